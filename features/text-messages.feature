@@ -1,0 +1,59 @@
+@section:sms
+Feature: First setup with text messages
+  The help desk turns MFA on for a user, who then registers a mobile phone that receives
+  codes by text. On the guide's date the service shows the older three-step
+  "Additional security verification" page.
+
+  Background:
+    Given the tenant from "contoso"
+
+  @guide:SMS-01
+  Scenario: The administrator turns MFA on and Outlook asks for the password again
+    When the administrator enables MFA for Dana
+    Then Dana's MFA state is "enabled"
+    When Dana's "Outlook on the desktop" checks for new mail
+    Then Dana's "Outlook on the desktop" shows "needs your password"
+    # Until Dana finishes registering, apps that send her password still work.
+    When Dana's "iPhone Mail" checks for new mail
+    Then Dana's "iPhone Mail" shows "Connected"
+
+  @guide:SMS-02 @guide:SMS-03
+  Scenario: Signing in at the MFA setup address asks for more information
+    Given the administrator enables MFA for Dana
+    When Dana opens "https://aka.ms/mfasetup" in her browser
+    Then Dana sees "Sign in"
+    When Dana signs in with her email address and password
+    Then Dana sees "More information required"
+
+  @guide:SMS-04 @guide:SMS-04a @guide:SMS-04b
+  Scenario: Choosing text messages and entering the phone number
+    Given the administrator enables MFA for Dana
+    And Dana signs in to "https://aka.ms/mfasetup" with her password
+    When Dana presses "Next"
+    Then Dana sees "Step 1: How should we contact you?"
+    # SMS-04a/04b: an authenticator app and an office phone are offered beside the mobile.
+    And the page offers "Use verification code from app or token"
+    And the page offers "Office phone"
+    When Dana chooses "Authentication phone"
+    Then the page offers "Call me"
+    When Dana chooses "Send me a code by text message"
+    And Dana types her mobile number into "Phone number"
+    And Dana presses "Next"
+    Then Dana's phone receives a text message with a 6-digit code
+    And Dana sees "Step 2: Prove it's you"
+
+  @guide:SMS-05 @guide:SMS-06 @guide:SMS-07 @guide:SMS-08
+  Scenario: Verifying the texted code, the App Password, and back to sign-in
+    Given the administrator enables MFA for Dana
+    And Dana signs in to "https://aka.ms/mfasetup" with her password
+    And Dana presses "Next"
+    And Dana types her mobile number into "Phone number"
+    And Dana presses "Next"
+    When Dana types the code from her text message
+    And Dana presses "Verify"
+    Then Dana sees "Step 3: Keep using your existing applications"
+    And the page shows an App Password
+    And the page says "not be shown again"
+    When Dana presses "Done"
+    Then Dana sees "Sign in"
+    And Dana's MFA state is "enforced"

@@ -1,0 +1,175 @@
+//! Microsoft Authenticator on the user's phone: accept the terms, add a work account by
+//! scanning the activation QR code (or any `otpauth://` code), receive sign-in requests and
+//! answer them (typing the number when asked), and show codes by the phone's clock.
+
+use super::mailbox::{ActorGone, Mailbox};
+use super::DeviceClock;
+use crate::tenant::oath::Oath;
+use crate::tenant::telephony::PushRequest;
+use crate::tenant::{ACTIVATION_SCHEME, Answer, ChallengeState, TenantHandle};
+use crate::transcript::{Actor, Output, Transcript};
+
+/// The app's name.
+pub const NAME: &str = "Microsoft Authenticator";
+
+/// Scanning a QR code did not add an account.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ScanError {
+    /// The app's terms were not accepted yet.
+    #[error("Accept the app's terms first")]
+    TermsNotAccepted,
+    /// The code is not one the app can use.
+    #[error("{0}")]
+    NotUsable(String),
+}
+
+/// An account in the app.
+#[derive(Clone, Debug)]
+struct Account {
+    name: String,
+    oath: Oath,
+}
+
+/// The app's state.
+pub struct Authenticator {
+    owner: String,
+    clock: DeviceClock,
+    terms_accepted: bool,
+    accounts: Vec<Account>,
+    pending: Vec<PushRequest>,
+    me: Option<AuthenticatorHandle>,
+    tenant: TenantHandle,
+    transcript: Transcript,
+}
+
+impl Authenticator {
+    /// A freshly installed app.
+    pub fn new(owner: &str, clock: DeviceClock, tenant: TenantHandle, transcript: Transcript) -> Self {
+        Authenticator { owner: owner.to_string(), clock, terms_accepted: false, accounts: Vec::new(), pending: Vec::new(), me: None, tenant, transcript }
+    }
+
+    fn record(&self, output: Output) {
+        self.transcript.record(self.clock.now() - self.clock.offset(), Actor::App(NAME.into()), output);
+    }
+}
+
+/// A sign-in request as the app shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PushView {
+    /// Account.
+    pub account: String,
+    /// Whether the app asks for the number shown on the sign-in screen.
+    pub number_required: bool,
+}
+
+/// Handle on Microsoft Authenticator.
+#[derive(Clone, Debug)]
+pub struct AuthenticatorHandle {
+    mailbox: Mailbox<Authenticator>,
+}
+
+impl AuthenticatorHandle {
+    /// Start the app's task.
+    pub fn spawn(state: Authenticator) -> Self {
+        let handle = AuthenticatorHandle { mailbox: Mailbox::spawn(state) };
+        let me = handle.clone();
+        handle.mailbox.post(move |a| a.me = Some(me));
+        handle
+    }
+
+    /// The push service delivers a sign-in request.
+    pub fn notify(&self, request: PushRequest) {
+        self.mailbox.post(move |a| {
+            let detail = if request.number_required {
+                format!("Are you trying to sign in to {}? Enter the number shown to sign in.", request.app)
+            } else {
+                format!("Approve sign-in to {}?", request.app)
+            };
+            a.record(Output::Push { account: request.account.clone(), number_requested: request.number_required, detail });
+            a.pending.push(request);
+        });
+    }
+
+    /// Open the app for the first time and accept its terms ("I agree").
+    pub async fn accept_terms(&self) -> Result<(), ActorGone> {
+        self.mailbox
+            .call(NAME, |a| {
+                a.terms_accepted = true;
+                a.record(Output::Note { text: "Terms accepted; ready to add accounts".into() });
+            })
+            .await
+    }
+
+    /// Scan a QR code. Returns the name of the account added.
+    pub async fn scan(&self, payload: &str) -> Result<Result<String, ScanError>, ActorGone> {
+        let payload = payload.to_string();
+        self.mailbox
+            .call(NAME, move |a| {
+                if !a.terms_accepted {
+                    return Err(ScanError::TermsNotAccepted);
+                }
+                let (name, oath) = if payload.starts_with(ACTIVATION_SCHEME) {
+                    let me = a.me.clone().expect("invariant: handle set at spawn");
+                    let (account, oath, _device) = a.tenant.lock().activate_authenticator(&payload, me).map_err(|e| ScanError::NotUsable(e.to_string()))?;
+                    (account, oath)
+                } else {
+                    let oath = Oath::from_uri(&payload).map_err(|e| ScanError::NotUsable(e.to_string()))?;
+                    (oath.account(), oath)
+                };
+                a.record(Output::Note { text: format!("Account added: {name}") });
+                a.accounts.push(Account { name: name.clone(), oath });
+                Ok(name)
+            })
+            .await
+    }
+
+    /// The oldest unanswered sign-in request.
+    pub async fn pending(&self) -> Result<Option<PushView>, ActorGone> {
+        self.mailbox
+            .call(NAME, |a| a.pending.first().map(|r| PushView { account: r.account.clone(), number_required: r.number_required }))
+            .await
+    }
+
+    /// Answer the oldest request. Returns the tenant's verdict, or None if nothing was pending.
+    pub async fn answer(&self, answer: Answer) -> Result<Option<ChallengeState>, ActorGone> {
+        self.mailbox
+            .call(NAME, move |a| {
+                if a.pending.is_empty() {
+                    return None;
+                }
+                let request = a.pending.remove(0);
+                let said = match answer {
+                    Answer::Approve(Some(n)) => format!("Typed {n} and approved"),
+                    Answer::Approve(None) => "Approved".to_string(),
+                    Answer::Deny => "Denied".to_string(),
+                    Answer::Report => "Denied and reported: \"I didn't try to sign in\"".to_string(),
+                };
+                a.record(Output::Note { text: said });
+                Some(a.tenant.lock().answer_push(request.challenge, answer))
+            })
+            .await
+    }
+
+    /// The code the app shows now for an account (the first if `account` is None).
+    pub async fn code(&self, account: Option<&str>) -> Result<Option<String>, ActorGone> {
+        let account = account.map(str::to_string);
+        self.mailbox
+            .call(NAME, move |a| {
+                let acc = a.accounts.iter().find(|x| account.as_deref().is_none_or(|n| x.name == n))?;
+                let code = acc.oath.code_at(a.clock.now());
+                a.record(Output::Code { account: acc.name.clone(), code: code.clone() });
+                Some(code)
+            })
+            .await
+    }
+
+    /// Names of the accounts in the app.
+    pub async fn accounts(&self) -> Result<Vec<String>, ActorGone> {
+        self.mailbox.call(NAME, |a| a.accounts.iter().map(|x| x.name.clone()).collect()).await
+    }
+
+    /// Whose phone the app is on.
+    pub async fn owner(&self) -> Result<String, ActorGone> {
+        self.mailbox.call(NAME, |a| a.owner.clone()).await
+    }
+}

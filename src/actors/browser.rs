@@ -1,0 +1,119 @@
+//! The user's web browser: the current page, typing and clicking, and the cookies that make
+//! "Stay signed in?" and "Don't ask again" work. Each new page is recorded in the transcript
+//! as the screen the person now sees.
+
+use super::mailbox::{ActorGone, Mailbox};
+use crate::clock::Clock;
+use crate::flows::{Cookies, Destination, Flow, NotOnPage};
+use crate::screens::{Action, Page, ScreenView};
+use crate::tenant::{TenantHandle, UserId};
+use crate::transcript::{Actor, Output, Transcript};
+
+struct Browser {
+    label: String,
+    flow: Flow,
+    cookies: Cookies,
+    shown: Option<ScreenView>,
+    tenant: TenantHandle,
+    clock: Clock,
+    transcript: Transcript,
+}
+
+impl Browser {
+    /// Record the page if it changed since last shown.
+    fn show(&mut self) -> ScreenView {
+        let view = self.flow.page.view();
+        if self.shown.as_ref() != Some(&view) {
+            self.transcript.record(self.clock.now(), Actor::Browser(self.label.clone()), Output::Screen(view.clone()));
+            self.shown = Some(view.clone());
+        }
+        view
+    }
+
+    fn refresh(&mut self) {
+        let mut tenant = self.tenant.lock();
+        self.flow.refresh(&mut tenant, &mut self.cookies);
+    }
+}
+
+/// Handle on a browser.
+#[derive(Clone, Debug)]
+pub struct BrowserHandle {
+    mailbox: Mailbox<Browser>,
+}
+
+impl BrowserHandle {
+    /// Open a browser for `owner` (shown as "Dana's browser").
+    pub fn spawn(owner: &str, tenant: TenantHandle, clock: Clock, transcript: Transcript) -> Self {
+        let state = Browser { label: owner.to_string(), flow: Flow::default(), cookies: Cookies::default(), shown: None, tenant, clock, transcript };
+        BrowserHandle { mailbox: Mailbox::spawn(state) }
+    }
+
+    /// Go to an address.
+    pub async fn open(&self, dest: Destination) -> Result<ScreenView, ActorGone> {
+        self.mailbox
+            .call("browser", move |b| {
+                let flow = {
+                    let mut tenant = b.tenant.lock();
+                    Flow::open(dest, &mut tenant, &b.cookies)
+                };
+                b.flow = flow;
+                b.show()
+            })
+            .await
+    }
+
+    /// Do something on the page. An action the page does not offer is refused and nothing
+    /// changes.
+    pub async fn act(&self, action: Action) -> Result<Result<ScreenView, NotOnPage>, ActorGone> {
+        self.mailbox
+            .call("browser", move |b| {
+                b.refresh();
+                let result = {
+                    let mut tenant = b.tenant.lock();
+                    b.flow.act(action, &mut tenant, &mut b.cookies)
+                };
+                result.map(|()| b.show())
+            })
+            .await
+    }
+
+    /// Look at the page (a waiting page moves on if its push or call was answered).
+    pub async fn page(&self) -> Result<ScreenView, ActorGone> {
+        self.mailbox
+            .call("browser", |b| {
+                b.refresh();
+                b.show()
+            })
+            .await
+    }
+
+    /// The typed page (for flows that need to know which page, not just its text).
+    pub async fn typed_page(&self) -> Result<Page, ActorGone> {
+        self.mailbox
+            .call("browser", |b| {
+                b.refresh();
+                b.show();
+                b.flow.page.clone()
+            })
+            .await
+    }
+
+    /// Who is signed in on this tab, and when MFA was done.
+    pub async fn signed_in(&self) -> Result<Option<(UserId, Option<i64>)>, ActorGone> {
+        self.mailbox.call("browser", |b| b.flow.signed_in()).await
+    }
+
+    /// Close the browser: sessions that did not choose "Stay signed in" end.
+    pub async fn close(&self) -> Result<(), ActorGone> {
+        self.mailbox
+            .call("browser", |b| {
+                if b.cookies.session.is_some_and(|(_, _, keep)| !keep) {
+                    b.cookies.session = None;
+                }
+                b.flow = Flow::default();
+                b.shown = None;
+            })
+            .await
+    }
+}

@@ -1,0 +1,56 @@
+//! The people and devices that play the guide, each a tokio task behind a cheap handle:
+//! the user's browser, phone, Microsoft Authenticator, a third-party TOTP app, mail clients
+//! and the administrator's console. All use the one mechanism in `mailbox.rs`.
+//!
+//! Architecture invariant: actors change the tenant only through its public rules, and every
+//! thing they show a person is recorded in the transcript as they show it.
+
+pub mod admin;
+pub mod authenticator;
+pub mod browser;
+pub mod mail_client;
+pub mod mailbox;
+pub mod phone;
+pub mod totp_app;
+
+pub use admin::AdminHandle;
+pub use authenticator::AuthenticatorHandle;
+pub use browser::BrowserHandle;
+pub use mail_client::{MailClientHandle, MailKind};
+pub use mailbox::ActorGone;
+pub use phone::PhoneHandle;
+pub use totp_app::TotpAppHandle;
+
+use crate::clock::{Clock, Instant};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+/// A device's own idea of the time: the simulation clock plus the offset its owner set
+/// (wrong by minutes in the "codes don't work" ticket).
+#[derive(Clone, Debug)]
+pub struct DeviceClock {
+    clock: Clock,
+    offset: Arc<AtomicI64>,
+}
+
+impl DeviceClock {
+    /// A device clock that is right.
+    pub fn new(clock: Clock) -> Self {
+        DeviceClock { clock, offset: Arc::new(AtomicI64::new(0)) }
+    }
+
+    /// What the device thinks the time is.
+    pub fn now(&self) -> Instant {
+        self.clock.now() + self.offset.load(Ordering::SeqCst)
+    }
+
+    /// Set the device's clock wrong by `seconds` (0 = right).
+    pub fn set_offset(&self, seconds: i64) {
+        self.offset.store(seconds, Ordering::SeqCst);
+    }
+
+    /// How wrong the device clock is.
+    pub fn offset(&self) -> i64 {
+        self.offset.load(Ordering::SeqCst)
+    }
+}

@@ -1,0 +1,217 @@
+//! The user's phone: text inbox, incoming calls (answer and press keys), mobile signal, an
+//! app store, and its own clock. Apps installed on it are actors of their own.
+
+use super::authenticator::{Authenticator, AuthenticatorHandle};
+use super::mailbox::{ActorGone, Mailbox};
+use super::totp_app::{TotpApp, TotpAppHandle};
+use super::DeviceClock;
+use crate::tenant::TenantHandle;
+use crate::tenant::telephony::IncomingCall;
+use crate::transcript::{Actor, Output, Transcript};
+use std::collections::BTreeMap;
+
+/// A received text message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// Sender id.
+    pub from: String,
+    /// Body.
+    pub body: String,
+}
+
+impl Text {
+    /// The first run of six digits in the message, if any.
+    pub fn code(&self) -> Option<String> {
+        self.body
+            .split(|c: char| !c.is_ascii_digit())
+            .find(|w| w.len() == 6)
+            .map(str::to_string)
+    }
+}
+
+/// Apps the phone's store offers.
+pub const STORE_APPS: &[&str] = &["Microsoft Authenticator", "Google Authenticator", "Authy", "Outlook"];
+
+struct Phone {
+    owner: String,
+    number: String,
+    clock: DeviceClock,
+    signal: bool,
+    held: Vec<Text>,
+    inbox: Vec<Text>,
+    ringing: Option<IncomingCall>,
+    authenticator: Option<AuthenticatorHandle>,
+    totp_apps: BTreeMap<String, TotpAppHandle>,
+    tenant: TenantHandle,
+    transcript: Transcript,
+}
+
+impl Phone {
+    fn record(&self, output: Output) {
+        self.transcript.record(self.clock.now() - self.clock.offset(), Actor::Phone(self.owner.clone()), output);
+    }
+
+    fn receive(&mut self, text: Text) {
+        self.record(Output::TextMessage { from: text.from.clone(), body: text.body.clone() });
+        self.inbox.push(text);
+    }
+}
+
+/// Handle on a phone.
+#[derive(Clone, Debug)]
+pub struct PhoneHandle {
+    mailbox: Mailbox<Phone>,
+    /// The phone's number (`+CC number`).
+    pub number: String,
+    /// The phone's clock (shared with its apps).
+    pub clock: DeviceClock,
+}
+
+impl PhoneHandle {
+    /// Switch on a phone for `owner` with number `number`.
+    pub fn spawn(owner: &str, number: &str, clock: DeviceClock, tenant: TenantHandle, transcript: Transcript) -> Self {
+        let phone = Phone {
+            owner: owner.to_string(),
+            number: number.to_string(),
+            clock: clock.clone(),
+            signal: true,
+            held: Vec::new(),
+            inbox: Vec::new(),
+            ringing: None,
+            authenticator: None,
+            totp_apps: BTreeMap::new(),
+            tenant,
+            transcript,
+        };
+        PhoneHandle { mailbox: Mailbox::spawn(phone), number: number.to_string(), clock }
+    }
+
+    /// The network delivers a text (held until there is signal).
+    pub fn deliver_text(&self, from: String, body: String) {
+        self.mailbox.post(move |p| {
+            let text = Text { from, body };
+            if p.signal { p.receive(text) } else { p.held.push(text) }
+        });
+    }
+
+    /// The network rings the phone (missed when there is no signal).
+    pub fn ring(&self, call: IncomingCall) {
+        self.mailbox.post(move |p| {
+            if p.signal {
+                p.record(Output::Call { from: call.from.clone(), said: "Incoming call".into(), keys: None });
+                p.ringing = Some(call);
+            } else {
+                p.record(Output::Note { text: "No service: a call could not reach the phone.".into() });
+            }
+        });
+    }
+
+    /// All texts received so far.
+    pub async fn texts(&self) -> Result<Vec<Text>, ActorGone> {
+        self.mailbox.call("phone", |p| p.inbox.clone()).await
+    }
+
+    /// The newest text.
+    pub async fn latest_text(&self) -> Result<Option<Text>, ActorGone> {
+        self.mailbox.call("phone", |p| p.inbox.last().cloned()).await
+    }
+
+    /// Whether a call is ringing, and from whom.
+    pub async fn ringing(&self) -> Result<Option<String>, ActorGone> {
+        self.mailbox.call("phone", |p| p.ringing.as_ref().map(|c| c.from.clone())).await
+    }
+
+    /// Answer the ringing call, listen, and press `keys` ("#" or "0#"). Returns what was said,
+    /// or None if nothing was ringing.
+    pub async fn answer(&self, keys: &str) -> Result<Option<String>, ActorGone> {
+        let keys = keys.to_string();
+        self.mailbox
+            .call("phone", move |p| {
+                let call = p.ringing.take()?;
+                p.record(Output::Call { from: call.from.clone(), said: call.script.clone(), keys: Some(keys.clone()) });
+                p.tenant.lock().answer_call(call.challenge, &keys);
+                Some(call.script)
+            })
+            .await
+    }
+
+    /// Lose or regain mobile signal. Held texts arrive when it returns.
+    pub async fn set_signal(&self, on: bool) -> Result<(), ActorGone> {
+        self.mailbox
+            .call("phone", move |p| {
+                p.signal = on;
+                let note = if on { "Signal back" } else { "No service" };
+                p.record(Output::Note { text: note.into() });
+                if on {
+                    for text in std::mem::take(&mut p.held) {
+                        p.receive(text);
+                    }
+                }
+            })
+            .await
+    }
+
+    /// Set the phone's clock wrong by `seconds`.
+    pub fn set_clock_offset(&self, seconds: i64) {
+        self.clock.set_offset(seconds);
+    }
+
+    /// Install an app from the store. Returns false if the store has no such app.
+    pub async fn install(&self, app: &str) -> Result<bool, ActorGone> {
+        let app = app.to_string();
+        self.mailbox
+            .call("phone", move |p| {
+                if !STORE_APPS.contains(&app.as_str()) {
+                    return false;
+                }
+                match app.as_str() {
+                    "Microsoft Authenticator" if p.authenticator.is_none() => {
+                        let state = Authenticator::new(&p.owner, p.clock.clone(), p.tenant.clone(), p.transcript.clone());
+                        p.authenticator = Some(AuthenticatorHandle::spawn(state));
+                    }
+                    "Outlook" | "Microsoft Authenticator" => {}
+                    name => {
+                        let app = TotpApp::new(name, &p.owner, p.clock.clone(), p.transcript.clone());
+                        p.totp_apps.entry(name.to_string()).or_insert_with(|| TotpAppHandle::spawn(app));
+                    }
+                }
+                p.record(Output::Note { text: format!("{app} installed from the app store") });
+                true
+            })
+            .await
+    }
+
+    /// Microsoft Authenticator, if installed.
+    pub async fn authenticator(&self) -> Result<Option<AuthenticatorHandle>, ActorGone> {
+        self.mailbox.call("phone", |p| p.authenticator.clone()).await
+    }
+
+    /// A third-party authenticator app by name, if installed.
+    pub async fn totp_app(&self, name: &str) -> Result<Option<TotpAppHandle>, ActorGone> {
+        let name = name.to_string();
+        self.mailbox.call("phone", move |p| p.totp_apps.get(&name).cloned()).await
+    }
+
+    /// Names of installed apps.
+    pub async fn apps(&self) -> Result<Vec<String>, ActorGone> {
+        self.mailbox
+            .call("phone", |p| {
+                let mut apps: Vec<String> = p.totp_apps.keys().cloned().collect();
+                if p.authenticator.is_some() {
+                    apps.insert(0, "Microsoft Authenticator".into());
+                }
+                apps
+            })
+            .await
+    }
+
+    /// Whether the phone has signal.
+    pub async fn has_signal(&self) -> Result<bool, ActorGone> {
+        self.mailbox.call("phone", |p| p.signal).await
+    }
+
+    /// The phone's number.
+    pub async fn own_number(&self) -> Result<String, ActorGone> {
+        self.mailbox.call("phone", |p| p.number.clone()).await
+    }
+}

@@ -1,0 +1,179 @@
+//! The service's side of a browser session: which page comes next.
+//!
+//! A [`Flow`] is an explicit state machine over typed [`Page`]s. The browser actor owns one
+//! and feeds it [`Action`]s; the flow asks the tenant and moves to the next page. Waiting
+//! pages (push, call) move on when [`Flow::refresh`] sees the challenge answered.
+//!
+//! - `sign_in.rs`: name, password, verification, Stay signed in?, landing;
+//! - `legacy.rs`: the older "Additional security verification" sign-up and settings pages;
+//! - `wizard.rs`: "Keep your account secure" and Security info's add dialogs;
+//! - `manage.rs`: Security info.
+
+mod legacy;
+mod manage;
+mod sign_in;
+mod wizard;
+
+use crate::clock::Instant;
+use crate::screens::{Action, Page, SignInPage};
+use crate::tenant::{Tenant, UserId, VerifyOption};
+use std::collections::BTreeMap;
+
+/// Where the user asked to go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum Destination {
+    /// www.office.com.
+    Office,
+    /// aka.ms/mfasetup: set up or review verification methods.
+    MfaSetup,
+    /// mysignins.microsoft.com/security-info.
+    SecurityInfo,
+    /// The older App passwords page.
+    AppPasswords,
+    /// The sign-in window a modern mail app opens.
+    Outlook,
+}
+
+impl Destination {
+    /// The address a person types.
+    pub fn address(self) -> &'static str {
+        match self {
+            Destination::Office => "https://www.office.com",
+            Destination::MfaSetup => "https://aka.ms/mfasetup",
+            Destination::SecurityInfo => "https://mysignins.microsoft.com/security-info",
+            Destination::AppPasswords => "https://account.activedirectory.windowsazure.com/AppPasswords.aspx",
+            Destination::Outlook => "Outlook sign-in window",
+        }
+    }
+
+    /// Read an address (or a short name) a person typed.
+    pub fn parse(text: &str) -> Option<Self> {
+        let t = text.trim().to_lowercase();
+        let t = t.trim_start_matches("https://").trim_start_matches("http://");
+        [Self::Office, Self::MfaSetup, Self::SecurityInfo, Self::AppPasswords]
+            .into_iter()
+            .find(|d| {
+                let a = d.address().trim_start_matches("https://").to_lowercase();
+                t == a || t == a.trim_start_matches("www.")
+            })
+            .or(match t {
+                "office" | "office.com" | "portal.office.com" => Some(Self::Office),
+                "mfasetup" | "aka.ms/setupmfa" => Some(Self::MfaSetup),
+                "security-info" | "security info" | "aka.ms/mysecurityinfo" => Some(Self::SecurityInfo),
+                "app passwords" | "apppasswords" => Some(Self::AppPasswords),
+                _ => None,
+            })
+    }
+}
+
+/// An action that the current page does not offer: the simulation was driven wrongly (or a
+/// trainee tried something not on screen).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{action}\" is not possible on the page \"{page}\"")]
+pub struct NotOnPage {
+    /// What was tried.
+    pub action: String,
+    /// The page's title.
+    pub page: String,
+}
+
+/// What the browser remembers between visits (its cookies).
+#[derive(Clone, Debug, Default)]
+pub struct Cookies {
+    /// Signed-in session: user, when MFA was done in it, and whether it persists.
+    pub session: Option<(UserId, Option<Instant>, bool)>,
+    /// "Don't ask again": per user, when MFA was last done in this browser.
+    pub remembered_mfa: BTreeMap<UserId, Instant>,
+}
+
+/// One browser tab's journey through the service.
+#[derive(Clone, Debug)]
+pub struct Flow {
+    /// The page on screen.
+    pub page: Page,
+    dest: Destination,
+    app: String,
+    user: Option<UserId>,
+    upn: String,
+    password: String,
+    challenge: Option<u64>,
+    method: Option<VerifyOption>,
+    mfa_at: Option<Instant>,
+    remember: bool,
+}
+
+impl Default for Flow {
+    fn default() -> Self {
+        Flow {
+            page: Page::Blank,
+            dest: Destination::Office,
+            app: "Office 365".into(),
+            user: None,
+            upn: String::new(),
+            password: String::new(),
+            challenge: None,
+            method: None,
+            mfa_at: None,
+            remember: false,
+        }
+    }
+}
+
+impl Flow {
+    /// Navigate to `dest`: straight there if the browser's session still counts, else sign in.
+    pub fn open(dest: Destination, tenant: &mut Tenant, cookies: &Cookies) -> Flow {
+        let mut flow = Flow { dest, ..Flow::default() };
+        if dest == Destination::Outlook {
+            flow.app = "Outlook".into();
+        }
+        if let Some((user, mfa_at, _)) = cookies.session {
+            let has_methods = !tenant.user(user).info.is_empty();
+            let mfa_ok = mfa_at.is_some_and(|at| at > tenant.user(user).mfa_sessions_valid_after);
+            let needs_fresh_mfa = dest == Destination::SecurityInfo && has_methods && !mfa_ok;
+            if tenant.modern_token_valid(user, mfa_at) && !needs_fresh_mfa {
+                flow.user = Some(user);
+                flow.upn = tenant.user(user).upn.clone();
+                flow.mfa_at = mfa_at;
+                flow.land(tenant);
+                return flow;
+            }
+        }
+        flow.page = Page::SignIn(SignInPage::Email { email: String::new(), error: None });
+        flow
+    }
+
+    /// Do one action on the current page.
+    pub fn act(&mut self, action: Action, tenant: &mut Tenant, cookies: &mut Cookies) -> Result<(), NotOnPage> {
+        let handled = match self.page.clone() {
+            Page::SignIn(p) => self.sign_in_action(p, &action, tenant, cookies),
+            Page::Legacy(p) => self.legacy_action(p, &action, tenant),
+            Page::Wizard { manage, step } => self.wizard_action(manage, step, &action, tenant, cookies),
+            Page::Manage(p) => self.manage_action(p, &action, tenant),
+            Page::Blank | Page::Home { .. } => false,
+        };
+        if handled {
+            Ok(())
+        } else {
+            Err(NotOnPage { action: action.describe(), page: self.page.view().title })
+        }
+    }
+
+    /// Let waiting pages notice an answered push or call (or a timeout).
+    pub fn refresh(&mut self, tenant: &mut Tenant, cookies: &mut Cookies) {
+        self.refresh_sign_in(tenant, cookies);
+        self.refresh_setup(tenant);
+    }
+
+    /// The signed-in user, once the flow has landed.
+    pub fn signed_in(&self) -> Option<(UserId, Option<Instant>)> {
+        match self.page {
+            Page::Home { .. } | Page::Manage(_) => self.user.map(|u| (u, self.mfa_at)),
+            Page::Legacy(crate::screens::LegacyPage::Settings { .. }) => self.user.map(|u| (u, self.mfa_at)),
+            _ => None,
+        }
+    }
+
+    fn user_id(&self) -> UserId {
+        self.user.expect("invariant: pages past the password know the user")
+    }
+}

@@ -1,0 +1,158 @@
+//! Whole journeys a help-desk person would name in one breath ("Dana has set up text
+//! messages"), played through the same pages and controls as the single steps. They follow
+//! whatever the service shows on the scenario's date: the older three-step page or the
+//! "Keep your account secure" wizard, so one Given works in both eras.
+
+use super::world::GuideWorld;
+use crate::flows::Destination;
+use crate::screens::ScreenView;
+use crate::tenant::Answer;
+use anyhow::{Context, Result, bail, ensure};
+
+/// Sign in at `dest` with name and password; returns the page after the password.
+pub async fn sign_in(w: &GuideWorld, who: &str, dest: Destination) -> Result<ScreenView> {
+    let person = w.person(who)?.clone();
+    let page = w.open(who, dest).await?;
+    if page.title != "Sign in" {
+        return Ok(page);
+    }
+    w.type_into(who, "Email", &person.upn).await?;
+    w.use_control(who, "Next").await?;
+    w.type_into(who, "Password", &person.password).await?;
+    w.use_control(who, "Sign in").await
+}
+
+/// The number part of a person's mobile number, as typed into a phone form.
+pub async fn mobile_digits(w: &GuideWorld, who: &str) -> Result<String> {
+    let number = w.phone(who)?.own_number().await?;
+    Ok(number.split_once(' ').map(|(_, n)| n.to_string()).unwrap_or(number))
+}
+
+/// The code in the newest text message on a person's phone.
+pub async fn texted_code(w: &GuideWorld, who: &str) -> Result<String> {
+    let text = w.phone(who)?.latest_text().await?.with_context(|| format!("no text message has arrived on {who}'s phone"))?;
+    text.code().with_context(|| format!("the text \"{}\" has no 6-digit code", text.body))
+}
+
+/// From a finished setup to signed in: answer "Stay signed in?" with No and finish the wizard.
+async fn finish_wizard(w: &GuideWorld, who: &str) -> Result<ScreenView> {
+    let mut page = w.page(who).await?;
+    for _ in 0..6 {
+        match page.subtitle.as_deref() {
+            Some("Phone") if page.buttons.iter().any(|b| b == "Next") => page = w.use_control(who, "Next").await?,
+            Some("App password") if page.app_password.is_none() => {
+                w.type_into(who, "Name", "Mail app").await?;
+                page = w.use_control(who, "Next").await?;
+            }
+            Some("App password") | Some("Success!") => page = w.use_control(who, "Done").await?,
+            _ if page.title == "Stay signed in?" => page = w.use_control(who, "No").await?,
+            _ => break,
+        }
+    }
+    Ok(page)
+}
+
+/// From "More information required": register text messages to the mobile phone.
+pub async fn set_up_text_messages(w: &GuideWorld, who: &str) -> Result<ScreenView> {
+    let digits = mobile_digits(w, who).await?;
+    let page = w.use_control(who, "Next").await?;
+    if page.title == "Additional security verification" {
+        w.use_control(who, "Authentication phone").await?;
+        w.type_into(who, "Phone number", &digits).await?;
+        w.use_control(who, "Send me a code by text message").await?;
+        w.use_control(who, "Next").await?;
+        w.type_into(who, "Code", &texted_code(w, who).await?).await?;
+        w.use_control(who, "Verify").await?;
+        return w.use_control(who, "Done").await;
+    }
+    if page.links.iter().any(|l| l == "I want to set up a different method") {
+        w.use_control(who, "I want to set up a different method").await?;
+        w.use_control(who, "Phone").await?;
+        w.use_control(who, "Confirm").await?;
+    }
+    w.type_into(who, "Phone number", &digits).await?;
+    w.use_control(who, "Text me a code").await?;
+    w.use_control(who, "Next").await?;
+    w.type_into(who, "Code", &texted_code(w, who).await?).await?;
+    w.use_control(who, "Next").await?;
+    finish_wizard(w, who).await
+}
+
+/// Install Microsoft Authenticator (if needed) and accept its terms.
+pub async fn ready_authenticator(w: &GuideWorld, who: &str) -> Result<()> {
+    let phone = w.phone(who)?;
+    if phone.authenticator().await?.is_none() {
+        ensure!(phone.install("Microsoft Authenticator").await?, "the store has no Microsoft Authenticator");
+    }
+    w.authenticator(who).await?.accept_terms().await?;
+    Ok(())
+}
+
+/// Scan the QR code on screen with Microsoft Authenticator.
+pub async fn scan_with_authenticator(w: &GuideWorld, who: &str) -> Result<String> {
+    let qr = w.page(who).await?.qr.context("there is no QR code on the page")?;
+    match w.authenticator(who).await?.scan(&qr).await? {
+        Ok(account) => Ok(account),
+        Err(e) => bail!("Microsoft Authenticator could not use the QR code: {e}"),
+    }
+}
+
+/// From "More information required": register Microsoft Authenticator.
+pub async fn set_up_authenticator(w: &GuideWorld, who: &str) -> Result<ScreenView> {
+    ready_authenticator(w, who).await?;
+    let page = w.use_control(who, "Next").await?;
+    if page.title == "Additional security verification" {
+        w.use_control(who, "Use verification code from app or token").await?;
+        w.use_control(who, "Set up Authenticator app").await?;
+        scan_with_authenticator(w, who).await?;
+        w.use_control(who, "Next").await?;
+        let code = w.authenticator(who).await?.code(None).await?.context("the app shows no code")?;
+        w.type_into(who, "Code", &code).await?;
+        w.use_control(who, "Verify").await?;
+        return w.use_control(who, "Done").await;
+    }
+    w.use_control(who, "Next").await?;
+    w.use_control(who, "Next").await?;
+    scan_with_authenticator(w, who).await?;
+    let page = w.use_control(who, "Next").await?;
+    approve_push(w, who, page.number).await?;
+    w.use_control(who, "Next").await?;
+    finish_wizard(w, who).await
+}
+
+/// Approve the pending request in Microsoft Authenticator, typing `number` if asked.
+pub async fn approve_push(w: &GuideWorld, who: &str, number: Option<u8>) -> Result<()> {
+    let app = w.authenticator(who).await?;
+    let pending = app.pending().await?.with_context(|| format!("no sign-in request is waiting in {who}'s Microsoft Authenticator"))?;
+    let typed = if pending.number_required { Some(number.context("the app asks for a number but the page shows none")?) } else { None };
+    app.answer(Answer::Approve(typed)).await?;
+    Ok(())
+}
+
+/// From "More information required": register a third-party authenticator app.
+pub async fn set_up_other_app(w: &GuideWorld, who: &str, app: &str) -> Result<ScreenView> {
+    let phone = w.phone(who)?;
+    ensure!(phone.install(app).await?, "the store has no app called {app}");
+    let page = w.use_control(who, "Next").await?;
+    if page.title == "Additional security verification" {
+        w.use_control(who, "Use verification code from app or token").await?;
+        w.use_control(who, "Set up Authenticator app").await?;
+        w.use_control(who, "Configure app without notifications").await?;
+    } else {
+        w.use_control(who, "I want to use a different authenticator app").await?;
+        w.use_control(who, "Next").await?;
+    }
+    let qr = w.page(who).await?.qr.context("there is no QR code on the page")?;
+    let totp = w.totp_app(who, app).await?;
+    totp.scan(&qr).await?.map_err(anyhow::Error::msg)?;
+    w.use_control(who, "Next").await?;
+    let code = totp.code(None).await?.context("the app shows no code")?;
+    w.type_into(who, "Code", &code).await?;
+    let page = w.page(who).await?;
+    if page.buttons.iter().any(|b| b == "Verify") {
+        w.use_control(who, "Verify").await?;
+        return w.use_control(who, "Done").await;
+    }
+    w.use_control(who, "Next").await?;
+    finish_wizard(w, who).await
+}

@@ -1,0 +1,118 @@
+//! Steps for the administrator's console and the sign-in log.
+
+use crate::actors::admin::AdminAction;
+use crate::harness::GuideWorld;
+use crate::tenant::MfaState;
+use anyhow::{Context, Result, bail, ensure};
+use cucumber::gherkin::Step;
+use cucumber::{given, then, when};
+
+async fn admin_do(w: &mut GuideWorld, who: &str, action: AdminAction) -> Result<String> {
+    let upn = w.person(who)?.upn.clone();
+    Ok(w.sim()?.admin.act(&upn, action).await??)
+}
+
+fn state(word: &str) -> Result<MfaState> {
+    Ok(match word {
+        "enables" | "enabled" => MfaState::Enabled,
+        "enforces" | "enforced" => MfaState::Enforced,
+        "disables" | "disabled" => MfaState::Disabled,
+        other => bail!("unknown MFA state `{other}`"),
+    })
+}
+
+/// Example: When the administrator enables MFA for Dana
+#[given(regex = r"^the administrator (enables|enforces|disables) MFA for (\w+)$")]
+#[when(regex = r"^the administrator (enables|enforces|disables) MFA for (\w+)$")]
+async fn set_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: String) -> Result<()> {
+    w.at(step);
+    let text = admin_do(w, &who, AdminAction::SetMfa(state(&verb)?)).await?;
+    ensure!(text.contains("Per-user MFA"), "the console said: {text}");
+    Ok(())
+}
+
+/// Example: Then Dana's MFA state is "enforced"
+#[then(expr = "{word}'s MFA state is {string}")]
+async fn mfa_state_is(w: &mut GuideWorld, step: &Step, who: String, expected: String) -> Result<()> {
+    w.at(step);
+    let upn = w.person(&who)?.upn.clone();
+    let summary = w.sim()?.admin.describe(&upn).await??;
+    ensure!(summary.mfa == state(&expected)?, "{who}'s per-user MFA state is {}", summary.mfa);
+    Ok(())
+}
+
+/// Example: When the administrator turns app passwords off
+#[given(regex = r"^the administrator turns app passwords (on|off)$")]
+#[when(regex = r"^the administrator turns app passwords (on|off)$")]
+async fn app_password_setting(w: &mut GuideWorld, step: &Step, on: String) -> Result<()> {
+    w.at(step);
+    w.sim()?.admin.allow_app_passwords(on == "on").await?;
+    ensure!(w.sim()?.tenant.lock().policy.app_passwords == (on == "on"), "the setting did not change");
+    Ok(())
+}
+
+/// Example: When the administrator requires Dana to register MFA again
+#[given(expr = "the administrator requires {word} to register MFA again")]
+#[when(expr = "the administrator requires {word} to register MFA again")]
+async fn require_reregistration(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    admin_do(w, &who, AdminAction::RequireReregistration).await?;
+    let upn = w.person(&who)?.upn.clone();
+    let summary = w.sim()?.admin.describe(&upn).await??;
+    ensure!(summary.methods == 0, "{who} still has {} methods", summary.methods);
+    Ok(())
+}
+
+/// Example: When the administrator revokes Dana's MFA sessions
+#[given(expr = "the administrator revokes {word}'s MFA sessions")]
+#[when(expr = "the administrator revokes {word}'s MFA sessions")]
+async fn revoke(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    let text = admin_do(w, &who, AdminAction::RevokeMfaSessions).await?;
+    ensure!(text.starts_with("Revoked"), "the console said: {text}");
+    Ok(())
+}
+
+/// Example: When the administrator issues Dana a Temporary Access Pass for 60 minutes
+#[given(expr = "the administrator issues {word} a Temporary Access Pass for {int} minutes")]
+#[when(expr = "the administrator issues {word} a Temporary Access Pass for {int} minutes")]
+async fn issue_tap(w: &mut GuideWorld, step: &Step, who: String, minutes: i64) -> Result<()> {
+    w.at(step);
+    let text = admin_do(w, &who, AdminAction::TemporaryAccessPass { minutes, one_time: false }).await?;
+    let pass = text.rsplit(": ").next().context("the console showed no pass")?.to_string();
+    ensure!(pass.len() == 8, "a Temporary Access Pass has 8 characters, got {pass}");
+    w.remembered.insert("pass".into(), pass);
+    Ok(())
+}
+
+/// Example: When the administrator blocks MFA for Dana
+#[given(regex = r"^the administrator (blocks|unblocks) MFA for (\w+)$")]
+#[when(regex = r"^the administrator (blocks|unblocks) MFA for (\w+)$")]
+async fn block_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: String) -> Result<()> {
+    w.at(step);
+    admin_do(w, &who, AdminAction::BlockMfa(verb == "blocks")).await?;
+    let upn = w.person(&who)?.upn.clone();
+    ensure!(w.sim()?.admin.describe(&upn).await??.mfa_blocked == (verb == "blocks"), "the block did not change");
+    Ok(())
+}
+
+/// Example: Then the administrator sees that Dana is at high risk
+#[then(regex = r"^the administrator sees that (\w+) is (at high risk|not at risk)$")]
+async fn risk(w: &mut GuideWorld, step: &Step, who: String, what: String) -> Result<()> {
+    w.at(step);
+    let upn = w.person(&who)?.upn.clone();
+    let high = w.sim()?.admin.describe(&upn).await??.high_risk;
+    ensure!(high == (what == "at high risk"), "{who}'s risk flag is {high}");
+    Ok(())
+}
+
+/// Example: Then the sign-in log shows a "Success" for Dana with "Text message"
+#[then(expr = "the sign-in log shows a(n) {string} for {word} with {string}")]
+async fn log_shows(w: &mut GuideWorld, step: &Step, result: String, who: String, detail: String) -> Result<()> {
+    w.at(step);
+    let upn = w.person(&who)?.upn.clone();
+    let log = w.sim()?.admin.sign_in_log().await?;
+    let found = log.iter().rev().find(|r| r.user == upn && r.result == result && (r.detail.contains(&detail) || r.method.as_deref().is_some_and(|m| m.contains(&detail))));
+    ensure!(found.is_some(), "no {result} row for {upn} mentioning \"{detail}\"; the log has:\n{}", log.iter().map(|r| r.to_string()).collect::<Vec<_>>().join("\n"));
+    Ok(())
+}

@@ -1,0 +1,119 @@
+//! Steps in authenticator apps: Microsoft Authenticator (terms, QR, requests, codes) and
+//! third-party TOTP apps (QR, codes).
+
+use crate::harness::{GuideWorld, journeys};
+use crate::tenant::{Answer, ChallengeState};
+use anyhow::{Context, Result, bail, ensure};
+use cucumber::gherkin::Step;
+use cucumber::{given, then, when};
+
+const MS: &str = "Microsoft Authenticator";
+
+/// Example: When Dana opens Microsoft Authenticator and accepts its terms
+#[given(expr = "{word} opens Microsoft Authenticator and accepts its terms")]
+#[when(expr = "{word} opens Microsoft Authenticator and accepts its terms")]
+async fn accept_terms(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    w.authenticator(&who).await?.accept_terms().await?;
+    Ok(())
+}
+
+/// Example: When Dana scans the QR code with "Google Authenticator"
+#[given(expr = "{word} scans the QR code with {string}")]
+#[when(expr = "{word} scans the QR code with {string}")]
+async fn scan(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+    w.at(step);
+    let account = if app == MS {
+        journeys::scan_with_authenticator(w, &who).await?
+    } else {
+        let qr = w.page(&who).await?.qr.context("there is no QR code on the page")?;
+        w.totp_app(&who, &app).await?.scan(&qr).await?.map_err(anyhow::Error::msg)?
+    };
+    ensure!(account.contains(&w.person(&who)?.upn), "the app added {account}");
+    Ok(())
+}
+
+/// Example: Then "Google Authenticator" cannot read the QR code on Dana's screen
+#[then(expr = "{string} cannot read the QR code on {word}'s screen")]
+async fn cannot_scan(w: &mut GuideWorld, step: &Step, app: String, who: String) -> Result<()> {
+    w.at(step);
+    let qr = w.page(&who).await?.qr.context("there is no QR code on the page")?;
+    let result = w.totp_app(&who, &app).await?.scan(&qr).await?;
+    ensure!(result.is_err(), "{app} accepted the code: {result:?}");
+    Ok(())
+}
+
+/// Example: When Dana types the code from "Google Authenticator"
+#[given(expr = "{word} types the code from {string}")]
+#[when(expr = "{word} types the code from {string}")]
+async fn type_app_code(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+    w.at(step);
+    let code = if app == MS {
+        w.authenticator(&who).await?.code(None).await?
+    } else {
+        w.totp_app(&who, &app).await?.code(None).await?
+    }
+    .with_context(|| format!("{app} shows no code"))?;
+    w.type_into(&who, "Code", &code).await?;
+    w.remembered.insert("code".into(), code);
+    Ok(())
+}
+
+/// Example: Then Microsoft Authenticator on Dana's phone shows a sign-in request
+#[then(regex = r"^Microsoft Authenticator on (\w+)'s phone shows (a|no) sign-in request$")]
+async fn request_shown(w: &mut GuideWorld, step: &Step, who: String, which: String) -> Result<()> {
+    w.at(step);
+    let pending = w.authenticator(&who).await?.pending().await?;
+    ensure!(pending.is_some() == (which == "a"), "pending request: {pending:?}");
+    Ok(())
+}
+
+/// Example: Then the request asks Dana for the number shown on screen
+#[then(regex = r"^the request (asks|does not ask) (\w+) for the number shown on screen$")]
+async fn asks_number(w: &mut GuideWorld, step: &Step, verb: String, who: String) -> Result<()> {
+    w.at(step);
+    let pending = w.authenticator(&who).await?.pending().await?.context("no request is waiting")?;
+    ensure!(pending.number_required == (verb == "asks"), "number required: {}", pending.number_required);
+    Ok(())
+}
+
+/// Example: When Dana approves the request in Microsoft Authenticator
+#[given(expr = "{word} approves the request in Microsoft Authenticator")]
+#[when(expr = "{word} approves the request in Microsoft Authenticator")]
+async fn approve(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    let number = w.page(&who).await?.number;
+    journeys::approve_push(w, &who, number).await
+}
+
+/// Example: When Dana approves the request typing 17
+#[given(expr = "{word} approves the request typing {int}")]
+#[when(expr = "{word} approves the request typing {int}")]
+async fn approve_typing(w: &mut GuideWorld, step: &Step, who: String, n: u8) -> Result<()> {
+    w.at(step);
+    let state = w.authenticator(&who).await?.answer(Answer::Approve(Some(n))).await?.context("no request was waiting")?;
+    ensure!(state != ChallengeState::Waiting, "the service did not take the answer");
+    Ok(())
+}
+
+/// Example: When Dana denies the request in Microsoft Authenticator
+#[given(regex = r"^(\w+) (denies|reports) the request in Microsoft Authenticator$")]
+#[when(regex = r"^(\w+) (denies|reports) the request in Microsoft Authenticator$")]
+async fn deny(w: &mut GuideWorld, step: &Step, who: String, verb: String) -> Result<()> {
+    w.at(step);
+    let answer = if verb == "denies" { Answer::Deny } else { Answer::Report };
+    match w.authenticator(&who).await?.answer(answer).await? {
+        Some(ChallengeState::Failed(_)) => Ok(()),
+        other => bail!("the request was not refused: {other:?}"),
+    }
+}
+
+/// Example: Then Microsoft Authenticator on Dana's phone lists her account
+#[then(expr = "Microsoft Authenticator on {word}'s phone lists her/his/their account")]
+async fn lists_account(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    let upn = w.person(&who)?.upn.clone();
+    let accounts = w.authenticator(&who).await?.accounts().await?;
+    ensure!(accounts.contains(&upn), "the app lists {accounts:?}");
+    Ok(())
+}

@@ -1,0 +1,245 @@
+//! Steps in the user's browser: going to an address, signing in, typing, pressing and
+//! reading what the page shows.
+
+use crate::flows::Destination;
+use crate::harness::journeys;
+use crate::harness::GuideWorld;
+use anyhow::{Context, Result, ensure};
+use cucumber::gherkin::Step;
+use cucumber::{given, then, when};
+
+/// Example: When Dana opens "https://aka.ms/mfasetup" in her browser
+#[given(expr = "{word} opens {string} in her/his/their browser")]
+#[when(expr = "{word} opens {string} in her/his/their browser")]
+async fn open(w: &mut GuideWorld, step: &Step, who: String, address: String) -> Result<()> {
+    w.at(step);
+    let dest = Destination::parse(&address).with_context(|| format!("the simulator does not know the address {address}"))?;
+    let page = w.open(&who, dest).await?;
+    ensure!(!page.title.is_empty(), "the browser shows nothing");
+    Ok(())
+}
+
+/// Example: When Dana signs in to "https://www.office.com" with her password
+#[given(expr = "{word} signs in to {string} with her/his/their password")]
+#[when(expr = "{word} signs in to {string} with her/his/their password")]
+async fn sign_in_to(w: &mut GuideWorld, step: &Step, who: String, address: String) -> Result<()> {
+    w.at(step);
+    let dest = Destination::parse(&address).with_context(|| format!("the simulator does not know the address {address}"))?;
+    let page = journeys::sign_in(w, &who, dest).await?;
+    ensure!(page.title != "Enter password" || page.error.is_none(), "the password was refused: {:?}", page.error);
+    Ok(())
+}
+
+/// Example: When Dana signs in with her email address and password
+#[given(expr = "{word} signs in with her/his/their email address and password")]
+#[when(expr = "{word} signs in with her/his/their email address and password")]
+async fn sign_in_here(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    let person = w.person(&who)?.clone();
+    w.type_into(&who, "Email", &person.upn).await?;
+    w.use_control(&who, "Next").await?;
+    w.type_into(&who, "Password", &person.password).await?;
+    let page = w.use_control(&who, "Sign in").await?;
+    ensure!(page.error.is_none(), "the sign-in was refused: {:?}", page.error);
+    Ok(())
+}
+
+/// Example: When Dana types the password "wrong-guess-1"
+#[given(expr = "{word} types the password {string}")]
+#[when(expr = "{word} types the password {string}")]
+async fn wrong_password(w: &mut GuideWorld, step: &Step, who: String, password: String) -> Result<()> {
+    w.at(step);
+    let person = w.person(&who)?.clone();
+    let page = w.page(&who).await?;
+    if page.title == "Sign in" {
+        w.type_into(&who, "Email", &person.upn).await?;
+        w.use_control(&who, "Next").await?;
+    }
+    w.type_into(&who, "Password", &password).await?;
+    w.use_control(&who, "Sign in").await?;
+    Ok(())
+}
+
+/// Example: When Dana presses "Next"
+#[given(expr = "{word} presses/follows/chooses/ticks {string}")]
+#[when(expr = "{word} presses/follows/chooses/ticks {string}")]
+async fn press(w: &mut GuideWorld, step: &Step, who: String, label: String) -> Result<()> {
+    w.at(step);
+    w.use_control(&who, &label).await?;
+    Ok(())
+}
+
+/// Example: When Dana types "Mail app on my iPhone" into "Name"
+#[given(expr = "{word} types {string} into {string}")]
+#[when(expr = "{word} types {string} into {string}")]
+async fn type_into(w: &mut GuideWorld, step: &Step, who: String, text: String, field: String) -> Result<()> {
+    w.at(step);
+    let page = w.type_into(&who, &field, &text).await?;
+    ensure!(page.fields.iter().any(|(_, v)| v == &text || v.starts_with('•')), "the box does not show what was typed");
+    Ok(())
+}
+
+/// Example: When Dana types her mobile number into "Phone number"
+#[given(expr = "{word} types her/his/their mobile number into {string}")]
+#[when(expr = "{word} types her/his/their mobile number into {string}")]
+async fn type_number(w: &mut GuideWorld, step: &Step, who: String, field: String) -> Result<()> {
+    w.at(step);
+    let digits = journeys::mobile_digits(w, &who).await?;
+    w.type_into(&who, &field, &digits).await?;
+    Ok(())
+}
+
+/// Example: When Dana types the code from her text message
+#[given(expr = "{word} types the code from her/his/their text message")]
+#[when(expr = "{word} types the code from her/his/their text message")]
+async fn type_texted_code(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    let code = journeys::texted_code(w, &who).await?;
+    w.type_into(&who, "Code", &code).await?;
+    Ok(())
+}
+
+/// Example: When Dana types the code "000000"
+#[given(expr = "{word} types the code {string}")]
+#[when(expr = "{word} types the code {string}")]
+async fn type_code(w: &mut GuideWorld, step: &Step, who: String, code: String) -> Result<()> {
+    w.at(step);
+    w.type_into(&who, "Code", &code).await?;
+    Ok(())
+}
+
+/// Example: When Dana types the code she used before
+#[given(expr = "{word} types the code she/he/they used before")]
+#[when(expr = "{word} types the code she/he/they used before")]
+async fn type_old_code(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    let code = w.remembered.get("code").cloned().context("no code was used earlier in this scenario")?;
+    w.type_into(&who, "Code", &code).await?;
+    Ok(())
+}
+
+/// Example: When Dana types the Temporary Access Pass as her password
+#[given(expr = "{word} types the Temporary Access Pass as her/his/their password")]
+#[when(expr = "{word} types the Temporary Access Pass as her/his/their password")]
+async fn type_tap(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    let person = w.person(&who)?.clone();
+    let pass = w.remembered.get("pass").cloned().context("no Temporary Access Pass was issued in this scenario")?;
+    w.type_into(&who, "Email", &person.upn).await?;
+    w.use_control(&who, "Next").await?;
+    w.type_into(&who, "Password", &pass).await?;
+    let page = w.use_control(&who, "Sign in").await?;
+    ensure!(page.error.is_none(), "the pass was refused: {:?}", page.error);
+    Ok(())
+}
+
+/// Example: Then Dana sees "More information required"
+#[then(expr = "{word} sees {string}")]
+async fn sees(w: &mut GuideWorld, step: &Step, who: String, title: String) -> Result<()> {
+    w.at(step);
+    let page = w.page(&who).await?;
+    let shown = [Some(&page.title), page.subtitle.as_ref()];
+    ensure!(shown.iter().flatten().any(|t| t.eq_ignore_ascii_case(&title) || t.starts_with(&title)), "{who}'s browser shows \"{}\" ({:?}), not \"{title}\"", page.title, page.subtitle);
+    Ok(())
+}
+
+/// Example: Then the page says "not be shown again"
+#[then(regex = r#"^(?:the|(\w+)'s) page says "([^"]+)"$"#)]
+async fn page_says(w: &mut GuideWorld, step: &Step, who: String, text: String) -> Result<()> {
+    w.at(step);
+    let who = if who.is_empty() { first_person(w)? } else { who };
+    let page = w.page(&who).await?;
+    ensure!(page.all_text().to_lowercase().contains(&text.to_lowercase()), "the page \"{}\" does not say \"{text}\"; it shows:\n{}", page.title, crate::screens::text::render(&page));
+    Ok(())
+}
+
+/// Example: Then the page offers "Call me"
+#[then(regex = r#"^the page (offers|does not offer) "([^"]+)"$"#)]
+async fn page_offers(w: &mut GuideWorld, step: &Step, verb: String, label: String) -> Result<()> {
+    w.at(step);
+    let who = first_person(w)?;
+    let page = w.page(&who).await?;
+    let offered = page.control(&label).is_some() || page.input(&label).is_some();
+    ensure!(offered == (verb == "offers"), "the page \"{}\" {} \"{label}\"; its controls are {:?}", page.title, if offered { "offers" } else { "does not offer" }, page.controls.iter().map(|c| &c.0).collect::<Vec<_>>());
+    Ok(())
+}
+
+/// Example: Then the page shows the error "That code didn't work"
+#[then(expr = "the page shows the error {string}")]
+async fn page_error(w: &mut GuideWorld, step: &Step, text: String) -> Result<()> {
+    w.at(step);
+    let page = w.page(&first_person(w)?).await?;
+    let error = page.error.clone().unwrap_or_default();
+    ensure!(error.to_lowercase().contains(&text.to_lowercase()), "the page \"{}\" shows the error {:?}, expected \"{text}\"", page.title, page.error);
+    Ok(())
+}
+
+/// Example: Then the page shows an App Password
+#[then("the page shows an App Password")]
+async fn shows_app_password(w: &mut GuideWorld, step: &Step) -> Result<()> {
+    w.at(step);
+    let page = w.page(&first_person(w)?).await?;
+    let pw = page.app_password.clone().with_context(|| format!("the page \"{}\" shows no App Password", page.title))?;
+    ensure!(pw.len() == 16 && pw.chars().all(|c| c.is_ascii_lowercase()), "an App Password is 16 letters, not {pw}");
+    w.remembered.insert("app password".into(), pw);
+    Ok(())
+}
+
+/// Example: Then the page shows no App Password
+#[then("the page shows no App Password")]
+async fn shows_no_app_password(w: &mut GuideWorld, step: &Step) -> Result<()> {
+    w.at(step);
+    let page = w.page(&first_person(w)?).await?;
+    ensure!(page.app_password.is_none(), "the page \"{}\" shows an App Password", page.title);
+    Ok(())
+}
+
+/// Example: Then the page shows a QR code for an "otpauth" link
+#[then(expr = "the page shows a QR code for a(n) {string} link")]
+async fn shows_qr(w: &mut GuideWorld, step: &Step, scheme: String) -> Result<()> {
+    w.at(step);
+    let page = w.page(&first_person(w)?).await?;
+    let qr = page.qr.clone().with_context(|| format!("the page \"{}\" shows no QR code", page.title))?;
+    ensure!(qr.starts_with(&format!("{scheme}://")) || qr.starts_with(&scheme), "the QR code carries {qr}");
+    Ok(())
+}
+
+/// Example: Then the page shows a number to type into the app
+#[then(regex = r"^the page shows (a|no) number to type into the app$")]
+async fn shows_number(w: &mut GuideWorld, step: &Step, which: String) -> Result<()> {
+    w.at(step);
+    let page = w.page(&first_person(w)?).await?;
+    ensure!(page.number.is_some() == (which == "a"), "the page \"{}\" number is {:?}", page.title, page.number);
+    if let Some(n) = page.number {
+        w.remembered.insert("number".into(), n.to_string());
+    }
+    Ok(())
+}
+
+/// Example: Then Dana is signed in to Office
+#[then(expr = "{word} is signed in to Office")]
+async fn signed_in(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    let page = w.page(&who).await?;
+    ensure!(page.title == "Microsoft 365", "{who}'s browser shows \"{}\", not the Office home page", page.title);
+    ensure!(w.browser(&who)?.signed_in().await?.is_some(), "no session");
+    Ok(())
+}
+
+/// Example: When Dana closes her browser
+#[given(expr = "{word} closes her/his/their browser")]
+#[when(expr = "{word} closes her/his/their browser")]
+async fn close(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    w.browser(&who)?.close().await?;
+    ensure!(w.page(&who).await?.title == "New tab", "the browser still shows a page");
+    Ok(())
+}
+
+/// The person the scenario is about: the first named in the scenario file.
+pub(crate) fn first_person(w: &GuideWorld) -> Result<String> {
+    if let Some(who) = w.last_person() {
+        return Ok(who);
+    }
+    Ok(w.sim()?.people().first().context("nobody in the tenant")?.first_name().to_string())
+}

@@ -1,0 +1,69 @@
+//! Steps with mail apps: Outlook (modern authentication) and basic-authentication apps.
+
+use crate::flows::Destination;
+use crate::harness::GuideWorld;
+use anyhow::{Context, Result, ensure};
+use cucumber::gherkin::Step;
+use cucumber::{given, then, when};
+
+/// Example: When Dana's "iPhone Mail" checks for new mail
+#[given(expr = "{word}'s {string} checks for new mail")]
+#[when(expr = "{word}'s {string} checks for new mail")]
+async fn sync(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+    w.at(step);
+    let status = w.mail_app(&who, &app)?.sync().await?;
+    ensure!(!status.is_empty(), "the app shows no status");
+    Ok(())
+}
+
+/// Example: Then Dana's "iPhone Mail" shows "Connected"
+#[then(expr = "{word}'s {string} shows {string}")]
+async fn shows(w: &mut GuideWorld, step: &Step, who: String, app: String, text: String) -> Result<()> {
+    w.at(step);
+    let status = w.mail_app(&who, &app)?.status().await?;
+    ensure!(status.to_lowercase().contains(&text.to_lowercase()), "\"{app}\" shows \"{status}\"");
+    Ok(())
+}
+
+/// Example: When Dana types the App Password into "iPhone Mail"
+#[given(expr = "{word} types the App Password into {string}")]
+#[when(expr = "{word} types the App Password into {string}")]
+async fn app_password_into(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+    w.at(step);
+    let pw = w.remembered.get("app password").cloned().context("no App Password was shown earlier in this scenario")?;
+    let upn = w.person(&who)?.upn.clone();
+    w.mail_app(&who, &app)?.enter_password(&upn, &pw).await?;
+    Ok(())
+}
+
+/// Example: When Dana types her account password into "iPhone Mail"
+#[given(expr = "{word} types her/his/their account password into {string}")]
+#[when(expr = "{word} types her/his/their account password into {string}")]
+async fn password_into(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+    w.at(step);
+    let person = w.person(&who)?.clone();
+    w.mail_app(&who, &app)?.enter_password(&person.upn, &person.password).await?;
+    Ok(())
+}
+
+/// Example: When Dana's "Outlook on the desktop" opens its sign-in window
+#[given(expr = "{word}'s {string} opens its sign-in window")]
+#[when(expr = "{word}'s {string} opens its sign-in window")]
+async fn outlook_window(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+    w.at(step);
+    w.mail_app(&who, &app)?;
+    let page = w.open(&who, Destination::Outlook).await?;
+    ensure!(page.title == "Sign in", "the window shows {}", page.title);
+    Ok(())
+}
+
+/// Example: When Dana's "Outlook on the desktop" finishes signing in
+#[given(expr = "{word}'s {string} finishes signing in")]
+#[when(expr = "{word}'s {string} finishes signing in")]
+async fn outlook_done(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+    w.at(step);
+    let browser = w.browser(&who)?;
+    let status = w.mail_app(&who, &app)?.complete_sign_in(&browser).await?;
+    ensure!(status.starts_with("Connected"), "\"{app}\" shows \"{status}\"");
+    Ok(())
+}

@@ -1,0 +1,96 @@
+//! Steps on the user's phone: text messages, calls, signal, the clock and the app store.
+
+use crate::harness::GuideWorld;
+use anyhow::{Context, Result, ensure};
+use cucumber::gherkin::Step;
+use cucumber::{given, then, when};
+
+/// Example: Then Dana's phone receives a text message with a 6-digit code
+#[then(expr = "{word}'s phone receives a text message with a 6-digit code")]
+async fn text_arrives(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    let text = w.phone(&who)?.latest_text().await?.with_context(|| format!("no text message on {who}'s phone"))?;
+    let code = text.code().with_context(|| format!("the text \"{}\" has no 6-digit code", text.body))?;
+    w.remembered.insert("texted code".into(), code);
+    Ok(())
+}
+
+/// Example: Then Dana's phone has received 2 text messages
+#[then(expr = "{word}'s phone has received {int} text message(s)")]
+async fn text_count(w: &mut GuideWorld, step: &Step, who: String, n: usize) -> Result<()> {
+    w.at(step);
+    let count = w.phone(&who)?.texts().await?.len();
+    ensure!(count == n, "{who}'s phone has {count} text messages");
+    Ok(())
+}
+
+/// Example: Then Dana's phone rings
+#[then(expr = "{word}'s phone rings")]
+async fn rings(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    ensure!(w.phone(&who)?.ringing().await?.is_some(), "{who}'s phone is not ringing");
+    Ok(())
+}
+
+/// Example: Then Dana's phone does not ring
+#[then(expr = "{word}'s phone does not ring")]
+async fn silent(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    ensure!(w.phone(&who)?.ringing().await?.is_none(), "{who}'s phone is ringing");
+    Ok(())
+}
+
+/// Example: When Dana answers the call and presses "#"
+#[given(expr = "{word} answers the call and presses {string}")]
+#[when(expr = "{word} answers the call and presses {string}")]
+async fn answer(w: &mut GuideWorld, step: &Step, who: String, keys: String) -> Result<()> {
+    w.at(step);
+    let said = w.phone(&who)?.answer(&keys).await?.with_context(|| format!("no call was ringing on {who}'s phone"))?;
+    ensure!(said.contains("pound"), "the call said: {said}");
+    Ok(())
+}
+
+/// Example: When Dana's phone loses its signal
+#[given(regex = r"^(\w+)'s phone (loses|regains) its signal$")]
+#[when(regex = r"^(\w+)'s phone (loses|regains) its signal$")]
+async fn signal(w: &mut GuideWorld, step: &Step, who: String, verb: String) -> Result<()> {
+    w.at(step);
+    let phone = w.phone(&who)?;
+    phone.set_signal(verb == "regains").await?;
+    ensure!(phone.has_signal().await? == (verb == "regains"), "the signal did not change");
+    Ok(())
+}
+
+/// Example: When Dana's phone clock is 3 minutes fast
+#[given(regex = r"^(\w+)'s phone clock is (\d+) (seconds?|minutes?) (fast|slow)$")]
+#[when(regex = r"^(\w+)'s phone clock is (\d+) (seconds?|minutes?) (fast|slow)$")]
+async fn clock_wrong(w: &mut GuideWorld, step: &Step, who: String, amount: i64, unit: String, way: String) -> Result<()> {
+    w.at(step);
+    let secs = super::duration_seconds(amount, &unit)? * if way == "fast" { 1 } else { -1 };
+    let phone = w.phone(&who)?;
+    phone.set_clock_offset(secs);
+    ensure!(phone.clock.offset() == secs, "the phone clock did not change");
+    Ok(())
+}
+
+/// Example: When Dana sets her phone clock to automatic
+#[given(expr = "{word} sets her/his/their phone clock to automatic")]
+#[when(expr = "{word} sets her/his/their phone clock to automatic")]
+async fn clock_right(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    let phone = w.phone(&who)?;
+    phone.set_clock_offset(0);
+    ensure!(phone.clock.now() == w.sim()?.clock.now(), "the phone clock is still off");
+    Ok(())
+}
+
+/// Example: When Dana installs "Google Authenticator" from the app store
+#[given(expr = "{word} installs {string} from the app store")]
+#[when(expr = "{word} installs {string} from the app store")]
+async fn install(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+    w.at(step);
+    let phone = w.phone(&who)?;
+    ensure!(phone.install(&app).await?, "the app store has no {app}");
+    ensure!(phone.apps().await?.contains(&app), "{app} is not on the phone");
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! The cucumber World: one scenario's simulation, plus the bookkeeping that files each step's
+//! outputs under its key.
+//!
+//! Every step definition begins with [`GuideWorld::at`]: it closes the previous step's
+//! outputs and opens this one's. A step that forgets is reported by the run as a failure, so
+//! no output is ever attributed to the wrong step.
+
+use super::capture::{ScenarioInfo, StepKey, sink};
+use crate::Simulation;
+use crate::actors::{AuthenticatorHandle, BrowserHandle, MailClientHandle, PhoneHandle, TotpAppHandle};
+use crate::clock::format_instant;
+use crate::flows::Destination;
+use crate::scenario::{Scenario, scenarios_dir};
+use crate::screens::{Action, ScreenView};
+use crate::simulation::Person;
+use anyhow::{Context, Result, anyhow, bail};
+use cucumber::gherkin::Step;
+use std::collections::BTreeMap;
+
+/// One scenario's world.
+#[derive(Debug, Default, cucumber::World)]
+pub struct GuideWorld {
+    sim: Option<Simulation>,
+    feature: String,
+    scenario_line: usize,
+    open: Option<(usize, usize)>,
+    /// Values a later step refers back to ("the App Password", "the pass").
+    pub remembered: BTreeMap<String, String>,
+    /// Whose browser was used last: "the page" in a step means this person's.
+    last_person: std::sync::Mutex<Option<String>>,
+}
+
+impl GuideWorld {
+    /// Called by the before hook.
+    pub fn begin(&mut self, feature: String, scenario_line: usize) {
+        self.feature = feature;
+        self.scenario_line = scenario_line;
+    }
+
+    /// Start a step: file the previous step's outputs, open this one's.
+    pub fn at(&mut self, step: &Step) {
+        self.close();
+        let mark = self.sim.as_ref().map_or(0, |s| s.transcript.len());
+        self.open = Some((step.position.line, mark));
+        let key: StepKey = (self.feature.clone(), self.scenario_line, step.position.line);
+        sink().outputs.entry(key).or_default();
+    }
+
+    /// File the open step's outputs (also called by the after hook).
+    pub fn close(&mut self) {
+        let Some((line, mark)) = self.open.take() else { return };
+        let events = self.sim.as_ref().map(|s| s.transcript.since(mark)).unwrap_or_default();
+        let key: StepKey = (self.feature.clone(), self.scenario_line, line);
+        sink().outputs.insert(key, events);
+    }
+
+    /// Load a scenario file from `scenarios/` (by name without `.yaml`), optionally on
+    /// another date, and start its simulation.
+    pub async fn load(&mut self, name: &str, date: Option<&str>) -> Result<()> {
+        let path = scenarios_dir().join(format!("{name}.yaml"));
+        let scenario = Scenario::load(&path)?;
+        let sim = match date {
+            Some(d) => Simulation::start_on(scenario, crate::clock::parse_instant(d)?).await,
+            None => Simulation::start(scenario).await,
+        };
+        let info = ScenarioInfo { tenant: format!("{name}.yaml"), date: format_instant(sim.clock.now()), seed: sim.scenario.seed };
+        sink().scenarios.insert((self.feature.clone(), self.scenario_line), info);
+        // The step's outputs start after the tenant exists.
+        if let Some((line, _)) = self.open {
+            self.open = Some((line, sim.transcript.len()));
+        }
+        self.sim = Some(sim);
+        Ok(())
+    }
+
+    /// The simulation.
+    pub fn sim(&self) -> Result<&Simulation> {
+        self.sim.as_ref().ok_or_else(|| anyhow!("no tenant yet: begin with 'Given the tenant from \"contoso\"'"))
+    }
+
+    /// A person.
+    pub fn person(&self, who: &str) -> Result<&Person> {
+        Ok(self.sim()?.person(who)?)
+    }
+
+    /// A person's browser.
+    pub fn browser(&self, who: &str) -> Result<BrowserHandle> {
+        let browser = self.person(who)?.browser.clone();
+        *self.last_person.lock().unwrap_or_else(|p| p.into_inner()) = Some(who.to_string());
+        Ok(browser)
+    }
+
+    /// The person whose browser was used last (for steps that say "the page").
+    pub fn last_person(&self) -> Option<String> {
+        self.last_person.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// A person's phone.
+    pub fn phone(&self, who: &str) -> Result<PhoneHandle> {
+        self.person(who)?.phone.clone().ok_or_else(|| anyhow!("{who} has no phone in this scenario"))
+    }
+
+    /// Microsoft Authenticator on a person's phone.
+    pub async fn authenticator(&self, who: &str) -> Result<AuthenticatorHandle> {
+        self.phone(who)?.authenticator().await?.ok_or_else(|| anyhow!("Microsoft Authenticator is not installed on {who}'s phone"))
+    }
+
+    /// A third-party authenticator app on a person's phone.
+    pub async fn totp_app(&self, who: &str, app: &str) -> Result<TotpAppHandle> {
+        self.phone(who)?.totp_app(app).await?.ok_or_else(|| anyhow!("{app} is not installed on {who}'s phone"))
+    }
+
+    /// A person's mail app.
+    pub fn mail_app(&self, who: &str, app: &str) -> Result<MailClientHandle> {
+        let person = self.person(who)?;
+        person.mail_apps.get(app).cloned().ok_or_else(|| {
+            let names: Vec<&String> = person.mail_apps.keys().collect();
+            anyhow!("{who} has no mail app \"{app}\" (has: {names:?})")
+        })
+    }
+
+    /// What is on a person's browser now.
+    pub async fn page(&self, who: &str) -> Result<ScreenView> {
+        Ok(self.browser(who)?.page().await?)
+    }
+
+    /// Open an address in a person's browser.
+    pub async fn open(&self, who: &str, dest: Destination) -> Result<ScreenView> {
+        Ok(self.browser(who)?.open(dest).await?)
+    }
+
+    /// Do something on the page; refused actions fail the step with the page's title.
+    pub async fn act(&self, who: &str, action: Action) -> Result<ScreenView> {
+        let result = self.browser(who)?.act(action).await?;
+        Ok(result?)
+    }
+
+    /// Press, follow, choose or tick whatever carries this label on the page.
+    pub async fn use_control(&self, who: &str, label: &str) -> Result<ScreenView> {
+        let page = self.page(who).await?;
+        let action = page.control(label).with_context(|| {
+            let offered: Vec<&String> = page.controls.iter().map(|(l, _)| l).collect();
+            format!("the page \"{}\" has nothing labelled \"{label}\" (it offers {offered:?})", page.title)
+        })?;
+        self.act(who, action).await
+    }
+
+    /// Type into the field with this label.
+    pub async fn type_into(&self, who: &str, field: &str, text: &str) -> Result<ScreenView> {
+        let page = self.page(who).await?;
+        let Some(f) = page.input(field) else {
+            bail!("the page \"{}\" has no box \"{field}\" (it has {:?})", page.title, page.fields.iter().map(|f| &f.0).collect::<Vec<_>>());
+        };
+        self.act(who, Action::Enter(f, text.to_string())).await
+    }
+}

@@ -1,0 +1,20 @@
+//! mfa-sim: a help-desk MFA guide turned into executable documentation.
+//!
+//! A simulated Microsoft 365 tenant ([`tenant`]) and the actors that play the guide
+//! ([`actors`]) run in simulated time ([`clock`]) from a scenario ([`scenario`]). The guide's
+//! steps are Gherkin scenarios driven by [`harness`]; the same runs feed the book ([`book`])
+//! and the trainer ([`trainer`]). See ARCHITECTURE.md for the map.
+
+pub mod actors;
+pub mod clock;
+pub mod flows;
+pub mod harness;
+pub mod scenario;
+pub mod screens;
+pub mod seed;
+pub mod simulation;
+pub mod tenant;
+pub mod transcript;
+
+pub use scenario::Scenario;
+pub use simulation::Simulation;

@@ -1,0 +1,226 @@
+//! What a person can do on a page: type into a field, press a button, follow a link, pick an
+//! option or tick a box. Each control is a typed value with the short label the page shows;
+//! flows match on the value, the book and trainer print the label.
+
+use crate::tenant::{PhoneSlot, VerifyOption};
+use serde::Serialize;
+
+/// A text box.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Field {
+    /// Sign-in name.
+    Email,
+    /// Password (shown as dots).
+    Password,
+    /// Country calling code.
+    CountryCode,
+    /// Phone number.
+    PhoneNumber,
+    /// A 6-digit code.
+    Code,
+    /// A name (App Password).
+    Name,
+}
+
+impl Field {
+    /// The label beside the box.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Email => "Email, phone, or Skype",
+            Field::Password => "Password",
+            Field::CountryCode => "Country code",
+            Field::PhoneNumber => "Phone number",
+            Field::Code => "Code",
+            Field::Name => "Name",
+        }
+    }
+}
+
+/// A button.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Button {
+    /// Next.
+    Next,
+    /// Sign in.
+    SignIn,
+    /// Verify.
+    Verify,
+    /// Done.
+    Done,
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+    /// Back.
+    Back,
+    /// Confirm.
+    Confirm,
+    /// Add.
+    Add,
+    /// Create.
+    Create,
+    /// Delete.
+    Delete,
+    /// Close.
+    Close,
+    /// The older page's "Set up Authenticator app".
+    SetUpAuthenticatorApp,
+    /// Security info's "Add sign-in method".
+    AddSignInMethod,
+}
+
+impl Button {
+    /// The label on the button.
+    pub fn label(self) -> &'static str {
+        match self {
+            Button::Next => "Next",
+            Button::SignIn => "Sign in",
+            Button::Verify => "Verify",
+            Button::Done => "Done",
+            Button::Yes => "Yes",
+            Button::No => "No",
+            Button::Back => "Back",
+            Button::Confirm => "Confirm",
+            Button::Add => "Add",
+            Button::Create => "Create",
+            Button::Delete => "Delete",
+            Button::Close => "Close",
+            Button::SetUpAuthenticatorApp => "Set up Authenticator app",
+            Button::AddSignInMethod => "Add sign-in method",
+        }
+    }
+}
+
+/// A link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Link {
+    /// Combined registration: use a third-party TOTP app.
+    DifferentAuthenticatorApp,
+    /// Combined registration: choose another kind of method.
+    DifferentMethod,
+    /// The older page: a TOTP app without push.
+    ConfigureWithoutNotifications,
+    /// Pick another verification option at sign-in.
+    SignInAnotherWay,
+    /// Show the secret instead of the QR code.
+    CantScan,
+    /// Tab: additional security verification.
+    VerificationTab,
+    /// Tab: app passwords.
+    AppPasswordsTab,
+    /// Change the default sign-in method.
+    ChangeDefault,
+}
+
+impl Link {
+    /// The link text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Link::DifferentAuthenticatorApp => "I want to use a different authenticator app",
+            Link::DifferentMethod => "I want to set up a different method",
+            Link::ConfigureWithoutNotifications => "Configure app without notifications",
+            Link::SignInAnotherWay => "Sign in another way",
+            Link::CantScan => "Can't scan image?",
+            Link::VerificationTab => "additional security verification",
+            Link::AppPasswordsTab => "app passwords",
+            Link::ChangeDefault => "Change",
+        }
+    }
+}
+
+/// The older page's "How should we contact you?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Contact {
+    /// Authentication phone (text or call).
+    AuthenticationPhone,
+    /// Office phone (call).
+    OfficePhone,
+    /// An authenticator app.
+    AppCode,
+}
+
+impl Contact {
+    /// Label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Contact::AuthenticationPhone => "Authentication phone",
+            Contact::OfficePhone => "Office phone",
+            Contact::AppCode => "Use verification code from app or token",
+        }
+    }
+}
+
+/// A kind of method Security info can add.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum NewMethod {
+    /// Microsoft Authenticator (or, by link, another app).
+    AuthenticatorApp,
+    /// A phone in a slot.
+    Phone(PhoneSlot),
+    /// An App Password.
+    AppPassword,
+}
+
+impl NewMethod {
+    /// Label in the "Add a method" list.
+    pub fn label(self) -> &'static str {
+        match self {
+            NewMethod::AuthenticatorApp => "Authenticator app",
+            NewMethod::Phone(slot) => slot.label(),
+            NewMethod::AppPassword => "App password",
+        }
+    }
+}
+
+/// One option in a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Choice {
+    /// A way to verify at sign-in, or a default to set.
+    Verify(VerifyOption),
+    /// The older page's contact method.
+    Contact(Contact),
+    /// Text (false) or call (true).
+    ByCall(bool),
+    /// A method to add.
+    Add(NewMethod),
+    /// A row of a list (method or App Password), by id.
+    Row(u32),
+}
+
+/// A tick box.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Checkbox {
+    /// "Don't show this again" on Stay signed in?
+    DontShowAgain,
+    /// "Don't ask again for N days" on the verification page.
+    DontAskAgain,
+}
+
+/// One thing a person does in the browser.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Action {
+    /// Type text into a field (replacing what was there).
+    Enter(Field, String),
+    /// Press a button.
+    Press(Button),
+    /// Follow a link.
+    Follow(Link),
+    /// Pick an option.
+    Choose(Choice),
+    /// Tick a box.
+    Tick(Checkbox),
+}
+
+impl Action {
+    /// How the transcript and trainer describe the action.
+    pub fn describe(&self) -> String {
+        match self {
+            Action::Enter(Field::Password, _) => "types the password".to_string(),
+            Action::Enter(field, text) => format!("types \"{text}\" into {}", field.label()),
+            Action::Press(b) => format!("presses {}", b.label()),
+            Action::Follow(l) => format!("follows \"{}\"", l.label()),
+            Action::Choose(c) => format!("chooses {c:?}"),
+            Action::Tick(c) => format!("ticks {c:?}"),
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! One running simulation: a scenario's tenant, clock, seed and transcript, and the actors of
+//! every person in it. Features, the book, the demo and the trainer all start here.
+//!
+//! Must be created inside a tokio runtime (actors are tasks).
+
+use crate::actors::{AdminHandle, BrowserHandle, DeviceClock, MailClientHandle, MailKind, PhoneHandle};
+use crate::clock::{Clock, Instant};
+use crate::scenario::{PersonSpec, PhoneSpec, Scenario};
+use crate::seed::Seed;
+use crate::tenant::{Tenant, TenantHandle, User};
+use crate::transcript::Transcript;
+use fake::Fake;
+use fake::faker::name::raw::{FirstName, LastName};
+use fake::locales::EN;
+use std::collections::BTreeMap;
+
+/// A person and their devices.
+#[derive(Clone, Debug)]
+pub struct Person {
+    /// Display name.
+    pub name: String,
+    /// Sign-in name.
+    pub upn: String,
+    /// Account password.
+    pub password: String,
+    /// Their browser.
+    pub browser: BrowserHandle,
+    /// Their phone.
+    pub phone: Option<PhoneHandle>,
+    /// Their mail apps by name.
+    pub mail_apps: BTreeMap<String, MailClientHandle>,
+}
+
+impl Person {
+    /// First name.
+    pub fn first_name(&self) -> &str {
+        self.name.split_whitespace().next().unwrap_or(&self.name)
+    }
+}
+
+/// A person was named who is not in the scenario.
+#[derive(Debug, thiserror::Error)]
+#[error("nobody called `{0}` in this scenario (people: {1})")]
+pub struct UnknownPerson(pub String, pub String);
+
+/// The running simulation.
+#[derive(Debug)]
+pub struct Simulation {
+    /// The scenario it was built from.
+    pub scenario: Scenario,
+    /// Its clock.
+    pub clock: Clock,
+    /// Its random source.
+    pub seed: Seed,
+    /// Everything observable so far.
+    pub transcript: Transcript,
+    /// The tenant.
+    pub tenant: TenantHandle,
+    /// The admin console.
+    pub admin: AdminHandle,
+    people: Vec<Person>,
+}
+
+impl Simulation {
+    /// Start the scenario at its own date.
+    pub async fn start(scenario: Scenario) -> Simulation {
+        let at = scenario.start();
+        Self::start_at(scenario, Clock::starting_at(at)).await
+    }
+
+    /// Start the scenario on another date (then-and-now checks).
+    pub async fn start_on(scenario: Scenario, at: Instant) -> Simulation {
+        Self::start_at(scenario, Clock::starting_at(at)).await
+    }
+
+    /// Start the scenario with a given clock (the trainer's real-phone mode uses the wall clock).
+    pub async fn start_at(scenario: Scenario, clock: Clock) -> Simulation {
+        let seed = Seed::new(scenario.seed);
+        let transcript = Transcript::default();
+        let tenant = TenantHandle::new(Tenant::new(&scenario.organisation, scenario.policy.clone(), clock.clone(), seed.clone(), transcript.clone()));
+        let admin = AdminHandle::spawn(tenant.clone(), clock.clone(), transcript.clone());
+        let mut specs = scenario.users.clone();
+        if let Some(pop) = &scenario.generate {
+            specs.extend(generated_people(&scenario.domain, pop, &seed));
+        }
+        let mut sim = Simulation { scenario, clock, seed, transcript, tenant, admin, people: Vec::new() };
+        for spec in specs {
+            sim.add_person(&spec).await;
+        }
+        sim
+    }
+
+    async fn add_person(&mut self, spec: &PersonSpec) {
+        let id = {
+            let mut t = self.tenant.lock();
+            let mut user = User::new(&spec.upn, &spec.name, &spec.password);
+            user.business_phone = spec.business_phone.clone();
+            user.mfa = spec.mfa;
+            t.add_user(user)
+        };
+        let first = spec.name.split_whitespace().next().unwrap_or(&spec.name).to_string();
+        let browser = BrowserHandle::spawn(&first, self.tenant.clone(), self.clock.clone(), self.transcript.clone());
+        let phone = match &spec.phone {
+            Some(p) => Some(self.add_phone(&first, p).await),
+            None => None,
+        };
+        let mut mail_apps = BTreeMap::new();
+        for app in &spec.mail_apps {
+            let kind = app.kind.protocol().map_or(MailKind::Outlook, MailKind::Basic);
+            let client = MailClientHandle::spawn(&app.name, kind, self.tenant.clone(), self.clock.clone(), self.transcript.clone());
+            if app.connected {
+                match kind {
+                    MailKind::Outlook => {
+                        let _ = client.assume_connected(id).await;
+                    }
+                    MailKind::Basic(_) => {
+                        // Set up before MFA with the account password; not recorded as a step.
+                        let mark = self.transcript.len();
+                        let _ = client.enter_password(&spec.upn, &spec.password).await;
+                        let _ = mark;
+                    }
+                }
+            }
+            mail_apps.insert(app.name.clone(), client);
+        }
+        self.people.push(Person { name: spec.name.clone(), upn: spec.upn.to_lowercase(), password: spec.password.clone(), browser, phone, mail_apps });
+    }
+
+    async fn add_phone(&self, owner: &str, spec: &PhoneSpec) -> PhoneHandle {
+        let number = crate::tenant::methods::normalize_phone("1", &spec.number).expect("invariant: checked when loaded");
+        let clock = DeviceClock::new(self.clock.clone());
+        clock.set_offset(spec.clock_offset);
+        let phone = PhoneHandle::spawn(owner, &number, clock, self.tenant.clone(), self.transcript.clone());
+        self.tenant.lock().network.attach_phone(&number, phone.clone());
+        for app in &spec.apps {
+            let _ = phone.install(app).await;
+        }
+        phone
+    }
+
+    /// A person by first name, full name or sign-in name (case-insensitive).
+    pub fn person(&self, who: &str) -> Result<&Person, UnknownPerson> {
+        let w = who.trim().to_lowercase();
+        self.people
+            .iter()
+            .find(|p| p.first_name().to_lowercase() == w || p.name.to_lowercase() == w || p.upn == w)
+            .ok_or_else(|| UnknownPerson(who.to_string(), self.people.iter().map(|p| p.first_name().to_string()).collect::<Vec<_>>().join(", ")))
+    }
+
+    /// Everyone.
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    /// Let simulated time pass.
+    pub fn wait(&self, seconds: i64) {
+        self.clock.advance(seconds);
+    }
+}
+
+/// Make up `pop.count` people from the seed: same seed, same people.
+fn generated_people(domain: &str, pop: &crate::scenario::Population, seed: &Seed) -> Vec<PersonSpec> {
+    (0..pop.count)
+        .map(|i| {
+            let (first, last): (String, String) = seed.with(|rng| (FirstName(EN).fake_with_rng(rng), LastName(EN).fake_with_rng(rng)));
+            let local = format!("{}.{}", first, last).to_lowercase().replace(|c: char| !c.is_ascii_alphanumeric() && c != '.', "");
+            let phone = pop.phones.then(|| PhoneSpec { number: format!("+1 425555{:04}", 1000 + i), clock_offset: 0, apps: Vec::new() });
+            PersonSpec {
+                name: format!("{first} {last}"),
+                upn: format!("{local}{i}@{domain}"),
+                password: format!("{}!{}", seed.letters(6), seed.digits(4)),
+                mfa: pop.mfa,
+                business_phone: None,
+                phone,
+                mail_apps: Vec::new(),
+            }
+        })
+        .collect()
+}

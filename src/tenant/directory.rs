@@ -1,0 +1,169 @@
+//! The tenant's users: who they are, their per-user MFA state and what protects their account.
+//!
+//! Per-user MFA follows entra-facts rules 1-6: everyone starts *disabled*; enabling a user who
+//! already has a method makes them *enforced* at once; finishing registration while *enabled*
+//! moves them to *enforced*. Smart lockout (rule 27) lives here too, because it guards the
+//! password, not the second factor.
+
+use super::app_passwords::AppPasswords;
+use super::methods::SecurityInfo;
+use crate::clock::Instant;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+/// Index of a user in the directory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UserId(pub usize);
+
+/// Per-user MFA state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MfaState {
+    /// Not required (also what CA and security-defaults users show).
+    Disabled,
+    /// Required to register; legacy apps still work with the password.
+    Enabled,
+    /// Required at every sign-in; legacy apps need App Passwords.
+    Enforced,
+}
+
+impl std::fmt::Display for MfaState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            MfaState::Disabled => "disabled",
+            MfaState::Enabled => "enabled",
+            MfaState::Enforced => "enforced",
+        })
+    }
+}
+
+/// A Temporary Access Pass issued by the administrator.
+#[derive(Clone, Debug)]
+pub struct TemporaryAccessPass {
+    /// The pass (8 characters by default).
+    pub code: String,
+    /// When it stops working.
+    pub expires: Instant,
+    /// Whether it works only once.
+    pub one_time: bool,
+}
+
+/// Smart lockout counters.
+#[derive(Clone, Debug, Default)]
+pub struct Lockout {
+    distinct_failures: u32,
+    recent_bad: Vec<[u8; 32]>,
+    /// Locked until this instant.
+    pub locked_until: Option<Instant>,
+    lockouts: u32,
+}
+
+impl Lockout {
+    /// Count a wrong password; the same wrong password repeated counts once. Returns true when
+    /// this failure locked the account.
+    pub fn fail(&mut self, typed: &str, now: Instant, threshold: u32, first_lock: i64) -> bool {
+        let h: [u8; 32] = Sha256::digest(typed.as_bytes()).into();
+        if self.recent_bad.contains(&h) {
+            return false;
+        }
+        self.recent_bad.push(h);
+        if self.recent_bad.len() > 3 {
+            self.recent_bad.remove(0);
+        }
+        self.distinct_failures += 1;
+        if self.distinct_failures >= threshold {
+            self.distinct_failures = 0;
+            self.lockouts += 1;
+            self.locked_until = Some(now + first_lock * i64::from(1u32 << (self.lockouts - 1).min(6)));
+            return true;
+        }
+        false
+    }
+
+    /// True while locked.
+    pub fn locked(&self, now: Instant) -> bool {
+        self.locked_until.is_some_and(|u| now < u)
+    }
+
+    /// A successful sign-in resets the count.
+    pub fn succeed(&mut self) {
+        self.distinct_failures = 0;
+        self.recent_bad.clear();
+    }
+}
+
+/// A person in the tenant.
+#[derive(Clone, Debug)]
+pub struct User {
+    /// Sign-in name (user principal name), e.g. `dana@contoso.com`.
+    pub upn: String,
+    /// Display name.
+    pub display_name: String,
+    password: String,
+    /// Mailbox address.
+    pub mailbox: String,
+    /// Business phone from the directory (lets Office phone be offered at registration).
+    pub business_phone: Option<String>,
+    /// Per-user MFA state.
+    pub mfa: MfaState,
+    /// Registered methods.
+    pub info: SecurityInfo,
+    /// App Passwords (hashed).
+    pub app_passwords: AppPasswords,
+    /// The administrator blocked sign-in.
+    pub sign_in_blocked: bool,
+    /// MFA is blocked (fraud report with auto-block, or admin block) until then.
+    pub mfa_blocked_until: Option<Instant>,
+    /// Set by "Report suspicious activity".
+    pub high_risk: bool,
+    /// Password lockout.
+    pub lockout: Lockout,
+    /// MFA done before this instant no longer counts (Revoke MFA sessions).
+    pub mfa_sessions_valid_after: Instant,
+    /// A Temporary Access Pass, if issued.
+    pub tap: Option<TemporaryAccessPass>,
+    /// When texts and calls were sent to this user (throttling).
+    pub phone_sends: Vec<Instant>,
+    /// Hashes of texted codes already used (so a replay gets its own message).
+    pub used_phone_codes: Vec<[u8; 32]>,
+}
+
+impl User {
+    /// A user with no methods and MFA disabled.
+    pub fn new(upn: &str, display_name: &str, password: &str) -> Self {
+        User {
+            upn: upn.to_lowercase(),
+            display_name: display_name.to_string(),
+            password: password.to_string(),
+            mailbox: upn.to_lowercase(),
+            business_phone: None,
+            mfa: MfaState::Disabled,
+            info: SecurityInfo::default(),
+            app_passwords: AppPasswords::default(),
+            sign_in_blocked: false,
+            mfa_blocked_until: None,
+            high_risk: false,
+            lockout: Lockout::default(),
+            mfa_sessions_valid_after: i64::MIN,
+            tap: None,
+            phone_sends: Vec::new(),
+            used_phone_codes: Vec::new(),
+        }
+    }
+
+    /// Compare a typed password in constant time.
+    pub fn password_is(&self, typed: &str) -> bool {
+        bool::from(self.password.as_bytes().ct_eq(typed.as_bytes()))
+    }
+
+    /// Set a new password (admin reset). App Passwords survive it (rule 23).
+    pub fn set_password(&mut self, password: &str) {
+        self.password = password.to_string();
+    }
+
+    /// The first name, as help-desk staff call people.
+    pub fn first_name(&self) -> &str {
+        self.display_name.split_whitespace().next().unwrap_or(&self.display_name)
+    }
+}

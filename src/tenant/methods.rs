@@ -1,0 +1,271 @@
+//! A user's security info: the phones and authenticator apps registered for MFA, and which
+//! one is the default.
+//!
+//! Rules kept here (entra-facts 12-14): one phone per slot, at most five authenticator apps and
+//! tokens together, numbers stored as `+CC number`, and deleting the default moves the default
+//! to a method that remains.
+
+use super::oath::Oath;
+use crate::clock::Instant;
+use serde::Serialize;
+
+/// Most authenticator apps and OATH tokens (together) one user may have.
+pub const MAX_AUTHENTICATOR_APPS: usize = 5;
+
+/// The three phone slots of Security info.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum PhoneSlot {
+    /// "Phone" (the authentication phone, usually the mobile).
+    Mobile,
+    /// "Alternate phone": calls only, added from Security info.
+    Alternate,
+    /// "Office phone": calls only.
+    Office,
+}
+
+impl PhoneSlot {
+    /// The label Security info uses.
+    pub fn label(self) -> &'static str {
+        match self {
+            PhoneSlot::Mobile => "Phone",
+            PhoneSlot::Alternate => "Alternate phone",
+            PhoneSlot::Office => "Office phone",
+        }
+    }
+}
+
+/// A registered method.
+#[derive(Clone, Debug)]
+pub enum Method {
+    /// A phone number in one slot.
+    Phone { slot: PhoneSlot, number: String },
+    /// Microsoft Authenticator on a device: push plus codes.
+    Authenticator { device: u64, device_name: String, oath: Oath, last_step: Option<u64> },
+    /// Another authenticator app (software OATH token): codes only.
+    SoftwareToken { oath: Oath, last_step: Option<u64> },
+}
+
+/// A method with its identity in the list.
+#[derive(Clone, Debug)]
+pub struct MethodEntry {
+    /// Stable id within this user's list.
+    pub id: u32,
+    /// The method.
+    pub method: Method,
+    /// When it was added.
+    pub added: Instant,
+}
+
+/// One way to prove identity at sign-in, as the "Verify your identity" list offers it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum VerifyOption {
+    /// Approve a request in Microsoft Authenticator.
+    Push,
+    /// Type a code from an authenticator app.
+    AppCode,
+    /// A texted code to the mobile phone.
+    Text,
+    /// A call to one of the phones.
+    Call(PhoneSlot),
+}
+
+/// Why a method cannot be added.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MethodError {
+    /// Rule 12.
+    #[error("You can't set up another authenticator app because you already have five authenticator apps or hardware tokens.")]
+    TooManyApps,
+    /// Rule 13: one number per slot.
+    #[error("You already have a {0}. Change or delete it instead.")]
+    SlotTaken(&'static str),
+    /// Not a number we can call or text.
+    #[error("That doesn't look like a phone number. Check the country code and the number.")]
+    BadNumber,
+}
+
+/// The user's registered methods and default.
+#[derive(Clone, Debug, Default)]
+pub struct SecurityInfo {
+    entries: Vec<MethodEntry>,
+    next_id: u32,
+    default: Option<VerifyOption>,
+}
+
+impl SecurityInfo {
+    /// Add a method. The first method becomes the default.
+    pub fn add(&mut self, method: Method, at: Instant) -> Result<u32, MethodError> {
+        match &method {
+            Method::Phone { slot, .. } if self.phone(*slot).is_some() => {
+                return Err(MethodError::SlotTaken(slot.label()));
+            }
+            Method::Authenticator { .. } | Method::SoftwareToken { .. } if self.app_count() >= MAX_AUTHENTICATOR_APPS => {
+                return Err(MethodError::TooManyApps);
+            }
+            _ => {}
+        }
+        self.next_id += 1;
+        let id = self.next_id;
+        self.entries.push(MethodEntry { id, method, added: at });
+        if self.default.is_none() {
+            self.default = self.options().first().copied();
+        }
+        Ok(id)
+    }
+
+    /// Delete a method; if it carried the default, the default moves to what remains.
+    pub fn delete(&mut self, id: u32) -> bool {
+        let before = self.entries.len();
+        self.entries.retain(|e| e.id != id);
+        if self.default.is_some_and(|d| !self.options().contains(&d)) {
+            self.default = self.options().first().copied();
+        }
+        before != self.entries.len()
+    }
+
+    /// Delete phones, Authenticator apps and software tokens (admin "Require re-register MFA").
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.default = None;
+    }
+
+    /// Choose the default sign-in method; only an option the user has.
+    pub fn set_default(&mut self, option: VerifyOption) -> bool {
+        let ok = self.options().contains(&option);
+        if ok {
+            self.default = Some(option);
+        }
+        ok
+    }
+
+    /// The current default.
+    pub fn default_option(&self) -> Option<VerifyOption> {
+        self.default
+    }
+
+    /// All methods.
+    pub fn entries(&self) -> &[MethodEntry] {
+        &self.entries
+    }
+
+    /// Mutable access for the verifier (last accepted TOTP step).
+    pub fn entries_mut(&mut self) -> &mut [MethodEntry] {
+        &mut self.entries
+    }
+
+    /// True when nothing is registered.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The number in a phone slot.
+    pub fn phone(&self, slot: PhoneSlot) -> Option<&str> {
+        self.entries.iter().find_map(|e| match &e.method {
+            Method::Phone { slot: s, number } if *s == slot => Some(number.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Authenticator apps and tokens, counted together.
+    pub fn app_count(&self) -> usize {
+        self.entries.iter().filter(|e| !matches!(e.method, Method::Phone { .. })).count()
+    }
+
+    /// The Authenticator devices that receive push.
+    pub fn push_devices(&self) -> Vec<u64> {
+        self.entries
+            .iter()
+            .filter_map(|e| match e.method {
+                Method::Authenticator { device, .. } => Some(device),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every way this user could verify, default first, before policy and calendar filter them.
+    pub fn options(&self) -> Vec<VerifyOption> {
+        let mut out = Vec::new();
+        let has_push = !self.push_devices().is_empty();
+        if has_push {
+            out.push(VerifyOption::Push);
+        }
+        if self.app_count() > 0 {
+            out.push(VerifyOption::AppCode);
+        }
+        if self.phone(PhoneSlot::Mobile).is_some() {
+            out.push(VerifyOption::Text);
+        }
+        for slot in [PhoneSlot::Mobile, PhoneSlot::Alternate, PhoneSlot::Office] {
+            if self.phone(slot).is_some() {
+                out.push(VerifyOption::Call(slot));
+            }
+        }
+        if let Some(d) = self.default
+            && let Some(pos) = out.iter().position(|o| *o == d)
+        {
+            let d = out.remove(pos);
+            out.insert(0, d);
+        }
+        out
+    }
+}
+
+/// Make `+CC number` from a country code and what the user typed ("(425) 555-0100" or a full
+/// "+1 4255550100"). Seven to fifteen digits; anything else is refused.
+pub fn normalize_phone(country_code: &str, typed: &str) -> Result<String, MethodError> {
+    let typed = typed.trim();
+    let (cc, rest) = match typed.strip_prefix('+') {
+        Some(full) => {
+            let mut parts = full.splitn(2, [' ', '-']);
+            (parts.next().unwrap_or_default().to_string(), parts.next().unwrap_or_default().to_string())
+        }
+        None => (country_code.trim_start_matches('+').to_string(), typed.to_string()),
+    };
+    if rest.chars().any(|c| !(c.is_ascii_digit() || " -().".contains(c))) {
+        return Err(MethodError::BadNumber);
+    }
+    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+    let cc_ok = !cc.is_empty() && cc.len() <= 3 && cc.chars().all(|c| c.is_ascii_digit());
+    if !cc_ok || !(7..=15).contains(&digits.len()) {
+        return Err(MethodError::BadNumber);
+    }
+    Ok(format!("+{cc} {digits}"))
+}
+
+/// `+1 XXXXXXXX00`: how sign-in pages show a number.
+pub fn mask_phone(number: &str) -> String {
+    let (cc, digits) = number.split_once(' ').unwrap_or(("", number));
+    let keep = digits.len().saturating_sub(2);
+    format!("{cc} {}{}", "X".repeat(keep), &digits[keep..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app(n: u8) -> Method {
+        Method::SoftwareToken { oath: Oath::new(&[n; 20], "T", "u").unwrap(), last_step: None }
+    }
+
+    #[test]
+    fn phone_numbers() {
+        assert_eq!(normalize_phone("1", "(425) 555-0100").unwrap(), "+1 4255550100");
+        assert_eq!(normalize_phone("44", "+1 4255550100").unwrap(), "+1 4255550100");
+        assert_eq!(normalize_phone("1", "call me"), Err(MethodError::BadNumber));
+        assert_eq!(mask_phone("+1 4255550100"), "+1 XXXXXXXX00");
+    }
+
+    #[test]
+    fn five_apps_then_refused_and_default_moves() {
+        let mut info = SecurityInfo::default();
+        let phone = info.add(Method::Phone { slot: PhoneSlot::Mobile, number: "+1 4255550100".into() }, 0).unwrap();
+        assert_eq!(info.default_option(), Some(VerifyOption::Text));
+        for n in 0..5 {
+            info.add(app(n), 0).unwrap();
+        }
+        assert_eq!(info.add(app(9), 0), Err(MethodError::TooManyApps));
+        let again = Method::Phone { slot: PhoneSlot::Mobile, number: "+1 4255550101".into() };
+        assert_eq!(info.add(again, 0), Err(MethodError::SlotTaken("Phone")));
+        assert!(info.delete(phone));
+        assert_eq!(info.default_option(), Some(VerifyOption::AppCode));
+    }
+}

@@ -1,0 +1,175 @@
+//! The simulated Microsoft 365 tenant: directory, policy, security info, verification,
+//! registration, App Passwords, basic-auth mail sign-in and the sign-in log.
+//!
+//! [`Tenant`] is plain state with synchronous rules, shared by every actor as a
+//! [`TenantHandle`] (the mini-redis `Db` pattern): the browser's flows, the phone answering a
+//! call and the admin console all lock it briefly, change it, and let go. It never waits on a
+//! device; it posts to devices through [`telephony::Network`]. Dates decide behaviour only
+//! through [`calendar`].
+//!
+//! Architecture invariant: the tenant never renders anything. Pages are built by `flows`
+//! from what the tenant answers.
+
+pub mod app_passwords;
+pub mod calendar;
+pub mod challenge;
+pub mod directory;
+pub mod methods;
+pub mod oath;
+pub mod policy;
+pub mod sign_in_log;
+pub mod telephony;
+
+mod administration;
+mod enrolment;
+mod mail_auth;
+pub mod verification;
+
+pub use calendar::Protocol;
+pub use challenge::{Answer, Challenge, ChallengeState, CodeCheck, Failure, Purpose};
+pub use directory::{MfaState, User, UserId};
+pub use enrolment::{ACTIVATION_SCHEME, ActivationError, PhoneSetupError};
+pub use mail_auth::BasicOutcome;
+pub use methods::{PhoneSlot, VerifyOption};
+pub use policy::Policy;
+pub use sign_in_log::{ClientKind, SignInRow};
+pub use verification::{PasswordCheck, SignInNeed, StartError};
+
+use crate::clock::{Clock, Instant};
+use crate::seed::Seed;
+use crate::transcript::{Actor, Output, Transcript};
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// The tenant shared by all actors of one simulation.
+#[derive(Clone, Debug)]
+pub struct TenantHandle(Arc<Mutex<Tenant>>);
+
+impl TenantHandle {
+    /// Share a tenant.
+    pub fn new(tenant: Tenant) -> Self {
+        TenantHandle(Arc::new(Mutex::new(tenant)))
+    }
+
+    /// Lock it for one short piece of work.
+    pub fn lock(&self) -> MutexGuard<'_, Tenant> {
+        self.0.lock().expect("invariant: tenant lock never poisoned")
+    }
+}
+
+/// A user was named that the tenant does not have: the simulation was driven wrongly.
+#[derive(Debug, thiserror::Error)]
+#[error("no user `{0}` in this tenant")]
+pub struct UnknownUser(pub String);
+
+/// The tenant's state.
+#[derive(Debug)]
+pub struct Tenant {
+    /// Organisation name ("Contoso"), used as the issuer of app codes.
+    pub organisation: String,
+    /// Policy.
+    pub policy: Policy,
+    users: Vec<User>,
+    challenges: BTreeMap<u64, Challenge>,
+    next_id: u64,
+    log: Vec<SignInRow>,
+    /// The devices the tenant can reach.
+    pub network: telephony::Network,
+    activations: BTreeMap<String, (UserId, oath::Oath)>,
+    activated: BTreeMap<UserId, (u64, oath::Oath)>,
+    clock: Clock,
+    seed: Seed,
+    transcript: Transcript,
+}
+
+impl Tenant {
+    /// An empty tenant.
+    pub fn new(organisation: &str, policy: Policy, clock: Clock, seed: Seed, transcript: Transcript) -> Self {
+        Tenant {
+            organisation: organisation.to_string(),
+            policy,
+            users: Vec::new(),
+            challenges: BTreeMap::new(),
+            next_id: 0,
+            log: Vec::new(),
+            network: telephony::Network::default(),
+            activations: BTreeMap::new(),
+            activated: BTreeMap::new(),
+            clock,
+            seed,
+            transcript,
+        }
+    }
+
+    /// The simulated now.
+    pub fn now(&self) -> Instant {
+        self.clock.now()
+    }
+
+    /// Add a user.
+    pub fn add_user(&mut self, user: User) -> UserId {
+        self.users.push(user);
+        UserId(self.users.len() - 1)
+    }
+
+    /// Find a user by sign-in name (case-insensitive).
+    pub fn find(&self, upn: &str) -> Option<UserId> {
+        let upn = upn.trim().to_lowercase();
+        self.users.iter().position(|u| u.upn == upn).map(UserId)
+    }
+
+    /// Find a user or say who was missing.
+    pub fn id_of(&self, upn: &str) -> Result<UserId, UnknownUser> {
+        self.find(upn).ok_or_else(|| UnknownUser(upn.to_string()))
+    }
+
+    /// A user.
+    pub fn user(&self, id: UserId) -> &User {
+        &self.users[id.0]
+    }
+
+    /// A user, to change.
+    pub fn user_mut(&mut self, id: UserId) -> &mut User {
+        &mut self.users[id.0]
+    }
+
+    /// All users.
+    pub fn users(&self) -> &[User] {
+        &self.users
+    }
+
+    /// The sign-in log.
+    pub fn sign_in_log(&self) -> &[SignInRow] {
+        &self.log
+    }
+
+    /// A challenge by id.
+    pub fn challenge(&self, id: u64) -> Option<&Challenge> {
+        self.challenges.get(&id)
+    }
+
+    /// Add a row to the sign-in log (and the transcript).
+    pub fn log(&mut self, user: &str, app: &str, client: ClientKind, method: Option<String>, result: &str, detail: &str) {
+        let row = SignInRow {
+            at: self.now(),
+            user: user.to_string(),
+            app: app.to_string(),
+            client,
+            method,
+            result: result.to_string(),
+            detail: detail.to_string(),
+        };
+        self.transcript.record(row.at, Actor::Tenant, Output::SignIn(row.clone()));
+        self.log.push(row);
+    }
+
+    /// The seeded random source.
+    pub fn seed(&self) -> &Seed {
+        &self.seed
+    }
+
+    fn next_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+}

@@ -1,0 +1,403 @@
+//! Proving who you are: the password (with smart lockout), whether MFA is needed, and the
+//! second-factor challenges (text, call, push, app code) with their attempt limits,
+//! throttling, expiry and replay rules (entra-facts rules 5, 15-19, 27-28, 31, 36).
+
+use super::calendar;
+use super::challenge::{Answer, Challenge, ChallengeState, CodeCheck, Failure, Purpose};
+use super::directory::{MfaState, UserId};
+use super::methods::{Method, PhoneSlot, VerifyOption, mask_phone};
+use super::oath::CodeMatch;
+use super::sign_in_log::ClientKind;
+use super::telephony::{CALLER_ID, IncomingCall, PushRequest};
+use super::Tenant;
+use crate::clock::Instant;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+/// The result of typing a password.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasswordCheck {
+    /// Right password.
+    Ok(UserId),
+    /// A valid Temporary Access Pass was typed instead: it counts as strong authentication.
+    TemporaryPass(UserId),
+    /// No such account.
+    UnknownUser,
+    /// Wrong password.
+    Wrong,
+    /// Smart lockout is in force.
+    Locked,
+    /// The administrator blocked sign-in.
+    Blocked,
+}
+
+/// What a sign-in needs after the password.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignInNeed {
+    /// Nothing more.
+    Nothing,
+    /// The user must register methods first ("More information required").
+    Register,
+    /// A second factor, from these options (the default first).
+    Verify(Vec<VerifyOption>),
+}
+
+/// A challenge could not be opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StartError {
+    /// MFA is blocked for this user (fraud report or admin block).
+    #[error("Your sign-in was blocked. Contact your help desk.")]
+    Blocked,
+    /// Too many texts or calls in a short time.
+    #[error("We've sent too many codes to this phone for now. Wait a few minutes, or sign in another way.")]
+    Throttled,
+    /// Microsoft-provided texts and calls have ended for this tenant (rule 36).
+    #[error("Text messages and calls from Microsoft are no longer available for this organisation.")]
+    PhoneRetired,
+    /// The user has no such method.
+    #[error("That method isn't set up for this account.")]
+    NotRegistered,
+}
+
+fn code_hash(code: &str) -> [u8; 32] {
+    Sha256::digest(code.as_bytes()).into()
+}
+
+impl Tenant {
+    /// Check a password (or a Temporary Access Pass) for a sign-in by `app`.
+    pub fn check_password(&mut self, upn: &str, typed: &str, app: &str, client: ClientKind) -> PasswordCheck {
+        let now = self.now();
+        let limits = self.policy.limits.clone();
+        let Some(id) = self.find(upn) else {
+            self.log(upn, app, client, None, "Failure", "user account does not exist");
+            return PasswordCheck::UnknownUser;
+        };
+        let user = self.user_mut(id);
+        if user.sign_in_blocked {
+            self.log(upn, app, client, None, "Failure", "sign-in blocked by administrator");
+            return PasswordCheck::Blocked;
+        }
+        if user.lockout.locked(now) {
+            self.log(upn, app, client, None, "Failure", "account locked (smart lockout)");
+            return PasswordCheck::Locked;
+        }
+        if let Some(tap) = user.tap.clone()
+            && now < tap.expires
+            && bool::from(tap.code.as_bytes().ct_eq(typed.as_bytes()))
+        {
+            if tap.one_time {
+                user.tap = None;
+            }
+            user.lockout.succeed();
+            return PasswordCheck::TemporaryPass(id);
+        }
+        if user.password_is(typed) {
+            user.lockout.succeed();
+            return PasswordCheck::Ok(id);
+        }
+        let locked = user.lockout.fail(typed, now, limits.lockout_threshold, limits.lockout_seconds);
+        let detail = if locked { "wrong password; account now locked" } else { "wrong password" };
+        self.log(upn, app, client, None, "Failure", detail);
+        if locked { PasswordCheck::Locked } else { PasswordCheck::Wrong }
+    }
+
+    /// What a browser or modern-app sign-in needs after the password. `mfa_at` is when this
+    /// browser last completed MFA for the user, if it remembers (cookie).
+    pub fn sign_in_need(&self, id: UserId, mfa_at: Option<Instant>) -> SignInNeed {
+        let user = self.user(id);
+        let required = user.mfa != MfaState::Disabled || self.policy.security_defaults;
+        if !required {
+            return SignInNeed::Nothing;
+        }
+        let options = self.verify_options(id);
+        if user.info.is_empty() || options.is_empty() {
+            return SignInNeed::Register;
+        }
+        let remembered = mfa_at.is_some_and(|at| {
+            let days = i64::from(self.policy.remember_mfa_days.unwrap_or(0));
+            at > user.mfa_sessions_valid_after && self.now() - at < days * 86_400
+        });
+        if remembered { SignInNeed::Nothing } else { SignInNeed::Verify(options) }
+    }
+
+    /// The ways this user can verify now, default first, after policy and calendar.
+    pub fn verify_options(&self, id: UserId) -> Vec<VerifyOption> {
+        let m = &self.policy.methods;
+        let phones = calendar::phone_delivery_available(self.now(), &self.policy);
+        self.user(id)
+            .info
+            .options()
+            .into_iter()
+            .filter(|o| match o {
+                VerifyOption::Push => m.authenticator,
+                VerifyOption::AppCode => m.authenticator || m.software_oath,
+                VerifyOption::Text => m.sms && phones,
+                VerifyOption::Call(PhoneSlot::Office) => m.voice && m.office_phone && phones,
+                VerifyOption::Call(_) => m.voice && phones,
+            })
+            .collect()
+    }
+
+    /// Open a verification: send the text, place the call or push the request.
+    pub fn start_challenge(&mut self, id: UserId, option: VerifyOption, purpose: Purpose) -> Result<u64, StartError> {
+        let now = self.now();
+        if self.user(id).mfa_blocked_until.is_some_and(|u| now < u) {
+            return Err(StartError::Blocked);
+        }
+        let number = match (&purpose, option) {
+            (Purpose::RegisterPhone { number, .. }, _) => Some(number.clone()),
+            (_, VerifyOption::Text) => self.user(id).info.phone(PhoneSlot::Mobile).map(str::to_string),
+            (_, VerifyOption::Call(slot)) => self.user(id).info.phone(slot).map(str::to_string),
+            _ => None,
+        };
+        let phone_based = matches!(option, VerifyOption::Text | VerifyOption::Call(_));
+        if phone_based {
+            if number.is_none() {
+                return Err(StartError::NotRegistered);
+            }
+            if !calendar::phone_delivery_available(now, &self.policy) {
+                return Err(StartError::PhoneRetired);
+            }
+            let limits = self.policy.limits.clone();
+            let user = self.user_mut(id);
+            user.phone_sends.retain(|t| now - t < limits.throttle_window);
+            if user.phone_sends.len() as u32 >= limits.phone_messages_per_window {
+                return Err(StartError::Throttled);
+            }
+            user.phone_sends.push(now);
+        }
+        let push_devices: Vec<u64> = match &purpose {
+            Purpose::RegisterAuthenticator { device, .. } => vec![*device],
+            _ => self.user(id).info.push_devices(),
+        };
+        if option == VerifyOption::Push && push_devices.is_empty() {
+            return Err(StartError::NotRegistered);
+        }
+        let challenge_id = self.next_id();
+        let mut challenge = Challenge {
+            id: challenge_id,
+            user: id,
+            option,
+            purpose,
+            created: now,
+            state: ChallengeState::Waiting,
+            attempts: 0,
+            number: None,
+            code: None,
+            masked_phone: number.as_deref().map(mask_phone),
+        };
+        let account = self.user(id).upn.clone();
+        match option {
+            VerifyOption::Text => {
+                let code = self.seed().digits(6);
+                let body = format!("{code} is your Microsoft verification code for {account}. Do not share it.");
+                self.network.text(number.as_deref().unwrap_or_default(), body);
+                challenge.code = Some(code);
+            }
+            VerifyOption::Call(_) => {
+                let script = "This is the Microsoft sign-in verification line. If you are signing in, \
+                              press the pound key. If you did not try to sign in, press zero and then pound."
+                    .to_string();
+                let call = IncomingCall { challenge: challenge_id, from: CALLER_ID.to_string(), script };
+                self.network.call(number.as_deref().unwrap_or_default(), call);
+            }
+            VerifyOption::Push => {
+                let number_required = calendar::number_matching(now);
+                if number_required {
+                    challenge.number = Some(10 + self.seed().below(90) as u8);
+                }
+                for device in push_devices {
+                    let request = PushRequest {
+                        challenge: challenge_id,
+                        account: account.clone(),
+                        app: "Office 365".to_string(),
+                        number_required,
+                    };
+                    self.network.push(device, request);
+                }
+            }
+            VerifyOption::AppCode => {}
+        }
+        self.challenges.insert(challenge_id, challenge);
+        Ok(challenge_id)
+    }
+
+    /// Close challenges nobody answered in time; returns the current state.
+    pub fn refresh_challenge(&mut self, challenge_id: u64) -> Option<ChallengeState> {
+        let now = self.now();
+        let timeout = self.policy.limits.answer_timeout;
+        let c = self.challenges.get_mut(&challenge_id)?;
+        let answered_by_phone = matches!(c.option, VerifyOption::Push | VerifyOption::Call(_));
+        if c.state == ChallengeState::Waiting && answered_by_phone && now - c.created >= timeout {
+            c.state = ChallengeState::Failed(Failure::NoAnswer);
+        }
+        Some(c.state)
+    }
+
+    /// Check a typed code against a waiting challenge.
+    pub fn submit_code(&mut self, challenge_id: u64, typed: &str) -> CodeCheck {
+        let now = self.now();
+        let limits = self.policy.limits.clone();
+        let Some(c) = self.challenges.get(&challenge_id).cloned() else {
+            return CodeCheck::NotWaiting;
+        };
+        match c.state {
+            ChallengeState::Waiting => {}
+            ChallengeState::Failed(Failure::TooManyAttempts) => return CodeCheck::TooManyAttempts,
+            _ => return CodeCheck::NotWaiting,
+        }
+        let typed: String = typed.chars().filter(|ch| !ch.is_whitespace()).collect();
+        let verdict = match (&c.purpose, c.option) {
+            (_, VerifyOption::Text) => {
+                let code = c.code.clone().unwrap_or_default();
+                let matches = bool::from(code.as_bytes().ct_eq(typed.as_bytes()));
+                let used = self.user(c.user).used_phone_codes.contains(&code_hash(&typed));
+                if matches && now - c.created > limits.sms_code_lifetime {
+                    CodeCheck::Expired
+                } else if matches {
+                    self.user_mut(c.user).used_phone_codes.push(code_hash(&typed));
+                    CodeCheck::Accepted
+                } else if used {
+                    CodeCheck::AlreadyUsed
+                } else {
+                    CodeCheck::Wrong
+                }
+            }
+            (Purpose::RegisterSoftwareToken { oath }, _) | (Purpose::RegisterAuthenticator { oath, .. }, _) => {
+                match oath.check(&typed, now, limits.totp_skew, limits.totp_lookback) {
+                    CodeMatch::Current(_) => CodeCheck::Accepted,
+                    CodeMatch::Old => CodeCheck::Expired,
+                    CodeMatch::NoMatch => CodeCheck::Wrong,
+                }
+            }
+            (_, VerifyOption::AppCode) => self.check_app_code(c.user, &typed, now),
+            _ => CodeCheck::NotWaiting,
+        };
+        let c = self.challenges.get_mut(&challenge_id).expect("invariant: challenge exists");
+        match verdict {
+            CodeCheck::Accepted => c.state = ChallengeState::Passed,
+            CodeCheck::Wrong | CodeCheck::Expired | CodeCheck::AlreadyUsed => {
+                c.attempts += 1;
+                if c.attempts >= limits.attempts_per_challenge {
+                    c.state = ChallengeState::Failed(Failure::TooManyAttempts);
+                    return CodeCheck::TooManyAttempts;
+                }
+            }
+            _ => {}
+        }
+        if verdict == CodeCheck::Accepted {
+            self.on_passed(challenge_id);
+        }
+        verdict
+    }
+
+    /// Compare a code with every OATH token of the user, refusing a step already used.
+    fn check_app_code(&mut self, id: UserId, typed: &str, now: Instant) -> CodeCheck {
+        let limits = self.policy.limits.clone();
+        let mut verdict = CodeCheck::Wrong;
+        for entry in self.user_mut(id).info.entries_mut() {
+            let (oath, last_step) = match &mut entry.method {
+                Method::Authenticator { oath, last_step, .. } | Method::SoftwareToken { oath, last_step } => (oath, last_step),
+                Method::Phone { .. } => continue,
+            };
+            match oath.check(typed, now, limits.totp_skew, limits.totp_lookback) {
+                CodeMatch::Current(step) if last_step.is_some_and(|l| step <= l) => verdict = CodeCheck::AlreadyUsed,
+                CodeMatch::Current(step) => {
+                    *last_step = Some(step);
+                    return CodeCheck::Accepted;
+                }
+                CodeMatch::Old if verdict == CodeCheck::Wrong => verdict = CodeCheck::Expired,
+                _ => {}
+            }
+        }
+        verdict
+    }
+
+    /// Microsoft Authenticator answers a push.
+    pub fn answer_push(&mut self, challenge_id: u64, answer: Answer) -> ChallengeState {
+        let Some(c) = self.challenges.get_mut(&challenge_id) else {
+            return ChallengeState::Failed(Failure::NoAnswer);
+        };
+        if c.state != ChallengeState::Waiting {
+            return c.state;
+        }
+        c.state = match answer {
+            Answer::Approve(typed) if c.number.is_none() || typed == c.number => ChallengeState::Passed,
+            Answer::Approve(_) => ChallengeState::Failed(Failure::WrongNumber),
+            Answer::Deny => ChallengeState::Failed(Failure::Denied),
+            Answer::Report => ChallengeState::Failed(Failure::Reported),
+        };
+        let state = c.state;
+        self.after_answer(challenge_id, state);
+        state
+    }
+
+    /// The phone answered a call and pressed `keys` ("#" to approve, "0#" to report).
+    pub fn answer_call(&mut self, challenge_id: u64, keys: &str) -> ChallengeState {
+        let answer = match keys.trim() {
+            "#" => Answer::Approve(None),
+            "0#" => Answer::Report,
+            _ => Answer::Deny,
+        };
+        let Some(c) = self.challenges.get_mut(&challenge_id) else {
+            return ChallengeState::Failed(Failure::NoAnswer);
+        };
+        if c.state != ChallengeState::Waiting {
+            return c.state;
+        }
+        c.state = match answer {
+            Answer::Approve(_) => ChallengeState::Passed,
+            Answer::Report => ChallengeState::Failed(Failure::Reported),
+            Answer::Deny => ChallengeState::Failed(Failure::NoAnswer),
+        };
+        let state = c.state;
+        self.after_answer(challenge_id, state);
+        state
+    }
+
+    fn after_answer(&mut self, challenge_id: u64, state: ChallengeState) {
+        match state {
+            ChallengeState::Passed => self.on_passed(challenge_id),
+            ChallengeState::Failed(Failure::Reported) => {
+                let user = self.challenges[&challenge_id].user;
+                let upn = self.user(user).upn.clone();
+                self.user_mut(user).high_risk = true;
+                let method = Some(option_label(self.challenges[&challenge_id].option).to_string());
+                self.log(&upn, "Office 365", ClientKind::Browser, method, "Failure", "MFA denied; fraud reported by the user");
+            }
+            _ => {}
+        }
+    }
+
+    /// A challenge passed: registration challenges save their method.
+    fn on_passed(&mut self, challenge_id: u64) {
+        let c = self.challenges[&challenge_id].clone();
+        let now = self.now();
+        let method = match c.purpose {
+            Purpose::SignIn => return,
+            Purpose::RegisterPhone { slot, number } => Method::Phone { slot, number },
+            Purpose::RegisterSoftwareToken { oath } => Method::SoftwareToken { oath, last_step: None },
+            Purpose::RegisterAuthenticator { device, oath } => {
+                Method::Authenticator { device, device_name: "Microsoft Authenticator".into(), oath, last_step: None }
+            }
+        };
+        if let Err(e) = self.user_mut(c.user).info.add(method, now) {
+            // The page re-checks the limits before opening a registration; reaching here means
+            // two registrations raced. Record it rather than panic.
+            let upn = self.user(c.user).upn.clone();
+            self.log(&upn, "My Sign-Ins", ClientKind::Browser, None, "Failure", &e.to_string());
+        }
+    }
+}
+
+/// How the sign-in log and pages name a verification option.
+pub fn option_label(option: VerifyOption) -> &'static str {
+    match option {
+        VerifyOption::Push => "Microsoft Authenticator notification",
+        VerifyOption::AppCode => "Authenticator app code",
+        VerifyOption::Text => "Text message",
+        VerifyOption::Call(PhoneSlot::Mobile) => "Phone call",
+        VerifyOption::Call(PhoneSlot::Alternate) => "Phone call (alternate phone)",
+        VerifyOption::Call(PhoneSlot::Office) => "Phone call (office phone)",
+    }
+}

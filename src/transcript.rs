@@ -1,0 +1,117 @@
+//! The record of everything a person could observe during a run.
+//!
+//! Every page the browser shows, every text message and call, every push prompt, every code an
+//! app displays, every App Password shown and every sign-in log row is appended here as an
+//! [`Event`] with its simulated time and the actor that showed it. The Gherkin steps, the book
+//! and the trainer all render this one record, so none of them can tell a different story.
+
+use crate::clock::Instant;
+use crate::screens::ScreenView;
+use crate::tenant::SignInRow;
+use serde::Serialize;
+use std::sync::{Arc, Mutex};
+
+/// Who showed or said it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Actor {
+    /// The user's web browser (or a sign-in window opened by a mail app).
+    Browser(String),
+    /// The user's phone: texts and calls.
+    Phone(String),
+    /// An authenticator app on the phone, by app name.
+    App(String),
+    /// A mail client, by name.
+    MailClient(String),
+    /// The administrator's console.
+    Admin,
+    /// The tenant itself (sign-in log).
+    Tenant,
+}
+
+impl std::fmt::Display for Actor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Actor::Browser(who) => write!(f, "{who}'s browser"),
+            Actor::Phone(who) => write!(f, "{who}'s phone"),
+            Actor::App(name) => write!(f, "{name}"),
+            Actor::MailClient(name) => write!(f, "{name}"),
+            Actor::Admin => f.write_str("admin console"),
+            Actor::Tenant => f.write_str("sign-in log"),
+        }
+    }
+}
+
+/// One observable output.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum Output {
+    /// A page now on screen.
+    Screen(ScreenView),
+    /// A text message arrived.
+    TextMessage { from: String, body: String },
+    /// A call: what the phone showed and what the caller said, and which keys were pressed.
+    Call { from: String, said: String, keys: Option<String> },
+    /// An authenticator app showed a sign-in request.
+    Push { account: String, number_requested: bool, detail: String },
+    /// An app showed a code for an account.
+    Code { account: String, code: String },
+    /// A QR code on a screen: what it encodes.
+    Qr { payload: String },
+    /// An App Password, as the service showed it (once).
+    AppPassword { name: String, password: String },
+    /// A row was added to the tenant's sign-in log.
+    SignIn(SignInRow),
+    /// What a mail client showed after trying to connect.
+    Mail { status: String },
+    /// The administrator did something.
+    AdminAction { text: String },
+    /// A short note from a device ("No service", "App installed").
+    Note { text: String },
+}
+
+/// An output, when and from whom.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    /// Simulated time.
+    pub at: Instant,
+    /// Who showed it.
+    pub actor: Actor,
+    /// What was shown.
+    pub output: Output,
+}
+
+/// The shared, append-only record of one run.
+#[derive(Clone, Debug, Default)]
+pub struct Transcript {
+    events: Arc<Mutex<Vec<Event>>>,
+}
+
+impl Transcript {
+    /// Append an event.
+    pub fn record(&self, at: Instant, actor: Actor, output: Output) {
+        self.lock().push(Event { at, actor, output });
+    }
+
+    /// How many events so far: a bookmark for [`Transcript::since`].
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    /// True before anything happened.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The events recorded after `mark`.
+    pub fn since(&self, mark: usize) -> Vec<Event> {
+        self.lock().get(mark..).map(<[Event]>::to_vec).unwrap_or_default()
+    }
+
+    /// All events.
+    pub fn all(&self) -> Vec<Event> {
+        self.since(0)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Event>> {
+        self.events.lock().expect("invariant: transcript lock never poisoned")
+    }
+}

@@ -1,0 +1,31 @@
+//! Runs every feature in `features/` against the simulator: the executable guide.
+//!
+//! `cargo test` runs this (harness = false: cucumber owns main). Console output shows each
+//! step; a JUnit report goes to `target/cucumber/junit.xml`. Filter with a tag:
+//! `cargo test --test guide -- @guide:SMS-05` (the first argument, if any, is a tag).
+
+use mfa_sim::harness::{RunOptions, features_dir, run};
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[tokio::main]
+async fn main() {
+    let tag = std::env::args().skip(1).find(|a| a.starts_with('@'));
+    let junit = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../cucumber/junit.xml");
+    let started = Instant::now();
+    let report = run(&features_dir(), RunOptions { console: true, junit: Some(junit), tag, concurrency: None }).await;
+    let problems = report.problems();
+    println!(
+        "\nguide: {} scenarios, {} steps, {} not passed, in {:.2?} (simulated time)",
+        report.scenario_count(),
+        report.steps.len(),
+        problems.len(),
+        started.elapsed()
+    );
+    for p in &problems {
+        println!("  {} {}:{} {} {} -> {:?}", p.status.word(), p.feature, p.step_line, p.keyword, p.text, p.status);
+    }
+    if !report.passed() {
+        std::process::exit(1);
+    }
+}
