@@ -57,3 +57,56 @@ Feature: First setup with text messages
     When Dana presses "Done"
     Then Dana sees "Sign in"
     And Dana's MFA state is "enforced"
+
+  @guide:SMS-09 @guide:SMS-10 @guide:SMS-11
+  Scenario Outline: Signing in again with a <way>
+    Given Dana has set up text messages for MFA
+    When Dana signs in to "https://www.office.com" with her password
+    Then Dana sees "Verify your identity"
+    And the page offers "Text +1 XXXXXXXX23"
+    And the page offers "Call +1 XXXXXXXX23"
+    When Dana chooses "<choice>"
+    Then <signal>
+    When Dana verifies with <proof>
+    Then Dana sees "Stay signed in?"
+    When Dana presses "<stay>"
+    Then Dana is signed in to Office
+    And the sign-in log shows a "Success" for Dana with "<method>"
+
+    Examples:
+      | way         | choice | signal                                                 | proof           | stay | method       |
+      | texted code | Text   | Dana's phone receives a text message with a 6-digit code | the texted code | Yes  | Text message |
+      | phone call  | Call   | Dana's phone rings                                     | the phone call  | No   | Phone call   |
+
+  @guide:SMS-12
+  Scenario Outline: The App Password step appears only where the tenant allows app passwords
+    Given the administrator turns app passwords <setting>
+    And the administrator enables MFA for Dana
+    And Dana signs in to "https://aka.ms/mfasetup" with her password
+    And Dana presses "Next"
+    And Dana types her mobile number into "Phone number"
+    And Dana presses "Next"
+    When Dana types the code from her text message
+    And Dana presses "Verify"
+    Then Dana sees "Step 3: Keep using your existing applications"
+    And the page shows <what> App Password
+
+    Examples:
+      | setting | what |
+      | on      | an   |
+      | off     | no   |
+
+  @guide:SMS-13
+  Scenario: Back in Outlook, signing in now asks for a code
+    Given Dana has set up text messages for MFA
+    When Dana's "Outlook on the desktop" checks for new mail
+    Then Dana's "Outlook on the desktop" shows "needs your password"
+    When Dana's "Outlook on the desktop" opens its sign-in window
+    And Dana signs in with her email address and password
+    Then Dana sees "Verify your identity"
+    When Dana chooses "Text"
+    Then Dana's phone receives a text message with a 6-digit code
+    When Dana types the code from her text message
+    And Dana presses "Verify"
+    And Dana's "Outlook on the desktop" finishes signing in
+    Then Dana's "Outlook on the desktop" shows "Connected"

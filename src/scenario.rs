@@ -104,6 +104,8 @@ pub struct MailAppSpec {
 pub enum MailAppKind {
     /// Outlook (modern auth).
     Outlook,
+    /// Another app using modern authentication (the phone's Mail app added with "Sign in").
+    Modern,
     /// IMAP.
     Imap,
     /// POP.
@@ -118,7 +120,7 @@ impl MailAppKind {
     /// The basic-auth protocol, if any.
     pub fn protocol(self) -> Option<Protocol> {
         match self {
-            MailAppKind::Outlook => None,
+            MailAppKind::Outlook | MailAppKind::Modern => None,
             MailAppKind::Imap => Some(Protocol::Imap),
             MailAppKind::Pop => Some(Protocol::Pop),
             MailAppKind::ActiveSync => Some(Protocol::ActiveSync),

@@ -25,8 +25,10 @@ pub struct Person {
     pub password: String,
     /// Their browser.
     pub browser: BrowserHandle,
-    /// Their phone.
+    /// Their mobile phone.
     pub phone: Option<PhoneHandle>,
+    /// The phone on their desk (the directory's business phone), if they have one.
+    pub desk_phone: Option<PhoneHandle>,
     /// Their mail apps by name.
     pub mail_apps: BTreeMap<String, MailClientHandle>,
 }
@@ -104,26 +106,31 @@ impl Simulation {
             Some(p) => Some(self.add_phone(&first, p).await),
             None => None,
         };
+        let desk_phone = match &spec.business_phone {
+            Some(number) => {
+                let desk = PhoneSpec { number: number.clone(), clock_offset: 0, apps: Vec::new() };
+                Some(self.add_phone(&format!("{first}'s desk"), &desk).await)
+            }
+            None => None,
+        };
         let mut mail_apps = BTreeMap::new();
         for app in &spec.mail_apps {
-            let kind = app.kind.protocol().map_or(MailKind::Outlook, MailKind::Basic);
+            let kind = app.kind.protocol().map_or(MailKind::Modern, MailKind::Basic);
             let client = MailClientHandle::spawn(&app.name, kind, self.tenant.clone(), self.clock.clone(), self.transcript.clone());
             if app.connected {
                 match kind {
-                    MailKind::Outlook => {
+                    MailKind::Modern => {
                         let _ = client.assume_connected(id).await;
                     }
                     MailKind::Basic(_) => {
-                        // Set up before MFA with the account password; not recorded as a step.
-                        let mark = self.transcript.len();
+                        // Set up before MFA with the account password.
                         let _ = client.enter_password(&spec.upn, &spec.password).await;
-                        let _ = mark;
                     }
                 }
             }
             mail_apps.insert(app.name.clone(), client);
         }
-        self.people.push(Person { name: spec.name.clone(), upn: spec.upn.to_lowercase(), password: spec.password.clone(), browser, phone, mail_apps });
+        self.people.push(Person { name: spec.name.clone(), upn: spec.upn.to_lowercase(), password: spec.password.clone(), browser, phone, desk_phone, mail_apps });
     }
 
     async fn add_phone(&self, owner: &str, spec: &PhoneSpec) -> PhoneHandle {

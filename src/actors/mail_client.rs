@@ -11,8 +11,9 @@ use crate::transcript::{Actor, Output, Transcript};
 /// What kind of mail app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MailKind {
-    /// Outlook: modern authentication, can do MFA.
-    Outlook,
+    /// Modern authentication (Outlook, or the phone's Mail app added with "Sign in"): signs
+    /// in through a Microsoft window, so it can do MFA.
+    Modern,
     /// A basic-auth app over a protocol: cannot show an MFA prompt.
     Basic(Protocol),
 }
@@ -73,13 +74,13 @@ impl MailClientHandle {
                 m.password = Some(password);
                 match m.kind {
                     MailKind::Basic(p) => m.connect_basic(p),
-                    MailKind::Outlook => m.set_status("Outlook signs in through a Microsoft sign-in window".into()),
+                    MailKind::Modern => m.set_status("This app signs in through a Microsoft sign-in window".into()),
                 }
             })
             .await
     }
 
-    /// Outlook: take the session from its finished sign-in window.
+    /// Modern apps: take the session from its finished sign-in window.
     pub async fn complete_sign_in(&self, window: &BrowserHandle) -> Result<String, ActorGone> {
         let session = window.signed_in().await?;
         self.mailbox
@@ -98,12 +99,12 @@ impl MailClientHandle {
         self.mailbox
             .call("mail app", |m| match m.kind {
                 MailKind::Basic(p) => m.connect_basic(p),
-                MailKind::Outlook => {
+                MailKind::Modern => {
                     let valid = m.token.is_some_and(|(user, mfa_at)| m.tenant.lock().modern_token_valid(user, mfa_at));
                     if valid {
                         m.set_status("Connected: inbox up to date".into())
                     } else if m.token.is_some() {
-                        m.set_status("Outlook needs your password: sign in again".into())
+                        m.set_status("Account needs your password: sign in again".into())
                     } else {
                         m.set_status("No account set up".into())
                     }
@@ -112,7 +113,7 @@ impl MailClientHandle {
             .await
     }
 
-    /// Outlook already connected with a token from before MFA (the state before SMS-01).
+    /// A modern app already connected with a token from before MFA (the state before SMS-01).
     pub async fn assume_connected(&self, user: UserId) -> Result<(), ActorGone> {
         self.mailbox
             .call("mail app", move |m| {

@@ -156,3 +156,78 @@ pub async fn set_up_other_app(w: &GuideWorld, who: &str, app: &str) -> Result<Sc
     w.use_control(who, "Next").await?;
     finish_wizard(w, who).await
 }
+
+/// Sign in to `dest` and pass MFA with whatever the user has (text, then app code, then push).
+pub async fn sign_in_with_mfa(w: &GuideWorld, who: &str, dest: Destination) -> Result<ScreenView> {
+    let mut page = sign_in(w, who, dest).await?;
+    if page.title == "Verify your identity" {
+        let pick = ["Text", "Use a verification code", "Approve a request"].into_iter().find(|l| page.control(l).is_some());
+        page = w.use_control(who, pick.context("no usable verification option")?).await?;
+    }
+    match page.title.as_str() {
+        "Enter code" if page.text.iter().any(|t| t.contains("texted")) => {
+            w.type_into(who, "Code", &texted_code(w, who).await?).await?;
+            page = w.use_control(who, "Verify").await?;
+        }
+        "Enter code" => {
+            let app = w.phone(who)?.apps().await?;
+            let code = if app.first().is_some_and(|a| a == "Microsoft Authenticator") {
+                w.authenticator(who).await?.code(None).await?
+            } else {
+                let name = app.first().context("no authenticator app on the phone")?;
+                w.totp_app(who, name).await?.code(None).await?
+            };
+            w.type_into(who, "Code", &code.context("the app shows no code")?).await?;
+            page = w.use_control(who, "Verify").await?;
+        }
+        "Approve sign in request" => {
+            approve_push(w, who, page.number).await?;
+            page = w.page(who).await?;
+        }
+        _ => {}
+    }
+    if page.title == "Stay signed in?" {
+        page = w.use_control(who, "No").await?;
+    }
+    Ok(page)
+}
+
+/// Create an App Password on whichever page the date offers; returns it as shown.
+pub async fn create_app_password(w: &GuideWorld, who: &str, name: &str) -> Result<String> {
+    let page = sign_in_with_mfa(w, who, Destination::AppPasswords).await?;
+    let shown = if page.title == "Additional security verification" {
+        w.use_control(who, "app passwords").await?;
+        w.use_control(who, "Create").await?;
+        w.type_into(who, "Name", name).await?;
+        let shown = w.use_control(who, "Next").await?;
+        w.use_control(who, "Close").await?;
+        shown
+    } else {
+        w.use_control(who, "Add sign-in method").await?;
+        w.use_control(who, "App password").await?;
+        w.use_control(who, "Add").await?;
+        w.type_into(who, "Name", name).await?;
+        let shown = w.use_control(who, "Next").await?;
+        w.use_control(who, "Done").await?;
+        shown
+    };
+    w.browser(who)?.close().await?;
+    shown.app_password.with_context(|| format!("no App Password was shown; the page said {:?}", shown.error))
+}
+
+/// From nothing to Microsoft Authenticator listed in Security info (manage mode).
+pub async fn add_authenticator_in_security_info(w: &GuideWorld, who: &str) -> Result<ScreenView> {
+    ready_authenticator(w, who).await?;
+    sign_in_with_mfa(w, who, Destination::SecurityInfo).await?;
+    w.use_control(who, "Add sign-in method").await?;
+    w.use_control(who, "Authenticator app").await?;
+    w.use_control(who, "Add").await?;
+    w.use_control(who, "Next").await?;
+    w.use_control(who, "Next").await?;
+    scan_with_authenticator(w, who).await?;
+    let page = w.use_control(who, "Next").await?;
+    approve_push(w, who, page.number).await?;
+    let page = w.use_control(who, "Next").await?;
+    w.browser(who)?.close().await?;
+    Ok(page)
+}

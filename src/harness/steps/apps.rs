@@ -117,3 +117,15 @@ async fn lists_account(w: &mut GuideWorld, step: &Step, who: String) -> Result<(
     ensure!(accounts.contains(&upn), "the app lists {accounts:?}");
     Ok(())
 }
+
+/// Example: When Dana approves the request typing a different number
+#[given(expr = "{word} approves the request typing a different number")]
+#[when(expr = "{word} approves the request typing a different number")]
+async fn approve_wrong(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    let shown = w.page(&who).await?.number.context("the page shows no number")?;
+    let wrong = if shown == 99 { 10 } else { shown + 1 };
+    let state = w.authenticator(&who).await?.answer(Answer::Approve(Some(wrong))).await?.context("no request was waiting")?;
+    ensure!(matches!(state, ChallengeState::Failed(_)), "a wrong number was accepted");
+    Ok(())
+}

@@ -243,3 +243,47 @@ pub(crate) fn first_person(w: &GuideWorld) -> Result<String> {
     }
     Ok(w.sim()?.people().first().context("nobody in the tenant")?.first_name().to_string())
 }
+
+/// Example: When Dana asks for another text message 5 times
+#[given(expr = "{word} asks for another text message {int} times")]
+#[when(expr = "{word} asks for another text message {int} times")]
+async fn ask_again(w: &mut GuideWorld, step: &Step, who: String, times: usize) -> Result<()> {
+    w.at(step);
+    for _ in 0..times {
+        w.use_control(&who, "Sign in another way").await?;
+        w.use_control(&who, "Text").await?;
+    }
+    Ok(())
+}
+
+/// Example: When Dana types 10 different wrong passwords
+#[given(expr = "{word} types {int} different wrong passwords")]
+#[when(expr = "{word} types {int} different wrong passwords")]
+async fn wrong_passwords(w: &mut GuideWorld, step: &Step, who: String, times: usize) -> Result<()> {
+    w.at(step);
+    let upn = w.person(&who)?.upn.clone();
+    for n in 0..times {
+        let page = w.open(&who, Destination::Office).await?;
+        ensure!(page.title == "Sign in", "expected the sign-in page");
+        w.type_into(&who, "Email", &upn).await?;
+        let page = w.use_control(&who, "Next").await?;
+        if page.title == "Account locked" {
+            break;
+        }
+        w.type_into(&who, "Password", &format!("not-my-password-{n}")).await?;
+        w.use_control(&who, "Sign in").await?;
+    }
+    Ok(())
+}
+
+/// Example: When Dana types 5 wrong codes
+#[given(expr = "{word} types {int} wrong codes")]
+#[when(expr = "{word} types {int} wrong codes")]
+async fn wrong_codes(w: &mut GuideWorld, step: &Step, who: String, times: usize) -> Result<()> {
+    w.at(step);
+    for n in 0..times {
+        w.type_into(&who, "Code", &format!("{:06}", 111_111 * (n % 9 + 1))).await?;
+        w.use_control(&who, "Verify").await?;
+    }
+    Ok(())
+}

@@ -3,9 +3,9 @@
 use crate::flows::Destination;
 use crate::harness::{GuideWorld, journeys};
 use crate::tenant::MfaState;
-use anyhow::{Result, ensure};
+use anyhow::{Context, Result, ensure};
 use cucumber::gherkin::Step;
-use cucumber::given;
+use cucumber::{given, when};
 
 async fn enable_and_sign_in(w: &GuideWorld, who: &str) -> Result<()> {
     let upn = w.person(who)?.upn.clone();
@@ -52,4 +52,62 @@ async fn has_other_app(w: &mut GuideWorld, step: &Step, who: String, app: String
     enable_and_sign_in(w, &who).await?;
     journeys::set_up_other_app(w, &who, &app).await?;
     check_registered(w, &who).await
+}
+
+/// Example: When Dana verifies with the texted code
+#[given(regex = r#"^(\w+) verifies with (the texted code|the phone call|Microsoft Authenticator|the code from "([^"]+)")$"#)]
+#[when(regex = r#"^(\w+) verifies with (the texted code|the phone call|Microsoft Authenticator|the code from "([^"]+)")$"#)]
+async fn verifies_with(w: &mut GuideWorld, step: &Step, who: String, how: String, app: String) -> Result<()> {
+    w.at(step);
+    let before = w.page(&who).await?.title;
+    match how.as_str() {
+        "the texted code" => {
+            let code = journeys::texted_code(w, &who).await?;
+            w.type_into(&who, "Code", &code).await?;
+            w.use_control(&who, "Verify").await?;
+        }
+        "the phone call" => {
+            let said = w.phone(&who)?.answer("#").await?;
+            ensure!(said.is_some(), "{who}'s phone was not ringing");
+        }
+        "Microsoft Authenticator" => {
+            let number = w.page(&who).await?.number;
+            journeys::approve_push(w, &who, number).await?;
+        }
+        _ => {
+            let code = if app == "Microsoft Authenticator" {
+                w.authenticator(&who).await?.code(None).await?
+            } else {
+                w.totp_app(&who, &app).await?.code(None).await?
+            };
+            let code = code.context("the app shows no code")?;
+            w.remembered.insert("code".into(), code.clone());
+            w.type_into(&who, "Code", &code).await?;
+            w.use_control(&who, "Verify").await?;
+        }
+    }
+    let after = w.page(&who).await?;
+    ensure!(after.error.is_none(), "the verification failed: {:?}", after.error);
+    ensure!(after.title != before, "{who} is still on \"{before}\"");
+    Ok(())
+}
+
+/// Example: Given Dana has created an App Password named "iPhone Mail"
+#[given(expr = "{word} has created an App Password named {string}")]
+#[when(expr = "{word} creates an App Password named {string}")]
+async fn has_app_password(w: &mut GuideWorld, step: &Step, who: String, name: String) -> Result<()> {
+    w.at(step);
+    let password = journeys::create_app_password(w, &who, &name).await?;
+    ensure!(password.len() == 16, "the App Password shown was {password}");
+    w.remembered.insert("app password".into(), password);
+    Ok(())
+}
+
+/// Example: Given Dana has added Microsoft Authenticator in Security info
+#[given(expr = "{word} has added Microsoft Authenticator in Security info")]
+async fn added_authenticator(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+    w.at(step);
+    let page = journeys::add_authenticator_in_security_info(w, &who).await?;
+    ensure!(page.notice.as_deref() == Some("Microsoft Authenticator added."), "Security info shows {:?}", page.notice);
+    Ok(())
 }

@@ -94,3 +94,26 @@ async fn install(w: &mut GuideWorld, step: &Step, who: String, app: String) -> R
     ensure!(phone.apps().await?.contains(&app), "{app} is not on the phone");
     Ok(())
 }
+
+/// Example: When Dana types the number of her desk phone into "Phone number"
+#[given(expr = "{word} types the number of her/his/their desk phone into {string}")]
+#[when(expr = "{word} types the number of her/his/their desk phone into {string}")]
+async fn type_desk_number(w: &mut GuideWorld, step: &Step, who: String, field: String) -> Result<()> {
+    w.at(step);
+    let desk = w.person(&who)?.desk_phone.clone().with_context(|| format!("{who} has no desk phone"))?;
+    let number = desk.own_number().await?;
+    let digits = number.split_once(' ').map_or(number.clone(), |(_, d)| d.to_string());
+    w.type_into(&who, &field, &digits).await?;
+    Ok(())
+}
+
+/// Example: When Dana answers the desk phone and presses "#"
+#[given(expr = "{word} answers the desk phone and presses {string}")]
+#[when(expr = "{word} answers the desk phone and presses {string}")]
+async fn answer_desk(w: &mut GuideWorld, step: &Step, who: String, keys: String) -> Result<()> {
+    w.at(step);
+    let desk = w.person(&who)?.desk_phone.clone().with_context(|| format!("{who} has no desk phone"))?;
+    let said = desk.answer(&keys).await?.with_context(|| format!("{who}'s desk phone was not ringing"))?;
+    ensure!(said.contains("pound"), "the call said: {said}");
+    Ok(())
+}

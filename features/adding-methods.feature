@@ -1,0 +1,53 @@
+@section:add
+Feature: Adding more methods later in Security info
+  After the first setup, Dana adds more ways to verify on the Security info page, so that she
+  can choose another one when the first is not at hand.
+
+  Background:
+    Given the tenant from "contoso"
+    And Dana has set up text messages for MFA
+
+  @guide:ADD-01
+  Scenario: Security info asks for verification before it opens
+    When Dana opens "https://mysignins.microsoft.com/security-info" in her browser
+    And Dana signs in with her email address and password
+    Then Dana sees "Verify your identity"
+    When Dana chooses "Text"
+    And Dana verifies with the texted code
+    And Dana presses "No"
+    Then Dana sees "Security info"
+    And the page says "Phone - text +1 4255550123"
+
+  @guide:ADD-02 @guide:ADD-03 @guide:ADD-04 @guide:SMS-04b
+  Scenario Outline: Adding an <method>
+    Given Dana opens "https://mysignins.microsoft.com/security-info" in her browser
+    And Dana signs in with her email address and password
+    And Dana chooses "Text"
+    And Dana verifies with the texted code
+    And Dana presses "No"
+    When Dana presses "Add sign-in method"
+    Then Dana sees "Add a method"
+    When Dana chooses "<method>"
+    And Dana presses "Add"
+    Then Dana sees "<method>"
+    When Dana types the number of her desk phone into "Phone number"
+    And Dana presses "Next"
+    And Dana answers the desk phone and presses "#"
+    Then the page says "Call answered"
+    When Dana presses "Done"
+    Then Dana sees "Security info"
+    And the page says "<method> +1 4255550142"
+
+    Examples:
+      | method          |
+      | Alternate phone |
+      | Office phone    |
+
+  @guide:ADD-02 @guide:ADD-03 @guide:ADD-04 @guide:SMS-04b
+  Scenario: Adding Microsoft Authenticator, then choosing it at sign-in
+    Given Dana has added Microsoft Authenticator in Security info
+    When Dana signs in to "https://www.office.com" with her password
+    Then Dana sees "Verify your identity"
+    And the page offers "Text +1 XXXXXXXX23"
+    And the page offers "Approve a request on my Microsoft Authenticator app"
+    And the page offers "Use a verification code"

@@ -1,0 +1,50 @@
+@section:tpa
+Feature: A third-party authenticator app
+  Instead of Microsoft Authenticator, Dana can use any app that shows time-based codes, such
+  as Google Authenticator. Such apps show codes only; they cannot approve requests.
+
+  Background:
+    Given the tenant from "contoso"
+
+  @guide:TPA-01 @guide:TPA-02 @guide:TPA-03 @guide:TPA-04 @guide:TPA-05
+  Scenario Outline: Setting up <app> without notifications
+    Given the administrator enables MFA for Dana
+    And Dana signs in to "https://aka.ms/mfasetup" with her password
+    And Dana presses "Next"
+    When Dana chooses "Use verification code from app or token"
+    And Dana presses "Set up Authenticator app"
+    Then the page says "Install the Microsoft Authenticator app"
+    When Dana follows "Configure app without notifications"
+    Then the page says "Microsoft Authenticator or any authenticator app"
+    And the page shows a QR code for an "otpauth" link
+    When Dana installs "<app>" from the app store
+    And Dana scans the QR code with "<app>"
+    And Dana presses "Next"
+    And Dana types the code from "<app>"
+    And Dana presses "Verify"
+    Then Dana sees "Step 3: Keep using your existing applications"
+
+    Examples:
+      | app                  |
+      | Google Authenticator |
+      | Authy                |
+
+  @guide:TPA-02 @guide:TPA-05
+  Scenario: A third-party app cannot read Microsoft Authenticator's QR code
+    Given the administrator enables MFA for Dana
+    And Dana signs in to "https://aka.ms/mfasetup" with her password
+    And Dana presses "Next"
+    And Dana chooses "Use verification code from app or token"
+    And Dana presses "Set up Authenticator app"
+    When Dana installs "Google Authenticator" from the app store
+    Then "Google Authenticator" cannot read the QR code on Dana's screen
+
+  @guide:TPA-06
+  Scenario: The third-party app's codes work at sign-in
+    Given Dana has set up "Google Authenticator" for MFA
+    When Dana signs in to "https://www.office.com" with her password
+    Then Dana sees "Enter code"
+    And the page does not offer "Approve a request on my Microsoft Authenticator app"
+    When Dana verifies with the code from "Google Authenticator"
+    Then Dana sees "Stay signed in?"
+    And the sign-in log shows a "Success" for Dana with "Authenticator app code"
