@@ -231,3 +231,10 @@ pub async fn add_authenticator_in_security_info(w: &GuideWorld, who: &str) -> Re
     w.browser(who)?.close().await?;
     Ok(page)
 }
+
+/// Press whatever submits a typed code on this page ("Verify" at sign-in, "Next" in the wizard).
+pub async fn submit_code(w: &GuideWorld, who: &str) -> Result<ScreenView> {
+    let page = w.page(who).await?;
+    let label = if page.control("Verify").is_some() { "Verify" } else { "Next" };
+    w.use_control(who, label).await
+}

@@ -59,12 +59,12 @@ async fn has_other_app(w: &mut GuideWorld, step: &Step, who: String, app: String
 #[when(regex = r#"^(\w+) verifies with (the texted code|the phone call|Microsoft Authenticator|the code from "([^"]+)")$"#)]
 async fn verifies_with(w: &mut GuideWorld, step: &Step, who: String, how: String, app: String) -> Result<()> {
     w.at(step);
-    let before = w.page(&who).await?.title;
+    let before = w.page(&who).await?;
     match how.as_str() {
         "the texted code" => {
             let code = journeys::texted_code(w, &who).await?;
             w.type_into(&who, "Code", &code).await?;
-            w.use_control(&who, "Verify").await?;
+            journeys::submit_code(w, &who).await?;
         }
         "the phone call" => {
             let said = w.phone(&who)?.answer("#").await?;
@@ -83,12 +83,12 @@ async fn verifies_with(w: &mut GuideWorld, step: &Step, who: String, how: String
             let code = code.context("the app shows no code")?;
             w.remembered.insert("code".into(), code.clone());
             w.type_into(&who, "Code", &code).await?;
-            w.use_control(&who, "Verify").await?;
+            journeys::submit_code(w, &who).await?;
         }
     }
     let after = w.page(&who).await?;
     ensure!(after.error.is_none(), "the verification failed: {:?}", after.error);
-    ensure!(after.title != before, "{who} is still on \"{before}\"");
+    ensure!(after.all_text() != before.all_text(), "{who} is still on \"{}\"", before.title);
     Ok(())
 }
 

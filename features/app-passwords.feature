@@ -1,0 +1,91 @@
+@section:apw
+Feature: App Passwords for mail apps that cannot do MFA
+  A mail app that only knows user name and password cannot show a verification prompt. Where
+  the tenant allows it, the user creates an App Password for that app.
+
+  Background:
+    Given the tenant from "contoso"
+    And Dana has set up text messages for MFA
+
+  @guide:APW-00 @guide:APW-01 @guide:APW-02 @guide:APW-03 @guide:APW-04 @guide:APW-05 @guide:APW-06 @guide:APW-07
+  Scenario: Creating an App Password on the App passwords page
+    When Dana opens "https://account.activedirectory.windowsazure.com/AppPasswords.aspx" in her browser
+    And Dana signs in with her email address and password
+    And Dana chooses "Text"
+    And Dana verifies with the texted code
+    And Dana presses "No"
+    Then Dana sees "Additional security verification"
+    And the page offers "additional security verification"
+    And the page offers "app passwords"
+    When Dana follows "app passwords"
+    Then Dana sees "app passwords"
+    When Dana presses "Create"
+    Then Dana sees "Create app password"
+    # APW-00: the service makes the password; there is only a box for its name.
+    And the page does not offer "Password"
+    When Dana types "Mail app on my iPhone" into "Name"
+    And Dana presses "Next"
+    Then the page shows an App Password
+    And the page says "not be shown again"
+    When Dana presses "Close"
+    Then the page says "Mail app on my iPhone"
+    And the page shows no App Password
+
+  @guide:APW-00
+  Scenario: Outlook never needs an App Password
+    When Dana's "Outlook on the phone" opens its sign-in window
+    And Dana signs in with her email address and password
+    And Dana chooses "Text"
+    And Dana verifies with the texted code
+    And Dana's "Outlook on the phone" finishes signing in
+    Then Dana's "Outlook on the phone" shows "Connected"
+    And the sign-in log shows a "Success" for Dana with "Text message"
+
+  @guide:APW-08 @guide:LEGACY-1
+  Scenario: The mail app refuses the account password and accepts the App Password
+    When Dana types her account password into "iPhone Mail"
+    Then Dana's "iPhone Mail" shows "refused the password"
+    And the sign-in log shows a "Failure" for Dana with "needs an app password"
+    When Dana creates an App Password named "Mail app on my iPhone"
+    And Dana types the App Password into "iPhone Mail"
+    Then Dana's "iPhone Mail" shows "Connected"
+    And the sign-in log shows a "Success" for Dana with "app password"
+
+  @guide:APW-09 @guide-differs
+  Scenario: An App Password is not single-use: the mail app keeps using it
+    # Differs from the guide: an App Password is typed once into the app, which stores it and
+    # sends it on every connection until the password is deleted. Deleting the written copy is
+    # still good advice; the password itself keeps working.
+    Given Dana has created an App Password named "Mail app on my iPhone"
+    When Dana types the App Password into "iPhone Mail"
+    And 1 hour passes
+    And Dana's "iPhone Mail" checks for new mail
+    Then Dana's "iPhone Mail" shows "Connected"
+    When 30 days pass
+    And Dana's "iPhone Mail" checks for new mail
+    Then Dana's "iPhone Mail" shows "Connected"
+
+  @guide:APW-10
+  Scenario: One App Password for each app
+    Given Dana has created an App Password named "Mail app on my iPhone"
+    When Dana creates an App Password named "Thunderbird on my laptop"
+    And Dana opens "https://account.activedirectory.windowsazure.com/AppPasswords.aspx" in her browser
+    And Dana signs in with her email address and password
+    And Dana chooses "Text"
+    And Dana verifies with the texted code
+    And Dana presses "No"
+    And Dana follows "app passwords"
+    Then the page says "Mail app on my iPhone"
+    And the page says "Thunderbird on my laptop"
+
+  @guide:APW-06
+  Scenario: Nothing to create where the tenant does not allow App Passwords
+    Given the administrator turns app passwords off
+    When Dana opens "https://account.activedirectory.windowsazure.com/AppPasswords.aspx" in her browser
+    And Dana signs in with her email address and password
+    And Dana chooses "Text"
+    And Dana verifies with the texted code
+    And Dana presses "No"
+    And Dana follows "app passwords"
+    And Dana presses "Create"
+    Then the page says "doesn't allow app passwords"
