@@ -6,8 +6,11 @@
 //! and the trainer ([`trainer`]). See ARCHITECTURE.md for the map.
 
 pub mod actors;
+pub mod book;
+pub mod cli;
 pub mod clock;
 pub mod flows;
+pub mod guide;
 pub mod harness;
 pub mod scenario;
 pub mod screens;

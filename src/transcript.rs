@@ -54,10 +54,6 @@ pub enum Output {
     Push { account: String, number_requested: bool, detail: String },
     /// An app showed a code for an account.
     Code { account: String, code: String },
-    /// A QR code on a screen: what it encodes.
-    Qr { payload: String },
-    /// An App Password, as the service showed it (once).
-    AppPassword { name: String, password: String },
     /// A row was added to the tenant's sign-in log.
     SignIn(SignInRow),
     /// What a mail client showed after trying to connect.
@@ -113,5 +109,31 @@ impl Transcript {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Event>> {
         self.events.lock().expect("invariant: transcript lock never poisoned")
+    }
+}
+
+impl Event {
+    /// The event as a few lines of plain text (demo, trainer, CLI).
+    pub fn render_text(&self) -> String {
+        let time = crate::clock::format_time(self.at);
+        let body = match &self.output {
+            Output::Screen(view) => crate::screens::text::render(view),
+            Output::TextMessage { from, body } => format!("text from {from}: \"{body}\""),
+            Output::Call { from, said, keys: None } => format!("call from {from}: {said}"),
+            Output::Call { from, said, keys: Some(k) } => format!("call from {from} answered: \"{said}\" -> pressed {k}"),
+            Output::Push { account, detail, .. } => format!("request for {account}: {detail}"),
+            Output::Code { account, code } => format!("code for {account}: {code}"),
+            Output::SignIn(row) => format!("sign-in log: {row}"),
+            Output::Mail { status } => format!("status: {status}"),
+            Output::AdminAction { text } => text.clone(),
+            Output::Note { text } => text.clone(),
+        };
+        let mut lines = body.lines();
+        let first = lines.next().unwrap_or_default();
+        let mut out = format!("[{time}] {}: {first}", self.actor);
+        for line in lines {
+            out.push_str(&format!("\n{:>w$}{line}", "", w = 11));
+        }
+        out
     }
 }

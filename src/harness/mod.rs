@@ -142,3 +142,36 @@ fn collect(capture: Capture) -> RunReport {
 pub fn features_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("features")
 }
+
+/// A run as plain text: each scenario, each step with its status, and (with `outputs`) what
+/// was seen during it.
+pub fn report_text(report: &RunReport, outputs: bool) -> String {
+    let mut out = String::new();
+    let mut current = (String::new(), 0);
+    for s in &report.steps {
+        if (s.feature.clone(), s.scenario_line) != current {
+            current = (s.feature.clone(), s.scenario_line);
+            out.push_str(&format!("\n{} — {} ({}:{})\n", s.feature_name, s.scenario, s.feature, s.scenario_line));
+        }
+        let mark = match s.status {
+            Status::Passed => "✔",
+            Status::Failed(_) => "✘",
+            Status::Skipped => "-",
+            Status::Undefined => "?",
+        };
+        out.push_str(&format!("  {mark} {} {}\n", s.keyword, s.text));
+        if let Status::Failed(why) = &s.status {
+            out.push_str(&format!("      {why}\n"));
+        }
+        if outputs {
+            for e in &s.outputs {
+                for line in e.render_text().lines() {
+                    out.push_str(&format!("      {line}\n"));
+                }
+            }
+        }
+    }
+    let problems = report.problems().len();
+    out.push_str(&format!("\n{} scenarios, {} steps, {} not passed\n", report.scenario_count(), report.steps.len(), problems));
+    out
+}

@@ -1,0 +1,305 @@
+//! The [`Living`] preprocessor: finds directives in chapters and replaces them with what the
+//! run produced. It refuses to build when any step did not pass or a directive names a
+//! scenario that does not exist, so no page goes stale silently.
+
+use super::html::{esc, step};
+use crate::harness::{Status, StepRecord, RunReport, vocabulary};
+use mdbook_preprocessor::book::{Book, BookItem};
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Why the book cannot be built.
+#[derive(Debug, thiserror::Error)]
+pub enum BookError {
+    /// Steps that did not pass, one per line: feature, scenario, step, status.
+    #[error("the book shows only passing runs; these steps did not pass:\n{0}")]
+    NotPassed(String),
+    /// Directives that name nothing that ran.
+    #[error("unresolved directives:\n{0}")]
+    Unresolved(String),
+    /// No scenario ran at all.
+    #[error("no scenario ran from {0}")]
+    NothingRan(String),
+}
+
+/// The preprocessor, holding the run it draws from.
+pub struct Living {
+    report: RunReport,
+    features: PathBuf,
+}
+
+/// One scenario (or outline row) as it ran.
+struct Run<'a> {
+    feature: String,
+    line: usize,
+    steps: Vec<&'a StepRecord>,
+}
+
+impl<'a> Run<'a> {
+    fn first(&self) -> &'a StepRecord {
+        self.steps[0]
+    }
+    fn anchor(&self) -> String {
+        format!("sc-{}-{}", self.feature.trim_end_matches(".feature"), self.line)
+    }
+}
+
+impl Living {
+    /// A preprocessor for this run of the features at `features`.
+    pub fn new(report: RunReport, features: PathBuf) -> Self {
+        Living { report, features }
+    }
+
+    fn runs(&self) -> Vec<Run<'_>> {
+        let mut runs: Vec<Run<'_>> = Vec::new();
+        for s in &self.report.steps {
+            match runs.last_mut() {
+                Some(r) if r.feature == s.feature && r.line == s.scenario_line => r.steps.push(s),
+                _ => runs.push(Run { feature: s.feature.clone(), line: s.scenario_line, steps: vec![s] }),
+            }
+        }
+        runs
+    }
+
+    fn feature_lines(&self, file: &str) -> Vec<String> {
+        let path = if self.features.is_dir() { self.features.join(file) } else { self.features.clone() };
+        std::fs::read_to_string(path).map(|t| t.lines().map(str::to_string).collect()).unwrap_or_default()
+    }
+
+    /// The line range of the scenario called `name` in `file` (1-based, end exclusive).
+    fn scenario_range(&self, file: &str, name: &str) -> Option<(usize, usize)> {
+        let lines = self.feature_lines(file);
+        let is_head = |l: &str| l.trim_start().starts_with("Scenario") || l.trim_start().starts_with('@');
+        let start = lines.iter().position(|l| {
+            let t = l.trim();
+            t.strip_prefix("Scenario Outline:").or_else(|| t.strip_prefix("Scenario:")).is_some_and(|n| n.trim() == name)
+        })?;
+        let end = lines.iter().enumerate().skip(start + 1).find(|(_, l)| is_head(l)).map_or(lines.len() + 1, |(i, _)| i + 1);
+        Some((start + 1, end))
+    }
+
+    /// The comment lines right under a scenario's title (the "differs" explanation).
+    fn comment(&self, file: &str, line: usize) -> Vec<String> {
+        let lines = self.feature_lines(file);
+        let start = (line.saturating_sub(1)..lines.len()).find(|i| lines[*i].trim_start().starts_with("Scenario")).unwrap_or(line);
+        lines.iter().skip(start + 1).take_while(|l| l.trim_start().starts_with('#')).map(|l| l.trim().trim_start_matches('#').trim().to_string()).collect()
+    }
+
+    fn runs_named<'b>(&self, runs: &'b [Run<'b>], file: &str, name: &str) -> Vec<&'b Run<'b>> {
+        match self.scenario_range(file, name) {
+            Some((from, to)) => runs.iter().filter(|r| r.feature == file && r.line >= from && r.line < to).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    fn render_run(&self, run: &Run<'_>) -> String {
+        let first = run.first();
+        let ids = crate::guide::ids_in(&first.tags);
+        let differs = first.tags.iter().any(|t| t == "guide-differs");
+        let mut h = format!(r#"<div class="mfa-scenario" id="{}" data-guide="{}">"#, run.anchor(), ids.join(" "));
+        h += r#"<div class="mfa-scenario-head">"#;
+        for id in &ids {
+            h += &format!(r#"<span class="mfa-id">{}</span>"#, esc(id));
+        }
+        if differs {
+            h += r#"<span class="mfa-differs-badge">guide differs</span>"#;
+        }
+        h += &format!(r#"<div class="mfa-scenario-name">{}</div><div class="mfa-source">{}:{}</div></div>"#, esc(&first.scenario), esc(&run.feature), run.line);
+        let comment = self.comment(&run.feature, first.scenario_line.min(run.line));
+        if !comment.is_empty() {
+            let class = if differs { "mfa-differs" } else { "mfa-comment" };
+            h += &format!(r#"<div class="{class}">{}</div>"#, esc(&comment.join(" ")));
+        }
+        h += r#"<ol class="mfa-steps">"#;
+        for s in &run.steps {
+            h += &step(s);
+        }
+        h + "</ol></div>"
+    }
+
+    fn banner(&self, runs: &[&Run<'_>]) -> String {
+        let mut tenants: Vec<String> = runs
+            .iter()
+            .filter_map(|r| self.report.scenarios.get(&(r.feature.clone(), r.line)))
+            .map(|i| format!("{} ({}, seed {})", i.date, i.tenant, i.seed))
+            .collect();
+        tenants.sort();
+        tenants.dedup();
+        format!(
+            "<div class=\"mfa-banner\">Every screen, message and code on this page was produced by <b>mfa-sim {}</b> running these scenarios while the book was built. Simulated start: {}.</div>\n\n",
+            env!("CARGO_PKG_VERSION"),
+            esc(&tenants.join("; "))
+        )
+    }
+
+    fn problems(&self) -> Option<String> {
+        let bad: Vec<String> = self
+            .report
+            .steps
+            .iter()
+            .filter(|s| s.status != Status::Passed)
+            .map(|s| format!("  {} / {} / line {}: {} {} [{}]{}", s.feature, s.scenario, s.step_line, s.keyword, s.text, s.status.word(), match &s.status {
+                Status::Failed(why) => format!(": {why}"),
+                _ => String::new(),
+            }))
+            .collect();
+        (!bad.is_empty()).then(|| bad.join("\n"))
+    }
+}
+
+/// Every `{{#name args}}` in a chapter: (start, end, name, args).
+fn directives(content: &str) -> Vec<(usize, usize, String, String)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = content[from..].find("{{#") {
+        let start = from + i;
+        let Some(j) = content[start..].find("}}") else { break };
+        let end = start + j + 2;
+        let inner = content[start + 3..end - 2].trim();
+        let (name, args) = inner.split_once(' ').unwrap_or((inner, ""));
+        // Inside a code span (an odd number of backticks before it on its line) a directive
+        // is shown as written, so chapters can document the syntax.
+        let line_start = content[..start].rfind('\n').map_or(0, |i| i + 1);
+        let in_code = content[line_start..start].matches('`').count() % 2 == 1;
+        if in_code {
+            // left as text
+        } else if ["scenario", "feature", "differences", "coverage", "vocabulary"].contains(&name) {
+            out.push((start, end, name.to_string(), args.trim().to_string()));
+        }
+        from = end;
+    }
+    out
+}
+
+impl Preprocessor for Living {
+    fn name(&self) -> &str {
+        "mfa-sim"
+    }
+
+    fn run(&self, _ctx: &PreprocessorContext, mut book: Book) -> mdbook_preprocessor::errors::Result<Book> {
+        if let Some(bad) = self.problems() {
+            return Err(BookError::NotPassed(bad).into());
+        }
+        let runs = self.runs();
+        if runs.is_empty() {
+            return Err(BookError::NothingRan(self.features.display().to_string()).into());
+        }
+        // First pass: which page shows which scenario, for links between pages.
+        let mut pages: BTreeMap<String, String> = BTreeMap::new();
+        for item in book.iter() {
+            if let BookItem::Chapter(ch) = item {
+                let page = ch.path.as_ref().map(|p| p.with_extension("html").to_string_lossy().into_owned()).unwrap_or_default();
+                for (_, _, name, args) in directives(&ch.content) {
+                    let found: Vec<&Run<'_>> = match name.as_str() {
+                        "scenario" => args.split_once(':').map(|(f, n)| self.runs_named(&runs, f.trim(), n.trim())).unwrap_or_default(),
+                        "feature" => runs.iter().filter(|r| r.feature == args).collect(),
+                        _ => Vec::new(),
+                    };
+                    for r in found {
+                        pages.entry(r.anchor()).or_insert_with(|| page.clone());
+                    }
+                }
+            }
+        }
+        let mut unresolved = Vec::new();
+        book.for_each_chapter_mut(|ch| {
+            let found = directives(&ch.content);
+            if found.is_empty() {
+                return;
+            }
+            let depth = ch.path.as_ref().map_or(0, |p| p.components().count().saturating_sub(1));
+            let up = "../".repeat(depth);
+            let mut shown: Vec<&Run<'_>> = Vec::new();
+            let mut content = String::new();
+            let mut last = 0;
+            for (start, end, name, args) in found {
+                content.push_str(&ch.content[last..start]);
+                last = end;
+                let html = match name.as_str() {
+                    "scenario" => {
+                        let matched = args.split_once(':').map(|(f, n)| self.runs_named(&runs, f.trim(), n.trim())).unwrap_or_default();
+                        if matched.is_empty() {
+                            unresolved.push(format!("  {}: {{{{#scenario {args}}}}} names no scenario that ran", ch.name));
+                        }
+                        shown.extend(matched.iter().copied());
+                        matched.iter().map(|r| self.render_run(r)).collect::<Vec<_>>().join("\n")
+                    }
+                    "feature" => {
+                        let matched: Vec<&Run<'_>> = runs.iter().filter(|r| r.feature == args).collect();
+                        if matched.is_empty() {
+                            unresolved.push(format!("  {}: {{{{#feature {args}}}}} names no feature that ran", ch.name));
+                        }
+                        shown.extend(matched.iter().copied());
+                        matched.iter().map(|r| self.render_run(r)).collect::<Vec<_>>().join("\n")
+                    }
+                    "differences" => self.differences(&runs, &pages, &up),
+                    "coverage" => self.coverage(&runs, &pages, &up),
+                    _ => vocabulary_table(),
+                };
+                content.push_str(&html);
+            }
+            content.push_str(&ch.content[last..]);
+            if !shown.is_empty() {
+                content = self.banner(&shown) + &content;
+            }
+            ch.content = content;
+        });
+        if !unresolved.is_empty() {
+            return Err(BookError::Unresolved(unresolved.join("\n")).into());
+        }
+        Ok(book)
+    }
+
+    fn supports_renderer(&self, renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
+        Ok(renderer == "html" || renderer == "markdown")
+    }
+}
+
+impl Living {
+    fn link(&self, run: &Run<'_>, pages: &BTreeMap<String, String>, up: &str) -> String {
+        match pages.get(&run.anchor()) {
+            Some(page) => format!(r#"<a href="{up}{page}#{}">{}</a>"#, run.anchor(), esc(&run.first().scenario)),
+            None => esc(&run.first().scenario),
+        }
+    }
+
+    fn differences(&self, runs: &[Run<'_>], pages: &BTreeMap<String, String>, up: &str) -> String {
+        let mut h = String::from(r#"<table class="mfa-table"><tr><th>Guide step</th><th>What really happens</th><th>Scenario</th></tr>"#);
+        let mut seen = Vec::new();
+        for r in runs.iter().filter(|r| r.first().tags.iter().any(|t| t == "guide-differs")) {
+            let key = (r.feature.clone(), r.first().scenario.clone());
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            let ids = crate::guide::ids_in(&r.first().tags).join(", ");
+            let why = self.comment(&r.feature, r.line).join(" ");
+            h += &format!("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", esc(&ids), esc(&why), self.link(r, pages, up));
+        }
+        h + "</table>"
+    }
+
+    fn coverage(&self, runs: &[Run<'_>], pages: &BTreeMap<String, String>, up: &str) -> String {
+        let steps = crate::guide::load(&self.features.join("guide-steps.yaml")).unwrap_or_default();
+        let mut h = String::from(r#"<table class="mfa-table"><tr><th>ID</th><th>The guide says</th><th>Shown by</th></tr>"#);
+        for g in steps {
+            let mut links: Vec<String> = runs
+                .iter()
+                .filter(|r| crate::guide::ids_in(&r.first().tags).contains(&g.id))
+                .map(|r| self.link(r, pages, up))
+                .collect();
+            links.dedup();
+            h += &format!(r#"<tr id="guide-{}"><td>{}</td><td>{}</td><td>{}</td></tr>"#, esc(&g.id), esc(&g.id), esc(&g.summary), links.join("<br>"));
+        }
+        h + "</table>"
+    }
+}
+
+fn vocabulary_table() -> String {
+    let mut h = String::from(r#"<table class="mfa-table"><tr><th>Acts on</th><th>Keyword</th><th>Pattern</th><th>Example</th></tr>"#);
+    for p in vocabulary::patterns() {
+        h += &format!("<tr><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td></tr>", esc(p.group), esc(&p.keywords.join("/")), esc(&p.pattern), esc(&p.example));
+    }
+    h + "</table>"
+}

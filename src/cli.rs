@@ -1,0 +1,62 @@
+//! The command line: every subcommand and flag is defined once here (clap derive), and
+//! `mfa-sim --help` is generated from it.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Executable documentation for an Office 365 MFA help-desk guide.
+#[derive(Parser, Debug)]
+#[command(name = "mfa-sim", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Play the guide's text-message setup for a Contoso user and print what everyone saw.
+    Demo {
+        /// Scenario file name in scenarios/ (without .yaml).
+        #[arg(long, default_value = "contoso")]
+        scenario: String,
+    },
+    /// Run the guide's features and print each step's result (a tag narrows it: @guide:SMS-05).
+    Run {
+        /// Only scenarios with this tag.
+        #[arg(long)]
+        tag: Option<String>,
+    },
+    /// Print every Gherkin step the features may use, with an example, grouped by actor.
+    Steps,
+    /// Print the otpauth:// link a third-party authenticator app would get for a user at a
+    /// given simulated time; with --check, verify a code against it.
+    Totp {
+        /// Scenario file name in scenarios/ (without .yaml).
+        #[arg(long, default_value = "contoso")]
+        scenario: String,
+        /// The user (first name or sign-in name).
+        #[arg(long, default_value = "dana")]
+        user: String,
+        /// Simulated time: Unix seconds or an RFC 3339 time.
+        #[arg(long)]
+        at: String,
+        /// A code to verify as the service would during setup.
+        #[arg(long)]
+        check: Option<String>,
+    },
+    /// The mdBook preprocessor protocol (`book.toml` runs this for `mdbook build`).
+    #[command(hide = true)]
+    Preprocess {
+        /// `supports <renderer>`, or nothing to preprocess standard input.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Build the book with live outputs and print the path of index.html.
+    Book {
+        /// Where to write the HTML (default: book/build).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
