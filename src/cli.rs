@@ -17,11 +17,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Play the guide's text-message setup for a Contoso user and print what everyone saw.
-    Demo {
-        /// Scenario file name in scenarios/ (without .yaml).
-        #[arg(long, default_value = "contoso")]
-        scenario: String,
-    },
+    Demo,
     /// Run the guide's features and print each step's result (a tag narrows it: @guide:SMS-05).
     Run {
         /// Only scenarios with this tag.
@@ -33,7 +29,7 @@ pub enum Command {
     /// Print the otpauth:// link a third-party authenticator app would get for a user at a
     /// given simulated time; with --check, verify a code against it.
     Totp {
-        /// Scenario file name in scenarios/ (without .yaml).
+        /// A scenario: a name in scenarios/ (without .yaml) or a path to a YAML file.
         #[arg(long, default_value = "contoso")]
         scenario: String,
         /// The user (first name or sign-in name).

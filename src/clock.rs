@@ -79,12 +79,17 @@ pub fn parse_instant(text: &str) -> Result<Instant, BadTime> {
     }
     let format = time::macros::format_description!("[year]-[month]-[day]");
     let date = time::Date::parse(text, &format).map_err(|_| bad())?;
-    Ok(date.with_hms(9, 0, 0).map_err(|_| bad())?.assume_utc().unix_timestamp())
+    Ok(date
+        .with_hms(9, 0, 0)
+        .map_err(|_| bad())?
+        .assume_utc()
+        .unix_timestamp())
 }
 
 /// `2021-06-01 09:00:40 UTC`: how the book, the trainer and logs show an instant.
 pub fn format_instant(t: Instant) -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
+    let format =
+        time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
     OffsetDateTime::from_unix_timestamp(t)
         .ok()
         .and_then(|d| d.format(&format).ok())
@@ -116,7 +121,10 @@ mod tests {
 
     #[test]
     fn rfc3339_and_bad_input() {
-        assert_eq!(parse_instant("2023-11-14T22:13:20Z").unwrap(), 1_700_000_000);
+        assert_eq!(
+            parse_instant("2023-11-14T22:13:20Z").unwrap(),
+            1_700_000_000
+        );
         assert!(parse_instant("June 1st").is_err());
     }
 }

@@ -34,16 +34,23 @@ pub fn steps_file() -> PathBuf {
 
 /// Read a guide steps file.
 pub fn load(path: &Path) -> Result<Vec<GuideStep>, GuideError> {
-    let text = std::fs::read_to_string(path).map_err(|e| GuideError::Read(path.to_path_buf(), e))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| GuideError::Read(path.to_path_buf(), e))?;
     serde_yaml::from_str(&text).map_err(|e| {
-        let (l, c) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+        let (l, c) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
         GuideError::Syntax(path.to_path_buf(), l, c, e.to_string())
     })
 }
 
 /// The guide IDs a list of tags names (`guide:SMS-05` -> `SMS-05`).
 pub fn ids_in(tags: &[String]) -> Vec<String> {
-    tags.iter().filter_map(|t| t.trim_start_matches('@').strip_prefix("guide:")).map(str::to_string).collect()
+    tags.iter()
+        .filter_map(|t| t.trim_start_matches('@').strip_prefix("guide:"))
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]

@@ -5,12 +5,15 @@ use anyhow::{Context, Result};
 use clap::Parser;
 use mfa_sim::cli::{Cli, Command};
 use mfa_sim::harness::{RunOptions, features_dir, run, vocabulary};
-use mfa_sim::scenario::{Scenario, scenarios_dir};
+use mfa_sim::scenario::{Scenario, resolve};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("mfa-sim: cannot start the runtime: {e}");
@@ -28,18 +31,34 @@ fn main() -> ExitCode {
 
 async fn dispatch(command: Command) -> Result<ExitCode> {
     match command {
-        Command::Demo { scenario } => demo(&scenario).await,
+        Command::Demo => demo().await,
         Command::Run { tag } => {
-            let report = run(&features_dir(), RunOptions { tag, ..RunOptions::default() }).await;
+            let report = run(
+                &features_dir(),
+                RunOptions {
+                    tag,
+                    ..RunOptions::default()
+                },
+            )
+            .await;
             print!("{}", mfa_sim::harness::report_text(&report, false));
-            Ok(if report.passed() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+            Ok(if report.passed() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         Command::Steps => {
             println!("Steps the features may use (defined in src/harness/steps/):");
             print!("{}", vocabulary::render());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Totp { scenario, user, at, check } => totp(&scenario, &user, &at, check.as_deref()).await,
+        Command::Totp {
+            scenario,
+            user,
+            at,
+            check,
+        } => totp(&scenario, &user, &at, check.as_deref()).await,
         Command::Preprocess { args } => {
             mfa_sim::book::preprocess_command(&args).await?;
             Ok(ExitCode::SUCCESS)
@@ -52,17 +71,26 @@ async fn dispatch(command: Command) -> Result<ExitCode> {
     }
 }
 
-async fn demo(scenario: &str) -> Result<ExitCode> {
-    anyhow::ensure!(scenario == "contoso" || scenarios_dir().join(format!("{scenario}.yaml")).exists(), "no scenario {scenario}");
+async fn demo() -> Result<ExitCode> {
     let feature = features_dir().join("text-messages.feature");
-    let report = run(&feature, RunOptions { tag: Some("@guide:SMS-05".into()), ..RunOptions::default() }).await;
+    let report = run(
+        &feature,
+        RunOptions {
+            tag: Some("@guide:SMS-05".into()),
+            ..RunOptions::default()
+        },
+    )
+    .await;
     print!("{}", mfa_sim::harness::report_text(&report, true));
-    Ok(if report.passed() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if report.passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 async fn totp(scenario: &str, user: &str, at: &str, check: Option<&str>) -> Result<ExitCode> {
-    let path = scenarios_dir().join(format!("{scenario}.yaml"));
-    let scenario = Scenario::load(&path)?;
+    let scenario = Scenario::load(&resolve(scenario))?;
     let at = match at.parse::<i64>() {
         Ok(secs) => secs,
         Err(_) => mfa_sim::clock::parse_instant(at)?,
@@ -71,7 +99,9 @@ async fn totp(scenario: &str, user: &str, at: &str, check: Option<&str>) -> Resu
     let upn = sim.person(user)?.upn.clone();
     let mut tenant = sim.tenant.lock();
     let id = tenant.id_of(&upn)?;
-    let (challenge, oath) = tenant.start_software_token_setup(id).context("cannot add an authenticator app")?;
+    let (challenge, oath) = tenant
+        .start_software_token_setup(id)
+        .context("cannot add an authenticator app")?;
     match check {
         None => {
             println!("{}", oath.uri());
@@ -80,7 +110,11 @@ async fn totp(scenario: &str, user: &str, at: &str, check: Option<&str>) -> Resu
         Some(code) => {
             let verdict = tenant.submit_code(challenge, code);
             println!("{verdict:?}: {}", verdict.message());
-            Ok(if verdict == mfa_sim::tenant::CodeCheck::Accepted { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+            Ok(if verdict == mfa_sim::tenant::CodeCheck::Accepted {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
     }
 }

@@ -151,12 +151,12 @@ fn yes() -> bool {
 #[derive(Debug, thiserror::Error)]
 pub enum ScenarioError {
     /// The file could not be read.
-    #[error("{path}: cannot read the file: {source}")]
+    #[error("{path}: cannot read the file: {cause}")]
     Read {
         /// File.
         path: PathBuf,
         /// Why.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The YAML is malformed or does not fit the format.
     #[error("{path}:{line}:{column}: {message}")]
@@ -183,30 +183,51 @@ pub enum ScenarioError {
 impl Scenario {
     /// Read and check a scenario file.
     pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ScenarioError::Read { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|cause| ScenarioError::Read {
+            path: path.to_path_buf(),
+            cause,
+        })?;
         Self::parse(&text, path)
     }
 
     /// Parse scenario text; `path` is used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Scenario, ScenarioError> {
         let scenario: Scenario = serde_yaml::from_str(text).map_err(|e| {
-            let (line, column) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+            let (line, column) = e
+                .location()
+                .map(|l| (l.line(), l.column()))
+                .unwrap_or((1, 1));
             let message = e.to_string();
             let message = match message.rfind(" at line ") {
                 Some(i) => message[..i].to_string(),
                 None => message,
             };
-            ScenarioError::Syntax { path: path.to_path_buf(), line, column, message }
+            ScenarioError::Syntax {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message,
+            }
         })?;
-        let invalid = |message: String| ScenarioError::Invalid { path: path.to_path_buf(), message };
+        let invalid = |message: String| ScenarioError::Invalid {
+            path: path.to_path_buf(),
+            message,
+        };
         parse_instant(&scenario.date).map_err(|e| invalid(format!("date: {e}")))?;
         for u in &scenario.users {
             if !u.upn.contains('@') {
-                return Err(invalid(format!("user {}: upn `{}` is not an email address", u.name, u.upn)));
+                return Err(invalid(format!(
+                    "user {}: upn `{}` is not an email address",
+                    u.name, u.upn
+                )));
             }
             if let Some(p) = &u.phone {
-                crate::tenant::methods::normalize_phone("1", &p.number)
-                    .map_err(|_| invalid(format!("user {}: phone number `{}` should look like +1 4255550100", u.name, p.number)))?;
+                crate::tenant::methods::normalize_phone("1", &p.number).map_err(|_| {
+                    invalid(format!(
+                        "user {}: phone number `{}` should look like +1 4255550100",
+                        u.name, p.number
+                    ))
+                })?;
             }
         }
         Ok(scenario)
@@ -215,6 +236,16 @@ impl Scenario {
     /// The start instant.
     pub fn start(&self) -> Instant {
         parse_instant(&self.date).expect("invariant: checked when loaded")
+    }
+}
+
+/// A scenario named on the command line: a path if it looks like one, else a file in
+/// `scenarios/` (`contoso` -> `scenarios/contoso.yaml`).
+pub fn resolve(name: &str) -> PathBuf {
+    if name.ends_with(".yaml") || name.contains('/') {
+        PathBuf::from(name)
+    } else {
+        scenarios_dir().join(format!("{name}.yaml"))
     }
 }
 
@@ -230,13 +261,22 @@ mod tests {
     #[test]
     fn mistakes_name_line_and_column() {
         let text = "name: x\norganisation: C\ndomain: c.com\ndate: 2021-06-01\nusers:\n  - name: Dana\n    upn: dana@c.com\n    pasword: x\n";
-        let err = Scenario::parse(text, Path::new("bad.yaml")).unwrap_err().to_string();
+        let err = Scenario::parse(text, Path::new("bad.yaml"))
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("bad.yaml:8:5: "), "{err}");
         assert!(err.contains("unknown field `pasword`"), "{err}");
-        let err = Scenario::parse("name: [", Path::new("b.yaml")).unwrap_err().to_string();
+        let err = Scenario::parse("name: [", Path::new("b.yaml"))
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("b.yaml:"), "{err}");
         let bad_date = "name: x\norganisation: C\ndomain: c.com\ndate: June\n";
-        assert!(Scenario::parse(bad_date, Path::new("d.yaml")).unwrap_err().to_string().contains("date"));
+        assert!(
+            Scenario::parse(bad_date, Path::new("d.yaml"))
+                .unwrap_err()
+                .to_string()
+                .contains("date")
+        );
     }
 
     #[test]

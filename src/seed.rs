@@ -34,12 +34,16 @@ impl Seed {
 
     /// `n` decimal digits, leading zeros kept ("042917").
     pub fn digits(&self, n: usize) -> String {
-        (0..n).map(|_| char::from(b'0' + self.below(10) as u8)).collect()
+        (0..n)
+            .map(|_| char::from(b'0' + self.below(10) as u8))
+            .collect()
     }
 
     /// `n` lower-case letters.
     pub fn letters(&self, n: usize) -> String {
-        (0..n).map(|_| char::from(b'a' + self.below(26) as u8)).collect()
+        (0..n)
+            .map(|_| char::from(b'a' + self.below(26) as u8))
+            .collect()
     }
 
     /// `n` random bytes.

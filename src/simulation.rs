@@ -3,7 +3,9 @@
 //!
 //! Must be created inside a tokio runtime (actors are tasks).
 
-use crate::actors::{AdminHandle, BrowserHandle, DeviceClock, MailClientHandle, MailKind, PhoneHandle};
+use crate::actors::{
+    AdminHandle, BrowserHandle, DeviceClock, MailClientHandle, MailKind, PhoneHandle,
+};
 use crate::clock::{Clock, Instant};
 use crate::scenario::{PersonSpec, PhoneSpec, Scenario};
 use crate::seed::Seed;
@@ -79,13 +81,27 @@ impl Simulation {
     pub async fn start_at(scenario: Scenario, clock: Clock) -> Simulation {
         let seed = Seed::new(scenario.seed);
         let transcript = Transcript::default();
-        let tenant = TenantHandle::new(Tenant::new(&scenario.organisation, scenario.policy.clone(), clock.clone(), seed.clone(), transcript.clone()));
+        let tenant = TenantHandle::new(Tenant::new(
+            &scenario.organisation,
+            scenario.policy.clone(),
+            clock.clone(),
+            seed.clone(),
+            transcript.clone(),
+        ));
         let admin = AdminHandle::spawn(tenant.clone(), clock.clone(), transcript.clone());
         let mut specs = scenario.users.clone();
         if let Some(pop) = &scenario.generate {
             specs.extend(generated_people(&scenario.domain, pop, &seed));
         }
-        let mut sim = Simulation { scenario, clock, seed, transcript, tenant, admin, people: Vec::new() };
+        let mut sim = Simulation {
+            scenario,
+            clock,
+            seed,
+            transcript,
+            tenant,
+            admin,
+            people: Vec::new(),
+        };
         for spec in specs {
             sim.add_person(&spec).await;
         }
@@ -100,23 +116,46 @@ impl Simulation {
             user.mfa = spec.mfa;
             t.add_user(user)
         };
-        let first = spec.name.split_whitespace().next().unwrap_or(&spec.name).to_string();
-        let browser = BrowserHandle::spawn(&first, self.tenant.clone(), self.clock.clone(), self.transcript.clone());
+        let first = spec
+            .name
+            .split_whitespace()
+            .next()
+            .unwrap_or(&spec.name)
+            .to_string();
+        let browser = BrowserHandle::spawn(
+            &first,
+            self.tenant.clone(),
+            self.clock.clone(),
+            self.transcript.clone(),
+        );
         let phone = match &spec.phone {
             Some(p) => Some(self.add_phone(&first, p).await),
             None => None,
         };
         let desk_phone = match &spec.business_phone {
             Some(number) => {
-                let desk = PhoneSpec { number: number.clone(), clock_offset: 0, apps: Vec::new() };
+                let desk = PhoneSpec {
+                    number: number.clone(),
+                    clock_offset: 0,
+                    apps: Vec::new(),
+                };
                 Some(self.add_phone(&format!("{first}'s desk"), &desk).await)
             }
             None => None,
         };
         let mut mail_apps = BTreeMap::new();
         for app in &spec.mail_apps {
-            let kind = app.kind.protocol().map_or(MailKind::Modern, MailKind::Basic);
-            let client = MailClientHandle::spawn(&app.name, kind, self.tenant.clone(), self.clock.clone(), self.transcript.clone());
+            let kind = app
+                .kind
+                .protocol()
+                .map_or(MailKind::Modern, MailKind::Basic);
+            let client = MailClientHandle::spawn(
+                &app.name,
+                kind,
+                self.tenant.clone(),
+                self.clock.clone(),
+                self.transcript.clone(),
+            );
             if app.connected {
                 match kind {
                     MailKind::Modern => {
@@ -130,15 +169,33 @@ impl Simulation {
             }
             mail_apps.insert(app.name.clone(), client);
         }
-        self.people.push(Person { name: spec.name.clone(), upn: spec.upn.to_lowercase(), password: spec.password.clone(), browser, phone, desk_phone, mail_apps });
+        self.people.push(Person {
+            name: spec.name.clone(),
+            upn: spec.upn.to_lowercase(),
+            password: spec.password.clone(),
+            browser,
+            phone,
+            desk_phone,
+            mail_apps,
+        });
     }
 
     async fn add_phone(&self, owner: &str, spec: &PhoneSpec) -> PhoneHandle {
-        let number = crate::tenant::methods::normalize_phone("1", &spec.number).expect("invariant: checked when loaded");
+        let number = crate::tenant::methods::normalize_phone("1", &spec.number)
+            .expect("invariant: checked when loaded");
         let clock = DeviceClock::new(self.clock.clone());
         clock.set_offset(spec.clock_offset);
-        let phone = PhoneHandle::spawn(owner, &number, clock, self.tenant.clone(), self.transcript.clone());
-        self.tenant.lock().network.attach_phone(&number, phone.clone());
+        let phone = PhoneHandle::spawn(
+            owner,
+            &number,
+            clock,
+            self.tenant.clone(),
+            self.transcript.clone(),
+        );
+        self.tenant
+            .lock()
+            .network
+            .attach_phone(&number, phone.clone());
         for app in &spec.apps {
             let _ = phone.install(app).await;
         }
@@ -150,8 +207,19 @@ impl Simulation {
         let w = who.trim().to_lowercase();
         self.people
             .iter()
-            .find(|p| p.first_name().to_lowercase() == w || p.name.to_lowercase() == w || p.upn == w)
-            .ok_or_else(|| UnknownPerson(who.to_string(), self.people.iter().map(|p| p.first_name().to_string()).collect::<Vec<_>>().join(", ")))
+            .find(|p| {
+                p.first_name().to_lowercase() == w || p.name.to_lowercase() == w || p.upn == w
+            })
+            .ok_or_else(|| {
+                UnknownPerson(
+                    who.to_string(),
+                    self.people
+                        .iter()
+                        .map(|p| p.first_name().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+            })
     }
 
     /// Everyone.
@@ -166,12 +234,27 @@ impl Simulation {
 }
 
 /// Make up `pop.count` people from the seed: same seed, same people.
-fn generated_people(domain: &str, pop: &crate::scenario::Population, seed: &Seed) -> Vec<PersonSpec> {
+fn generated_people(
+    domain: &str,
+    pop: &crate::scenario::Population,
+    seed: &Seed,
+) -> Vec<PersonSpec> {
     (0..pop.count)
         .map(|i| {
-            let (first, last): (String, String) = seed.with(|rng| (FirstName(EN).fake_with_rng(rng), LastName(EN).fake_with_rng(rng)));
-            let local = format!("{}.{}", first, last).to_lowercase().replace(|c: char| !c.is_ascii_alphanumeric() && c != '.', "");
-            let phone = pop.phones.then(|| PhoneSpec { number: format!("+1 425555{:04}", 1000 + i), clock_offset: 0, apps: Vec::new() });
+            let (first, last): (String, String) = seed.with(|rng| {
+                (
+                    FirstName(EN).fake_with_rng(rng),
+                    LastName(EN).fake_with_rng(rng),
+                )
+            });
+            let local = format!("{}.{}", first, last)
+                .to_lowercase()
+                .replace(|c: char| !c.is_ascii_alphanumeric() && c != '.', "");
+            let phone = pop.phones.then(|| PhoneSpec {
+                number: format!("+1 425555{:04}", 1000 + i),
+                clock_offset: 0,
+                apps: Vec::new(),
+            });
             PersonSpec {
                 name: format!("{first} {last}"),
                 upn: format!("{local}{i}@{domain}"),

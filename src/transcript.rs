@@ -45,13 +45,21 @@ impl std::fmt::Display for Actor {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Output {
     /// A page now on screen.
-    Screen(ScreenView),
+    Screen(Box<ScreenView>),
     /// A text message arrived.
     TextMessage { from: String, body: String },
     /// A call: what the phone showed and what the caller said, and which keys were pressed.
-    Call { from: String, said: String, keys: Option<String> },
+    Call {
+        from: String,
+        said: String,
+        keys: Option<String>,
+    },
     /// An authenticator app showed a sign-in request.
-    Push { account: String, number_requested: bool, detail: String },
+    Push {
+        account: String,
+        number_requested: bool,
+        detail: String,
+    },
     /// An app showed a code for an account.
     Code { account: String, code: String },
     /// A row was added to the tenant's sign-in log.
@@ -99,7 +107,10 @@ impl Transcript {
 
     /// The events recorded after `mark`.
     pub fn since(&self, mark: usize) -> Vec<Event> {
-        self.lock().get(mark..).map(<[Event]>::to_vec).unwrap_or_default()
+        self.lock()
+            .get(mark..)
+            .map(<[Event]>::to_vec)
+            .unwrap_or_default()
     }
 
     /// All events.
@@ -108,7 +119,9 @@ impl Transcript {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Event>> {
-        self.events.lock().expect("invariant: transcript lock never poisoned")
+        self.events
+            .lock()
+            .expect("invariant: transcript lock never poisoned")
     }
 }
 
@@ -119,9 +132,19 @@ impl Event {
         let body = match &self.output {
             Output::Screen(view) => crate::screens::text::render(view),
             Output::TextMessage { from, body } => format!("text from {from}: \"{body}\""),
-            Output::Call { from, said, keys: None } => format!("call from {from}: {said}"),
-            Output::Call { from, said, keys: Some(k) } => format!("call from {from} answered: \"{said}\" -> pressed {k}"),
-            Output::Push { account, detail, .. } => format!("request for {account}: {detail}"),
+            Output::Call {
+                from,
+                said,
+                keys: None,
+            } => format!("call from {from}: {said}"),
+            Output::Call {
+                from,
+                said,
+                keys: Some(k),
+            } => format!("call from {from} answered: \"{said}\" -> pressed {k}"),
+            Output::Push {
+                account, detail, ..
+            } => format!("request for {account}: {detail}"),
             Output::Code { account, code } => format!("code for {account}: {code}"),
             Output::SignIn(row) => format!("sign-in log: {row}"),
             Output::Mail { status } => format!("status: {status}"),

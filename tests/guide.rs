@@ -13,7 +13,16 @@ async fn main() {
     let tag = std::env::args().skip(1).find(|a| a.starts_with('@'));
     let junit = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../cucumber/junit.xml");
     let started = Instant::now();
-    let report = run(&features_dir(), RunOptions { console: true, junit: Some(junit), tag, concurrency: None }).await;
+    let report = run(
+        &features_dir(),
+        RunOptions {
+            console: true,
+            junit: Some(junit),
+            tag,
+            concurrency: None,
+        },
+    )
+    .await;
     let problems = report.problems();
     println!(
         "\nguide: {} scenarios, {} steps, {} not passed, in {:.2?} (simulated time)",
@@ -23,7 +32,15 @@ async fn main() {
         started.elapsed()
     );
     for p in &problems {
-        println!("  {} {}:{} {} {} -> {:?}", p.status.word(), p.feature, p.step_line, p.keyword, p.text, p.status);
+        println!(
+            "  {} {}:{} {} {} -> {:?}",
+            p.status.word(),
+            p.feature,
+            p.step_line,
+            p.keyword,
+            p.text,
+            p.status
+        );
     }
     if !report.passed() {
         std::process::exit(1);

@@ -45,11 +45,21 @@ pub struct AdminHandle {
 impl AdminHandle {
     /// Open the console.
     pub fn spawn(tenant: TenantHandle, clock: Clock, transcript: Transcript) -> Self {
-        AdminHandle { mailbox: Mailbox::spawn(Console { tenant, clock, transcript }) }
+        AdminHandle {
+            mailbox: Mailbox::spawn(Console {
+                tenant,
+                clock,
+                transcript,
+            }),
+        }
     }
 
     /// Do something to a user. Returns what the console reports (a TAP is shown once here).
-    pub async fn act(&self, upn: &str, action: AdminAction) -> Result<Result<String, UnknownUser>, ActorGone> {
+    pub async fn act(
+        &self,
+        upn: &str,
+        action: AdminAction,
+    ) -> Result<Result<String, UnknownUser>, ActorGone> {
         let upn = upn.to_string();
         self.mailbox
             .call("admin console", move |c| {
@@ -70,11 +80,21 @@ impl AdminHandle {
                     }
                     AdminAction::BlockSignIn(b) => {
                         t.set_sign_in_blocked(id, b);
-                        format!("Sign-in {} for {upn}", if b { "blocked" } else { "allowed" })
+                        format!(
+                            "Sign-in {} for {upn}",
+                            if b { "blocked" } else { "allowed" }
+                        )
                     }
                     AdminAction::BlockMfa(b) => {
                         t.set_mfa_blocked(id, b);
-                        format!("MFA {} for {upn}", if b { "blocked for 90 days" } else { "unblocked" })
+                        format!(
+                            "MFA {} for {upn}",
+                            if b {
+                                "blocked for 90 days"
+                            } else {
+                                "unblocked"
+                            }
+                        )
                     }
                     AdminAction::TemporaryAccessPass { minutes, one_time } => {
                         let code = t.issue_temporary_access_pass(id, minutes, one_time);
@@ -94,7 +114,11 @@ impl AdminHandle {
                     }
                 };
                 drop(t);
-                c.transcript.record(c.clock.now(), Actor::Admin, Output::AdminAction { text: text.clone() });
+                c.transcript.record(
+                    c.clock.now(),
+                    Actor::Admin,
+                    Output::AdminAction { text: text.clone() },
+                );
                 Ok(text)
             })
             .await
@@ -105,8 +129,12 @@ impl AdminHandle {
         self.mailbox
             .call("admin console", move |c| {
                 c.tenant.lock().allow_app_passwords(allowed);
-                let text = format!("Users {} create app passwords", if allowed { "may" } else { "may not" });
-                c.transcript.record(c.clock.now(), Actor::Admin, Output::AdminAction { text });
+                let text = format!(
+                    "Users {} create app passwords",
+                    if allowed { "may" } else { "may not" }
+                );
+                c.transcript
+                    .record(c.clock.now(), Actor::Admin, Output::AdminAction { text });
             })
             .await
     }
@@ -133,7 +161,9 @@ impl AdminHandle {
 
     /// The sign-in log.
     pub async fn sign_in_log(&self) -> Result<Vec<SignInRow>, ActorGone> {
-        self.mailbox.call("admin console", |c| c.tenant.lock().sign_in_log().to_vec()).await
+        self.mailbox
+            .call("admin console", |c| c.tenant.lock().sign_in_log().to_vec())
+            .await
     }
 }
 

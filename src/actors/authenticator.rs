@@ -2,8 +2,8 @@
 //! scanning the activation QR code (or any `otpauth://` code), receive sign-in requests and
 //! answer them (typing the number when asked), and show codes by the phone's clock.
 
-use super::mailbox::{ActorGone, Mailbox};
 use super::DeviceClock;
+use super::mailbox::{ActorGone, Mailbox};
 use crate::tenant::oath::Oath;
 use crate::tenant::telephony::PushRequest;
 use crate::tenant::{ACTIVATION_SCHEME, Answer, ChallengeState, TenantHandle};
@@ -44,12 +44,30 @@ pub struct Authenticator {
 
 impl Authenticator {
     /// A freshly installed app.
-    pub fn new(owner: &str, clock: DeviceClock, tenant: TenantHandle, transcript: Transcript) -> Self {
-        Authenticator { owner: owner.to_string(), clock, terms_accepted: false, accounts: Vec::new(), pending: Vec::new(), me: None, tenant, transcript }
+    pub fn new(
+        owner: &str,
+        clock: DeviceClock,
+        tenant: TenantHandle,
+        transcript: Transcript,
+    ) -> Self {
+        Authenticator {
+            owner: owner.to_string(),
+            clock,
+            terms_accepted: false,
+            accounts: Vec::new(),
+            pending: Vec::new(),
+            me: None,
+            tenant,
+            transcript,
+        }
     }
 
     fn record(&self, output: Output) {
-        self.transcript.record(self.clock.now() - self.clock.offset(), Actor::App(NAME.into()), output);
+        self.transcript.record(
+            self.clock.now() - self.clock.offset(),
+            Actor::App(NAME.into()),
+            output,
+        );
     }
 }
 
@@ -71,7 +89,9 @@ pub struct AuthenticatorHandle {
 impl AuthenticatorHandle {
     /// Start the app's task.
     pub fn spawn(state: Authenticator) -> Self {
-        let handle = AuthenticatorHandle { mailbox: Mailbox::spawn(state) };
+        let handle = AuthenticatorHandle {
+            mailbox: Mailbox::spawn(state),
+        };
         let me = handle.clone();
         handle.mailbox.post(move |a| a.me = Some(me));
         handle
@@ -81,11 +101,18 @@ impl AuthenticatorHandle {
     pub fn notify(&self, request: PushRequest) {
         self.mailbox.post(move |a| {
             let detail = if request.number_required {
-                format!("Are you trying to sign in to {}? Enter the number shown to sign in.", request.app)
+                format!(
+                    "Are you trying to sign in to {}? Enter the number shown to sign in.",
+                    request.app
+                )
             } else {
                 format!("Approve sign-in to {}?", request.app)
             };
-            a.record(Output::Push { account: request.account.clone(), number_requested: request.number_required, detail });
+            a.record(Output::Push {
+                account: request.account.clone(),
+                number_requested: request.number_required,
+                detail,
+            });
             a.pending.push(request);
         });
     }
@@ -95,7 +122,9 @@ impl AuthenticatorHandle {
         self.mailbox
             .call(NAME, |a| {
                 a.terms_accepted = true;
-                a.record(Output::Note { text: "Terms accepted; ready to add accounts".into() });
+                a.record(Output::Note {
+                    text: "Terms accepted; ready to add accounts".into(),
+                });
             })
             .await
     }
@@ -110,14 +139,24 @@ impl AuthenticatorHandle {
                 }
                 let (name, oath) = if payload.starts_with(ACTIVATION_SCHEME) {
                     let me = a.me.clone().expect("invariant: handle set at spawn");
-                    let (account, oath, _device) = a.tenant.lock().activate_authenticator(&payload, me).map_err(|e| ScanError::NotUsable(e.to_string()))?;
+                    let (account, oath, _device) = a
+                        .tenant
+                        .lock()
+                        .activate_authenticator(&payload, me)
+                        .map_err(|e| ScanError::NotUsable(e.to_string()))?;
                     (account, oath)
                 } else {
-                    let oath = Oath::from_uri(&payload).map_err(|e| ScanError::NotUsable(e.to_string()))?;
+                    let oath = Oath::from_uri(&payload)
+                        .map_err(|e| ScanError::NotUsable(e.to_string()))?;
                     (oath.account(), oath)
                 };
-                a.record(Output::Note { text: format!("Account added: {name}") });
-                a.accounts.push(Account { name: name.clone(), oath });
+                a.record(Output::Note {
+                    text: format!("Account added: {name}"),
+                });
+                a.accounts.push(Account {
+                    name: name.clone(),
+                    oath,
+                });
                 Ok(name)
             })
             .await
@@ -126,7 +165,12 @@ impl AuthenticatorHandle {
     /// The oldest unanswered sign-in request.
     pub async fn pending(&self) -> Result<Option<PushView>, ActorGone> {
         self.mailbox
-            .call(NAME, |a| a.pending.first().map(|r| PushView { account: r.account.clone(), number_required: r.number_required }))
+            .call(NAME, |a| {
+                a.pending.first().map(|r| PushView {
+                    account: r.account.clone(),
+                    number_required: r.number_required,
+                })
+            })
             .await
     }
 
@@ -142,7 +186,9 @@ impl AuthenticatorHandle {
                     Answer::Approve(Some(n)) => format!("Typed {n} and approved"),
                     Answer::Approve(None) => "Approved".to_string(),
                     Answer::Deny => "Denied".to_string(),
-                    Answer::Report => "Denied and reported: \"I didn't try to sign in\"".to_string(),
+                    Answer::Report => {
+                        "Denied and reported: \"I didn't try to sign in\"".to_string()
+                    }
                 };
                 a.record(Output::Note { text: said });
                 Some(a.tenant.lock().answer_push(request.challenge, answer))
@@ -155,9 +201,15 @@ impl AuthenticatorHandle {
         let account = account.map(str::to_string);
         self.mailbox
             .call(NAME, move |a| {
-                let acc = a.accounts.iter().find(|x| account.as_deref().is_none_or(|n| x.name == n))?;
+                let acc = a
+                    .accounts
+                    .iter()
+                    .find(|x| account.as_deref().is_none_or(|n| x.name == n))?;
                 let code = acc.oath.code_at(a.clock.now());
-                a.record(Output::Code { account: acc.name.clone(), code: code.clone() });
+                a.record(Output::Code {
+                    account: acc.name.clone(),
+                    code: code.clone(),
+                });
                 Some(code)
             })
             .await
@@ -165,7 +217,11 @@ impl AuthenticatorHandle {
 
     /// Names of the accounts in the app.
     pub async fn accounts(&self) -> Result<Vec<String>, ActorGone> {
-        self.mailbox.call(NAME, |a| a.accounts.iter().map(|x| x.name.clone()).collect()).await
+        self.mailbox
+            .call(NAME, |a| {
+                a.accounts.iter().map(|x| x.name.clone()).collect()
+            })
+            .await
     }
 
     /// Whose phone the app is on.

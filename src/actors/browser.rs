@@ -24,7 +24,11 @@ impl Browser {
     fn show(&mut self) -> ScreenView {
         let view = self.flow.page.view();
         if self.shown.as_ref() != Some(&view) {
-            self.transcript.record(self.clock.now(), Actor::Browser(self.label.clone()), Output::Screen(view.clone()));
+            self.transcript.record(
+                self.clock.now(),
+                Actor::Browser(self.label.clone()),
+                Output::Screen(Box::new(view.clone())),
+            );
             self.shown = Some(view.clone());
         }
         view
@@ -45,8 +49,18 @@ pub struct BrowserHandle {
 impl BrowserHandle {
     /// Open a browser for `owner` (shown as "Dana's browser").
     pub fn spawn(owner: &str, tenant: TenantHandle, clock: Clock, transcript: Transcript) -> Self {
-        let state = Browser { label: owner.to_string(), flow: Flow::default(), cookies: Cookies::default(), shown: None, tenant, clock, transcript };
-        BrowserHandle { mailbox: Mailbox::spawn(state) }
+        let state = Browser {
+            label: owner.to_string(),
+            flow: Flow::default(),
+            cookies: Cookies::default(),
+            shown: None,
+            tenant,
+            clock,
+            transcript,
+        };
+        BrowserHandle {
+            mailbox: Mailbox::spawn(state),
+        }
     }
 
     /// Go to an address.

@@ -32,7 +32,13 @@ struct MailClient {
 
 impl MailClient {
     fn set_status(&mut self, status: String) -> String {
-        self.transcript.record(self.clock.now(), Actor::MailClient(self.name.clone()), Output::Mail { status: status.clone() });
+        self.transcript.record(
+            self.clock.now(),
+            Actor::MailClient(self.name.clone()),
+            Output::Mail {
+                status: status.clone(),
+            },
+        );
         self.status = status.clone();
         status
     }
@@ -41,10 +47,15 @@ impl MailClient {
         let (Some(account), Some(password)) = (self.account.clone(), self.password.clone()) else {
             return self.set_status("No account set up".into());
         };
-        let outcome = self.tenant.lock().basic_sign_in(&account, &password, protocol, &self.name);
+        let outcome = self
+            .tenant
+            .lock()
+            .basic_sign_in(&account, &password, protocol, &self.name);
         match outcome {
             BasicOutcome::Accepted { .. } => self.set_status("Connected: inbox up to date".into()),
-            BasicOutcome::Refused(reason) => self.set_status(format!("Cannot get mail: the server refused the password ({reason})")),
+            BasicOutcome::Refused(reason) => self.set_status(format!(
+                "Cannot get mail: the server refused the password ({reason})"
+            )),
         }
     }
 }
@@ -59,9 +70,28 @@ pub struct MailClientHandle {
 
 impl MailClientHandle {
     /// Start a mail app called `name`.
-    pub fn spawn(name: &str, kind: MailKind, tenant: TenantHandle, clock: Clock, transcript: Transcript) -> Self {
-        let state = MailClient { name: name.to_string(), kind, account: None, password: None, token: None, status: "Not set up".into(), tenant, clock, transcript };
-        MailClientHandle { mailbox: Mailbox::spawn(state), kind }
+    pub fn spawn(
+        name: &str,
+        kind: MailKind,
+        tenant: TenantHandle,
+        clock: Clock,
+        transcript: Transcript,
+    ) -> Self {
+        let state = MailClient {
+            name: name.to_string(),
+            kind,
+            account: None,
+            password: None,
+            token: None,
+            status: "Not set up".into(),
+            tenant,
+            clock,
+            transcript,
+        };
+        MailClientHandle {
+            mailbox: Mailbox::spawn(state),
+            kind,
+        }
     }
 
     /// Basic-auth apps: enter the account and a password (the account password or an App
@@ -74,7 +104,9 @@ impl MailClientHandle {
                 m.password = Some(password);
                 match m.kind {
                     MailKind::Basic(p) => m.connect_basic(p),
-                    MailKind::Modern => m.set_status("This app signs in through a Microsoft sign-in window".into()),
+                    MailKind::Modern => {
+                        m.set_status("This app signs in through a Microsoft sign-in window".into())
+                    }
                 }
             })
             .await
@@ -100,7 +132,9 @@ impl MailClientHandle {
             .call("mail app", |m| match m.kind {
                 MailKind::Basic(p) => m.connect_basic(p),
                 MailKind::Modern => {
-                    let valid = m.token.is_some_and(|(user, mfa_at)| m.tenant.lock().modern_token_valid(user, mfa_at));
+                    let valid = m.token.is_some_and(|(user, mfa_at)| {
+                        m.tenant.lock().modern_token_valid(user, mfa_at)
+                    });
                     if valid {
                         m.set_status("Connected: inbox up to date".into())
                     } else if m.token.is_some() {

@@ -36,7 +36,10 @@ pub struct DeviceClock {
 impl DeviceClock {
     /// A device clock that is right.
     pub fn new(clock: Clock) -> Self {
-        DeviceClock { clock, offset: Arc::new(AtomicI64::new(0)) }
+        DeviceClock {
+            clock,
+            offset: Arc::new(AtomicI64::new(0)),
+        }
     }
 
     /// What the device thinks the time is.

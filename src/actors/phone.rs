@@ -1,10 +1,10 @@
 //! The user's phone: text inbox, incoming calls (answer and press keys), mobile signal, an
 //! app store, and its own clock. Apps installed on it are actors of their own.
 
+use super::DeviceClock;
 use super::authenticator::{Authenticator, AuthenticatorHandle};
 use super::mailbox::{ActorGone, Mailbox};
 use super::totp_app::{TotpApp, TotpAppHandle};
-use super::DeviceClock;
 use crate::tenant::TenantHandle;
 use crate::tenant::telephony::IncomingCall;
 use crate::transcript::{Actor, Output, Transcript};
@@ -30,7 +30,12 @@ impl Text {
 }
 
 /// Apps the phone's store offers.
-pub const STORE_APPS: &[&str] = &["Microsoft Authenticator", "Google Authenticator", "Authy", "Outlook"];
+pub const STORE_APPS: &[&str] = &[
+    "Microsoft Authenticator",
+    "Google Authenticator",
+    "Authy",
+    "Outlook",
+];
 
 struct Phone {
     owner: String,
@@ -48,11 +53,18 @@ struct Phone {
 
 impl Phone {
     fn record(&self, output: Output) {
-        self.transcript.record(self.clock.now() - self.clock.offset(), Actor::Phone(self.owner.clone()), output);
+        self.transcript.record(
+            self.clock.now() - self.clock.offset(),
+            Actor::Phone(self.owner.clone()),
+            output,
+        );
     }
 
     fn receive(&mut self, text: Text) {
-        self.record(Output::TextMessage { from: text.from.clone(), body: text.body.clone() });
+        self.record(Output::TextMessage {
+            from: text.from.clone(),
+            body: text.body.clone(),
+        });
         self.inbox.push(text);
     }
 }
@@ -69,7 +81,13 @@ pub struct PhoneHandle {
 
 impl PhoneHandle {
     /// Switch on a phone for `owner` with number `number`.
-    pub fn spawn(owner: &str, number: &str, clock: DeviceClock, tenant: TenantHandle, transcript: Transcript) -> Self {
+    pub fn spawn(
+        owner: &str,
+        number: &str,
+        clock: DeviceClock,
+        tenant: TenantHandle,
+        transcript: Transcript,
+    ) -> Self {
         let phone = Phone {
             owner: owner.to_string(),
             number: number.to_string(),
@@ -83,14 +101,22 @@ impl PhoneHandle {
             tenant,
             transcript,
         };
-        PhoneHandle { mailbox: Mailbox::spawn(phone), number: number.to_string(), clock }
+        PhoneHandle {
+            mailbox: Mailbox::spawn(phone),
+            number: number.to_string(),
+            clock,
+        }
     }
 
     /// The network delivers a text (held until there is signal).
     pub fn deliver_text(&self, from: String, body: String) {
         self.mailbox.post(move |p| {
             let text = Text { from, body };
-            if p.signal { p.receive(text) } else { p.held.push(text) }
+            if p.signal {
+                p.receive(text)
+            } else {
+                p.held.push(text)
+            }
         });
     }
 
@@ -98,10 +124,16 @@ impl PhoneHandle {
     pub fn ring(&self, call: IncomingCall) {
         self.mailbox.post(move |p| {
             if p.signal {
-                p.record(Output::Call { from: call.from.clone(), said: "Incoming call".into(), keys: None });
+                p.record(Output::Call {
+                    from: call.from.clone(),
+                    said: "Incoming call".into(),
+                    keys: None,
+                });
                 p.ringing = Some(call);
             } else {
-                p.record(Output::Note { text: "No service: a call could not reach the phone.".into() });
+                p.record(Output::Note {
+                    text: "No service: a call could not reach the phone.".into(),
+                });
             }
         });
     }
@@ -113,12 +145,16 @@ impl PhoneHandle {
 
     /// The newest text.
     pub async fn latest_text(&self) -> Result<Option<Text>, ActorGone> {
-        self.mailbox.call("phone", |p| p.inbox.last().cloned()).await
+        self.mailbox
+            .call("phone", |p| p.inbox.last().cloned())
+            .await
     }
 
     /// Whether a call is ringing, and from whom.
     pub async fn ringing(&self) -> Result<Option<String>, ActorGone> {
-        self.mailbox.call("phone", |p| p.ringing.as_ref().map(|c| c.from.clone())).await
+        self.mailbox
+            .call("phone", |p| p.ringing.as_ref().map(|c| c.from.clone()))
+            .await
     }
 
     /// Answer the ringing call, listen, and press `keys` ("#" or "0#"). Returns what was said,
@@ -128,7 +164,11 @@ impl PhoneHandle {
         self.mailbox
             .call("phone", move |p| {
                 let call = p.ringing.take()?;
-                p.record(Output::Call { from: call.from.clone(), said: call.script.clone(), keys: Some(keys.clone()) });
+                p.record(Output::Call {
+                    from: call.from.clone(),
+                    said: call.script.clone(),
+                    keys: Some(keys.clone()),
+                });
                 p.tenant.lock().answer_call(call.challenge, &keys);
                 Some(call.script)
             })
@@ -166,16 +206,26 @@ impl PhoneHandle {
                 }
                 match app.as_str() {
                     "Microsoft Authenticator" if p.authenticator.is_none() => {
-                        let state = Authenticator::new(&p.owner, p.clock.clone(), p.tenant.clone(), p.transcript.clone());
+                        let state = Authenticator::new(
+                            &p.owner,
+                            p.clock.clone(),
+                            p.tenant.clone(),
+                            p.transcript.clone(),
+                        );
                         p.authenticator = Some(AuthenticatorHandle::spawn(state));
                     }
                     "Outlook" | "Microsoft Authenticator" => {}
                     name => {
-                        let app = TotpApp::new(name, &p.owner, p.clock.clone(), p.transcript.clone());
-                        p.totp_apps.entry(name.to_string()).or_insert_with(|| TotpAppHandle::spawn(app));
+                        let app =
+                            TotpApp::new(name, &p.owner, p.clock.clone(), p.transcript.clone());
+                        p.totp_apps
+                            .entry(name.to_string())
+                            .or_insert_with(|| TotpAppHandle::spawn(app));
                     }
                 }
-                p.record(Output::Note { text: format!("{app} installed from the app store") });
+                p.record(Output::Note {
+                    text: format!("{app} installed from the app store"),
+                });
                 true
             })
             .await
@@ -183,13 +233,17 @@ impl PhoneHandle {
 
     /// Microsoft Authenticator, if installed.
     pub async fn authenticator(&self) -> Result<Option<AuthenticatorHandle>, ActorGone> {
-        self.mailbox.call("phone", |p| p.authenticator.clone()).await
+        self.mailbox
+            .call("phone", |p| p.authenticator.clone())
+            .await
     }
 
     /// A third-party authenticator app by name, if installed.
     pub async fn totp_app(&self, name: &str) -> Result<Option<TotpAppHandle>, ActorGone> {
         let name = name.to_string();
-        self.mailbox.call("phone", move |p| p.totp_apps.get(&name).cloned()).await
+        self.mailbox
+            .call("phone", move |p| p.totp_apps.get(&name).cloned())
+            .await
     }
 
     /// Names of installed apps.

@@ -1,8 +1,8 @@
 //! A third-party authenticator app (Google Authenticator, Authy...): scans `otpauth://` QR
 //! codes and shows codes by the phone's clock. No push: it cannot answer sign-in requests.
 
-use super::mailbox::{ActorGone, Mailbox};
 use super::DeviceClock;
+use super::mailbox::{ActorGone, Mailbox};
 use crate::tenant::oath::Oath;
 use crate::transcript::{Actor, Output, Transcript};
 
@@ -17,11 +17,20 @@ pub struct TotpApp {
 impl TotpApp {
     /// A freshly installed app called `name` on `owner`'s phone.
     pub fn new(name: &str, _owner: &str, clock: DeviceClock, transcript: Transcript) -> Self {
-        TotpApp { name: name.to_string(), clock, accounts: Vec::new(), transcript }
+        TotpApp {
+            name: name.to_string(),
+            clock,
+            accounts: Vec::new(),
+            transcript,
+        }
     }
 
     fn record(&self, output: Output) {
-        self.transcript.record(self.clock.now() - self.clock.offset(), Actor::App(self.name.clone()), output);
+        self.transcript.record(
+            self.clock.now() - self.clock.offset(),
+            Actor::App(self.name.clone()),
+            output,
+        );
     }
 }
 
@@ -34,7 +43,9 @@ pub struct TotpAppHandle {
 impl TotpAppHandle {
     /// Start the app's task.
     pub fn spawn(app: TotpApp) -> Self {
-        TotpAppHandle { mailbox: Mailbox::spawn(app) }
+        TotpAppHandle {
+            mailbox: Mailbox::spawn(app),
+        }
     }
 
     /// Scan a QR code: only `otpauth://totp/` links work. Returns the account added, or the
@@ -42,17 +53,21 @@ impl TotpAppHandle {
     pub async fn scan(&self, payload: &str) -> Result<Result<String, String>, ActorGone> {
         let payload = payload.to_string();
         self.mailbox
-            .call("authenticator app", move |a| match Oath::from_uri(&payload) {
-                Ok(oath) => {
-                    let label = format!("{} ({})", oath.issuer(), oath.account());
-                    a.record(Output::Note { text: format!("Account added: {label}") });
-                    a.accounts.push((label.clone(), oath));
-                    Ok(label)
-                }
-                Err(_) => {
-                    let msg = "This QR code is not a valid authenticator code".to_string();
-                    a.record(Output::Note { text: msg.clone() });
-                    Err(msg)
+            .call("authenticator app", move |a| {
+                match Oath::from_uri(&payload) {
+                    Ok(oath) => {
+                        let label = format!("{} ({})", oath.issuer(), oath.account());
+                        a.record(Output::Note {
+                            text: format!("Account added: {label}"),
+                        });
+                        a.accounts.push((label.clone(), oath));
+                        Ok(label)
+                    }
+                    Err(_) => {
+                        let msg = "This QR code is not a valid authenticator code".to_string();
+                        a.record(Output::Note { text: msg.clone() });
+                        Err(msg)
+                    }
                 }
             })
             .await
@@ -63,9 +78,15 @@ impl TotpAppHandle {
         let account = account.map(str::to_string);
         self.mailbox
             .call("authenticator app", move |a| {
-                let (label, oath) = a.accounts.iter().find(|(l, _)| account.as_deref().is_none_or(|n| l.contains(n)))?;
+                let (label, oath) = a
+                    .accounts
+                    .iter()
+                    .find(|(l, _)| account.as_deref().is_none_or(|n| l.contains(n)))?;
                 let code = oath.code_at(a.clock.now());
-                a.record(Output::Code { account: label.clone(), code: code.clone() });
+                a.record(Output::Code {
+                    account: label.clone(),
+                    code: code.clone(),
+                });
                 Some(code)
             })
             .await
@@ -73,6 +94,8 @@ impl TotpAppHandle {
 
     /// The app's name.
     pub async fn name(&self) -> Result<String, ActorGone> {
-        self.mailbox.call("authenticator app", |a| a.name.clone()).await
+        self.mailbox
+            .call("authenticator app", |a| a.name.clone())
+            .await
     }
 }

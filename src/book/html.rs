@@ -13,7 +13,11 @@ use base64::Engine;
 
 /// Escape text for HTML.
 pub fn esc(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\n', " ")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\n', " ")
 }
 
 /// A PNG of a QR code: drawn by totp-rs for `otpauth://` links, by qrcodegen otherwise.
@@ -25,7 +29,10 @@ pub fn qr_png(payload: &str) -> Option<Vec<u8>> {
 }
 
 fn screen(v: &ScreenView) -> String {
-    let mut h = format!(r#"<div class="mfa-screen"><div class="mfa-address">{}</div><div class="mfa-screen-body">"#, esc(&v.address));
+    let mut h = format!(
+        r#"<div class="mfa-screen"><div class="mfa-address">{}</div><div class="mfa-screen-body">"#,
+        esc(&v.address)
+    );
     h += &format!(r#"<div class="mfa-title">{}</div>"#, esc(&v.title));
     if let Some(s) = &v.subtitle {
         h += &format!(r#"<div class="mfa-subtitle">{}</div>"#, esc(s));
@@ -39,15 +46,27 @@ fn screen(v: &ScreenView) -> String {
     if let Some(q) = &v.qr {
         if let Some(png) = qr_png(q) {
             let data = base64::engine::general_purpose::STANDARD.encode(png);
-            h += &format!(r#"<img class="mfa-qr" alt="QR code" data-payload="{}" src="data:image/png;base64,{data}">"#, esc(q));
+            h += &format!(
+                r#"<img class="mfa-qr" alt="QR code" data-payload="{}" src="data:image/png;base64,{data}">"#,
+                esc(q)
+            );
         }
-        h += &format!(r#"<div class="mfa-qr-text">QR code for <code>{}</code></div>"#, esc(q));
+        h += &format!(
+            r#"<div class="mfa-qr-text">QR code for <code>{}</code></div>"#,
+            esc(q)
+        );
     }
     if let Some(s) = &v.secret {
-        h += &format!(r#"<div class="mfa-secret">Secret key: <code>{}</code></div>"#, esc(s));
+        h += &format!(
+            r#"<div class="mfa-secret">Secret key: <code>{}</code></div>"#,
+            esc(s)
+        );
     }
     if let Some(p) = &v.app_password {
-        h += &format!(r#"<div class="mfa-app-password"><code>{}</code> <span class="mfa-button">Copy</span></div>"#, esc(p));
+        h += &format!(
+            r#"<div class="mfa-app-password"><code>{}</code> <span class="mfa-button">Copy</span></div>"#,
+            esc(p)
+        );
     }
     if !v.table.is_empty() {
         h += r#"<table class="mfa-table">"#;
@@ -62,7 +81,11 @@ fn screen(v: &ScreenView) -> String {
         h += "</table>";
     }
     for (label, value) in &v.fields {
-        h += &format!(r#"<div class="mfa-field"><span class="mfa-label">{}</span><span class="mfa-box">{}</span></div>"#, esc(label), esc(value));
+        h += &format!(
+            r#"<div class="mfa-field"><span class="mfa-label">{}</span><span class="mfa-box">{}</span></div>"#,
+            esc(label),
+            esc(value)
+        );
     }
     for (label, selected) in &v.choices {
         let mark = if *selected { "◉" } else { "○" };
@@ -99,18 +122,61 @@ fn screen(v: &ScreenView) -> String {
 pub fn event(e: &Event) -> String {
     let (kind, inner) = match &e.output {
         Output::Screen(v) => ("screen", screen(v)),
-        Output::TextMessage { from, body } => ("text", format!(r#"<div class="mfa-bubble"><div class="mfa-from">{}</div>{}</div>"#, esc(from), esc(body))),
+        Output::TextMessage { from, body } => (
+            "text",
+            format!(
+                r#"<div class="mfa-bubble"><div class="mfa-from">{}</div>{}</div>"#,
+                esc(from),
+                esc(body)
+            ),
+        ),
         Output::Call { from, said, keys } => {
-            let keys = keys.as_ref().map(|k| format!(r#" <span class="mfa-keys">pressed {}</span>"#, esc(k))).unwrap_or_default();
-            ("call", format!(r#"<div class="mfa-call">📞 {}: “{}”{keys}</div>"#, esc(from), esc(said)))
+            let keys = keys
+                .as_ref()
+                .map(|k| format!(r#" <span class="mfa-keys">pressed {}</span>"#, esc(k)))
+                .unwrap_or_default();
+            (
+                "call",
+                format!(
+                    r#"<div class="mfa-call">📞 {}: “{}”{keys}</div>"#,
+                    esc(from),
+                    esc(said)
+                ),
+            )
         }
-        Output::Push { account, detail, number_requested } => {
-            let ask = if *number_requested { r#"<div class="mfa-box">Enter number</div>"# } else { r#"<span class="mfa-button">Deny</span> <span class="mfa-button">Approve</span>"# };
-            ("push", format!(r#"<div class="mfa-push"><div class="mfa-title">Approve sign-in?</div><div>{}</div><p>{}</p>{ask}</div>"#, esc(account), esc(detail)))
+        Output::Push {
+            account,
+            detail,
+            number_requested,
+        } => {
+            let ask = if *number_requested {
+                r#"<div class="mfa-box">Enter number</div>"#
+            } else {
+                r#"<span class="mfa-button">Deny</span> <span class="mfa-button">Approve</span>"#
+            };
+            (
+                "push",
+                format!(
+                    r#"<div class="mfa-push"><div class="mfa-title">Approve sign-in?</div><div>{}</div><p>{}</p>{ask}</div>"#,
+                    esc(account),
+                    esc(detail)
+                ),
+            )
         }
         Output::Code { account, code } => {
-            let spaced = if code.len() == 6 { format!("{} {}", &code[..3], &code[3..]) } else { code.clone() };
-            ("code", format!(r#"<div class="mfa-app-code"><div>{}</div><div class="mfa-code">{}</div></div>"#, esc(account), esc(&spaced)))
+            let spaced = if code.len() == 6 {
+                format!("{} {}", &code[..3], &code[3..])
+            } else {
+                code.clone()
+            };
+            (
+                "code",
+                format!(
+                    r#"<div class="mfa-app-code"><div>{}</div><div class="mfa-code">{}</div></div>"#,
+                    esc(account),
+                    esc(&spaced)
+                ),
+            )
         }
         Output::SignIn(row) => (
             "log",
@@ -125,11 +191,24 @@ pub fn event(e: &Event) -> String {
                 esc(&row.detail)
             ),
         ),
-        Output::Mail { status } => ("mail", format!(r#"<div class="mfa-mail">✉ {}</div>"#, esc(status))),
-        Output::AdminAction { text } => ("admin", format!(r#"<div class="mfa-console">&gt; {}</div>"#, esc(text))),
-        Output::Note { text } => ("note", format!(r#"<div class="mfa-note">{}</div>"#, esc(text))),
+        Output::Mail { status } => (
+            "mail",
+            format!(r#"<div class="mfa-mail">✉ {}</div>"#, esc(status)),
+        ),
+        Output::AdminAction { text } => (
+            "admin",
+            format!(r#"<div class="mfa-console">&gt; {}</div>"#, esc(text)),
+        ),
+        Output::Note { text } => (
+            "note",
+            format!(r#"<div class="mfa-note">{}</div>"#, esc(text)),
+        ),
     };
-    format!(r#"<div class="mfa-output mfa-{kind}"><div class="mfa-meta">{} · {}</div>{inner}</div>"#, format_time(e.at), esc(&e.actor.to_string()))
+    format!(
+        r#"<div class="mfa-output mfa-{kind}"><div class="mfa-meta">{} · {}</div>{inner}</div>"#,
+        format_time(e.at),
+        esc(&e.actor.to_string())
+    )
 }
 
 fn status_mark(s: &Status) -> &'static str {
@@ -159,7 +238,10 @@ pub fn step(s: &StepRecord) -> String {
         let cards: String = s.outputs.iter().map(event).collect();
         let folded = s.background || s.keyword == "Given" || s.outputs.len() > 6;
         if folded {
-            h += &format!(r#"<details class="mfa-outputs"><summary>{} outputs from the run</summary>{cards}</details>"#, s.outputs.len());
+            h += &format!(
+                r#"<details class="mfa-outputs"><summary>{} outputs from the run</summary>{cards}</details>"#,
+                s.outputs.len()
+            );
         } else {
             h += &format!(r#"<div class="mfa-outputs">{cards}</div>"#);
         }

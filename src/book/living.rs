@@ -3,7 +3,7 @@
 //! scenario that does not exist, so no page goes stale silently.
 
 use super::html::{esc, step};
-use crate::harness::{Status, StepRecord, RunReport, vocabulary};
+use crate::harness::{RunReport, Status, StepRecord, vocabulary};
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use std::collections::BTreeMap;
@@ -41,7 +41,11 @@ impl<'a> Run<'a> {
         self.steps[0]
     }
     fn anchor(&self) -> String {
-        format!("sc-{}-{}", self.feature.trim_end_matches(".feature"), self.line)
+        format!(
+            "sc-{}-{}",
+            self.feature.trim_end_matches(".feature"),
+            self.line
+        )
     }
 }
 
@@ -56,39 +60,67 @@ impl Living {
         for s in &self.report.steps {
             match runs.last_mut() {
                 Some(r) if r.feature == s.feature && r.line == s.scenario_line => r.steps.push(s),
-                _ => runs.push(Run { feature: s.feature.clone(), line: s.scenario_line, steps: vec![s] }),
+                _ => runs.push(Run {
+                    feature: s.feature.clone(),
+                    line: s.scenario_line,
+                    steps: vec![s],
+                }),
             }
         }
         runs
     }
 
     fn feature_lines(&self, file: &str) -> Vec<String> {
-        let path = if self.features.is_dir() { self.features.join(file) } else { self.features.clone() };
-        std::fs::read_to_string(path).map(|t| t.lines().map(str::to_string).collect()).unwrap_or_default()
+        let path = if self.features.is_dir() {
+            self.features.join(file)
+        } else {
+            self.features.clone()
+        };
+        std::fs::read_to_string(path)
+            .map(|t| t.lines().map(str::to_string).collect())
+            .unwrap_or_default()
     }
 
     /// The line range of the scenario called `name` in `file` (1-based, end exclusive).
     fn scenario_range(&self, file: &str, name: &str) -> Option<(usize, usize)> {
         let lines = self.feature_lines(file);
-        let is_head = |l: &str| l.trim_start().starts_with("Scenario") || l.trim_start().starts_with('@');
+        let is_head =
+            |l: &str| l.trim_start().starts_with("Scenario") || l.trim_start().starts_with('@');
         let start = lines.iter().position(|l| {
             let t = l.trim();
-            t.strip_prefix("Scenario Outline:").or_else(|| t.strip_prefix("Scenario:")).is_some_and(|n| n.trim() == name)
+            t.strip_prefix("Scenario Outline:")
+                .or_else(|| t.strip_prefix("Scenario:"))
+                .is_some_and(|n| n.trim() == name)
         })?;
-        let end = lines.iter().enumerate().skip(start + 1).find(|(_, l)| is_head(l)).map_or(lines.len() + 1, |(i, _)| i + 1);
+        let end = lines
+            .iter()
+            .enumerate()
+            .skip(start + 1)
+            .find(|(_, l)| is_head(l))
+            .map_or(lines.len() + 1, |(i, _)| i + 1);
         Some((start + 1, end))
     }
 
     /// The comment lines right under a scenario's title (the "differs" explanation).
     fn comment(&self, file: &str, line: usize) -> Vec<String> {
         let lines = self.feature_lines(file);
-        let start = (line.saturating_sub(1)..lines.len()).find(|i| lines[*i].trim_start().starts_with("Scenario")).unwrap_or(line);
-        lines.iter().skip(start + 1).take_while(|l| l.trim_start().starts_with('#')).map(|l| l.trim().trim_start_matches('#').trim().to_string()).collect()
+        let start = (line.saturating_sub(1)..lines.len())
+            .find(|i| lines[*i].trim_start().starts_with("Scenario"))
+            .unwrap_or(line);
+        lines
+            .iter()
+            .skip(start + 1)
+            .take_while(|l| l.trim_start().starts_with('#'))
+            .map(|l| l.trim().trim_start_matches('#').trim().to_string())
+            .collect()
     }
 
     fn runs_named<'b>(&self, runs: &'b [Run<'b>], file: &str, name: &str) -> Vec<&'b Run<'b>> {
         match self.scenario_range(file, name) {
-            Some((from, to)) => runs.iter().filter(|r| r.feature == file && r.line >= from && r.line < to).collect(),
+            Some((from, to)) => runs
+                .iter()
+                .filter(|r| r.feature == file && r.line >= from && r.line < to)
+                .collect(),
             None => Vec::new(),
         }
     }
@@ -97,7 +129,11 @@ impl Living {
         let first = run.first();
         let ids = crate::guide::ids_in(&first.tags);
         let differs = first.tags.iter().any(|t| t == "guide-differs");
-        let mut h = format!(r#"<div class="mfa-scenario" id="{}" data-guide="{}">"#, run.anchor(), ids.join(" "));
+        let mut h = format!(
+            r#"<div class="mfa-scenario" id="{}" data-guide="{}">"#,
+            run.anchor(),
+            ids.join(" ")
+        );
         h += r#"<div class="mfa-scenario-head">"#;
         for id in &ids {
             h += &format!(r#"<span class="mfa-id">{}</span>"#, esc(id));
@@ -105,10 +141,19 @@ impl Living {
         if differs {
             h += r#"<span class="mfa-differs-badge">guide differs</span>"#;
         }
-        h += &format!(r#"<div class="mfa-scenario-name">{}</div><div class="mfa-source">{}:{}</div></div>"#, esc(&first.scenario), esc(&run.feature), run.line);
+        h += &format!(
+            r#"<div class="mfa-scenario-name">{}</div><div class="mfa-source">{}:{}</div></div>"#,
+            esc(&first.scenario),
+            esc(&run.feature),
+            run.line
+        );
         let comment = self.comment(&run.feature, first.scenario_line.min(run.line));
         if !comment.is_empty() {
-            let class = if differs { "mfa-differs" } else { "mfa-comment" };
+            let class = if differs {
+                "mfa-differs"
+            } else {
+                "mfa-comment"
+            };
             h += &format!(r#"<div class="{class}">{}</div>"#, esc(&comment.join(" ")));
         }
         h += r#"<ol class="mfa-steps">"#;
@@ -139,10 +184,21 @@ impl Living {
             .steps
             .iter()
             .filter(|s| s.status != Status::Passed)
-            .map(|s| format!("  {} / {} / line {}: {} {} [{}]{}", s.feature, s.scenario, s.step_line, s.keyword, s.text, s.status.word(), match &s.status {
-                Status::Failed(why) => format!(": {why}"),
-                _ => String::new(),
-            }))
+            .map(|s| {
+                format!(
+                    "  {} / {} / line {}: {} {} [{}]{}",
+                    s.feature,
+                    s.scenario,
+                    s.step_line,
+                    s.keyword,
+                    s.text,
+                    s.status.word(),
+                    match &s.status {
+                        Status::Failed(why) => format!(": {why}"),
+                        _ => String::new(),
+                    }
+                )
+            })
             .collect();
         (!bad.is_empty()).then(|| bad.join("\n"))
     }
@@ -154,7 +210,9 @@ fn directives(content: &str) -> Vec<(usize, usize, String, String)> {
     let mut from = 0;
     while let Some(i) = content[from..].find("{{#") {
         let start = from + i;
-        let Some(j) = content[start..].find("}}") else { break };
+        let Some(j) = content[start..].find("}}") else {
+            break;
+        };
         let end = start + j + 2;
         let inner = content[start + 3..end - 2].trim();
         let (name, args) = inner.split_once(' ').unwrap_or((inner, ""));
@@ -164,7 +222,15 @@ fn directives(content: &str) -> Vec<(usize, usize, String, String)> {
         let in_code = content[line_start..start].matches('`').count() % 2 == 1;
         if in_code {
             // left as text
-        } else if ["scenario", "feature", "differences", "coverage", "vocabulary"].contains(&name) {
+        } else if [
+            "scenario",
+            "feature",
+            "differences",
+            "coverage",
+            "vocabulary",
+        ]
+        .contains(&name)
+        {
             out.push((start, end, name.to_string(), args.trim().to_string()));
         }
         from = end;
@@ -177,7 +243,11 @@ impl Preprocessor for Living {
         "mfa-sim"
     }
 
-    fn run(&self, _ctx: &PreprocessorContext, mut book: Book) -> mdbook_preprocessor::errors::Result<Book> {
+    fn run(
+        &self,
+        _ctx: &PreprocessorContext,
+        mut book: Book,
+    ) -> mdbook_preprocessor::errors::Result<Book> {
         if let Some(bad) = self.problems() {
             return Err(BookError::NotPassed(bad).into());
         }
@@ -189,10 +259,17 @@ impl Preprocessor for Living {
         let mut pages: BTreeMap<String, String> = BTreeMap::new();
         for item in book.iter() {
             if let BookItem::Chapter(ch) = item {
-                let page = ch.path.as_ref().map(|p| p.with_extension("html").to_string_lossy().into_owned()).unwrap_or_default();
+                let page = ch
+                    .path
+                    .as_ref()
+                    .map(|p| p.with_extension("html").to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 for (_, _, name, args) in directives(&ch.content) {
                     let found: Vec<&Run<'_>> = match name.as_str() {
-                        "scenario" => args.split_once(':').map(|(f, n)| self.runs_named(&runs, f.trim(), n.trim())).unwrap_or_default(),
+                        "scenario" => args
+                            .split_once(':')
+                            .map(|(f, n)| self.runs_named(&runs, f.trim(), n.trim()))
+                            .unwrap_or_default(),
                         "feature" => runs.iter().filter(|r| r.feature == args).collect(),
                         _ => Vec::new(),
                     };
@@ -208,7 +285,10 @@ impl Preprocessor for Living {
             if found.is_empty() {
                 return;
             }
-            let depth = ch.path.as_ref().map_or(0, |p| p.components().count().saturating_sub(1));
+            let depth = ch
+                .path
+                .as_ref()
+                .map_or(0, |p| p.components().count().saturating_sub(1));
             let up = "../".repeat(depth);
             let mut shown: Vec<&Run<'_>> = Vec::new();
             let mut content = String::new();
@@ -218,20 +298,38 @@ impl Preprocessor for Living {
                 last = end;
                 let html = match name.as_str() {
                     "scenario" => {
-                        let matched = args.split_once(':').map(|(f, n)| self.runs_named(&runs, f.trim(), n.trim())).unwrap_or_default();
+                        let matched = args
+                            .split_once(':')
+                            .map(|(f, n)| self.runs_named(&runs, f.trim(), n.trim()))
+                            .unwrap_or_default();
                         if matched.is_empty() {
-                            unresolved.push(format!("  {}: {{{{#scenario {args}}}}} names no scenario that ran", ch.name));
+                            unresolved.push(format!(
+                                "  {}: {{{{#scenario {args}}}}} names no scenario that ran",
+                                ch.name
+                            ));
                         }
                         shown.extend(matched.iter().copied());
-                        matched.iter().map(|r| self.render_run(r)).collect::<Vec<_>>().join("\n")
+                        matched
+                            .iter()
+                            .map(|r| self.render_run(r))
+                            .collect::<Vec<_>>()
+                            .join("\n")
                     }
                     "feature" => {
-                        let matched: Vec<&Run<'_>> = runs.iter().filter(|r| r.feature == args).collect();
+                        let matched: Vec<&Run<'_>> =
+                            runs.iter().filter(|r| r.feature == args).collect();
                         if matched.is_empty() {
-                            unresolved.push(format!("  {}: {{{{#feature {args}}}}} names no feature that ran", ch.name));
+                            unresolved.push(format!(
+                                "  {}: {{{{#feature {args}}}}} names no feature that ran",
+                                ch.name
+                            ));
                         }
                         shown.extend(matched.iter().copied());
-                        matched.iter().map(|r| self.render_run(r)).collect::<Vec<_>>().join("\n")
+                        matched
+                            .iter()
+                            .map(|r| self.render_run(r))
+                            .collect::<Vec<_>>()
+                            .join("\n")
                     }
                     "differences" => self.differences(&runs, &pages, &up),
                     "coverage" => self.coverage(&runs, &pages, &up),
@@ -259,15 +357,24 @@ impl Preprocessor for Living {
 impl Living {
     fn link(&self, run: &Run<'_>, pages: &BTreeMap<String, String>, up: &str) -> String {
         match pages.get(&run.anchor()) {
-            Some(page) => format!(r#"<a href="{up}{page}#{}">{}</a>"#, run.anchor(), esc(&run.first().scenario)),
+            Some(page) => format!(
+                r#"<a href="{up}{page}#{}">{}</a>"#,
+                run.anchor(),
+                esc(&run.first().scenario)
+            ),
             None => esc(&run.first().scenario),
         }
     }
 
     fn differences(&self, runs: &[Run<'_>], pages: &BTreeMap<String, String>, up: &str) -> String {
-        let mut h = String::from(r#"<table class="mfa-table"><tr><th>Guide step</th><th>What really happens</th><th>Scenario</th></tr>"#);
+        let mut h = String::from(
+            r#"<table class="mfa-table"><tr><th>Guide step</th><th>What really happens</th><th>Scenario</th></tr>"#,
+        );
         let mut seen = Vec::new();
-        for r in runs.iter().filter(|r| r.first().tags.iter().any(|t| t == "guide-differs")) {
+        for r in runs
+            .iter()
+            .filter(|r| r.first().tags.iter().any(|t| t == "guide-differs"))
+        {
             let key = (r.feature.clone(), r.first().scenario.clone());
             if seen.contains(&key) {
                 continue;
@@ -275,14 +382,21 @@ impl Living {
             seen.push(key);
             let ids = crate::guide::ids_in(&r.first().tags).join(", ");
             let why = self.comment(&r.feature, r.line).join(" ");
-            h += &format!("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", esc(&ids), esc(&why), self.link(r, pages, up));
+            h += &format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&ids),
+                esc(&why),
+                self.link(r, pages, up)
+            );
         }
         h + "</table>"
     }
 
     fn coverage(&self, runs: &[Run<'_>], pages: &BTreeMap<String, String>, up: &str) -> String {
         let steps = crate::guide::load(&self.features.join("guide-steps.yaml")).unwrap_or_default();
-        let mut h = String::from(r#"<table class="mfa-table"><tr><th>ID</th><th>The guide says</th><th>Shown by</th></tr>"#);
+        let mut h = String::from(
+            r#"<table class="mfa-table"><tr><th>ID</th><th>The guide says</th><th>Shown by</th></tr>"#,
+        );
         for g in steps {
             let mut links: Vec<String> = runs
                 .iter()
@@ -290,16 +404,30 @@ impl Living {
                 .map(|r| self.link(r, pages, up))
                 .collect();
             links.dedup();
-            h += &format!(r#"<tr id="guide-{}"><td>{}</td><td>{}</td><td>{}</td></tr>"#, esc(&g.id), esc(&g.id), esc(&g.summary), links.join("<br>"));
+            h += &format!(
+                r#"<tr id="guide-{}"><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+                esc(&g.id),
+                esc(&g.id),
+                esc(&g.summary),
+                links.join("<br>")
+            );
         }
         h + "</table>"
     }
 }
 
 fn vocabulary_table() -> String {
-    let mut h = String::from(r#"<table class="mfa-table"><tr><th>Acts on</th><th>Keyword</th><th>Pattern</th><th>Example</th></tr>"#);
+    let mut h = String::from(
+        r#"<table class="mfa-table"><tr><th>Acts on</th><th>Keyword</th><th>Pattern</th><th>Example</th></tr>"#,
+    );
     for p in vocabulary::patterns() {
-        h += &format!("<tr><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td></tr>", esc(p.group), esc(&p.keywords.join("/")), esc(&p.pattern), esc(&p.example));
+        h += &format!(
+            "<tr><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td></tr>",
+            esc(p.group),
+            esc(&p.keywords.join("/")),
+            esc(&p.pattern),
+            esc(&p.example)
+        );
     }
     h + "</table>"
 }

@@ -42,9 +42,11 @@ pub async fn build(out: Option<&Path>) -> Result<PathBuf> {
 
 /// Build the book at `root` (into `out`, or its configured build folder).
 pub async fn build_at(root: &Path, out: Option<&Path>) -> Result<PathBuf> {
-    let mut book = MDBook::load(root).with_context(|| format!("cannot load the book at {}", root.display()))?;
+    let mut book = MDBook::load(root)
+        .with_context(|| format!("cannot load the book at {}", root.display()))?;
     if let Some(out) = out {
-        book.config.set("build.build-dir", out.to_string_lossy().as_ref())?;
+        book.config
+            .set("build.build-dir", out.to_string_lossy().as_ref())?;
     }
     let features = features_for(root, &book.config)?;
     let report = run_features(&features).await;
@@ -62,7 +64,11 @@ pub async fn build_at(root: &Path, out: Option<&Path>) -> Result<PathBuf> {
 pub async fn preprocess_command(args: &[String]) -> Result<()> {
     if let Some(i) = args.iter().position(|a| a == "supports") {
         let renderer = args.get(i + 1).map_or("", String::as_str);
-        std::process::exit(if renderer == "html" || renderer == "markdown" { 0 } else { 1 });
+        std::process::exit(if renderer == "html" || renderer == "markdown" {
+            0
+        } else {
+            1
+        });
     }
     let (ctx, book) = mdbook_preprocessor::parse_input(std::io::stdin())?;
     let features = features_for(&ctx.root, &ctx.config)?;

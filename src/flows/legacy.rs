@@ -4,28 +4,101 @@
 use super::Flow;
 use crate::clock::format_date;
 use crate::screens::{Action, Button, Choice, Contact, Field, LegacyPage, Link, Page, SignInPage};
-use crate::tenant::verification::option_label;
 use crate::tenant::methods::{Method, mask_phone};
+use crate::tenant::verification::option_label;
 use crate::tenant::{ChallengeState, CodeCheck, PhoneSlot, Tenant};
 
 impl Flow {
-    pub(super) fn legacy_action(&mut self, page: LegacyPage, action: &Action, t: &mut Tenant) -> bool {
+    pub(super) fn legacy_action(
+        &mut self,
+        page: LegacyPage,
+        action: &Action,
+        t: &mut Tenant,
+    ) -> bool {
         use LegacyPage as P;
         let id = self.user_id();
         match (page, action) {
-            (P::Step1 { country, number, by_call, .. }, Action::Choose(Choice::Contact(c))) => {
-                self.page = Page::Legacy(P::Step1 { contact: *c, country, number, by_call, error: None });
+            (
+                P::Step1 {
+                    country,
+                    number,
+                    by_call,
+                    ..
+                },
+                Action::Choose(Choice::Contact(c)),
+            ) => {
+                self.page = Page::Legacy(P::Step1 {
+                    contact: *c,
+                    country,
+                    number,
+                    by_call,
+                    error: None,
+                });
             }
-            (P::Step1 { contact, number, by_call, error, .. }, Action::Enter(Field::CountryCode, text)) => {
-                self.page = Page::Legacy(P::Step1 { contact, country: text.clone(), number, by_call, error });
+            (
+                P::Step1 {
+                    contact,
+                    number,
+                    by_call,
+                    error,
+                    ..
+                },
+                Action::Enter(Field::CountryCode, text),
+            ) => {
+                self.page = Page::Legacy(P::Step1 {
+                    contact,
+                    country: text.clone(),
+                    number,
+                    by_call,
+                    error,
+                });
             }
-            (P::Step1 { contact, country, by_call, error, .. }, Action::Enter(Field::PhoneNumber, text)) => {
-                self.page = Page::Legacy(P::Step1 { contact, country, number: text.clone(), by_call, error });
+            (
+                P::Step1 {
+                    contact,
+                    country,
+                    by_call,
+                    error,
+                    ..
+                },
+                Action::Enter(Field::PhoneNumber, text),
+            ) => {
+                self.page = Page::Legacy(P::Step1 {
+                    contact,
+                    country,
+                    number: text.clone(),
+                    by_call,
+                    error,
+                });
             }
-            (P::Step1 { contact: Contact::AuthenticationPhone, country, number, error, .. }, Action::Choose(Choice::ByCall(b))) => {
-                self.page = Page::Legacy(P::Step1 { contact: Contact::AuthenticationPhone, country, number, by_call: *b, error });
+            (
+                P::Step1 {
+                    contact: Contact::AuthenticationPhone,
+                    country,
+                    number,
+                    error,
+                    ..
+                },
+                Action::Choose(Choice::ByCall(b)),
+            ) => {
+                self.page = Page::Legacy(P::Step1 {
+                    contact: Contact::AuthenticationPhone,
+                    country,
+                    number,
+                    by_call: *b,
+                    error,
+                });
             }
-            (P::Step1 { contact: contact @ (Contact::AuthenticationPhone | Contact::OfficePhone), country, number, by_call, .. }, Action::Press(Button::Next)) => {
+            (
+                P::Step1 {
+                    contact: contact @ (Contact::AuthenticationPhone | Contact::OfficePhone),
+                    country,
+                    number,
+                    by_call,
+                    ..
+                },
+                Action::Press(Button::Next),
+            ) => {
                 let (slot, by_call) = match contact {
                     Contact::OfficePhone => (PhoneSlot::Office, true),
                     _ => (PhoneSlot::Mobile, by_call),
@@ -33,49 +106,96 @@ impl Flow {
                 match t.start_phone_setup(id, slot, &country, &number, by_call) {
                     Ok(cid) => {
                         self.challenge = Some(cid);
-                        let masked = t.challenge(cid).and_then(|c| c.masked_phone.clone()).unwrap_or_default();
+                        let masked = t
+                            .challenge(cid)
+                            .and_then(|c| c.masked_phone.clone())
+                            .unwrap_or_default();
                         let prompt = if by_call {
-                            format!("We're calling your phone at {masked}. Answer it and press # to continue.")
+                            format!(
+                                "We're calling your phone at {masked}. Answer it and press # to continue."
+                            )
                         } else {
-                            format!("We've sent a text message to your phone at {masked}. Type the code from it to continue.")
+                            format!(
+                                "We've sent a text message to your phone at {masked}. Type the code from it to continue."
+                            )
                         };
-                        self.page = Page::Legacy(P::Step2 { prompt, code: String::new(), calling: by_call, error: None });
-                    }
-                    Err(e) => {
-                        self.page = Page::Legacy(P::Step1 { contact, country, number, by_call, error: Some(e.to_string()) });
-                    }
-                }
-            }
-            (P::Step1 { contact: Contact::AppCode, .. }, Action::Press(Button::SetUpAuthenticatorApp)) => {
-                match t.start_authenticator_setup(id) {
-                    Ok(payload) => {
-                        self.page = Page::Legacy(P::ConfigureApp { payload, secret: None, without_notifications: false, error: None });
+                        self.page = Page::Legacy(P::Step2 {
+                            prompt,
+                            code: String::new(),
+                            calling: by_call,
+                            error: None,
+                        });
                     }
                     Err(e) => {
                         self.page = Page::Legacy(P::Step1 {
-                            contact: Contact::AppCode,
-                            country: "1".into(),
-                            number: String::new(),
-                            by_call: false,
+                            contact,
+                            country,
+                            number,
+                            by_call,
                             error: Some(e.to_string()),
                         });
                     }
                 }
             }
-            (P::ConfigureApp { without_notifications: false, .. }, Action::Follow(Link::ConfigureWithoutNotifications)) => {
-                match t.start_software_token_setup(id) {
-                    Ok((cid, oath)) => {
-                        self.challenge = Some(cid);
-                        let secret = Some(oath.secret_base32());
-                        self.page = Page::Legacy(P::ConfigureApp { payload: oath.uri(), secret, without_notifications: true, error: None });
-                    }
-                    Err(e) => self.set_legacy_error(e.to_string()),
+            (
+                P::Step1 {
+                    contact: Contact::AppCode,
+                    ..
+                },
+                Action::Press(Button::SetUpAuthenticatorApp),
+            ) => match t.start_authenticator_setup(id) {
+                Ok(payload) => {
+                    self.page = Page::Legacy(P::ConfigureApp {
+                        payload,
+                        secret: None,
+                        without_notifications: false,
+                        error: None,
+                    });
                 }
-            }
-            (P::ConfigureApp { without_notifications, .. }, Action::Press(Button::Next)) => {
+                Err(e) => {
+                    self.page = Page::Legacy(P::Step1 {
+                        contact: Contact::AppCode,
+                        country: "1".into(),
+                        number: String::new(),
+                        by_call: false,
+                        error: Some(e.to_string()),
+                    });
+                }
+            },
+            (
+                P::ConfigureApp {
+                    without_notifications: false,
+                    ..
+                },
+                Action::Follow(Link::ConfigureWithoutNotifications),
+            ) => match t.start_software_token_setup(id) {
+                Ok((cid, oath)) => {
+                    self.challenge = Some(cid);
+                    let secret = Some(oath.secret_base32());
+                    self.page = Page::Legacy(P::ConfigureApp {
+                        payload: oath.uri(),
+                        secret,
+                        without_notifications: true,
+                        error: None,
+                    });
+                }
+                Err(e) => self.set_legacy_error(e.to_string()),
+            },
+            (
+                P::ConfigureApp {
+                    without_notifications,
+                    ..
+                },
+                Action::Press(Button::Next),
+            ) => {
                 let prompt = "Type the 6-digit verification code your app shows.".to_string();
                 if without_notifications {
-                    self.page = Page::Legacy(P::Step2 { prompt, code: String::new(), calling: false, error: None });
+                    self.page = Page::Legacy(P::Step2 {
+                        prompt,
+                        code: String::new(),
+                        calling: false,
+                        error: None,
+                    });
                 } else {
                     match t.start_authenticator_test(id, true) {
                         Ok(Some(cid)) => {
@@ -87,43 +207,107 @@ impl Flow {
                     }
                 }
             }
-            (P::Step2 { prompt, calling: false, error, .. }, Action::Enter(Field::Code, text)) => {
-                self.page = Page::Legacy(P::Step2 { prompt, code: text.clone(), calling: false, error });
+            (
+                P::Step2 {
+                    prompt,
+                    calling: false,
+                    error,
+                    ..
+                },
+                Action::Enter(Field::Code, text),
+            ) => {
+                self.page = Page::Legacy(P::Step2 {
+                    prompt,
+                    code: text.clone(),
+                    calling: false,
+                    error,
+                });
             }
-            (P::Step2 { prompt, code, calling: false, .. }, Action::Press(Button::Verify)) => {
-                match t.submit_code(self.challenge.unwrap_or_default(), &code) {
-                    CodeCheck::Accepted => self.legacy_step3(t),
-                    other => {
-                        let error = Some(other.message().to_string());
-                        self.page = Page::Legacy(P::Step2 { prompt, code: String::new(), calling: false, error });
-                    }
+            (
+                P::Step2 {
+                    prompt,
+                    code,
+                    calling: false,
+                    ..
+                },
+                Action::Press(Button::Verify),
+            ) => match t.submit_code(self.challenge.unwrap_or_default(), &code) {
+                CodeCheck::Accepted => self.legacy_step3(t),
+                other => {
+                    let error = Some(other.message().to_string());
+                    self.page = Page::Legacy(P::Step2 {
+                        prompt,
+                        code: String::new(),
+                        calling: false,
+                        error,
+                    });
                 }
-            }
+            },
             (P::Step3 { .. }, Action::Press(Button::Done)) => {
                 t.finish_registration(id);
-                t.log(&self.upn, &self.app, super::Destination::Office.client_kind(), None, "Interrupted", "verification set up; sign in again");
+                t.log(
+                    &self.upn,
+                    &self.app,
+                    super::Destination::Office.client_kind(),
+                    None,
+                    "Interrupted",
+                    "verification set up; sign in again",
+                );
                 self.user = None;
-                self.page = Page::SignIn(SignInPage::Email { email: String::new(), error: None });
+                self.page = Page::SignIn(SignInPage::Email {
+                    email: String::new(),
+                    error: None,
+                });
             }
-            (P::Settings { .. }, Action::Follow(l @ (Link::VerificationTab | Link::AppPasswordsTab))) => {
+            (
+                P::Settings { .. },
+                Action::Follow(l @ (Link::VerificationTab | Link::AppPasswordsTab)),
+            ) => {
                 self.show_legacy_settings(t, *l == Link::AppPasswordsTab, None);
             }
-            (P::Settings { app_passwords_tab: true, .. }, Action::Press(Button::Create)) => {
+            (
+                P::Settings {
+                    app_passwords_tab: true,
+                    ..
+                },
+                Action::Press(Button::Create),
+            ) => {
                 if t.app_passwords_offered(id) {
-                    self.page = Page::Legacy(P::AppPasswordName { name: String::new(), error: None });
+                    self.page = Page::Legacy(P::AppPasswordName {
+                        name: String::new(),
+                        error: None,
+                    });
                 } else {
-                    self.show_legacy_settings(t, true, Some("Your organisation doesn't allow app passwords.".into()));
+                    self.show_legacy_settings(
+                        t,
+                        true,
+                        Some("Your organisation doesn't allow app passwords.".into()),
+                    );
                 }
             }
             (P::AppPasswordName { error, .. }, Action::Enter(Field::Name, text)) => {
-                self.page = Page::Legacy(P::AppPasswordName { name: text.clone(), error });
+                self.page = Page::Legacy(P::AppPasswordName {
+                    name: text.clone(),
+                    error,
+                });
             }
-            (P::AppPasswordName { name, .. }, Action::Press(Button::Next)) => match t.create_app_password(id, &name) {
+            (P::AppPasswordName { name, .. }, Action::Press(Button::Next)) => match t
+                .create_app_password(id, &name)
+            {
                 Ok(password) => self.page = Page::Legacy(P::AppPasswordCreated { name, password }),
-                Err(e) => self.page = Page::Legacy(P::AppPasswordName { name, error: Some(e.to_string()) }),
+                Err(e) => {
+                    self.page = Page::Legacy(P::AppPasswordName {
+                        name,
+                        error: Some(e.to_string()),
+                    })
+                }
             },
             (P::AppPasswordCreated { name, .. }, Action::Press(Button::Close)) => {
-                self.show_legacy_settings(t, true, Some(format!("App password \"{name}\" created.")));
+                self.show_legacy_settings(
+                    t,
+                    true,
+                    Some(format!("App password \"{name}\" created.")),
+                );
             }
             _ => return false,
         }
@@ -138,12 +322,21 @@ impl Flow {
 
     fn legacy_step3(&mut self, t: &mut Tenant) {
         let id = self.user_id();
-        let app_password = if t.app_passwords_offered(id) { t.create_app_password(id, "Created at sign-up").ok() } else { None };
+        let app_password = if t.app_passwords_offered(id) {
+            t.create_app_password(id, "Created at sign-up").ok()
+        } else {
+            None
+        };
         self.page = Page::Legacy(LegacyPage::Step3 { app_password });
     }
 
     /// The older settings page, on one of its two tabs.
-    pub(super) fn show_legacy_settings(&mut self, t: &mut Tenant, app_passwords_tab: bool, notice: Option<String>) {
+    pub(super) fn show_legacy_settings(
+        &mut self,
+        t: &mut Tenant,
+        app_passwords_tab: bool,
+        notice: Option<String>,
+    ) {
         let user = t.user(self.user_id());
         let default = user.info.default_option();
         let methods = user
@@ -151,23 +344,51 @@ impl Flow {
             .entries()
             .iter()
             .map(|e| match &e.method {
-                Method::Phone { slot, number } => format!("{}: {}", slot.label(), mask_phone(number)),
-                Method::Authenticator { device_name, .. } => format!("Authenticator app: {device_name}"),
-                Method::SoftwareToken { oath, .. } => format!("Authenticator app (codes only): {}", oath.issuer()),
+                Method::Phone { slot, number } => {
+                    format!("{}: {}", slot.label(), mask_phone(number))
+                }
+                Method::Authenticator { device_name, .. } => {
+                    format!("Authenticator app: {device_name}")
+                }
+                Method::SoftwareToken { oath, .. } => {
+                    format!("Authenticator app (codes only): {}", oath.issuer())
+                }
             })
             .chain(default.map(|d| format!("Default: {}", option_label(d))))
             .collect();
-        let app_passwords = user.app_passwords.records().iter().map(|r| (r.id, r.name.clone(), format_date(r.created))).collect();
-        self.page = Page::Legacy(LegacyPage::Settings { app_passwords_tab, methods, app_passwords, notice });
+        let app_passwords = user
+            .app_passwords
+            .records()
+            .iter()
+            .map(|r| (r.id, r.name.clone(), format_date(r.created)))
+            .collect();
+        self.page = Page::Legacy(LegacyPage::Settings {
+            app_passwords_tab,
+            methods,
+            app_passwords,
+            notice,
+        });
     }
 
     pub(super) fn refresh_setup(&mut self, t: &mut Tenant) {
         let Some(cid) = self.challenge else { return };
         let calling = matches!(
             self.page,
-            Page::Legacy(LegacyPage::Step2 { calling: true, error: None, .. })
-                | Page::Wizard { step: crate::screens::WizardPage::Calling { error: None, .. }, .. }
-                | Page::Wizard { step: crate::screens::WizardPage::TryItOut { approved: false, error: None, .. }, .. }
+            Page::Legacy(LegacyPage::Step2 {
+                calling: true,
+                error: None,
+                ..
+            }) | Page::Wizard {
+                step: crate::screens::WizardPage::Calling { error: None, .. },
+                ..
+            } | Page::Wizard {
+                step: crate::screens::WizardPage::TryItOut {
+                    approved: false,
+                    error: None,
+                    ..
+                },
+                ..
+            }
         );
         if !calling {
             return;
@@ -180,8 +401,14 @@ impl Flow {
             },
             Some(ChallengeState::Failed(f)) => match &mut self.page {
                 Page::Legacy(LegacyPage::Step2 { error, .. }) => *error = Some(f.message().into()),
-                Page::Wizard { step: crate::screens::WizardPage::Calling { error, .. }, .. } => *error = Some(f.message().into()),
-                Page::Wizard { step: crate::screens::WizardPage::TryItOut { error, .. }, .. } => *error = Some(f.message().into()),
+                Page::Wizard {
+                    step: crate::screens::WizardPage::Calling { error, .. },
+                    ..
+                } => *error = Some(f.message().into()),
+                Page::Wizard {
+                    step: crate::screens::WizardPage::TryItOut { error, .. },
+                    ..
+                } => *error = Some(f.message().into()),
                 _ => {}
             },
             _ => {}
@@ -192,6 +419,10 @@ impl Flow {
 impl super::Destination {
     /// The sign-in log's client kind for a flow going here.
     pub fn client_kind(self) -> crate::tenant::ClientKind {
-        if self == super::Destination::Outlook { crate::tenant::ClientKind::ModernApp } else { crate::tenant::ClientKind::Browser }
+        if self == super::Destination::Outlook {
+            crate::tenant::ClientKind::ModernApp
+        } else {
+            crate::tenant::ClientKind::Browser
+        }
     }
 }

@@ -12,18 +12,45 @@ use crate::tenant::{Tenant, VerifyOption};
 const APP_PASSWORD_ROWS: u32 = 1000;
 
 impl Flow {
-    pub(super) fn manage_action(&mut self, page: ManagePage, action: &Action, t: &mut Tenant) -> bool {
+    pub(super) fn manage_action(
+        &mut self,
+        page: ManagePage,
+        action: &Action,
+        t: &mut Tenant,
+    ) -> bool {
         use ManagePage as P;
         let id = self.user_id();
         match (page, action) {
             (P::SecurityInfo { .. }, Action::Press(Button::AddSignInMethod)) => {
                 let options = self.new_method_options(t, true);
-                self.page = Page::Manage(P::AddMethod { options, selected: None });
+                self.page = Page::Manage(P::AddMethod {
+                    options,
+                    selected: None,
+                });
             }
-            (P::SecurityInfo { rows, default, notice, .. }, Action::Choose(Choice::Row(row))) if rows.iter().any(|r| r.0 == *row) => {
-                self.page = Page::Manage(P::SecurityInfo { rows, default, selected: Some(*row), notice });
+            (
+                P::SecurityInfo {
+                    rows,
+                    default,
+                    notice,
+                    ..
+                },
+                Action::Choose(Choice::Row(row)),
+            ) if rows.iter().any(|r| r.0 == *row) => {
+                self.page = Page::Manage(P::SecurityInfo {
+                    rows,
+                    default,
+                    selected: Some(*row),
+                    notice,
+                });
             }
-            (P::SecurityInfo { selected: Some(row), .. }, Action::Press(Button::Delete)) => {
+            (
+                P::SecurityInfo {
+                    selected: Some(row),
+                    ..
+                },
+                Action::Press(Button::Delete),
+            ) => {
                 let user = t.user_mut(id);
                 if row > APP_PASSWORD_ROWS {
                     user.app_passwords.delete(row - APP_PASSWORD_ROWS);
@@ -33,25 +60,57 @@ impl Flow {
                 self.show_security_info(t, Some("Deleted.".into()));
             }
             (P::SecurityInfo { .. }, Action::Follow(Link::ChangeDefault)) => {
-                let options = t.verify_options(id).into_iter().map(|o| (o, default_label(t, id, o))).collect();
-                self.page = Page::Manage(P::ChangeDefault { options, selected: None });
+                let options = t
+                    .verify_options(id)
+                    .into_iter()
+                    .map(|o| (o, default_label(t, id, o)))
+                    .collect();
+                self.page = Page::Manage(P::ChangeDefault {
+                    options,
+                    selected: None,
+                });
             }
-            (P::AddMethod { options, .. }, Action::Choose(Choice::Add(m))) if options.contains(m) => {
-                self.page = Page::Manage(P::AddMethod { options, selected: Some(*m) });
+            (P::AddMethod { options, .. }, Action::Choose(Choice::Add(m)))
+                if options.contains(m) =>
+            {
+                self.page = Page::Manage(P::AddMethod {
+                    options,
+                    selected: Some(*m),
+                });
             }
-            (P::AddMethod { selected: Some(m), .. }, Action::Press(Button::Add)) => {
+            (
+                P::AddMethod {
+                    selected: Some(m), ..
+                },
+                Action::Press(Button::Add),
+            ) => {
                 let step = match m {
                     NewMethod::AuthenticatorApp => WizardPage::StartApp,
                     NewMethod::Phone(slot) => new_phone(slot),
-                    NewMethod::AppPassword => WizardPage::AppPasswordName { name: String::new(), error: None },
+                    NewMethod::AppPassword => WizardPage::AppPasswordName {
+                        name: String::new(),
+                        error: None,
+                    },
                 };
                 self.page = Page::Wizard { manage: true, step };
             }
-            (P::ChangeDefault { options, .. }, Action::Choose(Choice::Verify(o))) if options.iter().any(|x| x.0 == *o) => {
-                self.page = Page::Manage(P::ChangeDefault { options, selected: Some(*o) });
+            (P::ChangeDefault { options, .. }, Action::Choose(Choice::Verify(o)))
+                if options.iter().any(|x| x.0 == *o) =>
+            {
+                self.page = Page::Manage(P::ChangeDefault {
+                    options,
+                    selected: Some(*o),
+                });
             }
-            (P::ChangeDefault { .. }, Action::Press(Button::Back)) => self.show_security_info(t, None),
-            (P::ChangeDefault { selected: Some(o), .. }, Action::Press(Button::Confirm)) => {
+            (P::ChangeDefault { .. }, Action::Press(Button::Back)) => {
+                self.show_security_info(t, None)
+            }
+            (
+                P::ChangeDefault {
+                    selected: Some(o), ..
+                },
+                Action::Press(Button::Confirm),
+            ) => {
                 t.user_mut(id).info.set_default(o);
                 self.show_security_info(t, Some("Default sign-in method changed.".into()));
             }
@@ -70,13 +129,34 @@ impl Flow {
             .iter()
             .map(|e| match &e.method {
                 Method::Phone { slot, number } => (e.id, slot.label().to_string(), number.clone()),
-                Method::Authenticator { device_name, .. } => (e.id, "Microsoft Authenticator".into(), device_name.clone()),
-                Method::SoftwareToken { .. } => (e.id, "Authenticator app".into(), "Time-based one-time password (TOTP)".into()),
+                Method::Authenticator { device_name, .. } => {
+                    (e.id, "Microsoft Authenticator".into(), device_name.clone())
+                }
+                Method::SoftwareToken { .. } => (
+                    e.id,
+                    "Authenticator app".into(),
+                    "Time-based one-time password (TOTP)".into(),
+                ),
             })
             .collect();
-        rows.extend(user.app_passwords.records().iter().map(|r| (APP_PASSWORD_ROWS + r.id, "App password".into(), r.name.clone())));
-        let default = user.info.default_option().map(|o| default_label(t, id, o)).unwrap_or_else(|| "none".into());
-        self.page = Page::Manage(ManagePage::SecurityInfo { rows, default, selected: None, notice });
+        rows.extend(user.app_passwords.records().iter().map(|r| {
+            (
+                APP_PASSWORD_ROWS + r.id,
+                "App password".into(),
+                r.name.clone(),
+            )
+        }));
+        let default = user
+            .info
+            .default_option()
+            .map(|o| default_label(t, id, o))
+            .unwrap_or_else(|| "none".into());
+        self.page = Page::Manage(ManagePage::SecurityInfo {
+            rows,
+            default,
+            selected: None,
+            notice,
+        });
     }
 }
 
@@ -85,7 +165,13 @@ fn default_label(t: &Tenant, id: crate::tenant::UserId, o: VerifyOption) -> Stri
     match o {
         VerifyOption::Push => "Microsoft Authenticator - notification".into(),
         VerifyOption::AppCode => "Authenticator app or hardware token - code".into(),
-        VerifyOption::Text => format!("Phone - text {}", t.user(id).info.phone(crate::tenant::PhoneSlot::Mobile).unwrap_or_default()),
+        VerifyOption::Text => format!(
+            "Phone - text {}",
+            t.user(id)
+                .info
+                .phone(crate::tenant::PhoneSlot::Mobile)
+                .unwrap_or_default()
+        ),
         VerifyOption::Call(_) => option_label(o).to_string(),
     }
 }

@@ -41,7 +41,9 @@ impl Destination {
             Destination::Office => "https://www.office.com",
             Destination::MfaSetup => "https://aka.ms/mfasetup",
             Destination::SecurityInfo => "https://mysignins.microsoft.com/security-info",
-            Destination::AppPasswords => "https://account.activedirectory.windowsazure.com/AppPasswords.aspx",
+            Destination::AppPasswords => {
+                "https://account.activedirectory.windowsazure.com/AppPasswords.aspx"
+            }
             Destination::Outlook => "Outlook sign-in window",
         }
     }
@@ -49,20 +51,27 @@ impl Destination {
     /// Read an address (or a short name) a person typed.
     pub fn parse(text: &str) -> Option<Self> {
         let t = text.trim().to_lowercase();
-        let t = t.trim_start_matches("https://").trim_start_matches("http://");
-        [Self::Office, Self::MfaSetup, Self::SecurityInfo, Self::AppPasswords]
-            .into_iter()
-            .find(|d| {
-                let a = d.address().trim_start_matches("https://").to_lowercase();
-                t == a || t == a.trim_start_matches("www.")
-            })
-            .or(match t {
-                "office" | "office.com" | "portal.office.com" => Some(Self::Office),
-                "mfasetup" | "aka.ms/setupmfa" => Some(Self::MfaSetup),
-                "security-info" | "security info" | "aka.ms/mysecurityinfo" => Some(Self::SecurityInfo),
-                "app passwords" | "apppasswords" => Some(Self::AppPasswords),
-                _ => None,
-            })
+        let t = t
+            .trim_start_matches("https://")
+            .trim_start_matches("http://");
+        [
+            Self::Office,
+            Self::MfaSetup,
+            Self::SecurityInfo,
+            Self::AppPasswords,
+        ]
+        .into_iter()
+        .find(|d| {
+            let a = d.address().trim_start_matches("https://").to_lowercase();
+            t == a || t == a.trim_start_matches("www.")
+        })
+        .or(match t {
+            "office" | "office.com" | "portal.office.com" => Some(Self::Office),
+            "mfasetup" | "aka.ms/setupmfa" => Some(Self::MfaSetup),
+            "security-info" | "security info" | "aka.ms/mysecurityinfo" => Some(Self::SecurityInfo),
+            "app passwords" | "apppasswords" => Some(Self::AppPasswords),
+            _ => None,
+        })
     }
 }
 
@@ -122,7 +131,10 @@ impl Default for Flow {
 impl Flow {
     /// Navigate to `dest`: straight there if the browser's session still counts, else sign in.
     pub fn open(dest: Destination, tenant: &mut Tenant, cookies: &Cookies) -> Flow {
-        let mut flow = Flow { dest, ..Flow::default() };
+        let mut flow = Flow {
+            dest,
+            ..Flow::default()
+        };
         if dest == Destination::Outlook {
             flow.app = "Outlook".into();
         }
@@ -138,23 +150,36 @@ impl Flow {
                 return flow;
             }
         }
-        flow.page = Page::SignIn(SignInPage::Email { email: String::new(), error: None });
+        flow.page = Page::SignIn(SignInPage::Email {
+            email: String::new(),
+            error: None,
+        });
         flow
     }
 
     /// Do one action on the current page.
-    pub fn act(&mut self, action: Action, tenant: &mut Tenant, cookies: &mut Cookies) -> Result<(), NotOnPage> {
+    pub fn act(
+        &mut self,
+        action: Action,
+        tenant: &mut Tenant,
+        cookies: &mut Cookies,
+    ) -> Result<(), NotOnPage> {
         let handled = match self.page.clone() {
             Page::SignIn(p) => self.sign_in_action(p, &action, tenant, cookies),
             Page::Legacy(p) => self.legacy_action(p, &action, tenant),
-            Page::Wizard { manage, step } => self.wizard_action(manage, step, &action, tenant, cookies),
+            Page::Wizard { manage, step } => {
+                self.wizard_action(manage, step, &action, tenant, cookies)
+            }
             Page::Manage(p) => self.manage_action(p, &action, tenant),
             Page::Blank | Page::Home { .. } => false,
         };
         if handled {
             Ok(())
         } else {
-            Err(NotOnPage { action: action.describe(), page: self.page.view().title })
+            Err(NotOnPage {
+                action: action.describe(),
+                page: self.page.view().title,
+            })
         }
     }
 
@@ -168,12 +193,15 @@ impl Flow {
     pub fn signed_in(&self) -> Option<(UserId, Option<Instant>)> {
         match self.page {
             Page::Home { .. } | Page::Manage(_) => self.user.map(|u| (u, self.mfa_at)),
-            Page::Legacy(crate::screens::LegacyPage::Settings { .. }) => self.user.map(|u| (u, self.mfa_at)),
+            Page::Legacy(crate::screens::LegacyPage::Settings { .. }) => {
+                self.user.map(|u| (u, self.mfa_at))
+            }
             _ => None,
         }
     }
 
     fn user_id(&self) -> UserId {
-        self.user.expect("invariant: pages past the password know the user")
+        self.user
+            .expect("invariant: pages past the password know the user")
     }
 }

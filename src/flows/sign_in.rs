@@ -2,16 +2,30 @@
 //! page the user asked for.
 
 use super::{Cookies, Destination, Flow};
-use crate::screens::{Action, Button, Checkbox, Choice, Contact, Field, LegacyPage, Link, Page, SignInPage, WizardPage};
+use crate::screens::{
+    Action, Button, Checkbox, Choice, Contact, Field, LegacyPage, Link, Page, SignInPage,
+    WizardPage,
+};
 use crate::tenant::calendar;
 use crate::tenant::policy::Registration;
 use crate::tenant::verification::option_label;
-use crate::tenant::{ChallengeState, ClientKind, CodeCheck, Failure, PasswordCheck, PhoneSlot, Purpose, SignInNeed, Tenant, VerifyOption};
+use crate::tenant::{
+    ChallengeState, ClientKind, CodeCheck, Failure, PasswordCheck, PhoneSlot, Purpose, SignInNeed,
+    Tenant, VerifyOption,
+};
 
 /// How "Verify your identity" lists an option.
-pub fn option_choice_label(tenant: &Tenant, user: crate::tenant::UserId, option: VerifyOption) -> String {
+pub fn option_choice_label(
+    tenant: &Tenant,
+    user: crate::tenant::UserId,
+    option: VerifyOption,
+) -> String {
     let info = &tenant.user(user).info;
-    let masked = |slot| info.phone(slot).map(crate::tenant::methods::mask_phone).unwrap_or_default();
+    let masked = |slot| {
+        info.phone(slot)
+            .map(crate::tenant::methods::mask_phone)
+            .unwrap_or_default()
+    };
     match option {
         VerifyOption::Push => "Approve a request on my Microsoft Authenticator app".into(),
         VerifyOption::AppCode => "Use a verification code".into(),
@@ -21,16 +35,29 @@ pub fn option_choice_label(tenant: &Tenant, user: crate::tenant::UserId, option:
 }
 
 impl Flow {
-    pub(super) fn sign_in_action(&mut self, page: SignInPage, action: &Action, t: &mut Tenant, cookies: &mut Cookies) -> bool {
+    pub(super) fn sign_in_action(
+        &mut self,
+        page: SignInPage,
+        action: &Action,
+        t: &mut Tenant,
+        cookies: &mut Cookies,
+    ) -> bool {
         use SignInPage as P;
         match (page, action) {
             (P::Email { error, .. }, Action::Enter(Field::Email, text)) => {
-                self.page = Page::SignIn(P::Email { email: text.clone(), error });
+                self.page = Page::SignIn(P::Email {
+                    email: text.clone(),
+                    error,
+                });
             }
             (P::Email { email, .. }, Action::Press(Button::Next)) => {
                 if t.find(&email).is_some() {
                     self.upn = email.trim().to_lowercase();
-                    self.page = Page::SignIn(P::Password { upn: self.upn.clone(), password_len: 0, error: None });
+                    self.page = Page::SignIn(P::Password {
+                        upn: self.upn.clone(),
+                        password_len: 0,
+                        error: None,
+                    });
                 } else {
                     let error = Some("We couldn't find an account with that username.".into());
                     self.page = Page::SignIn(P::Email { email, error });
@@ -38,7 +65,11 @@ impl Flow {
             }
             (P::Password { upn, error, .. }, Action::Enter(Field::Password, text)) => {
                 self.password = text.clone();
-                self.page = Page::SignIn(P::Password { upn, password_len: text.chars().count(), error });
+                self.page = Page::SignIn(P::Password {
+                    upn,
+                    password_len: text.chars().count(),
+                    error,
+                });
             }
             (P::Password { upn, .. }, Action::Press(Button::SignIn)) => {
                 let typed = std::mem::take(&mut self.password);
@@ -64,23 +95,68 @@ impl Flow {
                     }
                     PasswordCheck::Wrong | PasswordCheck::UnknownUser => {
                         let error = Some("Your account or password is incorrect.".into());
-                        self.page = Page::SignIn(P::Password { upn, password_len: 0, error });
+                        self.page = Page::SignIn(P::Password {
+                            upn,
+                            password_len: 0,
+                            error,
+                        });
                     }
                 }
             }
             (P::MoreInfoRequired { .. }, Action::Press(Button::Next)) => self.start_registration(t),
-            (P::VerifyIdentity { options, .. }, Action::Choose(Choice::Verify(o))) if options.iter().any(|(x, _)| x == o) => {
+            (P::VerifyIdentity { options, .. }, Action::Choose(Choice::Verify(o)))
+                if options.iter().any(|(x, _)| x == o) =>
+            {
                 self.start_option(t, *o);
             }
-            (P::EnterCode { prompt, remember_days, remember, error, .. }, Action::Enter(Field::Code, text)) => {
+            (
+                P::EnterCode {
+                    prompt,
+                    remember_days,
+                    remember,
+                    error,
+                    ..
+                },
+                Action::Enter(Field::Code, text),
+            ) => {
                 let code = text.clone();
-                self.page = Page::SignIn(P::EnterCode { prompt, code, remember_days, remember, error });
+                self.page = Page::SignIn(P::EnterCode {
+                    prompt,
+                    code,
+                    remember_days,
+                    remember,
+                    error,
+                });
             }
-            (P::EnterCode { prompt, code, remember_days, error, remember }, Action::Tick(Checkbox::DontAskAgain)) if remember_days.is_some() => {
+            (
+                P::EnterCode {
+                    prompt,
+                    code,
+                    remember_days,
+                    error,
+                    remember,
+                },
+                Action::Tick(Checkbox::DontAskAgain),
+            ) if remember_days.is_some() => {
                 self.remember = !remember;
-                self.page = Page::SignIn(P::EnterCode { prompt, code, remember_days, remember: !remember, error });
+                self.page = Page::SignIn(P::EnterCode {
+                    prompt,
+                    code,
+                    remember_days,
+                    remember: !remember,
+                    error,
+                });
             }
-            (P::EnterCode { prompt, code, remember_days, remember, .. }, Action::Press(Button::Verify)) => {
+            (
+                P::EnterCode {
+                    prompt,
+                    code,
+                    remember_days,
+                    remember,
+                    ..
+                },
+                Action::Press(Button::Verify),
+            ) => {
                 let id = self.challenge.unwrap_or_default();
                 match t.submit_code(id, &code) {
                     CodeCheck::Accepted => {
@@ -90,15 +166,26 @@ impl Flow {
                     CodeCheck::TooManyAttempts => self.stop(t, Failure::TooManyAttempts.message()),
                     other => {
                         let error = Some(other.message().to_string());
-                        self.page = Page::SignIn(P::EnterCode { prompt, code: String::new(), remember_days, remember, error });
+                        self.page = Page::SignIn(P::EnterCode {
+                            prompt,
+                            code: String::new(),
+                            remember_days,
+                            remember,
+                            error,
+                        });
                     }
                 }
             }
-            (P::EnterCode { .. } | P::ApproveRequest { .. } | P::Calling { .. }, Action::Follow(Link::SignInAnotherWay)) => {
+            (
+                P::EnterCode { .. } | P::ApproveRequest { .. } | P::Calling { .. },
+                Action::Follow(Link::SignInAnotherWay),
+            ) => {
                 self.show_options(t, None);
             }
             (P::StaySignedIn { dont_show }, Action::Tick(Checkbox::DontShowAgain)) => {
-                self.page = Page::SignIn(P::StaySignedIn { dont_show: !dont_show });
+                self.page = Page::SignIn(P::StaySignedIn {
+                    dont_show: !dont_show,
+                });
             }
             (P::StaySignedIn { .. }, Action::Press(b @ (Button::Yes | Button::No))) => {
                 cookies.session = Some((self.user_id(), self.mfa_at, *b == Button::Yes));
@@ -110,14 +197,22 @@ impl Flow {
     }
 
     fn client(&self) -> ClientKind {
-        if self.dest == Destination::Outlook { ClientKind::ModernApp } else { ClientKind::Browser }
+        if self.dest == Destination::Outlook {
+            ClientKind::ModernApp
+        } else {
+            ClientKind::Browser
+        }
     }
 
     fn after_password(&mut self, t: &mut Tenant, cookies: &mut Cookies) {
         let id = self.user_id();
         let remembered = cookies.remembered_mfa.get(&id).copied();
         match t.sign_in_need(id, remembered) {
-            SignInNeed::Register => self.page = Page::SignIn(SignInPage::MoreInfoRequired { upn: self.upn.clone() }),
+            SignInNeed::Register => {
+                self.page = Page::SignIn(SignInPage::MoreInfoRequired {
+                    upn: self.upn.clone(),
+                })
+            }
             SignInNeed::Verify(options) if options.len() == 1 => self.start_option(t, options[0]),
             SignInNeed::Verify(_) => self.show_options(t, None),
             SignInNeed::Nothing => {
@@ -127,7 +222,11 @@ impl Flow {
                     self.show_options(t, None);
                 } else {
                     self.mfa_at = remembered;
-                    let how = if remembered.is_some() { "MFA remembered on this device" } else { "password only" };
+                    let how = if remembered.is_some() {
+                        "MFA remembered on this device"
+                    } else {
+                        "password only"
+                    };
                     self.verified(t, cookies, how);
                 }
             }
@@ -136,7 +235,11 @@ impl Flow {
 
     pub(super) fn show_options(&mut self, t: &mut Tenant, error: Option<String>) {
         let id = self.user_id();
-        let options = t.verify_options(id).into_iter().map(|o| (o, option_choice_label(t, id, o))).collect();
+        let options = t
+            .verify_options(id)
+            .into_iter()
+            .map(|o| (o, option_choice_label(t, id, o)))
+            .collect();
         self.page = Page::SignIn(SignInPage::VerifyIdentity { options, error });
     }
 
@@ -164,12 +267,25 @@ impl Flow {
                         remember: false,
                         error: None,
                     },
-                    VerifyOption::Push => SignInPage::ApproveRequest { number: c.number, error: None },
-                    VerifyOption::Call(_) => SignInPage::Calling { masked, error: None },
+                    VerifyOption::Push => SignInPage::ApproveRequest {
+                        number: c.number,
+                        error: None,
+                    },
+                    VerifyOption::Call(_) => SignInPage::Calling {
+                        masked,
+                        error: None,
+                    },
                 });
             }
             Err(e) => {
-                t.log(&self.upn, &self.app, self.client(), Some(option_label(option).into()), "Failure", &e.to_string());
+                t.log(
+                    &self.upn,
+                    &self.app,
+                    self.client(),
+                    Some(option_label(option).into()),
+                    "Failure",
+                    &e.to_string(),
+                );
                 self.show_options(t, Some(e.to_string()));
             }
         }
@@ -177,8 +293,17 @@ impl Flow {
 
     fn stop(&mut self, t: &mut Tenant, message: &str) {
         let method = self.method.map(|m| option_label(m).to_string());
-        t.log(&self.upn, &self.app, self.client(), method, "Failure", message);
-        self.page = Page::SignIn(SignInPage::Stopped { message: message.to_string() });
+        t.log(
+            &self.upn,
+            &self.app,
+            self.client(),
+            method,
+            "Failure",
+            message,
+        );
+        self.page = Page::SignIn(SignInPage::Stopped {
+            message: message.to_string(),
+        });
     }
 
     /// The second factor passed (or was not needed): log it, then Stay signed in? or land.
@@ -190,7 +315,14 @@ impl Flow {
         if self.remember {
             cookies.remembered_mfa.insert(id, t.now());
         }
-        t.log(&self.upn, &self.app, self.client(), Some(how.to_string()), "Success", "signed in");
+        t.log(
+            &self.upn,
+            &self.app,
+            self.client(),
+            Some(how.to_string()),
+            "Success",
+            "signed in",
+        );
         if t.policy.stay_signed_in_prompt && self.dest != Destination::Outlook {
             self.page = Page::SignIn(SignInPage::StaySignedIn { dont_show: false });
         } else {
@@ -204,7 +336,9 @@ impl Flow {
         let id = self.user_id();
         let legacy = calendar::registration(t.now(), &t.policy) == Registration::Legacy;
         self.page = match self.dest {
-            Destination::Office | Destination::Outlook => Page::Home { name: t.user(id).first_name().to_string() },
+            Destination::Office | Destination::Outlook => Page::Home {
+                name: t.user(id).first_name().to_string(),
+            },
             Destination::MfaSetup | Destination::AppPasswords if legacy => {
                 let apw = self.dest == Destination::AppPasswords;
                 return self.show_legacy_settings(t, apw, None);
@@ -223,20 +357,37 @@ impl Flow {
                 by_call: false,
                 error: None,
             }),
-            Registration::Combined if t.policy.methods.authenticator => Page::Wizard { manage: false, step: WizardPage::StartApp },
+            Registration::Combined if t.policy.methods.authenticator => Page::Wizard {
+                manage: false,
+                step: WizardPage::StartApp,
+            },
             Registration::Combined => Page::Wizard {
                 manage: false,
-                step: WizardPage::Phone { slot: PhoneSlot::Mobile, country: "1".into(), number: String::new(), by_call: false, error: None },
+                step: WizardPage::Phone {
+                    slot: PhoneSlot::Mobile,
+                    country: "1".into(),
+                    number: String::new(),
+                    by_call: false,
+                    error: None,
+                },
             },
         };
     }
 
     pub(super) fn refresh_sign_in(&mut self, t: &mut Tenant, cookies: &mut Cookies) {
-        let waiting = matches!(self.page, Page::SignIn(SignInPage::ApproveRequest { error: None, .. } | SignInPage::Calling { error: None, .. }));
+        let waiting = matches!(
+            self.page,
+            Page::SignIn(
+                SignInPage::ApproveRequest { error: None, .. }
+                    | SignInPage::Calling { error: None, .. }
+            )
+        );
         if !waiting {
             return;
         }
-        let Some(state) = self.challenge.and_then(|c| t.refresh_challenge(c)) else { return };
+        let Some(state) = self.challenge.and_then(|c| t.refresh_challenge(c)) else {
+            return;
+        };
         match state {
             ChallengeState::Waiting => {}
             ChallengeState::Passed => {
@@ -244,15 +395,28 @@ impl Flow {
                 self.verified(t, cookies, label);
             }
             ChallengeState::Failed(Failure::Reported) => {
-                self.page = Page::SignIn(SignInPage::Stopped { message: Failure::Reported.message().into() });
+                self.page = Page::SignIn(SignInPage::Stopped {
+                    message: Failure::Reported.message().into(),
+                });
             }
             ChallengeState::Failed(f) => {
                 let method = self.method.map(|m| option_label(m).to_string());
-                t.log(&self.upn, &self.app, self.client(), method, "Failure", f.message());
+                t.log(
+                    &self.upn,
+                    &self.app,
+                    self.client(),
+                    method,
+                    "Failure",
+                    f.message(),
+                );
                 let error = Some(f.message().to_string());
                 self.page = Page::SignIn(match self.page.clone() {
-                    Page::SignIn(SignInPage::ApproveRequest { number, .. }) => SignInPage::ApproveRequest { number, error },
-                    Page::SignIn(SignInPage::Calling { masked, .. }) => SignInPage::Calling { masked, error },
+                    Page::SignIn(SignInPage::ApproveRequest { number, .. }) => {
+                        SignInPage::ApproveRequest { number, error }
+                    }
+                    Page::SignIn(SignInPage::Calling { masked, .. }) => {
+                        SignInPage::Calling { masked, error }
+                    }
                     other => return self.page = other,
                 });
             }

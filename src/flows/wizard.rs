@@ -8,97 +8,328 @@ use crate::tenant::verification::option_label;
 use crate::tenant::{CodeCheck, PhoneSlot, Tenant};
 
 impl Flow {
-    pub(super) fn wizard_action(&mut self, manage: bool, step: WizardPage, action: &Action, t: &mut Tenant, cookies: &mut Cookies) -> bool {
+    pub(super) fn wizard_action(
+        &mut self,
+        manage: bool,
+        step: WizardPage,
+        action: &Action,
+        t: &mut Tenant,
+        cookies: &mut Cookies,
+    ) -> bool {
         use WizardPage as W;
         let id = self.user_id();
         let go = |flow: &mut Flow, step: W| flow.page = Page::Wizard { manage, step };
         match (step, action) {
             (W::StartApp, Action::Press(Button::Next)) => go(self, W::SetUpAccount { error: None }),
-            (W::StartApp, Action::Follow(Link::DifferentAuthenticatorApp)) => go(self, W::OtherAppIntro { error: None }),
+            (W::StartApp, Action::Follow(Link::DifferentAuthenticatorApp)) => {
+                go(self, W::OtherAppIntro { error: None })
+            }
             (W::StartApp, Action::Follow(Link::DifferentMethod)) if !manage => {
                 let options = self.new_method_options(t, false);
-                go(self, W::ChooseMethod { options, selected: None });
+                go(
+                    self,
+                    W::ChooseMethod {
+                        options,
+                        selected: None,
+                    },
+                );
             }
             (W::SetUpAccount { .. }, Action::Press(Button::Back)) => go(self, W::StartApp),
-            (W::SetUpAccount { .. }, Action::Press(Button::Next)) => match t.start_authenticator_setup(id) {
-                Ok(payload) => go(self, W::ScanQr { payload, error: None }),
-                Err(e) => go(self, W::SetUpAccount { error: Some(e.to_string()) }),
-            },
-            (W::ScanQr { .. }, Action::Press(Button::Back)) => go(self, W::SetUpAccount { error: None }),
-            (W::ScanQr { payload, .. }, Action::Press(Button::Next)) => match t.start_authenticator_test(id, false) {
-                Ok(Some(cid)) => {
-                    self.challenge = Some(cid);
-                    let number = t.challenge(cid).and_then(|c| c.number);
-                    go(self, W::TryItOut { number, approved: false, error: None });
+            (W::SetUpAccount { .. }, Action::Press(Button::Next)) => {
+                match t.start_authenticator_setup(id) {
+                    Ok(payload) => go(
+                        self,
+                        W::ScanQr {
+                            payload,
+                            error: None,
+                        },
+                    ),
+                    Err(e) => go(
+                        self,
+                        W::SetUpAccount {
+                            error: Some(e.to_string()),
+                        },
+                    ),
                 }
-                Ok(None) => {
-                    let error = Some("We couldn't reach the app yet. Scan the QR code with Microsoft Authenticator first.".into());
-                    go(self, W::ScanQr { payload, error });
-                }
-                Err(e) => go(self, W::ScanQr { payload, error: Some(e.to_string()) }),
-            },
-            (W::TryItOut { .. }, Action::Press(Button::Back)) => go(self, W::StartApp),
-            (W::TryItOut { approved: true, .. }, Action::Press(Button::Next)) => self.method_added(manage, t, "Microsoft Authenticator"),
-            (W::OtherAppIntro { .. }, Action::Press(Button::Back)) => go(self, W::StartApp),
-            (W::OtherAppIntro { .. }, Action::Press(Button::Next)) => match t.start_software_token_setup(id) {
-                Ok((cid, oath)) => {
-                    self.challenge = Some(cid);
-                    go(self, W::OtherAppQr { uri: oath.uri(), secret: oath.secret_base32(), show_secret: false });
-                }
-                Err(e) => go(self, W::OtherAppIntro { error: Some(e.to_string()) }),
-            },
-            (W::OtherAppQr { uri, secret, .. }, Action::Follow(Link::CantScan)) => go(self, W::OtherAppQr { uri, secret, show_secret: true }),
-            (W::OtherAppQr { .. }, Action::Press(Button::Back)) => go(self, W::OtherAppIntro { error: None }),
-            (W::OtherAppQr { .. }, Action::Press(Button::Next)) => go(self, W::OtherAppCode { code: String::new(), error: None }),
-            (W::OtherAppCode { error, .. }, Action::Enter(Field::Code, text)) => go(self, W::OtherAppCode { code: text.clone(), error }),
-            (W::OtherAppCode { code, .. }, Action::Press(Button::Next)) => match t.submit_code(self.challenge.unwrap_or_default(), &code) {
-                CodeCheck::Accepted => self.method_added(manage, t, "Authenticator app"),
-                other => go(self, W::OtherAppCode { code: String::new(), error: Some(other.message().into()) }),
-            },
-            (W::ChooseMethod { options, .. }, Action::Choose(Choice::Add(m))) if options.contains(m) => {
-                go(self, W::ChooseMethod { options, selected: Some(*m) });
             }
-            (W::ChooseMethod { selected: Some(m), .. }, Action::Press(Button::Confirm)) => match m {
+            (W::ScanQr { .. }, Action::Press(Button::Back)) => {
+                go(self, W::SetUpAccount { error: None })
+            }
+            (W::ScanQr { payload, .. }, Action::Press(Button::Next)) => {
+                match t.start_authenticator_test(id, false) {
+                    Ok(Some(cid)) => {
+                        self.challenge = Some(cid);
+                        let number = t.challenge(cid).and_then(|c| c.number);
+                        go(
+                            self,
+                            W::TryItOut {
+                                number,
+                                approved: false,
+                                error: None,
+                            },
+                        );
+                    }
+                    Ok(None) => {
+                        let error = Some("We couldn't reach the app yet. Scan the QR code with Microsoft Authenticator first.".into());
+                        go(self, W::ScanQr { payload, error });
+                    }
+                    Err(e) => go(
+                        self,
+                        W::ScanQr {
+                            payload,
+                            error: Some(e.to_string()),
+                        },
+                    ),
+                }
+            }
+            (W::TryItOut { .. }, Action::Press(Button::Back)) => go(self, W::StartApp),
+            (W::TryItOut { approved: true, .. }, Action::Press(Button::Next)) => {
+                self.method_added(manage, t, "Microsoft Authenticator")
+            }
+            (W::OtherAppIntro { .. }, Action::Press(Button::Back)) => go(self, W::StartApp),
+            (W::OtherAppIntro { .. }, Action::Press(Button::Next)) => {
+                match t.start_software_token_setup(id) {
+                    Ok((cid, oath)) => {
+                        self.challenge = Some(cid);
+                        go(
+                            self,
+                            W::OtherAppQr {
+                                uri: oath.uri(),
+                                secret: oath.secret_base32(),
+                                show_secret: false,
+                            },
+                        );
+                    }
+                    Err(e) => go(
+                        self,
+                        W::OtherAppIntro {
+                            error: Some(e.to_string()),
+                        },
+                    ),
+                }
+            }
+            (W::OtherAppQr { uri, secret, .. }, Action::Follow(Link::CantScan)) => go(
+                self,
+                W::OtherAppQr {
+                    uri,
+                    secret,
+                    show_secret: true,
+                },
+            ),
+            (W::OtherAppQr { .. }, Action::Press(Button::Back)) => {
+                go(self, W::OtherAppIntro { error: None })
+            }
+            (W::OtherAppQr { .. }, Action::Press(Button::Next)) => go(
+                self,
+                W::OtherAppCode {
+                    code: String::new(),
+                    error: None,
+                },
+            ),
+            (W::OtherAppCode { error, .. }, Action::Enter(Field::Code, text)) => go(
+                self,
+                W::OtherAppCode {
+                    code: text.clone(),
+                    error,
+                },
+            ),
+            (W::OtherAppCode { code, .. }, Action::Press(Button::Next)) => {
+                match t.submit_code(self.challenge.unwrap_or_default(), &code) {
+                    CodeCheck::Accepted => self.method_added(manage, t, "Authenticator app"),
+                    other => go(
+                        self,
+                        W::OtherAppCode {
+                            code: String::new(),
+                            error: Some(other.message().into()),
+                        },
+                    ),
+                }
+            }
+            (W::ChooseMethod { options, .. }, Action::Choose(Choice::Add(m)))
+                if options.contains(m) =>
+            {
+                go(
+                    self,
+                    W::ChooseMethod {
+                        options,
+                        selected: Some(*m),
+                    },
+                );
+            }
+            (
+                W::ChooseMethod {
+                    selected: Some(m), ..
+                },
+                Action::Press(Button::Confirm),
+            ) => match m {
                 NewMethod::AuthenticatorApp => go(self, W::StartApp),
                 NewMethod::Phone(slot) => go(self, new_phone(slot)),
-                NewMethod::AppPassword => go(self, W::AppPasswordName { name: String::new(), error: None }),
+                NewMethod::AppPassword => go(
+                    self,
+                    W::AppPasswordName {
+                        name: String::new(),
+                        error: None,
+                    },
+                ),
             },
-            (W::Phone { slot, number, by_call, error, .. }, Action::Enter(Field::CountryCode, text)) => {
-                go(self, W::Phone { slot, country: text.clone(), number, by_call, error });
+            (
+                W::Phone {
+                    slot,
+                    number,
+                    by_call,
+                    error,
+                    ..
+                },
+                Action::Enter(Field::CountryCode, text),
+            ) => {
+                go(
+                    self,
+                    W::Phone {
+                        slot,
+                        country: text.clone(),
+                        number,
+                        by_call,
+                        error,
+                    },
+                );
             }
-            (W::Phone { slot, country, by_call, error, .. }, Action::Enter(Field::PhoneNumber, text)) => {
-                go(self, W::Phone { slot, country, number: text.clone(), by_call, error });
+            (
+                W::Phone {
+                    slot,
+                    country,
+                    by_call,
+                    error,
+                    ..
+                },
+                Action::Enter(Field::PhoneNumber, text),
+            ) => {
+                go(
+                    self,
+                    W::Phone {
+                        slot,
+                        country,
+                        number: text.clone(),
+                        by_call,
+                        error,
+                    },
+                );
             }
-            (W::Phone { slot: PhoneSlot::Mobile, country, number, error, .. }, Action::Choose(Choice::ByCall(b))) => {
-                go(self, W::Phone { slot: PhoneSlot::Mobile, country, number, by_call: *b, error });
+            (
+                W::Phone {
+                    slot: PhoneSlot::Mobile,
+                    country,
+                    number,
+                    error,
+                    ..
+                },
+                Action::Choose(Choice::ByCall(b)),
+            ) => {
+                go(
+                    self,
+                    W::Phone {
+                        slot: PhoneSlot::Mobile,
+                        country,
+                        number,
+                        by_call: *b,
+                        error,
+                    },
+                );
             }
-            (W::Phone { slot, country, number, by_call, .. }, Action::Press(Button::Next)) => {
+            (
+                W::Phone {
+                    slot,
+                    country,
+                    number,
+                    by_call,
+                    ..
+                },
+                Action::Press(Button::Next),
+            ) => {
                 let by_call = by_call || slot != PhoneSlot::Mobile;
                 match t.start_phone_setup(id, slot, &country, &number, by_call) {
                     Ok(cid) => {
                         self.challenge = Some(cid);
-                        let masked = t.challenge(cid).and_then(|c| c.masked_phone.clone()).unwrap_or_default();
+                        let masked = t
+                            .challenge(cid)
+                            .and_then(|c| c.masked_phone.clone())
+                            .unwrap_or_default();
                         if by_call {
-                            go(self, W::Calling { masked, error: None });
+                            go(
+                                self,
+                                W::Calling {
+                                    masked,
+                                    error: None,
+                                },
+                            );
                         } else {
-                            go(self, W::PhoneCode { masked, code: String::new(), error: None });
+                            go(
+                                self,
+                                W::PhoneCode {
+                                    masked,
+                                    code: String::new(),
+                                    error: None,
+                                },
+                            );
                         }
                     }
-                    Err(e) => go(self, W::Phone { slot, country, number, by_call, error: Some(e.to_string()) }),
+                    Err(e) => go(
+                        self,
+                        W::Phone {
+                            slot,
+                            country,
+                            number,
+                            by_call,
+                            error: Some(e.to_string()),
+                        },
+                    ),
                 }
             }
-            (W::PhoneCode { masked, error, .. }, Action::Enter(Field::Code, text)) => go(self, W::PhoneCode { masked, code: text.clone(), error }),
-            (W::PhoneCode { .. } | W::Calling { .. }, Action::Press(Button::Back)) => go(self, new_phone(PhoneSlot::Mobile)),
-            (W::PhoneCode { masked, code, .. }, Action::Press(Button::Next)) => match t.submit_code(self.challenge.unwrap_or_default(), &code) {
-                CodeCheck::Accepted => go(self, W::PhoneDone { by_call: false }),
-                other => go(self, W::PhoneCode { masked, code: String::new(), error: Some(other.message().into()) }),
-            },
-            (W::PhoneDone { .. }, Action::Press(Button::Next | Button::Done)) => self.method_added(manage, t, "Phone"),
-            (W::AppPasswordName { error, .. }, Action::Enter(Field::Name, text)) => go(self, W::AppPasswordName { name: text.clone(), error }),
-            (W::AppPasswordName { name, .. }, Action::Press(Button::Next)) => match t.create_app_password(id, &name) {
-                Ok(password) => go(self, W::AppPasswordShown { name, password }),
-                Err(e) => go(self, W::AppPasswordName { name, error: Some(e.to_string()) }),
-            },
+            (W::PhoneCode { masked, error, .. }, Action::Enter(Field::Code, text)) => go(
+                self,
+                W::PhoneCode {
+                    masked,
+                    code: text.clone(),
+                    error,
+                },
+            ),
+            (W::PhoneCode { .. } | W::Calling { .. }, Action::Press(Button::Back)) => {
+                go(self, new_phone(PhoneSlot::Mobile))
+            }
+            (W::PhoneCode { masked, code, .. }, Action::Press(Button::Next)) => {
+                match t.submit_code(self.challenge.unwrap_or_default(), &code) {
+                    CodeCheck::Accepted => go(self, W::PhoneDone { by_call: false }),
+                    other => go(
+                        self,
+                        W::PhoneCode {
+                            masked,
+                            code: String::new(),
+                            error: Some(other.message().into()),
+                        },
+                    ),
+                }
+            }
+            (W::PhoneDone { .. }, Action::Press(Button::Next | Button::Done)) => {
+                self.method_added(manage, t, "Phone")
+            }
+            (W::AppPasswordName { error, .. }, Action::Enter(Field::Name, text)) => go(
+                self,
+                W::AppPasswordName {
+                    name: text.clone(),
+                    error,
+                },
+            ),
+            (W::AppPasswordName { name, .. }, Action::Press(Button::Next)) => {
+                match t.create_app_password(id, &name) {
+                    Ok(password) => go(self, W::AppPasswordShown { name, password }),
+                    Err(e) => go(
+                        self,
+                        W::AppPasswordName {
+                            name,
+                            error: Some(e.to_string()),
+                        },
+                    ),
+                }
+            }
             (W::AppPasswordShown { name, .. }, Action::Press(Button::Done)) => {
                 if manage {
                     self.show_security_info(t, Some(format!("App password \"{name}\" created.")));
@@ -120,7 +351,11 @@ impl Flow {
         self.page = Page::Wizard {
             manage,
             step: match step {
-                WizardPage::TryItOut { number, .. } => WizardPage::TryItOut { number, approved: true, error: None },
+                WizardPage::TryItOut { number, .. } => WizardPage::TryItOut {
+                    number,
+                    approved: true,
+                    error: None,
+                },
                 WizardPage::Calling { .. } => WizardPage::PhoneDone { by_call: true },
                 other => other,
             },
@@ -132,7 +367,13 @@ impl Flow {
         if manage {
             self.show_security_info(t, Some(format!("{what} added.")));
         } else if t.app_passwords_offered(id) && t.user(id).app_passwords.records().is_empty() {
-            self.page = Page::Wizard { manage, step: WizardPage::AppPasswordName { name: String::new(), error: None } };
+            self.page = Page::Wizard {
+                manage,
+                step: WizardPage::AppPasswordName {
+                    name: String::new(),
+                    error: None,
+                },
+            };
         } else {
             self.wizard_success(t);
         }
@@ -141,9 +382,21 @@ impl Flow {
     fn wizard_success(&mut self, t: &mut Tenant) {
         let id = self.user_id();
         let info = &t.user(id).info;
-        let methods = info.options().into_iter().map(option_label).map(str::to_string).collect();
-        let default = info.default_option().map(option_label).unwrap_or("none").to_string();
-        self.page = Page::Wizard { manage: false, step: WizardPage::Success { methods, default } };
+        let methods = info
+            .options()
+            .into_iter()
+            .map(option_label)
+            .map(str::to_string)
+            .collect();
+        let default = info
+            .default_option()
+            .map(option_label)
+            .unwrap_or("none")
+            .to_string();
+        self.page = Page::Wizard {
+            manage: false,
+            step: WizardPage::Success { methods, default },
+        };
     }
 
     /// Which kinds of method can be added now (rules 9, 11, 20).
@@ -161,7 +414,11 @@ impl Flow {
         if manage && m.voice && user.info.phone(PhoneSlot::Alternate).is_none() {
             out.push(NewMethod::Phone(PhoneSlot::Alternate));
         }
-        if m.voice && m.office_phone && user.info.phone(PhoneSlot::Office).is_none() && (manage || user.business_phone.is_some()) {
+        if m.voice
+            && m.office_phone
+            && user.info.phone(PhoneSlot::Office).is_none()
+            && (manage || user.business_phone.is_some())
+        {
             out.push(NewMethod::Phone(PhoneSlot::Office));
         }
         if manage && t.app_passwords_offered(id) {
@@ -173,5 +430,11 @@ impl Flow {
 
 /// An empty phone form for a slot.
 pub(super) fn new_phone(slot: PhoneSlot) -> WizardPage {
-    WizardPage::Phone { slot, country: "1".into(), number: String::new(), by_call: slot != PhoneSlot::Mobile, error: None }
+    WizardPage::Phone {
+        slot,
+        country: "1".into(),
+        number: String::new(),
+        by_call: slot != PhoneSlot::Mobile,
+        error: None,
+    }
 }

@@ -113,9 +113,17 @@ fn file_name(feature: &cucumber::gherkin::Feature) -> String {
 impl<W: 'static> cucumber::Writer<W> for Capture {
     type Cli = cucumber::cli::Empty;
 
-    async fn handle_event(&mut self, ev: cucumber::parser::Result<cucumber::Event<Cucumber<W>>>, _: &Self::Cli) {
-        let Ok(cucumber::Event { value, .. }) = ev else { return };
-        let Cucumber::Feature(feature, fev) = value else { return };
+    async fn handle_event(
+        &mut self,
+        ev: cucumber::parser::Result<cucumber::Event<Cucumber<W>>>,
+        _: &Self::Cli,
+    ) {
+        let Ok(cucumber::Event { value, .. }) = ev else {
+            return;
+        };
+        let Cucumber::Feature(feature, fev) = value else {
+            return;
+        };
         let (scenario, rs) = match fev {
             Feature::Scenario(sc, rs) | Feature::Rule(_, Rule::Scenario(sc, rs)) => (sc, rs),
             _ => return,
@@ -131,25 +139,37 @@ impl<W: 'static> cucumber::Writer<W> for Capture {
             Step::Skipped => Status::Skipped,
             Step::Failed(_, _, _, err) => {
                 let text = err.to_string();
-                if text.contains("doesn't match any function") { Status::Undefined } else { Status::Failed(text) }
+                if text.contains("doesn't match any function") {
+                    Status::Undefined
+                } else {
+                    Status::Failed(text)
+                }
             }
         };
-        let mut tags: Vec<String> = feature.tags.iter().chain(scenario.tags.iter()).cloned().collect();
+        let mut tags: Vec<String> = feature
+            .tags
+            .iter()
+            .chain(scenario.tags.iter())
+            .cloned()
+            .collect();
         tags.dedup();
-        self.0.lock().expect("invariant: capture lock never poisoned").push(StepRecord {
-            feature: file_name(&feature),
-            feature_name: feature.name.clone(),
-            scenario: scenario.name.clone(),
-            scenario_line: scenario.position.line,
-            tags,
-            step_line: step.position.line,
-            keyword: step.keyword.trim().to_string(),
-            text: step.value.clone(),
-            docstring: step.docstring.clone(),
-            background,
-            status,
-            outputs: Vec::new(),
-        });
+        self.0
+            .lock()
+            .expect("invariant: capture lock never poisoned")
+            .push(StepRecord {
+                feature: file_name(&feature),
+                feature_name: feature.name.clone(),
+                scenario: scenario.name.clone(),
+                scenario_line: scenario.position.line,
+                tags,
+                step_line: step.position.line,
+                keyword: step.keyword.trim().to_string(),
+                text: step.value.clone(),
+                docstring: step.docstring.clone(),
+                background,
+                status,
+                outputs: Vec::new(),
+            });
     }
 }
 
@@ -176,7 +196,12 @@ impl<W: 'static> cucumber::writer::Stats<W> for Capture {
 
 impl Capture {
     fn count(&self, f: impl Fn(&Status) -> bool) -> usize {
-        self.0.lock().expect("invariant: capture lock never poisoned").iter().filter(|r| f(&r.status)).count()
+        self.0
+            .lock()
+            .expect("invariant: capture lock never poisoned")
+            .iter()
+            .filter(|r| f(&r.status))
+            .count()
     }
 }
 

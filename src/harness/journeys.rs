@@ -25,13 +25,21 @@ pub async fn sign_in(w: &GuideWorld, who: &str, dest: Destination) -> Result<Scr
 /// The number part of a person's mobile number, as typed into a phone form.
 pub async fn mobile_digits(w: &GuideWorld, who: &str) -> Result<String> {
     let number = w.phone(who)?.own_number().await?;
-    Ok(number.split_once(' ').map(|(_, n)| n.to_string()).unwrap_or(number))
+    Ok(number
+        .split_once(' ')
+        .map(|(_, n)| n.to_string())
+        .unwrap_or(number))
 }
 
 /// The code in the newest text message on a person's phone.
 pub async fn texted_code(w: &GuideWorld, who: &str) -> Result<String> {
-    let text = w.phone(who)?.latest_text().await?.with_context(|| format!("no text message has arrived on {who}'s phone"))?;
-    text.code().with_context(|| format!("the text \"{}\" has no 6-digit code", text.body))
+    let text = w
+        .phone(who)?
+        .latest_text()
+        .await?
+        .with_context(|| format!("no text message has arrived on {who}'s phone"))?;
+    text.code()
+        .with_context(|| format!("the text \"{}\" has no 6-digit code", text.body))
 }
 
 /// From a finished setup to signed in: answer "Stay signed in?" with No and finish the wizard.
@@ -39,7 +47,9 @@ async fn finish_wizard(w: &GuideWorld, who: &str) -> Result<ScreenView> {
     let mut page = w.page(who).await?;
     for _ in 0..6 {
         match page.subtitle.as_deref() {
-            Some("Phone") if page.buttons.iter().any(|b| b == "Next") => page = w.use_control(who, "Next").await?,
+            Some("Phone") if page.buttons.iter().any(|b| b == "Next") => {
+                page = w.use_control(who, "Next").await?
+            }
             Some("App password") if page.app_password.is_none() => {
                 w.type_into(who, "Name", "Mail app").await?;
                 page = w.use_control(who, "Next").await?;
@@ -61,19 +71,26 @@ pub async fn set_up_text_messages(w: &GuideWorld, who: &str) -> Result<ScreenVie
         w.type_into(who, "Phone number", &digits).await?;
         w.use_control(who, "Send me a code by text message").await?;
         w.use_control(who, "Next").await?;
-        w.type_into(who, "Code", &texted_code(w, who).await?).await?;
+        w.type_into(who, "Code", &texted_code(w, who).await?)
+            .await?;
         w.use_control(who, "Verify").await?;
         return w.use_control(who, "Done").await;
     }
-    if page.links.iter().any(|l| l == "I want to set up a different method") {
-        w.use_control(who, "I want to set up a different method").await?;
+    if page
+        .links
+        .iter()
+        .any(|l| l == "I want to set up a different method")
+    {
+        w.use_control(who, "I want to set up a different method")
+            .await?;
         w.use_control(who, "Phone").await?;
         w.use_control(who, "Confirm").await?;
     }
     w.type_into(who, "Phone number", &digits).await?;
     w.use_control(who, "Text me a code").await?;
     w.use_control(who, "Next").await?;
-    w.type_into(who, "Code", &texted_code(w, who).await?).await?;
+    w.type_into(who, "Code", &texted_code(w, who).await?)
+        .await?;
     w.use_control(who, "Next").await?;
     finish_wizard(w, who).await
 }
@@ -82,7 +99,10 @@ pub async fn set_up_text_messages(w: &GuideWorld, who: &str) -> Result<ScreenVie
 pub async fn ready_authenticator(w: &GuideWorld, who: &str) -> Result<()> {
     let phone = w.phone(who)?;
     if phone.authenticator().await?.is_none() {
-        ensure!(phone.install("Microsoft Authenticator").await?, "the store has no Microsoft Authenticator");
+        ensure!(
+            phone.install("Microsoft Authenticator").await?,
+            "the store has no Microsoft Authenticator"
+        );
     }
     w.authenticator(who).await?.accept_terms().await?;
     Ok(())
@@ -90,7 +110,11 @@ pub async fn ready_authenticator(w: &GuideWorld, who: &str) -> Result<()> {
 
 /// Scan the QR code on screen with Microsoft Authenticator.
 pub async fn scan_with_authenticator(w: &GuideWorld, who: &str) -> Result<String> {
-    let qr = w.page(who).await?.qr.context("there is no QR code on the page")?;
+    let qr = w
+        .page(who)
+        .await?
+        .qr
+        .context("there is no QR code on the page")?;
     match w.authenticator(who).await?.scan(&qr).await? {
         Ok(account) => Ok(account),
         Err(e) => bail!("Microsoft Authenticator could not use the QR code: {e}"),
@@ -102,11 +126,17 @@ pub async fn set_up_authenticator(w: &GuideWorld, who: &str) -> Result<ScreenVie
     ready_authenticator(w, who).await?;
     let page = w.use_control(who, "Next").await?;
     if page.title == "Additional security verification" {
-        w.use_control(who, "Use verification code from app or token").await?;
+        w.use_control(who, "Use verification code from app or token")
+            .await?;
         w.use_control(who, "Set up Authenticator app").await?;
         scan_with_authenticator(w, who).await?;
         w.use_control(who, "Next").await?;
-        let code = w.authenticator(who).await?.code(None).await?.context("the app shows no code")?;
+        let code = w
+            .authenticator(who)
+            .await?
+            .code(None)
+            .await?
+            .context("the app shows no code")?;
         w.type_into(who, "Code", &code).await?;
         w.use_control(who, "Verify").await?;
         return w.use_control(who, "Done").await;
@@ -123,8 +153,14 @@ pub async fn set_up_authenticator(w: &GuideWorld, who: &str) -> Result<ScreenVie
 /// Approve the pending request in Microsoft Authenticator, typing `number` if asked.
 pub async fn approve_push(w: &GuideWorld, who: &str, number: Option<u8>) -> Result<()> {
     let app = w.authenticator(who).await?;
-    let pending = app.pending().await?.with_context(|| format!("no sign-in request is waiting in {who}'s Microsoft Authenticator"))?;
-    let typed = if pending.number_required { Some(number.context("the app asks for a number but the page shows none")?) } else { None };
+    let pending = app.pending().await?.with_context(|| {
+        format!("no sign-in request is waiting in {who}'s Microsoft Authenticator")
+    })?;
+    let typed = if pending.number_required {
+        Some(number.context("the app asks for a number but the page shows none")?)
+    } else {
+        None
+    };
     app.answer(Answer::Approve(typed)).await?;
     Ok(())
 }
@@ -132,17 +168,27 @@ pub async fn approve_push(w: &GuideWorld, who: &str, number: Option<u8>) -> Resu
 /// From "More information required": register a third-party authenticator app.
 pub async fn set_up_other_app(w: &GuideWorld, who: &str, app: &str) -> Result<ScreenView> {
     let phone = w.phone(who)?;
-    ensure!(phone.install(app).await?, "the store has no app called {app}");
+    ensure!(
+        phone.install(app).await?,
+        "the store has no app called {app}"
+    );
     let page = w.use_control(who, "Next").await?;
     if page.title == "Additional security verification" {
-        w.use_control(who, "Use verification code from app or token").await?;
+        w.use_control(who, "Use verification code from app or token")
+            .await?;
         w.use_control(who, "Set up Authenticator app").await?;
-        w.use_control(who, "Configure app without notifications").await?;
+        w.use_control(who, "Configure app without notifications")
+            .await?;
     } else {
-        w.use_control(who, "I want to use a different authenticator app").await?;
+        w.use_control(who, "I want to use a different authenticator app")
+            .await?;
         w.use_control(who, "Next").await?;
     }
-    let qr = w.page(who).await?.qr.context("there is no QR code on the page")?;
+    let qr = w
+        .page(who)
+        .await?
+        .qr
+        .context("there is no QR code on the page")?;
     let totp = w.totp_app(who, app).await?;
     totp.scan(&qr).await?.map_err(anyhow::Error::msg)?;
     w.use_control(who, "Next").await?;
@@ -161,12 +207,17 @@ pub async fn set_up_other_app(w: &GuideWorld, who: &str, app: &str) -> Result<Sc
 pub async fn sign_in_with_mfa(w: &GuideWorld, who: &str, dest: Destination) -> Result<ScreenView> {
     let mut page = sign_in(w, who, dest).await?;
     if page.title == "Verify your identity" {
-        let pick = ["Text", "Use a verification code", "Approve a request"].into_iter().find(|l| page.control(l).is_some());
-        page = w.use_control(who, pick.context("no usable verification option")?).await?;
+        let pick = ["Text", "Use a verification code", "Approve a request"]
+            .into_iter()
+            .find(|l| page.control(l).is_some());
+        page = w
+            .use_control(who, pick.context("no usable verification option")?)
+            .await?;
     }
     match page.title.as_str() {
         "Enter code" if page.text.iter().any(|t| t.contains("texted")) => {
-            w.type_into(who, "Code", &texted_code(w, who).await?).await?;
+            w.type_into(who, "Code", &texted_code(w, who).await?)
+                .await?;
             page = w.use_control(who, "Verify").await?;
         }
         "Enter code" => {
@@ -177,7 +228,8 @@ pub async fn sign_in_with_mfa(w: &GuideWorld, who: &str, dest: Destination) -> R
                 let name = app.first().context("no authenticator app on the phone")?;
                 w.totp_app(who, name).await?.code(None).await?
             };
-            w.type_into(who, "Code", &code.context("the app shows no code")?).await?;
+            w.type_into(who, "Code", &code.context("the app shows no code")?)
+                .await?;
             page = w.use_control(who, "Verify").await?;
         }
         "Approve sign in request" => {
@@ -212,7 +264,9 @@ pub async fn create_app_password(w: &GuideWorld, who: &str, name: &str) -> Resul
         shown
     };
     w.browser(who)?.close().await?;
-    shown.app_password.with_context(|| format!("no App Password was shown; the page said {:?}", shown.error))
+    shown
+        .app_password
+        .with_context(|| format!("no App Password was shown; the page said {:?}", shown.error))
 }
 
 /// From nothing to Microsoft Authenticator listed in Security info (manage mode).
@@ -235,6 +289,10 @@ pub async fn add_authenticator_in_security_info(w: &GuideWorld, who: &str) -> Re
 /// Press whatever submits a typed code on this page ("Verify" at sign-in, "Next" in the wizard).
 pub async fn submit_code(w: &GuideWorld, who: &str) -> Result<ScreenView> {
     let page = w.page(who).await?;
-    let label = if page.control("Verify").is_some() { "Verify" } else { "Next" };
+    let label = if page.control("Verify").is_some() {
+        "Verify"
+    } else {
+        "Next"
+    };
     w.use_control(who, label).await
 }

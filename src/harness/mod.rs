@@ -47,7 +47,10 @@ pub struct RunReport {
 impl RunReport {
     /// Steps that did not pass (failed or undefined; skipped ones follow a failure).
     pub fn problems(&self) -> Vec<&StepRecord> {
-        self.steps.iter().filter(|s| s.status != Status::Passed).collect()
+        self.steps
+            .iter()
+            .filter(|s| s.status != Status::Passed)
+            .collect()
     }
 
     /// True when every step passed.
@@ -57,7 +60,11 @@ impl RunReport {
 
     /// Number of distinct scenarios run.
     pub fn scenario_count(&self) -> usize {
-        let mut keys: Vec<(&str, usize)> = self.steps.iter().map(|s| (s.feature.as_str(), s.scenario_line)).collect();
+        let mut keys: Vec<(&str, usize)> = self
+            .steps
+            .iter()
+            .map(|s| (s.feature.as_str(), s.scenario_line))
+            .collect();
         keys.dedup();
         keys.sort();
         keys.dedup();
@@ -65,7 +72,11 @@ impl RunReport {
     }
 }
 
-fn tags_match(tag: &Option<String>, feature: &cucumber::gherkin::Feature, scenario: &cucumber::gherkin::Scenario) -> bool {
+fn tags_match(
+    tag: &Option<String>,
+    feature: &cucumber::gherkin::Feature,
+    scenario: &cucumber::gherkin::Scenario,
+) -> bool {
     match tag {
         None => true,
         Some(t) => {
@@ -85,7 +96,9 @@ pub async fn run(input: &Path, options: RunOptions) -> RunReport {
     }
     let capture = Capture::default();
     let tag = options.tag.clone();
-    let filter = move |f: &cucumber::gherkin::Feature, _: Option<&cucumber::gherkin::Rule>, s: &cucumber::gherkin::Scenario| tags_match(&tag, f, s);
+    let filter = move |f: &cucumber::gherkin::Feature,
+                       _: Option<&cucumber::gherkin::Rule>,
+                       s: &cucumber::gherkin::Scenario| tags_match(&tag, f, s);
     let base = GuideWorld::cucumber()
         .before(|feature, _rule, scenario, world| {
             Box::pin(async move {
@@ -112,17 +125,29 @@ pub async fn run(input: &Path, options: RunOptions) -> RunReport {
                 .tee::<GuideWorld, _>(capture.clone())
                 .tee::<GuideWorld, _>(writer::JUnit::for_tee(file, 0))
                 .normalized();
-            base.with_writer(w).fail_on_skipped().with_default_cli().filter_run(input, filter).await;
+            base.with_writer(w)
+                .fail_on_skipped()
+                .with_default_cli()
+                .filter_run(input, filter)
+                .await;
         }
         _ => {
-            base.with_writer(capture.clone().normalized()).fail_on_skipped().with_default_cli().filter_run(input, filter).await;
+            base.with_writer(capture.clone().normalized())
+                .fail_on_skipped()
+                .with_default_cli()
+                .filter_run(input, filter)
+                .await;
         }
     }
     collect(capture)
 }
 
 fn collect(capture: Capture) -> RunReport {
-    let mut steps = capture.0.lock().expect("invariant: capture lock never poisoned").clone();
+    let mut steps = capture
+        .0
+        .lock()
+        .expect("invariant: capture lock never poisoned")
+        .clone();
     let mut sink = capture::sink();
     for s in &mut steps {
         let key: StepKey = (s.feature.clone(), s.scenario_line, s.step_line);
@@ -134,8 +159,13 @@ fn collect(capture: Capture) -> RunReport {
             None => {}
         }
     }
-    steps.sort_by(|a, b| (&a.feature, a.scenario_line, a.step_line).cmp(&(&b.feature, b.scenario_line, b.step_line)));
-    RunReport { steps, scenarios: std::mem::take(&mut sink.scenarios) }
+    steps.sort_by(|a, b| {
+        (&a.feature, a.scenario_line, a.step_line).cmp(&(&b.feature, b.scenario_line, b.step_line))
+    });
+    RunReport {
+        steps,
+        scenarios: std::mem::take(&mut sink.scenarios),
+    }
 }
 
 /// The features folder of this checkout.
@@ -151,7 +181,10 @@ pub fn report_text(report: &RunReport, outputs: bool) -> String {
     for s in &report.steps {
         if (s.feature.clone(), s.scenario_line) != current {
             current = (s.feature.clone(), s.scenario_line);
-            out.push_str(&format!("\n{} — {} ({}:{})\n", s.feature_name, s.scenario, s.feature, s.scenario_line));
+            out.push_str(&format!(
+                "\n{} — {} ({}:{})\n",
+                s.feature_name, s.scenario, s.feature, s.scenario_line
+            ));
         }
         let mark = match s.status {
             Status::Passed => "✔",
@@ -172,6 +205,11 @@ pub fn report_text(report: &RunReport, outputs: bool) -> String {
         }
     }
     let problems = report.problems().len();
-    out.push_str(&format!("\n{} scenarios, {} steps, {} not passed\n", report.scenario_count(), report.steps.len(), problems));
+    out.push_str(&format!(
+        "\n{} scenarios, {} steps, {} not passed\n",
+        report.scenario_count(),
+        report.steps.len(),
+        problems
+    ));
     out
 }

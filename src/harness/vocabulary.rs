@@ -37,12 +37,25 @@ pub fn patterns() -> Vec<StepPattern> {
         for line in source.lines().map(str::trim) {
             if let Some(e) = line.strip_prefix("/// Example: ") {
                 example = e.to_string();
-            } else if let Some(rest) = ["#[given(", "#[when(", "#[then("].iter().find_map(|p| line.strip_prefix(p).map(|r| (p, r))) {
+            } else if let Some(rest) = ["#[given(", "#[when(", "#[then("]
+                .iter()
+                .find_map(|p| line.strip_prefix(p).map(|r| (p, r)))
+            {
                 let (prefix, body) = rest;
-                keywords.push(prefix.trim_start_matches("#[").trim_end_matches('(').to_string());
+                keywords.push(
+                    prefix
+                        .trim_start_matches("#[")
+                        .trim_end_matches('(')
+                        .to_string(),
+                );
                 pattern = body.trim_end_matches(")]").to_string();
             } else if line.starts_with("async fn") && !keywords.is_empty() {
-                out.push(StepPattern { group, keywords: std::mem::take(&mut keywords), pattern: std::mem::take(&mut pattern), example: std::mem::take(&mut example) });
+                out.push(StepPattern {
+                    group,
+                    keywords: std::mem::take(&mut keywords),
+                    pattern: std::mem::take(&mut pattern),
+                    example: std::mem::take(&mut example),
+                });
             }
         }
     }
@@ -58,7 +71,12 @@ pub fn render() -> String {
             group = p.group;
             out.push_str(&format!("\n## {group}\n"));
         }
-        out.push_str(&format!("  {:<10} {}\n             e.g. {}\n", p.keywords.join("/"), p.pattern, p.example));
+        out.push_str(&format!(
+            "  {:<10} {}\n             e.g. {}\n",
+            p.keywords.join("/"),
+            p.pattern,
+            p.example
+        ));
     }
     out
 }
@@ -72,12 +90,24 @@ mod tests {
     #[test]
     fn every_registered_step_is_listed_with_an_example() {
         let listed = patterns();
-        assert!(listed.iter().all(|p| !p.example.is_empty()), "a step lacks its /// Example: line");
-        let registered = cucumber::codegen::inventory::iter::<<GuideWorld as WorldInventory>::Given>.into_iter().count()
-            + cucumber::codegen::inventory::iter::<<GuideWorld as WorldInventory>::When>.into_iter().count()
-            + cucumber::codegen::inventory::iter::<<GuideWorld as WorldInventory>::Then>.into_iter().count();
+        assert!(
+            listed.iter().all(|p| !p.example.is_empty()),
+            "a step lacks its /// Example: line"
+        );
+        let registered = cucumber::codegen::inventory::iter::<<GuideWorld as WorldInventory>::Given>
+            .into_iter()
+            .count()
+            + cucumber::codegen::inventory::iter::<<GuideWorld as WorldInventory>::When>
+                .into_iter()
+                .count()
+            + cucumber::codegen::inventory::iter::<<GuideWorld as WorldInventory>::Then>
+                .into_iter()
+                .count();
         let keywords: usize = listed.iter().map(|p| p.keywords.len()).sum();
         assert_eq!(registered, keywords, "steps registered vs listed");
-        let _ = cucumber::codegen::inventory::iter::<<GuideWorld as WorldInventory>::Given>.into_iter().next().map(|s| s.inner());
+        let _ = cucumber::codegen::inventory::iter::<<GuideWorld as WorldInventory>::Given>
+            .into_iter()
+            .next()
+            .map(|s| s.inner());
     }
 }

@@ -7,7 +7,9 @@
 
 use super::capture::{ScenarioInfo, StepKey, sink};
 use crate::Simulation;
-use crate::actors::{AuthenticatorHandle, BrowserHandle, MailClientHandle, PhoneHandle, TotpAppHandle};
+use crate::actors::{
+    AuthenticatorHandle, BrowserHandle, MailClientHandle, PhoneHandle, TotpAppHandle,
+};
 use crate::clock::format_instant;
 use crate::flows::Destination;
 use crate::scenario::{Scenario, scenarios_dir};
@@ -48,8 +50,14 @@ impl GuideWorld {
 
     /// File the open step's outputs (also called by the after hook).
     pub fn close(&mut self) {
-        let Some((line, mark)) = self.open.take() else { return };
-        let events = self.sim.as_ref().map(|s| s.transcript.since(mark)).unwrap_or_default();
+        let Some((line, mark)) = self.open.take() else {
+            return;
+        };
+        let events = self
+            .sim
+            .as_ref()
+            .map(|s| s.transcript.since(mark))
+            .unwrap_or_default();
         let key: StepKey = (self.feature.clone(), self.scenario_line, line);
         sink().outputs.insert(key, events);
     }
@@ -63,8 +71,14 @@ impl GuideWorld {
             Some(d) => Simulation::start_on(scenario, crate::clock::parse_instant(d)?).await,
             None => Simulation::start(scenario).await,
         };
-        let info = ScenarioInfo { tenant: format!("{name}.yaml"), date: format_instant(sim.clock.now()), seed: sim.scenario.seed };
-        sink().scenarios.insert((self.feature.clone(), self.scenario_line), info);
+        let info = ScenarioInfo {
+            tenant: format!("{name}.yaml"),
+            date: format_instant(sim.clock.now()),
+            seed: sim.scenario.seed,
+        };
+        sink()
+            .scenarios
+            .insert((self.feature.clone(), self.scenario_line), info);
         // The step's outputs start after the tenant exists.
         if let Some((line, _)) = self.open {
             self.open = Some((line, sim.transcript.len()));
@@ -75,7 +89,9 @@ impl GuideWorld {
 
     /// The simulation.
     pub fn sim(&self) -> Result<&Simulation> {
-        self.sim.as_ref().ok_or_else(|| anyhow!("no tenant yet: begin with 'Given the tenant from \"contoso\"'"))
+        self.sim
+            .as_ref()
+            .ok_or_else(|| anyhow!("no tenant yet: begin with 'Given the tenant from \"contoso\"'"))
     }
 
     /// A person.
@@ -92,22 +108,34 @@ impl GuideWorld {
 
     /// The person whose browser was used last (for steps that say "the page").
     pub fn last_person(&self) -> Option<String> {
-        self.last_person.lock().unwrap_or_else(|p| p.into_inner()).clone()
+        self.last_person
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// A person's phone.
     pub fn phone(&self, who: &str) -> Result<PhoneHandle> {
-        self.person(who)?.phone.clone().ok_or_else(|| anyhow!("{who} has no phone in this scenario"))
+        self.person(who)?
+            .phone
+            .clone()
+            .ok_or_else(|| anyhow!("{who} has no phone in this scenario"))
     }
 
     /// Microsoft Authenticator on a person's phone.
     pub async fn authenticator(&self, who: &str) -> Result<AuthenticatorHandle> {
-        self.phone(who)?.authenticator().await?.ok_or_else(|| anyhow!("Microsoft Authenticator is not installed on {who}'s phone"))
+        self.phone(who)?
+            .authenticator()
+            .await?
+            .ok_or_else(|| anyhow!("Microsoft Authenticator is not installed on {who}'s phone"))
     }
 
     /// A third-party authenticator app on a person's phone.
     pub async fn totp_app(&self, who: &str, app: &str) -> Result<TotpAppHandle> {
-        self.phone(who)?.totp_app(app).await?.ok_or_else(|| anyhow!("{app} is not installed on {who}'s phone"))
+        self.phone(who)?
+            .totp_app(app)
+            .await?
+            .ok_or_else(|| anyhow!("{app} is not installed on {who}'s phone"))
     }
 
     /// A person's mail app.
@@ -140,7 +168,10 @@ impl GuideWorld {
         let page = self.page(who).await?;
         let action = page.control(label).with_context(|| {
             let offered: Vec<&String> = page.controls.iter().map(|(l, _)| l).collect();
-            format!("the page \"{}\" has nothing labelled \"{label}\" (it offers {offered:?})", page.title)
+            format!(
+                "the page \"{}\" has nothing labelled \"{label}\" (it offers {offered:?})",
+                page.title
+            )
         })?;
         self.act(who, action).await
     }
@@ -149,7 +180,11 @@ impl GuideWorld {
     pub async fn type_into(&self, who: &str, field: &str, text: &str) -> Result<ScreenView> {
         let page = self.page(who).await?;
         let Some(f) = page.input(field) else {
-            bail!("the page \"{}\" has no box \"{field}\" (it has {:?})", page.title, page.fields.iter().map(|f| &f.0).collect::<Vec<_>>());
+            bail!(
+                "the page \"{}\" has no box \"{field}\" (it has {:?})",
+                page.title,
+                page.fields.iter().map(|f| &f.0).collect::<Vec<_>>()
+            );
         };
         self.act(who, Action::Enter(f, text.to_string())).await
     }

@@ -35,21 +35,43 @@ pub enum Page {
 #[derive(Clone, Debug, PartialEq)]
 pub enum SignInPage {
     /// Enter the sign-in name.
-    Email { email: String, error: Option<String> },
+    Email {
+        email: String,
+        error: Option<String>,
+    },
     /// Enter the password.
-    Password { upn: String, password_len: usize, error: Option<String> },
+    Password {
+        upn: String,
+        password_len: usize,
+        error: Option<String>,
+    },
     /// Smart lockout.
     Locked,
     /// Registration is required before going on.
     MoreInfoRequired { upn: String },
     /// Pick a verification option.
-    VerifyIdentity { options: Vec<(VerifyOption, String)>, error: Option<String> },
+    VerifyIdentity {
+        options: Vec<(VerifyOption, String)>,
+        error: Option<String>,
+    },
     /// Type a code (texted or from an app).
-    EnterCode { prompt: String, code: String, remember_days: Option<u32>, remember: bool, error: Option<String> },
+    EnterCode {
+        prompt: String,
+        code: String,
+        remember_days: Option<u32>,
+        remember: bool,
+        error: Option<String>,
+    },
     /// Waiting for approval in Microsoft Authenticator.
-    ApproveRequest { number: Option<u8>, error: Option<String> },
+    ApproveRequest {
+        number: Option<u8>,
+        error: Option<String>,
+    },
     /// Waiting for the call to be answered.
-    Calling { masked: String, error: Option<String> },
+    Calling {
+        masked: String,
+        error: Option<String>,
+    },
     /// The sign-in was stopped (denied, reported, blocked).
     Stopped { message: String },
     /// Stay signed in?
@@ -60,15 +82,36 @@ pub enum SignInPage {
 #[derive(Clone, Debug, PartialEq)]
 pub enum LegacyPage {
     /// Step 1: how should we contact you?
-    Step1 { contact: Contact, country: String, number: String, by_call: bool, error: Option<String> },
+    Step1 {
+        contact: Contact,
+        country: String,
+        number: String,
+        by_call: bool,
+        error: Option<String>,
+    },
     /// Configure mobile app: the QR code (Authenticator, or with `otp` a TOTP app).
-    ConfigureApp { payload: String, secret: Option<String>, without_notifications: bool, error: Option<String> },
+    ConfigureApp {
+        payload: String,
+        secret: Option<String>,
+        without_notifications: bool,
+        error: Option<String>,
+    },
     /// Step 2: prove the method.
-    Step2 { prompt: String, code: String, calling: bool, error: Option<String> },
+    Step2 {
+        prompt: String,
+        code: String,
+        calling: bool,
+        error: Option<String>,
+    },
     /// Step 3: keep using existing applications (App Password), or all done.
     Step3 { app_password: Option<String> },
     /// The settings page with its two tabs.
-    Settings { app_passwords_tab: bool, methods: Vec<String>, app_passwords: Vec<(u32, String, String)>, notice: Option<String> },
+    Settings {
+        app_passwords_tab: bool,
+        methods: Vec<String>,
+        app_passwords: Vec<(u32, String, String)>,
+        notice: Option<String>,
+    },
     /// Create an App Password: its name.
     AppPasswordName { name: String, error: Option<String> },
     /// The new App Password, shown once.
@@ -83,23 +126,50 @@ pub enum WizardPage {
     /// Add the account in the app.
     SetUpAccount { error: Option<String> },
     /// Scan the QR code.
-    ScanQr { payload: String, error: Option<String> },
+    ScanQr {
+        payload: String,
+        error: Option<String>,
+    },
     /// Let's try it out: the test push.
-    TryItOut { number: Option<u8>, approved: bool, error: Option<String> },
+    TryItOut {
+        number: Option<u8>,
+        approved: bool,
+        error: Option<String>,
+    },
     /// A different authenticator app: add an account in it.
     OtherAppIntro { error: Option<String> },
     /// Its QR code.
-    OtherAppQr { uri: String, secret: String, show_secret: bool },
+    OtherAppQr {
+        uri: String,
+        secret: String,
+        show_secret: bool,
+    },
     /// Type its current code.
     OtherAppCode { code: String, error: Option<String> },
     /// Choose a different method.
-    ChooseMethod { options: Vec<NewMethod>, selected: Option<NewMethod> },
+    ChooseMethod {
+        options: Vec<NewMethod>,
+        selected: Option<NewMethod>,
+    },
     /// Phone number and text or call.
-    Phone { slot: PhoneSlot, country: String, number: String, by_call: bool, error: Option<String> },
+    Phone {
+        slot: PhoneSlot,
+        country: String,
+        number: String,
+        by_call: bool,
+        error: Option<String>,
+    },
     /// Type the texted code.
-    PhoneCode { masked: String, code: String, error: Option<String> },
+    PhoneCode {
+        masked: String,
+        code: String,
+        error: Option<String>,
+    },
     /// Waiting for the call.
-    Calling { masked: String, error: Option<String> },
+    Calling {
+        masked: String,
+        error: Option<String>,
+    },
     /// The phone was registered.
     PhoneDone { by_call: bool },
     /// App Password: its name.
@@ -107,18 +177,32 @@ pub enum WizardPage {
     /// App Password: shown once.
     AppPasswordShown { name: String, password: String },
     /// All set.
-    Success { methods: Vec<String>, default: String },
+    Success {
+        methods: Vec<String>,
+        default: String,
+    },
 }
 
 /// Security info and its small dialogs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ManagePage {
     /// The list of methods.
-    SecurityInfo { rows: Vec<(u32, String, String)>, default: String, selected: Option<u32>, notice: Option<String> },
+    SecurityInfo {
+        rows: Vec<(u32, String, String)>,
+        default: String,
+        selected: Option<u32>,
+        notice: Option<String>,
+    },
     /// Add a method: which kind.
-    AddMethod { options: Vec<NewMethod>, selected: Option<NewMethod> },
+    AddMethod {
+        options: Vec<NewMethod>,
+        selected: Option<NewMethod>,
+    },
     /// Change the default method.
-    ChangeDefault { options: Vec<(VerifyOption, String)>, selected: Option<VerifyOption> },
+    ChangeDefault {
+        options: Vec<(VerifyOption, String)>,
+        selected: Option<VerifyOption>,
+    },
 }
 
 impl Page {
@@ -201,25 +285,48 @@ impl LegacyPage {
     fn view(&self) -> ScreenView {
         let v = ScreenView::new(PROOFUP, "Additional security verification");
         match self {
-            LegacyPage::Step1 { contact, country, number, by_call, error } => {
+            LegacyPage::Step1 {
+                contact,
+                country,
+                number,
+                by_call,
+                error,
+            } => {
                 let mut v = v
                     .subtitle("Step 1: How should we contact you?")
                     .say("Secure your account by adding phone verification to your password.");
-                for c in [Contact::AuthenticationPhone, Contact::OfficePhone, Contact::AppCode] {
+                for c in [
+                    Contact::AuthenticationPhone,
+                    Contact::OfficePhone,
+                    Contact::AppCode,
+                ] {
                     v = v.choice(c.label(), Choice::Contact(c), c == *contact);
                 }
                 match contact {
                     Contact::AppCode => v.error(error).buttons(&[Button::SetUpAuthenticatorApp]),
                     _ => {
-                        let mut v = v.field(Field::CountryCode, country).field(Field::PhoneNumber, number);
+                        let mut v = v
+                            .field(Field::CountryCode, country)
+                            .field(Field::PhoneNumber, number);
                         if *contact == Contact::AuthenticationPhone {
-                            v = v.choice("Send me a code by text message", Choice::ByCall(false), !by_call).choice("Call me", Choice::ByCall(true), *by_call);
+                            v = v
+                                .choice(
+                                    "Send me a code by text message",
+                                    Choice::ByCall(false),
+                                    !by_call,
+                                )
+                                .choice("Call me", Choice::ByCall(true), *by_call);
                         }
                         v.error(error).buttons(&[Button::Next])
                     }
                 }
             }
-            LegacyPage::ConfigureApp { payload, secret, without_notifications, error } => {
+            LegacyPage::ConfigureApp {
+                payload,
+                secret,
+                without_notifications,
+                error,
+            } => {
                 let install = if *without_notifications {
                     "1. Install Microsoft Authenticator or any authenticator app for Windows Phone, Android or iOS."
                 } else {
@@ -231,12 +338,27 @@ impl LegacyPage {
                     .say("3. Scan the image below.");
                 v.qr = Some(payload.clone());
                 v.secret = secret.clone();
-                let links: &[Link] = if *without_notifications { &[] } else { &[Link::ConfigureWithoutNotifications] };
+                let links: &[Link] = if *without_notifications {
+                    &[]
+                } else {
+                    &[Link::ConfigureWithoutNotifications]
+                };
                 v.error(error).links(links).buttons(&[Button::Next])
             }
-            LegacyPage::Step2 { prompt, code, calling, error } => {
+            LegacyPage::Step2 {
+                prompt,
+                code,
+                calling,
+                error,
+            } => {
                 let v = v.subtitle("Step 2: Prove it's you").say(prompt.clone());
-                if *calling { v.error(error) } else { v.field(Field::Code, code).error(error).buttons(&[Button::Verify]) }
+                if *calling {
+                    v.error(error)
+                } else {
+                    v.field(Field::Code, code)
+                        .error(error)
+                        .buttons(&[Button::Verify])
+                }
             }
             LegacyPage::Step3 { app_password } => {
                 let mut v = v.subtitle("Step 3: Keep using your existing applications");
@@ -251,15 +373,24 @@ impl LegacyPage {
                 }
                 v.buttons(&[Button::Done])
             }
-            LegacyPage::Settings { app_passwords_tab, methods, app_passwords, notice } => {
+            LegacyPage::Settings {
+                app_passwords_tab,
+                methods,
+                app_passwords,
+                notice,
+            } => {
                 let v = ScreenView::new(APP_PASSWORDS, "Additional security verification")
                     .links(&[Link::VerificationTab, Link::AppPasswordsTab]);
                 if *app_passwords_tab {
-                    let mut v = v
-                        .subtitle("app passwords")
-                        .say("Apps that can't use verification codes sign in with an app password.");
+                    let mut v = v.subtitle("app passwords").say(
+                        "Apps that can't use verification codes sign in with an app password.",
+                    );
                     v.table.push(vec!["Name".into(), "Created".into()]);
-                    v.table.extend(app_passwords.iter().map(|(_, n, c)| vec![n.clone(), c.clone()]));
+                    v.table.extend(
+                        app_passwords
+                            .iter()
+                            .map(|(_, n, c)| vec![n.clone(), c.clone()]),
+                    );
                     v.notice(notice).buttons(&[Button::Create])
                 } else {
                     let mut v = v.subtitle("additional security verification");
@@ -267,13 +398,16 @@ impl LegacyPage {
                     v.notice(notice)
                 }
             }
-            LegacyPage::AppPasswordName { name, error } => ScreenView::new(APP_PASSWORDS, "Create app password")
-                .field(Field::Name, name)
-                .error(error)
-                .buttons(&[Button::Next]),
+            LegacyPage::AppPasswordName { name, error } => {
+                ScreenView::new(APP_PASSWORDS, "Create app password")
+                    .field(Field::Name, name)
+                    .error(error)
+                    .buttons(&[Button::Next])
+            }
             LegacyPage::AppPasswordCreated { name, password } => {
-                let mut v = ScreenView::new(APP_PASSWORDS, "Your app password")
-                    .say(format!("App password for \"{name}\". Copy it now: it will not be shown again."));
+                let mut v = ScreenView::new(APP_PASSWORDS, "Your app password").say(format!(
+                    "App password for \"{name}\". Copy it now: it will not be shown again."
+                ));
                 v.app_password = Some(password.clone());
                 v.buttons(&[Button::Close])
             }
@@ -283,9 +417,17 @@ impl LegacyPage {
 
 impl WizardPage {
     fn view(&self, manage: bool) -> ScreenView {
-        let (address, title) = if manage { (SECURITY_INFO, "Security info") } else { (REGISTER, "Keep your account secure") };
+        let (address, title) = if manage {
+            (SECURITY_INFO, "Security info")
+        } else {
+            (REGISTER, "Keep your account secure")
+        };
         let v = ScreenView::new(address, title);
-        let diff = if manage { vec![Link::DifferentAuthenticatorApp] } else { vec![Link::DifferentAuthenticatorApp, Link::DifferentMethod] };
+        let diff = if manage {
+            vec![Link::DifferentAuthenticatorApp]
+        } else {
+            vec![Link::DifferentAuthenticatorApp, Link::DifferentMethod]
+        };
         match self {
             WizardPage::StartApp => v
                 .subtitle("Microsoft Authenticator: start by getting the app")
@@ -298,18 +440,26 @@ impl WizardPage {
                 .error(error)
                 .buttons(&[Button::Back, Button::Next]),
             WizardPage::ScanQr { payload, error } => {
-                let mut v = v
-                    .subtitle("Microsoft Authenticator: scan the QR code")
-                    .say("Scan this code with Microsoft Authenticator to connect it to your account.");
+                let mut v = v.subtitle("Microsoft Authenticator: scan the QR code").say(
+                    "Scan this code with Microsoft Authenticator to connect it to your account.",
+                );
                 v.qr = Some(payload.clone());
-                v.error(error).links(&[Link::CantScan]).buttons(&[Button::Back, Button::Next])
+                v.error(error)
+                    .links(&[Link::CantScan])
+                    .buttons(&[Button::Back, Button::Next])
             }
-            WizardPage::TryItOut { number, approved, error } => {
+            WizardPage::TryItOut {
+                number,
+                approved,
+                error,
+            } => {
                 let mut v = v.subtitle("Microsoft Authenticator: let's try it out");
                 v.number = *number;
                 v = match (approved, number) {
                     (true, _) => v.notice(&Some("Notification approved".into())),
-                    (false, Some(n)) => v.say(format!("Approve the notification we sent to the app by typing the number {n}.")),
+                    (false, Some(n)) => v.say(format!(
+                        "Approve the notification we sent to the app by typing the number {n}."
+                    )),
                     (false, None) => v.say("Approve the notification we sent to the app."),
                 };
                 v.error(error).buttons(&[Button::Back, Button::Next])
@@ -319,13 +469,18 @@ impl WizardPage {
                 .say("In your authenticator app, add a new account and choose to scan a QR code.")
                 .error(error)
                 .buttons(&[Button::Back, Button::Next]),
-            WizardPage::OtherAppQr { uri, secret, show_secret } => {
+            WizardPage::OtherAppQr {
+                uri,
+                secret,
+                show_secret,
+            } => {
                 let mut v = v
                     .subtitle("Authenticator app: scan the QR code")
                     .say("Scan this code with your authenticator app.");
                 v.qr = Some(uri.clone());
                 v.secret = show_secret.then(|| secret.clone());
-                v.links(&[Link::CantScan]).buttons(&[Button::Back, Button::Next])
+                v.links(&[Link::CantScan])
+                    .buttons(&[Button::Back, Button::Next])
             }
             WizardPage::OtherAppCode { code, error } => v
                 .subtitle("Authenticator app: enter code")
@@ -340,22 +495,36 @@ impl WizardPage {
                 }
                 v.buttons(&[Button::Back, Button::Confirm])
             }
-            WizardPage::Phone { slot, country, number, by_call, error } => {
+            WizardPage::Phone {
+                slot,
+                country,
+                number,
+                by_call,
+                error,
+            } => {
                 let mut v = v
                     .subtitle(slot.label())
                     .say("You can prove who you are by answering a call or texting a code to your phone.")
                     .field(Field::CountryCode, country)
                     .field(Field::PhoneNumber, number);
                 if *slot == PhoneSlot::Mobile {
-                    v = v.choice("Text me a code", Choice::ByCall(false), !by_call).choice("Call me", Choice::ByCall(true), *by_call);
+                    v = v
+                        .choice("Text me a code", Choice::ByCall(false), !by_call)
+                        .choice("Call me", Choice::ByCall(true), *by_call);
                 } else {
                     v = v.choice("Call me", Choice::ByCall(true), true);
                 }
                 v.error(error).buttons(&[Button::Next])
             }
-            WizardPage::PhoneCode { masked, code, error } => v
+            WizardPage::PhoneCode {
+                masked,
+                code,
+                error,
+            } => v
                 .subtitle("Phone")
-                .say(format!("We texted a 6-digit code to {masked}. Type it below."))
+                .say(format!(
+                    "We texted a 6-digit code to {masked}. Type it below."
+                ))
                 .field(Field::Code, code)
                 .error(error)
                 .buttons(&[Button::Back, Button::Next]),
@@ -365,7 +534,11 @@ impl WizardPage {
                 .error(error)
                 .buttons(&[Button::Back]),
             WizardPage::PhoneDone { by_call } => {
-                let what = if *by_call { "Call answered." } else { "Text message verified." };
+                let what = if *by_call {
+                    "Call answered."
+                } else {
+                    "Text message verified."
+                };
                 v.subtitle("Phone")
                     .notice(&Some(format!("{what} Your phone was registered.")))
                     .buttons(&[if manage { Button::Done } else { Button::Next }])
@@ -377,16 +550,19 @@ impl WizardPage {
                 .error(error)
                 .buttons(&[Button::Next]),
             WizardPage::AppPasswordShown { name, password } => {
-                let mut v = v
-                    .subtitle("App password")
-                    .say(format!("App password for \"{name}\". Copy it now: it will not be shown again."));
+                let mut v = v.subtitle("App password").say(format!(
+                    "App password for \"{name}\". Copy it now: it will not be shown again."
+                ));
                 v.app_password = Some(password.clone());
                 v.buttons(&[Button::Done])
             }
             WizardPage::Success { methods, default } => {
-                let mut v = v.subtitle("Success!").say("Your security info is set up. You'll use these to sign in:");
+                let mut v = v
+                    .subtitle("Success!")
+                    .say("Your security info is set up. You'll use these to sign in:");
                 v.text.extend(methods.iter().map(|m| format!("• {m}")));
-                v.say(format!("Default sign-in method: {default}")).buttons(&[Button::Done])
+                v.say(format!("Default sign-in method: {default}"))
+                    .buttons(&[Button::Done])
             }
         }
     }
@@ -395,30 +571,44 @@ impl WizardPage {
 impl ManagePage {
     fn view(&self) -> ScreenView {
         match self {
-            ManagePage::SecurityInfo { rows, default, selected, notice } => {
+            ManagePage::SecurityInfo {
+                rows,
+                default,
+                selected,
+                notice,
+            } => {
                 let mut v = ScreenView::new(SECURITY_INFO, "Security info")
                     .say("These are the methods you use to sign in or reset your password.")
                     .say(format!("Default sign-in method: {default}"));
                 v.table.push(vec!["Method".into(), "Detail".into()]);
-                v.table.extend(rows.iter().map(|(_, k, d)| vec![k.clone(), d.clone()]));
+                v.table
+                    .extend(rows.iter().map(|(_, k, d)| vec![k.clone(), d.clone()]));
                 for (id, kind, detail) in rows {
-                    v = v.choice(&format!("{kind}: {detail}"), Choice::Row(*id), Some(*id) == *selected);
+                    v = v.choice(
+                        &format!("{kind}: {detail}"),
+                        Choice::Row(*id),
+                        Some(*id) == *selected,
+                    );
                 }
                 let mut buttons = vec![Button::AddSignInMethod];
                 if selected.is_some() {
                     buttons.push(Button::Delete);
                 }
-                v.notice(notice).links(&[Link::ChangeDefault]).buttons(&buttons)
+                v.notice(notice)
+                    .links(&[Link::ChangeDefault])
+                    .buttons(&buttons)
             }
             ManagePage::AddMethod { options, selected } => {
-                let mut v = ScreenView::new(SECURITY_INFO, "Add a method").say("Which method would you like to add?");
+                let mut v = ScreenView::new(SECURITY_INFO, "Add a method")
+                    .say("Which method would you like to add?");
                 for o in options {
                     v = v.choice(o.label(), Choice::Add(*o), Some(*o) == *selected);
                 }
                 v.buttons(&[Button::Add])
             }
             ManagePage::ChangeDefault { options, selected } => {
-                let mut v = ScreenView::new(SECURITY_INFO, "Change default method").say("Which method would you like to use to sign in?");
+                let mut v = ScreenView::new(SECURITY_INFO, "Change default method")
+                    .say("Which method would you like to use to sign in?");
                 for (o, label) in options {
                     v = v.choice(label, Choice::Verify(*o), Some(*o) == *selected);
                 }

@@ -4,7 +4,10 @@ use super::ScreenView;
 
 /// Draw a screen as a boxed block of text, numbering nothing (the trainer adds its menu).
 pub fn render(view: &ScreenView) -> String {
-    let mut lines = vec![format!("[{}]", view.address), format!("== {} ==", view.title)];
+    let mut lines = vec![
+        format!("[{}]", view.address),
+        format!("== {} ==", view.title),
+    ];
     if let Some(s) = &view.subtitle {
         lines.push(format!("-- {s} --"));
     }
@@ -28,7 +31,10 @@ pub fn render(view: &ScreenView) -> String {
         lines.push(format!("   {label}: [{value}]"));
     }
     for (label, selected) in &view.choices {
-        lines.push(format!("   ({}) {label}", if *selected { "*" } else { " " }));
+        lines.push(format!(
+            "   ({}) {label}",
+            if *selected { "*" } else { " " }
+        ));
     }
     for (label, ticked) in &view.ticks {
         lines.push(format!("   [{}] {label}", if *ticked { "x" } else { " " }));
@@ -43,7 +49,14 @@ pub fn render(view: &ScreenView) -> String {
         lines.push(format!("   <{link}>"));
     }
     if !view.buttons.is_empty() {
-        lines.push(format!("   {}", view.buttons.iter().map(|b| format!("[ {b} ]")).collect::<Vec<_>>().join(" ")));
+        lines.push(format!(
+            "   {}",
+            view.buttons
+                .iter()
+                .map(|b| format!("[ {b} ]"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ));
     }
     lines.join("\n")
 }

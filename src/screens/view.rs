@@ -50,7 +50,11 @@ pub struct ScreenView {
 impl ScreenView {
     /// Start a view with its address and title.
     pub fn new(address: &str, title: &str) -> Self {
-        ScreenView { address: address.to_string(), title: title.to_string(), ..Default::default() }
+        ScreenView {
+            address: address.to_string(),
+            title: title.to_string(),
+            ..Default::default()
+        }
     }
 
     /// Set the sub-heading.
@@ -67,7 +71,8 @@ impl ScreenView {
 
     /// Add a text box.
     pub fn field(mut self, field: Field, value: &str) -> Self {
-        self.fields.push((field.label().to_string(), value.to_string()));
+        self.fields
+            .push((field.label().to_string(), value.to_string()));
         self.inputs.push(field);
         self
     }
@@ -75,14 +80,16 @@ impl ScreenView {
     /// Add an option.
     pub fn choice(mut self, label: &str, choice: Choice, selected: bool) -> Self {
         self.choices.push((label.to_string(), selected));
-        self.controls.push((label.to_string(), Action::Choose(choice)));
+        self.controls
+            .push((label.to_string(), Action::Choose(choice)));
         self
     }
 
     /// Add a tick box.
     pub fn tick(mut self, label: &str, checkbox: Checkbox, ticked: bool) -> Self {
         self.ticks.push((label.to_string(), ticked));
-        self.controls.push((label.to_string(), Action::Tick(checkbox)));
+        self.controls
+            .push((label.to_string(), Action::Tick(checkbox)));
         self
     }
 
@@ -90,7 +97,8 @@ impl ScreenView {
     pub fn buttons(mut self, buttons: &[Button]) -> Self {
         for b in buttons {
             self.buttons.push(b.label().to_string());
-            self.controls.push((b.label().to_string(), Action::Press(*b)));
+            self.controls
+                .push((b.label().to_string(), Action::Press(*b)));
         }
         self
     }
@@ -99,7 +107,8 @@ impl ScreenView {
     pub fn links(mut self, links: &[Link]) -> Self {
         for l in links {
             self.links.push(l.label().to_string());
-            self.controls.push((l.label().to_string(), Action::Follow(*l)));
+            self.controls
+                .push((l.label().to_string(), Action::Follow(*l)));
         }
         self
     }
@@ -109,14 +118,21 @@ impl ScreenView {
     pub fn control(&self, label: &str) -> Option<Action> {
         let want = label.trim().to_lowercase();
         let exact = self.controls.iter().find(|(l, _)| l.to_lowercase() == want);
-        let prefix = || self.controls.iter().find(|(l, a)| matches!(a, Action::Choose(_)) && l.to_lowercase().starts_with(&want));
+        let prefix = || {
+            self.controls.iter().find(|(l, a)| {
+                matches!(a, Action::Choose(_)) && l.to_lowercase().starts_with(&want)
+            })
+        };
         exact.or_else(prefix).map(|(_, a)| a.clone())
     }
 
     /// The text box with this label (or kind name), matched case-insensitively.
     pub fn input(&self, label: &str) -> Option<Field> {
         let want = label.trim().to_lowercase();
-        self.inputs.iter().copied().find(|f| f.label().to_lowercase() == want || format!("{f:?}").to_lowercase() == want.replace(' ', ""))
+        self.inputs.iter().copied().find(|f| {
+            f.label().to_lowercase() == want
+                || format!("{f:?}").to_lowercase() == want.replace(' ', "")
+        })
     }
 
     /// Set the error line.

@@ -2,8 +2,8 @@
 //! per-user MFA state, App Password setting, re-registration, revoking MFA sessions,
 //! blocking, Temporary Access Passes (entra-facts rules 2, 6, 20, 29-32).
 
-use super::directory::{MfaState, TemporaryAccessPass, UserId};
 use super::Tenant;
+use super::directory::{MfaState, TemporaryAccessPass, UserId};
 
 /// Days an admin MFA block lasts.
 pub const MFA_BLOCK_DAYS: i64 = 90;
@@ -13,7 +13,11 @@ impl Tenant {
     /// (rule 2). Returns the state the user ends in.
     pub fn set_mfa_state(&mut self, id: UserId, state: MfaState) -> MfaState {
         let user = self.user_mut(id);
-        user.mfa = if state == MfaState::Enabled && !user.info.is_empty() { MfaState::Enforced } else { state };
+        user.mfa = if state == MfaState::Enabled && !user.info.is_empty() {
+            MfaState::Enforced
+        } else {
+            state
+        };
         user.mfa
     }
 
@@ -47,11 +51,24 @@ impl Tenant {
     }
 
     /// Issue a Temporary Access Pass (8 characters); a new one replaces the old (rule 32).
-    pub fn issue_temporary_access_pass(&mut self, id: UserId, minutes: i64, one_time: bool) -> String {
-        let alphabet: Vec<char> = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".chars().collect();
-        let code: String = (0..8).map(|_| alphabet[self.seed().below(alphabet.len() as u32) as usize]).collect();
+    pub fn issue_temporary_access_pass(
+        &mut self,
+        id: UserId,
+        minutes: i64,
+        one_time: bool,
+    ) -> String {
+        let alphabet: Vec<char> = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
+            .chars()
+            .collect();
+        let code: String = (0..8)
+            .map(|_| alphabet[self.seed().below(alphabet.len() as u32) as usize])
+            .collect();
         let expires = self.now() + minutes * 60;
-        self.user_mut(id).tap = Some(TemporaryAccessPass { code: code.clone(), expires, one_time });
+        self.user_mut(id).tap = Some(TemporaryAccessPass {
+            code: code.clone(),
+            expires,
+            one_time,
+        });
         code
     }
 

@@ -52,7 +52,12 @@ fn digest(salt: &[u8], password: &str) -> [u8; 32] {
 
 impl AppPasswords {
     /// Generate a new 16-letter App Password. The plain text is returned once and not kept.
-    pub fn create(&mut self, name: &str, seed: &Seed, at: Instant) -> Result<(u32, String), AppPasswordError> {
+    pub fn create(
+        &mut self,
+        name: &str,
+        seed: &Seed,
+        at: Instant,
+    ) -> Result<(u32, String), AppPasswordError> {
         if name.trim().is_empty() {
             return Err(AppPasswordError::NoName);
         }

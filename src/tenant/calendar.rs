@@ -60,7 +60,11 @@ impl std::fmt::Display for Protocol {
 }
 
 /// Why basic authentication is refused, if it is (rule 24).
-pub fn basic_auth_refusal(protocol: Protocol, now: Instant, policy: &Policy) -> Option<&'static str> {
+pub fn basic_auth_refusal(
+    protocol: Protocol,
+    now: Instant,
+    policy: &Policy,
+) -> Option<&'static str> {
     if policy.security_defaults {
         return Some("security defaults block legacy authentication");
     }
@@ -68,7 +72,10 @@ pub fn basic_auth_refusal(protocol: Protocol, now: Instant, policy: &Policy) -> 
         Protocol::Imap => policy.basic_auth.imap,
         Protocol::Pop => policy.basic_auth.pop,
         Protocol::ActiveSync => policy.basic_auth.activesync,
-        Protocol::Smtp => policy.basic_auth.smtp.unwrap_or(!on_or_after(now, "2027-01-01")),
+        Protocol::Smtp => policy
+            .basic_auth
+            .smtp
+            .unwrap_or(!on_or_after(now, "2027-01-01")),
     };
     match protocol {
         Protocol::Smtp if !tenant_allows => {
@@ -78,7 +85,9 @@ pub fn basic_auth_refusal(protocol: Protocol, now: Instant, policy: &Policy) -> 
         _ if on_or_after(now, "2022-10-01") => {
             Some("Exchange Online turned off basic authentication for this protocol on 2022-10-01")
         }
-        _ if !tenant_allows => Some("the tenant has turned off basic authentication for this protocol"),
+        _ if !tenant_allows => {
+            Some("the tenant has turned off basic authentication for this protocol")
+        }
         _ => None,
     }
 }
@@ -123,10 +132,17 @@ mod tests {
         assert!(basic_auth_refusal(Protocol::Imap, at("2021-06-01"), &p).is_none());
         assert!(basic_auth_refusal(Protocol::Imap, at("2022-10-01"), &p).is_some());
         assert!(basic_auth_refusal(Protocol::Smtp, at("2026-11-28"), &p).is_none());
-        assert!(basic_auth_refusal(Protocol::Smtp, at("2027-01-02"), &p).unwrap().starts_with("550 5.7.30"));
+        assert!(
+            basic_auth_refusal(Protocol::Smtp, at("2027-01-02"), &p)
+                .unwrap()
+                .starts_with("550 5.7.30")
+        );
         assert!(phone_delivery_available(at("2027-01-31"), &p));
         assert!(!phone_delivery_available(at("2027-02-01"), &p));
-        let own = Policy { telephony_provider: true, ..Policy::default() };
+        let own = Policy {
+            telephony_provider: true,
+            ..Policy::default()
+        };
         assert!(phone_delivery_available(at("2027-02-01"), &own));
     }
 }

@@ -53,10 +53,16 @@ impl Failure {
     pub fn message(self) -> &'static str {
         match self {
             Failure::Denied => "Request denied. You denied the sign-in request on your phone.",
-            Failure::WrongNumber => "Request denied. The number typed in the app didn't match the one on screen.",
-            Failure::Reported => "We've recorded that you didn't expect this request; the sign-in was stopped.",
+            Failure::WrongNumber => {
+                "Request denied. The number typed in the app didn't match the one on screen."
+            }
+            Failure::Reported => {
+                "We've recorded that you didn't expect this request; the sign-in was stopped."
+            }
             Failure::NoAnswer => "We didn't hear from you. The request timed out.",
-            Failure::TooManyAttempts => "You've entered too many wrong codes. Start the sign-in again.",
+            Failure::TooManyAttempts => {
+                "You've entered too many wrong codes. Start the sign-in again."
+            }
         }
     }
 }

@@ -75,7 +75,8 @@ impl Lockout {
         if self.distinct_failures >= threshold {
             self.distinct_failures = 0;
             self.lockouts += 1;
-            self.locked_until = Some(now + first_lock * i64::from(1u32 << (self.lockouts - 1).min(6)));
+            self.locked_until =
+                Some(now + first_lock * i64::from(1u32 << (self.lockouts - 1).min(6)));
             return true;
         }
         false
@@ -164,6 +165,9 @@ impl User {
 
     /// The first name, as help-desk staff call people.
     pub fn first_name(&self) -> &str {
-        self.display_name.split_whitespace().next().unwrap_or(&self.display_name)
+        self.display_name
+            .split_whitespace()
+            .next()
+            .unwrap_or(&self.display_name)
     }
 }

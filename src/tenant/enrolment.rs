@@ -7,7 +7,9 @@
 use super::app_passwords::AppPasswordError;
 use super::challenge::Purpose;
 use super::directory::{MfaState, UserId};
-use super::methods::{MAX_AUTHENTICATOR_APPS, MethodError, PhoneSlot, VerifyOption, normalize_phone};
+use super::methods::{
+    MAX_AUTHENTICATOR_APPS, MethodError, PhoneSlot, VerifyOption, normalize_phone,
+};
 use super::oath::Oath;
 use super::verification::StartError;
 use super::{Tenant, calendar};
@@ -56,22 +58,34 @@ impl Tenant {
         if self.user(id).info.phone(slot).is_some() {
             return Err(MethodError::SlotTaken(slot.label()).into());
         }
-        let option = if by_call { VerifyOption::Call(slot) } else { VerifyOption::Text };
+        let option = if by_call {
+            VerifyOption::Call(slot)
+        } else {
+            VerifyOption::Text
+        };
         Ok(self.start_challenge(id, option, Purpose::RegisterPhone { slot, number })?)
     }
 
     /// Make a new TOTP secret for a third-party app and open the challenge that must see one
     /// of its codes before the app is saved. Returns the challenge and the credential (for QR).
-    pub fn start_software_token_setup(&mut self, id: UserId) -> Result<(u64, Oath), PhoneSetupError> {
+    pub fn start_software_token_setup(
+        &mut self,
+        id: UserId,
+    ) -> Result<(u64, Oath), PhoneSetupError> {
         self.can_add_app(id)?;
         let oath = self.new_oath(id);
-        let challenge = self.start_challenge(id, VerifyOption::AppCode, Purpose::RegisterSoftwareToken { oath: oath.clone() })?;
+        let challenge = self.start_challenge(
+            id,
+            VerifyOption::AppCode,
+            Purpose::RegisterSoftwareToken { oath: oath.clone() },
+        )?;
         Ok((challenge, oath))
     }
 
     fn new_oath(&self, id: UserId) -> Oath {
         let secret = self.seed().bytes(20);
-        Oath::new(&secret, &self.organisation, &self.user(id).upn).expect("invariant: 20-byte secrets are valid")
+        Oath::new(&secret, &self.organisation, &self.user(id).upn)
+            .expect("invariant: 20-byte secrets are valid")
     }
 
     /// The activation QR payload for Microsoft Authenticator.
@@ -81,7 +95,9 @@ impl Tenant {
         let oath = self.new_oath(id);
         self.activations.insert(code.clone(), (id, oath));
         let org = self.organisation.to_lowercase();
-        Ok(format!("{ACTIVATION_SCHEME}?code={code}&url=https://mobileappcommunicator.sim/{org}"))
+        Ok(format!(
+            "{ACTIVATION_SCHEME}?code={code}&url=https://mobileappcommunicator.sim/{org}"
+        ))
     }
 
     /// Microsoft Authenticator scanned an activation QR: register the device for push and
@@ -105,12 +121,21 @@ impl Tenant {
 
     /// Open the test of a freshly activated Authenticator: a push (combined registration) or,
     /// when `by_code`, a code from the app (the older page).
-    pub fn start_authenticator_test(&mut self, id: UserId, by_code: bool) -> Result<Option<u64>, StartError> {
+    pub fn start_authenticator_test(
+        &mut self,
+        id: UserId,
+        by_code: bool,
+    ) -> Result<Option<u64>, StartError> {
         let Some((device, oath)) = self.activated.get(&id).cloned() else {
             return Ok(None);
         };
-        let option = if by_code { VerifyOption::AppCode } else { VerifyOption::Push };
-        self.start_challenge(id, option, Purpose::RegisterAuthenticator { device, oath }).map(Some)
+        let option = if by_code {
+            VerifyOption::AppCode
+        } else {
+            VerifyOption::Push
+        };
+        self.start_challenge(id, option, Purpose::RegisterAuthenticator { device, oath })
+            .map(Some)
     }
 
     /// The user finished the sign-up wizard: *enabled* users become *enforced* (rule 4).
@@ -126,15 +151,27 @@ impl Tenant {
     /// per-user MFA users during sign-up; in combined registration only to *enforced* users.
     pub fn app_passwords_offered(&self, id: UserId) -> bool {
         let user = self.user(id);
-        let legacy = calendar::registration(self.now(), &self.policy) == super::policy::Registration::Legacy;
-        let per_user = if legacy { user.mfa != MfaState::Disabled } else { user.mfa == MfaState::Enforced };
+        let legacy =
+            calendar::registration(self.now(), &self.policy) == super::policy::Registration::Legacy;
+        let per_user = if legacy {
+            user.mfa != MfaState::Disabled
+        } else {
+            user.mfa == MfaState::Enforced
+        };
         self.policy.app_passwords && !self.policy.security_defaults && per_user
     }
 
     /// Create an App Password; the plain text is returned once.
-    pub fn create_app_password(&mut self, id: UserId, name: &str) -> Result<String, AppPasswordError> {
+    pub fn create_app_password(
+        &mut self,
+        id: UserId,
+        name: &str,
+    ) -> Result<String, AppPasswordError> {
         let now = self.now();
         let seed = self.seed().clone();
-        self.user_mut(id).app_passwords.create(name, &seed, now).map(|(_, pw)| pw)
+        self.user_mut(id)
+            .app_passwords
+            .create(name, &seed, now)
+            .map(|(_, pw)| pw)
     }
 }

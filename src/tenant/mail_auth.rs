@@ -5,10 +5,10 @@
 //! only an App Password does, and only where the protocol still accepts basic auth on that
 //! date (rule 24, in `calendar`).
 
+use super::Tenant;
 use super::calendar::{self, Protocol};
 use super::directory::{MfaState, UserId};
 use super::sign_in_log::ClientKind;
-use super::Tenant;
 use crate::clock::Instant;
 
 /// What a basic-auth mail server answered.
@@ -25,7 +25,13 @@ pub enum BasicOutcome {
 
 impl Tenant {
     /// A mail app signs in with a user name and a password over `protocol`.
-    pub fn basic_sign_in(&mut self, upn: &str, secret: &str, protocol: Protocol, app: &str) -> BasicOutcome {
+    pub fn basic_sign_in(
+        &mut self,
+        upn: &str,
+        secret: &str,
+        protocol: Protocol,
+        app: &str,
+    ) -> BasicOutcome {
         let client = ClientKind::Legacy(protocol);
         let now = self.now();
         let refuse = |t: &mut Tenant, reason: &str| {
@@ -46,18 +52,42 @@ impl Tenant {
             return refuse(self, "account locked (smart lockout)");
         }
         if user.app_passwords.matching(secret).is_some() {
-            self.log(upn, app, client, Some("App password".into()), "Success", "signed in with an app password");
+            self.log(
+                upn,
+                app,
+                client,
+                Some("App password".into()),
+                "Success",
+                "signed in with an app password",
+            );
             return BasicOutcome::Accepted { app_password: true };
         }
         if user.password_is(secret) {
             if user.mfa == MfaState::Enforced {
-                return refuse(self, "MFA is required for this account; this app needs an app password");
+                return refuse(
+                    self,
+                    "MFA is required for this account; this app needs an app password",
+                );
             }
-            self.log(upn, app, client, None, "Success", "signed in with the account password");
-            return BasicOutcome::Accepted { app_password: false };
+            self.log(
+                upn,
+                app,
+                client,
+                None,
+                "Success",
+                "signed in with the account password",
+            );
+            return BasicOutcome::Accepted {
+                app_password: false,
+            };
         }
         let limits = self.policy.limits.clone();
-        self.user_mut(id).lockout.fail(secret, now, limits.lockout_threshold, limits.lockout_seconds);
+        self.user_mut(id).lockout.fail(
+            secret,
+            now,
+            limits.lockout_threshold,
+            limits.lockout_seconds,
+        );
         refuse(self, "user name or password is incorrect")
     }
 
@@ -67,7 +97,8 @@ impl Tenant {
     pub fn modern_token_valid(&self, id: UserId, mfa_at: Option<Instant>) -> bool {
         let user = self.user(id);
         let needs_mfa = user.mfa != MfaState::Disabled || self.policy.security_defaults;
-        !user.sign_in_blocked && (!needs_mfa || mfa_at.is_some_and(|at| at > user.mfa_sessions_valid_after))
+        !user.sign_in_blocked
+            && (!needs_mfa || mfa_at.is_some_and(|at| at > user.mfa_sessions_valid_after))
     }
 }
 
@@ -81,8 +112,17 @@ mod tests {
 
     fn tenant(date: &str, app_passwords: bool) -> (Tenant, UserId) {
         let clock = Clock::starting_at(parse_instant(date).unwrap());
-        let policy = Policy { app_passwords, ..Policy::default() };
-        let mut t = Tenant::new("Contoso", policy, clock, Seed::new(1), Transcript::default());
+        let policy = Policy {
+            app_passwords,
+            ..Policy::default()
+        };
+        let mut t = Tenant::new(
+            "Contoso",
+            policy,
+            clock,
+            Seed::new(1),
+            Transcript::default(),
+        );
         let id = t.add_user(User::new("dana@contoso.com", "Dana Whitfield", "Pa55word!"));
         (t, id)
     }
@@ -90,15 +130,33 @@ mod tests {
     #[test]
     fn enforced_user_needs_an_app_password_on_the_guides_date() {
         let (mut t, id) = tenant("2021-06-01", true);
-        assert_eq!(t.basic_sign_in("dana@contoso.com", "Pa55word!", Protocol::Imap, "Mail"), BasicOutcome::Accepted { app_password: false });
+        assert_eq!(
+            t.basic_sign_in("dana@contoso.com", "Pa55word!", Protocol::Imap, "Mail"),
+            BasicOutcome::Accepted {
+                app_password: false
+            }
+        );
         t.user_mut(id).mfa = MfaState::Enforced;
-        assert!(matches!(t.basic_sign_in("dana@contoso.com", "Pa55word!", Protocol::Imap, "Mail"), BasicOutcome::Refused(_)));
+        assert!(matches!(
+            t.basic_sign_in("dana@contoso.com", "Pa55word!", Protocol::Imap, "Mail"),
+            BasicOutcome::Refused(_)
+        ));
         let pw = t.create_app_password(id, "iPhone Mail").unwrap();
-        assert_eq!(t.basic_sign_in("dana@contoso.com", &pw, Protocol::Imap, "Mail"), BasicOutcome::Accepted { app_password: true });
-        assert_eq!(t.basic_sign_in("dana@contoso.com", &pw, Protocol::Imap, "Mail"), BasicOutcome::Accepted { app_password: true }, "reused, not one-time");
+        assert_eq!(
+            t.basic_sign_in("dana@contoso.com", &pw, Protocol::Imap, "Mail"),
+            BasicOutcome::Accepted { app_password: true }
+        );
+        assert_eq!(
+            t.basic_sign_in("dana@contoso.com", &pw, Protocol::Imap, "Mail"),
+            BasicOutcome::Accepted { app_password: true },
+            "reused, not one-time"
+        );
         let app_pw_id = t.user(id).app_passwords.records()[0].id;
         t.user_mut(id).app_passwords.delete(app_pw_id);
-        assert!(matches!(t.basic_sign_in("dana@contoso.com", &pw, Protocol::Imap, "Mail"), BasicOutcome::Refused(_)));
+        assert!(matches!(
+            t.basic_sign_in("dana@contoso.com", &pw, Protocol::Imap, "Mail"),
+            BasicOutcome::Refused(_)
+        ));
     }
 
     #[test]
@@ -106,10 +164,15 @@ mod tests {
         let (mut t, id) = tenant("2022-10-01", true);
         t.user_mut(id).mfa = MfaState::Enforced;
         let pw = t.create_app_password(id, "iPhone Mail").unwrap();
-        let BasicOutcome::Refused(reason) = t.basic_sign_in("dana@contoso.com", &pw, Protocol::Imap, "Mail") else {
+        let BasicOutcome::Refused(reason) =
+            t.basic_sign_in("dana@contoso.com", &pw, Protocol::Imap, "Mail")
+        else {
             panic!("IMAP basic auth must be refused after 2022-10-01");
         };
         assert!(reason.contains("2022-10-01"));
-        assert_eq!(t.basic_sign_in("dana@contoso.com", &pw, Protocol::Smtp, "Mail"), BasicOutcome::Accepted { app_password: true });
+        assert_eq!(
+            t.basic_sign_in("dana@contoso.com", &pw, Protocol::Smtp, "Mail"),
+            BasicOutcome::Accepted { app_password: true }
+        );
     }
 }

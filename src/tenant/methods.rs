@@ -40,7 +40,12 @@ pub enum Method {
     /// A phone number in one slot.
     Phone { slot: PhoneSlot, number: String },
     /// Microsoft Authenticator on a device: push plus codes.
-    Authenticator { device: u64, device_name: String, oath: Oath, last_step: Option<u64> },
+    Authenticator {
+        device: u64,
+        device_name: String,
+        oath: Oath,
+        last_step: Option<u64>,
+    },
     /// Another authenticator app (software OATH token): codes only.
     SoftwareToken { oath: Oath, last_step: Option<u64> },
 }
@@ -73,7 +78,9 @@ pub enum VerifyOption {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum MethodError {
     /// Rule 12.
-    #[error("You can't set up another authenticator app because you already have five authenticator apps or hardware tokens.")]
+    #[error(
+        "You can't set up another authenticator app because you already have five authenticator apps or hardware tokens."
+    )]
     TooManyApps,
     /// Rule 13: one number per slot.
     #[error("You already have a {0}. Change or delete it instead.")]
@@ -98,14 +105,20 @@ impl SecurityInfo {
             Method::Phone { slot, .. } if self.phone(*slot).is_some() => {
                 return Err(MethodError::SlotTaken(slot.label()));
             }
-            Method::Authenticator { .. } | Method::SoftwareToken { .. } if self.app_count() >= MAX_AUTHENTICATOR_APPS => {
+            Method::Authenticator { .. } | Method::SoftwareToken { .. }
+                if self.app_count() >= MAX_AUTHENTICATOR_APPS =>
+            {
                 return Err(MethodError::TooManyApps);
             }
             _ => {}
         }
         self.next_id += 1;
         let id = self.next_id;
-        self.entries.push(MethodEntry { id, method, added: at });
+        self.entries.push(MethodEntry {
+            id,
+            method,
+            added: at,
+        });
         if self.default.is_none() {
             self.default = self.options().first().copied();
         }
@@ -167,7 +180,10 @@ impl SecurityInfo {
 
     /// Authenticator apps and tokens, counted together.
     pub fn app_count(&self) -> usize {
-        self.entries.iter().filter(|e| !matches!(e.method, Method::Phone { .. })).count()
+        self.entries
+            .iter()
+            .filter(|e| !matches!(e.method, Method::Phone { .. }))
+            .count()
     }
 
     /// The Authenticator devices that receive push.
@@ -216,11 +232,20 @@ pub fn normalize_phone(country_code: &str, typed: &str) -> Result<String, Method
     let (cc, rest) = match typed.strip_prefix('+') {
         Some(full) => {
             let mut parts = full.splitn(2, [' ', '-']);
-            (parts.next().unwrap_or_default().to_string(), parts.next().unwrap_or_default().to_string())
+            (
+                parts.next().unwrap_or_default().to_string(),
+                parts.next().unwrap_or_default().to_string(),
+            )
         }
-        None => (country_code.trim_start_matches('+').to_string(), typed.to_string()),
+        None => (
+            country_code.trim_start_matches('+').to_string(),
+            typed.to_string(),
+        ),
     };
-    if rest.chars().any(|c| !(c.is_ascii_digit() || " -().".contains(c))) {
+    if rest
+        .chars()
+        .any(|c| !(c.is_ascii_digit() || " -().".contains(c)))
+    {
         return Err(MethodError::BadNumber);
     }
     let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
@@ -243,13 +268,22 @@ mod tests {
     use super::*;
 
     fn app(n: u8) -> Method {
-        Method::SoftwareToken { oath: Oath::new(&[n; 20], "T", "u").unwrap(), last_step: None }
+        Method::SoftwareToken {
+            oath: Oath::new(&[n; 20], "T", "u").unwrap(),
+            last_step: None,
+        }
     }
 
     #[test]
     fn phone_numbers() {
-        assert_eq!(normalize_phone("1", "(425) 555-0100").unwrap(), "+1 4255550100");
-        assert_eq!(normalize_phone("44", "+1 4255550100").unwrap(), "+1 4255550100");
+        assert_eq!(
+            normalize_phone("1", "(425) 555-0100").unwrap(),
+            "+1 4255550100"
+        );
+        assert_eq!(
+            normalize_phone("44", "+1 4255550100").unwrap(),
+            "+1 4255550100"
+        );
         assert_eq!(normalize_phone("1", "call me"), Err(MethodError::BadNumber));
         assert_eq!(mask_phone("+1 4255550100"), "+1 XXXXXXXX00");
     }
@@ -257,13 +291,24 @@ mod tests {
     #[test]
     fn five_apps_then_refused_and_default_moves() {
         let mut info = SecurityInfo::default();
-        let phone = info.add(Method::Phone { slot: PhoneSlot::Mobile, number: "+1 4255550100".into() }, 0).unwrap();
+        let phone = info
+            .add(
+                Method::Phone {
+                    slot: PhoneSlot::Mobile,
+                    number: "+1 4255550100".into(),
+                },
+                0,
+            )
+            .unwrap();
         assert_eq!(info.default_option(), Some(VerifyOption::Text));
         for n in 0..5 {
             info.add(app(n), 0).unwrap();
         }
         assert_eq!(info.add(app(9), 0), Err(MethodError::TooManyApps));
-        let again = Method::Phone { slot: PhoneSlot::Mobile, number: "+1 4255550101".into() };
+        let again = Method::Phone {
+            slot: PhoneSlot::Mobile,
+            number: "+1 4255550101".into(),
+        };
         assert_eq!(info.add(again, 0), Err(MethodError::SlotTaken("Phone")));
         assert!(info.delete(phone));
         assert_eq!(info.default_option(), Some(VerifyOption::AppCode));

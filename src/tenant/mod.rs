@@ -53,7 +53,9 @@ impl TenantHandle {
 
     /// Lock it for one short piece of work.
     pub fn lock(&self) -> MutexGuard<'_, Tenant> {
-        self.0.lock().expect("invariant: tenant lock never poisoned")
+        self.0
+            .lock()
+            .expect("invariant: tenant lock never poisoned")
     }
 }
 
@@ -84,7 +86,13 @@ pub struct Tenant {
 
 impl Tenant {
     /// An empty tenant.
-    pub fn new(organisation: &str, policy: Policy, clock: Clock, seed: Seed, transcript: Transcript) -> Self {
+    pub fn new(
+        organisation: &str,
+        policy: Policy,
+        clock: Clock,
+        seed: Seed,
+        transcript: Transcript,
+    ) -> Self {
         Tenant {
             organisation: organisation.to_string(),
             policy,
@@ -149,7 +157,15 @@ impl Tenant {
     }
 
     /// Add a row to the sign-in log (and the transcript).
-    pub fn log(&mut self, user: &str, app: &str, client: ClientKind, method: Option<String>, result: &str, detail: &str) {
+    pub fn log(
+        &mut self,
+        user: &str,
+        app: &str,
+        client: ClientKind,
+        method: Option<String>,
+        result: &str,
+        detail: &str,
+    ) {
         let row = SignInRow {
             at: self.now(),
             user: user.to_string(),
@@ -159,7 +175,8 @@ impl Tenant {
             result: result.to_string(),
             detail: detail.to_string(),
         };
-        self.transcript.record(row.at, Actor::Tenant, Output::SignIn(row.clone()));
+        self.transcript
+            .record(row.at, Actor::Tenant, Output::SignIn(row.clone()));
         self.log.push(row);
     }
 

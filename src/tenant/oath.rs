@@ -51,7 +51,12 @@ impl Oath {
     }
 
     /// Like [`Oath::new`] with another code length (the RFC vectors use 8).
-    pub fn with_digits(secret: &[u8], issuer: &str, account: &str, digits: usize) -> Result<Self, OathError> {
+    pub fn with_digits(
+        secret: &[u8],
+        issuer: &str,
+        account: &str,
+        digits: usize,
+    ) -> Result<Self, OathError> {
         let totp = Builder::new()
             .with_algorithm(Algorithm::SHA1)
             .with_digits(digits as u8)
@@ -93,7 +98,9 @@ impl Oath {
 
     /// The QR code of [`Oath::uri`] as a PNG image, drawn by totp-rs.
     pub fn qr_png(&self) -> Result<Vec<u8>, OathError> {
-        self.totp.to_qr_png().map_err(|e| OathError::Qr(e.to_string()))
+        self.totp
+            .to_qr_png()
+            .map_err(|e| OathError::Qr(e.to_string()))
     }
 
     /// The code this token shows at `t`.
@@ -117,7 +124,11 @@ impl Oath {
             let at = t - back * STEP_SECONDS;
             at >= 0 && same(at)
         });
-        if old { CodeMatch::Old } else { CodeMatch::NoMatch }
+        if old {
+            CodeMatch::Old
+        } else {
+            CodeMatch::NoMatch
+        }
     }
 }
 
@@ -150,10 +161,19 @@ mod tests {
         let token = Oath::new(secret.as_bytes(), "Contoso", "adele@contoso.com").unwrap();
         assert_eq!(token.code_at(1_700_000_000), "406058");
         assert_eq!(token.code_at(1_700_000_030), "661763");
-        assert_eq!(token.check("406 058", 1_700_000_000, 1, 10), CodeMatch::Current(56_666_666));
-        assert_eq!(token.check("406058", 1_700_000_030, 1, 10), CodeMatch::Current(56_666_666));
+        assert_eq!(
+            token.check("406 058", 1_700_000_000, 1, 10),
+            CodeMatch::Current(56_666_666)
+        );
+        assert_eq!(
+            token.check("406058", 1_700_000_030, 1, 10),
+            CodeMatch::Current(56_666_666)
+        );
         assert_eq!(token.check("406058", 1_700_000_060, 1, 10), CodeMatch::Old);
-        assert_eq!(token.check("000000", 1_700_000_000, 1, 10), CodeMatch::NoMatch);
+        assert_eq!(
+            token.check("000000", 1_700_000_000, 1, 10),
+            CodeMatch::NoMatch
+        );
     }
 
     #[test]
@@ -161,7 +181,11 @@ mod tests {
         let token = Oath::new(&[7; 20], "Contoso", "dana@contoso.com").unwrap();
         let back = Oath::from_uri(&token.uri()).unwrap();
         assert_eq!(back.code_at(1_000), token.code_at(1_000));
-        assert!(token.uri().starts_with("otpauth://totp/Contoso:dana%40contoso.com?secret="));
+        assert!(
+            token
+                .uri()
+                .starts_with("otpauth://totp/Contoso:dana%40contoso.com?secret=")
+        );
         assert!(Oath::from_uri("msauth://activate?code=1").is_err());
     }
 }

@@ -2,6 +2,7 @@
 //! second-factor challenges (text, call, push, app code) with their attempt limits,
 //! throttling, expiry and replay rules (entra-facts rules 5, 15-19, 27-28, 31, 36).
 
+use super::Tenant;
 use super::calendar;
 use super::challenge::{Answer, Challenge, ChallengeState, CodeCheck, Failure, Purpose};
 use super::directory::{MfaState, UserId};
@@ -9,7 +10,6 @@ use super::methods::{Method, PhoneSlot, VerifyOption, mask_phone};
 use super::oath::CodeMatch;
 use super::sign_in_log::ClientKind;
 use super::telephony::{CALLER_ID, IncomingCall, PushRequest};
-use super::Tenant;
 use crate::clock::Instant;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
@@ -49,10 +49,14 @@ pub enum StartError {
     #[error("Your sign-in was blocked. Contact your help desk.")]
     Blocked,
     /// Too many texts or calls in a short time.
-    #[error("We've sent too many codes to this phone for now. Wait a few minutes, or sign in another way.")]
+    #[error(
+        "We've sent too many codes to this phone for now. Wait a few minutes, or sign in another way."
+    )]
     Throttled,
     /// Microsoft-provided texts and calls have ended for this tenant (rule 36).
-    #[error("Text messages and calls from Microsoft are no longer available for this organisation.")]
+    #[error(
+        "Text messages and calls from Microsoft are no longer available for this organisation."
+    )]
     PhoneRetired,
     /// The user has no such method.
     #[error("That method isn't set up for this account.")]
@@ -65,20 +69,47 @@ fn code_hash(code: &str) -> [u8; 32] {
 
 impl Tenant {
     /// Check a password (or a Temporary Access Pass) for a sign-in by `app`.
-    pub fn check_password(&mut self, upn: &str, typed: &str, app: &str, client: ClientKind) -> PasswordCheck {
+    pub fn check_password(
+        &mut self,
+        upn: &str,
+        typed: &str,
+        app: &str,
+        client: ClientKind,
+    ) -> PasswordCheck {
         let now = self.now();
         let limits = self.policy.limits.clone();
         let Some(id) = self.find(upn) else {
-            self.log(upn, app, client, None, "Failure", "user account does not exist");
+            self.log(
+                upn,
+                app,
+                client,
+                None,
+                "Failure",
+                "user account does not exist",
+            );
             return PasswordCheck::UnknownUser;
         };
         let user = self.user_mut(id);
         if user.sign_in_blocked {
-            self.log(upn, app, client, None, "Failure", "sign-in blocked by administrator");
+            self.log(
+                upn,
+                app,
+                client,
+                None,
+                "Failure",
+                "sign-in blocked by administrator",
+            );
             return PasswordCheck::Blocked;
         }
         if user.lockout.locked(now) {
-            self.log(upn, app, client, None, "Failure", "account locked (smart lockout)");
+            self.log(
+                upn,
+                app,
+                client,
+                None,
+                "Failure",
+                "account locked (smart lockout)",
+            );
             return PasswordCheck::Locked;
         }
         if let Some(tap) = user.tap.clone()
@@ -95,10 +126,20 @@ impl Tenant {
             user.lockout.succeed();
             return PasswordCheck::Ok(id);
         }
-        let locked = user.lockout.fail(typed, now, limits.lockout_threshold, limits.lockout_seconds);
-        let detail = if locked { "wrong password; account now locked" } else { "wrong password" };
+        let locked =
+            user.lockout
+                .fail(typed, now, limits.lockout_threshold, limits.lockout_seconds);
+        let detail = if locked {
+            "wrong password; account now locked"
+        } else {
+            "wrong password"
+        };
         self.log(upn, app, client, None, "Failure", detail);
-        if locked { PasswordCheck::Locked } else { PasswordCheck::Wrong }
+        if locked {
+            PasswordCheck::Locked
+        } else {
+            PasswordCheck::Wrong
+        }
     }
 
     /// What a browser or modern-app sign-in needs after the password. `mfa_at` is when this
@@ -117,7 +158,11 @@ impl Tenant {
             let days = i64::from(self.policy.remember_mfa_days.unwrap_or(0));
             at > user.mfa_sessions_valid_after && self.now() - at < days * 86_400
         });
-        if remembered { SignInNeed::Nothing } else { SignInNeed::Verify(options) }
+        if remembered {
+            SignInNeed::Nothing
+        } else {
+            SignInNeed::Verify(options)
+        }
     }
 
     /// The ways this user can verify now, default first, after policy and calendar.
@@ -139,14 +184,23 @@ impl Tenant {
     }
 
     /// Open a verification: send the text, place the call or push the request.
-    pub fn start_challenge(&mut self, id: UserId, option: VerifyOption, purpose: Purpose) -> Result<u64, StartError> {
+    pub fn start_challenge(
+        &mut self,
+        id: UserId,
+        option: VerifyOption,
+        purpose: Purpose,
+    ) -> Result<u64, StartError> {
         let now = self.now();
         if self.user(id).mfa_blocked_until.is_some_and(|u| now < u) {
             return Err(StartError::Blocked);
         }
         let number = match (&purpose, option) {
             (Purpose::RegisterPhone { number, .. }, _) => Some(number.clone()),
-            (_, VerifyOption::Text) => self.user(id).info.phone(PhoneSlot::Mobile).map(str::to_string),
+            (_, VerifyOption::Text) => self
+                .user(id)
+                .info
+                .phone(PhoneSlot::Mobile)
+                .map(str::to_string),
             (_, VerifyOption::Call(slot)) => self.user(id).info.phone(slot).map(str::to_string),
             _ => None,
         };
@@ -160,7 +214,8 @@ impl Tenant {
             }
             let limits = self.policy.limits.clone();
             let user = self.user_mut(id);
-            user.phone_sends.retain(|t| now - t < limits.throttle_window);
+            user.phone_sends
+                .retain(|t| now - t < limits.throttle_window);
             if user.phone_sends.len() as u32 >= limits.phone_messages_per_window {
                 return Err(StartError::Throttled);
             }
@@ -190,16 +245,24 @@ impl Tenant {
         match option {
             VerifyOption::Text => {
                 let code = self.seed().digits(6);
-                let body = format!("{code} is your Microsoft verification code for {account}. Do not share it.");
-                self.network.text(number.as_deref().unwrap_or_default(), body);
+                let body = format!(
+                    "{code} is your Microsoft verification code for {account}. Do not share it."
+                );
+                self.network
+                    .text(number.as_deref().unwrap_or_default(), body);
                 challenge.code = Some(code);
             }
             VerifyOption::Call(_) => {
                 let script = "This is the Microsoft sign-in verification line. If you are signing in, \
                               press the pound key. If you did not try to sign in, press zero and then pound."
                     .to_string();
-                let call = IncomingCall { challenge: challenge_id, from: CALLER_ID.to_string(), script };
-                self.network.call(number.as_deref().unwrap_or_default(), call);
+                let call = IncomingCall {
+                    challenge: challenge_id,
+                    from: CALLER_ID.to_string(),
+                    script,
+                };
+                self.network
+                    .call(number.as_deref().unwrap_or_default(), call);
             }
             VerifyOption::Push => {
                 let number_required = calendar::number_matching(now);
@@ -251,11 +314,16 @@ impl Tenant {
             (_, VerifyOption::Text) => {
                 let code = c.code.clone().unwrap_or_default();
                 let matches = bool::from(code.as_bytes().ct_eq(typed.as_bytes()));
-                let used = self.user(c.user).used_phone_codes.contains(&code_hash(&typed));
+                let used = self
+                    .user(c.user)
+                    .used_phone_codes
+                    .contains(&code_hash(&typed));
                 if matches && now - c.created > limits.sms_code_lifetime {
                     CodeCheck::Expired
                 } else if matches {
-                    self.user_mut(c.user).used_phone_codes.push(code_hash(&typed));
+                    self.user_mut(c.user)
+                        .used_phone_codes
+                        .push(code_hash(&typed));
                     CodeCheck::Accepted
                 } else if used {
                     CodeCheck::AlreadyUsed
@@ -263,7 +331,8 @@ impl Tenant {
                     CodeCheck::Wrong
                 }
             }
-            (Purpose::RegisterSoftwareToken { oath }, _) | (Purpose::RegisterAuthenticator { oath, .. }, _) => {
+            (Purpose::RegisterSoftwareToken { oath }, _)
+            | (Purpose::RegisterAuthenticator { oath, .. }, _) => {
                 match oath.check(&typed, now, limits.totp_skew, limits.totp_lookback) {
                     CodeMatch::Current(_) => CodeCheck::Accepted,
                     CodeMatch::Old => CodeCheck::Expired,
@@ -273,7 +342,10 @@ impl Tenant {
             (_, VerifyOption::AppCode) => self.check_app_code(c.user, &typed, now),
             _ => CodeCheck::NotWaiting,
         };
-        let c = self.challenges.get_mut(&challenge_id).expect("invariant: challenge exists");
+        let c = self
+            .challenges
+            .get_mut(&challenge_id)
+            .expect("invariant: challenge exists");
         match verdict {
             CodeCheck::Accepted => c.state = ChallengeState::Passed,
             CodeCheck::Wrong | CodeCheck::Expired | CodeCheck::AlreadyUsed => {
@@ -297,11 +369,16 @@ impl Tenant {
         let mut verdict = CodeCheck::Wrong;
         for entry in self.user_mut(id).info.entries_mut() {
             let (oath, last_step) = match &mut entry.method {
-                Method::Authenticator { oath, last_step, .. } | Method::SoftwareToken { oath, last_step } => (oath, last_step),
+                Method::Authenticator {
+                    oath, last_step, ..
+                }
+                | Method::SoftwareToken { oath, last_step } => (oath, last_step),
                 Method::Phone { .. } => continue,
             };
             match oath.check(typed, now, limits.totp_skew, limits.totp_lookback) {
-                CodeMatch::Current(step) if last_step.is_some_and(|l| step <= l) => verdict = CodeCheck::AlreadyUsed,
+                CodeMatch::Current(step) if last_step.is_some_and(|l| step <= l) => {
+                    verdict = CodeCheck::AlreadyUsed
+                }
                 CodeMatch::Current(step) => {
                     *last_step = Some(step);
                     return CodeCheck::Accepted;
@@ -322,7 +399,9 @@ impl Tenant {
             return c.state;
         }
         c.state = match answer {
-            Answer::Approve(typed) if c.number.is_none() || typed == c.number => ChallengeState::Passed,
+            Answer::Approve(typed) if c.number.is_none() || typed == c.number => {
+                ChallengeState::Passed
+            }
             Answer::Approve(_) => ChallengeState::Failed(Failure::WrongNumber),
             Answer::Deny => ChallengeState::Failed(Failure::Denied),
             Answer::Report => ChallengeState::Failed(Failure::Reported),
@@ -363,7 +442,14 @@ impl Tenant {
                 let upn = self.user(user).upn.clone();
                 self.user_mut(user).high_risk = true;
                 let method = Some(option_label(self.challenges[&challenge_id].option).to_string());
-                self.log(&upn, "Office 365", ClientKind::Browser, method, "Failure", "MFA denied; fraud reported by the user");
+                self.log(
+                    &upn,
+                    "Office 365",
+                    ClientKind::Browser,
+                    method,
+                    "Failure",
+                    "MFA denied; fraud reported by the user",
+                );
             }
             _ => {}
         }
@@ -376,16 +462,29 @@ impl Tenant {
         let method = match c.purpose {
             Purpose::SignIn => return,
             Purpose::RegisterPhone { slot, number } => Method::Phone { slot, number },
-            Purpose::RegisterSoftwareToken { oath } => Method::SoftwareToken { oath, last_step: None },
-            Purpose::RegisterAuthenticator { device, oath } => {
-                Method::Authenticator { device, device_name: "Microsoft Authenticator".into(), oath, last_step: None }
-            }
+            Purpose::RegisterSoftwareToken { oath } => Method::SoftwareToken {
+                oath,
+                last_step: None,
+            },
+            Purpose::RegisterAuthenticator { device, oath } => Method::Authenticator {
+                device,
+                device_name: "Microsoft Authenticator".into(),
+                oath,
+                last_step: None,
+            },
         };
         if let Err(e) = self.user_mut(c.user).info.add(method, now) {
             // The page re-checks the limits before opening a registration; reaching here means
             // two registrations raced. Record it rather than panic.
             let upn = self.user(c.user).upn.clone();
-            self.log(&upn, "My Sign-Ins", ClientKind::Browser, None, "Failure", &e.to_string());
+            self.log(
+                &upn,
+                "My Sign-Ins",
+                ClientKind::Browser,
+                None,
+                "Failure",
+                &e.to_string(),
+            );
         }
     }
 }
@@ -414,9 +513,24 @@ mod tests {
 
     fn tenant(date: &str) -> (Tenant, UserId, Clock) {
         let clock = Clock::starting_at(parse_instant(date).unwrap());
-        let mut t = Tenant::new("Contoso", Policy::default(), clock.clone(), Seed::new(3), Transcript::default());
+        let mut t = Tenant::new(
+            "Contoso",
+            Policy::default(),
+            clock.clone(),
+            Seed::new(3),
+            Transcript::default(),
+        );
         let id = t.add_user(User::new("dana@contoso.com", "Dana Whitfield", "pw-right"));
-        t.user_mut(id).info.add(Method::Phone { slot: PhoneSlot::Mobile, number: "+1 4255550123".into() }, 0).unwrap();
+        t.user_mut(id)
+            .info
+            .add(
+                Method::Phone {
+                    slot: PhoneSlot::Mobile,
+                    number: "+1 4255550123".into(),
+                },
+                0,
+            )
+            .unwrap();
         t.set_mfa_state(id, MfaState::Enabled);
         (t, id, clock)
     }
@@ -434,13 +548,25 @@ mod tests {
     #[test]
     fn texted_code_wrong_expired_single_use() {
         let (mut t, id, clock) = tenant("2021-06-01");
-        let c = t.start_challenge(id, VerifyOption::Text, Purpose::SignIn).unwrap();
+        let c = t
+            .start_challenge(id, VerifyOption::Text, Purpose::SignIn)
+            .unwrap();
         let code = texted(&t, c);
         assert_eq!(t.submit_code(c, "000000"), CodeCheck::Wrong);
         assert_eq!(t.submit_code(c, &code), CodeCheck::Accepted);
-        assert_eq!(t.submit_code(c, &code), CodeCheck::NotWaiting, "closed once passed");
-        let c2 = t.start_challenge(id, VerifyOption::Text, Purpose::SignIn).unwrap();
-        assert_eq!(t.submit_code(c2, &code), CodeCheck::AlreadyUsed, "a used code is named as such");
+        assert_eq!(
+            t.submit_code(c, &code),
+            CodeCheck::NotWaiting,
+            "closed once passed"
+        );
+        let c2 = t
+            .start_challenge(id, VerifyOption::Text, Purpose::SignIn)
+            .unwrap();
+        assert_eq!(
+            t.submit_code(c2, &code),
+            CodeCheck::AlreadyUsed,
+            "a used code is named as such"
+        );
         let fresh = texted(&t, c2);
         clock.advance(301);
         assert_eq!(t.submit_code(c2, &fresh), CodeCheck::Expired);
@@ -449,26 +575,42 @@ mod tests {
     #[test]
     fn attempts_are_limited() {
         let (mut t, id, _) = tenant("2021-06-01");
-        let c = t.start_challenge(id, VerifyOption::Text, Purpose::SignIn).unwrap();
+        let c = t
+            .start_challenge(id, VerifyOption::Text, Purpose::SignIn)
+            .unwrap();
         let code = texted(&t, c);
         for _ in 0..4 {
             assert_eq!(t.submit_code(c, "999999"), CodeCheck::Wrong);
         }
         assert_eq!(t.submit_code(c, "999999"), CodeCheck::TooManyAttempts);
-        assert_eq!(t.submit_code(c, &code), CodeCheck::TooManyAttempts, "even the right code, once closed");
+        assert_eq!(
+            t.submit_code(c, &code),
+            CodeCheck::TooManyAttempts,
+            "even the right code, once closed"
+        );
     }
 
     #[test]
     fn texts_are_throttled_and_retire_in_2027() {
         let (mut t, id, clock) = tenant("2021-06-01");
         for _ in 0..5 {
-            t.start_challenge(id, VerifyOption::Text, Purpose::SignIn).unwrap();
+            t.start_challenge(id, VerifyOption::Text, Purpose::SignIn)
+                .unwrap();
         }
-        assert_eq!(t.start_challenge(id, VerifyOption::Text, Purpose::SignIn), Err(StartError::Throttled));
+        assert_eq!(
+            t.start_challenge(id, VerifyOption::Text, Purpose::SignIn),
+            Err(StartError::Throttled)
+        );
         clock.advance(301);
-        assert!(t.start_challenge(id, VerifyOption::Text, Purpose::SignIn).is_ok());
+        assert!(
+            t.start_challenge(id, VerifyOption::Text, Purpose::SignIn)
+                .is_ok()
+        );
         let (mut later, id, _) = tenant("2027-02-01");
-        assert_eq!(later.start_challenge(id, VerifyOption::Text, Purpose::SignIn), Err(StartError::PhoneRetired));
+        assert_eq!(
+            later.start_challenge(id, VerifyOption::Text, Purpose::SignIn),
+            Err(StartError::PhoneRetired)
+        );
         assert!(later.verify_options(id).is_empty());
     }
 
@@ -476,14 +618,29 @@ mod tests {
     fn app_codes_replay_and_age() {
         let (mut t, id, clock) = tenant("2021-06-01");
         let oath = Oath::new(&[9; 20], "Contoso", "dana@contoso.com").unwrap();
-        t.user_mut(id).info.add(Method::SoftwareToken { oath: oath.clone(), last_step: None }, 0).unwrap();
+        t.user_mut(id)
+            .info
+            .add(
+                Method::SoftwareToken {
+                    oath: oath.clone(),
+                    last_step: None,
+                },
+                0,
+            )
+            .unwrap();
         let code = oath.code_at(clock.now());
-        let c = t.start_challenge(id, VerifyOption::AppCode, Purpose::SignIn).unwrap();
+        let c = t
+            .start_challenge(id, VerifyOption::AppCode, Purpose::SignIn)
+            .unwrap();
         assert_eq!(t.submit_code(c, &code), CodeCheck::Accepted);
-        let c = t.start_challenge(id, VerifyOption::AppCode, Purpose::SignIn).unwrap();
+        let c = t
+            .start_challenge(id, VerifyOption::AppCode, Purpose::SignIn)
+            .unwrap();
         assert_eq!(t.submit_code(c, &code), CodeCheck::AlreadyUsed);
         clock.advance(120);
-        let c = t.start_challenge(id, VerifyOption::AppCode, Purpose::SignIn).unwrap();
+        let c = t
+            .start_challenge(id, VerifyOption::AppCode, Purpose::SignIn)
+            .unwrap();
         let old = oath.code_at(clock.now() - 90);
         assert_eq!(t.submit_code(c, &old), CodeCheck::Expired);
     }
@@ -491,27 +648,64 @@ mod tests {
     fn with_push(date: &str) -> (Tenant, UserId) {
         let (mut t, id, _) = tenant(date);
         let oath = Oath::new(&[4; 20], "Contoso", "dana@contoso.com").unwrap();
-        t.user_mut(id).info.add(Method::Authenticator { device: 77, device_name: "phone".into(), oath, last_step: None }, 0).unwrap();
+        t.user_mut(id)
+            .info
+            .add(
+                Method::Authenticator {
+                    device: 77,
+                    device_name: "phone".into(),
+                    oath,
+                    last_step: None,
+                },
+                0,
+            )
+            .unwrap();
         (t, id)
     }
 
     #[test]
     fn push_needs_the_number_from_2023_and_can_be_denied() {
         let (mut t, id) = with_push("2021-06-01");
-        let c = t.start_challenge(id, VerifyOption::Push, Purpose::SignIn).unwrap();
+        let c = t
+            .start_challenge(id, VerifyOption::Push, Purpose::SignIn)
+            .unwrap();
         assert_eq!(t.challenge(c).unwrap().number, None);
-        assert_eq!(t.answer_push(c, Answer::Approve(None)), ChallengeState::Passed);
+        assert_eq!(
+            t.answer_push(c, Answer::Approve(None)),
+            ChallengeState::Passed
+        );
 
         let (mut t, id) = with_push("2024-01-15");
-        let c = t.start_challenge(id, VerifyOption::Push, Purpose::SignIn).unwrap();
+        let c = t
+            .start_challenge(id, VerifyOption::Push, Purpose::SignIn)
+            .unwrap();
         let n = t.challenge(c).unwrap().number.expect("number matching");
-        assert_eq!(t.answer_push(c, Answer::Approve(Some(n.wrapping_add(1)))), ChallengeState::Failed(Failure::WrongNumber));
-        let c = t.start_challenge(id, VerifyOption::Push, Purpose::SignIn).unwrap();
-        assert_eq!(t.answer_push(c, Answer::Approve(None)), ChallengeState::Failed(Failure::WrongNumber), "no number-free approve");
-        let c = t.start_challenge(id, VerifyOption::Push, Purpose::SignIn).unwrap();
-        assert_eq!(t.answer_push(c, Answer::Deny), ChallengeState::Failed(Failure::Denied));
-        let c = t.start_challenge(id, VerifyOption::Push, Purpose::SignIn).unwrap();
-        assert_eq!(t.answer_push(c, Answer::Report), ChallengeState::Failed(Failure::Reported));
+        assert_eq!(
+            t.answer_push(c, Answer::Approve(Some(n.wrapping_add(1)))),
+            ChallengeState::Failed(Failure::WrongNumber)
+        );
+        let c = t
+            .start_challenge(id, VerifyOption::Push, Purpose::SignIn)
+            .unwrap();
+        assert_eq!(
+            t.answer_push(c, Answer::Approve(None)),
+            ChallengeState::Failed(Failure::WrongNumber),
+            "no number-free approve"
+        );
+        let c = t
+            .start_challenge(id, VerifyOption::Push, Purpose::SignIn)
+            .unwrap();
+        assert_eq!(
+            t.answer_push(c, Answer::Deny),
+            ChallengeState::Failed(Failure::Denied)
+        );
+        let c = t
+            .start_challenge(id, VerifyOption::Push, Purpose::SignIn)
+            .unwrap();
+        assert_eq!(
+            t.answer_push(c, Answer::Report),
+            ChallengeState::Failed(Failure::Reported)
+        );
         assert!(t.user(id).high_risk);
     }
 
@@ -519,16 +713,36 @@ mod tests {
     fn smart_lockout_counts_distinct_passwords_and_unlocks() {
         let (mut t, _, clock) = tenant("2021-06-01");
         for _ in 0..20 {
-            assert_eq!(t.check_password("dana@contoso.com", "same-wrong", "x", ClientKind::Browser), PasswordCheck::Wrong);
+            assert_eq!(
+                t.check_password("dana@contoso.com", "same-wrong", "x", ClientKind::Browser),
+                PasswordCheck::Wrong
+            );
         }
         // "same-wrong" counted once; eight more distinct ones make nine.
         for n in 0..8 {
-            assert_eq!(t.check_password("dana@contoso.com", &format!("wrong{n}"), "x", ClientKind::Browser), PasswordCheck::Wrong);
+            assert_eq!(
+                t.check_password(
+                    "dana@contoso.com",
+                    &format!("wrong{n}"),
+                    "x",
+                    ClientKind::Browser
+                ),
+                PasswordCheck::Wrong
+            );
         }
-        assert_eq!(t.check_password("dana@contoso.com", "wrong-last", "x", ClientKind::Browser), PasswordCheck::Locked);
-        assert_eq!(t.check_password("dana@contoso.com", "pw-right", "x", ClientKind::Browser), PasswordCheck::Locked);
+        assert_eq!(
+            t.check_password("dana@contoso.com", "wrong-last", "x", ClientKind::Browser),
+            PasswordCheck::Locked
+        );
+        assert_eq!(
+            t.check_password("dana@contoso.com", "pw-right", "x", ClientKind::Browser),
+            PasswordCheck::Locked
+        );
         clock.advance(60);
-        assert!(matches!(t.check_password("dana@contoso.com", "pw-right", "x", ClientKind::Browser), PasswordCheck::Ok(_)));
+        assert!(matches!(
+            t.check_password("dana@contoso.com", "pw-right", "x", ClientKind::Browser),
+            PasswordCheck::Ok(_)
+        ));
     }
 
     #[test]
@@ -538,8 +752,14 @@ mod tests {
         let now = clock.now();
         assert_eq!(t.sign_in_need(id, Some(now)), SignInNeed::Nothing);
         t.revoke_mfa_sessions(id);
-        assert!(matches!(t.sign_in_need(id, Some(now)), SignInNeed::Verify(_)));
+        assert!(matches!(
+            t.sign_in_need(id, Some(now)),
+            SignInNeed::Verify(_)
+        ));
         t.set_mfa_blocked(id, true);
-        assert_eq!(t.start_challenge(id, VerifyOption::Text, Purpose::SignIn), Err(StartError::Blocked));
+        assert_eq!(
+            t.start_challenge(id, VerifyOption::Text, Purpose::SignIn),
+            Err(StartError::Blocked)
+        );
     }
 }

@@ -33,11 +33,20 @@ async fn set_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: String) -> 
 
 /// Example: Then Dana's MFA state is "enforced"
 #[then(expr = "{word}'s MFA state is {string}")]
-async fn mfa_state_is(w: &mut GuideWorld, step: &Step, who: String, expected: String) -> Result<()> {
+async fn mfa_state_is(
+    w: &mut GuideWorld,
+    step: &Step,
+    who: String,
+    expected: String,
+) -> Result<()> {
     w.at(step);
     let upn = w.person(&who)?.upn.clone();
     let summary = w.sim()?.admin.describe(&upn).await??;
-    ensure!(summary.mfa == state(&expected)?, "{who}'s per-user MFA state is {}", summary.mfa);
+    ensure!(
+        summary.mfa == state(&expected)?,
+        "{who}'s per-user MFA state is {}",
+        summary.mfa
+    );
     Ok(())
 }
 
@@ -47,7 +56,10 @@ async fn mfa_state_is(w: &mut GuideWorld, step: &Step, who: String, expected: St
 async fn app_password_setting(w: &mut GuideWorld, step: &Step, on: String) -> Result<()> {
     w.at(step);
     w.sim()?.admin.allow_app_passwords(on == "on").await?;
-    ensure!(w.sim()?.tenant.lock().policy.app_passwords == (on == "on"), "the setting did not change");
+    ensure!(
+        w.sim()?.tenant.lock().policy.app_passwords == (on == "on"),
+        "the setting did not change"
+    );
     Ok(())
 }
 
@@ -59,7 +71,11 @@ async fn require_reregistration(w: &mut GuideWorld, step: &Step, who: String) ->
     admin_do(w, &who, AdminAction::RequireReregistration).await?;
     let upn = w.person(&who)?.upn.clone();
     let summary = w.sim()?.admin.describe(&upn).await??;
-    ensure!(summary.methods == 0, "{who} still has {} methods", summary.methods);
+    ensure!(
+        summary.methods == 0,
+        "{who} still has {} methods",
+        summary.methods
+    );
     Ok(())
 }
 
@@ -78,9 +94,24 @@ async fn revoke(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
 #[when(expr = "the administrator issues {word} a Temporary Access Pass for {int} minutes")]
 async fn issue_tap(w: &mut GuideWorld, step: &Step, who: String, minutes: i64) -> Result<()> {
     w.at(step);
-    let text = admin_do(w, &who, AdminAction::TemporaryAccessPass { minutes, one_time: false }).await?;
-    let pass = text.rsplit(": ").next().context("the console showed no pass")?.to_string();
-    ensure!(pass.len() == 8, "a Temporary Access Pass has 8 characters, got {pass}");
+    let text = admin_do(
+        w,
+        &who,
+        AdminAction::TemporaryAccessPass {
+            minutes,
+            one_time: false,
+        },
+    )
+    .await?;
+    let pass = text
+        .rsplit(": ")
+        .next()
+        .context("the console showed no pass")?
+        .to_string();
+    ensure!(
+        pass.len() == 8,
+        "a Temporary Access Pass has 8 characters, got {pass}"
+    );
     w.remembered.insert("pass".into(), pass);
     Ok(())
 }
@@ -92,7 +123,10 @@ async fn block_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: String) -
     w.at(step);
     admin_do(w, &who, AdminAction::BlockMfa(verb == "blocks")).await?;
     let upn = w.person(&who)?.upn.clone();
-    ensure!(w.sim()?.admin.describe(&upn).await??.mfa_blocked == (verb == "blocks"), "the block did not change");
+    ensure!(
+        w.sim()?.admin.describe(&upn).await??.mfa_blocked == (verb == "blocks"),
+        "the block did not change"
+    );
     Ok(())
 }
 
@@ -102,17 +136,38 @@ async fn risk(w: &mut GuideWorld, step: &Step, who: String, what: String) -> Res
     w.at(step);
     let upn = w.person(&who)?.upn.clone();
     let high = w.sim()?.admin.describe(&upn).await??.high_risk;
-    ensure!(high == (what == "at high risk"), "{who}'s risk flag is {high}");
+    ensure!(
+        high == (what == "at high risk"),
+        "{who}'s risk flag is {high}"
+    );
     Ok(())
 }
 
 /// Example: Then the sign-in log shows a "Success" for Dana with "Text message"
 #[then(expr = "the sign-in log shows a(n) {string} for {word} with {string}")]
-async fn log_shows(w: &mut GuideWorld, step: &Step, result: String, who: String, detail: String) -> Result<()> {
+async fn log_shows(
+    w: &mut GuideWorld,
+    step: &Step,
+    result: String,
+    who: String,
+    detail: String,
+) -> Result<()> {
     w.at(step);
     let upn = w.person(&who)?.upn.clone();
     let log = w.sim()?.admin.sign_in_log().await?;
-    let found = log.iter().rev().find(|r| r.user == upn && r.result == result && (r.detail.contains(&detail) || r.method.as_deref().is_some_and(|m| m.contains(&detail))));
-    ensure!(found.is_some(), "no {result} row for {upn} mentioning \"{detail}\"; the log has:\n{}", log.iter().map(|r| r.to_string()).collect::<Vec<_>>().join("\n"));
+    let found = log.iter().rev().find(|r| {
+        r.user == upn
+            && r.result == result
+            && (r.detail.contains(&detail)
+                || r.method.as_deref().is_some_and(|m| m.contains(&detail)))
+    });
+    ensure!(
+        found.is_some(),
+        "no {result} row for {upn} mentioning \"{detail}\"; the log has:\n{}",
+        log.iter()
+            .map(|r| r.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
     Ok(())
 }

@@ -26,10 +26,21 @@ async fn scan(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Resu
     let account = if app == MS {
         journeys::scan_with_authenticator(w, &who).await?
     } else {
-        let qr = w.page(&who).await?.qr.context("there is no QR code on the page")?;
-        w.totp_app(&who, &app).await?.scan(&qr).await?.map_err(anyhow::Error::msg)?
+        let qr = w
+            .page(&who)
+            .await?
+            .qr
+            .context("there is no QR code on the page")?;
+        w.totp_app(&who, &app)
+            .await?
+            .scan(&qr)
+            .await?
+            .map_err(anyhow::Error::msg)?
     };
-    ensure!(account.contains(&w.person(&who)?.upn), "the app added {account}");
+    ensure!(
+        account.contains(&w.person(&who)?.upn),
+        "the app added {account}"
+    );
     Ok(())
 }
 
@@ -37,7 +48,11 @@ async fn scan(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Resu
 #[then(expr = "{string} cannot read the QR code on {word}'s screen")]
 async fn cannot_scan(w: &mut GuideWorld, step: &Step, app: String, who: String) -> Result<()> {
     w.at(step);
-    let qr = w.page(&who).await?.qr.context("there is no QR code on the page")?;
+    let qr = w
+        .page(&who)
+        .await?
+        .qr
+        .context("there is no QR code on the page")?;
     let result = w.totp_app(&who, &app).await?.scan(&qr).await?;
     ensure!(result.is_err(), "{app} accepted the code: {result:?}");
     Ok(())
@@ -64,7 +79,10 @@ async fn type_app_code(w: &mut GuideWorld, step: &Step, who: String, app: String
 async fn request_shown(w: &mut GuideWorld, step: &Step, who: String, which: String) -> Result<()> {
     w.at(step);
     let pending = w.authenticator(&who).await?.pending().await?;
-    ensure!(pending.is_some() == (which == "a"), "pending request: {pending:?}");
+    ensure!(
+        pending.is_some() == (which == "a"),
+        "pending request: {pending:?}"
+    );
     Ok(())
 }
 
@@ -72,8 +90,17 @@ async fn request_shown(w: &mut GuideWorld, step: &Step, who: String, which: Stri
 #[then(regex = r"^the request (asks|does not ask) (\w+) for the number shown on screen$")]
 async fn asks_number(w: &mut GuideWorld, step: &Step, verb: String, who: String) -> Result<()> {
     w.at(step);
-    let pending = w.authenticator(&who).await?.pending().await?.context("no request is waiting")?;
-    ensure!(pending.number_required == (verb == "asks"), "number required: {}", pending.number_required);
+    let pending = w
+        .authenticator(&who)
+        .await?
+        .pending()
+        .await?
+        .context("no request is waiting")?;
+    ensure!(
+        pending.number_required == (verb == "asks"),
+        "number required: {}",
+        pending.number_required
+    );
     Ok(())
 }
 
@@ -91,8 +118,16 @@ async fn approve(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
 #[when(expr = "{word} approves the request typing {int}")]
 async fn approve_typing(w: &mut GuideWorld, step: &Step, who: String, n: u8) -> Result<()> {
     w.at(step);
-    let state = w.authenticator(&who).await?.answer(Answer::Approve(Some(n))).await?.context("no request was waiting")?;
-    ensure!(state != ChallengeState::Waiting, "the service did not take the answer");
+    let state = w
+        .authenticator(&who)
+        .await?
+        .answer(Answer::Approve(Some(n)))
+        .await?
+        .context("no request was waiting")?;
+    ensure!(
+        state != ChallengeState::Waiting,
+        "the service did not take the answer"
+    );
     Ok(())
 }
 
@@ -101,7 +136,11 @@ async fn approve_typing(w: &mut GuideWorld, step: &Step, who: String, n: u8) -> 
 #[when(regex = r"^(\w+) (denies|reports) the request in Microsoft Authenticator$")]
 async fn deny(w: &mut GuideWorld, step: &Step, who: String, verb: String) -> Result<()> {
     w.at(step);
-    let answer = if verb == "denies" { Answer::Deny } else { Answer::Report };
+    let answer = if verb == "denies" {
+        Answer::Deny
+    } else {
+        Answer::Report
+    };
     match w.authenticator(&who).await?.answer(answer).await? {
         Some(ChallengeState::Failed(_)) => Ok(()),
         other => bail!("the request was not refused: {other:?}"),
@@ -123,9 +162,21 @@ async fn lists_account(w: &mut GuideWorld, step: &Step, who: String) -> Result<(
 #[when(expr = "{word} approves the request typing a different number")]
 async fn approve_wrong(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
     w.at(step);
-    let shown = w.page(&who).await?.number.context("the page shows no number")?;
+    let shown = w
+        .page(&who)
+        .await?
+        .number
+        .context("the page shows no number")?;
     let wrong = if shown == 99 { 10 } else { shown + 1 };
-    let state = w.authenticator(&who).await?.answer(Answer::Approve(Some(wrong))).await?.context("no request was waiting")?;
-    ensure!(matches!(state, ChallengeState::Failed(_)), "a wrong number was accepted");
+    let state = w
+        .authenticator(&who)
+        .await?
+        .answer(Answer::Approve(Some(wrong)))
+        .await?
+        .context("no request was waiting")?;
+    ensure!(
+        matches!(state, ChallengeState::Failed(_)),
+        "a wrong number was accepted"
+    );
     Ok(())
 }

@@ -2,8 +2,8 @@
 //! reading what the page shows.
 
 use crate::flows::Destination;
-use crate::harness::journeys;
 use crate::harness::GuideWorld;
+use crate::harness::journeys;
 use anyhow::{Context, Result, ensure};
 use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
@@ -13,7 +13,8 @@ use cucumber::{given, then, when};
 #[when(expr = "{word} opens {string} in her/his/their browser")]
 async fn open(w: &mut GuideWorld, step: &Step, who: String, address: String) -> Result<()> {
     w.at(step);
-    let dest = Destination::parse(&address).with_context(|| format!("the simulator does not know the address {address}"))?;
+    let dest = Destination::parse(&address)
+        .with_context(|| format!("the simulator does not know the address {address}"))?;
     let page = w.open(&who, dest).await?;
     ensure!(!page.title.is_empty(), "the browser shows nothing");
     Ok(())
@@ -24,9 +25,14 @@ async fn open(w: &mut GuideWorld, step: &Step, who: String, address: String) -> 
 #[when(expr = "{word} signs in to {string} with her/his/their password")]
 async fn sign_in_to(w: &mut GuideWorld, step: &Step, who: String, address: String) -> Result<()> {
     w.at(step);
-    let dest = Destination::parse(&address).with_context(|| format!("the simulator does not know the address {address}"))?;
+    let dest = Destination::parse(&address)
+        .with_context(|| format!("the simulator does not know the address {address}"))?;
     let page = journeys::sign_in(w, &who, dest).await?;
-    ensure!(page.title != "Enter password" || page.error.is_none(), "the password was refused: {:?}", page.error);
+    ensure!(
+        page.title != "Enter password" || page.error.is_none(),
+        "the password was refused: {:?}",
+        page.error
+    );
     Ok(())
 }
 
@@ -40,14 +46,23 @@ async fn sign_in_here(w: &mut GuideWorld, step: &Step, who: String) -> Result<()
     w.use_control(&who, "Next").await?;
     w.type_into(&who, "Password", &person.password).await?;
     let page = w.use_control(&who, "Sign in").await?;
-    ensure!(page.error.is_none(), "the sign-in was refused: {:?}", page.error);
+    ensure!(
+        page.error.is_none(),
+        "the sign-in was refused: {:?}",
+        page.error
+    );
     Ok(())
 }
 
 /// Example: When Dana types the password "wrong-guess-1"
 #[given(expr = "{word} types the password {string}")]
 #[when(expr = "{word} types the password {string}")]
-async fn wrong_password(w: &mut GuideWorld, step: &Step, who: String, password: String) -> Result<()> {
+async fn wrong_password(
+    w: &mut GuideWorld,
+    step: &Step,
+    who: String,
+    password: String,
+) -> Result<()> {
     w.at(step);
     let person = w.person(&who)?.clone();
     let page = w.page(&who).await?;
@@ -72,10 +87,21 @@ async fn press(w: &mut GuideWorld, step: &Step, who: String, label: String) -> R
 /// Example: When Dana types "Mail app on my iPhone" into "Name"
 #[given(expr = "{word} types {string} into {string}")]
 #[when(expr = "{word} types {string} into {string}")]
-async fn type_into(w: &mut GuideWorld, step: &Step, who: String, text: String, field: String) -> Result<()> {
+async fn type_into(
+    w: &mut GuideWorld,
+    step: &Step,
+    who: String,
+    text: String,
+    field: String,
+) -> Result<()> {
     w.at(step);
     let page = w.type_into(&who, &field, &text).await?;
-    ensure!(page.fields.iter().any(|(_, v)| v == &text || v.starts_with('•')), "the box does not show what was typed");
+    ensure!(
+        page.fields
+            .iter()
+            .any(|(_, v)| v == &text || v.starts_with('•')),
+        "the box does not show what was typed"
+    );
     Ok(())
 }
 
@@ -113,7 +139,11 @@ async fn type_code(w: &mut GuideWorld, step: &Step, who: String, code: String) -
 #[when(expr = "{word} types the code she/he/they used before")]
 async fn type_old_code(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
     w.at(step);
-    let code = w.remembered.get("code").cloned().context("no code was used earlier in this scenario")?;
+    let code = w
+        .remembered
+        .get("code")
+        .cloned()
+        .context("no code was used earlier in this scenario")?;
     w.type_into(&who, "Code", &code).await?;
     Ok(())
 }
@@ -124,12 +154,20 @@ async fn type_old_code(w: &mut GuideWorld, step: &Step, who: String) -> Result<(
 async fn type_tap(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
     w.at(step);
     let person = w.person(&who)?.clone();
-    let pass = w.remembered.get("pass").cloned().context("no Temporary Access Pass was issued in this scenario")?;
+    let pass = w
+        .remembered
+        .get("pass")
+        .cloned()
+        .context("no Temporary Access Pass was issued in this scenario")?;
     w.type_into(&who, "Email", &person.upn).await?;
     w.use_control(&who, "Next").await?;
     w.type_into(&who, "Password", &pass).await?;
     let page = w.use_control(&who, "Sign in").await?;
-    ensure!(page.error.is_none(), "the pass was refused: {:?}", page.error);
+    ensure!(
+        page.error.is_none(),
+        "the pass was refused: {:?}",
+        page.error
+    );
     Ok(())
 }
 
@@ -139,7 +177,15 @@ async fn sees(w: &mut GuideWorld, step: &Step, who: String, title: String) -> Re
     w.at(step);
     let page = w.page(&who).await?;
     let shown = [Some(&page.title), page.subtitle.as_ref()];
-    ensure!(shown.iter().flatten().any(|t| t.eq_ignore_ascii_case(&title) || t.starts_with(&title)), "{who}'s browser shows \"{}\" ({:?}), not \"{title}\"", page.title, page.subtitle);
+    ensure!(
+        shown
+            .iter()
+            .flatten()
+            .any(|t| t.eq_ignore_ascii_case(&title) || t.starts_with(&title)),
+        "{who}'s browser shows \"{}\" ({:?}), not \"{title}\"",
+        page.title,
+        page.subtitle
+    );
     Ok(())
 }
 
@@ -147,9 +193,20 @@ async fn sees(w: &mut GuideWorld, step: &Step, who: String, title: String) -> Re
 #[then(regex = r#"^(?:the|(\w+)'s) page says "([^"]+)"$"#)]
 async fn page_says(w: &mut GuideWorld, step: &Step, who: String, text: String) -> Result<()> {
     w.at(step);
-    let who = if who.is_empty() { first_person(w)? } else { who };
+    let who = if who.is_empty() {
+        first_person(w)?
+    } else {
+        who
+    };
     let page = w.page(&who).await?;
-    ensure!(page.all_text().to_lowercase().contains(&text.to_lowercase()), "the page \"{}\" does not say \"{text}\"; it shows:\n{}", page.title, crate::screens::text::render(&page));
+    ensure!(
+        page.all_text()
+            .to_lowercase()
+            .contains(&text.to_lowercase()),
+        "the page \"{}\" does not say \"{text}\"; it shows:\n{}",
+        page.title,
+        crate::screens::text::render(&page)
+    );
     Ok(())
 }
 
@@ -160,7 +217,13 @@ async fn page_offers(w: &mut GuideWorld, step: &Step, verb: String, label: Strin
     let who = first_person(w)?;
     let page = w.page(&who).await?;
     let offered = page.control(&label).is_some() || page.input(&label).is_some();
-    ensure!(offered == (verb == "offers"), "the page \"{}\" {} \"{label}\"; its controls are {:?}", page.title, if offered { "offers" } else { "does not offer" }, page.controls.iter().map(|c| &c.0).collect::<Vec<_>>());
+    ensure!(
+        offered == (verb == "offers"),
+        "the page \"{}\" {} \"{label}\"; its controls are {:?}",
+        page.title,
+        if offered { "offers" } else { "does not offer" },
+        page.controls.iter().map(|c| &c.0).collect::<Vec<_>>()
+    );
     Ok(())
 }
 
@@ -170,7 +233,12 @@ async fn page_error(w: &mut GuideWorld, step: &Step, text: String) -> Result<()>
     w.at(step);
     let page = w.page(&first_person(w)?).await?;
     let error = page.error.clone().unwrap_or_default();
-    ensure!(error.to_lowercase().contains(&text.to_lowercase()), "the page \"{}\" shows the error {:?}, expected \"{text}\"", page.title, page.error);
+    ensure!(
+        error.to_lowercase().contains(&text.to_lowercase()),
+        "the page \"{}\" shows the error {:?}, expected \"{text}\"",
+        page.title,
+        page.error
+    );
     Ok(())
 }
 
@@ -179,8 +247,14 @@ async fn page_error(w: &mut GuideWorld, step: &Step, text: String) -> Result<()>
 async fn shows_app_password(w: &mut GuideWorld, step: &Step) -> Result<()> {
     w.at(step);
     let page = w.page(&first_person(w)?).await?;
-    let pw = page.app_password.clone().with_context(|| format!("the page \"{}\" shows no App Password", page.title))?;
-    ensure!(pw.len() == 16 && pw.chars().all(|c| c.is_ascii_lowercase()), "an App Password is 16 letters, not {pw}");
+    let pw = page
+        .app_password
+        .clone()
+        .with_context(|| format!("the page \"{}\" shows no App Password", page.title))?;
+    ensure!(
+        pw.len() == 16 && pw.chars().all(|c| c.is_ascii_lowercase()),
+        "an App Password is 16 letters, not {pw}"
+    );
     w.remembered.insert("app password".into(), pw);
     Ok(())
 }
@@ -190,7 +264,11 @@ async fn shows_app_password(w: &mut GuideWorld, step: &Step) -> Result<()> {
 async fn shows_no_app_password(w: &mut GuideWorld, step: &Step) -> Result<()> {
     w.at(step);
     let page = w.page(&first_person(w)?).await?;
-    ensure!(page.app_password.is_none(), "the page \"{}\" shows an App Password", page.title);
+    ensure!(
+        page.app_password.is_none(),
+        "the page \"{}\" shows an App Password",
+        page.title
+    );
     Ok(())
 }
 
@@ -199,8 +277,14 @@ async fn shows_no_app_password(w: &mut GuideWorld, step: &Step) -> Result<()> {
 async fn shows_qr(w: &mut GuideWorld, step: &Step, scheme: String) -> Result<()> {
     w.at(step);
     let page = w.page(&first_person(w)?).await?;
-    let qr = page.qr.clone().with_context(|| format!("the page \"{}\" shows no QR code", page.title))?;
-    ensure!(qr.starts_with(&format!("{scheme}://")) || qr.starts_with(&scheme), "the QR code carries {qr}");
+    let qr = page
+        .qr
+        .clone()
+        .with_context(|| format!("the page \"{}\" shows no QR code", page.title))?;
+    ensure!(
+        qr.starts_with(&format!("{scheme}://")) || qr.starts_with(&scheme),
+        "the QR code carries {qr}"
+    );
     Ok(())
 }
 
@@ -209,7 +293,12 @@ async fn shows_qr(w: &mut GuideWorld, step: &Step, scheme: String) -> Result<()>
 async fn shows_number(w: &mut GuideWorld, step: &Step, which: String) -> Result<()> {
     w.at(step);
     let page = w.page(&first_person(w)?).await?;
-    ensure!(page.number.is_some() == (which == "a"), "the page \"{}\" number is {:?}", page.title, page.number);
+    ensure!(
+        page.number.is_some() == (which == "a"),
+        "the page \"{}\" number is {:?}",
+        page.title,
+        page.number
+    );
     if let Some(n) = page.number {
         w.remembered.insert("number".into(), n.to_string());
     }
@@ -221,7 +310,11 @@ async fn shows_number(w: &mut GuideWorld, step: &Step, which: String) -> Result<
 async fn signed_in(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
     w.at(step);
     let page = w.page(&who).await?;
-    ensure!(page.title == "Microsoft 365", "{who}'s browser shows \"{}\", not the Office home page", page.title);
+    ensure!(
+        page.title == "Microsoft 365",
+        "{who}'s browser shows \"{}\", not the Office home page",
+        page.title
+    );
     ensure!(w.browser(&who)?.signed_in().await?.is_some(), "no session");
     Ok(())
 }
@@ -232,7 +325,10 @@ async fn signed_in(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
 async fn close(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
     w.at(step);
     w.browser(&who)?.close().await?;
-    ensure!(w.page(&who).await?.title == "New tab", "the browser still shows a page");
+    ensure!(
+        w.page(&who).await?.title == "New tab",
+        "the browser still shows a page"
+    );
     Ok(())
 }
 
@@ -241,7 +337,12 @@ pub(crate) fn first_person(w: &GuideWorld) -> Result<String> {
     if let Some(who) = w.last_person() {
         return Ok(who);
     }
-    Ok(w.sim()?.people().first().context("nobody in the tenant")?.first_name().to_string())
+    Ok(w.sim()?
+        .people()
+        .first()
+        .context("nobody in the tenant")?
+        .first_name()
+        .to_string())
 }
 
 /// Example: When Dana asks for another text message 5 times
@@ -270,7 +371,8 @@ async fn wrong_passwords(w: &mut GuideWorld, step: &Step, who: String, times: us
         if page.title == "Account locked" {
             break;
         }
-        w.type_into(&who, "Password", &format!("not-my-password-{n}")).await?;
+        w.type_into(&who, "Password", &format!("not-my-password-{n}"))
+            .await?;
         w.use_control(&who, "Sign in").await?;
     }
     Ok(())
@@ -282,7 +384,8 @@ async fn wrong_passwords(w: &mut GuideWorld, step: &Step, who: String, times: us
 async fn wrong_codes(w: &mut GuideWorld, step: &Step, who: String, times: usize) -> Result<()> {
     w.at(step);
     for n in 0..times {
-        w.type_into(&who, "Code", &format!("{:06}", 111_111 * (n % 9 + 1))).await?;
+        w.type_into(&who, "Code", &format!("{:06}", 111_111 * (n % 9 + 1)))
+            .await?;
         w.use_control(&who, "Verify").await?;
     }
     Ok(())

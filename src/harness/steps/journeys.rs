@@ -11,10 +11,20 @@ async fn enable_and_sign_in(w: &GuideWorld, who: &str) -> Result<()> {
     let upn = w.person(who)?.upn.clone();
     let summary = w.sim()?.admin.describe(&upn).await??;
     if summary.mfa == MfaState::Disabled {
-        w.sim()?.admin.act(&upn, crate::actors::admin::AdminAction::SetMfa(MfaState::Enabled)).await??;
+        w.sim()?
+            .admin
+            .act(
+                &upn,
+                crate::actors::admin::AdminAction::SetMfa(MfaState::Enabled),
+            )
+            .await??;
     }
     let page = journeys::sign_in(w, who, Destination::MfaSetup).await?;
-    ensure!(page.title == "More information required", "expected the registration prompt, got \"{}\"", page.title);
+    ensure!(
+        page.title == "More information required",
+        "expected the registration prompt, got \"{}\"",
+        page.title
+    );
     Ok(())
 }
 
@@ -23,7 +33,11 @@ async fn check_registered(w: &GuideWorld, who: &str) -> Result<()> {
     let upn = w.person(who)?.upn.clone();
     let summary = w.sim()?.admin.describe(&upn).await??;
     ensure!(summary.methods >= 1, "{who} has no method registered");
-    ensure!(summary.mfa == MfaState::Enforced, "{who} is {} after registering", summary.mfa);
+    ensure!(
+        summary.mfa == MfaState::Enforced,
+        "{who} is {} after registering",
+        summary.mfa
+    );
     Ok(())
 }
 
@@ -55,9 +69,19 @@ async fn has_other_app(w: &mut GuideWorld, step: &Step, who: String, app: String
 }
 
 /// Example: When Dana verifies with the texted code
-#[given(regex = r#"^(\w+) verifies with (the texted code|the phone call|Microsoft Authenticator|the code from "([^"]+)")$"#)]
-#[when(regex = r#"^(\w+) verifies with (the texted code|the phone call|Microsoft Authenticator|the code from "([^"]+)")$"#)]
-async fn verifies_with(w: &mut GuideWorld, step: &Step, who: String, how: String, app: String) -> Result<()> {
+#[given(
+    regex = r#"^(\w+) verifies with (the texted code|the phone call|Microsoft Authenticator|the code from "([^"]+)")$"#
+)]
+#[when(
+    regex = r#"^(\w+) verifies with (the texted code|the phone call|Microsoft Authenticator|the code from "([^"]+)")$"#
+)]
+async fn verifies_with(
+    w: &mut GuideWorld,
+    step: &Step,
+    who: String,
+    how: String,
+    app: String,
+) -> Result<()> {
     w.at(step);
     let before = w.page(&who).await?;
     match how.as_str() {
@@ -87,18 +111,34 @@ async fn verifies_with(w: &mut GuideWorld, step: &Step, who: String, how: String
         }
     }
     let after = w.page(&who).await?;
-    ensure!(after.error.is_none(), "the verification failed: {:?}", after.error);
-    ensure!(after.all_text() != before.all_text(), "{who} is still on \"{}\"", before.title);
+    ensure!(
+        after.error.is_none(),
+        "the verification failed: {:?}",
+        after.error
+    );
+    ensure!(
+        after.all_text() != before.all_text(),
+        "{who} is still on \"{}\"",
+        before.title
+    );
     Ok(())
 }
 
 /// Example: Given Dana has created an App Password named "iPhone Mail"
 #[given(expr = "{word} has created an App Password named {string}")]
 #[when(expr = "{word} creates an App Password named {string}")]
-async fn has_app_password(w: &mut GuideWorld, step: &Step, who: String, name: String) -> Result<()> {
+async fn has_app_password(
+    w: &mut GuideWorld,
+    step: &Step,
+    who: String,
+    name: String,
+) -> Result<()> {
     w.at(step);
     let password = journeys::create_app_password(w, &who, &name).await?;
-    ensure!(password.len() == 16, "the App Password shown was {password}");
+    ensure!(
+        password.len() == 16,
+        "the App Password shown was {password}"
+    );
     w.remembered.insert("app password".into(), password);
     Ok(())
 }
@@ -108,6 +148,10 @@ async fn has_app_password(w: &mut GuideWorld, step: &Step, who: String, name: St
 async fn added_authenticator(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
     w.at(step);
     let page = journeys::add_authenticator_in_security_info(w, &who).await?;
-    ensure!(page.notice.as_deref() == Some("Microsoft Authenticator added."), "Security info shows {:?}", page.notice);
+    ensure!(
+        page.notice.as_deref() == Some("Microsoft Authenticator added."),
+        "Security info shows {:?}",
+        page.notice
+    );
     Ok(())
 }

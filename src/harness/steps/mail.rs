@@ -18,19 +18,37 @@ async fn sync(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Resu
 
 /// Example: Then Dana's "iPhone Mail" shows "Connected"
 #[then(expr = "{word}'s {string} shows {string}")]
-async fn shows(w: &mut GuideWorld, step: &Step, who: String, app: String, text: String) -> Result<()> {
+async fn shows(
+    w: &mut GuideWorld,
+    step: &Step,
+    who: String,
+    app: String,
+    text: String,
+) -> Result<()> {
     w.at(step);
     let status = w.mail_app(&who, &app)?.status().await?;
-    ensure!(status.to_lowercase().contains(&text.to_lowercase()), "\"{app}\" shows \"{status}\"");
+    ensure!(
+        status.to_lowercase().contains(&text.to_lowercase()),
+        "\"{app}\" shows \"{status}\""
+    );
     Ok(())
 }
 
 /// Example: When Dana types the App Password into "iPhone Mail"
 #[given(expr = "{word} types the App Password into {string}")]
 #[when(expr = "{word} types the App Password into {string}")]
-async fn app_password_into(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+async fn app_password_into(
+    w: &mut GuideWorld,
+    step: &Step,
+    who: String,
+    app: String,
+) -> Result<()> {
     w.at(step);
-    let pw = w.remembered.get("app password").cloned().context("no App Password was shown earlier in this scenario")?;
+    let pw = w
+        .remembered
+        .get("app password")
+        .cloned()
+        .context("no App Password was shown earlier in this scenario")?;
     let upn = w.person(&who)?.upn.clone();
     w.mail_app(&who, &app)?.enter_password(&upn, &pw).await?;
     Ok(())
@@ -42,7 +60,9 @@ async fn app_password_into(w: &mut GuideWorld, step: &Step, who: String, app: St
 async fn password_into(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
     w.at(step);
     let person = w.person(&who)?.clone();
-    w.mail_app(&who, &app)?.enter_password(&person.upn, &person.password).await?;
+    w.mail_app(&who, &app)?
+        .enter_password(&person.upn, &person.password)
+        .await?;
     Ok(())
 }
 
@@ -64,6 +84,9 @@ async fn outlook_done(w: &mut GuideWorld, step: &Step, who: String, app: String)
     w.at(step);
     let browser = w.browser(&who)?;
     let status = w.mail_app(&who, &app)?.complete_sign_in(&browser).await?;
-    ensure!(status.starts_with("Connected"), "\"{app}\" shows \"{status}\"");
+    ensure!(
+        status.starts_with("Connected"),
+        "\"{app}\" shows \"{status}\""
+    );
     Ok(())
 }

@@ -20,7 +20,9 @@ pub fn duration_seconds(amount: i64, unit: &str) -> anyhow::Result<i64> {
         "minute" => 60,
         "hour" => 3600,
         "day" => 86_400,
-        other => anyhow::bail!("unknown unit of time `{other}` (use seconds, minutes, hours or days)"),
+        other => {
+            anyhow::bail!("unknown unit of time `{other}` (use seconds, minutes, hours or days)")
+        }
     };
     Ok(amount * per)
 }

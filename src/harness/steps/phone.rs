@@ -9,8 +9,14 @@ use cucumber::{given, then, when};
 #[then(expr = "{word}'s phone receives a text message with a 6-digit code")]
 async fn text_arrives(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
     w.at(step);
-    let text = w.phone(&who)?.latest_text().await?.with_context(|| format!("no text message on {who}'s phone"))?;
-    let code = text.code().with_context(|| format!("the text \"{}\" has no 6-digit code", text.body))?;
+    let text = w
+        .phone(&who)?
+        .latest_text()
+        .await?
+        .with_context(|| format!("no text message on {who}'s phone"))?;
+    let code = text
+        .code()
+        .with_context(|| format!("the text \"{}\" has no 6-digit code", text.body))?;
     w.remembered.insert("texted code".into(), code);
     Ok(())
 }
@@ -28,7 +34,10 @@ async fn text_count(w: &mut GuideWorld, step: &Step, who: String, n: usize) -> R
 #[then(expr = "{word}'s phone rings")]
 async fn rings(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
     w.at(step);
-    ensure!(w.phone(&who)?.ringing().await?.is_some(), "{who}'s phone is not ringing");
+    ensure!(
+        w.phone(&who)?.ringing().await?.is_some(),
+        "{who}'s phone is not ringing"
+    );
     Ok(())
 }
 
@@ -36,7 +45,10 @@ async fn rings(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
 #[then(expr = "{word}'s phone does not ring")]
 async fn silent(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
     w.at(step);
-    ensure!(w.phone(&who)?.ringing().await?.is_none(), "{who}'s phone is ringing");
+    ensure!(
+        w.phone(&who)?.ringing().await?.is_none(),
+        "{who}'s phone is ringing"
+    );
     Ok(())
 }
 
@@ -45,7 +57,11 @@ async fn silent(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
 #[when(expr = "{word} answers the call and presses {string}")]
 async fn answer(w: &mut GuideWorld, step: &Step, who: String, keys: String) -> Result<()> {
     w.at(step);
-    let said = w.phone(&who)?.answer(&keys).await?.with_context(|| format!("no call was ringing on {who}'s phone"))?;
+    let said = w
+        .phone(&who)?
+        .answer(&keys)
+        .await?
+        .with_context(|| format!("no call was ringing on {who}'s phone"))?;
     ensure!(said.contains("pound"), "the call said: {said}");
     Ok(())
 }
@@ -57,19 +73,32 @@ async fn signal(w: &mut GuideWorld, step: &Step, who: String, verb: String) -> R
     w.at(step);
     let phone = w.phone(&who)?;
     phone.set_signal(verb == "regains").await?;
-    ensure!(phone.has_signal().await? == (verb == "regains"), "the signal did not change");
+    ensure!(
+        phone.has_signal().await? == (verb == "regains"),
+        "the signal did not change"
+    );
     Ok(())
 }
 
 /// Example: When Dana's phone clock is 3 minutes fast
 #[given(regex = r"^(\w+)'s phone clock is (\d+) (seconds?|minutes?) (fast|slow)$")]
 #[when(regex = r"^(\w+)'s phone clock is (\d+) (seconds?|minutes?) (fast|slow)$")]
-async fn clock_wrong(w: &mut GuideWorld, step: &Step, who: String, amount: i64, unit: String, way: String) -> Result<()> {
+async fn clock_wrong(
+    w: &mut GuideWorld,
+    step: &Step,
+    who: String,
+    amount: i64,
+    unit: String,
+    way: String,
+) -> Result<()> {
     w.at(step);
     let secs = super::duration_seconds(amount, &unit)? * if way == "fast" { 1 } else { -1 };
     let phone = w.phone(&who)?;
     phone.set_clock_offset(secs);
-    ensure!(phone.clock.offset() == secs, "the phone clock did not change");
+    ensure!(
+        phone.clock.offset() == secs,
+        "the phone clock did not change"
+    );
     Ok(())
 }
 
@@ -80,7 +109,10 @@ async fn clock_right(w: &mut GuideWorld, step: &Step, who: String) -> Result<()>
     w.at(step);
     let phone = w.phone(&who)?;
     phone.set_clock_offset(0);
-    ensure!(phone.clock.now() == w.sim()?.clock.now(), "the phone clock is still off");
+    ensure!(
+        phone.clock.now() == w.sim()?.clock.now(),
+        "the phone clock is still off"
+    );
     Ok(())
 }
 
@@ -91,18 +123,32 @@ async fn install(w: &mut GuideWorld, step: &Step, who: String, app: String) -> R
     w.at(step);
     let phone = w.phone(&who)?;
     ensure!(phone.install(&app).await?, "the app store has no {app}");
-    ensure!(phone.apps().await?.contains(&app), "{app} is not on the phone");
+    ensure!(
+        phone.apps().await?.contains(&app),
+        "{app} is not on the phone"
+    );
     Ok(())
 }
 
 /// Example: When Dana types the number of her desk phone into "Phone number"
 #[given(expr = "{word} types the number of her/his/their desk phone into {string}")]
 #[when(expr = "{word} types the number of her/his/their desk phone into {string}")]
-async fn type_desk_number(w: &mut GuideWorld, step: &Step, who: String, field: String) -> Result<()> {
+async fn type_desk_number(
+    w: &mut GuideWorld,
+    step: &Step,
+    who: String,
+    field: String,
+) -> Result<()> {
     w.at(step);
-    let desk = w.person(&who)?.desk_phone.clone().with_context(|| format!("{who} has no desk phone"))?;
+    let desk = w
+        .person(&who)?
+        .desk_phone
+        .clone()
+        .with_context(|| format!("{who} has no desk phone"))?;
     let number = desk.own_number().await?;
-    let digits = number.split_once(' ').map_or(number.clone(), |(_, d)| d.to_string());
+    let digits = number
+        .split_once(' ')
+        .map_or(number.clone(), |(_, d)| d.to_string());
     w.type_into(&who, &field, &digits).await?;
     Ok(())
 }
@@ -112,8 +158,15 @@ async fn type_desk_number(w: &mut GuideWorld, step: &Step, who: String, field: S
 #[when(expr = "{word} answers the desk phone and presses {string}")]
 async fn answer_desk(w: &mut GuideWorld, step: &Step, who: String, keys: String) -> Result<()> {
     w.at(step);
-    let desk = w.person(&who)?.desk_phone.clone().with_context(|| format!("{who} has no desk phone"))?;
-    let said = desk.answer(&keys).await?.with_context(|| format!("{who}'s desk phone was not ringing"))?;
+    let desk = w
+        .person(&who)?
+        .desk_phone
+        .clone()
+        .with_context(|| format!("{who} has no desk phone"))?;
+    let said = desk
+        .answer(&keys)
+        .await?
+        .with_context(|| format!("{who}'s desk phone was not ringing"))?;
     ensure!(said.contains("pound"), "the call said: {said}");
     Ok(())
 }

@@ -10,7 +10,10 @@ use cucumber::{given, then, when};
 async fn tenant_from(w: &mut GuideWorld, step: &Step, name: String) -> Result<()> {
     w.at(step);
     w.load(&name, None).await?;
-    ensure!(!w.sim()?.people().is_empty(), "the scenario {name} has nobody in it");
+    ensure!(
+        !w.sim()?.people().is_empty(),
+        "the scenario {name} has nobody in it"
+    );
     Ok(())
 }
 

@@ -1,0 +1,229 @@
+//! The book: built in-process into a temporary folder and checked the way a reader would,
+//! plus fixture books that must refuse to build.
+
+use base64::Engine;
+use mfa_sim::book::{book_dir, build_at};
+use mfa_sim::tenant::oath::Oath;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn pages(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(pages(&path));
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.push((path.clone(), std::fs::read_to_string(&path).unwrap()));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// (guide IDs, the block's HTML) for every scenario block on a page.
+fn scenario_blocks(html: &str) -> Vec<(Vec<String>, String)> {
+    html.split(r#"<div class="mfa-scenario" id=""#)
+        .skip(1)
+        .map(|block| {
+            let ids = block
+                .split("data-guide=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .unwrap_or_default();
+            (
+                ids.split_whitespace().map(str::to_string).collect(),
+                block.to_string(),
+            )
+        })
+        .collect()
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&gt;", ">")
+        .replace("&lt;", "<")
+        .replace("&amp;", "&")
+}
+
+fn tool(name: &str) -> bool {
+    let found = std::process::Command::new(name)
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !found {
+        assert!(
+            std::env::var("MFA_SIM_REQUIRE_TOOLS").is_err(),
+            "{name} is required (MFA_SIM_REQUIRE_TOOLS is set) but not installed"
+        );
+        eprintln!(
+            "SKIPPED the cross-check with {name}: it is not installed (apt-get install zbar-tools)"
+        );
+    }
+    found
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_book_shows_every_guide_step_with_live_outputs_and_is_deterministic() {
+    let first = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    build_at(&book_dir(), Some(first.path()))
+        .await
+        .expect("the book builds");
+    build_at(&book_dir(), Some(second.path()))
+        .await
+        .expect("the book builds twice");
+
+    let a = pages(first.path());
+    let b = pages(second.path());
+    assert_eq!(a.len(), b.len());
+    for ((pa, ha), (_, hb)) in a.iter().zip(&b) {
+        assert!(ha == hb, "{} differs between two builds", pa.display());
+    }
+
+    let mut shown: BTreeSet<String> = BTreeSet::new();
+    for (path, html) in &a {
+        // Directives documented in code spans are meant to stay visible.
+        let prose: String = html
+            .split("<code>")
+            .map(|part| part.split_once("</code>").map_or(part, |(_, rest)| rest))
+            .collect();
+        assert!(
+            !prose.contains("{{#"),
+            "unresolved directive left in {}",
+            path.display()
+        );
+        for (ids, block) in scenario_blocks(html) {
+            assert!(
+                !block.contains("mfa-step mfa-failed") && !block.contains("mfa-undefined"),
+                "a failed step is shown in {}",
+                path.display()
+            );
+            if block.contains(r#"class="mfa-output"#) {
+                shown.extend(ids);
+            }
+        }
+    }
+    let expected: BTreeSet<String> = mfa_sim::guide::load(&mfa_sim::guide::steps_file())
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let missing: Vec<&String> = expected.difference(&shown).collect();
+    assert!(
+        missing.is_empty(),
+        "guide steps with no live output in the book: {missing:?}"
+    );
+    assert_eq!(expected.len(), 49);
+
+    let intro = &a
+        .iter()
+        .find(|(p, _)| p.ends_with("text-messages.html"))
+        .unwrap()
+        .1;
+    assert!(
+        intro.contains("mfa-sim 0.1.0") && intro.contains("2021-06-01 09:00:00 UTC"),
+        "each page names the simulator version and simulated date"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_qr_code_in_the_book_decodes_to_the_scenarios_otpauth_link() {
+    let out = tempfile::tempdir().unwrap();
+    build_at(&book_dir(), Some(out.path()))
+        .await
+        .expect("the book builds");
+    let html = std::fs::read_to_string(out.path().join("third-party-authenticator.html")).unwrap();
+    let block = scenario_blocks(&html)
+        .into_iter()
+        .map(|(_, b)| b)
+        .find(|b| b.contains("data-payload=\"otpauth://"))
+        .expect("an otpauth QR code");
+    let img = block
+        .split(r#"<img class="mfa-qr""#)
+        .find(|s| s.contains("data-payload=\"otpauth://"))
+        .unwrap();
+    let payload = unescape(
+        img.split("data-payload=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap(),
+    );
+    let png = base64::engine::general_purpose::STANDARD
+        .decode(
+            img.split("base64,")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap(),
+        )
+        .unwrap();
+
+    // The secret in the link is the one the scenario used: the code the app showed in the same
+    // scenario is that secret's code at the simulated time it was shown.
+    let oath = Oath::from_uri(&payload).expect("an otpauth link");
+    let card = block
+        .split(r#"<div class="mfa-output mfa-code">"#)
+        .nth(1)
+        .expect("the app showed a code");
+    let time = card
+        .split(r#"<div class="mfa-meta">"#)
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap();
+    let shown = card
+        .split(r#"<div class="mfa-code">"#)
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .replace(' ', "");
+    let at = mfa_sim::clock::parse_instant(&format!("2021-06-01T{time}Z")).unwrap();
+    assert_eq!(
+        oath.code_at(at),
+        shown,
+        "the QR's secret produced the code shown in the scenario"
+    );
+
+    if tool("zbarimg") {
+        let file = out.path().join("qr.png");
+        std::fs::write(&file, png).unwrap();
+        let decoded = std::process::Command::new("zbarimg")
+            .args(["--raw", "-q"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            decoded.status.success(),
+            "zbarimg could not read the QR image"
+        );
+        assert_eq!(String::from_utf8_lossy(&decoded.stdout).trim(), payload);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failing_step_fails_the_build_and_names_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken-book");
+    let out = tempfile::tempdir().unwrap();
+    let err = format!("{:#}", build_at(&root, Some(out.path())).await.unwrap_err());
+    assert!(
+        err.contains("broken.feature")
+            && err.contains("A check that cannot hold")
+            && err.contains("MFA state is \"enforced\""),
+        "{err}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_directive_naming_no_scenario_fails_the_build() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/missing-scenario-book");
+    let out = tempfile::tempdir().unwrap();
+    let err = format!("{:#}", build_at(&root, Some(out.path())).await.unwrap_err());
+    assert!(err.contains("A scenario nobody wrote"), "{err}");
+}
