@@ -13,6 +13,7 @@ struct Browser {
     label: String,
     flow: Flow,
     cookies: Cookies,
+    /// The view last written to the transcript.
     shown: Option<ScreenView>,
     tenant: TenantHandle,
     clock: Clock,
@@ -20,23 +21,66 @@ struct Browser {
 }
 
 impl Browser {
+    /// Write a view to the transcript unless it is what was last written.
+    fn record(&mut self, view: ScreenView) {
+        if self.shown.as_ref() != Some(&view) {
+            let actor = Actor::Browser(self.label.clone());
+            self.transcript.record(
+                self.clock.now(),
+                actor,
+                Output::Screen(Box::new(view.clone())),
+            );
+            self.shown = Some(view);
+        }
+    }
+
     /// Record the page if it changed since last shown.
     fn show(&mut self) -> ScreenView {
         let view = self.flow.page.view();
-        if self.shown.as_ref() != Some(&view) {
-            self.transcript.record(
-                self.clock.now(),
-                Actor::Browser(self.label.clone()),
-                Output::Screen(Box::new(view.clone())),
-            );
-            self.shown = Some(view.clone());
-        }
+        self.record(view.clone());
         view
     }
 
+    /// Let a waiting page move on; record it only if the service changed it (typing that has
+    /// not been submitted yet stays unrecorded until the page is left).
     fn refresh(&mut self) {
-        let mut tenant = self.tenant.lock();
-        self.flow.refresh(&mut tenant, &mut self.cookies);
+        let before = self.flow.page.view();
+        {
+            let mut tenant = self.tenant.lock();
+            self.flow.refresh(&mut tenant, &mut self.cookies);
+        }
+        let after = self.flow.page.view();
+        if after != before {
+            self.record(after);
+        }
+    }
+
+    /// Do an action. Typing, choosing and ticking are recorded when the page is left: the
+    /// form as the person submitted it, with the pressed button marked, then the new page.
+    fn act(&mut self, action: Action) -> Result<ScreenView, NotOnPage> {
+        self.refresh();
+        let before = self.flow.page.view();
+        {
+            let mut tenant = self.tenant.lock();
+            self.flow
+                .act(action.clone(), &mut tenant, &mut self.cookies)?;
+        }
+        let after = self.flow.page.view();
+        let label = match &action {
+            Action::Press(b) => Some(b.label().to_string()),
+            Action::Follow(l) => Some(l.label().to_string()),
+            _ => None,
+        };
+        if label.is_some() || after.identity() != before.identity() {
+            if self.shown.as_ref() != Some(&before) {
+                self.record(ScreenView {
+                    pressed: label,
+                    ..before
+                });
+            }
+            self.record(after.clone());
+        }
+        Ok(after)
     }
 }
 
@@ -80,16 +124,7 @@ impl BrowserHandle {
     /// Do something on the page. An action the page does not offer is refused and nothing
     /// changes.
     pub async fn act(&self, action: Action) -> Result<Result<ScreenView, NotOnPage>, ActorGone> {
-        self.mailbox
-            .call("browser", move |b| {
-                b.refresh();
-                let result = {
-                    let mut tenant = b.tenant.lock();
-                    b.flow.act(action, &mut tenant, &mut b.cookies)
-                };
-                result.map(|()| b.show())
-            })
-            .await
+        self.mailbox.call("browser", move |b| b.act(action)).await
     }
 
     /// Look at the page (a waiting page moves on if its push or call was answered).
@@ -97,7 +132,7 @@ impl BrowserHandle {
         self.mailbox
             .call("browser", |b| {
                 b.refresh();
-                b.show()
+                b.flow.page.view()
             })
             .await
     }
@@ -107,7 +142,6 @@ impl BrowserHandle {
         self.mailbox
             .call("browser", |b| {
                 b.refresh();
-                b.show();
                 b.flow.page.clone()
             })
             .await

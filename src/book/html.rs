@@ -104,14 +104,24 @@ fn screen(v: &ScreenView) -> String {
     if !v.links.is_empty() {
         h += r#"<div class="mfa-links">"#;
         for l in &v.links {
-            h += &format!(r#"<span class="mfa-link">{}</span>"#, esc(l));
+            let class = if v.pressed.as_deref() == Some(l.as_str()) {
+                "mfa-link mfa-pressed"
+            } else {
+                "mfa-link"
+            };
+            h += &format!(r#"<span class="{class}">{}</span>"#, esc(l));
         }
         h += "</div>";
     }
     if !v.buttons.is_empty() {
         h += r#"<div class="mfa-buttons">"#;
         for b in &v.buttons {
-            h += &format!(r#"<span class="mfa-button">{}</span>"#, esc(b));
+            let class = if v.pressed.as_deref() == Some(b.as_str()) {
+                "mfa-button mfa-pressed"
+            } else {
+                "mfa-button"
+            };
+            h += &format!(r#"<span class="{class}">{}</span>"#, esc(b));
         }
         h += "</div>";
     }
@@ -239,7 +249,7 @@ pub fn step(s: &StepRecord) -> String {
         let folded = s.background || s.keyword == "Given" || s.outputs.len() > 6;
         if folded {
             h += &format!(
-                r#"<details class="mfa-outputs"><summary>{} outputs from the run</summary>{cards}</details>"#,
+                r#"<details class="mfa-outputs"><summary>{} from the run</summary>{cards}</details>"#,
                 s.outputs.len()
             );
         } else {

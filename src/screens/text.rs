@@ -46,17 +46,27 @@ pub fn render(view: &ScreenView) -> String {
         lines.push(format!("   ✓ {n}"));
     }
     for link in &view.links {
-        lines.push(format!("   <{link}>"));
+        let mark = if view.pressed.as_deref() == Some(link.as_str()) {
+            ">"
+        } else {
+            ""
+        };
+        lines.push(format!("   <{mark}{link}>"));
     }
     if !view.buttons.is_empty() {
-        lines.push(format!(
-            "   {}",
-            view.buttons
-                .iter()
-                .map(|b| format!("[ {b} ]"))
-                .collect::<Vec<_>>()
-                .join(" ")
-        ));
+        let pressed = view.pressed.as_deref();
+        let drawn: Vec<String> = view
+            .buttons
+            .iter()
+            .map(|b| {
+                if Some(b.as_str()) == pressed {
+                    format!("[>{b}<]")
+                } else {
+                    format!("[ {b} ]")
+                }
+            })
+            .collect();
+        lines.push(format!("   {}", drawn.join(" ")));
     }
     lines.join("\n")
 }

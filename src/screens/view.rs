@@ -39,6 +39,9 @@ pub struct ScreenView {
     pub error: Option<String>,
     /// A success message in green.
     pub notice: Option<String>,
+    /// The button or link the person pressed on this page (set when the page is recorded
+    /// as it was left).
+    pub pressed: Option<String>,
     /// Every control with the action it performs (for the trainer and step definitions).
     #[serde(skip)]
     pub controls: Vec<(String, Action)>,
@@ -145,6 +148,11 @@ impl ScreenView {
     pub fn notice(mut self, n: &Option<String>) -> Self {
         self.notice = n.clone();
         self
+    }
+
+    /// Heading and sub-heading: which page this is, whatever is typed on it.
+    pub fn identity(&self) -> (String, Option<String>) {
+        (self.title.clone(), self.subtitle.clone())
     }
 
     /// Every piece of visible text, for "the page says ..." checks.
