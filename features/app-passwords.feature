@@ -51,6 +51,15 @@ Feature: App Passwords for mail apps that cannot do MFA
     Then Dana's "iPhone Mail" shows "Connected"
     And the sign-in log shows a "Success" for Dana with "app password"
 
+  @guide:APW-08 @guide:LEGACY-1
+  Scenario: Lee's Thunderbird, which reads mail over IMAP, needs an App Password too
+    Given Lee has set up text messages for MFA
+    When Lee's "Thunderbird" checks for new mail
+    Then Lee's "Thunderbird" shows "refused the password"
+    When Lee creates an App Password named "Thunderbird"
+    And Lee types the App Password into "Thunderbird"
+    Then Lee's "Thunderbird" shows "Connected"
+
   @guide:APW-09 @guide-differs
   Scenario: An App Password is not single-use: the mail app keeps using it
     # Differs from the guide: an App Password is typed once into the app, which stores it and

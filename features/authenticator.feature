@@ -11,8 +11,8 @@ Feature: Microsoft Authenticator
     Given the administrator enables MFA for Dana
     And Dana signs in to "https://aka.ms/mfasetup" with her password
     And Dana presses "Next"
-    When Dana chooses "Use verification code from app or token"
-    And Dana presses "Set up Authenticator app"
+    Then the page offers "Use verification code from app or token"
+    When Dana chooses to set up Microsoft Authenticator
     Then Dana sees "Configure mobile app"
     And the page shows a QR code for an "msauth-sim" link
     When Dana installs "Microsoft Authenticator" from the app store
@@ -32,8 +32,7 @@ Feature: Microsoft Authenticator
     Given the administrator enables MFA for Dana
     And Dana signs in to "https://aka.ms/mfasetup" with her password
     And Dana presses "Next"
-    And Dana chooses "Use verification code from app or token"
-    And Dana presses "Set up Authenticator app"
+    And Dana chooses to set up Microsoft Authenticator
     When Dana presses "Next"
     Then the page shows the error "Scan the QR code"
 

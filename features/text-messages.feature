@@ -13,8 +13,11 @@ Feature: First setup with text messages
     Then Dana's MFA state is "enabled"
     When Dana's "Outlook on the desktop" checks for new mail
     Then Dana's "Outlook on the desktop" shows "needs your password"
-    # Until Dana finishes registering, apps that send her password still work.
-    When Dana's "iPhone Mail" checks for new mail
+
+  @guide:LEGACY-1
+  Scenario: Until Dana finishes registering, a mail app that sends her password still works
+    When the administrator enables MFA for Dana
+    And Dana's "iPhone Mail" checks for new mail
     Then Dana's "iPhone Mail" shows "Connected"
 
   @guide:SMS-02 @guide:SMS-03
@@ -34,10 +37,9 @@ Feature: First setup with text messages
     # SMS-04a/04b: an authenticator app and an office phone are offered beside the mobile.
     And the page offers "Use verification code from app or token"
     And the page offers "Office phone"
-    When Dana chooses "Authentication phone"
+    When Dana chooses to get codes by text message
     Then the page offers "Call me"
-    When Dana chooses "Send me a code by text message"
-    And Dana types her mobile number into "Phone number"
+    When Dana types her mobile number into "Phone number"
     And Dana presses "Next"
     Then Dana's phone receives a text message with a 6-digit code
     And Dana sees "Step 2: Prove it's you"
@@ -47,6 +49,7 @@ Feature: First setup with text messages
     Given the administrator enables MFA for Dana
     And Dana signs in to "https://aka.ms/mfasetup" with her password
     And Dana presses "Next"
+    And Dana chooses to get codes by text message
     And Dana types her mobile number into "Phone number"
     And Dana presses "Next"
     When Dana types the code from her text message
@@ -84,6 +87,7 @@ Feature: First setup with text messages
     And the administrator enables MFA for Dana
     And Dana signs in to "https://aka.ms/mfasetup" with her password
     And Dana presses "Next"
+    And Dana chooses to get codes by text message
     And Dana types her mobile number into "Phone number"
     And Dana presses "Next"
     When Dana types the code from her text message

@@ -11,10 +11,8 @@ Feature: A third-party authenticator app
     Given the administrator enables MFA for Dana
     And Dana signs in to "https://aka.ms/mfasetup" with her password
     And Dana presses "Next"
-    When Dana chooses "Use verification code from app or token"
-    And Dana presses "Set up Authenticator app"
-    Then the page says "Install the Microsoft Authenticator app"
-    When Dana follows "Configure app without notifications"
+    Then the page offers "Use verification code from app or token"
+    When Dana chooses to set up another authenticator app
     Then the page says "Microsoft Authenticator or any authenticator app"
     And the page shows a QR code for an "otpauth" link
     When Dana installs "<app>" from the app store
@@ -34,8 +32,7 @@ Feature: A third-party authenticator app
     Given the administrator enables MFA for Dana
     And Dana signs in to "https://aka.ms/mfasetup" with her password
     And Dana presses "Next"
-    And Dana chooses "Use verification code from app or token"
-    And Dana presses "Set up Authenticator app"
+    And Dana chooses to set up Microsoft Authenticator
     When Dana installs "Google Authenticator" from the app store
     Then "Google Authenticator" cannot read the QR code on Dana's screen
 

@@ -42,6 +42,16 @@ pub enum Command {
         #[arg(long)]
         check: Option<String>,
     },
+    /// Replay the guide on another date and print, for each guide step, whether it still
+    /// holds, holds with differences, or is no longer possible.
+    CheckGuide {
+        /// The date to check (YYYY-MM-DD); default: the tenant file's own date.
+        #[arg(long)]
+        date: Option<String>,
+        /// The tenant to replay on: a scenario name in scenarios/.
+        #[arg(long, default_value = "contoso-today")]
+        tenant: String,
+    },
     /// The mdBook preprocessor protocol (`book.toml` runs this for `mdbook build`).
     #[command(hide = true)]
     Preprocess {

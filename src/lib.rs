@@ -18,6 +18,7 @@ pub mod seed;
 pub mod simulation;
 pub mod tenant;
 pub mod transcript;
+pub mod verdict;
 
 pub use scenario::Scenario;
 pub use simulation::Simulation;

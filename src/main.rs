@@ -59,6 +59,33 @@ async fn dispatch(command: Command) -> Result<ExitCode> {
             at,
             check,
         } => totp(&scenario, &user, &at, check.as_deref()).await,
+        Command::CheckGuide { date, tenant } => {
+            if let Some(d) = &date {
+                mfa_sim::clock::parse_instant(d)?;
+            }
+            Scenario::load(&resolve(&tenant))?;
+            let replay = mfa_sim::harness::Replay {
+                scenario: tenant.clone(),
+                date: date.clone(),
+            };
+            let (guide, other) = mfa_sim::verdict::runs(&features_dir(), Some(replay)).await;
+            let steps = mfa_sim::guide::load(&mfa_sim::guide::steps_file())?;
+            let verdicts = mfa_sim::verdict::verdicts(
+                &guide,
+                &other.unwrap_or_default(),
+                &steps,
+                &features_dir(),
+            );
+            let when = date.unwrap_or_else(|| "its own date".into());
+            print!(
+                "{}",
+                mfa_sim::verdict::table(
+                    &format!("The guide replayed on {tenant}.yaml, {when}"),
+                    &verdicts
+                )
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Preprocess { args } => {
             mfa_sim::book::preprocess_command(&args).await?;
             Ok(ExitCode::SUCCESS)

@@ -68,6 +68,8 @@ pub enum Output {
     Mail { status: String },
     /// The administrator did something.
     AdminAction { text: String },
+    /// The person clicked a button, link or option (what they did, so readers can follow).
+    Click { label: String },
     /// A short note from a device ("No service", "App installed").
     Note { text: String },
 }
@@ -150,6 +152,7 @@ impl Event {
             Output::Mail { status } => format!("status: {status}"),
             Output::AdminAction { text } => text.clone(),
             Output::Note { text } => text.clone(),
+            Output::Click { label } => format!("clicks \"{label}\""),
         };
         let mut lines = body.lines();
         let first = lines.next().unwrap_or_default();

@@ -19,7 +19,7 @@ async fn main() {
             console: true,
             junit: Some(junit),
             tag,
-            concurrency: None,
+            ..RunOptions::default()
         },
     )
     .await;

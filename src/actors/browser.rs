@@ -71,6 +71,19 @@ impl Browser {
             Action::Follow(l) => Some(l.label().to_string()),
             _ => None,
         };
+        let clicked = match &action {
+            Action::Enter(..) => None,
+            other => before
+                .controls
+                .iter()
+                .find(|(_, a)| a == other)
+                .map(|(l, _)| l.clone()),
+        };
+        if let Some(label) = clicked {
+            let actor = Actor::Browser(self.label.clone());
+            self.transcript
+                .record(self.clock.now(), actor, Output::Click { label });
+        }
         if label.is_some() || after.identity() != before.identity() {
             if self.shown.as_ref() != Some(&before) {
                 self.record(ScreenView {

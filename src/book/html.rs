@@ -209,6 +209,13 @@ pub fn event(e: &Event) -> String {
             "admin",
             format!(r#"<div class="mfa-console">&gt; {}</div>"#, esc(text)),
         ),
+        Output::Click { label } => (
+            "click",
+            format!(
+                r#"<div class="mfa-click">clicks <b>{}</b></div>"#,
+                esc(label)
+            ),
+        ),
         Output::Note { text } => (
             "note",
             format!(r#"<div class="mfa-note">{}</div>"#, esc(text)),
@@ -248,9 +255,14 @@ pub fn step(s: &StepRecord) -> String {
         let cards: String = s.outputs.iter().map(event).collect();
         let folded = s.background || s.keyword == "Given" || s.outputs.len() > 6;
         if folded {
+            let n = s.outputs.len();
+            let what = if n == 1 {
+                "1 output".to_string()
+            } else {
+                format!("{n} outputs")
+            };
             h += &format!(
-                r#"<details class="mfa-outputs"><summary>{} from the run</summary>{cards}</details>"#,
-                s.outputs.len()
+                r#"<details class="mfa-outputs"><summary>{what} from the run</summary>{cards}</details>"#
             );
         } else {
             h += &format!(r#"<div class="mfa-outputs">{cards}</div>"#);

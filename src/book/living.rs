@@ -3,7 +3,9 @@
 //! scenario that does not exist, so no page goes stale silently.
 
 use super::html::{esc, step};
+use crate::guide::GuideStep;
 use crate::harness::{RunReport, Status, StepRecord, vocabulary};
+use crate::verdict::{StepVerdict, Verdict, verdicts};
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use std::collections::BTreeMap;
@@ -27,6 +29,8 @@ pub enum BookError {
 pub struct Living {
     report: RunReport,
     features: PathBuf,
+    /// Verdicts on the guide's own date and on today's tenant, with today's label.
+    verdicts: Option<(Vec<StepVerdict>, Vec<StepVerdict>, String)>,
 }
 
 /// One scenario (or outline row) as it ran.
@@ -52,7 +56,49 @@ impl<'a> Run<'a> {
 impl Living {
     /// A preprocessor for this run of the features at `features`.
     pub fn new(report: RunReport, features: PathBuf) -> Self {
-        Living { report, features }
+        Living {
+            report,
+            features,
+            verdicts: None,
+        }
+    }
+
+    /// Add the verdicts of a replay on today's tenant (`label` names it on the page).
+    pub fn set_today(&mut self, today: &RunReport, steps: &[GuideStep], label: &str) {
+        let then = verdicts(&self.report, &self.report, steps, &self.features);
+        let now = verdicts(&self.report, today, steps, &self.features);
+        let date = today
+            .scenarios
+            .values()
+            .find(|i| !i.pinned)
+            .map(|i| i.date.clone())
+            .unwrap_or_default();
+        self.verdicts = Some((then, now, format!("{date} ({label})")));
+    }
+
+    fn today_badge(&self, id: &str) -> String {
+        let Some((_, now, label)) = &self.verdicts else {
+            return String::new();
+        };
+        let Some(v) = now.iter().find(|v| v.id == id) else {
+            return String::new();
+        };
+        let class = match v.verdict {
+            Verdict::Holds => "holds",
+            Verdict::Differs(_) => "differs",
+            Verdict::NoLongerPossible { .. } => "gone",
+        };
+        let why = v.verdict.explain();
+        let title = if why.is_empty() {
+            format!("Replayed on {label}: holds")
+        } else {
+            format!("Replayed on {label}: {why}")
+        };
+        format!(
+            r#"<span class="mfa-today mfa-today-{class}" title="{}">today: {}</span>"#,
+            esc(&title),
+            v.verdict.label()
+        )
     }
 
     fn runs(&self) -> Vec<Run<'_>> {
@@ -103,16 +149,12 @@ impl Living {
 
     /// The comment lines right under a scenario's title (the "differs" explanation).
     fn comment(&self, file: &str, line: usize) -> Vec<String> {
-        let lines = self.feature_lines(file);
-        let start = (line.saturating_sub(1)..lines.len())
-            .find(|i| lines[*i].trim_start().starts_with("Scenario"))
-            .unwrap_or(line);
-        lines
-            .iter()
-            .skip(start + 1)
-            .take_while(|l| l.trim_start().starts_with('#'))
-            .map(|l| l.trim().trim_start_matches('#').trim().to_string())
-            .collect()
+        let path = if self.features.is_dir() {
+            self.features.join(file)
+        } else {
+            self.features.clone()
+        };
+        crate::verdict::scenario_comment(&path, line)
     }
 
     fn runs_named<'b>(&self, runs: &'b [Run<'b>], file: &str, name: &str) -> Vec<&'b Run<'b>> {
@@ -136,7 +178,11 @@ impl Living {
         );
         h += r#"<div class="mfa-scenario-head">"#;
         for id in &ids {
-            h += &format!(r#"<span class="mfa-id">{}</span>"#, esc(id));
+            h += &format!(
+                r#"<span class="mfa-id">{}</span>{}"#,
+                esc(id),
+                self.today_badge(id)
+            );
         }
         if differs {
             h += r#"<span class="mfa-differs-badge">guide differs</span>"#;
@@ -228,6 +274,7 @@ fn directives(content: &str) -> Vec<(usize, usize, String, String)> {
             "differences",
             "coverage",
             "vocabulary",
+            "still-holds",
         ]
         .contains(&name)
         {
@@ -333,6 +380,13 @@ impl Preprocessor for Living {
                     }
                     "differences" => self.differences(&runs, &pages, &up),
                     "coverage" => self.coverage(&runs, &pages, &up),
+                    "still-holds" => match self.still_holds() {
+                        Some(table) => table,
+                        None => {
+                            unresolved.push(format!("  {}: {{{{#still-holds}}}} needs `today` in [preprocessor.mfa-sim]", ch.name));
+                            String::new()
+                        }
+                    },
                     _ => vocabulary_table(),
                 };
                 content.push_str(&html);
@@ -413,6 +467,60 @@ impl Living {
             );
         }
         h + "</table>"
+    }
+}
+
+impl Living {
+    /// Every guide step with its verdict on the guide's date and today, and what to do today.
+    fn still_holds(&self) -> Option<String> {
+        let (then, now, label) = self.verdicts.as_ref()?;
+        let guide_date = self
+            .report
+            .scenarios
+            .values()
+            .find(|i| !i.pinned)
+            .map(|i| i.date.clone())
+            .unwrap_or_default();
+        let mut h = format!(
+            r#"<p class="mfa-banner">Left: the scenarios as written, on {} (contoso.yaml). Right: the same scenarios replayed on {}. Verdicts are worked out from the two runs by mfa-sim {}.</p>"#,
+            esc(&guide_date),
+            esc(label),
+            env!("CARGO_PKG_VERSION")
+        );
+        h += r#"<table class="mfa-table mfa-verdicts"><tr><th>ID</th><th>The guide says</th><th>On the guide's date</th><th>Today</th><th>What differs, and what to do instead</th></tr>"#;
+        for (a, b) in then.iter().zip(now) {
+            let cell = |v: &StepVerdict| {
+                let class = match v.verdict {
+                    Verdict::Holds if v.wrong_even_then.is_some() => "differs",
+                    Verdict::Holds => "holds",
+                    Verdict::Differs(_) => "differs",
+                    Verdict::NoLongerPossible { .. } => "gone",
+                };
+                let label = if v.verdict == Verdict::Holds && v.wrong_even_then.is_some() {
+                    "wrong even then"
+                } else {
+                    v.verdict.label()
+                };
+                format!(r#"<span class="mfa-today mfa-today-{class}">{label}</span>"#)
+            };
+            let mut why = Vec::new();
+            if let Some(w) = &a.wrong_even_then {
+                why.push(format!("Even then: {w}"));
+            }
+            let today = b.verdict.explain();
+            if !today.is_empty() {
+                why.push(format!("Today: {today}"));
+            }
+            h += &format!(
+                r##"<tr id="holds-{id}"><td><a href="coverage.html#guide-{id}">{id}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"##,
+                esc(&a.summary),
+                cell(a),
+                cell(b),
+                esc(&why.join(" ")),
+                id = esc(&a.id)
+            );
+        }
+        Some(h + "</table>")
     }
 }
 

@@ -7,14 +7,14 @@
 //! Two ways in, one code path: `mfa-sim book` builds in-process with mdbook-driver;
 //! `mdbook build book` runs `mfa-sim preprocess` as the command named in `book.toml`.
 //! Directives: `{{#scenario FILE:NAME}}`, `{{#feature FILE}}`, `{{#differences}}`,
-//! `{{#coverage}}`, `{{#vocabulary}}`.
+//! `{{#coverage}}`, `{{#vocabulary}}`, `{{#still-holds}}`.
 
 mod html;
 mod living;
 
 pub use living::{BookError, Living};
 
-use crate::harness::{RunOptions, RunReport, run};
+use crate::harness::Replay;
 use anyhow::{Context, Result};
 use mdbook_driver::MDBook;
 use std::path::{Path, PathBuf};
@@ -30,9 +30,22 @@ fn features_for(root: &Path, config: &mdbook_preprocessor::config::Config) -> Re
     Ok(root.join(rel.unwrap_or_else(|| "../features".into())))
 }
 
-/// Run the features a book needs.
-pub async fn run_features(features: &Path) -> RunReport {
-    run(features, RunOptions::default()).await
+/// Run the features a book needs and make its preprocessor: the guide's run, plus, when
+/// `preprocessor.mfa-sim.today` names a tenant, the replay on it for the "today" verdicts.
+pub async fn prepare(root: &Path, config: &mdbook_preprocessor::config::Config) -> Result<Living> {
+    let features = features_for(root, config)?;
+    let today: Option<String> = config.get("preprocessor.mfa-sim.today")?;
+    let replay = today.clone().map(|scenario| Replay {
+        scenario,
+        date: None,
+    });
+    let (report, other) = crate::verdict::runs(&features, replay).await;
+    let mut living = Living::new(report, features.clone());
+    if let (Some(other), Some(tenant)) = (other, today) {
+        let steps = crate::guide::load(&features.join("guide-steps.yaml"))?;
+        living.set_today(&other, &steps, &format!("{tenant}.yaml"));
+    }
+    Ok(living)
 }
 
 /// Build this checkout's book; returns the path of `index.html`.
@@ -48,9 +61,8 @@ pub async fn build_at(root: &Path, out: Option<&Path>) -> Result<PathBuf> {
         book.config
             .set("build.build-dir", out.to_string_lossy().as_ref())?;
     }
-    let features = features_for(root, &book.config)?;
-    let report = run_features(&features).await;
-    book.with_preprocessor(Living::new(report, features));
+    let living = prepare(root, &book.config).await?;
+    book.with_preprocessor(living);
     book.build().context("the book did not build")?;
     let dir = match out {
         Some(o) if o.is_absolute() => o.to_path_buf(),
@@ -71,9 +83,7 @@ pub async fn preprocess_command(args: &[String]) -> Result<()> {
         });
     }
     let (ctx, book) = mdbook_preprocessor::parse_input(std::io::stdin())?;
-    let features = features_for(&ctx.root, &ctx.config)?;
-    let report = run_features(&features).await;
-    let living = Living::new(report, features);
+    let living = prepare(&ctx.root, &ctx.config).await?;
     let book = mdbook_preprocessor::Preprocessor::run(&living, &ctx, book)?;
     serde_json::to_writer(std::io::stdout(), &book)?;
     Ok(())

@@ -66,6 +66,8 @@ pub struct StepRecord {
     pub status: Status,
     /// What a person could observe during the step.
     pub outputs: Vec<Event>,
+    /// In a replay on another date: what differed from the guide's page, step went on.
+    pub notes: Vec<String>,
 }
 
 /// What the World records about a scenario as it starts.
@@ -77,6 +79,8 @@ pub struct ScenarioInfo {
     pub date: String,
     /// Seed.
     pub seed: u64,
+    /// The scenario names its own date (`on 2024-01-15`), so replays leave it alone.
+    pub pinned: bool,
 }
 
 /// Outputs and scenario facts written by Worlds during a run.
@@ -86,6 +90,8 @@ pub struct Sink {
     pub outputs: BTreeMap<StepKey, Vec<Event>>,
     /// Facts per scenario (feature, scenario line).
     pub scenarios: BTreeMap<(String, usize), ScenarioInfo>,
+    /// Differences from the guide noted during a replay, per step.
+    pub notes: BTreeMap<StepKey, Vec<String>>,
 }
 
 /// The process-wide sink. Runs are serialised by [`super::RUN_LOCK`], so one run at a time
@@ -169,6 +175,7 @@ impl<W: 'static> cucumber::Writer<W> for Capture {
                 background,
                 status,
                 outputs: Vec::new(),
+                notes: Vec::new(),
             });
     }
 }

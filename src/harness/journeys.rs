@@ -296,3 +296,57 @@ pub async fn submit_code(w: &GuideWorld, who: &str) -> Result<ScreenView> {
     };
     w.use_control(who, label).await
 }
+
+/// On the first sign-up page: pick text messages to the mobile phone, whichever sign-up page
+/// the date shows (the older Step 1, or the wizard's "set up a different method").
+pub async fn choose_text_messages(w: &GuideWorld, who: &str) -> Result<ScreenView> {
+    let page = w.page(who).await?;
+    if page.control("Authentication phone").is_some() {
+        w.use_control(who, "Authentication phone").await?;
+        return w.use_control(who, "Send me a code by text message").await;
+    }
+    if page
+        .control("I want to set up a different method")
+        .is_some()
+    {
+        w.use_control(who, "I want to set up a different method")
+            .await?;
+        w.use_control(who, "Phone").await?;
+        w.use_control(who, "Confirm").await?;
+    }
+    w.use_control(who, "Text me a code").await
+}
+
+/// On the first sign-up page: go to Microsoft Authenticator's QR code.
+pub async fn choose_authenticator(w: &GuideWorld, who: &str) -> Result<ScreenView> {
+    let page = w.page(who).await?;
+    if page
+        .control("Use verification code from app or token")
+        .is_some()
+    {
+        w.use_control(who, "Use verification code from app or token")
+            .await?;
+        return w.use_control(who, "Set up Authenticator app").await;
+    }
+    w.use_control(who, "Next").await?;
+    w.use_control(who, "Next").await
+}
+
+/// On the first sign-up page: go to the QR code for a third-party authenticator app.
+pub async fn choose_other_app(w: &GuideWorld, who: &str) -> Result<ScreenView> {
+    let page = w.page(who).await?;
+    if page
+        .control("Use verification code from app or token")
+        .is_some()
+    {
+        w.use_control(who, "Use verification code from app or token")
+            .await?;
+        w.use_control(who, "Set up Authenticator app").await?;
+        return w
+            .use_control(who, "Configure app without notifications")
+            .await;
+    }
+    w.use_control(who, "I want to use a different authenticator app")
+        .await?;
+    w.use_control(who, "Next").await
+}

@@ -5,6 +5,21 @@
 //! status and the outputs a person saw during it. Scenarios run concurrently (each owns its
 //! clock), with `fail_on_skipped`, so a step with no definition fails the run by name.
 
+/// Check something a page shows. In a replay on another date a mismatch is noted as a
+/// difference from the guide and the scenario goes on; otherwise it fails the step.
+macro_rules! observe {
+    ($w:expr, $cond:expr, $($fmt:tt)+) => {
+        if !$cond {
+            let message = format!($($fmt)+);
+            if $w.soft() {
+                $w.note(message.lines().next().unwrap_or_default().to_string());
+            } else {
+                anyhow::bail!(message);
+            }
+        }
+    };
+}
+
 mod capture;
 pub mod journeys;
 pub mod steps;
@@ -22,9 +37,28 @@ use std::sync::LazyLock;
 /// One run at a time per process: the output sink is process-wide.
 static RUN_LOCK: LazyLock<tokio::sync::Mutex<()>> = LazyLock::new(|| tokio::sync::Mutex::new(()));
 
+/// Play every scenario that does not pin its own date on another tenant file and date
+/// (then-and-now checks).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replay {
+    /// Scenario file name in `scenarios/`.
+    pub scenario: String,
+    /// Date to start on (None: the file's own date).
+    pub date: Option<String>,
+}
+
+static REPLAY: std::sync::Mutex<Option<Replay>> = std::sync::Mutex::new(None);
+
+/// The replay of the run in progress, if any.
+pub(crate) fn replay() -> Option<Replay> {
+    REPLAY.lock().unwrap_or_else(|p| p.into_inner()).clone()
+}
+
 /// How to run.
 #[derive(Clone, Debug, Default)]
 pub struct RunOptions {
+    /// Replay the scenarios on another tenant and date.
+    pub replay: Option<Replay>,
     /// Print each step to standard output as it runs.
     pub console: bool,
     /// Also write a JUnit report here.
@@ -93,7 +127,9 @@ pub async fn run(input: &Path, options: RunOptions) -> RunReport {
         let mut sink = capture::sink();
         sink.outputs.clear();
         sink.scenarios.clear();
+        sink.notes.clear();
     }
+    *REPLAY.lock().unwrap_or_else(|p| p.into_inner()) = options.replay.clone();
     let capture = Capture::default();
     let tag = options.tag.clone();
     let filter = move |f: &cucumber::gherkin::Feature,
@@ -151,6 +187,7 @@ fn collect(capture: Capture) -> RunReport {
     let mut sink = capture::sink();
     for s in &mut steps {
         let key: StepKey = (s.feature.clone(), s.scenario_line, s.step_line);
+        s.notes = sink.notes.remove(&key).unwrap_or_default();
         match sink.outputs.remove(&key) {
             Some(outputs) => s.outputs = outputs,
             None if s.status == Status::Passed => {

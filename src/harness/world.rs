@@ -15,7 +15,7 @@ use crate::flows::Destination;
 use crate::scenario::{Scenario, scenarios_dir};
 use crate::screens::{Action, ScreenView};
 use crate::simulation::Person;
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
 use cucumber::gherkin::Step;
 use std::collections::BTreeMap;
 
@@ -30,6 +30,8 @@ pub struct GuideWorld {
     pub remembered: BTreeMap<String, String>,
     /// Whose browser was used last: "the page" in a step means this person's.
     last_person: std::sync::Mutex<Option<String>>,
+    /// Replaying on another tenant or date: page mismatches are noted, not failed.
+    soft: bool,
 }
 
 impl GuideWorld {
@@ -64,7 +66,16 @@ impl GuideWorld {
 
     /// Load a scenario file from `scenarios/` (by name without `.yaml`), optionally on
     /// another date, and start its simulation.
+    /// A run with a [`super::Replay`] plays scenarios that do not pin a date on the replay's
+    /// tenant and date instead.
     pub async fn load(&mut self, name: &str, date: Option<&str>) -> Result<()> {
+        let pinned = date.is_some();
+        let replay = if pinned { None } else { super::replay() };
+        self.soft = replay.is_some();
+        let (name, date) = match &replay {
+            Some(r) => (r.scenario.as_str(), r.date.as_deref()),
+            None => (name, date),
+        };
         let path = scenarios_dir().join(format!("{name}.yaml"));
         let scenario = Scenario::load(&path)?;
         let sim = match date {
@@ -75,6 +86,7 @@ impl GuideWorld {
             tenant: format!("{name}.yaml"),
             date: format_instant(sim.clock.now()),
             seed: sim.scenario.seed,
+            pinned,
         };
         sink()
             .scenarios
@@ -85,6 +97,18 @@ impl GuideWorld {
         }
         self.sim = Some(sim);
         Ok(())
+    }
+
+    /// True in a replay on another tenant or date.
+    pub fn soft(&self) -> bool {
+        self.soft
+    }
+
+    /// Note a difference from the guide against the open step.
+    pub fn note(&self, message: String) {
+        let Some((line, _)) = self.open else { return };
+        let key: StepKey = (self.feature.clone(), self.scenario_line, line);
+        sink().notes.entry(key).or_default().push(message);
     }
 
     /// The simulation.
@@ -166,13 +190,30 @@ impl GuideWorld {
     /// Press, follow, choose or tick whatever carries this label on the page.
     pub async fn use_control(&self, who: &str, label: &str) -> Result<ScreenView> {
         let page = self.page(who).await?;
-        let action = page.control(label).with_context(|| {
-            let offered: Vec<&String> = page.controls.iter().map(|(l, _)| l).collect();
-            format!(
-                "the page \"{}\" has nothing labelled \"{label}\" (it offers {offered:?})",
-                page.title
-            )
-        })?;
+        let action = match page.control(label) {
+            Some(action) => action,
+            None => {
+                let offered: Vec<&String> = page.controls.iter().map(|(l, _)| l).collect();
+                let buttons: Vec<&(String, Action)> = page
+                    .controls
+                    .iter()
+                    .filter(|(l, a)| matches!(a, Action::Press(_)) && l != "Back")
+                    .collect();
+                if self.soft && buttons.len() == 1 {
+                    // Replaying on another date: the page's one button stands in for the guide's.
+                    self.note(format!(
+                        "presses \"{}\" where the guide says \"{label}\"",
+                        buttons[0].0
+                    ));
+                    buttons[0].1.clone()
+                } else {
+                    bail!(
+                        "the page \"{}\" has nothing labelled \"{label}\" (it offers {offered:?})",
+                        page.title
+                    );
+                }
+            }
+        };
         self.act(who, action).await
     }
 

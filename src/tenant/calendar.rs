@@ -60,13 +60,9 @@ impl std::fmt::Display for Protocol {
 }
 
 /// Why basic authentication is refused, if it is (rule 24).
-pub fn basic_auth_refusal(
-    protocol: Protocol,
-    now: Instant,
-    policy: &Policy,
-) -> Option<&'static str> {
+pub fn basic_auth_refusal(protocol: Protocol, now: Instant, policy: &Policy) -> Option<String> {
     if policy.security_defaults {
-        return Some("security defaults block legacy authentication");
+        return Some("security defaults block legacy authentication".into());
     }
     let tenant_allows = match protocol {
         Protocol::Imap => policy.basic_auth.imap,
@@ -79,15 +75,15 @@ pub fn basic_auth_refusal(
     };
     match protocol {
         Protocol::Smtp if !tenant_allows => {
-            Some("550 5.7.30 Basic authentication is not supported for Client Submission.")
+            Some("550 5.7.30 Basic authentication is not supported for Client Submission.".into())
         }
         Protocol::Smtp => None,
-        _ if on_or_after(now, "2022-10-01") => {
-            Some("Exchange Online turned off basic authentication for this protocol on 2022-10-01")
-        }
-        _ if !tenant_allows => {
-            Some("the tenant has turned off basic authentication for this protocol")
-        }
+        _ if on_or_after(now, "2022-10-01") => Some(format!(
+            "Exchange Online turned off basic authentication for {protocol} on 2022-10-01"
+        )),
+        _ if !tenant_allows => Some(format!(
+            "the tenant has turned off basic authentication for {protocol}"
+        )),
         _ => None,
     }
 }

@@ -39,7 +39,7 @@ impl Tenant {
             BasicOutcome::Refused(reason.to_string())
         };
         if let Some(reason) = calendar::basic_auth_refusal(protocol, now, &self.policy) {
-            return refuse(self, reason);
+            return refuse(self, &reason);
         }
         let Some(id) = self.find(upn) else {
             return refuse(self, "user name or password is incorrect");

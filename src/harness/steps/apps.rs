@@ -79,9 +79,11 @@ async fn type_app_code(w: &mut GuideWorld, step: &Step, who: String, app: String
 async fn request_shown(w: &mut GuideWorld, step: &Step, who: String, which: String) -> Result<()> {
     w.at(step);
     let pending = w.authenticator(&who).await?.pending().await?;
-    ensure!(
+    observe!(
+        w,
         pending.is_some() == (which == "a"),
-        "pending request: {pending:?}"
+        "the app shows {} sign-in request",
+        if pending.is_some() { "a" } else { "no" }
     );
     Ok(())
 }
@@ -96,10 +98,15 @@ async fn asks_number(w: &mut GuideWorld, step: &Step, verb: String, who: String)
         .pending()
         .await?
         .context("no request is waiting")?;
-    ensure!(
-        pending.number_required == (verb == "asks"),
-        "number required: {}",
-        pending.number_required
+    let asked = if pending.number_required {
+        "asks"
+    } else {
+        "does not ask"
+    };
+    observe!(
+        w,
+        asked == verb,
+        "the request in Microsoft Authenticator {asked} for the number shown on the sign-in page"
     );
     Ok(())
 }

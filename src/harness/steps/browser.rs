@@ -177,14 +177,18 @@ async fn sees(w: &mut GuideWorld, step: &Step, who: String, title: String) -> Re
     w.at(step);
     let page = w.page(&who).await?;
     let shown = [Some(&page.title), page.subtitle.as_ref()];
-    ensure!(
-        shown
-            .iter()
-            .flatten()
-            .any(|t| t.eq_ignore_ascii_case(&title) || t.starts_with(&title)),
-        "{who}'s browser shows \"{}\" ({:?}), not \"{title}\"",
-        page.title,
-        page.subtitle
+    let matches = shown
+        .iter()
+        .flatten()
+        .any(|t| t.eq_ignore_ascii_case(&title) || t.starts_with(&title));
+    let showing = match &page.subtitle {
+        Some(sub) => format!("{} / {sub}", page.title),
+        None => page.title.clone(),
+    };
+    observe!(
+        w,
+        matches,
+        "shows \"{showing}\" where the guide expects \"{title}\""
     );
     Ok(())
 }
@@ -199,11 +203,12 @@ async fn page_says(w: &mut GuideWorld, step: &Step, who: String, text: String) -
         who
     };
     let page = w.page(&who).await?;
-    ensure!(
+    observe!(
+        w,
         page.all_text()
             .to_lowercase()
             .contains(&text.to_lowercase()),
-        "the page \"{}\" does not say \"{text}\"; it shows:\n{}",
+        "the page \"{}\" does not say \"{text}\"\nit shows:\n{}",
         page.title,
         crate::screens::text::render(&page)
     );
@@ -217,9 +222,10 @@ async fn page_offers(w: &mut GuideWorld, step: &Step, verb: String, label: Strin
     let who = first_person(w)?;
     let page = w.page(&who).await?;
     let offered = page.control(&label).is_some() || page.input(&label).is_some();
-    ensure!(
+    observe!(
+        w,
         offered == (verb == "offers"),
-        "the page \"{}\" {} \"{label}\"; its controls are {:?}",
+        "the page \"{}\" {} \"{label}\"\nits controls are {:?}",
         page.title,
         if offered { "offers" } else { "does not offer" },
         page.controls.iter().map(|c| &c.0).collect::<Vec<_>>()
@@ -233,7 +239,8 @@ async fn page_error(w: &mut GuideWorld, step: &Step, text: String) -> Result<()>
     w.at(step);
     let page = w.page(&first_person(w)?).await?;
     let error = page.error.clone().unwrap_or_default();
-    ensure!(
+    observe!(
+        w,
         error.to_lowercase().contains(&text.to_lowercase()),
         "the page \"{}\" shows the error {:?}, expected \"{text}\"",
         page.title,
@@ -247,10 +254,15 @@ async fn page_error(w: &mut GuideWorld, step: &Step, text: String) -> Result<()>
 async fn shows_app_password(w: &mut GuideWorld, step: &Step) -> Result<()> {
     w.at(step);
     let page = w.page(&first_person(w)?).await?;
-    let pw = page
-        .app_password
-        .clone()
-        .with_context(|| format!("the page \"{}\" shows no App Password", page.title))?;
+    let Some(pw) = page.app_password.clone() else {
+        observe!(
+            w,
+            false,
+            "no App Password is shown (page \"{}\")",
+            page.title
+        );
+        return Ok(());
+    };
     ensure!(
         pw.len() == 16 && pw.chars().all(|c| c.is_ascii_lowercase()),
         "an App Password is 16 letters, not {pw}"
@@ -264,7 +276,8 @@ async fn shows_app_password(w: &mut GuideWorld, step: &Step) -> Result<()> {
 async fn shows_no_app_password(w: &mut GuideWorld, step: &Step) -> Result<()> {
     w.at(step);
     let page = w.page(&first_person(w)?).await?;
-    ensure!(
+    observe!(
+        w,
         page.app_password.is_none(),
         "the page \"{}\" shows an App Password",
         page.title
@@ -281,7 +294,8 @@ async fn shows_qr(w: &mut GuideWorld, step: &Step, scheme: String) -> Result<()>
         .qr
         .clone()
         .with_context(|| format!("the page \"{}\" shows no QR code", page.title))?;
-    ensure!(
+    observe!(
+        w,
         qr.starts_with(&format!("{scheme}://")) || qr.starts_with(&scheme),
         "the QR code carries {qr}"
     );
@@ -293,7 +307,8 @@ async fn shows_qr(w: &mut GuideWorld, step: &Step, scheme: String) -> Result<()>
 async fn shows_number(w: &mut GuideWorld, step: &Step, which: String) -> Result<()> {
     w.at(step);
     let page = w.page(&first_person(w)?).await?;
-    ensure!(
+    observe!(
+        w,
         page.number.is_some() == (which == "a"),
         "the page \"{}\" number is {:?}",
         page.title,

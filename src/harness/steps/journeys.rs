@@ -155,3 +155,30 @@ async fn added_authenticator(w: &mut GuideWorld, step: &Step, who: String) -> Re
     );
     Ok(())
 }
+
+/// Example: When Dana chooses to get codes by text message
+#[given(
+    regex = r"^(\w+) chooses to (get codes by text message|set up Microsoft Authenticator|set up another authenticator app)$"
+)]
+#[when(
+    regex = r"^(\w+) chooses to (get codes by text message|set up Microsoft Authenticator|set up another authenticator app)$"
+)]
+async fn chooses_method(w: &mut GuideWorld, step: &Step, who: String, what: String) -> Result<()> {
+    w.at(step);
+    let page = match what.as_str() {
+        "get codes by text message" => journeys::choose_text_messages(w, &who).await?,
+        "set up Microsoft Authenticator" => journeys::choose_authenticator(w, &who).await?,
+        _ => journeys::choose_other_app(w, &who).await?,
+    };
+    let ready = if what.starts_with("get codes") {
+        page.input("Phone number").is_some()
+    } else {
+        page.qr.is_some()
+    };
+    ensure!(
+        ready,
+        "the page \"{}\" is not ready for the next step",
+        page.title
+    );
+    Ok(())
+}

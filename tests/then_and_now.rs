@@ -1,0 +1,117 @@
+//! Then and now: the guide's scenarios replayed on today's tenant and on 2027-02-01. The
+//! verdicts come from the two runs; these tests check that the differences entra-facts lists
+//! are found, and that the guide's own date shows nothing but the claims wrong even then.
+
+use mfa_sim::guide::{load, steps_file};
+use mfa_sim::harness::{Replay, features_dir};
+use mfa_sim::verdict::{StepVerdict, Verdict, runs, verdicts};
+
+async fn check(tenant: &str, date: Option<&str>) -> Vec<StepVerdict> {
+    let replay = Replay {
+        scenario: tenant.into(),
+        date: date.map(str::to_string),
+    };
+    let (guide, other) = runs(&features_dir(), Some(replay)).await;
+    verdicts(
+        &guide,
+        &other.expect("replayed"),
+        &load(&steps_file()).unwrap(),
+        &features_dir(),
+    )
+}
+
+fn of<'a>(v: &'a [StepVerdict], id: &str) -> &'a StepVerdict {
+    v.iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no verdict for {id}"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_the_guides_date_every_step_holds_but_the_claims_wrong_even_then() {
+    let v = check("contoso", None).await;
+    assert_eq!(v.len(), 49);
+    for s in &v {
+        assert_eq!(
+            s.verdict,
+            Verdict::Holds,
+            "{} on the guide's own date: {}",
+            s.id,
+            s.verdict.explain()
+        );
+    }
+    let wrong: Vec<&str> = v
+        .iter()
+        .filter(|s| s.wrong_even_then.is_some())
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(wrong, ["INTRO-3", "APW-09"]);
+    assert!(
+        of(&v, "APW-09")
+            .wrong_even_then
+            .as_deref()
+            .unwrap()
+            .contains("every connection")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn today_shows_what_changed() {
+    let v = check("contoso-today", None).await;
+    let explain = |id: &str| of(&v, id).verdict.explain();
+    // Number matching on every Authenticator request.
+    assert!(matches!(of(&v, "MSA-06").verdict, Verdict::Differs(_)));
+    assert!(
+        explain("MSA-06").contains("number to type"),
+        "{}",
+        explain("MSA-06")
+    );
+    // No App Password offered during setup.
+    assert!(
+        explain("SMS-06").contains("no App Password"),
+        "{}",
+        explain("SMS-06")
+    );
+    // Basic authentication for mail apps is gone, IMAP included.
+    for id in ["APW-08", "LEGACY-1"] {
+        let Verdict::NoLongerPossible { why, instead } = &of(&v, id).verdict else {
+            panic!("{id}: {}", explain(id))
+        };
+        assert!(
+            why.contains("basic authentication") && why.contains("2022-10-01"),
+            "{why}"
+        );
+        assert!(instead.contains("modern authentication"), "{instead}");
+    }
+    // The third-party app's link is now "I want to use a different authenticator app".
+    assert!(
+        explain("TPA-02").contains("I want to use a different authenticator app"),
+        "{}",
+        explain("TPA-02")
+    );
+    assert!(
+        explain("TPA-02").contains("Configure app without notifications"),
+        "{}",
+        explain("TPA-02")
+    );
+    // Signing in with a texted code still works today.
+    assert_eq!(of(&v, "SMS-10").verdict, Verdict::Holds);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn from_february_2027_texts_and_calls_need_a_telephony_provider() {
+    let v = check("contoso-today", Some("2027-02-01")).await;
+    for id in ["SMS-05", "SMS-09", "SMS-10"] {
+        let Verdict::NoLongerPossible { why, .. } = &of(&v, id).verdict else {
+            panic!("{id}: {}", of(&v, id).verdict.explain())
+        };
+        assert!(why.contains("no longer available"), "{why}");
+    }
+    let own = check("contoso-telephony", Some("2027-02-01")).await;
+    for id in ["SMS-09", "SMS-10"] {
+        assert!(
+            !matches!(of(&own, id).verdict, Verdict::NoLongerPossible { .. }),
+            "{id} with a telephony provider: {}",
+            of(&own, id).verdict.explain()
+        );
+    }
+}
