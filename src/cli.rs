@@ -52,6 +52,16 @@ pub enum Command {
         #[arg(long, default_value = "contoso-today")]
         tenant: String,
     },
+    /// Practise the guide and help-desk tickets: without an exercise, list them. Reads
+    /// commands from the terminal, or one per line from a pipe (script mode).
+    Train {
+        /// The exercise id.
+        exercise: Option<String>,
+        /// Show QR codes in the terminal and run on the real clock, so a real authenticator
+        /// app on your own phone can take part.
+        #[arg(long)]
+        real_phone: bool,
+    },
     /// The mdBook preprocessor protocol (`book.toml` runs this for `mdbook build`).
     #[command(hide = true)]
     Preprocess {

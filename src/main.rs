@@ -86,6 +86,21 @@ async fn dispatch(command: Command) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Train { exercise: None, .. } => {
+            print!("{}", mfa_sim::trainer::terminal::list()?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train {
+            exercise: Some(id),
+            real_phone,
+        } => {
+            let met = mfa_sim::trainer::terminal::run(&id, real_phone).await?;
+            Ok(if met {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
         Command::Preprocess { args } => {
             mfa_sim::book::preprocess_command(&args).await?;
             Ok(ExitCode::SUCCESS)

@@ -227,6 +227,29 @@ impl Simulation {
         &self.people
     }
 
+    /// Swap a person's phone for a new one with the same number and no apps (the "new phone"
+    /// ticket): texts and calls now reach the new phone; the old apps are gone.
+    pub async fn replace_phone(&mut self, who: &str) -> Result<(), UnknownPerson> {
+        let index = self
+            .people
+            .iter()
+            .position(|p| p.first_name().eq_ignore_ascii_case(who) || p.upn == who.to_lowercase());
+        let Some(index) = index else {
+            return Err(UnknownPerson(who.to_string(), String::new()));
+        };
+        let first = self.people[index].first_name().to_string();
+        if let Some(old) = self.people[index].phone.clone() {
+            let spec = PhoneSpec {
+                number: old.number.clone(),
+                clock_offset: 0,
+                apps: Vec::new(),
+            };
+            let phone = self.add_phone(&first, &spec).await;
+            self.people[index].phone = Some(phone);
+        }
+        Ok(())
+    }
+
     /// Let simulated time pass.
     pub fn wait(&self, seconds: i64) {
         self.clock.advance(seconds);

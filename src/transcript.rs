@@ -148,8 +148,8 @@ impl Event {
                 account, detail, ..
             } => format!("request for {account}: {detail}"),
             Output::Code { account, code } => format!("code for {account}: {code}"),
-            Output::SignIn(row) => format!("sign-in log: {row}"),
-            Output::Mail { status } => format!("status: {status}"),
+            Output::SignIn(row) => row.to_string(),
+            Output::Mail { status } => status.clone(),
             Output::AdminAction { text } => text.clone(),
             Output::Note { text } => text.clone(),
             Output::Click { label } => format!("clicks \"{label}\""),

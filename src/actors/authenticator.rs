@@ -84,13 +84,19 @@ pub struct PushView {
 #[derive(Clone, Debug)]
 pub struct AuthenticatorHandle {
     mailbox: Mailbox<Authenticator>,
+    /// Where requests are recorded the moment they arrive, by the phone's true time.
+    transcript: Transcript,
+    clock: DeviceClock,
 }
 
 impl AuthenticatorHandle {
     /// Start the app's task.
     pub fn spawn(state: Authenticator) -> Self {
+        let (transcript, clock) = (state.transcript.clone(), state.clock.clone());
         let handle = AuthenticatorHandle {
             mailbox: Mailbox::spawn(state),
+            transcript,
+            clock,
         };
         let me = handle.clone();
         handle.mailbox.post(move |a| a.me = Some(me));
@@ -99,22 +105,25 @@ impl AuthenticatorHandle {
 
     /// The push service delivers a sign-in request.
     pub fn notify(&self, request: PushRequest) {
-        self.mailbox.post(move |a| {
-            let detail = if request.number_required {
-                format!(
-                    "Are you trying to sign in to {}? Enter the number shown to sign in.",
-                    request.app
-                )
-            } else {
-                format!("Approve sign-in to {}?", request.app)
-            };
-            a.record(Output::Push {
-                account: request.account.clone(),
-                number_requested: request.number_required,
-                detail,
-            });
-            a.pending.push(request);
-        });
+        let detail = if request.number_required {
+            format!(
+                "Are you trying to sign in to {}? Enter the number shown to sign in.",
+                request.app
+            )
+        } else {
+            format!("Approve sign-in to {}?", request.app)
+        };
+        let push = Output::Push {
+            account: request.account.clone(),
+            number_requested: request.number_required,
+            detail,
+        };
+        self.transcript.record(
+            self.clock.now() - self.clock.offset(),
+            Actor::App(NAME.into()),
+            push,
+        );
+        self.mailbox.post(move |a| a.pending.push(request));
     }
 
     /// Open the app for the first time and accept its terms ("I agree").

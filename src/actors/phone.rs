@@ -9,6 +9,8 @@ use crate::tenant::TenantHandle;
 use crate::tenant::telephony::IncomingCall;
 use crate::transcript::{Actor, Output, Transcript};
 use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A received text message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,7 +43,7 @@ struct Phone {
     owner: String,
     number: String,
     clock: DeviceClock,
-    signal: bool,
+    signal: Arc<AtomicBool>,
     held: Vec<Text>,
     inbox: Vec<Text>,
     ringing: Option<IncomingCall>,
@@ -73,6 +75,11 @@ impl Phone {
 #[derive(Clone, Debug)]
 pub struct PhoneHandle {
     mailbox: Mailbox<Phone>,
+    owner: String,
+    transcript: Transcript,
+    /// Whether the phone has signal: read by the network when it delivers, so what the
+    /// person sees is recorded the moment it arrives.
+    signal: Arc<AtomicBool>,
     /// The phone's number (`+CC number`).
     pub number: String,
     /// The phone's clock (shared with its apps).
@@ -88,21 +95,25 @@ impl PhoneHandle {
         tenant: TenantHandle,
         transcript: Transcript,
     ) -> Self {
+        let signal = Arc::new(AtomicBool::new(true));
         let phone = Phone {
             owner: owner.to_string(),
             number: number.to_string(),
             clock: clock.clone(),
-            signal: true,
+            signal: signal.clone(),
             held: Vec::new(),
             inbox: Vec::new(),
             ringing: None,
             authenticator: None,
             totp_apps: BTreeMap::new(),
             tenant,
-            transcript,
+            transcript: transcript.clone(),
         };
         PhoneHandle {
             mailbox: Mailbox::spawn(phone),
+            owner: owner.to_string(),
+            transcript,
+            signal,
             number: number.to_string(),
             clock,
         }
@@ -110,32 +121,43 @@ impl PhoneHandle {
 
     /// The network delivers a text (held until there is signal).
     pub fn deliver_text(&self, from: String, body: String) {
+        let on = self.signal.load(Ordering::SeqCst);
+        if on {
+            self.record(Output::TextMessage {
+                from: from.clone(),
+                body: body.clone(),
+            });
+        }
         self.mailbox.post(move |p| {
             let text = Text { from, body };
-            if p.signal {
-                p.receive(text)
+            if on {
+                p.inbox.push(text)
             } else {
                 p.held.push(text)
             }
         });
     }
 
+    fn record(&self, output: Output) {
+        let at = self.clock.now() - self.clock.offset();
+        self.transcript
+            .record(at, Actor::Phone(self.owner.clone()), output);
+    }
+
     /// The network rings the phone (missed when there is no signal).
     pub fn ring(&self, call: IncomingCall) {
-        self.mailbox.post(move |p| {
-            if p.signal {
-                p.record(Output::Call {
-                    from: call.from.clone(),
-                    said: "Incoming call".into(),
-                    keys: None,
-                });
-                p.ringing = Some(call);
-            } else {
-                p.record(Output::Note {
-                    text: "No service: a call could not reach the phone.".into(),
-                });
-            }
-        });
+        if self.signal.load(Ordering::SeqCst) {
+            self.record(Output::Call {
+                from: call.from.clone(),
+                said: "Incoming call".into(),
+                keys: None,
+            });
+            self.mailbox.post(move |p| p.ringing = Some(call));
+        } else {
+            self.record(Output::Note {
+                text: "No service: a call could not reach the phone.".into(),
+            });
+        }
     }
 
     /// All texts received so far.
@@ -179,7 +201,7 @@ impl PhoneHandle {
     pub async fn set_signal(&self, on: bool) -> Result<(), ActorGone> {
         self.mailbox
             .call("phone", move |p| {
-                p.signal = on;
+                p.signal.store(on, Ordering::SeqCst);
                 let note = if on { "Signal back" } else { "No service" };
                 p.record(Output::Note { text: note.into() });
                 if on {
@@ -261,7 +283,9 @@ impl PhoneHandle {
 
     /// Whether the phone has signal.
     pub async fn has_signal(&self) -> Result<bool, ActorGone> {
-        self.mailbox.call("phone", |p| p.signal).await
+        self.mailbox
+            .call("phone", |p| p.signal.load(Ordering::SeqCst))
+            .await
     }
 
     /// The phone's number.

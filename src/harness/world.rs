@@ -99,6 +99,33 @@ impl GuideWorld {
         Ok(())
     }
 
+    /// Start a simulation for the trainer: the scenario on its date (or `date`), or on the
+    /// machine's clock when a real phone takes part.
+    pub async fn load_for_training(
+        &mut self,
+        name: &str,
+        date: Option<&str>,
+        real_clock: bool,
+    ) -> Result<()> {
+        let scenario = Scenario::load(&crate::scenario::resolve(name))?;
+        let sim = match (real_clock, date) {
+            (true, _) => Simulation::start_at(scenario, crate::clock::Clock::wall()).await,
+            (false, Some(d)) => {
+                Simulation::start_on(scenario, crate::clock::parse_instant(d)?).await
+            }
+            (false, None) => Simulation::start(scenario).await,
+        };
+        self.sim = Some(sim);
+        Ok(())
+    }
+
+    /// Give a person a new phone with the same number and no apps.
+    pub async fn replace_phone(&mut self, who: &str) -> Result<()> {
+        let sim = self.sim.as_mut().ok_or_else(|| anyhow!("no tenant yet"))?;
+        sim.replace_phone(who).await?;
+        Ok(())
+    }
+
     /// True in a replay on another tenant or date.
     pub fn soft(&self) -> bool {
         self.soft

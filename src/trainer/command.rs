@@ -1,0 +1,214 @@
+//! What a trainee can type, parsed into a [`Command`]. Anything else gets a helpful message,
+//! never the end of the session.
+
+/// One trainee command.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// List the commands.
+    Help,
+    /// Show the next hint.
+    Hint,
+    /// Show the page again.
+    Look,
+    /// Show the phone.
+    Phone,
+    /// Show progress towards the goal.
+    Status,
+    /// End the session.
+    Quit,
+    /// Go to an address.
+    Open(String),
+    /// Use the n-th control on the page (1-based).
+    Choose(usize),
+    /// Press, follow or choose by label.
+    Press(String),
+    /// Type text, into a named field or the first empty one.
+    Type { field: Option<String>, text: String },
+    /// Answer the ringing phone and press keys.
+    Answer(String),
+    /// Install an app from the store.
+    Install(String),
+    /// Accept Microsoft Authenticator's terms.
+    Accept,
+    /// Scan the QR code on screen with an app.
+    Scan(String),
+    /// Approve the waiting request, typing the number if asked.
+    Approve(Option<u8>),
+    /// Deny the waiting request.
+    Deny,
+    /// Deny and report the waiting request.
+    Report,
+    /// Read the code an app shows.
+    Code(String),
+    /// A mail app checks for mail.
+    Mail(String),
+    /// Type a password into a mail app: (app, password).
+    MailPassword(String, String),
+    /// Let time pass (seconds).
+    Wait(i64),
+    /// Set the phone clock to automatic.
+    ClockAuto,
+    /// Close the browser.
+    Close,
+    /// The technician verifies the caller is who they say (call-back on the directory number).
+    Verify(String),
+    /// An admin console action: (verb, user, extra).
+    Admin(String, Option<String>, Option<String>),
+}
+
+/// The help text.
+pub const HELP: &str = "\
+Browser:   open <address>      (office.com, aka.ms/mfasetup, mysignins.microsoft.com/security-info,
+                                account.activedirectory.windowsazure.com/AppPasswords.aspx)
+           <number>            use the numbered button, link or option on the page
+           press <label>       the same, by its label
+           type <text>         type into the page's first empty box
+           type <box>: <text>  type into a named box (\"type Phone number: 4255550123\")
+           close               close the browser
+Phone:     phone               show the phone     answer #  |  answer 0#   answer a call
+           install <app>       Microsoft Authenticator, Google Authenticator, Authy
+           accept              accept Microsoft Authenticator's terms
+           scan <app>          scan the QR code on screen with that app
+           approve [number]    approve the request (typing the number shown on the sign-in page)
+           deny | report       deny the request, or deny and report it
+           code <app>          read the app's current code
+           clock auto          set the phone clock to automatic
+Mail:      mail <app>          the app checks for mail
+           password <app> <password>   type a password (or App Password) into the app
+Help desk: verify <user>       call the user back on the directory number to confirm identity
+           admin enable|enforce|disable|reregister|revoke|block-mfa|unblock-mfa <user>
+           admin tap <user> [minutes]   admin reset-password <user> <new>   admin show <user>
+           admin log           the sign-in log
+Other:     wait <seconds>   status   hint   look   help   quit";
+
+/// Why a line is not a command.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct NotACommand(pub String);
+
+/// Parse one line.
+pub fn parse(line: &str) -> Result<Command, NotACommand> {
+    let line = line.trim();
+    let (verb, rest) = line
+        .split_once(char::is_whitespace)
+        .map_or((line, ""), |(v, r)| (v, r.trim()));
+    let need = |what: &str| {
+        if rest.is_empty() {
+            Err(NotACommand(format!(
+                "`{verb}` needs {what}; type `help` for examples"
+            )))
+        } else {
+            Ok(rest.to_string())
+        }
+    };
+    Ok(match verb.to_lowercase().as_str() {
+        "" => return Err(NotACommand("Type a command, or `help`.".into())),
+        "help" | "?" => Command::Help,
+        "hint" => Command::Hint,
+        "look" | "page" => Command::Look,
+        "phone" => Command::Phone,
+        "status" | "goal" => Command::Status,
+        "quit" | "exit" => Command::Quit,
+        "open" | "go" => Command::Open(need("an address")?),
+        "press" | "click" | "follow" | "choose" => Command::Press(need("a label")?),
+        "type" => {
+            let text = need("the text to type")?;
+            match text.split_once(": ") {
+                Some((field, t)) => Command::Type {
+                    field: Some(field.to_string()),
+                    text: t.to_string(),
+                },
+                None => Command::Type { field: None, text },
+            }
+        }
+        "answer" => Command::Answer(if rest.is_empty() {
+            "#".into()
+        } else {
+            rest.to_string()
+        }),
+        "install" => Command::Install(need("an app name")?),
+        "accept" | "agree" => Command::Accept,
+        "scan" => Command::Scan(if rest.is_empty() {
+            "Microsoft Authenticator".into()
+        } else {
+            rest.to_string()
+        }),
+        "approve" => match rest {
+            "" => Command::Approve(None),
+            n => Command::Approve(Some(n.parse().map_err(|_| {
+                NotACommand(format!(
+                    "`{n}` is not the two-digit number from the sign-in page"
+                ))
+            })?)),
+        },
+        "deny" => Command::Deny,
+        "report" => Command::Report,
+        "code" => Command::Code(if rest.is_empty() {
+            "Microsoft Authenticator".into()
+        } else {
+            rest.to_string()
+        }),
+        "mail" => Command::Mail(need("a mail app name")?),
+        "password" => {
+            let rest = need("a mail app and a password")?;
+            let (app, pw) = rest.rsplit_once(' ').ok_or_else(|| NotACommand("`password` needs the mail app and the password: `password iPhone Mail abcd...`".into()))?;
+            Command::MailPassword(app.trim().to_string(), pw.to_string())
+        }
+        "wait" => Command::Wait(
+            need("a number of seconds")?
+                .trim_end_matches('s')
+                .parse()
+                .map_err(|_| NotACommand("`wait` takes seconds: `wait 30`".into()))?,
+        ),
+        "clock" if rest == "auto" => Command::ClockAuto,
+        "close" => Command::Close,
+        "verify" => Command::Verify(need("the user's name")?),
+        "admin" => {
+            let rest = need("an action")?;
+            let mut words = rest.splitn(3, ' ');
+            let action = words.next().unwrap_or_default().to_lowercase();
+            Command::Admin(
+                action,
+                words.next().map(str::to_string),
+                words.next().map(str::to_string),
+            )
+        }
+        n if n.chars().all(|c| c.is_ascii_digit()) => Command::Choose(
+            n.parse()
+                .map_err(|_| NotACommand("That number is too big.".into()))?,
+        ),
+        other => {
+            return Err(NotACommand(format!(
+                "`{other}` is not a command. Type `help` to see what you can do."
+            )));
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands() {
+        assert_eq!(parse("2"), Ok(Command::Choose(2)));
+        assert_eq!(
+            parse("type Phone number: 4255550123"),
+            Ok(Command::Type {
+                field: Some("Phone number".into()),
+                text: "4255550123".into()
+            })
+        );
+        assert_eq!(
+            parse("password iPhone Mail abcdefghijklmnop"),
+            Ok(Command::MailPassword(
+                "iPhone Mail".into(),
+                "abcdefghijklmnop".into()
+            ))
+        );
+        assert_eq!(parse("approve 42"), Ok(Command::Approve(Some(42))));
+        assert!(parse("dance").is_err());
+        assert!(parse("approve forty").is_err());
+        assert!(parse("").is_err());
+    }
+}
