@@ -51,3 +51,21 @@ Feature: Adding more methods later in Security info
     And the page offers "Text +1 XXXXXXXX23"
     And the page offers "Approve a request on my Microsoft Authenticator app"
     And the page offers "Use a verification code"
+
+  @guide:SMS-04b
+  Scenario: Changing the default method and deleting one
+    Given Dana has added Microsoft Authenticator in Security info
+    When Dana opens "https://mysignins.microsoft.com/security-info" in her browser
+    And Dana signs in with her email address and password
+    And Dana chooses "Text"
+    And Dana verifies with the texted code
+    And Dana presses "No"
+    Then the page says "Default sign-in method: Phone - text +1 4255550123"
+    When Dana follows "Change"
+    And Dana chooses "Microsoft Authenticator - notification"
+    And Dana presses "Confirm"
+    Then the page says "Default sign-in method: Microsoft Authenticator - notification"
+    When Dana chooses "Phone: +1 4255550123"
+    And Dana presses "Delete"
+    Then the page says "Deleted"
+    And the page does not offer "Phone: +1 4255550123"

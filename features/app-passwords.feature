@@ -98,3 +98,20 @@ Feature: App Passwords for mail apps that cannot do MFA
     And Dana follows "app passwords"
     And Dana presses "Create"
     Then the page says "doesn't allow app passwords"
+
+  @guide:APW-09
+  Scenario: Deleting the App Password is what stops the app that uses it
+    Given Dana has created an App Password named "Mail app on my iPhone"
+    When Dana types the App Password into "iPhone Mail"
+    Then Dana's "iPhone Mail" shows "Connected"
+    When Dana opens "https://account.activedirectory.windowsazure.com/AppPasswords.aspx" in her browser
+    And Dana signs in with her email address and password
+    And Dana chooses "Text"
+    And Dana verifies with the texted code
+    And Dana presses "No"
+    And Dana follows "app passwords"
+    And Dana chooses "Mail app on my iPhone"
+    And Dana presses "Delete"
+    Then the page says "App password deleted"
+    When Dana's "iPhone Mail" checks for new mail
+    Then Dana's "iPhone Mail" shows "refused the password"

@@ -290,3 +290,28 @@ fn generated_people(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn generated_people_come_from_the_seed() {
+        let path = crate::scenario::scenarios_dir().join("fabrikam-population.yaml");
+        let names = |sim: &Simulation| {
+            sim.people()
+                .iter()
+                .map(|p| format!("{} {}", p.name, p.upn))
+                .collect::<Vec<_>>()
+        };
+        let a = Simulation::start(Scenario::load(&path).unwrap()).await;
+        let b = Simulation::start(Scenario::load(&path).unwrap()).await;
+        assert_eq!(a.people().len(), 26);
+        assert_eq!(names(&a), names(&b));
+        let mut other = Scenario::load(&path).unwrap();
+        other.seed += 1;
+        let c = Simulation::start(other).await;
+        assert_ne!(names(&a), names(&c), "another seed, other people");
+        assert!(a.people()[1].upn.ends_with("@fabrikam.com"));
+    }
+}

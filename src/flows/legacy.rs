@@ -268,6 +268,39 @@ impl Flow {
             (
                 P::Settings {
                     app_passwords_tab: true,
+                    methods,
+                    app_passwords,
+                    notice,
+                    ..
+                },
+                Action::Choose(Choice::Row(row)),
+            ) if app_passwords.iter().any(|r| r.0 == *row) => {
+                let selected = Some(*row);
+                self.page = Page::Legacy(P::Settings {
+                    app_passwords_tab: true,
+                    methods,
+                    app_passwords,
+                    selected,
+                    notice,
+                });
+            }
+            (
+                P::Settings {
+                    app_passwords_tab: true,
+                    selected: Some(row),
+                    ..
+                },
+                Action::Press(Button::Delete),
+            ) => {
+                let deleted = t.user_mut(id).app_passwords.delete(row);
+                let notice = deleted.then(|| {
+                    "App password deleted. Apps that used it can no longer sign in.".to_string()
+                });
+                self.show_legacy_settings(t, true, notice);
+            }
+            (
+                P::Settings {
+                    app_passwords_tab: true,
                     ..
                 },
                 Action::Press(Button::Create),
@@ -366,6 +399,7 @@ impl Flow {
             app_passwords_tab,
             methods,
             app_passwords,
+            selected: None,
             notice,
         });
     }

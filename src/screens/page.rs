@@ -110,6 +110,7 @@ pub enum LegacyPage {
         app_passwords_tab: bool,
         methods: Vec<String>,
         app_passwords: Vec<(u32, String, String)>,
+        selected: Option<u32>,
         notice: Option<String>,
     },
     /// Create an App Password: its name.
@@ -377,6 +378,7 @@ impl LegacyPage {
                 app_passwords_tab,
                 methods,
                 app_passwords,
+                selected,
                 notice,
             } => {
                 let v = ScreenView::new(APP_PASSWORDS, "Additional security verification")
@@ -391,7 +393,15 @@ impl LegacyPage {
                             .iter()
                             .map(|(_, n, c)| vec![n.clone(), c.clone()]),
                     );
-                    v.notice(notice).buttons(&[Button::Create])
+                    for (id, name, _) in app_passwords {
+                        v = v.choice(name, Choice::Row(*id), Some(*id) == *selected);
+                    }
+                    let buttons: &[Button] = if selected.is_some() {
+                        &[Button::Create, Button::Delete]
+                    } else {
+                        &[Button::Create]
+                    };
+                    v.notice(notice).buttons(buttons)
                 } else {
                     let mut v = v.subtitle("additional security verification");
                     v.text.extend(methods.iter().cloned());

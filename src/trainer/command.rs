@@ -76,7 +76,7 @@ Phone:     phone               show the phone     answer #  |  answer 0#   answe
 Mail:      mail <app>          the app checks for mail
            password <app> <password>   type a password (or App Password) into the app
 Help desk: verify <user>       call the user back on the directory number to confirm identity
-           admin enable|enforce|disable|reregister|revoke|block-mfa|unblock-mfa <user>
+           admin enable|enforce|disable|reregister|revoke|block|unblock|block-mfa|unblock-mfa <user>
            admin tap <user> [minutes]   admin reset-password <user> <new>   admin show <user>
            admin log           the sign-in log
 Other:     wait <seconds>   status   hint   look   help   quit";

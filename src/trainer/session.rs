@@ -421,6 +421,8 @@ impl Session {
             "block-mfa" => AdminAction::BlockMfa(true),
             "unblock-mfa" => AdminAction::BlockMfa(false),
             "dismiss-risk" => AdminAction::DismissRisk,
+            "block" => AdminAction::BlockSignIn(true),
+            "unblock" => AdminAction::BlockSignIn(false),
             "tap" => AdminAction::TemporaryAccessPass {
                 minutes: extra.and_then(|m| m.parse().ok()).unwrap_or(60),
                 one_time: false,
