@@ -512,6 +512,8 @@ impl Session {
 
     /// The outputs since the last command, then the numbered controls if the page changed.
     async fn new_outputs(&mut self) -> String {
+        // Look at the browser: a page waiting for a push or call moves on once it is answered.
+        let _ = self.world.page(&self.exercise.person).await;
         let Ok(sim) = self.world.sim() else {
             return String::new();
         };
