@@ -157,6 +157,18 @@ impl Living {
         crate::verdict::scenario_comment(&path, line)
     }
 
+    /// The runs a `scenario` or `feature` directive names (none for other directives).
+    fn runs_for<'b>(&self, runs: &'b [Run<'b>], directive: &str, args: &str) -> Vec<&'b Run<'b>> {
+        match directive {
+            "scenario" => args
+                .split_once(':')
+                .map(|(f, n)| self.runs_named(runs, f.trim(), n.trim()))
+                .unwrap_or_default(),
+            "feature" => runs.iter().filter(|r| r.feature == args).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     fn runs_named<'b>(&self, runs: &'b [Run<'b>], file: &str, name: &str) -> Vec<&'b Run<'b>> {
         match self.scenario_range(file, name) {
             Some((from, to)) => runs
@@ -312,15 +324,7 @@ impl Preprocessor for Living {
                     .map(|p| p.with_extension("html").to_string_lossy().into_owned())
                     .unwrap_or_default();
                 for (_, _, name, args) in directives(&ch.content) {
-                    let found: Vec<&Run<'_>> = match name.as_str() {
-                        "scenario" => args
-                            .split_once(':')
-                            .map(|(f, n)| self.runs_named(&runs, f.trim(), n.trim()))
-                            .unwrap_or_default(),
-                        "feature" => runs.iter().filter(|r| r.feature == args).collect(),
-                        _ => Vec::new(),
-                    };
-                    for r in found {
+                    for r in self.runs_for(&runs, &name, &args) {
                         pages.entry(r.anchor()).or_insert_with(|| page.clone());
                     }
                 }
@@ -344,39 +348,13 @@ impl Preprocessor for Living {
                 content.push_str(&ch.content[last..start]);
                 last = end;
                 let html = match name.as_str() {
-                    "scenario" => {
-                        let matched = args
-                            .split_once(':')
-                            .map(|(f, n)| self.runs_named(&runs, f.trim(), n.trim()))
-                            .unwrap_or_default();
+                    "scenario" | "feature" => {
+                        let matched = self.runs_for(&runs, &name, &args);
                         if matched.is_empty() {
-                            unresolved.push(format!(
-                                "  {}: {{{{#scenario {args}}}}} names no scenario that ran",
-                                ch.name
-                            ));
+                            unresolved.push(format!("  {}: {{{{#{name} {args}}}}} names nothing that ran", ch.name));
                         }
                         shown.extend(matched.iter().copied());
-                        matched
-                            .iter()
-                            .map(|r| self.render_run(r))
-                            .collect::<Vec<_>>()
-                            .join("\n")
-                    }
-                    "feature" => {
-                        let matched: Vec<&Run<'_>> =
-                            runs.iter().filter(|r| r.feature == args).collect();
-                        if matched.is_empty() {
-                            unresolved.push(format!(
-                                "  {}: {{{{#feature {args}}}}} names no feature that ran",
-                                ch.name
-                            ));
-                        }
-                        shown.extend(matched.iter().copied());
-                        matched
-                            .iter()
-                            .map(|r| self.render_run(r))
-                            .collect::<Vec<_>>()
-                            .join("\n")
+                        matched.iter().map(|r| self.render_run(r)).collect::<Vec<_>>().join("\n")
                     }
                     "differences" => self.differences(&runs, &pages, &up),
                     "coverage" => self.coverage(&runs, &pages, &up),

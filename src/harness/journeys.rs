@@ -221,14 +221,9 @@ pub async fn sign_in_with_mfa(w: &GuideWorld, who: &str, dest: Destination) -> R
             page = w.use_control(who, "Verify").await?;
         }
         "Enter code" => {
-            let app = w.phone(who)?.apps().await?;
-            let code = if app.first().is_some_and(|a| a == "Microsoft Authenticator") {
-                w.authenticator(who).await?.code(None).await?
-            } else {
-                let name = app.first().context("no authenticator app on the phone")?;
-                w.totp_app(who, name).await?.code(None).await?
-            };
-            w.type_into(who, "Code", &code.context("the app shows no code")?)
+            let apps = w.phone(who)?.apps().await?;
+            let app = apps.first().context("no authenticator app on the phone")?;
+            w.type_into(who, "Code", &w.app_code(who, app).await?)
                 .await?;
             page = w.use_control(who, "Verify").await?;
         }

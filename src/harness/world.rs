@@ -189,6 +189,17 @@ impl GuideWorld {
             .ok_or_else(|| anyhow!("{app} is not installed on {who}'s phone"))
     }
 
+    /// The code an authenticator app on a person's phone shows now (Microsoft Authenticator or
+    /// a third-party app, by name).
+    pub async fn app_code(&self, who: &str, app: &str) -> Result<String> {
+        let code = if app.eq_ignore_ascii_case("Microsoft Authenticator") {
+            self.authenticator(who).await?.code(None).await?
+        } else {
+            self.totp_app(who, app).await?.code(None).await?
+        };
+        code.ok_or_else(|| anyhow!("{app} on {who}'s phone has no account yet"))
+    }
+
     /// A person's mail app.
     pub fn mail_app(&self, who: &str, app: &str) -> Result<MailClientHandle> {
         let person = self.person(who)?;

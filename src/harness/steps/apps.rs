@@ -63,12 +63,7 @@ async fn cannot_scan(w: &mut GuideWorld, step: &Step, app: String, who: String) 
 #[when(expr = "{word} types the code from {string}")]
 async fn type_app_code(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
     w.at(step);
-    let code = if app == MS {
-        w.authenticator(&who).await?.code(None).await?
-    } else {
-        w.totp_app(&who, &app).await?.code(None).await?
-    }
-    .with_context(|| format!("{app} shows no code"))?;
+    let code = w.app_code(&who, &app).await?;
     w.type_into(&who, "Code", &code).await?;
     w.remembered.insert("code".into(), code);
     Ok(())

@@ -3,7 +3,7 @@
 use crate::flows::Destination;
 use crate::harness::{GuideWorld, journeys};
 use crate::tenant::MfaState;
-use anyhow::{Context, Result, ensure};
+use anyhow::{Result, ensure};
 use cucumber::gherkin::Step;
 use cucumber::{given, when};
 
@@ -99,12 +99,7 @@ async fn verifies_with(
             journeys::approve_push(w, &who, number).await?;
         }
         _ => {
-            let code = if app == "Microsoft Authenticator" {
-                w.authenticator(&who).await?.code(None).await?
-            } else {
-                w.totp_app(&who, &app).await?.code(None).await?
-            };
-            let code = code.context("the app shows no code")?;
+            let code = w.app_code(&who, &app).await?;
             w.remembered.insert("code".into(), code.clone());
             w.type_into(&who, "Code", &code).await?;
             journeys::submit_code(w, &who).await?;
