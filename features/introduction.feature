@@ -69,3 +69,14 @@ Feature: What MFA is and who needs what
     Then Dana is signed in to Office
     When Dana's phone regains its signal
     Then Dana's phone has received 3 text messages
+
+  @guide:INTRO-2 @guide:INTRO-3
+  Scenario Outline: After MFA is on, <app> <outcome>
+    Given Dana has set up text messages for MFA
+    When Dana's "<app>" checks for new mail
+    Then Dana's "<app>" shows "<status>"
+
+    Examples:
+      | app                    | outcome                                  | status                 |
+      | Outlook on the desktop | asks her to sign in again, with MFA      | needs your password    |
+      | iPhone Mail            | is refused: it can only send a password  | needs an app password  |

@@ -60,37 +60,35 @@ impl Browser {
     fn act(&mut self, action: Action) -> Result<ScreenView, NotOnPage> {
         self.refresh();
         let before = self.flow.page.view();
-        {
-            let mut tenant = self.tenant.lock();
-            self.flow
-                .act(action.clone(), &mut tenant, &mut self.cookies)?;
-        }
-        let after = self.flow.page.view();
-        let label = match &action {
+        let pressed = match &action {
             Action::Press(b) => Some(b.label().to_string()),
             Action::Follow(l) => Some(l.label().to_string()),
             _ => None,
         };
-        let clicked = match &action {
-            Action::Enter(..) => None,
-            other => before
-                .controls
-                .iter()
-                .find(|(_, a)| a == other)
-                .map(|(l, _)| l.clone()),
-        };
-        if let Some(label) = clicked {
+        // What the person did comes first in the record: the form as submitted, then the
+        // click; whatever the service does in answer (a text, a new page) follows.
+        if pressed.is_some() && self.shown.as_ref() != Some(&before) {
+            self.record(ScreenView {
+                pressed: pressed.clone(),
+                ..before.clone()
+            });
+        }
+        let clicked = before
+            .controls
+            .iter()
+            .find(|(_, a)| *a == action)
+            .map(|(l, _)| l.clone());
+        if let (Some(label), false) = (clicked, matches!(action, Action::Enter(..))) {
             let actor = Actor::Browser(self.label.clone());
             self.transcript
                 .record(self.clock.now(), actor, Output::Click { label });
         }
-        if label.is_some() || after.identity() != before.identity() {
-            if self.shown.as_ref() != Some(&before) {
-                self.record(ScreenView {
-                    pressed: label,
-                    ..before
-                });
-            }
+        {
+            let mut tenant = self.tenant.lock();
+            self.flow.act(action, &mut tenant, &mut self.cookies)?;
+        }
+        let after = self.flow.page.view();
+        if pressed.is_some() || after.identity() != before.identity() {
             self.record(after.clone());
         }
         Ok(after)

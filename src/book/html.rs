@@ -130,6 +130,13 @@ fn screen(v: &ScreenView) -> String {
 
 /// One output as a card, with its simulated time and who showed it.
 pub fn event(e: &Event) -> String {
+    if let Output::Click { label } = &e.output {
+        // A click is the person's own action: a small arrow between the cards, no time stamp.
+        return format!(
+            r#"<div class="mfa-output mfa-click">clicks <b>{}</b></div>"#,
+            esc(label)
+        );
+    }
     let (kind, inner) = match &e.output {
         Output::Screen(v) => ("screen", screen(v)),
         Output::TextMessage { from, body } => (
@@ -209,13 +216,7 @@ pub fn event(e: &Event) -> String {
             "admin",
             format!(r#"<div class="mfa-console">&gt; {}</div>"#, esc(text)),
         ),
-        Output::Click { label } => (
-            "click",
-            format!(
-                r#"<div class="mfa-click">clicks <b>{}</b></div>"#,
-                esc(label)
-            ),
-        ),
+        Output::Click { .. } => ("click", String::new()),
         Output::Note { text } => (
             "note",
             format!(r#"<div class="mfa-note">{}</div>"#, esc(text)),
