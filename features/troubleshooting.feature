@@ -128,3 +128,23 @@ Feature: When something goes wrong
     And Dana has created an App Password named "Mail app on my iPhone"
     When Dana types the App Password into "iPhone Mail"
     Then Dana's "iPhone Mail" shows "2022-10-01"
+
+  @ticket
+  Scenario: A blocked account cannot sign in, whatever the second method
+    Given Dana has set up text messages for MFA
+    When the administrator blocks sign-in for Dana
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana sees "Sign-in stopped"
+    And the sign-in log shows a "Failure" for Dana with "blocked by administrator"
+    When the administrator unblocks sign-in for Dana
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana sees "Verify your identity"
+
+  @ticket
+  Scenario: With MFA blocked for the account, no text is sent
+    Given Dana has set up text messages for MFA
+    When the administrator blocks MFA for Dana
+    And Dana signs in to "https://www.office.com" with her password
+    And Dana chooses "Text"
+    Then the page shows the error "blocked"
+    And Dana's phone has received 1 text message

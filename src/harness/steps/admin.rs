@@ -171,3 +171,17 @@ async fn log_shows(
     );
     Ok(())
 }
+
+/// Example: When the administrator blocks sign-in for Dana
+#[given(regex = r"^the administrator (blocks|unblocks) sign-in for (\w+)$")]
+#[when(regex = r"^the administrator (blocks|unblocks) sign-in for (\w+)$")]
+async fn block_sign_in(w: &mut GuideWorld, step: &Step, verb: String, who: String) -> Result<()> {
+    w.at(step);
+    admin_do(w, &who, AdminAction::BlockSignIn(verb == "blocks")).await?;
+    let upn = w.person(&who)?.upn.clone();
+    ensure!(
+        w.sim()?.admin.describe(&upn).await??.sign_in_blocked == (verb == "blocks"),
+        "the block did not change"
+    );
+    Ok(())
+}
