@@ -81,6 +81,22 @@ Feature: First setup with text messages
       | texted code | Text   | Dana's phone receives a text message with a 6-digit code | the texted code | Yes  | Text message |
       | phone call  | Call   | Dana's phone rings                                     | the phone call  | No   | Phone call   |
 
+  @guide:SMS-11
+  Scenario Outline: Answering "<answer>" to staying signed in
+    Given Dana has set up text messages for MFA
+    And Dana signs in to "https://www.office.com" with her password
+    And Dana chooses "Text"
+    And Dana verifies with the texted code
+    When Dana presses "<answer>"
+    And Dana closes her browser
+    And Dana opens "https://www.office.com" in her browser
+    Then Dana sees "<page>"
+
+    Examples:
+      | answer | page          |
+      | Yes    | Microsoft 365 |
+      | No     | Sign in       |
+
   @guide:SMS-12
   Scenario Outline: The App Password step appears only where the tenant allows app passwords
     Given the administrator turns app passwords <setting>

@@ -14,6 +14,17 @@ use crate::tenant::{
     Tenant, VerifyOption,
 };
 
+/// What got the user past verification, for the log and the session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Proof {
+    /// A second factor just now (its name, as the log shows it).
+    Fresh(&'static str),
+    /// This browser remembered a recent MFA ("Don't ask again").
+    Remembered,
+    /// No second factor was needed.
+    PasswordOnly,
+}
+
 /// How "Verify your identity" lists an option.
 pub fn option_choice_label(
     tenant: &Tenant,
@@ -85,7 +96,7 @@ impl Flow {
                         if t.sign_in_need(id, self.mfa_at) == SignInNeed::Register {
                             self.page = Page::SignIn(P::MoreInfoRequired { upn });
                         } else {
-                            self.verified(t, cookies, "Temporary Access Pass");
+                            self.verified(t, cookies, Proof::Fresh("Temporary Access Pass"));
                         }
                     }
                     PasswordCheck::Locked => self.page = Page::SignIn(P::Locked),
@@ -161,7 +172,7 @@ impl Flow {
                 match t.submit_code(id, &code) {
                     CodeCheck::Accepted => {
                         let label = option_label(self.method.unwrap_or(VerifyOption::AppCode));
-                        self.verified(t, cookies, label);
+                        self.verified(t, cookies, Proof::Fresh(label));
                     }
                     CodeCheck::TooManyAttempts => self.stop(t, Failure::TooManyAttempts.message()),
                     other => {
@@ -223,9 +234,9 @@ impl Flow {
                 } else {
                     self.mfa_at = remembered;
                     let how = if remembered.is_some() {
-                        "MFA remembered on this device"
+                        Proof::Remembered
                     } else {
-                        "password only"
+                        Proof::PasswordOnly
                     };
                     self.verified(t, cookies, how);
                 }
@@ -307,11 +318,16 @@ impl Flow {
     }
 
     /// The second factor passed (or was not needed): log it, then Stay signed in? or land.
-    pub(super) fn verified(&mut self, t: &mut Tenant, cookies: &mut Cookies, how: &str) {
+    pub(super) fn verified(&mut self, t: &mut Tenant, cookies: &mut Cookies, proof: Proof) {
         let id = self.user_id();
-        if how != "password only" && how != "MFA remembered on this device" {
-            self.mfa_at = Some(t.now());
-        }
+        let how = match proof {
+            Proof::Fresh(method) => {
+                self.mfa_at = Some(t.now());
+                method
+            }
+            Proof::Remembered => "MFA remembered on this device",
+            Proof::PasswordOnly => "password only",
+        };
         if self.remember {
             cookies.remembered_mfa.insert(id, t.now());
         }
@@ -392,7 +408,7 @@ impl Flow {
             ChallengeState::Waiting => {}
             ChallengeState::Passed => {
                 let label = option_label(self.method.unwrap_or(VerifyOption::Push));
-                self.verified(t, cookies, label);
+                self.verified(t, cookies, Proof::Fresh(label));
             }
             ChallengeState::Failed(Failure::Reported) => {
                 self.page = Page::SignIn(SignInPage::Stopped {

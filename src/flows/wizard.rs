@@ -339,7 +339,11 @@ impl Flow {
             }
             (W::Success { .. }, Action::Press(Button::Done)) => {
                 t.finish_registration(id);
-                self.verified(t, cookies, "security info registered");
+                self.verified(
+                    t,
+                    cookies,
+                    super::sign_in::Proof::Fresh("security info registered"),
+                );
             }
             _ => return false,
         }
