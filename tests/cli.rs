@@ -17,7 +17,15 @@ fn stdout(o: &Output) -> String {
 #[test]
 fn help_lists_every_subcommand() {
     let out = stdout(&mfa_sim(&["--help"]));
-    for cmd in ["demo", "run", "steps", "totp", "book"] {
+    for cmd in [
+        "demo",
+        "run",
+        "steps",
+        "totp",
+        "book",
+        "train",
+        "check-guide",
+    ] {
         assert!(out.contains(cmd), "--help does not list {cmd}:\n{out}");
     }
 }

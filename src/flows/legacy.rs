@@ -103,13 +103,8 @@ impl Flow {
                     Contact::OfficePhone => (PhoneSlot::Office, true),
                     _ => (PhoneSlot::Mobile, by_call),
                 };
-                match t.start_phone_setup(id, slot, &country, &number, by_call) {
-                    Ok(cid) => {
-                        self.challenge = Some(cid);
-                        let masked = t
-                            .challenge(cid)
-                            .and_then(|c| c.masked_phone.clone())
-                            .unwrap_or_default();
+                match self.start_phone(t, slot, &country, &number, by_call) {
+                    Ok(masked) => {
                         let prompt = if by_call {
                             format!(
                                 "We're calling your phone at {masked}. Answer it and press # to continue."
@@ -126,13 +121,13 @@ impl Flow {
                             error: None,
                         });
                     }
-                    Err(e) => {
+                    Err(error) => {
                         self.page = Page::Legacy(P::Step1 {
                             contact,
                             country,
                             number,
                             by_call,
-                            error: Some(e.to_string()),
+                            error: Some(error),
                         });
                     }
                 }

@@ -200,6 +200,26 @@ impl Flow {
         }
     }
 
+    /// Start proving a phone number (text or call) for the signed-in user; the masked
+    /// number on success, the message to show otherwise.
+    fn start_phone(
+        &mut self,
+        t: &mut Tenant,
+        slot: crate::tenant::PhoneSlot,
+        country: &str,
+        number: &str,
+        by_call: bool,
+    ) -> Result<String, String> {
+        let id = self.user_id();
+        let challenge = t
+            .start_phone_setup(id, slot, country, number, by_call)
+            .map_err(|e| e.to_string())?;
+        self.challenge = Some(challenge);
+        Ok(t.challenge(challenge)
+            .and_then(|c| c.masked_phone.clone())
+            .unwrap_or_default())
+    }
+
     fn user_id(&self) -> UserId {
         self.user
             .expect("invariant: pages past the password know the user")

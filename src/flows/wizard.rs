@@ -246,13 +246,8 @@ impl Flow {
                 Action::Press(Button::Next),
             ) => {
                 let by_call = by_call || slot != PhoneSlot::Mobile;
-                match t.start_phone_setup(id, slot, &country, &number, by_call) {
-                    Ok(cid) => {
-                        self.challenge = Some(cid);
-                        let masked = t
-                            .challenge(cid)
-                            .and_then(|c| c.masked_phone.clone())
-                            .unwrap_or_default();
+                match self.start_phone(t, slot, &country, &number, by_call) {
+                    Ok(masked) => {
                         if by_call {
                             go(
                                 self,
@@ -272,14 +267,14 @@ impl Flow {
                             );
                         }
                     }
-                    Err(e) => go(
+                    Err(error) => go(
                         self,
                         W::Phone {
                             slot,
                             country,
                             number,
                             by_call,
-                            error: Some(e.to_string()),
+                            error: Some(error),
                         },
                     ),
                 }
