@@ -2,7 +2,8 @@
 //! they ran while the book was built.
 //!
 //! - `living.rs`: the [`Living`] preprocessor (directives, checks, page banner);
-//! - `html.rs`: how steps and their outputs are drawn (screen cards, text bubbles, QR images).
+//! - `html.rs`: how steps and their outputs are drawn (screen cards, text bubbles, QR images);
+//! - `tables.rs`: the generated tables (what changed, coverage, still holds, vocabulary).
 //!
 //! Two ways in, one code path: `mfa-sim book` builds in-process with mdbook-driver;
 //! `mdbook build book` runs `mfa-sim preprocess` as the command named in `book.toml`.
@@ -11,6 +12,7 @@
 
 mod html;
 mod living;
+mod tables;
 
 pub use living::{BookError, Living};
 

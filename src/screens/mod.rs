@@ -6,6 +6,7 @@
 
 mod controls;
 mod page;
+mod setup_pages;
 pub mod text;
 mod view;
 

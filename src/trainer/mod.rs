@@ -3,14 +3,19 @@
 //!
 //! - `exercise.rs`: the YAML exercises in `scenarios/exercises/`;
 //! - `command.rs`: what a trainee can type;
-//! - `session.rs`: the session state machine (one simulation, one command at a time);
+//! - `session.rs`: the session state machine (one simulation, one command at a time), with
+//!   `goal.rs` (conditions and score), `display.rs` (what the trainee sees) and `setup.rs`
+//!   (what happened before the trainee arrived);
 //! - `terminal.rs`: the edge that reads standard input, interactively or as a script.
 //!
 //! Architecture invariant: only `terminal.rs` touches stdin and stdout.
 
 pub mod command;
+mod display;
 pub mod exercise;
+mod goal;
 pub mod session;
+mod setup;
 pub mod terminal;
 
 pub use exercise::Exercise;

@@ -3,15 +3,12 @@
 //! `terminal` module does, so sessions can be scripted and tested.
 
 use super::command::{Command, HELP, parse};
-use super::exercise::{Condition, Exercise, Role, Setup};
-use crate::actors::BrowserHandle;
+use super::exercise::{Exercise, Role};
 use crate::actors::admin::AdminAction;
 use crate::flows::Destination;
-use crate::harness::{GuideWorld, journeys};
-use crate::screens::{Action, ScreenView};
-use crate::tenant::methods::{Method, PhoneSlot};
+use crate::harness::GuideWorld;
+use crate::screens::Action;
 use crate::tenant::{Answer, MfaState};
-use crate::transcript::Output;
 use anyhow::{Context, Result, anyhow, bail};
 
 /// What the session says back.
@@ -25,19 +22,20 @@ pub struct Reply {
 
 /// One trainee's attempt at one exercise.
 pub struct Session {
-    world: GuideWorld,
-    exercise: Exercise,
-    mark: usize,
-    done: Vec<(String, String)>,
-    reset_before_verify: bool,
-    actions: u32,
-    mistakes: u32,
-    hints_used: usize,
-    real_phone: bool,
-    goal_met: bool,
+    pub(super) world: GuideWorld,
+    pub(super) exercise: Exercise,
+    pub(super) mark: usize,
+    pub(super) done: Vec<(String, String)>,
+    pub(super) reset_before_verify: bool,
+    pub(super) actions: u32,
+    pub(super) mistakes: u32,
+    pub(super) hints_used: usize,
+    pub(super) real_phone: bool,
+    pub(super) goal_met: bool,
 }
 
-fn lower(s: &str) -> String {
+/// Names as typed, compared without case or surrounding spaces.
+pub(super) fn lower(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
@@ -150,47 +148,6 @@ impl Session {
     /// True once the goal was met.
     pub fn goal_met(&self) -> bool {
         self.goal_met
-    }
-
-    /// The closing summary: met or not, what is missing, the score.
-    pub async fn result(&self) -> String {
-        let unmet = self.unmet().await;
-        let verified = self
-            .exercise
-            .goal
-            .all
-            .iter()
-            .any(|c| matches!(c, Condition::VerifiedFirst(_)));
-        let mut out = if unmet.is_empty() {
-            format!("\n*** Goal met: {} ***\n", self.exercise.goal.description)
-        } else {
-            let mut s = format!(
-                "\n*** Goal not met: {} ***\nStill missing:\n",
-                self.exercise.goal.description
-            );
-            for u in &unmet {
-                s.push_str(&format!("  - {u}\n"));
-            }
-            s
-        };
-        let n =
-            |count: u32, what: &str| format!("{count} {what}{}", if count == 1 { "" } else { "s" });
-        out.push_str(&format!(
-            "Score: {}, {}, {} used",
-            n(self.actions, "action"),
-            n(self.mistakes, "mistake"),
-            n(self.hints_used as u32, "hint")
-        ));
-        if verified {
-            let first = if self.reset_before_verify {
-                "no: a reset came before verification"
-            } else {
-                "yes"
-            };
-            out.push_str(&format!(", identity verified before any reset: {first}"));
-        }
-        out.push_str(".\n");
-        out
     }
 
     async fn run(&mut self, command: &Command) -> Result<String> {
@@ -488,316 +445,5 @@ impl Session {
             ""
         };
         Ok(warning.trim_start().to_string())
-    }
-
-    fn hint(&mut self) -> String {
-        let hints = &self.exercise.hints;
-        if hints.is_empty() {
-            return "No hints for this exercise.".into();
-        }
-        let i = self.hints_used.min(hints.len() - 1);
-        self.hints_used = (self.hints_used + 1).min(hints.len());
-        let h = &hints[i];
-        let mut text = format!("Hint {}/{}: {}", i + 1, hints.len(), h.text);
-        if let Some(id) = &h.guide {
-            text.push_str(&format!(" (guide step {id}"));
-            if let Some(page) = &h.page {
-                text.push_str(&format!("; the book shows it in book/build/{page}"));
-            }
-            text.push(')');
-        }
-        text
-    }
-
-    /// The outputs since the last command, then the numbered controls if the page changed.
-    async fn new_outputs(&mut self) -> String {
-        // Look at the browser: a page waiting for a push or call moves on once it is answered.
-        let _ = self.world.page(&self.exercise.person).await;
-        let Ok(sim) = self.world.sim() else {
-            return String::new();
-        };
-        let events = sim.transcript.since(self.mark);
-        self.mark = sim.transcript.len();
-        let mut out = String::new();
-        let mut page_changed = false;
-        for e in &events {
-            if let Output::Screen(v) = &e.output {
-                page_changed = true;
-                if v.error.is_some() && v.pressed.is_none() {
-                    self.mistakes += 1;
-                }
-                if v.pressed.is_some() {
-                    continue;
-                }
-            }
-            if matches!(e.output, Output::Click { .. }) {
-                continue;
-            }
-            out.push('\n');
-            out.push_str(&e.render_text());
-            if let (true, Output::Screen(v)) = (self.real_phone, &e.output)
-                && let Some(qr) = v.qr.as_deref().filter(|q| q.starts_with("otpauth://"))
-                && let Ok(drawn) = qr2term::generate_qr_string(qr)
-            {
-                out.push_str("\nScan this with the authenticator app on your own phone:\n");
-                out.push_str(&drawn);
-            }
-        }
-        if page_changed && let Ok(page) = self.world.page(&self.exercise.person).await {
-            out.push_str(&self.choices(&page));
-        }
-        out
-    }
-
-    fn choices(&self, page: &ScreenView) -> String {
-        let mut out = String::new();
-        if !page.controls.is_empty() {
-            out.push_str("\nChoices: ");
-            let items: Vec<String> = page
-                .controls
-                .iter()
-                .enumerate()
-                .map(|(i, (l, _))| format!("{}) {l}", i + 1))
-                .collect();
-            out.push_str(&items.join("   "));
-        }
-        if !page.fields.is_empty() {
-            out.push_str(&format!(
-                "\nBoxes: {}  (type <text>, or type <box>: <text>)",
-                page.fields
-                    .iter()
-                    .map(|f| f.0.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
-        out
-    }
-
-    fn page_text(&self, page: &ScreenView) -> String {
-        crate::screens::text::render(page) + &self.choices(page)
-    }
-
-    async fn phone_text(&self) -> Result<String> {
-        let who = &self.exercise.person;
-        let Some(phone) = self.world.person(who)?.phone.clone() else {
-            return Ok(String::new());
-        };
-        let mut lines = vec![format!(
-            "\n-- {who}'s phone ({}) --",
-            phone.own_number().await?
-        )];
-        lines.push(format!(
-            "signal: {}   clock: {}",
-            if phone.has_signal().await? {
-                "yes"
-            } else {
-                "none"
-            },
-            match phone.clock.offset() {
-                0 => "right".to_string(),
-                s if s > 0 => format!("{} s fast", s),
-                s => format!("{} s slow", -s),
-            }
-        ));
-        let apps = phone.apps().await?;
-        lines.push(format!(
-            "apps: {}",
-            if apps.is_empty() {
-                "none".into()
-            } else {
-                apps.join(", ")
-            }
-        ));
-        if let Some(t) = phone.latest_text().await? {
-            lines.push(format!("latest text from {}: \"{}\"", t.from, t.body));
-        }
-        if let Some(from) = phone.ringing().await? {
-            lines.push(format!("RINGING: call from {from} (answer # / answer 0#)"));
-        }
-        if let Ok(app) = self.world.authenticator(who).await
-            && let Some(p) = app.pending().await?
-        {
-            let ask = if p.number_required {
-                " (asks for the number on the sign-in page)"
-            } else {
-                ""
-            };
-            lines.push(format!(
-                "Microsoft Authenticator: sign-in request for {}{ask}",
-                p.account
-            ));
-        }
-        let person = self.world.person(who)?;
-        for (name, app) in &person.mail_apps {
-            lines.push(format!("{name}: {}", app.status().await?));
-        }
-        Ok(lines.join("\n"))
-    }
-
-    async fn status(&self) -> String {
-        let unmet = self.unmet().await;
-        let total = self.exercise.goal.all.len();
-        let mut s = format!(
-            "Goal: {} ({} of {total} done)",
-            self.exercise.goal.description,
-            total - unmet.len()
-        );
-        for u in unmet {
-            s.push_str(&format!("\n  still to do: {u}"));
-        }
-        s
-    }
-
-    /// Conditions of the goal that do not hold yet, described.
-    pub async fn unmet(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        for c in &self.exercise.goal.all {
-            match self.holds(c).await {
-                Ok(None) => {}
-                Ok(Some(why)) => out.push(why),
-                Err(e) => out.push(format!("{c:?} could not be checked: {e}")),
-            }
-        }
-        out
-    }
-
-    /// None if the condition holds, else what is missing.
-    async fn holds(&self, c: &Condition) -> Result<Option<String>> {
-        let w = &self.world;
-        let sim = w.sim()?;
-        let did = |a: &str, u: &str| self.done.iter().any(|(x, y)| x == a && *y == lower(u));
-        Ok(match c {
-            Condition::MfaState { user, is } => {
-                let upn = w.person(user)?.upn.clone();
-                let now = sim.admin.describe(&upn).await??.mfa;
-                (now != *is).then(|| format!("{user}'s per-user MFA should be {is} (it is {now})"))
-            }
-            Condition::HasMethod { user, kind } => {
-                let upn = w.person(user)?.upn.clone();
-                let t = sim.tenant.lock();
-                let info = &t.user(t.id_of(&upn)?).info;
-                let has = match kind.as_str() {
-                    "text" => info.phone(PhoneSlot::Mobile).is_some(),
-                    "call" => !info
-                        .options()
-                        .iter()
-                        .all(|o| !matches!(o, crate::tenant::VerifyOption::Call(_))),
-                    "authenticator" => !info.push_devices().is_empty(),
-                    "app" => info
-                        .entries()
-                        .iter()
-                        .any(|e| matches!(e.method, Method::SoftwareToken { .. })),
-                    "office" => info.phone(PhoneSlot::Office).is_some(),
-                    "alternate" => info.phone(PhoneSlot::Alternate).is_some(),
-                    other => bail!("unknown method kind {other}"),
-                };
-                (!has).then(|| format!("{user} should have {kind} registered"))
-            }
-            Condition::SignedIn(user) => {
-                let signed = w.browser(user)?.signed_in().await?.is_some();
-                (!signed).then(|| format!("{user} should be signed in in the browser"))
-            }
-            Condition::MailConnected { user, app } => {
-                let person = w.person(user)?;
-                let status = person
-                    .mail_apps
-                    .get(app)
-                    .context("no such mail app")?
-                    .status()
-                    .await?;
-                (!status.starts_with("Connected"))
-                    .then(|| format!("{user}'s {app} should be connected (it shows \"{status}\")"))
-            }
-            Condition::Did { action, user } => {
-                (!did(action, user)).then(|| format!("{action} for {user}"))
-            }
-            Condition::VerifiedFirst(user) => {
-                if !did("verify", user) {
-                    Some(format!(
-                        "verify {user}'s identity (call back on the directory number) before changing the account"
-                    ))
-                } else if self.reset_before_verify {
-                    Some(format!(
-                        "{user}'s account was changed before the caller was verified"
-                    ))
-                } else {
-                    None
-                }
-            }
-            Condition::AtRisk(user) => {
-                let upn = w.person(user)?.upn.clone();
-                let risk = sim.admin.describe(&upn).await??.high_risk;
-                (!risk).then(|| format!("{user} should have reported the request as suspicious"))
-            }
-        })
-    }
-
-    /// Apply a setup step (what happened before the trainee arrived).
-    async fn apply(&mut self, step: &Setup) -> Result<()> {
-        let w = &self.world;
-        match step {
-            Setup::EnableMfa(user) => {
-                let upn = w.person(user)?.upn.clone();
-                w.sim()?
-                    .admin
-                    .act(&upn, AdminAction::SetMfa(MfaState::Enabled))
-                    .await??;
-            }
-            Setup::Register { user, method } => {
-                let upn = w.person(user)?.upn.clone();
-                w.sim()?
-                    .admin
-                    .act(&upn, AdminAction::SetMfa(MfaState::Enabled))
-                    .await??;
-                let page = journeys::sign_in(w, user, Destination::MfaSetup).await?;
-                if page.title == "More information required" {
-                    match method.as_str() {
-                        "text" => journeys::set_up_text_messages(w, user).await?,
-                        "authenticator" => journeys::set_up_authenticator(w, user).await?,
-                        app => journeys::set_up_other_app(w, user, app).await?,
-                    };
-                } else if method == "authenticator" {
-                    w.browser(user)?.close().await?;
-                    journeys::add_authenticator_in_security_info(w, user).await?;
-                }
-                w.browser(user)?.close().await?;
-            }
-            Setup::Signal { user, on } => w.phone(user)?.set_signal(*on).await?,
-            Setup::Clock { user, offset } => w.phone(user)?.set_clock_offset(*offset),
-            Setup::NewPhone(user) => self.world.replace_phone(user).await?,
-            Setup::AttackerSignIn(user) => {
-                let sim = w.sim()?;
-                let person = w.person(user)?.clone();
-                let attacker = BrowserHandle::spawn(
-                    "Unknown device",
-                    sim.tenant.clone(),
-                    sim.clock.clone(),
-                    sim.transcript.clone(),
-                );
-                attacker.open(Destination::Office).await?;
-                for action in [
-                    Action::Enter(crate::screens::Field::Email, person.upn.clone()),
-                    Action::Press(crate::screens::Button::Next),
-                    Action::Enter(crate::screens::Field::Password, person.password.clone()),
-                    Action::Press(crate::screens::Button::SignIn),
-                ] {
-                    attacker.act(action).await??;
-                }
-                let page = attacker.page().await?;
-                if let Some(push) = page.control("Approve a request") {
-                    attacker.act(push).await??;
-                }
-            }
-            Setup::MailCheck { user, app } => {
-                w.person(user)?
-                    .mail_apps
-                    .get(app)
-                    .context("no such mail app")?
-                    .sync()
-                    .await?;
-            }
-        }
-        Ok(())
     }
 }

@@ -1,0 +1,154 @@
+//! What the trainee sees after each command: the new outputs from the simulation (the same
+//! rendering as the demo and, in text, the book), numbered choices, the phone, hints.
+
+use super::session::Session;
+use crate::screens::ScreenView;
+use crate::transcript::Output;
+use anyhow::Result;
+
+impl Session {
+    /// The outputs since the last command, then the numbered controls if the page changed.
+    pub(super) async fn new_outputs(&mut self) -> String {
+        // Look at the browser: a page waiting for a push or call moves on once it is answered.
+        let _ = self.world.page(&self.exercise.person).await;
+        let Ok(sim) = self.world.sim() else {
+            return String::new();
+        };
+        let events = sim.transcript.since(self.mark);
+        self.mark = sim.transcript.len();
+        let mut out = String::new();
+        let mut page_changed = false;
+        for e in &events {
+            if let Output::Screen(v) = &e.output {
+                page_changed = true;
+                if v.error.is_some() && v.pressed.is_none() {
+                    self.mistakes += 1;
+                }
+                if v.pressed.is_some() {
+                    continue;
+                }
+            }
+            if matches!(e.output, Output::Click { .. }) {
+                continue;
+            }
+            out.push('\n');
+            out.push_str(&e.render_text());
+            if let (true, Output::Screen(v)) = (self.real_phone, &e.output)
+                && let Some(qr) = v.qr.as_deref().filter(|q| q.starts_with("otpauth://"))
+                && let Ok(drawn) = qr2term::generate_qr_string(qr)
+            {
+                out.push_str("\nScan this with the authenticator app on your own phone:\n");
+                out.push_str(&drawn);
+            }
+        }
+        if page_changed && let Ok(page) = self.world.page(&self.exercise.person).await {
+            out.push_str(&self.choices(&page));
+        }
+        out
+    }
+
+    pub(super) fn choices(&self, page: &ScreenView) -> String {
+        let mut out = String::new();
+        if !page.controls.is_empty() {
+            out.push_str("\nChoices: ");
+            let items: Vec<String> = page
+                .controls
+                .iter()
+                .enumerate()
+                .map(|(i, (l, _))| format!("{}) {l}", i + 1))
+                .collect();
+            out.push_str(&items.join("   "));
+        }
+        if !page.fields.is_empty() {
+            out.push_str(&format!(
+                "\nBoxes: {}  (type <text>, or type <box>: <text>)",
+                page.fields
+                    .iter()
+                    .map(|f| f.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        out
+    }
+
+    pub(super) fn page_text(&self, page: &ScreenView) -> String {
+        crate::screens::text::render(page) + &self.choices(page)
+    }
+
+    pub(super) async fn phone_text(&self) -> Result<String> {
+        let who = &self.exercise.person;
+        let Some(phone) = self.world.person(who)?.phone.clone() else {
+            return Ok(String::new());
+        };
+        let mut lines = vec![format!(
+            "\n-- {who}'s phone ({}) --",
+            phone.own_number().await?
+        )];
+        lines.push(format!(
+            "signal: {}   clock: {}",
+            if phone.has_signal().await? {
+                "yes"
+            } else {
+                "none"
+            },
+            match phone.clock.offset() {
+                0 => "right".to_string(),
+                s if s > 0 => format!("{} s fast", s),
+                s => format!("{} s slow", -s),
+            }
+        ));
+        let apps = phone.apps().await?;
+        lines.push(format!(
+            "apps: {}",
+            if apps.is_empty() {
+                "none".into()
+            } else {
+                apps.join(", ")
+            }
+        ));
+        if let Some(t) = phone.latest_text().await? {
+            lines.push(format!("latest text from {}: \"{}\"", t.from, t.body));
+        }
+        if let Some(from) = phone.ringing().await? {
+            lines.push(format!("RINGING: call from {from} (answer # / answer 0#)"));
+        }
+        if let Ok(app) = self.world.authenticator(who).await
+            && let Some(p) = app.pending().await?
+        {
+            let ask = if p.number_required {
+                " (asks for the number on the sign-in page)"
+            } else {
+                ""
+            };
+            lines.push(format!(
+                "Microsoft Authenticator: sign-in request for {}{ask}",
+                p.account
+            ));
+        }
+        let person = self.world.person(who)?;
+        for (name, app) in &person.mail_apps {
+            lines.push(format!("{name}: {}", app.status().await?));
+        }
+        Ok(lines.join("\n"))
+    }
+
+    pub(super) fn hint(&mut self) -> String {
+        let hints = &self.exercise.hints;
+        if hints.is_empty() {
+            return "No hints for this exercise.".into();
+        }
+        let i = self.hints_used.min(hints.len() - 1);
+        self.hints_used = (self.hints_used + 1).min(hints.len());
+        let h = &hints[i];
+        let mut text = format!("Hint {}/{}: {}", i + 1, hints.len(), h.text);
+        if let Some(id) = &h.guide {
+            text.push_str(&format!(" (guide step {id}"));
+            if let Some(page) = &h.page {
+                text.push_str(&format!("; the book shows it in book/build/{page}"));
+            }
+            text.push(')');
+        }
+        text
+    }
+}

@@ -1,0 +1,147 @@
+//! Whether a session's goal is met, what is still missing, and the score.
+
+use super::exercise::Condition;
+use super::session::{Session, lower};
+use crate::tenant::methods::{Method, PhoneSlot};
+use anyhow::{Context, Result, bail};
+
+impl Session {
+    /// The closing summary: met or not, what is missing, the score.
+    pub async fn result(&self) -> String {
+        let unmet = self.unmet().await;
+        let verified = self
+            .exercise
+            .goal
+            .all
+            .iter()
+            .any(|c| matches!(c, Condition::VerifiedFirst(_)));
+        let mut out = if unmet.is_empty() {
+            format!("\n*** Goal met: {} ***\n", self.exercise.goal.description)
+        } else {
+            let mut s = format!(
+                "\n*** Goal not met: {} ***\nStill missing:\n",
+                self.exercise.goal.description
+            );
+            for u in &unmet {
+                s.push_str(&format!("  - {u}\n"));
+            }
+            s
+        };
+        let n =
+            |count: u32, what: &str| format!("{count} {what}{}", if count == 1 { "" } else { "s" });
+        out.push_str(&format!(
+            "Score: {}, {}, {} used",
+            n(self.actions, "action"),
+            n(self.mistakes, "mistake"),
+            n(self.hints_used as u32, "hint")
+        ));
+        if verified {
+            let first = if self.reset_before_verify {
+                "no: a reset came before verification"
+            } else {
+                "yes"
+            };
+            out.push_str(&format!(", identity verified before any reset: {first}"));
+        }
+        out.push_str(".\n");
+        out
+    }
+
+    pub(super) async fn status(&self) -> String {
+        let unmet = self.unmet().await;
+        let total = self.exercise.goal.all.len();
+        let mut s = format!(
+            "Goal: {} ({} of {total} done)",
+            self.exercise.goal.description,
+            total - unmet.len()
+        );
+        for u in unmet {
+            s.push_str(&format!("\n  still to do: {u}"));
+        }
+        s
+    }
+
+    /// Conditions of the goal that do not hold yet, described.
+    pub async fn unmet(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for c in &self.exercise.goal.all {
+            match self.holds(c).await {
+                Ok(None) => {}
+                Ok(Some(why)) => out.push(why),
+                Err(e) => out.push(format!("{c:?} could not be checked: {e}")),
+            }
+        }
+        out
+    }
+
+    /// None if the condition holds, else what is missing.
+    pub(super) async fn holds(&self, c: &Condition) -> Result<Option<String>> {
+        let w = &self.world;
+        let sim = w.sim()?;
+        let did = |a: &str, u: &str| self.done.iter().any(|(x, y)| x == a && *y == lower(u));
+        Ok(match c {
+            Condition::MfaState { user, is } => {
+                let upn = w.person(user)?.upn.clone();
+                let now = sim.admin.describe(&upn).await??.mfa;
+                (now != *is).then(|| format!("{user}'s per-user MFA should be {is} (it is {now})"))
+            }
+            Condition::HasMethod { user, kind } => {
+                let upn = w.person(user)?.upn.clone();
+                let t = sim.tenant.lock();
+                let info = &t.user(t.id_of(&upn)?).info;
+                let has = match kind.as_str() {
+                    "text" => info.phone(PhoneSlot::Mobile).is_some(),
+                    "call" => !info
+                        .options()
+                        .iter()
+                        .all(|o| !matches!(o, crate::tenant::VerifyOption::Call(_))),
+                    "authenticator" => !info.push_devices().is_empty(),
+                    "app" => info
+                        .entries()
+                        .iter()
+                        .any(|e| matches!(e.method, Method::SoftwareToken { .. })),
+                    "office" => info.phone(PhoneSlot::Office).is_some(),
+                    "alternate" => info.phone(PhoneSlot::Alternate).is_some(),
+                    other => bail!("unknown method kind {other}"),
+                };
+                (!has).then(|| format!("{user} should have {kind} registered"))
+            }
+            Condition::SignedIn(user) => {
+                let signed = w.browser(user)?.signed_in().await?.is_some();
+                (!signed).then(|| format!("{user} should be signed in in the browser"))
+            }
+            Condition::MailConnected { user, app } => {
+                let person = w.person(user)?;
+                let status = person
+                    .mail_apps
+                    .get(app)
+                    .context("no such mail app")?
+                    .status()
+                    .await?;
+                (!status.starts_with("Connected"))
+                    .then(|| format!("{user}'s {app} should be connected (it shows \"{status}\")"))
+            }
+            Condition::Did { action, user } => {
+                (!did(action, user)).then(|| format!("{action} for {user}"))
+            }
+            Condition::VerifiedFirst(user) => {
+                if !did("verify", user) {
+                    Some(format!(
+                        "verify {user}'s identity (call back on the directory number) before changing the account"
+                    ))
+                } else if self.reset_before_verify {
+                    Some(format!(
+                        "{user}'s account was changed before the caller was verified"
+                    ))
+                } else {
+                    None
+                }
+            }
+            Condition::AtRisk(user) => {
+                let upn = w.person(user)?.upn.clone();
+                let risk = sim.admin.describe(&upn).await??.high_risk;
+                (!risk).then(|| format!("{user} should have reported the request as suspicious"))
+            }
+        })
+    }
+}
