@@ -302,7 +302,8 @@ impl Flow {
         }
     }
 
-    fn stop(&mut self, t: &mut Tenant, message: &str) {
+    /// Log a failed verification with the method that was tried.
+    fn log_failure(&self, t: &mut Tenant, message: &str) {
         let method = self.method.map(|m| option_label(m).to_string());
         t.log(
             &self.upn,
@@ -312,6 +313,10 @@ impl Flow {
             "Failure",
             message,
         );
+    }
+
+    fn stop(&mut self, t: &mut Tenant, message: &str) {
+        self.log_failure(t, message);
         self.page = Page::SignIn(SignInPage::Stopped {
             message: message.to_string(),
         });
@@ -416,15 +421,7 @@ impl Flow {
                 });
             }
             ChallengeState::Failed(f) => {
-                let method = self.method.map(|m| option_label(m).to_string());
-                t.log(
-                    &self.upn,
-                    &self.app,
-                    self.client(),
-                    method,
-                    "Failure",
-                    f.message(),
-                );
+                self.log_failure(t, f.message());
                 let error = Some(f.message().to_string());
                 self.page = Page::SignIn(match self.page.clone() {
                     Page::SignIn(SignInPage::ApproveRequest { number, .. }) => {

@@ -25,10 +25,13 @@ pub async fn sign_in(w: &GuideWorld, who: &str, dest: Destination) -> Result<Scr
 /// The number part of a person's mobile number, as typed into a phone form.
 pub async fn mobile_digits(w: &GuideWorld, who: &str) -> Result<String> {
     let number = w.phone(who)?.own_number().await?;
-    Ok(number
-        .split_once(' ')
-        .map(|(_, n)| n.to_string())
-        .unwrap_or(number))
+    Ok(national(&number).to_string())
+}
+
+/// The number without its country code, as typed into a phone form (`+1 4255550123` ->
+/// `4255550123`).
+pub fn national(number: &str) -> &str {
+    number.split_once(' ').map_or(number, |(_, n)| n)
 }
 
 /// The code in the newest text message on a person's phone.

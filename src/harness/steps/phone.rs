@@ -48,17 +48,34 @@ async fn rings(w: &mut GuideWorld, step: &Step, who: String, verb: String) -> Re
 }
 
 /// Example: When Dana answers the call and presses "#"
-#[given(expr = "{word} answers the call and presses {string}")]
-#[when(expr = "{word} answers the call and presses {string}")]
-async fn answer(w: &mut GuideWorld, step: &Step, who: String, keys: String) -> Result<()> {
+#[given(regex = r#"^(\w+) answers the (call|desk phone) and presses "([^"]+)"$"#)]
+#[when(regex = r#"^(\w+) answers the (call|desk phone) and presses "([^"]+)"$"#)]
+async fn answer(
+    w: &mut GuideWorld,
+    step: &Step,
+    who: String,
+    which: String,
+    keys: String,
+) -> Result<()> {
     w.at(step);
-    let said = w
-        .phone(&who)?
+    let phone = if which == "call" {
+        w.phone(&who)?
+    } else {
+        desk_phone(w, &who)?
+    };
+    let said = phone
         .answer(&keys)
         .await?
-        .with_context(|| format!("no call was ringing on {who}'s phone"))?;
+        .with_context(|| format!("no call was ringing on {who}'s {which}"))?;
     ensure!(said.contains("pound"), "the call said: {said}");
     Ok(())
+}
+
+fn desk_phone(w: &GuideWorld, who: &str) -> Result<crate::actors::PhoneHandle> {
+    w.person(who)?
+        .desk_phone
+        .clone()
+        .with_context(|| format!("{who} has no desk phone"))
 }
 
 /// Example: When Dana's phone loses its signal
@@ -135,33 +152,8 @@ async fn type_desk_number(
     field: String,
 ) -> Result<()> {
     w.at(step);
-    let desk = w
-        .person(&who)?
-        .desk_phone
-        .clone()
-        .with_context(|| format!("{who} has no desk phone"))?;
-    let number = desk.own_number().await?;
-    let digits = number
-        .split_once(' ')
-        .map_or(number.clone(), |(_, d)| d.to_string());
-    w.type_into(&who, &field, &digits).await?;
-    Ok(())
-}
-
-/// Example: When Dana answers the desk phone and presses "#"
-#[given(expr = "{word} answers the desk phone and presses {string}")]
-#[when(expr = "{word} answers the desk phone and presses {string}")]
-async fn answer_desk(w: &mut GuideWorld, step: &Step, who: String, keys: String) -> Result<()> {
-    w.at(step);
-    let desk = w
-        .person(&who)?
-        .desk_phone
-        .clone()
-        .with_context(|| format!("{who} has no desk phone"))?;
-    let said = desk
-        .answer(&keys)
-        .await?
-        .with_context(|| format!("{who}'s desk phone was not ringing"))?;
-    ensure!(said.contains("pound"), "the call said: {said}");
+    let number = desk_phone(w, &who)?.own_number().await?;
+    w.type_into(&who, &field, crate::harness::journeys::national(&number))
+        .await?;
     Ok(())
 }
