@@ -191,6 +191,7 @@ impl AuthenticatorHandle {
                     return None;
                 }
                 let request = a.pending.remove(0);
+                a.clock.pass(super::pace::ANSWER_REQUEST);
                 let said = match answer {
                     Answer::Approve(Some(n)) => format!("Typed {n} and approved"),
                     Answer::Approve(None) => "Approved".to_string(),

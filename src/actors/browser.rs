@@ -58,6 +58,11 @@ impl Browser {
     /// Do an action. Typing, choosing and ticking are recorded when the page is left: the
     /// form as the person submitted it, with the pressed button marked, then the new page.
     fn act(&mut self, action: Action) -> Result<ScreenView, NotOnPage> {
+        self.clock.advance(if matches!(action, Action::Enter(..)) {
+            super::pace::TYPE
+        } else {
+            super::pace::CLICK
+        });
         self.refresh();
         let before = self.flow.page.view();
         let pressed = match &action {

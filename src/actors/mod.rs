@@ -25,6 +25,21 @@ use crate::clock::{Clock, Instant};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
+/// How long a person takes, in simulated seconds, to do things: a few seconds to type into a
+/// box or to click, a little longer to answer a call or a request on the phone. Only these
+/// person-paced actions move the clock (besides "N minutes pass" in a scenario), so a run's
+/// time stamps read like a real sitting and stay the same from run to run.
+pub mod pace {
+    /// Typing into a box.
+    pub const TYPE: i64 = 4;
+    /// Clicking a button, link or option.
+    pub const CLICK: i64 = 2;
+    /// Picking up the phone and pressing keys.
+    pub const ANSWER_CALL: i64 = 6;
+    /// Reading a request in Microsoft Authenticator and answering it.
+    pub const ANSWER_REQUEST: i64 = 4;
+}
+
 /// A device's own idea of the time: the simulation clock plus the offset its owner set
 /// (wrong by minutes in the "codes don't work" ticket).
 #[derive(Clone, Debug)]
@@ -50,6 +65,11 @@ impl DeviceClock {
     /// Set the device's clock wrong by `seconds` (0 = right).
     pub fn set_offset(&self, seconds: i64) {
         self.offset.store(seconds, Ordering::SeqCst);
+    }
+
+    /// A person spends `seconds` with the device: simulated time moves on for everyone.
+    pub fn pass(&self, seconds: i64) {
+        self.clock.advance(seconds);
     }
 
     /// How wrong the device clock is.

@@ -186,6 +186,7 @@ impl PhoneHandle {
         self.mailbox
             .call("phone", move |p| {
                 let call = p.ringing.take()?;
+                p.clock.pass(super::pace::ANSWER_CALL);
                 p.record(Output::Call {
                     from: call.from.clone(),
                     said: call.script.clone(),

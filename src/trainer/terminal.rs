@@ -1,7 +1,7 @@
 //! The trainer's terminal edge: lists exercises, runs a session interactively (a prompt) or
 //! as a script (one action per line from a pipe, echoed, exit status 0 when the goal is met).
 
-use super::exercise::{all, find};
+use super::exercise::{Role, all, find};
 use super::session::Session;
 use anyhow::{Result, anyhow};
 use std::io::{BufRead, IsTerminal, Write};
@@ -11,40 +11,80 @@ pub fn list() -> Result<String> {
     let mut out = String::from("Exercises (run one with `mfa-sim train <id>`):\n");
     for e in all()? {
         let role = match e.role {
-            super::exercise::Role::User => "user",
-            super::exercise::Role::Technician => "help desk",
+            Role::User => "user",
+            Role::Technician => "help desk",
         };
         out.push_str(&format!("  {:<28} [{role:<9}] {}\n", e.id, e.title));
     }
     Ok(out)
 }
 
-/// `mfa-sim train <id>`: run a session on standard input; returns whether the goal was met.
-pub async fn run(id: &str, real_phone: bool) -> Result<bool> {
+/// Start the exercise `id`: the session and its briefing.
+pub async fn start(id: &str, real_phone: bool) -> Result<(Session, String)> {
     let exercise =
         find(id)?.ok_or_else(|| anyhow!("no exercise `{id}`; `mfa-sim train` lists them"))?;
-    let (mut session, briefing) = Session::start(exercise, real_phone).await?;
+    Session::start(exercise, real_phone).await
+}
+
+/// `mfa-sim train <id>`: run a session on standard input; returns whether the goal was met.
+pub async fn run(id: &str, real_phone: bool) -> Result<bool> {
+    let (mut session, briefing) = start(id, real_phone).await?;
     let stdin = std::io::stdin();
-    let interactive = stdin.is_terminal();
     let mut out = std::io::stdout();
+    if !stdin.is_terminal() {
+        let lines: Vec<String> = stdin.lock().lines().collect::<Result<_, _>>()?;
+        return script(
+            &mut session,
+            &briefing,
+            lines,
+            |line, _| line.to_string(),
+            &mut out,
+        )
+        .await;
+    }
     writeln!(out, "{briefing}")?;
     let mut lines = stdin.lock().lines();
     loop {
-        if interactive {
-            write!(out, "\n> ")?;
-            out.flush()?;
-        }
+        write!(out, "\n> ")?;
+        out.flush()?;
         let Some(line) = lines.next() else { break };
-        let line = line?;
-        if !interactive {
-            writeln!(out, "\n> {line}")?;
-        }
-        let reply = session.handle(&line).await;
+        let reply = session.handle(&line?).await;
         writeln!(out, "{}", reply.text.trim_start_matches('\n'))?;
         if reply.finished {
             return Ok(session.goal_met());
         }
     }
     writeln!(out, "\n{}", session.result().await.trim_start_matches('\n'))?;
+    Ok(session.goal_met())
+}
+
+/// Script mode: play `lines` into the session, echoing each one, and write what a trainee
+/// would see. `fill` may rewrite a line given everything shown so far (the tests use it to
+/// type the code that the phone just showed). Returns whether the goal was met.
+pub async fn script<W: Write>(
+    session: &mut Session,
+    briefing: &str,
+    lines: impl IntoIterator<Item = String>,
+    mut fill: impl FnMut(&str, &str) -> String,
+    out: &mut W,
+) -> Result<bool> {
+    let mut shown = format!("{briefing}\n");
+    for line in lines {
+        let line = fill(&line, &shown);
+        let reply = session.handle(&line).await;
+        shown.push_str(&format!(
+            "\n> {line}\n{}\n",
+            reply.text.trim_start_matches('\n')
+        ));
+        if reply.finished {
+            out.write_all(shown.as_bytes())?;
+            return Ok(session.goal_met());
+        }
+    }
+    shown.push_str(&format!(
+        "\n{}\n",
+        session.result().await.trim_start_matches('\n')
+    ));
+    out.write_all(shown.as_bytes())?;
     Ok(session.goal_met())
 }
