@@ -227,3 +227,55 @@ async fn a_directive_naming_no_scenario_fails_the_build() {
     let err = format!("{:#}", build_at(&root, Some(out.path())).await.unwrap_err());
     assert!(err.contains("A scenario nobody wrote"), "{err}");
 }
+
+/// `mdbook build book` runs `mfa-sim preprocess` as book.toml says: the binary answers the
+/// `supports` question and turns the book JSON on stdin into the book with live outputs.
+#[test]
+fn the_preprocessor_command_speaks_mdbooks_protocol() {
+    use mdbook_preprocessor::PreprocessorContext;
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let bin = env!("CARGO_BIN_EXE_mfa-sim");
+    assert!(
+        Command::new(bin)
+            .args(["preprocess", "supports", "html"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(
+        !Command::new(bin)
+            .args(["preprocess", "supports", "pdf"])
+            .status()
+            .unwrap()
+            .success()
+    );
+
+    let book = mdbook_driver::MDBook::load(book_dir()).unwrap();
+    let ctx = PreprocessorContext::new(book_dir(), book.config.clone(), "html".into());
+    let input = serde_json::to_vec(&(&ctx, &book.book)).unwrap();
+    let mut child = Command::new(bin)
+        .arg("preprocess")
+        .current_dir(book_dir())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let processed: mdbook_preprocessor::book::Book =
+        serde_json::from_slice(&out.stdout).expect("a book comes back");
+    let chapter = processed
+        .chapters()
+        .find(|c| c.name == "First setup with text messages")
+        .expect("the chapter");
+    assert!(
+        chapter.content.contains(r#"class="mfa-scenario""#),
+        "no live scenario in the chapter"
+    );
+    assert!(
+        !chapter.content.contains("{{#scenario"),
+        "a directive was left in the chapter"
+    );
+}
