@@ -3,7 +3,7 @@
 //! scenario that does not exist, so no page goes stale silently.
 
 use super::html::{esc, step};
-use super::tables::vocabulary_table;
+use super::tables::{exercises_table, vocabulary_table};
 use crate::guide::GuideStep;
 use crate::harness::{RunReport, Status, StepRecord};
 use crate::verdict::{StepVerdict, Verdict, verdicts};
@@ -288,6 +288,7 @@ fn directives(content: &str) -> Vec<(usize, usize, String, String)> {
             "coverage",
             "vocabulary",
             "still-holds",
+            "exercises",
         ]
         .contains(&name)
         {
@@ -366,6 +367,10 @@ impl Preprocessor for Living {
                             String::new()
                         }
                     },
+                    "exercises" => exercises_table().unwrap_or_else(|e| {
+                        unresolved.push(format!("  {}: the exercises could not be read: {e}", ch.name));
+                        String::new()
+                    }),
                     _ => vocabulary_table(),
                 };
                 content.push_str(&html);

@@ -8,7 +8,7 @@
 //! Two ways in, one code path: `mfa-sim book` builds in-process with mdbook-driver;
 //! `mdbook build book` runs `mfa-sim preprocess` as the command named in `book.toml`.
 //! Directives: `{{#scenario FILE:NAME}}`, `{{#feature FILE}}`, `{{#differences}}`,
-//! `{{#coverage}}`, `{{#vocabulary}}`, `{{#still-holds}}`.
+//! `{{#coverage}}`, `{{#vocabulary}}`, `{{#still-holds}}`, `{{#exercises}}`.
 
 mod html;
 mod living;

@@ -148,3 +148,24 @@ pub(super) fn vocabulary_table() -> String {
     }
     h + "</table>"
 }
+
+/// The trainer's exercises, from `scenarios/exercises/`.
+pub(super) fn exercises_table() -> Result<String, String> {
+    let all = crate::trainer::exercise::all().map_err(|e| e.to_string())?;
+    let mut h = String::from(
+        r#"<table class="mfa-table"><tr><th>Exercise</th><th>You play</th><th>What it is about</th><th>Goal</th></tr>"#,
+    );
+    for e in all {
+        let role = match e.role {
+            crate::trainer::exercise::Role::User => "the user",
+            crate::trainer::exercise::Role::Technician => "the help desk",
+        };
+        h += &format!(
+            "<tr><td><code>{}</code></td><td>{role}</td><td>{}</td><td>{}</td></tr>",
+            esc(&e.id),
+            esc(&e.title),
+            esc(&e.goal.description)
+        );
+    }
+    Ok(h + "</table>")
+}
