@@ -70,13 +70,17 @@ Feature: What MFA is and who needs what
     When Dana's phone regains its signal
     Then Dana's phone has received 3 text messages
 
-  @guide:INTRO-2 @guide:INTRO-3
   Scenario Outline: After MFA is on, <app> <outcome>
     Given Dana has set up text messages for MFA
     When Dana's "<app>" checks for new mail
     Then Dana's "<app>" shows "<status>"
 
-    Examples:
-      | app                    | outcome                                  | status                 |
-      | Outlook on the desktop | asks her to sign in again, with MFA      | needs your password    |
-      | iPhone Mail            | is refused: it can only send a password  | needs an app password  |
+    @guide:INTRO-2
+    Examples: An app that can show the sign-in window
+      | app                    | outcome                             | status              |
+      | Outlook on the desktop | asks her to sign in again, with MFA | needs your password |
+
+    @guide:INTRO-3
+    Examples: An app that can only send a password
+      | app         | outcome                                 | status                |
+      | iPhone Mail | is refused: it can only send a password | needs an app password |

@@ -93,8 +93,19 @@ async fn today_shows_what_changed() {
         "{}",
         explain("TPA-02")
     );
-    // Signing in with a texted code still works today.
-    assert_eq!(of(&v, "SMS-10").verdict, Verdict::Holds);
+    // Texted codes still work today, but a passkey is suggested after them (rule 35).
+    assert!(
+        explain("SMS-10").contains("Add a passkey"),
+        "{}",
+        explain("SMS-10")
+    );
+    // Outlook still handles MFA itself.
+    assert_eq!(
+        of(&v, "INTRO-2").verdict,
+        Verdict::Holds,
+        "{}",
+        explain("INTRO-2")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -131,8 +131,8 @@ impl Living {
     /// The line range of the scenario called `name` in `file` (1-based, end exclusive).
     fn scenario_range(&self, file: &str, name: &str) -> Option<(usize, usize)> {
         let lines = self.feature_lines(file);
-        let is_head =
-            |l: &str| l.trim_start().starts_with("Scenario") || l.trim_start().starts_with('@');
+        // A scenario runs up to the next one; an outline's Examples (tagged or not) are inside.
+        let is_head = |l: &str| l.trim_start().starts_with("Scenario");
         let start = lines.iter().position(|l| {
             let t = l.trim();
             t.strip_prefix("Scenario Outline:")

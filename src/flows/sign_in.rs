@@ -193,6 +193,7 @@ impl Flow {
             ) => {
                 self.show_options(t, None);
             }
+            (P::PasskeyNudge, Action::Press(Button::NotNow)) => self.after_verified(t, cookies),
             (P::StaySignedIn { dont_show }, Action::Tick(Checkbox::DontShowAgain)) => {
                 self.page = Page::SignIn(P::StaySignedIn {
                     dont_show: !dont_show,
@@ -344,10 +345,30 @@ impl Flow {
             "Success",
             "signed in",
         );
+        // Rule 35: from 2026-09-01 people who use texts or calls are nudged towards a passkey
+        // (in the simulator: in the browser, not in an app's sign-in window).
+        let by_phone = matches!(
+            self.method,
+            Some(VerifyOption::Text | VerifyOption::Call(_))
+        );
+        let in_browser = self.dest != Destination::Outlook;
+        if matches!(proof, Proof::Fresh(_))
+            && by_phone
+            && in_browser
+            && calendar::passkey_nudge(t.now())
+        {
+            self.page = Page::SignIn(SignInPage::PasskeyNudge);
+        } else {
+            self.after_verified(t, cookies);
+        }
+    }
+
+    /// "Stay signed in?" where the tenant asks it, else straight to the page asked for.
+    fn after_verified(&mut self, t: &mut Tenant, cookies: &mut Cookies) {
         if t.policy.stay_signed_in_prompt && self.dest != Destination::Outlook {
             self.page = Page::SignIn(SignInPage::StaySignedIn { dont_show: false });
         } else {
-            cookies.session = Some((id, self.mfa_at, true));
+            cookies.session = Some((self.user_id(), self.mfa_at, true));
             self.land(t);
         }
     }

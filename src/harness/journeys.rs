@@ -236,6 +236,9 @@ pub async fn sign_in_with_mfa(w: &GuideWorld, who: &str, dest: Destination) -> R
         }
         _ => {}
     }
+    if page.title == "Add a passkey" {
+        page = w.use_control(who, "Not now").await?;
+    }
     if page.title == "Stay signed in?" {
         page = w.use_control(who, "No").await?;
     }

@@ -238,12 +238,18 @@ impl GuideWorld {
                     .filter(|(l, a)| matches!(a, Action::Press(_)) && l != "Back")
                     .collect();
                 if self.soft && buttons.len() == 1 {
-                    // Replaying on another date: the page's one button stands in for the guide's.
+                    // Replaying on another date: the page's one button stands in for the
+                    // guide's. If that only stepped past an extra page (a nudge, a wizard
+                    // step), the guide's own button may be on the next one.
+                    let (instead, action) = buttons[0].clone();
                     self.note(format!(
-                        "presses \"{}\" where the guide says \"{label}\"",
-                        buttons[0].0
+                        "presses \"{instead}\" where the guide says \"{label}\""
                     ));
-                    buttons[0].1.clone()
+                    let next = self.act(who, action).await?;
+                    return match next.control(label) {
+                        Some(then) => self.act(who, then).await,
+                        None => Ok(next),
+                    };
                 } else {
                     bail!(
                         "the page \"{}\" has nothing labelled \"{label}\" (it offers {offered:?})",

@@ -67,6 +67,8 @@ pub enum Button {
     SetUpAuthenticatorApp,
     /// Security info's "Add sign-in method".
     AddSignInMethod,
+    /// Put off a suggestion (the passkey nudge).
+    NotNow,
 }
 
 impl Button {
@@ -87,6 +89,7 @@ impl Button {
             Button::Close => "Close",
             Button::SetUpAuthenticatorApp => "Set up Authenticator app",
             Button::AddSignInMethod => "Add sign-in method",
+            Button::NotNow => "Not now",
         }
     }
 }

@@ -80,6 +80,8 @@ pub enum SignInPage {
     Stopped { message: String },
     /// Stay signed in?
     StaySignedIn { dont_show: bool },
+    /// From September 2026: users of texts and calls are asked to add a passkey (snoozable).
+    PasskeyNudge,
 }
 
 /// The older (2019-2022) "Additional security verification" pages.
@@ -278,6 +280,11 @@ impl SignInPage {
             SignInPage::Stopped { message } => ScreenView::new(LOGIN, "Sign-in stopped")
                 .say(message.clone())
                 .error(&Some(message.clone())),
+            SignInPage::PasskeyNudge => ScreenView::new(LOGIN, "Add a passkey")
+                .say("Your organisation asks you to add a passkey: a faster way to sign in that cannot be phished.")
+                .say("Text messages and calls from Microsoft are being retired; a passkey will replace them.")
+                .say("(Creating a passkey is outside this simulation; choose Not now to go on.)")
+                .buttons(&[Button::NotNow]),
             SignInPage::StaySignedIn { dont_show } => ScreenView::new(LOGIN, "Stay signed in?")
                 .say("Stay signed in on this browser so you are asked to sign in less often.")
                 .tick("Don't show this again", Checkbox::DontShowAgain, *dont_show)
