@@ -258,3 +258,56 @@ fn blocked_mfa_and_remembered_sessions() {
         Err(StartError::Blocked)
     );
 }
+
+#[test]
+fn an_app_password_is_not_a_browser_password_and_survives_a_password_reset() {
+    let (mut t, id, _) = tenant("2021-06-01");
+    t.policy.app_passwords = true;
+    let app_password = t.create_app_password(id, "iPhone Mail").unwrap();
+    // Rule 22: never for browser sign-in.
+    assert_eq!(
+        t.check_password(
+            "dana@contoso.com",
+            &app_password,
+            "Office 365",
+            ClientKind::Browser
+        ),
+        PasswordCheck::Wrong
+    );
+    // Rule 23: a password reset leaves App Passwords working.
+    t.reset_password(id, "a-new-password-1");
+    let mail = t.basic_sign_in(
+        "dana@contoso.com",
+        &app_password,
+        crate::tenant::Protocol::Imap,
+        "Mail",
+    );
+    assert_eq!(
+        mail,
+        crate::tenant::BasicOutcome::Accepted { app_password: true }
+    );
+}
+
+#[test]
+fn a_new_temporary_access_pass_replaces_the_old_one() {
+    let (mut t, id, clock) = tenant("2021-06-01");
+    let first = t.issue_temporary_access_pass(id, 60, false);
+    let second = t.issue_temporary_access_pass(id, 60, false);
+    assert_ne!(first, second);
+    assert_eq!(
+        t.check_password("dana@contoso.com", &first, "x", ClientKind::Browser),
+        PasswordCheck::Wrong
+    );
+    assert!(matches!(
+        t.check_password("dana@contoso.com", &second, "x", ClientKind::Browser),
+        PasswordCheck::TemporaryPass(_)
+    ));
+    clock.advance(3601);
+    assert!(
+        !matches!(
+            t.check_password("dana@contoso.com", &second, "x", ClientKind::Browser),
+            PasswordCheck::TemporaryPass(_)
+        ),
+        "expired"
+    );
+}
