@@ -78,39 +78,31 @@ impl Tenant {
     ) -> PasswordCheck {
         let now = self.now();
         let limits = self.policy.limits.clone();
+        let refuse = |t: &mut Tenant, detail: &str, check: PasswordCheck| {
+            t.log(upn, app, client, None, "Failure", detail);
+            check
+        };
         let Some(id) = self.find(upn) else {
-            self.log(
-                upn,
-                app,
-                client,
-                None,
-                "Failure",
+            return refuse(
+                self,
                 "user account does not exist",
+                PasswordCheck::UnknownUser,
             );
-            return PasswordCheck::UnknownUser;
         };
         let user = self.user_mut(id);
         if user.sign_in_blocked {
-            self.log(
-                upn,
-                app,
-                client,
-                None,
-                "Failure",
+            return refuse(
+                self,
                 "sign-in blocked by administrator",
+                PasswordCheck::Blocked,
             );
-            return PasswordCheck::Blocked;
         }
         if user.lockout.locked(now) {
-            self.log(
-                upn,
-                app,
-                client,
-                None,
-                "Failure",
+            return refuse(
+                self,
                 "account locked (smart lockout)",
+                PasswordCheck::Locked,
             );
-            return PasswordCheck::Locked;
         }
         if let Some(tap) = user.tap.clone()
             && now < tap.expires
@@ -126,19 +118,17 @@ impl Tenant {
             user.lockout.succeed();
             return PasswordCheck::Ok(id);
         }
-        let locked =
-            user.lockout
-                .fail(typed, now, limits.lockout_threshold, limits.lockout_seconds);
-        let detail = if locked {
-            "wrong password; account now locked"
+        if user
+            .lockout
+            .fail(typed, now, limits.lockout_threshold, limits.lockout_seconds)
+        {
+            refuse(
+                self,
+                "wrong password; account now locked",
+                PasswordCheck::Locked,
+            )
         } else {
-            "wrong password"
-        };
-        self.log(upn, app, client, None, "Failure", detail);
-        if locked {
-            PasswordCheck::Locked
-        } else {
-            PasswordCheck::Wrong
+            refuse(self, "wrong password", PasswordCheck::Wrong)
         }
     }
 
