@@ -148,3 +148,38 @@ Feature: When something goes wrong
     And Dana chooses "Text"
     Then the page shows the error "blocked"
     And Dana's phone has received 1 text message
+
+  @ticket
+  Scenario: "Don't ask again" lets a browser skip the code until MFA sessions are revoked
+    Given Dana has set up text messages for MFA
+    And the administrator lets browsers remember MFA for 14 days
+    When Dana signs in to "https://www.office.com" with her password
+    And Dana chooses "Text"
+    And Dana types the code from her text message
+    And Dana ticks "Don't ask again for 14 days"
+    And Dana presses "Verify"
+    And Dana presses "No"
+    And Dana closes her browser
+    And 3 days pass
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana sees "Stay signed in?"
+    And the sign-in log shows a "Success" for Dana with "MFA remembered"
+    When Dana closes her browser
+    And the administrator revokes Dana's MFA sessions
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana sees "Verify your identity"
+
+  @guide:SMS-04 @guide:LEGACY-1 @guide-differs
+  Scenario: A tenant set up today with security defaults registers Microsoft Authenticator, not texts
+    # Differs from the guide: with security defaults (on in new tenants) MFA needs no per-user switch, sign-up offers only an authenticator app, and mail apps that send a password are refused.
+    Given the tenant from "contoso-defaults"
+    Then Dana's MFA state is "disabled"
+    When Dana signs in to "https://www.office.com" with her password
+    Then Dana sees "More information required"
+    When Dana presses "Next"
+    Then Dana sees "Microsoft Authenticator: start by getting the app"
+    When Dana follows "I want to set up a different method"
+    Then the page offers "Authenticator app"
+    And the page does not offer "Phone"
+    When Dana's "iPhone Mail" checks for new mail
+    Then Dana's "iPhone Mail" shows "security defaults block legacy authentication"

@@ -139,6 +139,21 @@ impl AdminHandle {
             .await
     }
 
+    /// Let browsers remember MFA for so many days ("Don't ask again"), or stop offering it.
+    pub async fn remember_mfa_days(&self, days: Option<u32>) -> Result<(), ActorGone> {
+        self.mailbox
+            .call("admin console", move |c| {
+                c.tenant.lock().policy.remember_mfa_days = days;
+                let text = match days {
+                    Some(d) => format!("Browsers may remember MFA for {d} days"),
+                    None => "Browsers may no longer remember MFA".to_string(),
+                };
+                c.transcript
+                    .record(c.clock.now(), Actor::Admin, Output::AdminAction { text });
+            })
+            .await
+    }
+
     /// A user's per-user MFA state, methods and flags, as the console shows them.
     pub async fn describe(&self, upn: &str) -> Result<Result<UserSummary, UnknownUser>, ActorGone> {
         let upn = upn.to_string();

@@ -407,13 +407,17 @@ impl Flow {
         if m.authenticator || m.software_oath {
             out.push(NewMethod::AuthenticatorApp);
         }
-        if (m.sms || m.voice) && user.info.phone(PhoneSlot::Mobile).is_none() {
+        // Security defaults register Microsoft Authenticator (or another app) at sign-in, not
+        // phones.
+        let phones = manage || !t.policy.security_defaults;
+        if phones && (m.sms || m.voice) && user.info.phone(PhoneSlot::Mobile).is_none() {
             out.push(NewMethod::Phone(PhoneSlot::Mobile));
         }
         if manage && m.voice && user.info.phone(PhoneSlot::Alternate).is_none() {
             out.push(NewMethod::Phone(PhoneSlot::Alternate));
         }
-        if m.voice
+        if phones
+            && m.voice
             && m.office_phone
             && user.info.phone(PhoneSlot::Office).is_none()
             && (manage || user.business_phone.is_some())

@@ -37,8 +37,8 @@ use std::sync::LazyLock;
 /// One run at a time per process: the output sink is process-wide.
 static RUN_LOCK: LazyLock<tokio::sync::Mutex<()>> = LazyLock::new(|| tokio::sync::Mutex::new(()));
 
-/// Play every scenario that does not pin its own date on another tenant file and date
-/// (then-and-now checks).
+/// Play every scenario that runs on the guide's tenant on its own date on another tenant file
+/// and date instead (then-and-now checks).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Replay {
     /// Scenario file name in `scenarios/`.

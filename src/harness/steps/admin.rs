@@ -185,3 +185,16 @@ async fn block_sign_in(w: &mut GuideWorld, step: &Step, verb: String, who: Strin
     );
     Ok(())
 }
+
+/// Example: When the administrator lets browsers remember MFA for 14 days
+#[given(expr = "the administrator lets browsers remember MFA for {int} days")]
+#[when(expr = "the administrator lets browsers remember MFA for {int} days")]
+async fn remember_mfa(w: &mut GuideWorld, step: &Step, days: u32) -> Result<()> {
+    w.at(step);
+    w.sim()?.admin.remember_mfa_days(Some(days)).await?;
+    ensure!(
+        w.sim()?.tenant.lock().policy.remember_mfa_days == Some(days),
+        "the setting did not change"
+    );
+    Ok(())
+}
