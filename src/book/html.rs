@@ -101,31 +101,31 @@ fn screen(v: &ScreenView) -> String {
     if let Some(n) = &v.notice {
         h += &format!(r#"<div class="mfa-notice">✓ {}</div>"#, esc(n));
     }
-    if !v.links.is_empty() {
-        h += r#"<div class="mfa-links">"#;
-        for l in &v.links {
-            let class = if v.pressed.as_deref() == Some(l.as_str()) {
-                "mfa-link mfa-pressed"
-            } else {
-                "mfa-link"
-            };
-            h += &format!(r#"<span class="{class}">{}</span>"#, esc(l));
-        }
-        h += "</div>";
-    }
-    if !v.buttons.is_empty() {
-        h += r#"<div class="mfa-buttons">"#;
-        for b in &v.buttons {
-            let class = if v.pressed.as_deref() == Some(b.as_str()) {
-                "mfa-button mfa-pressed"
-            } else {
-                "mfa-button"
-            };
-            h += &format!(r#"<span class="{class}">{}</span>"#, esc(b));
-        }
-        h += "</div>";
-    }
+    h += &chips("mfa-links", "mfa-link", &v.links, v.pressed.as_deref());
+    h += &chips(
+        "mfa-buttons",
+        "mfa-button",
+        &v.buttons,
+        v.pressed.as_deref(),
+    );
     h + "</div></div>"
+}
+
+/// Links or buttons as a row of chips, the pressed one marked.
+fn chips(row: &str, class: &str, labels: &[String], pressed: Option<&str>) -> String {
+    if labels.is_empty() {
+        return String::new();
+    }
+    let mut h = format!(r#"<div class="{row}">"#);
+    for l in labels {
+        let mark = if pressed == Some(l.as_str()) {
+            " mfa-pressed"
+        } else {
+            ""
+        };
+        h += &format!(r#"<span class="{class}{mark}">{}</span>"#, esc(l));
+    }
+    h + "</div>"
 }
 
 /// One output as a card, with its simulated time and who showed it.

@@ -65,39 +65,6 @@ async fn finish_wizard(w: &GuideWorld, who: &str) -> Result<ScreenView> {
     Ok(page)
 }
 
-/// From "More information required": register text messages to the mobile phone.
-pub async fn set_up_text_messages(w: &GuideWorld, who: &str) -> Result<ScreenView> {
-    let digits = mobile_digits(w, who).await?;
-    let page = w.use_control(who, "Next").await?;
-    if page.title == "Additional security verification" {
-        w.use_control(who, "Authentication phone").await?;
-        w.type_into(who, "Phone number", &digits).await?;
-        w.use_control(who, "Send me a code by text message").await?;
-        w.use_control(who, "Next").await?;
-        w.type_into(who, "Code", &texted_code(w, who).await?)
-            .await?;
-        w.use_control(who, "Verify").await?;
-        return w.use_control(who, "Done").await;
-    }
-    if page
-        .links
-        .iter()
-        .any(|l| l == "I want to set up a different method")
-    {
-        w.use_control(who, "I want to set up a different method")
-            .await?;
-        w.use_control(who, "Phone").await?;
-        w.use_control(who, "Confirm").await?;
-    }
-    w.type_into(who, "Phone number", &digits).await?;
-    w.use_control(who, "Text me a code").await?;
-    w.use_control(who, "Next").await?;
-    w.type_into(who, "Code", &texted_code(w, who).await?)
-        .await?;
-    w.use_control(who, "Next").await?;
-    finish_wizard(w, who).await
-}
-
 /// Install Microsoft Authenticator (if needed) and accept its terms.
 pub async fn ready_authenticator(w: &GuideWorld, who: &str) -> Result<()> {
     let phone = w.phone(who)?;
@@ -124,35 +91,6 @@ pub async fn scan_with_authenticator(w: &GuideWorld, who: &str) -> Result<String
     }
 }
 
-/// From "More information required": register Microsoft Authenticator.
-pub async fn set_up_authenticator(w: &GuideWorld, who: &str) -> Result<ScreenView> {
-    ready_authenticator(w, who).await?;
-    let page = w.use_control(who, "Next").await?;
-    if page.title == "Additional security verification" {
-        w.use_control(who, "Use verification code from app or token")
-            .await?;
-        w.use_control(who, "Set up Authenticator app").await?;
-        scan_with_authenticator(w, who).await?;
-        w.use_control(who, "Next").await?;
-        let code = w
-            .authenticator(who)
-            .await?
-            .code(None)
-            .await?
-            .context("the app shows no code")?;
-        w.type_into(who, "Code", &code).await?;
-        w.use_control(who, "Verify").await?;
-        return w.use_control(who, "Done").await;
-    }
-    w.use_control(who, "Next").await?;
-    w.use_control(who, "Next").await?;
-    scan_with_authenticator(w, who).await?;
-    let page = w.use_control(who, "Next").await?;
-    approve_push(w, who, page.number).await?;
-    w.use_control(who, "Next").await?;
-    finish_wizard(w, who).await
-}
-
 /// Approve the pending request in Microsoft Authenticator, typing `number` if asked.
 pub async fn approve_push(w: &GuideWorld, who: &str, number: Option<u8>) -> Result<()> {
     let app = w.authenticator(who).await?;
@@ -166,44 +104,6 @@ pub async fn approve_push(w: &GuideWorld, who: &str, number: Option<u8>) -> Resu
     };
     app.answer(Answer::Approve(typed)).await?;
     Ok(())
-}
-
-/// From "More information required": register a third-party authenticator app.
-pub async fn set_up_other_app(w: &GuideWorld, who: &str, app: &str) -> Result<ScreenView> {
-    let phone = w.phone(who)?;
-    ensure!(
-        phone.install(app).await?,
-        "the store has no app called {app}"
-    );
-    let page = w.use_control(who, "Next").await?;
-    if page.title == "Additional security verification" {
-        w.use_control(who, "Use verification code from app or token")
-            .await?;
-        w.use_control(who, "Set up Authenticator app").await?;
-        w.use_control(who, "Configure app without notifications")
-            .await?;
-    } else {
-        w.use_control(who, "I want to use a different authenticator app")
-            .await?;
-        w.use_control(who, "Next").await?;
-    }
-    let qr = w
-        .page(who)
-        .await?
-        .qr
-        .context("there is no QR code on the page")?;
-    let totp = w.totp_app(who, app).await?;
-    totp.scan(&qr).await?.map_err(anyhow::Error::msg)?;
-    w.use_control(who, "Next").await?;
-    let code = totp.code(None).await?.context("the app shows no code")?;
-    w.type_into(who, "Code", &code).await?;
-    let page = w.page(who).await?;
-    if page.buttons.iter().any(|b| b == "Verify") {
-        w.use_control(who, "Verify").await?;
-        return w.use_control(who, "Done").await;
-    }
-    w.use_control(who, "Next").await?;
-    finish_wizard(w, who).await
 }
 
 /// Sign in to `dest` and pass MFA with whatever the user has (text, then app code, then push).
@@ -298,6 +198,86 @@ pub async fn submit_code(w: &GuideWorld, who: &str) -> Result<ScreenView> {
     w.use_control(who, label).await
 }
 
+/// Submit a typed code and finish whichever sign-up page the date shows: the older page's
+/// Verify and Done, or the wizard's Next through to the end.
+async fn submit_and_finish(w: &GuideWorld, who: &str) -> Result<ScreenView> {
+    let page = submit_code(w, who).await?;
+    if page.buttons.iter().any(|b| b == "Done") && page.title == "Additional security verification"
+    {
+        return w.use_control(who, "Done").await;
+    }
+    finish_wizard(w, who).await
+}
+
+/// From "More information required": register text messages to the mobile phone.
+pub async fn set_up_text_messages(w: &GuideWorld, who: &str) -> Result<ScreenView> {
+    let digits = mobile_digits(w, who).await?;
+    w.use_control(who, "Next").await?;
+    choose_text_messages(w, who).await?;
+    w.type_into(who, "Phone number", &digits).await?;
+    w.use_control(who, "Next").await?;
+    w.type_into(who, "Code", &texted_code(w, who).await?)
+        .await?;
+    submit_and_finish(w, who).await
+}
+
+/// From "More information required": register Microsoft Authenticator.
+pub async fn set_up_authenticator(w: &GuideWorld, who: &str) -> Result<ScreenView> {
+    ready_authenticator(w, who).await?;
+    w.use_control(who, "Next").await?;
+    choose_authenticator(w, who).await?;
+    scan_with_authenticator(w, who).await?;
+    let page = w.use_control(who, "Next").await?;
+    if page.input("Code").is_some() {
+        // The older page proves the app with one of its codes.
+        w.type_into(
+            who,
+            "Code",
+            &w.app_code(who, "Microsoft Authenticator").await?,
+        )
+        .await?;
+        return submit_and_finish(w, who).await;
+    }
+    // The wizard proves it with a test request.
+    approve_push(w, who, page.number).await?;
+    w.use_control(who, "Next").await?;
+    finish_wizard(w, who).await
+}
+
+/// From "More information required": register a third-party authenticator app.
+pub async fn set_up_other_app(w: &GuideWorld, who: &str, app: &str) -> Result<ScreenView> {
+    ensure!(
+        w.phone(who)?.install(app).await?,
+        "the store has no app called {app}"
+    );
+    w.use_control(who, "Next").await?;
+    let qr = choose_other_app(w, who)
+        .await?
+        .qr
+        .context("there is no QR code on the page")?;
+    w.totp_app(who, app)
+        .await?
+        .scan(&qr)
+        .await?
+        .map_err(anyhow::Error::msg)?;
+    w.use_control(who, "Next").await?;
+    w.type_into(who, "Code", &w.app_code(who, app).await?)
+        .await?;
+    submit_and_finish(w, who).await
+}
+
+/// On the older sign-up page, the app-code option and "Set up Authenticator app"; false when
+/// the page is the newer wizard instead.
+async fn older_app_setup(w: &GuideWorld, who: &str) -> Result<bool> {
+    const APP_CODE: &str = "Use verification code from app or token";
+    if w.page(who).await?.control(APP_CODE).is_none() {
+        return Ok(false);
+    }
+    w.use_control(who, APP_CODE).await?;
+    w.use_control(who, "Set up Authenticator app").await?;
+    Ok(true)
+}
+
 /// On the first sign-up page: pick text messages to the mobile phone, whichever sign-up page
 /// the date shows (the older Step 1, or the wizard's "set up a different method").
 pub async fn choose_text_messages(w: &GuideWorld, who: &str) -> Result<ScreenView> {
@@ -320,14 +300,8 @@ pub async fn choose_text_messages(w: &GuideWorld, who: &str) -> Result<ScreenVie
 
 /// On the first sign-up page: go to Microsoft Authenticator's QR code.
 pub async fn choose_authenticator(w: &GuideWorld, who: &str) -> Result<ScreenView> {
-    let page = w.page(who).await?;
-    if page
-        .control("Use verification code from app or token")
-        .is_some()
-    {
-        w.use_control(who, "Use verification code from app or token")
-            .await?;
-        return w.use_control(who, "Set up Authenticator app").await;
+    if older_app_setup(w, who).await? {
+        return w.page(who).await;
     }
     w.use_control(who, "Next").await?;
     w.use_control(who, "Next").await
@@ -335,14 +309,7 @@ pub async fn choose_authenticator(w: &GuideWorld, who: &str) -> Result<ScreenVie
 
 /// On the first sign-up page: go to the QR code for a third-party authenticator app.
 pub async fn choose_other_app(w: &GuideWorld, who: &str) -> Result<ScreenView> {
-    let page = w.page(who).await?;
-    if page
-        .control("Use verification code from app or token")
-        .is_some()
-    {
-        w.use_control(who, "Use verification code from app or token")
-            .await?;
-        w.use_control(who, "Set up Authenticator app").await?;
+    if older_app_setup(w, who).await? {
         return w
             .use_control(who, "Configure app without notifications")
             .await;
