@@ -8,6 +8,10 @@ use std::path::PathBuf;
 #[derive(Parser, Debug)]
 #[command(name = "mfa-sim", version, about, long_about = None)]
 pub struct Cli {
+    /// The project to work on (a folder with `mfa-sim.toml`); default: the nearest one at or
+    /// above the current directory.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub project: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -20,6 +24,8 @@ pub enum Command {
     Demo,
     /// Run the guide's features and print each step's result (a tag narrows it: @guide:SMS-05).
     Run {
+        /// Feature files or folders to run (default: the project's features folder).
+        paths: Vec<PathBuf>,
         /// Only scenarios with this tag.
         #[arg(long)]
         tag: Option<String>,
@@ -48,7 +54,8 @@ pub enum Command {
         /// The date to check (YYYY-MM-DD); default: the tenant file's own date.
         #[arg(long)]
         date: Option<String>,
-        /// The tenant to replay on: a scenario name in scenarios/.
+        /// The tenant to replay on: a name in the project's scenarios/ (`contoso-today`) or a
+        /// path to a YAML file.
         #[arg(long, default_value = "contoso-today")]
         tenant: String,
     },
@@ -71,7 +78,8 @@ pub enum Command {
     },
     /// Build the book with live outputs and print the path of index.html.
     Book {
-        /// Where to write the HTML (default: book/build).
+        /// Where to write the HTML, relative to the current directory (default: the book's
+        /// build folder). A folder that exists must be empty or hold an earlier mfa-sim build.
         #[arg(long)]
         out: Option<PathBuf>,
     },

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
+
 /// One step of the guide.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -25,11 +26,6 @@ pub enum GuideError {
     /// Malformed.
     #[error("{0}:{1}:{2}: {3}")]
     Syntax(PathBuf, usize, usize, String),
-}
-
-/// The default list, in `features/guide-steps.yaml`.
-pub fn steps_file() -> PathBuf {
-    crate::harness::features_dir().join("guide-steps.yaml")
 }
 
 /// Read a guide steps file.
@@ -57,7 +53,7 @@ pub fn ids_in(tags: &[String]) -> Vec<String> {
 mod tests {
     #[test]
     fn forty_nine_steps() {
-        let steps = super::load(&super::steps_file()).unwrap();
+        let steps = super::load(&crate::project::tests::repository().guide_steps()).unwrap();
         assert_eq!(steps.len(), 49);
     }
 }

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod flows;
 pub mod guide;
 pub mod harness;
+pub mod project;
 pub mod scenario;
 pub mod screens;
 pub mod seed;
@@ -21,5 +22,6 @@ pub mod trainer;
 pub mod transcript;
 pub mod verdict;
 
+pub use project::Project;
 pub use scenario::Scenario;
 pub use simulation::Simulation;

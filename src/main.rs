@@ -1,11 +1,15 @@
-//! The `mfa-sim` binary: parses the command line (see `cli.rs`) and hands each subcommand to
-//! the library. Errors are printed as one readable message; the exit status is non-zero.
+//! The `mfa-sim` binary: parses the command line (see `cli.rs`), finds the project (the
+//! nearest `mfa-sim.toml` at or above the current directory, or `--project DIR`) and hands
+//! each subcommand to the library. Errors are printed as one readable message; the exit
+//! status is non-zero.
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::Parser;
+use mfa_sim::Project;
 use mfa_sim::cli::{Cli, Command};
-use mfa_sim::harness::{RunOptions, features_dir, run, vocabulary};
-use mfa_sim::scenario::{Scenario, resolve};
+use mfa_sim::harness::{RunOptions, run, vocabulary};
+use mfa_sim::scenario::Scenario;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -20,7 +24,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(dispatch(cli.command)) {
+    match runtime.block_on(dispatch(cli)) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("mfa-sim: {e:#}");
@@ -29,24 +33,62 @@ fn main() -> ExitCode {
     }
 }
 
-async fn dispatch(command: Command) -> Result<ExitCode> {
-    match command {
-        Command::Demo => demo().await,
-        Command::Run { tag } => {
-            let report = run(
-                &features_dir(),
-                RunOptions {
-                    tag,
-                    ..RunOptions::default()
-                },
-            )
-            .await;
-            print!("{}", mfa_sim::harness::report_text(&report, false));
-            Ok(if report.passed() {
-                ExitCode::SUCCESS
+/// The project every command but `preprocess` works on, announced on stderr when it is not
+/// the current directory.
+fn project(explicit: Option<&std::path::Path>) -> Result<Project> {
+    let project = Project::locate(explicit)?;
+    if let Some(line) = project.notice() {
+        eprintln!("{line}");
+    }
+    Ok(project)
+}
+
+fn exit(ok: bool) -> ExitCode {
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+async fn dispatch(cli: Cli) -> Result<ExitCode> {
+    let explicit = cli.project.as_deref();
+    match cli.command {
+        Command::Demo => demo(&project(explicit)?).await,
+        Command::Run { paths, tag } => {
+            let project = project(explicit)?;
+            let inputs = if paths.is_empty() {
+                vec![project.features()]
             } else {
-                ExitCode::FAILURE
-            })
+                paths
+            };
+            let mut ok = true;
+            for input in inputs {
+                let report = run(
+                    &project,
+                    &input,
+                    RunOptions {
+                        tag: tag.clone(),
+                        ..RunOptions::default()
+                    },
+                )
+                .await;
+                print!("{}", mfa_sim::harness::report_text(&report, false));
+                for p in &report.problems {
+                    eprintln!("error: {p}");
+                }
+                if report.steps.is_empty() && report.problems.is_empty() {
+                    eprintln!(
+                        "error: no scenario ran from {}{}",
+                        input.display(),
+                        tag.as_ref()
+                            .map(|t| format!(" with the tag {t}"))
+                            .unwrap_or_default()
+                    );
+                }
+                ok &= report.passed();
+            }
+            Ok(exit(ok))
         }
         Command::Steps => {
             println!("Steps the features may use (defined in src/harness/steps/):");
@@ -58,64 +100,99 @@ async fn dispatch(command: Command) -> Result<ExitCode> {
             user,
             at,
             check,
-        } => totp(&scenario, &user, &at, check.as_deref()).await,
+        } => totp(&project(explicit)?, &scenario, &user, &at, check.as_deref()).await,
         Command::CheckGuide { date, tenant } => {
+            let project = project(explicit)?;
             if let Some(d) = &date {
                 mfa_sim::clock::parse_instant(d)?;
             }
-            Scenario::load(&resolve(&tenant))?;
+            Scenario::load(&project.tenant(&tenant))?;
             let replay = mfa_sim::harness::Replay {
                 scenario: tenant.clone(),
                 date: date.clone(),
             };
-            let (guide, other) = mfa_sim::verdict::runs(&features_dir(), Some(replay)).await;
-            let steps = mfa_sim::guide::load(&mfa_sim::guide::steps_file())?;
-            let verdicts = mfa_sim::verdict::verdicts(
-                &guide,
-                &other.unwrap_or_default(),
-                &steps,
-                &features_dir(),
-            );
+            let features = project.features();
+            let steps = mfa_sim::guide::load(&project.guide_steps())?;
+            let (guide, other) =
+                mfa_sim::verdict::runs(&project, &features, Some(replay)).await;
+            if !guide.passed() {
+                bail!(
+                    "the guide's own scenarios do not pass on its date, so nothing can be compared; `mfa-sim run` shows why:\n{}",
+                    problems(&guide)
+                );
+            }
+            let other = other.unwrap_or_default();
+            if !other.problems.is_empty() || other.steps.is_empty() {
+                bail!(
+                    "the replay on {tenant} could not run, so there is no evidence for any verdict:\n{}",
+                    problems(&other)
+                );
+            }
+            let verdicts = mfa_sim::verdict::verdicts(&guide, &other, &steps, &features);
             let when = date.unwrap_or_else(|| "its own date".into());
             print!(
                 "{}",
                 mfa_sim::verdict::table(
-                    &format!("The guide replayed on {tenant}.yaml, {when}"),
+                    &format!(
+                        "The guide replayed on {}, {when}",
+                        mfa_sim::project::tenant_label(&tenant)
+                    ),
                     &verdicts
                 )
             );
             Ok(ExitCode::SUCCESS)
         }
         Command::Train { exercise: None, .. } => {
-            print!("{}", mfa_sim::trainer::terminal::list()?);
+            print!(
+                "{}",
+                mfa_sim::trainer::terminal::list(&project(explicit)?)?
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Train {
             exercise: Some(id),
             real_phone,
         } => {
-            let met = mfa_sim::trainer::terminal::run(&id, real_phone).await?;
-            Ok(if met {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
+            let project = project(explicit)?;
+            let met = mfa_sim::trainer::terminal::run(&project, &id, real_phone).await?;
+            Ok(exit(met))
         }
         Command::Preprocess { args } => {
             mfa_sim::book::preprocess_command(&args).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Book { out } => {
-            let index = mfa_sim::book::build(out.as_deref()).await?;
+            let project = project(explicit)?;
+            let index = mfa_sim::book::build(&project, out.as_deref()).await?;
             println!("{}", index.display());
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-async fn demo() -> Result<ExitCode> {
-    let feature = features_dir().join("text-messages.feature");
+/// The first problems of a report, one per line.
+fn problems(report: &mfa_sim::harness::RunReport) -> String {
+    let mut lines: Vec<String> = report.problems.iter().map(|p| format!("  {p}")).collect();
+    lines.extend(report.problems().iter().take(10).map(|s| {
+        format!(
+            "  {}:{}: {} {} ({})",
+            s.feature,
+            s.step_line,
+            s.keyword,
+            s.text,
+            s.status.word()
+        )
+    }));
+    if lines.is_empty() {
+        lines.push("  no scenario ran".into());
+    }
+    lines.join("\n")
+}
+
+async fn demo(project: &Project) -> Result<ExitCode> {
+    let feature: PathBuf = project.features().join("text-messages.feature");
     let report = run(
+        project,
         &feature,
         RunOptions {
             tag: Some("@guide:SMS-05".into()),
@@ -124,15 +201,17 @@ async fn demo() -> Result<ExitCode> {
     )
     .await;
     print!("{}", mfa_sim::harness::report_text(&report, true));
-    Ok(if report.passed() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(exit(report.passed()))
 }
 
-async fn totp(scenario: &str, user: &str, at: &str, check: Option<&str>) -> Result<ExitCode> {
-    let scenario = Scenario::load(&resolve(scenario))?;
+async fn totp(
+    project: &Project,
+    scenario: &str,
+    user: &str,
+    at: &str,
+    check: Option<&str>,
+) -> Result<ExitCode> {
+    let scenario = Scenario::load(&project.tenant(scenario))?;
     let at = match at.parse::<i64>() {
         Ok(secs) => secs,
         Err(_) => mfa_sim::clock::parse_instant(at)?,
@@ -152,11 +231,7 @@ async fn totp(scenario: &str, user: &str, at: &str, check: Option<&str>) -> Resu
         Some(code) => {
             let verdict = tenant.submit_code(challenge, code);
             println!("{verdict:?}: {}", verdict.message());
-            Ok(if verdict == mfa_sim::tenant::CodeCheck::Accepted {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
+            Ok(exit(verdict == mfa_sim::tenant::CodeCheck::Accepted))
         }
     }
 }

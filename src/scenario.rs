@@ -239,21 +239,6 @@ impl Scenario {
     }
 }
 
-/// A scenario named on the command line: a path if it looks like one, else a file in
-/// `scenarios/` (`contoso` -> `scenarios/contoso.yaml`).
-pub fn resolve(name: &str) -> PathBuf {
-    if name.ends_with(".yaml") || name.contains('/') {
-        PathBuf::from(name)
-    } else {
-        scenarios_dir().join(format!("{name}.yaml"))
-    }
-}
-
-/// The scenarios folder of this checkout.
-pub fn scenarios_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,7 +266,7 @@ mod tests {
 
     #[test]
     fn shipped_scenarios_load() {
-        for entry in std::fs::read_dir(scenarios_dir()).unwrap() {
+        for entry in std::fs::read_dir(crate::project::tests::repository().scenarios()).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "yaml") {
                 Scenario::load(&path).unwrap_or_else(|e| panic!("{e}"));

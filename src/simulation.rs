@@ -297,7 +297,7 @@ mod tests {
 
     #[tokio::test]
     async fn generated_people_come_from_the_seed() {
-        let path = crate::scenario::scenarios_dir().join("fabrikam-population.yaml");
+        let path = crate::project::tests::repository().tenant("fabrikam-population");
         let names = |sim: &Simulation| {
             sim.people()
                 .iter()

@@ -26,6 +26,9 @@ pub enum Verdict {
         /// What replaces the step.
         instead: String,
     },
+    /// No evidence either way: no scenario for the step ran in both runs. Never counted as
+    /// holding.
+    NotChecked(String),
 }
 
 impl Verdict {
@@ -34,6 +37,7 @@ impl Verdict {
             Verdict::Holds => 0,
             Verdict::Differs(_) => 1,
             Verdict::NoLongerPossible { .. } => 2,
+            Verdict::NotChecked(_) => 3,
         }
     }
 
@@ -43,6 +47,7 @@ impl Verdict {
             Verdict::Holds => "holds",
             Verdict::Differs(_) => "holds with differences",
             Verdict::NoLongerPossible { .. } => "no longer possible",
+            Verdict::NotChecked(_) => "not checked",
         }
     }
 
@@ -54,6 +59,7 @@ impl Verdict {
             Verdict::NoLongerPossible { why, instead } => {
                 format!("{}. Instead: {instead}", why.trim_end_matches('.'))
             }
+            Verdict::NotChecked(why) => why.clone(),
         }
     }
 }
@@ -73,13 +79,15 @@ pub struct StepVerdict {
 
 /// Play the features at `features` as written (the guide's date) and, if given, replayed.
 pub async fn runs(
+    project: &crate::project::Project,
     features: &std::path::Path,
     replay: Option<Replay>,
 ) -> (RunReport, Option<RunReport>) {
-    let guide = run(features, RunOptions::default()).await;
+    let guide = run(project, features, RunOptions::default()).await;
     let other = match replay {
         Some(r) => Some(
             run(
+                project,
                 features,
                 RunOptions {
                     replay: Some(r),
@@ -261,11 +269,21 @@ pub fn verdicts(
         .map(|g| {
             let mut verdict = Verdict::Holds;
             let mut wrong_even_then = None;
+            let mut evidence = 0;
             for (key, now_steps) in &now_runs {
                 let tags = &now_steps[0].tags;
                 if !ids_in(tags).contains(&g.id) || pinned(now, key) {
                     continue;
                 }
+                let then_steps = then_runs.get(key).cloned().unwrap_or_default();
+                if then_steps.is_empty() {
+                    verdict = Verdict::NotChecked(format!(
+                        "the scenario at {}:{} did not run on the guide's date, so there is nothing to compare",
+                        key.0, key.1
+                    ));
+                    continue;
+                }
+                evidence += 1;
                 if tags.iter().any(|t| t == "guide-differs") {
                     let comment = scenario_comment(&features.join(&key.0), key.1).join(" ");
                     wrong_even_then = Some(
@@ -275,7 +293,6 @@ pub fn verdicts(
                             .to_string(),
                     );
                 }
-                let then_steps = then_runs.get(key).cloned().unwrap_or_default();
                 let v = scenario_verdict(&then_steps, now_steps);
                 verdict = match (verdict, v) {
                     (Verdict::Differs(mut a), Verdict::Differs(b)) => {
@@ -291,6 +308,11 @@ pub fn verdicts(
                         }
                     }
                 };
+            }
+            if evidence == 0 && !matches!(verdict, Verdict::NotChecked(_)) {
+                verdict = Verdict::NotChecked(
+                    "no scenario for this step ran on both dates (none is tagged with it, or each pins its own date or tenant)".into(),
+                );
             }
             if let Verdict::Differs(notes) = &mut verdict {
                 let mut seen = Vec::new();
@@ -339,10 +361,11 @@ pub fn table(title: &str, verdicts: &[StepVerdict]) -> String {
     }
     let count = |l: &str| verdicts.iter().filter(|v| v.verdict.label() == l).count();
     out.push_str(&format!(
-        "\n{} hold, {} hold with differences, {} no longer possible\n",
+        "\n{} hold, {} hold with differences, {} no longer possible, {} not checked\n",
         count("holds"),
         count("holds with differences"),
-        count("no longer possible")
+        count("no longer possible"),
+        count("not checked")
     ));
     out
 }

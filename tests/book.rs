@@ -2,7 +2,13 @@
 //! plus fixture books that must refuse to build.
 
 use base64::Engine;
-use mfa_sim::book::{book_dir, build_at};
+mod common;
+
+use mfa_sim::book::build_at;
+
+fn book_dir() -> std::path::PathBuf {
+    common::repo().book()
+}
 use mfa_sim::tenant::oath::Oath;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -104,7 +110,7 @@ async fn the_book_shows_every_guide_step_with_live_outputs_and_is_deterministic(
             }
         }
     }
-    let expected: BTreeSet<String> = mfa_sim::guide::load(&mfa_sim::guide::steps_file())
+    let expected: BTreeSet<String> = mfa_sim::guide::load(&common::repo().guide_steps())
         .unwrap()
         .into_iter()
         .map(|s| s.id)

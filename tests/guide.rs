@@ -4,7 +4,9 @@
 //! step; a JUnit report goes to `target/cucumber/junit.xml`. Filter with a tag:
 //! `cargo test --test guide -- @guide:SMS-05` (the first argument, if any, is a tag).
 
-use mfa_sim::harness::{RunOptions, features_dir, run};
+mod common;
+
+use mfa_sim::harness::{RunOptions, run};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -13,8 +15,10 @@ async fn main() {
     let tag = std::env::args().skip(1).find(|a| a.starts_with('@'));
     let junit = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../cucumber/junit.xml");
     let started = Instant::now();
+    let project = common::repo();
     let report = run(
-        &features_dir(),
+        &project,
+        &project.features(),
         RunOptions {
             console: true,
             junit: Some(junit),
@@ -23,6 +27,9 @@ async fn main() {
         },
     )
     .await;
+    for p in &report.problems {
+        println!("error: {p}");
+    }
     let problems = report.problems();
     println!(
         "\nguide: {} scenarios, {} steps, {} not passed, in {:.2?} (simulated time)",

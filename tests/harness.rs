@@ -1,5 +1,7 @@
 //! The harness refuses what it cannot run: an undefined step fails the run and is named.
 
+mod common;
+
 use mfa_sim::harness::{RunOptions, Status, run};
 use std::path::Path;
 
@@ -7,7 +9,7 @@ use std::path::Path;
 async fn an_undefined_step_fails_the_run_and_is_named() {
     let feature =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scratch/unknown-step.feature");
-    let report = run(&feature, RunOptions::default()).await;
+    let report = run(&common::repo(), &feature, RunOptions::default()).await;
     assert!(!report.passed());
     let bad = report.problems();
     assert_eq!(bad.len(), 1, "{bad:?}");

@@ -2,8 +2,10 @@
 //! verdicts come from the two runs; these tests check that the differences entra-facts lists
 //! are found, and that the guide's own date shows nothing but the claims wrong even then.
 
-use mfa_sim::guide::{load, steps_file};
-use mfa_sim::harness::{Replay, features_dir};
+mod common;
+
+use mfa_sim::guide::load;
+use mfa_sim::harness::Replay;
 use mfa_sim::verdict::{StepVerdict, Verdict, runs, verdicts};
 
 async fn check(tenant: &str, date: Option<&str>) -> Vec<StepVerdict> {
@@ -11,12 +13,15 @@ async fn check(tenant: &str, date: Option<&str>) -> Vec<StepVerdict> {
         scenario: tenant.into(),
         date: date.map(str::to_string),
     };
-    let (guide, other) = runs(&features_dir(), Some(replay)).await;
+    let project = common::repo();
+    let (guide, other) = runs(&project, &project.features(), Some(replay)).await;
+    let other = other.expect("replayed");
+    assert!(other.problems.is_empty(), "{:?}", other.problems);
     verdicts(
         &guide,
-        &other.expect("replayed"),
-        &load(&steps_file()).unwrap(),
-        &features_dir(),
+        &other,
+        &load(&project.guide_steps()).unwrap(),
+        &project.features(),
     )
 }
 

@@ -7,6 +7,8 @@
 //! person would read the value off the phone or the page: the test fills in the latest one
 //! shown so far, so solutions stay valid when codes change.
 
+mod common;
+
 use mfa_sim::trainer::terminal::{script, start};
 use std::io::Write;
 use std::path::PathBuf;
@@ -71,7 +73,7 @@ fn fill(line: &str, shown: &str) -> String {
 }
 
 async fn play(id: &str, kind: &str) -> (bool, String) {
-    let (mut session, briefing) = start(id, false).await.unwrap();
+    let (mut session, briefing) = start(&common::repo(), id, false).await.unwrap();
     let mut out = Vec::new();
     let met = script(&mut session, &briefing, lines(id, kind), fill, &mut out)
         .await
@@ -109,7 +111,7 @@ fn compare(id: &str, kind: &str, transcript: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_exercise_has_a_good_and_a_wrong_path() {
-    let exercises = mfa_sim::trainer::exercise::all().unwrap();
+    let exercises = mfa_sim::trainer::exercise::all_in(&common::repo().exercises()).unwrap();
     assert!(exercises.len() >= 10);
     for ex in exercises {
         let (met, transcript) = play(&ex.id, "good").await;
@@ -185,7 +187,7 @@ fn the_list_names_every_exercise() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    for ex in mfa_sim::trainer::exercise::all().unwrap() {
+    for ex in mfa_sim::trainer::exercise::all_in(&common::repo().exercises()).unwrap() {
         assert!(text.contains(&ex.id), "{text}");
     }
 }

@@ -30,6 +30,8 @@ pub enum BookError {
 pub struct Living {
     pub(super) report: RunReport,
     pub(super) features: PathBuf,
+    /// The trainer's exercises folder (for `{{#exercises}}`).
+    pub(super) exercises: PathBuf,
     /// Verdicts on the guide's own date and on today's tenant, with today's label.
     pub(super) verdicts: Option<(Vec<StepVerdict>, Vec<StepVerdict>, String)>,
 }
@@ -55,9 +57,11 @@ impl<'a> Run<'a> {
 }
 
 impl Living {
-    /// A preprocessor for this run of the features at `features`.
-    pub fn new(report: RunReport, features: PathBuf) -> Self {
+    /// A preprocessor for this run of the features at `features`, with the trainer's
+    /// exercises in `exercises`.
+    pub fn new(report: RunReport, features: PathBuf, exercises: PathBuf) -> Self {
         Living {
+            exercises,
             report,
             features,
             verdicts: None,
@@ -88,6 +92,7 @@ impl Living {
             Verdict::Holds => "holds",
             Verdict::Differs(_) => "differs",
             Verdict::NoLongerPossible { .. } => "gone",
+            Verdict::NotChecked(_) => "unchecked",
         };
         let why = v.verdict.explain();
         let title = if why.is_empty() {
@@ -118,6 +123,9 @@ impl Living {
     }
 
     fn feature_lines(&self, file: &str) -> Vec<String> {
+        if !crate::project::stays_inside(std::path::Path::new(file)) {
+            return Vec::new();
+        }
         let path = if self.features.is_dir() {
             self.features.join(file)
         } else {
@@ -263,8 +271,23 @@ impl Living {
     }
 }
 
-/// Every `{{#name args}}` in a chapter: (start, end, name, args).
-fn directives(content: &str) -> Vec<(usize, usize, String, String)> {
+/// Byte ranges of a chapter that Markdown shows as code (fenced and indented blocks, code
+/// spans): directives there are shown as written, so chapters can document the syntax.
+fn code_ranges(content: &str) -> Vec<std::ops::Range<usize>> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let mut ranges = Vec::new();
+    for (event, range) in Parser::new(content).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) | Event::Code(_) => ranges.push(range),
+            _ => {}
+        }
+    }
+    ranges
+}
+
+/// Every `{{#name args}}` in a chapter outside code: (start, end, name, args).
+pub(super) fn directives(content: &str) -> Vec<(usize, usize, String, String)> {
+    let code = code_ranges(content);
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(i) = content[from..].find("{{#") {
@@ -275,10 +298,7 @@ fn directives(content: &str) -> Vec<(usize, usize, String, String)> {
         let end = start + j + 2;
         let inner = content[start + 3..end - 2].trim();
         let (name, args) = inner.split_once(' ').unwrap_or((inner, ""));
-        // Inside a code span (an odd number of backticks before it on its line) a directive
-        // is shown as written, so chapters can document the syntax.
-        let line_start = content[..start].rfind('\n').map_or(0, |i| i + 1);
-        let in_code = content[line_start..start].matches('`').count() % 2 == 1;
+        let in_code = code.iter().any(|r| r.contains(&start));
         if in_code {
             // left as text
         } else if [
@@ -352,7 +372,10 @@ impl Preprocessor for Living {
                 let html = match name.as_str() {
                     "scenario" | "feature" => {
                         let matched = self.runs_for(&runs, &name, &args);
-                        if matched.is_empty() {
+                        let file = args.split(':').next().unwrap_or_default().trim();
+                        if !crate::project::stays_inside(std::path::Path::new(file)) {
+                            unresolved.push(format!("  {}: {{{{#{name} {args}}}}}: `{file}` must be a file in the features folder (a relative path without `..`)", ch.name));
+                        } else if matched.is_empty() {
                             unresolved.push(format!("  {}: {{{{#{name} {args}}}}} names nothing that ran", ch.name));
                         }
                         shown.extend(matched.iter().copied());
@@ -367,7 +390,7 @@ impl Preprocessor for Living {
                             String::new()
                         }
                     },
-                    "exercises" => exercises_table().unwrap_or_else(|e| {
+                    "exercises" => exercises_table(&self.exercises).unwrap_or_else(|e| {
                         unresolved.push(format!("  {}: the exercises could not be read: {e}", ch.name));
                         String::new()
                     }),

@@ -12,66 +12,105 @@
 
 mod html;
 mod living;
+mod output;
 mod tables;
 
 pub use living::{BookError, Living};
+pub use output::{BUILD_MARKER, OutputError, check_output};
 
 use crate::harness::Replay;
-use anyhow::{Context, Result};
+use crate::project::{Project, stays_inside};
+use anyhow::{Context, Result, bail};
 use mdbook_driver::MDBook;
 use std::path::{Path, PathBuf};
 
-/// The book folder of this checkout.
-pub fn book_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("book")
-}
-
-/// The features folder a book runs: `preprocessor.mfa-sim.features` relative to the book root.
-fn features_for(root: &Path, config: &mdbook_preprocessor::config::Config) -> Result<PathBuf> {
+/// The features folder a book runs: `preprocessor.mfa-sim.features` relative to the book
+/// root (default `../features`); it must be inside the book's project.
+fn features_for(
+    project: &Project,
+    root: &Path,
+    config: &mdbook_preprocessor::config::Config,
+) -> Result<PathBuf> {
     let rel: Option<String> = config.get("preprocessor.mfa-sim.features")?;
-    Ok(root.join(rel.unwrap_or_else(|| "../features".into())))
+    let features = crate::project::absolute(&root.join(rel.unwrap_or_else(|| "../features".into())))?;
+    if !features.starts_with(project.root()) {
+        bail!(
+            "{}: preprocessor.mfa-sim.features points to {}, outside the project at {}",
+            root.join("book.toml").display(),
+            features.display(),
+            project.root().display()
+        );
+    }
+    Ok(features)
 }
 
 /// Run the features a book needs and make its preprocessor: the guide's run, plus, when
 /// `preprocessor.mfa-sim.today` names a tenant, the replay on it for the "today" verdicts.
+/// The project is the one the book's folder belongs to.
 pub async fn prepare(root: &Path, config: &mdbook_preprocessor::config::Config) -> Result<Living> {
-    let features = features_for(root, config)?;
+    let project = Project::discover(root)?;
+    let features = features_for(&project, root, config)?;
     let today: Option<String> = config.get("preprocessor.mfa-sim.today")?;
+    if let Some(t) = &today {
+        let path = project.tenant(t);
+        crate::Scenario::load(&path)
+            .with_context(|| format!("preprocessor.mfa-sim.today names the tenant `{t}`"))?;
+    }
     let replay = today.clone().map(|scenario| Replay {
         scenario,
         date: None,
     });
-    let (report, other) = crate::verdict::runs(&features, replay).await;
-    let mut living = Living::new(report, features.clone());
+    let (report, other) = crate::verdict::runs(&project, &features, replay).await;
+    let mut living = Living::new(report, features.clone(), project.exercises());
     if let (Some(other), Some(tenant)) = (other, today) {
+        if !other.problems.is_empty() || other.steps.is_empty() {
+            let why: Vec<String> = other.problems.iter().map(ToString::to_string).collect();
+            bail!(
+                "the replay on {tenant} could not run, so the book has no evidence for its \"today\" verdicts:\n  {}",
+                if why.is_empty() { "no step ran".to_string() } else { why.join("\n  ") }
+            );
+        }
         let steps = crate::guide::load(&features.join("guide-steps.yaml"))?;
-        living.set_today(&other, &steps, &format!("{tenant}.yaml"));
+        living.set_today(&other, &steps, &crate::project::tenant_label(&tenant));
     }
     Ok(living)
 }
 
-/// Build this checkout's book; returns the path of `index.html`.
-pub async fn build(out: Option<&Path>) -> Result<PathBuf> {
-    build_at(&book_dir(), out).await
+/// Build a project's book; returns the path of `index.html`. `out` is resolved against the
+/// current directory.
+pub async fn build(project: &Project, out: Option<&Path>) -> Result<PathBuf> {
+    build_at(&project.book(), out).await
 }
 
-/// Build the book at `root` (into `out`, or its configured build folder).
+/// Build the book at `root` (into `out`, resolved against the current directory, or its
+/// configured build folder). The output folder is checked first ([`check_output`]): mdBook
+/// empties it, so a folder mfa-sim did not build is refused, never emptied.
 pub async fn build_at(root: &Path, out: Option<&Path>) -> Result<PathBuf> {
     let mut book = MDBook::load(root)
         .with_context(|| format!("cannot load the book at {}", root.display()))?;
-    if let Some(out) = out {
-        book.config
-            .set("build.build-dir", out.to_string_lossy().as_ref())?;
-    }
+    let project = Project::discover(root)?;
+    let configured = book.config.build.build_dir.clone();
+    let dest = match out {
+        Some(o) => crate::project::absolute(o)?,
+        None => {
+            if !stays_inside(&configured) {
+                bail!(
+                    "{}: build.build-dir `{}` must be a folder inside the book",
+                    root.join("book.toml").display(),
+                    configured.display()
+                );
+            }
+            crate::project::absolute(&root.join(&configured))?
+        }
+    };
+    check_output(&dest, &project, root)?;
+    book.config
+        .set("build.build-dir", dest.to_string_lossy().as_ref())?;
     let living = prepare(root, &book.config).await?;
     book.with_preprocessor(living);
     book.build().context("the book did not build")?;
-    let dir = match out {
-        Some(o) if o.is_absolute() => o.to_path_buf(),
-        Some(o) => root.join(o),
-        None => book.build_dir_for("html"),
-    };
-    Ok(dir.join("index.html"))
+    output::mark(&dest)?;
+    Ok(dest.join("index.html"))
 }
 
 /// `mfa-sim preprocess [supports RENDERER]`: the preprocessor protocol for `mdbook build`.

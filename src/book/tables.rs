@@ -104,6 +104,7 @@ impl Living {
                     Verdict::Holds => "holds",
                     Verdict::Differs(_) => "differs",
                     Verdict::NoLongerPossible { .. } => "gone",
+                    Verdict::NotChecked(_) => "unchecked",
                 };
                 let label = if v.verdict == Verdict::Holds && v.wrong_even_then.is_some() {
                     "wrong even then"
@@ -150,8 +151,8 @@ pub(super) fn vocabulary_table() -> String {
 }
 
 /// The trainer's exercises, from `scenarios/exercises/`.
-pub(super) fn exercises_table() -> Result<String, String> {
-    let all = crate::trainer::exercise::all().map_err(|e| e.to_string())?;
+pub(super) fn exercises_table(dir: &std::path::Path) -> Result<String, String> {
+    let all = crate::trainer::exercise::all_in(dir).map_err(|e| e.to_string())?;
     let mut h = String::from(
         r#"<table class="mfa-table"><tr><th>Exercise</th><th>You play</th><th>What it is about</th><th>Goal</th></tr>"#,
     );

@@ -2,14 +2,17 @@
 //!
 //! Two halves meet after a run: the [`Capture`] writer receives cucumber's events and keeps
 //! every step's status (passed, failed, skipped, undefined) under its key (feature file,
-//! scenario line, step line); the World puts the transcript events that happened during each
-//! step into the [`SINK`] under the same key. [`super::run`] joins them into
-//! [`StepRecord`]s for the console, the book and the trainer.
+//! scenario line, step line), and every feature file that could not be read or parsed; the
+//! World puts the transcript events that happened during each step into its run's [`Sink`]
+//! (held by the [`RunContext`] the run hands every World) under the same key. [`super::run`]
+//! joins them into [`StepRecord`]s for the console, the book and the trainer. Nothing here
+//! is process-wide: two runs in one process never see each other's outputs.
 
 use crate::transcript::Event;
 use cucumber::event::{Cucumber, Feature, Rule, Scenario, Step};
 use std::collections::BTreeMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 /// (feature file name, scenario line, step line).
 pub type StepKey = (String, usize, usize);
@@ -94,18 +97,58 @@ pub struct Sink {
     pub notes: BTreeMap<StepKey, Vec<String>>,
 }
 
-/// The process-wide sink. Runs are serialised by [`super::RUN_LOCK`], so one run at a time
-/// owns it.
-pub static SINK: LazyLock<Mutex<Sink>> = LazyLock::new(|| Mutex::new(Sink::default()));
-
-/// Lock the sink.
-pub fn sink() -> std::sync::MutexGuard<'static, Sink> {
-    SINK.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+/// What one run hands every World it makes: where tenants live, the replay in force, and
+/// the sink the Worlds write their outputs into.
+#[derive(Debug, Default)]
+pub struct RunContext {
+    /// The project's tenant folder (`scenarios/`).
+    pub scenarios: PathBuf,
+    /// Replaying on another tenant or date.
+    pub replay: Option<super::Replay>,
+    sink: Mutex<Sink>,
 }
 
-/// The writer that keeps statuses.
+impl RunContext {
+    /// A context for a run over the tenants in `scenarios`.
+    pub fn new(scenarios: PathBuf, replay: Option<super::Replay>) -> Self {
+        RunContext {
+            scenarios,
+            replay,
+            sink: Mutex::new(Sink::default()),
+        }
+    }
+
+    /// Lock this run's sink.
+    pub fn sink(&self) -> std::sync::MutexGuard<'_, Sink> {
+        self.sink
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// A feature file that could not be run, or a hook that failed: the run cannot be green.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct RunProblem {
+    /// `file:line:col` (or the file alone when no line is known).
+    pub place: String,
+    /// What was wrong and what was expected.
+    pub message: String,
+}
+
+impl std::fmt::Display for RunProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+/// The writer that keeps statuses and problems.
 #[derive(Clone, Debug, Default)]
-pub struct Capture(pub Arc<Mutex<Vec<StepRecord>>>);
+pub struct Capture {
+    /// Every step's record, in the order the events came.
+    pub steps: Arc<Mutex<Vec<StepRecord>>>,
+    /// Files that did not parse, hooks that failed.
+    pub problems: Arc<Mutex<Vec<RunProblem>>>,
+}
 
 fn file_name(feature: &cucumber::gherkin::Feature) -> String {
     feature
@@ -124,8 +167,12 @@ impl<W: 'static> cucumber::Writer<W> for Capture {
         ev: cucumber::parser::Result<cucumber::Event<Cucumber<W>>>,
         _: &Self::Cli,
     ) {
-        let Ok(cucumber::Event { value, .. }) = ev else {
-            return;
+        let value = match ev {
+            Ok(cucumber::Event { value, .. }) => value,
+            Err(e) => {
+                self.problem(super::syntax::parser_problem(&e));
+                return;
+            }
         };
         let Cucumber::Feature(feature, fev) = value else {
             return;
@@ -137,6 +184,18 @@ impl<W: 'static> cucumber::Writer<W> for Capture {
         let (step, sev, background) = match rs.event {
             Scenario::Step(s, e) => (s, e, false),
             Scenario::Background(s, e) => (s, e, true),
+            Scenario::Hook(_, cucumber::event::Hook::Failed(_, info)) => {
+                let message = info
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| info.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_else(|| "a hook failed".into());
+                self.problem(RunProblem {
+                    place: format!("{}:{}", file_name(&feature), scenario.position.line),
+                    message: format!("the scenario's set-up failed: {message}"),
+                });
+                return;
+            }
             _ => return,
         };
         let status = match sev {
@@ -159,9 +218,9 @@ impl<W: 'static> cucumber::Writer<W> for Capture {
             .cloned()
             .collect();
         tags.dedup();
-        self.0
+        self.steps
             .lock()
-            .expect("invariant: capture lock never poisoned")
+            .unwrap_or_else(|p| p.into_inner())
             .push(StepRecord {
                 feature: file_name(&feature),
                 feature_name: feature.name.clone(),
@@ -194,7 +253,7 @@ impl<W: 'static> cucumber::writer::Stats<W> for Capture {
         0
     }
     fn parsing_errors(&self) -> usize {
-        0
+        self.problems.lock().unwrap_or_else(|p| p.into_inner()).len()
     }
     fn hook_errors(&self) -> usize {
         0
@@ -202,10 +261,17 @@ impl<W: 'static> cucumber::writer::Stats<W> for Capture {
 }
 
 impl Capture {
-    fn count(&self, f: impl Fn(&Status) -> bool) -> usize {
-        self.0
+    fn problem(&self, problem: RunProblem) {
+        self.problems
             .lock()
-            .expect("invariant: capture lock never poisoned")
+            .unwrap_or_else(|p| p.into_inner())
+            .push(problem);
+    }
+
+    fn count(&self, f: impl Fn(&Status) -> bool) -> usize {
+        self.steps
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
             .iter()
             .filter(|r| f(&r.status))
             .count()

@@ -3,7 +3,11 @@
 //!
 //! [`run`] executes feature files and returns one [`StepRecord`] per executed step with its
 //! status and the outputs a person saw during it. Scenarios run concurrently (each owns its
-//! clock), with `fail_on_skipped`, so a step with no definition fails the run by name.
+//! clock), with `fail_on_skipped`, so a step with no definition fails the run by name. Every
+//! file is read strictly first (`syntax.rs`): a file that cannot be read or parsed is a
+//! [`RunProblem`] of the run, never silently left out. Each run hands its Worlds a
+//! [`RunContext`] (tenant folder, replay, output sink); nothing is process-wide, so runs may
+//! overlap in one process.
 
 /// Check something a page shows. In a replay on another date a mismatch is noted as a
 /// difference from the guide and the scenario goes on; otherwise it fails the step.
@@ -23,35 +27,28 @@ macro_rules! observe {
 mod capture;
 pub mod journeys;
 pub mod steps;
+pub mod syntax;
 pub mod vocabulary;
 mod world;
 
-pub use capture::{Capture, ScenarioInfo, Status, StepKey, StepRecord};
+pub use capture::{Capture, RunContext, RunProblem, ScenarioInfo, Status, StepKey, StepRecord};
 pub use world::GuideWorld;
 
+use crate::project::Project;
 use cucumber::{World as _, WriterExt as _, writer};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
-
-/// One run at a time per process: the output sink is process-wide.
-static RUN_LOCK: LazyLock<tokio::sync::Mutex<()>> = LazyLock::new(|| tokio::sync::Mutex::new(()));
+use std::sync::Arc;
 
 /// Play every scenario that runs on the guide's tenant on its own date on another tenant file
 /// and date instead (then-and-now checks).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Replay {
-    /// Scenario file name in `scenarios/`.
+    /// A tenant: a name in the project's `scenarios/` (`contoso-today` or
+    /// `contoso-today.yaml`) or a path to a YAML file.
     pub scenario: String,
     /// Date to start on (None: the file's own date).
     pub date: Option<String>,
-}
-
-static REPLAY: std::sync::Mutex<Option<Replay>> = std::sync::Mutex::new(None);
-
-/// The replay of the run in progress, if any.
-pub(crate) fn replay() -> Option<Replay> {
-    REPLAY.lock().unwrap_or_else(|p| p.into_inner()).clone()
 }
 
 /// How to run.
@@ -76,6 +73,8 @@ pub struct RunReport {
     pub steps: Vec<StepRecord>,
     /// Scenario facts by (feature file, scenario line).
     pub scenarios: BTreeMap<(String, usize), ScenarioInfo>,
+    /// Files that could not be read or parsed, hooks that failed: any makes the run red.
+    pub problems: Vec<RunProblem>,
 }
 
 impl RunReport {
@@ -87,9 +86,9 @@ impl RunReport {
             .collect()
     }
 
-    /// True when every step passed.
+    /// True when every file was read, at least one step ran, and every step passed.
     pub fn passed(&self) -> bool {
-        self.problems().is_empty() && !self.steps.is_empty()
+        self.problems.is_empty() && self.problems().is_empty() && !self.steps.is_empty()
     }
 
     /// Number of distinct scenarios run.
@@ -120,25 +119,48 @@ fn tags_match(
     }
 }
 
-/// Run the features at `input` (a folder or one `.feature` file).
-pub async fn run(input: &Path, options: RunOptions) -> RunReport {
-    let _guard = RUN_LOCK.lock().await;
-    {
-        let mut sink = capture::sink();
-        sink.outputs.clear();
-        sink.scenarios.clear();
-        sink.notes.clear();
+/// Run the features at `input` (a folder or one `.feature` file) of `project`.
+pub async fn run(project: &Project, input: &Path, options: RunOptions) -> RunReport {
+    let context = Arc::new(RunContext::new(project.scenarios(), options.replay.clone()));
+    let mut problems = Vec::new();
+    let mut refused: BTreeSet<PathBuf> = BTreeSet::new();
+    match syntax::feature_files(input) {
+        Ok(files) if files.is_empty() => problems.push(RunProblem {
+            place: input.display().to_string(),
+            message: "no .feature files here: nothing was run".into(),
+        }),
+        Ok(files) => {
+            for file in files {
+                let found = syntax::check_file(&file);
+                if !found.is_empty() {
+                    refused.insert(canonical(&file));
+                    problems.extend(found);
+                }
+            }
+        }
+        Err(p) => problems.push(p),
     }
-    *REPLAY.lock().unwrap_or_else(|p| p.into_inner()) = options.replay.clone();
+    if !input.exists() {
+        return RunReport {
+            problems,
+            ..RunReport::default()
+        };
+    }
     let capture = Capture::default();
     let tag = options.tag.clone();
+    let skip = refused.clone();
     let filter = move |f: &cucumber::gherkin::Feature,
                        _: Option<&cucumber::gherkin::Rule>,
-                       s: &cucumber::gherkin::Scenario| tags_match(&tag, f, s);
+                       s: &cucumber::gherkin::Scenario| {
+        let refused = f.path.as_deref().is_some_and(|p| skip.contains(&canonical(p)));
+        !refused && tags_match(&tag, f, s)
+    };
+    let hook_context = context.clone();
     let base = GuideWorld::cucumber()
-        .before(|feature, _rule, scenario, world| {
+        .before(move |feature, _rule, scenario, world| {
+            let context = hook_context.clone();
             Box::pin(async move {
-                world.begin(capture::feature_key(feature), scenario.position.line);
+                world.begin(context, capture::feature_key(feature), scenario.position.line);
             })
         })
         .after(|_feature, _rule, _scenario, _finished, world| {
@@ -150,15 +172,32 @@ pub async fn run(input: &Path, options: RunOptions) -> RunReport {
         })
         .max_concurrent_scenarios(options.concurrency.unwrap_or(8));
     let input = input.to_path_buf();
-    match (&options.junit, options.console) {
-        (Some(junit), true) => {
-            if let Some(dir) = junit.parent() {
+    let junit = match &options.junit {
+        Some(path) => {
+            if let Some(dir) = path.parent() {
                 let _ = std::fs::create_dir_all(dir);
             }
-            let file = std::fs::File::create(junit).expect("the JUnit report folder is writable");
-            let w = writer::Basic::raw(std::io::stdout(), writer::Coloring::Never, 0)
-                .summarized()
-                .tee::<GuideWorld, _>(capture.clone())
+            match std::fs::File::create(path) {
+                Ok(file) => Some(file),
+                Err(e) => {
+                    problems.push(RunProblem {
+                        place: path.display().to_string(),
+                        message: format!("cannot write the JUnit report: {e}"),
+                    });
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    let console = || {
+        writer::Basic::raw(std::io::stdout(), writer::Coloring::Never, 0)
+            .summarized()
+            .tee::<GuideWorld, _>(capture.clone())
+    };
+    match (junit, options.console) {
+        (Some(file), true) => {
+            let w = console()
                 .tee::<GuideWorld, _>(writer::JUnit::for_tee(file, 0))
                 .normalized();
             base.with_writer(w)
@@ -167,7 +206,25 @@ pub async fn run(input: &Path, options: RunOptions) -> RunReport {
                 .filter_run(input, filter)
                 .await;
         }
-        _ => {
+        (Some(file), false) => {
+            let w = capture
+                .clone()
+                .tee::<GuideWorld, _>(writer::JUnit::for_tee(file, 0))
+                .normalized();
+            base.with_writer(w)
+                .fail_on_skipped()
+                .with_default_cli()
+                .filter_run(input, filter)
+                .await;
+        }
+        (None, true) => {
+            base.with_writer(console().normalized())
+                .fail_on_skipped()
+                .with_default_cli()
+                .filter_run(input, filter)
+                .await;
+        }
+        (None, false) => {
             base.with_writer(capture.clone().normalized())
                 .fail_on_skipped()
                 .with_default_cli()
@@ -175,16 +232,35 @@ pub async fn run(input: &Path, options: RunOptions) -> RunReport {
                 .await;
         }
     }
-    collect(capture)
+    let mut report = collect(capture, &context, &refused);
+    problems.append(&mut report.problems);
+    report.problems = problems;
+    report
 }
 
-fn collect(capture: Capture) -> RunReport {
+fn canonical(path: &Path) -> PathBuf {
+    crate::project::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn collect(capture: Capture, context: &RunContext, refused: &BTreeSet<PathBuf>) -> RunReport {
     let mut steps = capture
-        .0
+        .steps
         .lock()
-        .expect("invariant: capture lock never poisoned")
+        .unwrap_or_else(|p| p.into_inner())
         .clone();
-    let mut sink = capture::sink();
+    // The strict reading already named the files cucumber could not parse.
+    let problems: Vec<RunProblem> = capture
+        .problems
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .iter()
+        .filter(|p| {
+            let file = p.place.split(':').next().unwrap_or_default();
+            !refused.contains(&canonical(Path::new(file)))
+        })
+        .cloned()
+        .collect();
+    let mut sink = context.sink();
     for s in &mut steps {
         let key: StepKey = (s.feature.clone(), s.scenario_line, s.step_line);
         s.notes = sink.notes.remove(&key).unwrap_or_default();
@@ -202,12 +278,8 @@ fn collect(capture: Capture) -> RunReport {
     RunReport {
         steps,
         scenarios: std::mem::take(&mut sink.scenarios),
+        problems,
     }
-}
-
-/// The features folder of this checkout.
-pub fn features_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("features")
 }
 
 /// A run as plain text: each scenario, each step with its status, and (with `outputs`) what
@@ -243,10 +315,15 @@ pub fn report_text(report: &RunReport, outputs: bool) -> String {
     }
     let problems = report.problems().len();
     out.push_str(&format!(
-        "\n{} scenarios, {} steps, {} not passed\n",
+        "\n{} scenarios, {} steps, {} not passed",
         report.scenario_count(),
         report.steps.len(),
         problems
     ));
+    match report.problems.len() {
+        0 => out.push('\n'),
+        1 => out.push_str(", 1 file or hook in error\n"),
+        n => out.push_str(&format!(", {n} files or hooks in error\n")),
+    }
     out
 }

@@ -5,19 +5,21 @@
 //! outputs and opens this one's. A step that forgets is reported by the run as a failure, so
 //! no output is ever attributed to the wrong step.
 
-use super::capture::{ScenarioInfo, StepKey, sink};
+use super::capture::{RunContext, ScenarioInfo, StepKey};
 use crate::Simulation;
 use crate::actors::{
     AuthenticatorHandle, BrowserHandle, MailClientHandle, PhoneHandle, TotpAppHandle,
 };
 use crate::clock::format_instant;
 use crate::flows::Destination;
-use crate::scenario::{Scenario, scenarios_dir};
+use crate::scenario::Scenario;
 use crate::screens::{Action, ScreenView};
 use crate::simulation::Person;
 use anyhow::{Result, anyhow, bail};
 use cucumber::gherkin::Step;
 use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The tenant the guide's scenarios run on (`scenarios/contoso.yaml`); replays swap it.
 pub const GUIDE_TENANT: &str = "contoso";
@@ -25,6 +27,8 @@ pub const GUIDE_TENANT: &str = "contoso";
 /// One scenario's world.
 #[derive(Debug, Default, cucumber::World)]
 pub struct GuideWorld {
+    /// The run this World belongs to: tenant folder, replay, output sink.
+    context: Arc<RunContext>,
     sim: Option<Simulation>,
     feature: String,
     scenario_line: usize,
@@ -38,8 +42,17 @@ pub struct GuideWorld {
 }
 
 impl GuideWorld {
-    /// Called by the before hook.
-    pub fn begin(&mut self, feature: String, scenario_line: usize) {
+    /// A World outside a cucumber run (the trainer), reading tenants from `scenarios`.
+    pub fn for_tenants(scenarios: PathBuf) -> Self {
+        GuideWorld {
+            context: Arc::new(RunContext::new(scenarios, None)),
+            ..GuideWorld::default()
+        }
+    }
+
+    /// Called by the before hook: join the run and name the scenario.
+    pub fn begin(&mut self, context: Arc<RunContext>, feature: String, scenario_line: usize) {
+        self.context = context;
         self.feature = feature;
         self.scenario_line = scenario_line;
     }
@@ -50,7 +63,7 @@ impl GuideWorld {
         let mark = self.sim.as_ref().map_or(0, |s| s.transcript.len());
         self.open = Some((step.position.line, mark));
         let key: StepKey = (self.feature.clone(), self.scenario_line, step.position.line);
-        sink().outputs.entry(key).or_default();
+        self.context.sink().outputs.entry(key).or_default();
     }
 
     /// File the open step's outputs (also called by the after hook).
@@ -64,7 +77,7 @@ impl GuideWorld {
             .map(|s| s.transcript.since(mark))
             .unwrap_or_default();
         let key: StepKey = (self.feature.clone(), self.scenario_line, line);
-        sink().outputs.insert(key, events);
+        self.context.sink().outputs.insert(key, events);
     }
 
     /// Load a scenario file from `scenarios/` (by name without `.yaml`), optionally on
@@ -75,25 +88,30 @@ impl GuideWorld {
         // Only the guide's own tenant on its own date is replayed; a scenario that names a date
         // or another tenant is about that date or tenant and stays as written.
         let pinned = date.is_some() || name != GUIDE_TENANT;
-        let replay = if pinned { None } else { super::replay() };
+        let replay = if pinned {
+            None
+        } else {
+            self.context.replay.clone()
+        };
         self.soft = replay.is_some();
         let (name, date) = match &replay {
             Some(r) => (r.scenario.as_str(), r.date.as_deref()),
             None => (name, date),
         };
-        let path = scenarios_dir().join(format!("{name}.yaml"));
+        let path = crate::project::resolve_tenant(&self.context.scenarios, name);
         let scenario = Scenario::load(&path)?;
         let sim = match date {
             Some(d) => Simulation::start_on(scenario, crate::clock::parse_instant(d)?).await,
             None => Simulation::start(scenario).await,
         };
         let info = ScenarioInfo {
-            tenant: format!("{name}.yaml"),
+            tenant: crate::project::tenant_label(name),
             date: format_instant(sim.clock.now()),
             seed: sim.scenario.seed,
             pinned,
         };
-        sink()
+        self.context
+            .sink()
             .scenarios
             .insert((self.feature.clone(), self.scenario_line), info);
         // The step's outputs start after the tenant exists.
@@ -112,7 +130,8 @@ impl GuideWorld {
         date: Option<&str>,
         real_clock: bool,
     ) -> Result<()> {
-        let scenario = Scenario::load(&crate::scenario::resolve(name))?;
+        let path = crate::project::resolve_tenant(&self.context.scenarios, name);
+        let scenario = Scenario::load(&path)?;
         let sim = match (real_clock, date) {
             (true, _) => Simulation::start_at(scenario, crate::clock::Clock::wall()).await,
             (false, Some(d)) => {
@@ -140,7 +159,12 @@ impl GuideWorld {
     pub fn note(&self, message: String) {
         let Some((line, _)) = self.open else { return };
         let key: StepKey = (self.feature.clone(), self.scenario_line, line);
-        sink().notes.entry(key).or_default().push(message);
+        self.context
+            .sink()
+            .notes
+            .entry(key)
+            .or_default()
+            .push(message);
     }
 
     /// The simulation.

@@ -2,7 +2,7 @@
 //! happened before they start, the goal as conditions on the simulation, hints tied to guide
 //! steps and book pages, and how the attempt is scored.
 
-use crate::scenario::{ScenarioError, scenarios_dir};
+use crate::scenario::ScenarioError;
 use crate::tenant::MfaState;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -112,11 +112,6 @@ pub struct Hint {
     pub text: String,
 }
 
-/// The exercises folder.
-pub fn exercises_dir() -> PathBuf {
-    scenarios_dir().join("exercises")
-}
-
 /// Read one exercise file.
 pub fn load(path: &Path) -> Result<Exercise, ScenarioError> {
     let text = std::fs::read_to_string(path).map_err(|cause| ScenarioError::Read {
@@ -141,9 +136,9 @@ pub fn load(path: &Path) -> Result<Exercise, ScenarioError> {
     })
 }
 
-/// Every shipped exercise, sorted by file name.
-pub fn all() -> Result<Vec<Exercise>, ScenarioError> {
-    let dir = exercises_dir();
+/// Every exercise in `dir`, sorted by file name.
+pub fn all_in(dir: &Path) -> Result<Vec<Exercise>, ScenarioError> {
+    let dir = dir.to_path_buf();
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|cause| ScenarioError::Read {
             path: dir.clone(),
@@ -156,16 +151,16 @@ pub fn all() -> Result<Vec<Exercise>, ScenarioError> {
     paths.iter().map(|p| load(p)).collect()
 }
 
-/// Find an exercise by id (or file name).
-pub fn find(id: &str) -> Result<Option<Exercise>, ScenarioError> {
-    Ok(all()?.into_iter().find(|e| e.id == id))
+/// Find an exercise in `dir` by id.
+pub fn find_in(dir: &Path, id: &str) -> Result<Option<Exercise>, ScenarioError> {
+    Ok(all_in(dir)?.into_iter().find(|e| e.id == id))
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn shipped_exercises_load() {
-        let all = super::all().unwrap();
+        let all = super::all_in(&crate::project::tests::repository().exercises()).unwrap();
         assert!(all.len() >= 10, "{} exercises", all.len());
     }
 }

@@ -42,8 +42,12 @@ pub(super) fn lower(s: &str) -> String {
 impl Session {
     /// Set up the exercise's tenant and what happened before; returns the session and the
     /// briefing.
-    pub async fn start(exercise: Exercise, real_phone: bool) -> Result<(Session, String)> {
-        let mut world = GuideWorld::default();
+    pub async fn start(
+        exercise: Exercise,
+        project: &crate::project::Project,
+        real_phone: bool,
+    ) -> Result<(Session, String)> {
+        let mut world = GuideWorld::for_tenants(project.scenarios());
         world
             .load_for_training(&exercise.tenant, exercise.date.as_deref(), real_phone)
             .await?;

@@ -1,15 +1,16 @@
 //! The trainer's terminal edge: lists exercises, runs a session interactively (a prompt) or
 //! as a script (one action per line from a pipe, echoed, exit status 0 when the goal is met).
 
-use super::exercise::{Role, all, find};
+use super::exercise::{Role, all_in, find_in};
+use crate::project::Project;
 use super::session::Session;
 use anyhow::{Result, anyhow};
 use std::io::{BufRead, IsTerminal, Write};
 
 /// `mfa-sim train`: the list of exercises.
-pub fn list() -> Result<String> {
+pub fn list(project: &Project) -> Result<String> {
     let mut out = String::from("Exercises (run one with `mfa-sim train <id>`):\n");
-    for e in all()? {
+    for e in all_in(&project.exercises())? {
         let role = match e.role {
             Role::User => "user",
             Role::Technician => "help desk",
@@ -20,15 +21,15 @@ pub fn list() -> Result<String> {
 }
 
 /// Start the exercise `id`: the session and its briefing.
-pub async fn start(id: &str, real_phone: bool) -> Result<(Session, String)> {
-    let exercise =
-        find(id)?.ok_or_else(|| anyhow!("no exercise `{id}`; `mfa-sim train` lists them"))?;
-    Session::start(exercise, real_phone).await
+pub async fn start(project: &Project, id: &str, real_phone: bool) -> Result<(Session, String)> {
+    let exercise = find_in(&project.exercises(), id)?
+        .ok_or_else(|| anyhow!("no exercise `{id}`; `mfa-sim train` lists them"))?;
+    Session::start(exercise, project, real_phone).await
 }
 
 /// `mfa-sim train <id>`: run a session on standard input; returns whether the goal was met.
-pub async fn run(id: &str, real_phone: bool) -> Result<bool> {
-    let (mut session, briefing) = start(id, real_phone).await?;
+pub async fn run(project: &Project, id: &str, real_phone: bool) -> Result<bool> {
+    let (mut session, briefing) = start(project, id, real_phone).await?;
     let stdin = std::io::stdin();
     let mut out = std::io::stdout();
     if !stdin.is_terminal() {
