@@ -4,7 +4,6 @@
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-
 /// One step of the guide.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]

@@ -113,8 +113,7 @@ async fn dispatch(cli: Cli) -> Result<ExitCode> {
             };
             let features = project.features();
             let steps = mfa_sim::guide::load(&project.guide_steps())?;
-            let (guide, other) =
-                mfa_sim::verdict::runs(&project, &features, Some(replay)).await;
+            let (guide, other) = mfa_sim::verdict::runs(&project, &features, Some(replay)).await;
             if !guide.passed() {
                 bail!(
                     "the guide's own scenarios do not pass on its date, so nothing can be compared; `mfa-sim run` shows why:\n{}",
@@ -143,10 +142,7 @@ async fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Train { exercise: None, .. } => {
-            print!(
-                "{}",
-                mfa_sim::trainer::terminal::list(&project(explicit)?)?
-            );
+            print!("{}", mfa_sim::trainer::terminal::list(&project(explicit)?)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Train {

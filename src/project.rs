@@ -99,8 +99,8 @@ impl Project {
         match explicit {
             Some(dir) => Project::at(dir),
             None => {
-                let cwd = std::env::current_dir()
-                    .map_err(|e| ProjectError::Io(PathBuf::from("."), e))?;
+                let cwd =
+                    std::env::current_dir().map_err(|e| ProjectError::Io(PathBuf::from("."), e))?;
                 Project::discover(&cwd)
             }
         }
@@ -194,10 +194,7 @@ pub fn tenant_label(name: &str) -> String {
 
 fn parse_settings(text: &str, path: &Path) -> Result<Settings, ProjectError> {
     let settings: Settings = toml::from_str(text).map_err(|e| {
-        let (line, column) = e
-            .span()
-            .map(|s| line_col(text, s.start))
-            .unwrap_or((1, 1));
+        let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
         ProjectError::Settings {
             path: path.to_path_buf(),
             line,
@@ -271,7 +268,8 @@ pub fn absolute(path: &Path) -> std::io::Result<PathBuf> {
                 return Ok(base);
             }
             Err(e) => {
-                let (Some(parent), Some(last)) = (existing.parent(), existing.components().next_back())
+                let (Some(parent), Some(last)) =
+                    (existing.parent(), existing.components().next_back())
                 else {
                     return Err(e);
                 };

@@ -1,6 +1,7 @@
 //! Architecture invariants that a grep can check: simulated time only (no sleeping, no wall
-//! clock outside `clock.rs`), no `unwrap()` in library code, and only the trainer's terminal
-//! edge reads standard input.
+//! clock outside `clock.rs`), no `unwrap()` in library code, no compile-time source paths
+//! (`CARGO_MANIFEST_DIR`) and no process-wide state in library code, and only the trainer's
+//! terminal edge reads standard input.
 
 use std::path::{Path, PathBuf};
 
@@ -53,6 +54,22 @@ fn time_is_simulated_and_io_stays_at_the_edges() {
             !code.contains(".unwrap()"),
             "{name} calls unwrap() outside tests"
         );
+        assert!(
+            !code.contains("CARGO_MANIFEST_DIR"),
+            "{name} uses CARGO_MANIFEST_DIR outside tests: the binary must work on the project in front of it (Project::locate), not the tree it was compiled in"
+        );
+        let statics = code.lines().any(|l| {
+            let l = l.trim_start();
+            l.starts_with("static ")
+                || l.starts_with("pub static ")
+                || l.starts_with("pub(crate) static ")
+        });
+        for global in ["LazyLock", "OnceLock", "thread_local!"] {
+            assert!(
+                !code.contains(global) && !statics,
+                "{name} has process-wide state (a static, `{global}`): per-run state travels through RunContext and the World"
+            );
+        }
         if name != "trainer/terminal.rs" && name != "book/mod.rs" {
             assert!(
                 !code.contains("stdin()"),

@@ -15,8 +15,8 @@ use std::path::PathBuf;
 /// Why the book cannot be built.
 #[derive(Debug, thiserror::Error)]
 pub enum BookError {
-    /// Steps that did not pass, one per line: feature, scenario, step, status.
-    #[error("the book shows only passing runs; these steps did not pass:\n{0}")]
+    /// Files that could not be read and steps that did not pass, one per line.
+    #[error("the book shows only passing runs; these files or steps did not pass:\n{0}")]
     NotPassed(String),
     /// Directives that name nothing that ran.
     #[error("unresolved directives:\n{0}")]
@@ -246,11 +246,13 @@ impl Living {
     }
 
     fn problems(&self) -> Option<String> {
-        let bad: Vec<String> = self
-            .report
-            .steps
-            .iter()
-            .filter(|s| s.status != Status::Passed)
+        let unread = self.report.problems.iter().map(|p| format!("  {p}"));
+        let bad: Vec<String> = unread
+            .chain(
+                self.report
+                    .steps
+                    .iter()
+                    .filter(|s| s.status != Status::Passed)
             .map(|s| {
                 format!(
                     "  {} / {} / line {}: {} {} [{}]{}",
@@ -265,7 +267,8 @@ impl Living {
                         _ => String::new(),
                     }
                 )
-            })
+            }),
+            )
             .collect();
         (!bad.is_empty()).then(|| bad.join("\n"))
     }

@@ -32,7 +32,8 @@ fn features_for(
     config: &mdbook_preprocessor::config::Config,
 ) -> Result<PathBuf> {
     let rel: Option<String> = config.get("preprocessor.mfa-sim.features")?;
-    let features = crate::project::absolute(&root.join(rel.unwrap_or_else(|| "../features".into())))?;
+    let features =
+        crate::project::absolute(&root.join(rel.unwrap_or_else(|| "../features".into())))?;
     if !features.starts_with(project.root()) {
         bail!(
             "{}: preprocessor.mfa-sim.features points to {}, outside the project at {}",
@@ -67,7 +68,11 @@ pub async fn prepare(root: &Path, config: &mdbook_preprocessor::config::Config) 
             let why: Vec<String> = other.problems.iter().map(ToString::to_string).collect();
             bail!(
                 "the replay on {tenant} could not run, so the book has no evidence for its \"today\" verdicts:\n  {}",
-                if why.is_empty() { "no step ran".to_string() } else { why.join("\n  ") }
+                if why.is_empty() {
+                    "no step ran".to_string()
+                } else {
+                    why.join("\n  ")
+                }
             );
         }
         let steps = crate::guide::load(&features.join("guide-steps.yaml"))?;

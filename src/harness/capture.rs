@@ -253,7 +253,10 @@ impl<W: 'static> cucumber::writer::Stats<W> for Capture {
         0
     }
     fn parsing_errors(&self) -> usize {
-        self.problems.lock().unwrap_or_else(|p| p.into_inner()).len()
+        self.problems
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .len()
     }
     fn hook_errors(&self) -> usize {
         0

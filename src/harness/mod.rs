@@ -152,7 +152,10 @@ pub async fn run(project: &Project, input: &Path, options: RunOptions) -> RunRep
     let filter = move |f: &cucumber::gherkin::Feature,
                        _: Option<&cucumber::gherkin::Rule>,
                        s: &cucumber::gherkin::Scenario| {
-        let refused = f.path.as_deref().is_some_and(|p| skip.contains(&canonical(p)));
+        let refused = f
+            .path
+            .as_deref()
+            .is_some_and(|p| skip.contains(&canonical(p)));
         !refused && tags_match(&tag, f, s)
     };
     let hook_context = context.clone();
@@ -160,7 +163,11 @@ pub async fn run(project: &Project, input: &Path, options: RunOptions) -> RunRep
         .before(move |feature, _rule, scenario, world| {
             let context = hook_context.clone();
             Box::pin(async move {
-                world.begin(context, capture::feature_key(feature), scenario.position.line);
+                world.begin(
+                    context,
+                    capture::feature_key(feature),
+                    scenario.position.line,
+                );
             })
         })
         .after(|_feature, _rule, _scenario, _finished, world| {

@@ -121,7 +121,9 @@ pub fn check_bytes(bytes: &[u8], file: &str) -> Vec<RunProblem> {
     let mut findings = check_text(text, file);
     if findings.is_empty() {
         // Anything our reading accepts but Gherkin's grammar does not.
-        if let Err(e) = cucumber::gherkin::Feature::parse(text, cucumber::gherkin::GherkinEnv::default()) {
+        if let Err(e) =
+            cucumber::gherkin::Feature::parse(text, cucumber::gherkin::GherkinEnv::default())
+        {
             findings.push(from_gherkin_message(file, &e.to_string()));
         }
     }
@@ -278,7 +280,9 @@ fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
         if let Place::Body(b) = place {
             let expected = match b {
                 Block::Examples => "a table row (| ... |)",
-                _ => "a step (Given, When, Then, And, But or *), a table row (|), a doc string (\"\"\")",
+                _ => {
+                    "a step (Given, When, Then, And, But or *), a table row (|), a doc string (\"\"\")"
+                }
             };
             findings.push(problem(
                 file,
@@ -342,7 +346,12 @@ fn keyword_hint(line: &str) -> String {
     }
     let best = HEADERS
         .iter()
-        .map(|h| (strsim::levenshtein(&word.to_lowercase(), &h.to_lowercase()), *h))
+        .map(|h| {
+            (
+                strsim::levenshtein(&word.to_lowercase(), &h.to_lowercase()),
+                *h,
+            )
+        })
         .min();
     match best {
         Some((d, h)) if d > 0 && d <= 3 => format!(" (did you mean `{h}`?)"),
@@ -447,7 +456,10 @@ mod tests {
     #[test]
     fn misspelt_keywords_get_a_suggestion() {
         let m = messages(&GOOD.replace("  Scenario: S", "  Scenaro: S"));
-        assert!(m.iter().any(|m| m.contains("did you mean `Scenario:`")), "{m:?}");
+        assert!(
+            m.iter().any(|m| m.contains("did you mean `Scenario:`")),
+            "{m:?}"
+        );
         let m = messages(&GOOD.replace("Feature: F", "Featur: F"));
         assert!(m[0].starts_with("f.feature:2:1:"), "{m:?}");
     }

@@ -2,8 +2,8 @@
 //! as a script (one action per line from a pipe, echoed, exit status 0 when the goal is met).
 
 use super::exercise::{Role, all_in, find_in};
-use crate::project::Project;
 use super::session::Session;
+use crate::project::Project;
 use anyhow::{Result, anyhow};
 use std::io::{BufRead, IsTerminal, Write};
 
