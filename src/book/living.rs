@@ -253,21 +253,21 @@ impl Living {
                     .steps
                     .iter()
                     .filter(|s| s.status != Status::Passed)
-            .map(|s| {
-                format!(
-                    "  {} / {} / line {}: {} {} [{}]{}",
-                    s.feature,
-                    s.scenario,
-                    s.step_line,
-                    s.keyword,
-                    s.text,
-                    s.status.word(),
-                    match &s.status {
-                        Status::Failed(why) => format!(": {why}"),
-                        _ => String::new(),
-                    }
-                )
-            }),
+                    .map(|s| {
+                        format!(
+                            "  {} / {} / line {}: {} {} [{}]{}",
+                            s.feature,
+                            s.scenario,
+                            s.step_line,
+                            s.keyword,
+                            s.text,
+                            s.status.word(),
+                            match &s.status {
+                                Status::Failed(why) => format!(": {why}"),
+                                _ => String::new(),
+                            }
+                        )
+                    }),
             )
             .collect();
         (!bad.is_empty()).then(|| bad.join("\n"))
@@ -288,8 +288,9 @@ fn code_ranges(content: &str) -> Vec<std::ops::Range<usize>> {
     ranges
 }
 
-/// Every `{{#name args}}` in a chapter outside code: (start, end, name, args).
-pub(super) fn directives(content: &str) -> Vec<(usize, usize, String, String)> {
+/// Every `{{#name args}}` in a chapter outside code: (start, end, name, args). Directives in
+/// fenced or indented code blocks and in code spans stay literal.
+pub fn directives(content: &str) -> Vec<(usize, usize, String, String)> {
     let code = code_ranges(content);
     let mut out = Vec::new();
     let mut from = 0;

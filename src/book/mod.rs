@@ -15,7 +15,7 @@ mod living;
 mod output;
 mod tables;
 
-pub use living::{BookError, Living};
+pub use living::{BookError, Living, directives};
 pub use output::{BUILD_MARKER, OutputError, check_output};
 
 use crate::harness::Replay;

@@ -9,3 +9,81 @@ use std::path::Path;
 pub fn repo() -> Project {
     Project::at(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("the repository is a project")
 }
+
+/// How a test may damage a text file, line by line: what a person does by accident.
+#[derive(Clone, Debug)]
+pub enum Mutation {
+    /// Remove line `n`.
+    Drop(usize),
+    /// Repeat line `n`.
+    Duplicate(usize),
+    /// Swap lines `a` and `b`.
+    Swap(usize, usize),
+    /// Cut the file at byte `n` (on a character boundary).
+    Truncate(usize),
+    /// Put line `from` of another text before line `at`.
+    Splice(usize, usize),
+    /// Replace line `n` with arbitrary text.
+    Replace(usize, String),
+}
+
+/// Apply mutations to `text`; `other` feeds splices.
+pub fn mutate(text: &str, other: &str, mutations: &[Mutation]) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let donor: Vec<&str> = other.lines().collect();
+    for m in mutations {
+        let n = lines.len().max(1);
+        match m {
+            Mutation::Drop(i) if !lines.is_empty() => {
+                lines.remove(i % n);
+            }
+            Mutation::Duplicate(i) if !lines.is_empty() => {
+                let l = lines[i % n].clone();
+                lines.insert(i % n, l);
+            }
+            Mutation::Swap(a, b) if !lines.is_empty() => lines.swap(a % n, b % n),
+            Mutation::Truncate(at) => {
+                let joined = lines.join("\n");
+                let mut cut = (*at).min(joined.len());
+                while !joined.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                lines = joined[..cut].lines().map(str::to_string).collect();
+            }
+            Mutation::Splice(from, at) if !donor.is_empty() => {
+                let l = donor[from % donor.len()].to_string();
+                lines.insert(at % (lines.len() + 1), l);
+            }
+            Mutation::Replace(i, t) if !lines.is_empty() => lines[i % n] = t.clone(),
+            _ => {}
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
+/// A strategy for up to `max` mutations.
+pub fn mutations(max: usize) -> impl proptest::strategy::Strategy<Value = Vec<Mutation>> {
+    use proptest::prelude::*;
+    let one = prop_oneof![
+        any::<usize>().prop_map(Mutation::Drop),
+        any::<usize>().prop_map(Mutation::Duplicate),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Swap(a, b)),
+        (0usize..20_000).prop_map(Mutation::Truncate),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Splice(a, b)),
+        (any::<usize>(), "\\PC{0,80}").prop_map(|(i, t)| Mutation::Replace(i, t)),
+    ];
+    proptest::collection::vec(one, 1..=max)
+}
+
+/// Run `f` on another thread and fail if it does not finish within `seconds`: a hang
+/// detector for property tests (speed itself is measured in `cargo bench`).
+pub fn within<T: Send + 'static>(seconds: u64, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(seconds))
+        .unwrap_or_else(|_| {
+            panic!("did not finish within {seconds} s (a hang, or a panic on the worker)")
+        })
+}
