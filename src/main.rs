@@ -134,7 +134,7 @@ async fn demo() -> Result<ExitCode> {
 async fn totp(scenario: &str, user: &str, at: &str, check: Option<&str>) -> Result<ExitCode> {
     let scenario = Scenario::load(&resolve(scenario))?;
     let at = match at.parse::<i64>() {
-        Ok(secs) => secs,
+        Ok(secs) => mfa_sim::clock::check_instant(secs)?,
         Err(_) => mfa_sim::clock::parse_instant(at)?,
     };
     let sim = mfa_sim::Simulation::start_on(scenario, at).await;
