@@ -111,7 +111,8 @@ impl Simulation {
     async fn add_person(&mut self, spec: &PersonSpec) {
         let id = {
             let mut t = self.tenant.lock();
-            let mut user = User::new(&spec.upn, &spec.name, &spec.password);
+            let salt = t.new_salt();
+            let mut user = User::new(&spec.upn, &spec.name, &spec.password, salt);
             user.business_phone = spec.business_phone.clone();
             user.mfa = spec.mfa;
             t.add_user(user)
