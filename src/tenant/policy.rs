@@ -305,36 +305,87 @@ mod tests {
 
     #[test]
     fn each_limit_is_bounded() {
-        let cases: Vec<(&str, Box<dyn Fn(&mut Limits)>)> = vec![
-            ("totp_skew", Box::new(|l| l.totp_skew = 11)),
-            ("totp_skew", Box::new(|l| l.totp_skew = -1)),
-            ("totp_lookback", Box::new(|l| l.totp_lookback = 121)),
-            ("sms_code_lifetime", Box::new(|l| l.sms_code_lifetime = 29)),
+        let cases = [
+            (
+                "totp_skew",
+                Limits {
+                    totp_skew: 11,
+                    ..Limits::default()
+                },
+            ),
+            (
+                "totp_skew",
+                Limits {
+                    totp_skew: -1,
+                    ..Limits::default()
+                },
+            ),
+            (
+                "totp_lookback",
+                Limits {
+                    totp_lookback: 121,
+                    ..Limits::default()
+                },
+            ),
+            (
+                "sms_code_lifetime",
+                Limits {
+                    sms_code_lifetime: 29,
+                    ..Limits::default()
+                },
+            ),
             (
                 "attempts_per_challenge",
-                Box::new(|l| l.attempts_per_challenge = 0),
+                Limits {
+                    attempts_per_challenge: 0,
+                    ..Limits::default()
+                },
             ),
             (
                 "phone_messages_per_window",
-                Box::new(|l| l.phone_messages_per_window = 101),
+                Limits {
+                    phone_messages_per_window: 101,
+                    ..Limits::default()
+                },
             ),
             (
                 "throttle_window",
-                Box::new(|l| l.throttle_window = i64::MAX),
+                Limits {
+                    throttle_window: i64::MAX,
+                    ..Limits::default()
+                },
             ),
-            ("lockout_threshold", Box::new(|l| l.lockout_threshold = 0)),
-            ("lockout_seconds", Box::new(|l| l.lockout_seconds = -60)),
-            ("answer_timeout", Box::new(|l| l.answer_timeout = 601)),
+            (
+                "lockout_threshold",
+                Limits {
+                    lockout_threshold: 0,
+                    ..Limits::default()
+                },
+            ),
+            (
+                "lockout_seconds",
+                Limits {
+                    lockout_seconds: -60,
+                    ..Limits::default()
+                },
+            ),
+            (
+                "answer_timeout",
+                Limits {
+                    answer_timeout: 601,
+                    ..Limits::default()
+                },
+            ),
         ];
-        for (key, change) in cases {
-            let mut limits = Limits::default();
-            change(&mut limits);
+        for (key, limits) in cases {
             let err = limits.check().unwrap_err();
             assert_eq!(err.key, format!("policy.limits.{key}"));
             assert!(err.problem.contains("allowed"), "{err}");
         }
-        let mut l = Limits::default();
-        l.totp_skew = 50;
+        let l = Limits {
+            totp_skew: 50,
+            ..Limits::default()
+        };
         assert_eq!(
             l.check().unwrap_err().to_string(),
             "policy.limits.totp_skew is 50; allowed 0..=10"
