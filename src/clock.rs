@@ -4,6 +4,13 @@
 //! simulation says "40 seconds pass"; nothing sleeps. The trainer's real-phone mode uses the
 //! wall clock instead, so that codes from a real authenticator app line up. No other module
 //! reads the system time: that is an architecture invariant (see ARCHITECTURE.md).
+//!
+//! Supported dates: every date or time a person gives (a scenario's `date:`, `--date`, `--at`)
+//! must fall between [`EARLIEST`] (2000-01-01 00:00:00 UTC) and [`LATEST`]
+//! (2100-12-31 23:59:59 UTC), both included; [`parse_instant`] refuses anything else. The
+//! simulated clock never runs backwards and never passes [`LATEST`]: [`Clock::advance`]
+//! ignores a negative amount and stops at the end of the window, and says which it did
+//! ([`Advance`]).
 
 use std::sync::{Arc, Mutex};
 use time::{OffsetDateTime, format_description::well_known::Rfc3339};
@@ -25,12 +32,43 @@ enum Source {
     Wall,
 }
 
-/// A date or time given in a scenario or on the command line could not be read.
-#[derive(Debug, thiserror::Error)]
-#[error("`{text}` is not a date (YYYY-MM-DD) or an RFC 3339 time (2021-06-01T09:00:00Z)")]
-pub struct BadTime {
-    /// What was given.
-    pub text: String,
+/// The first supported instant: 2000-01-01 00:00:00 UTC.
+pub const EARLIEST: Instant = 946_684_800;
+
+/// The last supported instant: 2100-12-31 23:59:59 UTC.
+pub const LATEST: Instant = 4_133_980_799;
+
+/// The supported window as people read it (used in messages).
+pub const WINDOW: &str = "2000-01-01 to 2100-12-31";
+
+/// A date or time given in a scenario or on the command line could not be used.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BadTime {
+    /// Not a date or time at all.
+    #[error("`{text}` is not a date (YYYY-MM-DD) or an RFC 3339 time (2021-06-01T09:00:00Z)")]
+    Unreadable {
+        /// What was given.
+        text: String,
+    },
+    /// A real date, but outside [`EARLIEST`]..=[`LATEST`].
+    #[error("{text} is outside the supported dates {WINDOW}")]
+    OutOfRange {
+        /// What was given.
+        text: String,
+    },
+}
+
+/// What [`Clock::advance`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Advance {
+    /// Time moved by the whole amount; the new now.
+    Moved(Instant),
+    /// Time stopped at [`LATEST`] (or stayed where it was, if already there or beyond).
+    Clamped(Instant),
+    /// A negative amount: time does not run backwards, so nothing changed.
+    Backwards(Instant),
+    /// The wall clock moves by itself; nothing was done.
+    Wall,
 }
 
 impl Clock {
@@ -56,10 +94,25 @@ impl Clock {
         }
     }
 
-    /// Move simulated time forward. On the wall clock this does nothing: real time moves itself.
-    pub fn advance(&self, seconds: i64) {
-        if let Source::Simulated(now) = &self.source {
-            *now.lock().expect("invariant: clock lock never poisoned") += seconds;
+    /// Move simulated time forward by `seconds`. A negative amount changes nothing
+    /// ([`Advance::Backwards`]); an amount that would pass [`LATEST`] stops there
+    /// ([`Advance::Clamped`]). On the wall clock this does nothing: real time moves itself.
+    pub fn advance(&self, seconds: i64) -> Advance {
+        let Source::Simulated(now) = &self.source else {
+            return Advance::Wall;
+        };
+        let mut now = now.lock().expect("invariant: clock lock never poisoned");
+        if seconds < 0 {
+            return Advance::Backwards(*now);
+        }
+        let wanted = now.saturating_add(seconds);
+        if wanted <= LATEST {
+            *now = wanted;
+            Advance::Moved(wanted)
+        } else {
+            // Never backwards, even for a clock started (by hand) beyond the window.
+            *now = (*now).max(LATEST);
+            Advance::Clamped(*now)
         }
     }
 
@@ -69,21 +122,36 @@ impl Clock {
     }
 }
 
-/// Read `2021-06-01` (taken as 09:00 UTC, the start of a working day) or a full RFC 3339 time.
+/// Read `2021-06-01` (taken as 09:00 UTC, the start of a working day) or a full RFC 3339 time,
+/// and check that it falls in the supported window ([`EARLIEST`]..=[`LATEST`]).
 pub fn parse_instant(text: &str) -> Result<Instant, BadTime> {
-    let bad = || BadTime {
+    let bad = || BadTime::Unreadable {
         text: text.to_string(),
     };
-    if let Ok(t) = OffsetDateTime::parse(text, &Rfc3339) {
-        return Ok(t.unix_timestamp());
+    let at = if let Ok(t) = OffsetDateTime::parse(text, &Rfc3339) {
+        t.unix_timestamp()
+    } else {
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        let date = time::Date::parse(text, &format).map_err(|_| bad())?;
+        date.with_hms(9, 0, 0)
+            .map_err(|_| bad())?
+            .assume_utc()
+            .unix_timestamp()
+    };
+    check_instant(at).map_err(|_| BadTime::OutOfRange {
+        text: text.to_string(),
+    })
+}
+
+/// Check an instant given as seconds (`--at 1700000000`) against the supported window.
+pub fn check_instant(at: Instant) -> Result<Instant, BadTime> {
+    if (EARLIEST..=LATEST).contains(&at) {
+        Ok(at)
+    } else {
+        Err(BadTime::OutOfRange {
+            text: at.to_string(),
+        })
     }
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    let date = time::Date::parse(text, &format).map_err(|_| bad())?;
-    Ok(date
-        .with_hms(9, 0, 0)
-        .map_err(|_| bad())?
-        .assume_utc()
-        .unix_timestamp())
 }
 
 /// `2021-06-01 09:00:40 UTC`: how the book, the trainer and logs show an instant.
@@ -126,5 +194,39 @@ mod tests {
             1_700_000_000
         );
         assert!(parse_instant("June 1st").is_err());
+    }
+
+    #[test]
+    fn dates_outside_the_window_are_refused() {
+        assert_eq!(
+            parse_instant("2150-01-01").unwrap_err().to_string(),
+            "2150-01-01 is outside the supported dates 2000-01-01 to 2100-12-31"
+        );
+        assert!(matches!(
+            parse_instant("1999-12-31T23:59:59Z"),
+            Err(BadTime::OutOfRange { .. })
+        ));
+        // An offset that puts the instant before the window in UTC.
+        assert!(parse_instant("2000-01-01T00:30:00+01:00").is_err());
+        assert_eq!(parse_instant("2000-01-01T00:00:00Z"), Ok(EARLIEST));
+        assert_eq!(parse_instant("2100-12-31T23:59:59Z"), Ok(LATEST));
+        assert!(parse_instant("2101-01-01T00:00:00Z").is_err());
+        assert!(parse_instant("+10000-01-01").is_err());
+        assert!(check_instant(LATEST + 1).is_err());
+        assert_eq!(check_instant(1_700_000_000), Ok(1_700_000_000));
+    }
+
+    #[test]
+    fn the_clock_never_runs_backwards_nor_past_the_window() {
+        let clock = Clock::starting_at(LATEST - 10);
+        assert_eq!(clock.advance(-5), Advance::Backwards(LATEST - 10));
+        assert_eq!(clock.now(), LATEST - 10);
+        assert_eq!(clock.advance(4), Advance::Moved(LATEST - 6));
+        assert_eq!(clock.advance(i64::MAX), Advance::Clamped(LATEST));
+        assert_eq!(clock.advance(1), Advance::Clamped(LATEST));
+        assert_eq!(clock.now(), LATEST);
+        let beyond = Clock::starting_at(LATEST + 100);
+        assert_eq!(beyond.advance(1), Advance::Clamped(LATEST + 100));
+        assert_eq!(Clock::wall().advance(30), Advance::Wall);
     }
 }

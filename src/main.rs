@@ -209,7 +209,7 @@ async fn totp(
 ) -> Result<ExitCode> {
     let scenario = Scenario::load(&project.tenant(scenario))?;
     let at = match at.parse::<i64>() {
-        Ok(secs) => secs,
+        Ok(secs) => mfa_sim::clock::check_instant(secs)?,
         Err(_) => mfa_sim::clock::parse_instant(at)?,
     };
     let sim = mfa_sim::Simulation::start_on(scenario, at).await;

@@ -3,8 +3,26 @@
 //!
 //! Files are data only. Unknown keys are refused, and a mistake is reported in one line with
 //! the file, line and column and what was expected (see [`ScenarioError`]).
+//!
+//! After reading, every value is checked the way the real service (or the simulator's own
+//! bounds) would check it, and a refusal names the file, the line where it can find the key,
+//! the key (`policy.limits.totp_skew`, `users[1].business_phone`) and what is allowed:
+//!
+//! - `date` and `policy.created`: within the supported dates, 2000-01-01 to 2100-12-31;
+//! - `policy`: every number within its range (see `tenant::policy`);
+//! - `users`: at most [`MAX_USERS`]; a non-empty name and password of at most 256 characters;
+//!   a `upn` shaped like an email address (one `@`, at most 64 characters before it and 113 in
+//!   all, a dotted domain, no spaces), not used twice (case-insensitive); phone numbers
+//!   (`phone.number`, `business_phone`) that normalise to `+CC number` with 7 to 15 digits;
+//!   `phone.clock_offset` within a year either way ([`MAX_CLOCK_OFFSET`]); `phone.apps` from
+//!   the simulated app store; at most [`MAX_MAIL_APPS`] mail apps, each named;
+//! - `generate.count`: at most [`MAX_GENERATED`] people.
+//!
+//! A file that passes these checks can be started as a `Simulation` without panicking.
 
-use crate::clock::{Instant, parse_instant};
+use crate::actors::phone::STORE_APPS;
+use crate::clock::{BadTime, Instant, parse_instant};
+use crate::tenant::methods::normalize_phone;
 use crate::tenant::policy::Policy;
 use crate::tenant::{MfaState, Protocol};
 use serde::Deserialize;
@@ -129,11 +147,27 @@ impl MailAppKind {
     }
 }
 
+/// Most people `generate:` may make up.
+pub const MAX_GENERATED: usize = 10_000;
+
+/// Most named people in one file.
+pub const MAX_USERS: usize = 1_000;
+
+/// Most mail apps one person may have.
+pub const MAX_MAIL_APPS: usize = 20;
+
+/// How wrong a phone's clock may be, in seconds either way (a year).
+pub const MAX_CLOCK_OFFSET: i64 = 366 * 86_400;
+
+/// Longest name or password, in characters (Entra passwords are at most 256).
+pub const MAX_TEXT: usize = 256;
+
 /// Generated people.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Population {
-    /// How many.
+    /// How many: 0 to [`MAX_GENERATED`] (10,000), so that a file cannot ask the simulator for
+    /// more people than it can start in reasonable time.
     pub count: usize,
     /// Their per-user MFA state.
     #[serde(default = "disabled")]
@@ -178,6 +212,25 @@ pub enum ScenarioError {
         /// What is wrong.
         message: String,
     },
+    /// One value is refused: out of its range, or not a shape the service accepts.
+    #[error("{}: {key} {problem}", place(path, *line))]
+    Value {
+        /// File.
+        path: PathBuf,
+        /// 1-based line of the key, when it could be found in the text.
+        line: Option<usize>,
+        /// Dotted key from the top of the file (`policy.limits.totp_skew`, `users[0].upn`).
+        key: String,
+        /// What is wrong and what is allowed (`is 50; allowed 0..=10`).
+        problem: String,
+    },
+}
+
+fn place(path: &Path, line: Option<usize>) -> String {
+    match line {
+        Some(line) => format!("{}:{line}", path.display()),
+        None => path.display().to_string(),
+    }
 }
 
 impl Scenario {
@@ -209,34 +262,258 @@ impl Scenario {
                 message,
             }
         })?;
-        let invalid = |message: String| ScenarioError::Invalid {
-            path: path.to_path_buf(),
-            message,
-        };
-        parse_instant(&scenario.date).map_err(|e| invalid(format!("date: {e}")))?;
-        for u in &scenario.users {
-            if !u.upn.contains('@') {
-                return Err(invalid(format!(
-                    "user {}: upn `{}` is not an email address",
-                    u.name, u.upn
-                )));
-            }
-            if let Some(p) = &u.phone {
-                crate::tenant::methods::normalize_phone("1", &p.number).map_err(|_| {
-                    invalid(format!(
-                        "user {}: phone number `{}` should look like +1 4255550100",
-                        u.name, p.number
-                    ))
-                })?;
-            }
-        }
+        scenario
+            .check()
+            .map_err(|(key, problem)| ScenarioError::Value {
+                path: path.to_path_buf(),
+                line: line_of(text, &key),
+                key,
+                problem,
+            })?;
         Ok(scenario)
     }
 
-    /// The start instant.
-    pub fn start(&self) -> Instant {
-        parse_instant(&self.date).expect("invariant: checked when loaded")
+    /// Every check after parsing: the first refusal as (key, problem).
+    fn check(&self) -> Result<(), (String, String)> {
+        let refuse = |key: String, problem: String| Err((key, problem));
+        if let Err(e) = parse_instant(&self.date) {
+            return refuse("date".into(), date_problem(&self.date, &e));
+        }
+        if self.domain.is_empty() || !domain_ok(&self.domain) {
+            return refuse(
+                "domain".into(),
+                format!(
+                    "is `{}`; expected a domain such as contoso.com",
+                    self.domain
+                ),
+            );
+        }
+        self.policy
+            .check()
+            .or_else(|p| refuse(p.key.to_string(), p.problem))?;
+        if let Some(pop) = &self.generate
+            && pop.count > MAX_GENERATED
+        {
+            return refuse(
+                "generate.count".into(),
+                format!("is {}; allowed 0..={MAX_GENERATED}", pop.count),
+            );
+        }
+        if self.users.len() > MAX_USERS {
+            return refuse(
+                "users".into(),
+                format!(
+                    "has {} people; allowed at most {MAX_USERS}",
+                    self.users.len()
+                ),
+            );
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for (i, u) in self.users.iter().enumerate() {
+            let key = |k: &str| format!("users[{i}].{k}");
+            if u.name.trim().is_empty() || u.name.chars().count() > MAX_TEXT {
+                return refuse(
+                    key("name"),
+                    format!("must be 1 to {MAX_TEXT} characters and not blank"),
+                );
+            }
+            if let Err(why) = upn_ok(&u.upn) {
+                return refuse(key("upn"), format!("`{}` {why}", u.upn));
+            }
+            let upn = u.upn.to_lowercase();
+            if let Some(first) = seen.iter().position(|s| *s == upn) {
+                return refuse(
+                    key("upn"),
+                    format!("`{}` is already used by users[{first}]", u.upn),
+                );
+            }
+            seen.push(upn);
+            if u.password.is_empty() || u.password.chars().count() > MAX_TEXT {
+                return refuse(
+                    key("password"),
+                    format!("must be 1 to {MAX_TEXT} characters"),
+                );
+            }
+            if let Some(number) = &u.business_phone
+                && normalize_phone("1", number).is_err()
+            {
+                return refuse(key("business_phone"), phone_problem(number));
+            }
+            if let Some(p) = &u.phone {
+                if normalize_phone("1", &p.number).is_err() {
+                    return refuse(key("phone.number"), phone_problem(&p.number));
+                }
+                if !(-MAX_CLOCK_OFFSET..=MAX_CLOCK_OFFSET).contains(&p.clock_offset) {
+                    return refuse(
+                        key("phone.clock_offset"),
+                        format!(
+                            "is {}; allowed -{MAX_CLOCK_OFFSET}..={MAX_CLOCK_OFFSET} seconds",
+                            p.clock_offset
+                        ),
+                    );
+                }
+                if let Some(app) = p.apps.iter().find(|a| !STORE_APPS.contains(&a.as_str())) {
+                    return refuse(
+                        key("phone.apps"),
+                        format!("has `{app}`; the app store has {}", STORE_APPS.join(", ")),
+                    );
+                }
+            }
+            if u.mail_apps.len() > MAX_MAIL_APPS {
+                return refuse(
+                    key("mail_apps"),
+                    format!("has {}; allowed at most {MAX_MAIL_APPS}", u.mail_apps.len()),
+                );
+            }
+            if let Some(j) = u.mail_apps.iter().position(|a| a.name.trim().is_empty()) {
+                return refuse(
+                    format!("users[{i}].mail_apps[{j}].name"),
+                    "must not be blank".into(),
+                );
+            }
+        }
+        Ok(())
     }
+
+    /// The start instant. Files are checked when loaded; a `Scenario` changed by hand to an
+    /// unusable date starts at the first supported instant rather than panicking.
+    pub fn start(&self) -> Instant {
+        parse_instant(&self.date).unwrap_or(crate::clock::EARLIEST)
+    }
+}
+
+fn date_problem(text: &str, e: &BadTime) -> String {
+    match e {
+        BadTime::OutOfRange { .. } => {
+            format!(
+                "is {text}; allowed {} (the supported dates)",
+                crate::clock::WINDOW
+            )
+        }
+        BadTime::Unreadable { .. } => {
+            format!("is `{text}`; expected 2021-06-01 or 2021-06-01T09:00:00Z")
+        }
+    }
+}
+
+fn phone_problem(number: &str) -> String {
+    format!("`{number}` is not a phone number; expected +CC and 7 to 15 digits, like +1 4255550100")
+}
+
+fn domain_ok(domain: &str) -> bool {
+    domain.len() <= 253
+        && domain.contains('.')
+        && domain
+            .split('.')
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+}
+
+/// The shape Entra accepts for a user principal name, in brief.
+fn upn_ok(upn: &str) -> Result<(), &'static str> {
+    let Some((local, domain)) = upn.split_once('@') else {
+        return Err("is not an email address (name@domain)");
+    };
+    if upn.len() > 113 {
+        return Err("is longer than 113 characters");
+    }
+    if local.is_empty() || local.len() > 64 {
+        return Err("needs 1 to 64 characters before the @");
+    }
+    let local_ok = local
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "'.-_!#^~+".contains(c));
+    if !local_ok || local.starts_with('.') || local.ends_with('.') {
+        return Err("has characters a sign-in name cannot have before the @");
+    }
+    if !domain_ok(domain) {
+        return Err("needs a domain such as contoso.com after a single @");
+    }
+    Ok(())
+}
+
+/// The 1-based line of a dotted key (`policy.limits.totp_skew`, `users[2].phone.number`) in
+/// block-style YAML; `None` when the key is not written out (a default, or flow style).
+fn line_of(text: &str, key: &str) -> Option<usize> {
+    struct Line<'a> {
+        indent: usize,
+        dash: bool,
+        key_indent: usize,
+        rest: &'a str,
+    }
+    let lines: Vec<Option<Line>> = text
+        .lines()
+        .map(|raw| {
+            let trimmed = raw.trim_start_matches(' ');
+            if trimmed.trim().is_empty() || trimmed.starts_with('#') {
+                return None;
+            }
+            let indent = raw.len() - trimmed.len();
+            match trimmed.strip_prefix('-') {
+                Some(after) if after.is_empty() || after.starts_with(' ') => {
+                    let rest = after.trim_start_matches(' ');
+                    Some(Line {
+                        indent,
+                        dash: true,
+                        key_indent: indent + 1 + (after.len() - rest.len()),
+                        rest,
+                    })
+                }
+                _ => Some(Line {
+                    indent,
+                    dash: false,
+                    key_indent: indent,
+                    rest: trimmed,
+                }),
+            }
+        })
+        .collect();
+    let (mut start, mut end, mut found) = (0usize, lines.len(), None);
+    for segment in key.split('.') {
+        let (name, index) = match segment.split_once('[') {
+            Some((n, i)) => (n, i.trim_end_matches(']').parse::<usize>().ok()),
+            None => (segment, None),
+        };
+        // Direct children share the smallest key indent of the block.
+        let child = lines[start..end]
+            .iter()
+            .flatten()
+            .map(|l| l.key_indent)
+            .min()?;
+        let at = (start..end).find(|&i| {
+            lines[i].as_ref().is_some_and(|l| {
+                l.key_indent == child
+                    && l.rest
+                        .strip_prefix(name)
+                        .is_some_and(|r| r.starts_with(':'))
+            })
+        })?;
+        found = Some(at);
+        start = at + 1;
+        end = (start..end)
+            .find(|&i| lines[i].as_ref().is_some_and(|l| l.key_indent <= child))
+            .unwrap_or(end);
+        if let Some(n) = index {
+            let dash = lines[start..end]
+                .iter()
+                .flatten()
+                .filter(|l| l.dash)
+                .map(|l| l.indent)
+                .min()?;
+            let item = (start..end)
+                .filter(|&i| {
+                    lines[i]
+                        .as_ref()
+                        .is_some_and(|l| l.dash && l.indent == dash)
+                })
+                .nth(n)?;
+            found = Some(item);
+            start = item;
+            end = (item + 1..end)
+                .find(|&i| lines[i].as_ref().is_some_and(|l| l.indent <= dash))
+                .unwrap_or(end);
+        }
+    }
+    found.map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -262,6 +539,165 @@ mod tests {
                 .to_string()
                 .contains("date")
         );
+    }
+
+    const BASE: &str = "name: x\norganisation: C\ndomain: c.com\ndate: 2021-06-01\n";
+
+    fn refusal(text: &str) -> String {
+        Scenario::parse(text, Path::new("scenarios/x.yaml"))
+            .unwrap_err()
+            .to_string()
+    }
+
+    fn with_user(extra: &str) -> String {
+        format!(
+            "{BASE}users:\n  - name: Dana Whitfield\n    upn: dana@c.com\n    password: pw\n{extra}"
+        )
+    }
+
+    #[test]
+    fn policy_numbers_are_range_checked_with_file_line_and_key() {
+        let text = format!("{BASE}policy:\n  app_passwords: true\n  limits:\n    totp_skew: 50\n");
+        assert_eq!(
+            refusal(&text),
+            "scenarios/x.yaml:8: policy.limits.totp_skew is 50; allowed 0..=10"
+        );
+        for (key, value) in [
+            ("totp_lookback", "-1"),
+            ("sms_code_lifetime", "0"),
+            ("attempts_per_challenge", "0"),
+            ("phone_messages_per_window", "1000"),
+            ("throttle_window", "9223372036854775807"),
+            ("lockout_threshold", "0"),
+            ("lockout_seconds", "-5"),
+            ("answer_timeout", "100000"),
+        ] {
+            let text = format!("{BASE}policy:\n  limits:\n    {key}: {value}\n");
+            let err = refusal(&text);
+            assert!(
+                err.starts_with(&format!(
+                    "scenarios/x.yaml:7: policy.limits.{key} is {value}; allowed"
+                )),
+                "{err}"
+            );
+        }
+        let err = refusal(&format!("{BASE}policy:\n  remember_mfa_days: 400\n"));
+        assert_eq!(
+            err,
+            "scenarios/x.yaml:6: policy.remember_mfa_days is 400; allowed 1..=365"
+        );
+        // Flow style: the key is named even without a line.
+        let err = refusal(&format!("{BASE}policy: {{limits: {{totp_skew: 11}}}}\n"));
+        assert_eq!(
+            err,
+            "scenarios/x.yaml: policy.limits.totp_skew is 11; allowed 0..=10"
+        );
+        // A number too big for its type is a syntax error with its line.
+        let err = refusal(&format!(
+            "{BASE}policy:\n  limits:\n    lockout_threshold: -1\n"
+        ));
+        assert!(err.starts_with("scenarios/x.yaml:7:"), "{err}");
+    }
+
+    #[test]
+    fn dates_must_be_in_the_supported_window() {
+        let err = refusal("name: x\norganisation: C\ndomain: c.com\ndate: 2150-01-01\n");
+        assert_eq!(
+            err,
+            "scenarios/x.yaml:4: date is 2150-01-01; allowed 2000-01-01 to 2100-12-31 (the supported dates)"
+        );
+        let err = refusal(&format!("{BASE}policy:\n  created: 1970-01-01\n"));
+        assert!(
+            err.starts_with("scenarios/x.yaml:6: policy.created is 1970-01-01"),
+            "{err}"
+        );
+        let err = refusal(&format!("{BASE}policy:\n  created: someday\n"));
+        assert!(err.contains("policy.created is `someday`"), "{err}");
+    }
+
+    #[test]
+    fn population_has_a_ceiling() {
+        let err = refusal(&format!("{BASE}generate:\n  count: 10001\n"));
+        assert_eq!(
+            err,
+            "scenarios/x.yaml:6: generate.count is 10001; allowed 0..=10000"
+        );
+        assert!(Scenario::parse(&format!("{BASE}generate:\n  count: 3\n"), Path::new("p")).is_ok());
+    }
+
+    #[test]
+    fn people_are_checked_like_the_service_would() {
+        assert!(Scenario::parse(&with_user(""), Path::new("ok.yaml")).is_ok());
+        let err = refusal(&with_user("    business_phone: garbage\n"));
+        assert!(
+            err.starts_with(
+                "scenarios/x.yaml:9: users[0].business_phone `garbage` is not a phone number"
+            ),
+            "{err}"
+        );
+        let err = refusal(&with_user("    business_phone: \"+1 42\"\n"));
+        assert!(err.contains("users[0].business_phone"), "{err}");
+        let err = refusal(&with_user("    phone:\n      number: \"+١ ٤٢٥٥٥٥٠١٠٠\"\n"));
+        assert!(
+            err.starts_with("scenarios/x.yaml:10: users[0].phone.number"),
+            "{err}"
+        );
+        let err = refusal(&with_user(
+            "    phone:\n      number: \"+1 4255550100\"\n      clock_offset: 9223372036854775807\n",
+        ));
+        assert!(
+            err.contains("users[0].phone.clock_offset is 9223372036854775807"),
+            "{err}"
+        );
+        let err = refusal(&with_user(
+            "    phone:\n      number: \"+1 4255550100\"\n      apps: [Tetris]\n",
+        ));
+        assert!(err.contains("users[0].phone.apps has `Tetris`"), "{err}");
+        for upn in [
+            "dana",
+            "dana@",
+            "@c.com",
+            "da na@c.com",
+            "dana@c",
+            "a@b@c.com",
+            "dana@c..com",
+        ] {
+            let text =
+                format!("{BASE}users:\n  - name: Dana\n    upn: \"{upn}\"\n    password: pw\n");
+            let err = refusal(&text);
+            assert!(
+                err.starts_with("scenarios/x.yaml:7: users[0].upn"),
+                "{upn}: {err}"
+            );
+        }
+        let dup = with_user("  - name: Other Dana\n    upn: DANA@c.com\n    password: pw2\n");
+        assert_eq!(
+            refusal(&dup),
+            "scenarios/x.yaml:10: users[1].upn `DANA@c.com` is already used by users[0]"
+        );
+        let blank = format!("{BASE}users:\n  - name: \" \"\n    upn: a@c.com\n    password: pw\n");
+        assert!(refusal(&blank).contains("users[0].name must be"));
+        let nopw = format!("{BASE}users:\n  - name: A\n    upn: a@c.com\n    password: \"\"\n");
+        assert!(refusal(&nopw).contains("users[0].password must be"));
+        let err = refusal(&with_user(
+            "    mail_apps:\n      - name: \"\"\n        kind: imap\n",
+        ));
+        assert!(
+            err.starts_with("scenarios/x.yaml:10: users[0].mail_apps[0].name"),
+            "{err}"
+        );
+        let err = refusal("name: x\norganisation: C\ndomain: \"c com\"\ndate: 2021-06-01\n");
+        assert!(err.starts_with("scenarios/x.yaml:3: domain"), "{err}");
+    }
+
+    #[test]
+    fn keys_are_found_in_block_yaml() {
+        let text = "a: 1\nusers:\n- name: A\n  phone:\n    number: x\n- name: B\n  phone:\n    number: y\n";
+        assert_eq!(line_of(text, "users[1].phone.number"), Some(8));
+        assert_eq!(line_of(text, "users[0].name"), Some(3));
+        assert_eq!(line_of(text, "users[2].name"), None);
+        assert_eq!(line_of(text, "policy.created"), None);
+        assert_eq!(line_of("", "x"), None);
     }
 
     #[test]

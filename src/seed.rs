@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 #[derive(Clone, Debug)]
 pub struct Seed {
     rng: Arc<Mutex<ChaCha8Rng>>,
+    origin: u64,
 }
 
 impl Seed {
@@ -19,7 +20,22 @@ impl Seed {
     pub fn new(seed: u64) -> Self {
         Seed {
             rng: Arc::new(Mutex::new(ChaCha8Rng::seed_from_u64(seed))),
+            origin: seed,
         }
+    }
+
+    /// A separate stream derived from the same seed and a purpose (`"password salts"`). Taking
+    /// values from it leaves this stream untouched, so adding a use of randomness here does
+    /// not change the codes and secrets every transcript already shows.
+    pub fn substream(&self, purpose: &str) -> Seed {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::new()
+            .chain_update(self.origin.to_le_bytes())
+            .chain_update(purpose.as_bytes())
+            .finalize();
+        let mut first = [0u8; 8];
+        first.copy_from_slice(&digest[..8]);
+        Seed::new(u64::from_le_bytes(first))
     }
 
     /// Run `f` with the underlying generator (for `fake`).
@@ -64,5 +80,17 @@ mod tests {
         assert_eq!(a.digits(6), b.digits(6));
         assert_eq!(a.letters(16), b.letters(16));
         assert_ne!(Seed::new(8).digits(12), Seed::new(7).digits(12));
+        let main = Seed::new(7);
+        let salts = main.substream("password salts");
+        let _ = salts.bytes(16);
+        assert_eq!(
+            main.digits(6),
+            Seed::new(7).digits(6),
+            "a substream leaves the main stream alone"
+        );
+        assert_eq!(
+            Seed::new(7).substream("x").digits(6),
+            Seed::new(7).substream("x").digits(6)
+        );
     }
 }

@@ -59,7 +59,9 @@ impl DeviceClock {
 
     /// What the device thinks the time is.
     pub fn now(&self) -> Instant {
-        self.clock.now() + self.offset.load(Ordering::SeqCst)
+        self.clock
+            .now()
+            .saturating_add(self.offset.load(Ordering::SeqCst))
     }
 
     /// Set the device's clock wrong by `seconds` (0 = right).

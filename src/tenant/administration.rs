@@ -79,7 +79,8 @@ impl Tenant {
 
     /// Reset a user's password; App Passwords survive (rule 23).
     pub fn reset_password(&mut self, id: UserId, password: &str) {
-        self.user_mut(id).set_password(password);
+        let salt = self.new_salt();
+        self.user_mut(id).set_password(password, salt);
         self.user_mut(id).lockout = Default::default();
     }
 

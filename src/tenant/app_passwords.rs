@@ -3,6 +3,8 @@
 //! Rules 21-23: the user names it but never chooses it; at most 40 per user; it is reused by
 //! the mail app on every connection (the guide's "one time use" is wrong) until deleted; a
 //! password reset does not remove it.
+//!
+//! [`SaltedHash`] is also how the directory keeps account passwords.
 
 use crate::clock::Instant;
 use crate::seed::Seed;
@@ -21,8 +23,30 @@ pub struct AppPasswordRecord {
     pub name: String,
     /// When it was created.
     pub created: Instant,
+    secret: SaltedHash,
+}
+
+/// A secret kept only as SHA-256 over a per-secret salt and the secret: App Passwords and
+/// account passwords. Checking compares in constant time (`subtle`).
+#[derive(Clone, Debug)]
+pub struct SaltedHash {
     salt: Vec<u8>,
     hash: [u8; 32],
+}
+
+impl SaltedHash {
+    /// Hash `secret` with `salt`; the secret itself is not kept.
+    pub fn new(salt: Vec<u8>, secret: &str) -> Self {
+        SaltedHash {
+            hash: digest(&salt, secret),
+            salt,
+        }
+    }
+
+    /// Whether `candidate` is the secret, compared in constant time.
+    pub fn matches(&self, candidate: &str) -> bool {
+        bool::from(digest(&self.salt, candidate).ct_eq(&self.hash))
+    }
 }
 
 /// Creating an App Password failed.
@@ -71,8 +95,7 @@ impl AppPasswords {
             id: self.next_id,
             name: name.trim().to_string(),
             created: at,
-            hash: digest(&salt, &password),
-            salt,
+            secret: SaltedHash::new(salt, &password),
         });
         Ok((self.next_id, password))
     }
@@ -83,7 +106,7 @@ impl AppPasswords {
         let candidate: String = candidate.chars().filter(|c| !c.is_whitespace()).collect();
         let mut found = None;
         for r in &self.records {
-            if bool::from(digest(&r.salt, &candidate).ct_eq(&r.hash)) {
+            if r.secret.matches(&candidate) {
                 found = Some(r.id);
             }
         }

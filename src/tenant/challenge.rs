@@ -133,3 +133,11 @@ pub struct Challenge {
     /// Masked phone number the page mentions.
     pub masked_phone: Option<String>,
 }
+
+impl Challenge {
+    /// The texted code as the phone received it: for tests that drive the tenant without a
+    /// phone actor. Pages never show it.
+    pub fn texted_code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+}

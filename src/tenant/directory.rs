@@ -4,13 +4,15 @@
 //! already has a method makes them *enforced* at once; finishing registration while *enabled*
 //! moves them to *enforced*. Smart lockout (rule 27) lives here too, because it guards the
 //! password, not the second factor.
+//!
+//! Account passwords are kept as salted SHA-256 (one salt per user, new at every reset), like
+//! App Passwords; the plain text given to [`User::new`] is not stored anywhere in the tenant.
 
-use super::app_passwords::AppPasswords;
+use super::app_passwords::{AppPasswords, SaltedHash};
 use super::methods::SecurityInfo;
 use crate::clock::Instant;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
 
 /// Index of a user in the directory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -101,7 +103,8 @@ pub struct User {
     pub upn: String,
     /// Display name.
     pub display_name: String,
-    password: String,
+    /// The account password as a salted hash; the plain text is never kept.
+    password: SaltedHash,
     /// Mailbox address.
     pub mailbox: String,
     /// Business phone from the directory (lets Office phone be offered at registration).
@@ -131,12 +134,13 @@ pub struct User {
 }
 
 impl User {
-    /// A user with no methods and MFA disabled.
-    pub fn new(upn: &str, display_name: &str, password: &str) -> Self {
+    /// A user with no methods and MFA disabled. The password is hashed with `salt` (take one
+    /// from [`Tenant::new_salt`](super::Tenant::new_salt)) and not kept.
+    pub fn new(upn: &str, display_name: &str, password: &str, salt: Vec<u8>) -> Self {
         User {
             upn: upn.to_lowercase(),
             display_name: display_name.to_string(),
-            password: password.to_string(),
+            password: SaltedHash::new(salt, password),
             mailbox: upn.to_lowercase(),
             business_phone: None,
             mfa: MfaState::Disabled,
@@ -153,14 +157,15 @@ impl User {
         }
     }
 
-    /// Compare a typed password in constant time.
+    /// Compare a typed password with the stored hash, in constant time.
     pub fn password_is(&self, typed: &str) -> bool {
-        bool::from(self.password.as_bytes().ct_eq(typed.as_bytes()))
+        self.password.matches(typed)
     }
 
-    /// Set a new password (admin reset). App Passwords survive it (rule 23).
-    pub fn set_password(&mut self, password: &str) {
-        self.password = password.to_string();
+    /// Set a new password (admin reset), hashed with a fresh salt. App Passwords survive it
+    /// (rule 23).
+    pub fn set_password(&mut self, password: &str, salt: Vec<u8>) {
+        self.password = SaltedHash::new(salt, password);
     }
 
     /// The first name, as help-desk staff call people.

@@ -123,7 +123,13 @@ mod tests {
             Seed::new(1),
             Transcript::default(),
         );
-        let id = t.add_user(User::new("dana@contoso.com", "Dana Whitfield", "Pa55word!"));
+        let salt = t.new_salt();
+        let id = t.add_user(User::new(
+            "dana@contoso.com",
+            "Dana Whitfield",
+            "Pa55word!",
+            salt,
+        ));
         (t, id)
     }
 

@@ -259,8 +259,10 @@ pub fn normalize_phone(country_code: &str, typed: &str) -> Result<String, Method
 /// `+1 XXXXXXXX00`: how sign-in pages show a number.
 pub fn mask_phone(number: &str) -> String {
     let (cc, digits) = number.split_once(' ').unwrap_or(("", number));
-    let keep = digits.len().saturating_sub(2);
-    format!("{cc} {}{}", "X".repeat(keep), &digits[keep..])
+    let count = digits.chars().count();
+    let keep = count.saturating_sub(2);
+    let tail: String = digits.chars().skip(keep).collect();
+    format!("{cc} {}{tail}", "X".repeat(keep))
 }
 
 #[cfg(test)]
@@ -286,6 +288,11 @@ mod tests {
         );
         assert_eq!(normalize_phone("1", "call me"), Err(MethodError::BadNumber));
         assert_eq!(mask_phone("+1 4255550100"), "+1 XXXXXXXX00");
+        assert_eq!(
+            mask_phone("+1 ٤٢٥"),
+            "+1 X٢٥",
+            "never slices inside a character"
+        );
     }
 
     #[test]

@@ -81,6 +81,7 @@ pub struct Tenant {
     activated: BTreeMap<UserId, (u64, oath::Oath)>,
     clock: Clock,
     seed: Seed,
+    salts: Seed,
     transcript: Transcript,
 }
 
@@ -104,6 +105,7 @@ impl Tenant {
             activations: BTreeMap::new(),
             activated: BTreeMap::new(),
             clock,
+            salts: seed.substream("password salts"),
             seed,
             transcript,
         }
@@ -183,6 +185,12 @@ impl Tenant {
     /// The seeded random source.
     pub fn seed(&self) -> &Seed {
         &self.seed
+    }
+
+    /// A fresh 16-byte salt for an account password, from its own stream so that salting
+    /// changes none of the codes and secrets drawn from [`Tenant::seed`].
+    pub fn new_salt(&self) -> Vec<u8> {
+        self.salts.bytes(16)
     }
 
     fn next_id(&mut self) -> u64 {

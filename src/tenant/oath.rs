@@ -4,7 +4,8 @@
 //! [`Oath::code_at`]; the tenant checks them with [`Oath::check`]. Both wrap the same totp-rs
 //! `Totp`, so the RFC test vectors exercise exactly the code path the book shows. Replay
 //! protection (a code accepted once is refused again) is the caller's job in totp-rs; the
-//! tenant keeps the last accepted step per token (see `methods.rs`).
+//! tenant keeps the last accepted step per token (see `methods.rs`), starting with the step of
+//! the code that registered the app, and refuses that step and every earlier one.
 
 use crate::clock::Instant;
 use subtle::ConstantTimeEq;

@@ -4,8 +4,26 @@
 //! The struct is read straight from a scenario's `policy:` block, so every field has a
 //! default and unknown keys are refused. Where Microsoft does not publish a number (SMS code
 //! lifetime, attempts allowed) the default here is the simulator's choice, documented as such.
+//!
+//! Every number is bounded. [`Policy::check`] (run by `Scenario::parse` after reading the
+//! file) refuses a value outside its range, naming the key and the range:
+//!
+//! | key | allowed | why |
+//! |---|---|---|
+//! | `remember_mfa_days` | 1..=365 | the range the real setting accepts |
+//! | `created` | 2000-01-01 to 2100-12-31 | the simulator's supported dates |
+//! | `limits.totp_skew` | 0..=10 steps | RFC 6238 suggests 1; 10 steps is five minutes |
+//! | `limits.totp_lookback` | 0..=120 steps | an hour of "expired" recognition |
+//! | `limits.sms_code_lifetime` | 30..=3600 s | from half a minute to an hour |
+//! | `limits.attempts_per_challenge` | 1..=100 | at least one try |
+//! | `limits.phone_messages_per_window` | 1..=100 | at least one text or call |
+//! | `limits.throttle_window` | 1..=86400 s | up to a day |
+//! | `limits.lockout_threshold` | 1..=100 | the real default is 10 |
+//! | `limits.lockout_seconds` | 1..=86400 s | the real first lockout is 60 s; later ones double, at most 64 times |
+//! | `limits.answer_timeout` | 1..=600 s | up to ten minutes for a push or call |
 
 use serde::{Deserialize, Serialize};
+use std::ops::RangeInclusive;
 
 /// The tenant's MFA and sign-in settings.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
@@ -20,7 +38,7 @@ pub struct Policy {
     /// Basic authentication the tenant still lets through, per protocol (the calendar may
     /// still refuse it: see `calendar.rs`).
     pub basic_auth: BasicAuth,
-    /// Remember MFA on trusted devices for this many days (None: not offered).
+    /// Remember MFA on trusted devices for this many days (None: not offered; 1..=365).
     pub remember_mfa_days: Option<u32>,
     /// Offer "Stay signed in?" after sign-in.
     pub stay_signed_in_prompt: bool,
@@ -30,7 +48,7 @@ pub struct Policy {
     /// `combined` (Keep your account secure). Unset: decided by the date (rule 7-14).
     pub registration: Option<Registration>,
     /// The date the tenant was created (combined registration was on for tenants created
-    /// after 2020-08-15).
+    /// after 2020-08-15). Within the supported dates (2000-01-01 to 2100-12-31).
     pub created: Option<String>,
     /// The simulator's limits.
     pub limits: Limits,
@@ -80,24 +98,144 @@ pub enum Registration {
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
-    /// TOTP steps accepted either side of now (RFC 6238 recommends 1).
+    /// TOTP steps accepted either side of now (RFC 6238 recommends 1). 0..=10.
     pub totp_skew: i64,
-    /// How many steps back an old code is recognised as expired rather than wrong.
+    /// How many steps back an old code is recognised as expired rather than wrong. 0..=120.
     pub totp_lookback: i64,
-    /// Seconds a texted code stays valid.
+    /// Seconds a texted code stays valid. 30..=3600.
     pub sms_code_lifetime: i64,
-    /// Wrong codes allowed on one verification before it is closed.
+    /// Wrong codes allowed on one verification before it is closed. 1..=100.
     pub attempts_per_challenge: u32,
     /// Text messages or calls to one user within `throttle_window` before "hit our limit".
+    /// 1..=100.
     pub phone_messages_per_window: u32,
-    /// Seconds of the throttling window.
+    /// Seconds of the throttling window. 1..=86400.
     pub throttle_window: i64,
-    /// Distinct wrong passwords before smart lockout (10 in the real service).
+    /// Distinct wrong passwords before smart lockout (10 in the real service). 1..=100.
     pub lockout_threshold: u32,
-    /// Seconds of the first lockout (60 in the real service).
+    /// Seconds of the first lockout (60 in the real service). 1..=86400.
     pub lockout_seconds: i64,
-    /// Seconds a push or call waits for an answer before the sign-in gives up.
+    /// Seconds a push or call waits for an answer before the sign-in gives up. 1..=600.
     pub answer_timeout: i64,
+}
+
+/// A policy value the simulator refuses: the key (`policy.limits.totp_skew`) and what is
+/// wrong with it (`is 50; allowed 0..=10`).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{key} {problem}")]
+pub struct PolicyProblem {
+    /// Dotted key from the top of the scenario file.
+    pub key: &'static str,
+    /// What is wrong, with the allowed range or form.
+    pub problem: String,
+}
+
+/// `remember_mfa_days`: the real setting's range.
+pub const REMEMBER_MFA_DAYS: RangeInclusive<u32> = 1..=365;
+
+impl Limits {
+    /// `totp_skew`, in steps.
+    pub const TOTP_SKEW: RangeInclusive<i64> = 0..=10;
+    /// `totp_lookback`, in steps.
+    pub const TOTP_LOOKBACK: RangeInclusive<i64> = 0..=120;
+    /// `sms_code_lifetime`, in seconds.
+    pub const SMS_CODE_LIFETIME: RangeInclusive<i64> = 30..=3600;
+    /// `attempts_per_challenge`.
+    pub const ATTEMPTS_PER_CHALLENGE: RangeInclusive<u32> = 1..=100;
+    /// `phone_messages_per_window`.
+    pub const PHONE_MESSAGES_PER_WINDOW: RangeInclusive<u32> = 1..=100;
+    /// `throttle_window`, in seconds.
+    pub const THROTTLE_WINDOW: RangeInclusive<i64> = 1..=86_400;
+    /// `lockout_threshold`.
+    pub const LOCKOUT_THRESHOLD: RangeInclusive<u32> = 1..=100;
+    /// `lockout_seconds`.
+    pub const LOCKOUT_SECONDS: RangeInclusive<i64> = 1..=86_400;
+    /// `answer_timeout`, in seconds.
+    pub const ANSWER_TIMEOUT: RangeInclusive<i64> = 1..=600;
+
+    /// The first number outside its range, if any.
+    pub fn check(&self) -> Result<(), PolicyProblem> {
+        within("policy.limits.totp_skew", self.totp_skew, Self::TOTP_SKEW)?;
+        within(
+            "policy.limits.totp_lookback",
+            self.totp_lookback,
+            Self::TOTP_LOOKBACK,
+        )?;
+        within(
+            "policy.limits.sms_code_lifetime",
+            self.sms_code_lifetime,
+            Self::SMS_CODE_LIFETIME,
+        )?;
+        within(
+            "policy.limits.attempts_per_challenge",
+            self.attempts_per_challenge,
+            Self::ATTEMPTS_PER_CHALLENGE,
+        )?;
+        within(
+            "policy.limits.phone_messages_per_window",
+            self.phone_messages_per_window,
+            Self::PHONE_MESSAGES_PER_WINDOW,
+        )?;
+        within(
+            "policy.limits.throttle_window",
+            self.throttle_window,
+            Self::THROTTLE_WINDOW,
+        )?;
+        within(
+            "policy.limits.lockout_threshold",
+            self.lockout_threshold,
+            Self::LOCKOUT_THRESHOLD,
+        )?;
+        within(
+            "policy.limits.lockout_seconds",
+            self.lockout_seconds,
+            Self::LOCKOUT_SECONDS,
+        )?;
+        within(
+            "policy.limits.answer_timeout",
+            self.answer_timeout,
+            Self::ANSWER_TIMEOUT,
+        )
+    }
+}
+
+impl Policy {
+    /// Check every number and date against its documented range (see the module docs).
+    pub fn check(&self) -> Result<(), PolicyProblem> {
+        if let Some(days) = self.remember_mfa_days {
+            within("policy.remember_mfa_days", days, REMEMBER_MFA_DAYS)?;
+        }
+        if let Some(created) = &self.created {
+            crate::clock::parse_instant(created).map_err(|e| PolicyProblem {
+                key: "policy.created",
+                problem: match e {
+                    crate::clock::BadTime::OutOfRange { .. } => format!(
+                        "is {created}; allowed {} (the supported dates)",
+                        crate::clock::WINDOW
+                    ),
+                    crate::clock::BadTime::Unreadable { .. } => {
+                        format!("is `{created}`; expected a date such as 2017-03-14")
+                    }
+                },
+            })?;
+        }
+        self.limits.check()
+    }
+}
+
+fn within<T: PartialOrd + std::fmt::Display>(
+    key: &'static str,
+    value: T,
+    range: RangeInclusive<T>,
+) -> Result<(), PolicyProblem> {
+    if range.contains(&value) {
+        Ok(())
+    } else {
+        Err(PolicyProblem {
+            key,
+            problem: format!("is {value}; allowed {}..={}", range.start(), range.end()),
+        })
+    }
 }
 
 impl Default for Policy {
@@ -153,5 +291,124 @@ impl Default for Limits {
             lockout_seconds: 60,
             answer_timeout: 60,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_in_range() {
+        assert_eq!(Policy::default().check(), Ok(()));
+    }
+
+    #[test]
+    fn each_limit_is_bounded() {
+        let cases = [
+            (
+                "totp_skew",
+                Limits {
+                    totp_skew: 11,
+                    ..Limits::default()
+                },
+            ),
+            (
+                "totp_skew",
+                Limits {
+                    totp_skew: -1,
+                    ..Limits::default()
+                },
+            ),
+            (
+                "totp_lookback",
+                Limits {
+                    totp_lookback: 121,
+                    ..Limits::default()
+                },
+            ),
+            (
+                "sms_code_lifetime",
+                Limits {
+                    sms_code_lifetime: 29,
+                    ..Limits::default()
+                },
+            ),
+            (
+                "attempts_per_challenge",
+                Limits {
+                    attempts_per_challenge: 0,
+                    ..Limits::default()
+                },
+            ),
+            (
+                "phone_messages_per_window",
+                Limits {
+                    phone_messages_per_window: 101,
+                    ..Limits::default()
+                },
+            ),
+            (
+                "throttle_window",
+                Limits {
+                    throttle_window: i64::MAX,
+                    ..Limits::default()
+                },
+            ),
+            (
+                "lockout_threshold",
+                Limits {
+                    lockout_threshold: 0,
+                    ..Limits::default()
+                },
+            ),
+            (
+                "lockout_seconds",
+                Limits {
+                    lockout_seconds: -60,
+                    ..Limits::default()
+                },
+            ),
+            (
+                "answer_timeout",
+                Limits {
+                    answer_timeout: 601,
+                    ..Limits::default()
+                },
+            ),
+        ];
+        for (key, limits) in cases {
+            let err = limits.check().unwrap_err();
+            assert_eq!(err.key, format!("policy.limits.{key}"));
+            assert!(err.problem.contains("allowed"), "{err}");
+        }
+        let l = Limits {
+            totp_skew: 50,
+            ..Limits::default()
+        };
+        assert_eq!(
+            l.check().unwrap_err().to_string(),
+            "policy.limits.totp_skew is 50; allowed 0..=10"
+        );
+    }
+
+    #[test]
+    fn remember_mfa_days_and_created() {
+        let mut p = Policy {
+            remember_mfa_days: Some(0),
+            ..Policy::default()
+        };
+        assert_eq!(
+            p.check().unwrap_err().to_string(),
+            "policy.remember_mfa_days is 0; allowed 1..=365"
+        );
+        p.remember_mfa_days = Some(366);
+        assert!(p.check().is_err());
+        p.remember_mfa_days = Some(365);
+        assert_eq!(p.check(), Ok(()));
+        p.created = Some("1999-12-31".into());
+        assert_eq!(p.check().unwrap_err().key, "policy.created");
+        p.created = Some("soon".into());
+        assert!(p.check().unwrap_err().problem.contains("expected a date"));
     }
 }

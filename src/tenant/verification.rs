@@ -1,6 +1,10 @@
 //! Proving who you are: the password (with smart lockout), whether MFA is needed, and the
 //! second-factor challenges (text, call, push, app code) with their attempt limits,
 //! throttling, expiry and replay rules (entra-facts rules 5, 15-19, 27-28, 31, 36).
+//!
+//! Replay: a texted code is single-use per user; an app code is refused at or before the last
+//! time step accepted for that app (per user, per app), and the code that registered the app
+//! counts as accepted, so it cannot be typed again at the next sign-in.
 
 use super::Tenant;
 use super::calendar;
@@ -300,6 +304,9 @@ impl Tenant {
             _ => return CodeCheck::NotWaiting,
         }
         let typed: String = typed.chars().filter(|ch| !ch.is_whitespace()).collect();
+        // The time step of a code that registers an app: saved with the app, so the very code
+        // that proved it cannot be typed again at sign-in (nor any earlier one).
+        let mut registered_step = None;
         let verdict = match (&c.purpose, c.option) {
             (_, VerifyOption::Text) => {
                 let code = c.code.clone().unwrap_or_default();
@@ -324,7 +331,10 @@ impl Tenant {
             (Purpose::RegisterSoftwareToken { oath }, _)
             | (Purpose::RegisterAuthenticator { oath, .. }, _) => {
                 match oath.check(&typed, now, limits.totp_skew, limits.totp_lookback) {
-                    CodeMatch::Current(_) => CodeCheck::Accepted,
+                    CodeMatch::Current(step) => {
+                        registered_step = Some(step);
+                        CodeCheck::Accepted
+                    }
                     CodeMatch::Old => CodeCheck::Expired,
                     CodeMatch::NoMatch => CodeCheck::Wrong,
                 }
@@ -348,7 +358,7 @@ impl Tenant {
             _ => {}
         }
         if verdict == CodeCheck::Accepted {
-            self.on_passed(challenge_id);
+            self.on_passed(challenge_id, registered_step);
         }
         verdict
     }
@@ -426,7 +436,7 @@ impl Tenant {
 
     fn after_answer(&mut self, challenge_id: u64, state: ChallengeState) {
         match state {
-            ChallengeState::Passed => self.on_passed(challenge_id),
+            ChallengeState::Passed => self.on_passed(challenge_id, None),
             ChallengeState::Failed(Failure::Reported) => {
                 let user = self.challenges[&challenge_id].user;
                 let upn = self.user(user).upn.clone();
@@ -445,8 +455,10 @@ impl Tenant {
         }
     }
 
-    /// A challenge passed: registration challenges save their method.
-    fn on_passed(&mut self, challenge_id: u64) {
+    /// A challenge passed: registration challenges save their method. `step` is the TOTP step
+    /// of the code that proved an app, if a code did: the app starts with it as its last
+    /// accepted step, so that code is refused as already used from then on.
+    fn on_passed(&mut self, challenge_id: u64, step: Option<u64>) {
         let c = self.challenges[&challenge_id].clone();
         let now = self.now();
         let method = match c.purpose {
@@ -454,13 +466,13 @@ impl Tenant {
             Purpose::RegisterPhone { slot, number } => Method::Phone { slot, number },
             Purpose::RegisterSoftwareToken { oath } => Method::SoftwareToken {
                 oath,
-                last_step: None,
+                last_step: step,
             },
             Purpose::RegisterAuthenticator { device, oath } => Method::Authenticator {
                 device,
                 device_name: "Microsoft Authenticator".into(),
                 oath,
-                last_step: None,
+                last_step: step,
             },
         };
         if let Err(e) = self.user_mut(c.user).info.add(method, now) {

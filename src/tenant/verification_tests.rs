@@ -16,7 +16,13 @@ fn tenant(date: &str) -> (Tenant, UserId, Clock) {
         Seed::new(3),
         Transcript::default(),
     );
-    let id = t.add_user(User::new("dana@contoso.com", "Dana Whitfield", "pw-right"));
+    let salt = t.new_salt();
+    let id = t.add_user(User::new(
+        "dana@contoso.com",
+        "Dana Whitfield",
+        "pw-right",
+        salt,
+    ));
     t.user_mut(id)
         .info
         .add(
@@ -310,4 +316,99 @@ fn a_new_temporary_access_pass_replaces_the_old_one() {
         ),
         "expired"
     );
+}
+
+/// Register a third-party app with its current code, as the setup page does.
+fn register_app(t: &mut Tenant, id: UserId) -> Oath {
+    let (c, oath) = t.start_software_token_setup(id).unwrap();
+    let code = oath.code_at(t.now());
+    assert_eq!(t.submit_code(c, &code), CodeCheck::Accepted);
+    oath
+}
+
+#[test]
+fn the_code_that_registered_an_app_is_refused_at_sign_in() {
+    let (mut t, id, clock) = tenant("2021-06-01");
+    clock.advance(5);
+    let oath = register_app(&mut t, id);
+    let registration_code = oath.code_at(clock.now());
+    clock.advance(10); // same 30-second step
+    assert_eq!(oath.code_at(clock.now()), registration_code);
+    let c = t
+        .start_challenge(id, VerifyOption::AppCode, Purpose::SignIn)
+        .unwrap();
+    assert_eq!(t.submit_code(c, &registration_code), CodeCheck::AlreadyUsed);
+    clock.advance(30);
+    let next = oath.code_at(clock.now());
+    assert_ne!(next, registration_code);
+    assert_eq!(t.submit_code(c, &next), CodeCheck::Accepted);
+    // And that one is used up too.
+    let c = t
+        .start_challenge(id, VerifyOption::AppCode, Purpose::SignIn)
+        .unwrap();
+    assert_eq!(t.submit_code(c, &next), CodeCheck::AlreadyUsed);
+}
+
+#[test]
+fn replay_is_refused_per_user_per_app() {
+    let (mut t, dana, clock) = tenant("2021-06-01");
+    let salt = t.new_salt();
+    let lee = t.add_user(User::new("lee@contoso.com", "Lee Okafor", "pw-lee", salt));
+    let first = register_app(&mut t, dana);
+    let second = register_app(&mut t, dana);
+    let lees = register_app(&mut t, lee);
+    clock.advance(30);
+    let c = t
+        .start_challenge(dana, VerifyOption::AppCode, Purpose::SignIn)
+        .unwrap();
+    assert_eq!(
+        t.submit_code(c, &first.code_at(clock.now())),
+        CodeCheck::Accepted
+    );
+    // Dana's other app, in the same step, still has its own code unused.
+    let c = t
+        .start_challenge(dana, VerifyOption::AppCode, Purpose::SignIn)
+        .unwrap();
+    assert_eq!(
+        t.submit_code(c, &second.code_at(clock.now())),
+        CodeCheck::Accepted
+    );
+    // Lee's app is not touched by Dana's sign-ins.
+    let c = t
+        .start_challenge(lee, VerifyOption::AppCode, Purpose::SignIn)
+        .unwrap();
+    assert_eq!(
+        t.submit_code(c, &lees.code_at(clock.now())),
+        CodeCheck::Accepted
+    );
+}
+
+#[test]
+fn account_passwords_are_kept_only_as_salted_hashes() {
+    let (mut t, id, _) = tenant("2021-06-01");
+    let salt = t.new_salt();
+    let twin = t.add_user(User::new("twin@contoso.com", "Twin", "pw-right", salt));
+    let kept = format!("{:?}", t.users());
+    assert!(!kept.contains("pw-right"), "plain text must not be kept");
+    // Same password, different salt: different hashes.
+    let hash_of = |u: &User| {
+        let d = format!("{u:?}");
+        d[d.find("password").unwrap()..d.find("mailbox").unwrap()].to_string()
+    };
+    assert_ne!(hash_of(t.user(id)), hash_of(t.user(twin)));
+    assert!(t.user(id).password_is("pw-right"));
+    assert!(!t.user(id).password_is("pw-righ"));
+    assert!(!t.user(id).password_is(""));
+    t.reset_password(id, "new-one-2");
+    assert!(!t.user(id).password_is("pw-right"));
+    assert_eq!(
+        t.check_password(
+            "dana@contoso.com",
+            "new-one-2",
+            "Office 365",
+            ClientKind::Browser
+        ),
+        PasswordCheck::Ok(id)
+    );
+    assert!(!format!("{:?}", t.users()).contains("new-one-2"));
 }
