@@ -87,8 +87,18 @@ async fn dispatch(command: Command) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Train { exercise: None, .. } => {
-            print!("{}", mfa_sim::trainer::terminal::list()?);
-            Ok(ExitCode::SUCCESS)
+            // The exercises that load go to stdout; each file that does not, to stderr (and
+            // the exit status says something is wrong).
+            let listing = mfa_sim::trainer::terminal::list()?;
+            print!("{}", listing.text);
+            for problem in &listing.problems {
+                eprintln!("mfa-sim: {problem}");
+            }
+            Ok(if listing.problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         Command::Train {
             exercise: Some(id),

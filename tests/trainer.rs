@@ -109,7 +109,7 @@ fn compare(id: &str, kind: &str, transcript: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_exercise_has_a_good_and_a_wrong_path() {
-    let exercises = mfa_sim::trainer::exercise::all().unwrap();
+    let exercises = mfa_sim::trainer::exercise::all().unwrap().strict().unwrap();
     assert!(exercises.len() >= 10);
     for ex in exercises {
         let (met, transcript) = play(&ex.id, "good").await;
@@ -185,7 +185,7 @@ fn the_list_names_every_exercise() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    for ex in mfa_sim::trainer::exercise::all().unwrap() {
+    for ex in mfa_sim::trainer::exercise::all().unwrap().strict().unwrap() {
         assert!(text.contains(&ex.id), "{text}");
     }
 }
