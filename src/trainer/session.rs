@@ -5,10 +5,11 @@
 //! Bounds: every reply is passed through [`clean`] (no terminal control from input or files);
 //! simulated time only moves forward, by `wait` ([`super::command::WAIT_SECS`]: 1 second to
 //! 1 day) or by the few seconds an action takes, and never more than [`MAX_SESSION_SECS`]
-//! past the start of the session. A minute of that ([`ACTION_ALLOWANCE_SECS`]) is kept
-//! for acting: `wait` cannot use it, and once less than that is left, commands that act are
-//! refused (looking, hints, status and `quit` still work). The real-phone mode runs on the
-//! wall clock, which these bounds do not apply to.
+//! past the start of the session. `wait` stops a minute short of that limit
+//! ([`ACTION_ALLOWANCE_SECS`], room for a few more actions), and once less than
+//! [`LONGEST_ACTION_SECS`] is left, commands that act are refused (looking, hints, status
+//! and `quit` still work). The real-phone mode runs on the wall clock, which these bounds do
+//! not apply to.
 
 use super::clean::clean;
 use super::command::{Command, HELP, WAIT_SECS, parse};
@@ -26,6 +27,10 @@ pub const MAX_SESSION_SECS: i64 = 30 * 86_400;
 
 /// Time kept back from `wait` for actions (each moves the clock by a few seconds).
 pub const ACTION_ALLOWANCE_SECS: i64 = 60;
+
+/// More than any one command other than `wait` moves the clock (the longest is answering a
+/// call, `actors::pace::ANSWER_CALL`); acting is refused when less than this is left.
+pub const LONGEST_ACTION_SECS: i64 = 10;
 
 /// How long an administrator's Temporary Access Pass may last, in minutes (as in Entra ID:
 /// 10 minutes to 30 days).
@@ -174,6 +179,11 @@ impl Session {
         }
     }
 
+    /// The simulated time now.
+    pub fn now(&self) -> Result<Instant> {
+        Ok(self.world.sim()?.clock.now())
+    }
+
     /// Simulated seconds this session may still move on (the session limit less what has
     /// passed since the start).
     pub fn time_left(&self) -> Result<i64> {
@@ -193,7 +203,7 @@ impl Session {
                 "a session lasts at most {days} days of simulated time and this one has {} seconds left to wait",
                 left.saturating_sub(ACTION_ALLOWANCE_SECS).max(0)
             ),
-            _ if left < ACTION_ALLOWANCE_SECS => bail!(
+            _ if left < LONGEST_ACTION_SECS => bail!(
                 "this session has used its {days} days of simulated time; type `status`, `hint` or `quit`"
             ),
             _ => Ok(()),
@@ -521,5 +531,26 @@ impl Session {
             ""
         };
         Ok(warning.trim_start().to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::pace;
+
+    #[test]
+    fn no_action_takes_longer_than_the_time_kept_for_it() {
+        let longest = [
+            pace::TYPE,
+            pace::CLICK,
+            pace::ANSWER_CALL,
+            pace::ANSWER_REQUEST,
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or_default();
+        assert!(longest < LONGEST_ACTION_SECS);
+        assert!(LONGEST_ACTION_SECS < ACTION_ALLOWANCE_SECS);
     }
 }

@@ -111,12 +111,15 @@ pub async fn run_in(dir: &Path, id: &str, real_phone: bool) -> Result<bool> {
         }
         let next = loop {
             tokio::select! {
-                next = rx.recv() => break next,
+                // Ctrl-C first: its handler is installed when it is first polled (from the
+                // first prompt on), and it wins over lines already waiting.
+                biased;
                 signal = &mut ctrl_c, if listening => match signal {
                     Ok(()) => return play.end(&session, true).await,
                     // No signal handling on this platform: go on without it.
                     Err(_) => listening = false,
                 },
+                next = rx.recv() => break next,
             }
         };
         match next {
