@@ -32,6 +32,15 @@ pub const ACTION_ALLOWANCE_SECS: i64 = 60;
 /// call, `actors::pace::ANSWER_CALL`); acting is refused when less than this is left.
 pub const LONGEST_ACTION_SECS: i64 = 10;
 
+// Checked when compiling: no action takes longer than the time kept for it.
+const _: () = {
+    use crate::actors::pace;
+    assert!(pace::TYPE < LONGEST_ACTION_SECS && pace::CLICK < LONGEST_ACTION_SECS);
+    assert!(pace::ANSWER_CALL < LONGEST_ACTION_SECS);
+    assert!(pace::ANSWER_REQUEST < LONGEST_ACTION_SECS);
+    assert!(LONGEST_ACTION_SECS < ACTION_ALLOWANCE_SECS);
+};
+
 /// How long an administrator's Temporary Access Pass may last, in minutes (as in Entra ID:
 /// 10 minutes to 30 days).
 pub const TAP_MINUTES: std::ops::RangeInclusive<i64> = 10..=43_200;
@@ -531,26 +540,5 @@ impl Session {
             ""
         };
         Ok(warning.trim_start().to_string())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::actors::pace;
-
-    #[test]
-    fn no_action_takes_longer_than_the_time_kept_for_it() {
-        let longest = [
-            pace::TYPE,
-            pace::CLICK,
-            pace::ANSWER_CALL,
-            pace::ANSWER_REQUEST,
-        ]
-        .into_iter()
-        .max()
-        .unwrap_or_default();
-        assert!(longest < LONGEST_ACTION_SECS);
-        assert!(LONGEST_ACTION_SECS < ACTION_ALLOWANCE_SECS);
     }
 }
