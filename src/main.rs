@@ -142,8 +142,14 @@ async fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Train { exercise: None, .. } => {
-            print!("{}", mfa_sim::trainer::terminal::list(&project(explicit)?)?);
-            Ok(ExitCode::SUCCESS)
+            // The exercises that load go to stdout; each file that does not, to stderr (and
+            // the exit status says something is wrong).
+            let listing = mfa_sim::trainer::terminal::list(&project(explicit)?)?;
+            print!("{}", listing.text);
+            for problem in &listing.problems {
+                eprintln!("mfa-sim: {problem}");
+            }
+            Ok(exit(listing.problems.is_empty()))
         }
         Command::Train {
             exercise: Some(id),

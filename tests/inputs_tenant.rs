@@ -13,9 +13,11 @@
 //!
 //! Case counts are small so the whole file runs in a few seconds in a debug build.
 
+mod common;
+
 use mfa_sim::Simulation;
 use mfa_sim::clock::{Clock, EARLIEST, LATEST, parse_instant};
-use mfa_sim::scenario::{Scenario, ScenarioError, scenarios_dir};
+use mfa_sim::scenario::{Scenario, ScenarioError};
 use mfa_sim::seed::Seed;
 use mfa_sim::tenant::methods::{Method, PhoneSlot};
 use mfa_sim::tenant::oath::{Oath, STEP_SECONDS};
@@ -41,7 +43,7 @@ fn config(cases: u32) -> ProptestConfig {
 }
 
 fn shipped() -> Vec<(PathBuf, String)> {
-    let mut files: Vec<_> = std::fs::read_dir(scenarios_dir())
+    let mut files: Vec<_> = std::fs::read_dir(common::repo().scenarios())
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))

@@ -111,7 +111,10 @@ fn compare(id: &str, kind: &str, transcript: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_exercise_has_a_good_and_a_wrong_path() {
-    let exercises = mfa_sim::trainer::exercise::all_in(&common::repo().exercises()).unwrap();
+    let exercises = mfa_sim::trainer::exercise::all_in(&common::repo().exercises())
+        .unwrap()
+        .strict()
+        .unwrap();
     assert!(exercises.len() >= 10);
     for ex in exercises {
         let (met, transcript) = play(&ex.id, "good").await;
@@ -187,7 +190,11 @@ fn the_list_names_every_exercise() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    for ex in mfa_sim::trainer::exercise::all_in(&common::repo().exercises()).unwrap() {
+    for ex in mfa_sim::trainer::exercise::all_in(&common::repo().exercises())
+        .unwrap()
+        .strict()
+        .unwrap()
+    {
         assert!(text.contains(&ex.id), "{text}");
     }
 }

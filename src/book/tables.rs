@@ -152,7 +152,9 @@ pub(super) fn vocabulary_table() -> String {
 
 /// The trainer's exercises, from `scenarios/exercises/`.
 pub(super) fn exercises_table(dir: &std::path::Path) -> Result<String, String> {
-    let all = crate::trainer::exercise::all_in(dir).map_err(|e| e.to_string())?;
+    let all = crate::trainer::exercise::all_in(dir)
+        .and_then(crate::trainer::exercise::Catalogue::strict)
+        .map_err(|e| e.to_string())?;
     let mut h = String::from(
         r#"<table class="mfa-table"><tr><th>Exercise</th><th>You play</th><th>What it is about</th><th>Goal</th></tr>"#,
     );

@@ -1,5 +1,6 @@
 //! What a trainee can type, parsed into a [`Command`]. Anything else gets a helpful message,
-//! never the end of the session.
+//! never the end of the session. Numbers are checked here: `wait` takes
+//! [`WAIT_SECS`] (1 second to 1 day), so time never moves backwards and never leaps.
 
 /// One trainee command.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,7 +45,7 @@ pub enum Command {
     Mail(String),
     /// Type a password into a mail app: (app, password).
     MailPassword(String, String),
-    /// Let time pass (seconds).
+    /// Let time pass (seconds, within [`WAIT_SECS`]).
     Wait(i64),
     /// Set the phone clock to automatic.
     ClockAuto,
@@ -55,6 +56,9 @@ pub enum Command {
     /// An admin console action: (verb, user, extra).
     Admin(String, Option<String>, Option<String>),
 }
+
+/// How long one `wait` may be, in seconds: one second to one day.
+pub const WAIT_SECS: std::ops::RangeInclusive<i64> = 1..=86_400;
 
 /// The help text.
 pub const HELP: &str = "\
@@ -79,7 +83,11 @@ Help desk: verify <user>       call the user back on the directory number to con
            admin enable|enforce|disable|reregister|revoke|block|unblock|block-mfa|unblock-mfa <user>
            admin tap <user> [minutes]   admin reset-password <user> <new>   admin show <user>
            admin log           the sign-in log
-Other:     wait <seconds>   status   hint   look   help   quit";
+Other:     wait <seconds>      let time pass: 1 to 86400 (one day) at a time
+           status   hint   look   help   quit
+Input:     one command a line, at most 4096 bytes; longer lines and lines that are not
+           UTF-8 are skipped with a message. Ctrl-C or the end of input ends the session
+           with the score.";
 
 /// Why a line is not a command.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -154,12 +162,7 @@ pub fn parse(line: &str) -> Result<Command, NotACommand> {
             let (app, pw) = rest.rsplit_once(' ').ok_or_else(|| NotACommand("`password` needs the mail app and the password: `password iPhone Mail abcd...`".into()))?;
             Command::MailPassword(app.trim().to_string(), pw.to_string())
         }
-        "wait" => Command::Wait(
-            need("a number of seconds")?
-                .trim_end_matches('s')
-                .parse()
-                .map_err(|_| NotACommand("`wait` takes seconds: `wait 30`".into()))?,
-        ),
+        "wait" => Command::Wait(wait_seconds(&need("a number of seconds")?)?),
         "clock" if rest == "auto" => Command::ClockAuto,
         "close" => Command::Close,
         "verify" => Command::Verify(need("the user's name")?),
@@ -183,6 +186,31 @@ pub fn parse(line: &str) -> Result<Command, NotACommand> {
             )));
         }
     })
+}
+
+/// `wait`'s argument: whole seconds (`30` or `30s`) within [`WAIT_SECS`].
+fn wait_seconds(text: &str) -> Result<i64, NotACommand> {
+    let (min, max) = (*WAIT_SECS.start(), *WAIT_SECS.end());
+    let digits = text.strip_suffix('s').unwrap_or(text).trim();
+    let unsigned = digits.strip_prefix(['-', '+']).unwrap_or(digits);
+    if unsigned.is_empty() || !unsigned.chars().all(|c| c.is_ascii_digit()) {
+        return Err(NotACommand(format!(
+            "`wait` takes a whole number of seconds, {min} to {max}: `wait 30`"
+        )));
+    }
+    let negative = digits.starts_with('-');
+    match digits.parse::<i64>() {
+        Ok(n) if WAIT_SECS.contains(&n) => Ok(n),
+        Ok(n) if n < min => Err(NotACommand(format!(
+            "Time only moves forward: `wait` takes {min} to {max} seconds."
+        ))),
+        Err(_) if negative => Err(NotACommand(format!(
+            "Time only moves forward: `wait` takes {min} to {max} seconds."
+        ))),
+        _ => Err(NotACommand(format!(
+            "`wait` moves time on by at most {max} seconds (one day) at a time; wait again for longer."
+        ))),
+    }
 }
 
 #[cfg(test)]
@@ -210,5 +238,25 @@ mod tests {
         assert!(parse("dance").is_err());
         assert!(parse("approve forty").is_err());
         assert!(parse("").is_err());
+    }
+
+    #[test]
+    fn wait_is_one_second_to_one_day() {
+        assert_eq!(parse("wait 30"), Ok(Command::Wait(30)));
+        assert_eq!(parse("wait 30s"), Ok(Command::Wait(30)));
+        assert_eq!(parse("wait 86400"), Ok(Command::Wait(86_400)));
+        for (line, says) in [
+            ("wait 0", "only moves forward"),
+            ("wait -5", "only moves forward"),
+            ("wait -99999999999999999999999", "only moves forward"),
+            ("wait 86401", "at most 86400"),
+            ("wait 99999999999999999999999", "at most 86400"),
+            ("wait soon", "whole number"),
+            ("wait 1.5", "whole number"),
+            ("wait -", "whole number"),
+        ] {
+            let err = parse(line).unwrap_err().0;
+            assert!(err.contains(says), "{line}: {err}");
+        }
     }
 }

@@ -1,5 +1,7 @@
 //! What the trainee sees after each command: the new outputs from the simulation (the same
-//! rendering as the demo and, in text, the book), numbered choices, the phone, hints.
+//! rendering as the demo and, in text, the book), numbered choices, the phone, hints. What
+//! comes from the simulation is cleaned of terminal control here; only the QR code drawn in
+//! real-phone mode (qr2term's own output) is shown as it is.
 
 use super::session::Session;
 use crate::screens::ScreenView;
@@ -32,7 +34,7 @@ impl Session {
                 continue;
             }
             out.push('\n');
-            out.push_str(&e.render_text());
+            out.push_str(&super::clean::clean(&e.render_text()));
             if let (true, Output::Screen(v)) = (self.real_phone, &e.output)
                 && let Some(qr) = v.qr.as_deref().filter(|q| q.starts_with("otpauth://"))
                 && let Ok(drawn) = qr2term::generate_qr_string(qr)

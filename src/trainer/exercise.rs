@@ -1,6 +1,11 @@
 //! Training exercises (`scenarios/exercises/*.yaml`): a tenant, who the trainee plays, what has
 //! happened before they start, the goal as conditions on the simulation, hints tied to guide
 //! steps and book pages, and how the attempt is scored.
+//!
+//! Loading is per file: [`all_in`] returns every exercise that loads and, beside them, one
+//! [`ScenarioError`] per file that does not (with file:line:column where the YAML says), so
+//! one broken file never hides the others. Values that drive the simulation are bounded when
+//! the file is read: a phone clock may be wrong by at most [`MAX_CLOCK_OFFSET_SECS`].
 
 use crate::scenario::ScenarioError;
 use crate::tenant::MfaState;
@@ -56,8 +61,13 @@ pub enum Setup {
     Register { user: String, method: String },
     /// The phone lost or regained signal.
     Signal { user: String, on: bool },
-    /// The phone clock is wrong by so many seconds.
-    Clock { user: String, offset: i64 },
+    /// The phone clock is wrong by so many seconds (at most [`MAX_CLOCK_OFFSET_SECS`] either
+    /// way).
+    Clock {
+        user: String,
+        #[serde(deserialize_with = "clock_offset")]
+        offset: i64,
+    },
     /// The person has a new phone (same number, no apps).
     NewPhone(String),
     /// Someone else typed this person's password and asked for an Authenticator approval.
@@ -112,13 +122,32 @@ pub struct Hint {
     pub text: String,
 }
 
+/// How wrong an exercise may set a phone clock, in seconds either way (one day).
+pub const MAX_CLOCK_OFFSET_SECS: i64 = 86_400;
+
+fn clock_offset<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    let offset = i64::deserialize(d)?;
+    if offset.abs() > MAX_CLOCK_OFFSET_SECS {
+        return Err(serde::de::Error::custom(format!(
+            "a phone clock can be wrong by at most {MAX_CLOCK_OFFSET_SECS} seconds (one day) either way, not {offset}"
+        )));
+    }
+    Ok(offset)
+}
+
 /// Read one exercise file.
 pub fn load(path: &Path) -> Result<Exercise, ScenarioError> {
     let text = std::fs::read_to_string(path).map_err(|cause| ScenarioError::Read {
         path: path.to_path_buf(),
         cause,
     })?;
-    serde_yaml::from_str(&text).map_err(|e| {
+    parse(&text, path)
+}
+
+/// Read an exercise from `text` (`path` names it in errors). Malformed YAML, unknown fields
+/// and out-of-range values are errors with file:line:column; nothing here panics.
+pub fn parse(text: &str, path: &Path) -> Result<Exercise, ScenarioError> {
+    serde_yaml::from_str(text).map_err(|e| {
         let (line, column) = e
             .location()
             .map(|l| (l.line(), l.column()))
@@ -136,24 +165,109 @@ pub fn load(path: &Path) -> Result<Exercise, ScenarioError> {
     })
 }
 
-/// Every exercise in `dir`, sorted by file name.
-pub fn all_in(dir: &Path) -> Result<Vec<Exercise>, ScenarioError> {
-    let dir = dir.to_path_buf();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+/// The exercises of a folder: those that load, and a problem for each file that does not.
+#[derive(Debug, Default)]
+pub struct Catalogue {
+    /// Exercises that loaded, sorted by file name.
+    pub exercises: Vec<Exercise>,
+    /// One error per file that did not load (or repeats an id), sorted by file name.
+    pub problems: Vec<ScenarioError>,
+}
+
+impl Catalogue {
+    /// The exercises, or the first problem if any file did not load (for callers that must
+    /// not go on with a partial list, such as the book).
+    pub fn strict(self) -> Result<Vec<Exercise>, ScenarioError> {
+        match self.problems.into_iter().next() {
+            Some(problem) => Err(problem),
+            None => Ok(self.exercises),
+        }
+    }
+}
+
+impl IntoIterator for Catalogue {
+    type Item = Exercise;
+    type IntoIter = std::vec::IntoIter<Exercise>;
+
+    /// The exercises that loaded.
+    fn into_iter(self) -> Self::IntoIter {
+        self.exercises.into_iter()
+    }
+}
+
+fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, ScenarioError> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|cause| ScenarioError::Read {
-            path: dir.clone(),
+            path: dir.to_path_buf(),
             cause,
         })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
         .collect();
     paths.sort();
-    paths.iter().map(|p| load(p)).collect()
+    Ok(paths)
 }
 
-/// Find an exercise in `dir` by id.
+/// Every exercise in `dir`, sorted by file name, and the files that did not load. Only an
+/// unreadable folder is an error; a second file with an id already taken is a problem.
+pub fn all_in(dir: &Path) -> Result<Catalogue, ScenarioError> {
+    let mut catalogue = Catalogue::default();
+    let mut seen: Vec<(String, PathBuf)> = Vec::new();
+    for path in yaml_files(dir)? {
+        match load(&path) {
+            Ok(exercise) => {
+                if let Some((_, first)) = seen.iter().find(|(id, _)| *id == exercise.id) {
+                    catalogue.problems.push(ScenarioError::Invalid {
+                        path: path.clone(),
+                        message: format!(
+                            "the id `{}` is already used by {}",
+                            exercise.id,
+                            first.display()
+                        ),
+                    });
+                    continue;
+                }
+                seen.push((exercise.id.clone(), path));
+                catalogue.exercises.push(exercise);
+            }
+            Err(problem) => catalogue.problems.push(problem),
+        }
+    }
+    Ok(catalogue)
+}
+
+/// Find the exercise `id` in `dir`. `Ok(None)` when no file has it; the file's error when the
+/// file meant by `id` does not load (matched by its name, `07-ticket-lost-phone.yaml` for
+/// `ticket-lost-phone`, or by an `id: ticket-lost-phone` line).
 pub fn find_in(dir: &Path, id: &str) -> Result<Option<Exercise>, ScenarioError> {
-    Ok(all_in(dir)?.into_iter().find(|e| e.id == id))
+    let catalogue = all_in(dir)?;
+    if let Some(found) = catalogue.exercises.into_iter().find(|e| e.id == id) {
+        return Ok(Some(found));
+    }
+    let named = |path: &Path| {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let unnumbered = stem.trim_start_matches(|c: char| c.is_ascii_digit());
+        stem == id
+            || unnumbered.strip_prefix('-') == Some(id)
+            || std::fs::read_to_string(path).is_ok_and(|text| {
+                text.lines().any(|l| {
+                    l.strip_prefix("id:")
+                        .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == id)
+                })
+            })
+    };
+    match catalogue.problems.into_iter().find(|p| match p {
+        ScenarioError::Read { path, .. }
+        | ScenarioError::Syntax { path, .. }
+        | ScenarioError::Invalid { path, .. }
+        | ScenarioError::Value { path, .. } => named(path),
+    }) {
+        Some(problem) => Err(problem),
+        None => Ok(None),
+    }
 }
 
 #[cfg(test)]
@@ -161,6 +275,25 @@ mod tests {
     #[test]
     fn shipped_exercises_load() {
         let all = super::all_in(&crate::project::tests::repository().exercises()).unwrap();
-        assert!(all.len() >= 10, "{} exercises", all.len());
+        assert!(all.problems.is_empty(), "{:?}", all.problems);
+        assert!(
+            all.exercises.len() >= 10,
+            "{} exercises",
+            all.exercises.len()
+        );
+    }
+
+    #[test]
+    fn a_phone_clock_is_wrong_by_at_most_a_day() {
+        let path = crate::project::tests::repository()
+            .exercises()
+            .join("08-ticket-clock.yaml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(super::parse(&text, &path).is_ok());
+        assert!(text.contains("offset: -300"));
+        let bad = text.replace("offset: -300", "offset: 9223372036854775807");
+        let err = super::parse(&bad, &path).unwrap_err().to_string();
+        assert!(err.contains("at most 86400 seconds"), "{err}");
+        assert!(err.contains("08-ticket-clock.yaml:"), "{err}");
     }
 }

@@ -44,7 +44,7 @@ impl Session {
             out.push_str(&format!(", identity verified before any reset: {first}"));
         }
         out.push_str(".\n");
-        out
+        super::clean::clean(&out)
     }
 
     pub(super) async fn status(&self) -> String {

@@ -6,14 +6,18 @@
 //! - `session.rs`: the session state machine (one simulation, one command at a time), with
 //!   `goal.rs` (conditions and score), `display.rs` (what the trainee sees) and `setup.rs`
 //!   (what happened before the trainee arrived);
+//! - `input.rs`: lines of input, each at most 4096 bytes, read as they come;
+//! - `clean.rs`: strips terminal control from everything echoed;
 //! - `terminal.rs`: the edge that reads standard input, interactively or as a script.
 //!
 //! Architecture invariant: only `terminal.rs` touches stdin and stdout.
 
+pub mod clean;
 pub mod command;
 mod display;
 pub mod exercise;
 mod goal;
+pub mod input;
 pub mod session;
 mod setup;
 pub mod terminal;

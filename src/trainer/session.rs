@@ -1,15 +1,49 @@
 //! A training session as a state machine: it owns one simulation, takes one command at a
 //! time and answers with what the trainee now sees. It never touches the terminal; the
 //! `terminal` module does, so sessions can be scripted and tested.
+//!
+//! Bounds: every reply is passed through [`clean`] (no terminal control from input or files);
+//! simulated time only moves forward, by `wait` ([`super::command::WAIT_SECS`]: 1 second to
+//! 1 day) or by the few seconds an action takes, and never more than [`MAX_SESSION_SECS`]
+//! past the start of the session. `wait` stops a minute short of that limit
+//! ([`ACTION_ALLOWANCE_SECS`], room for a few more actions), and once less than
+//! [`LONGEST_ACTION_SECS`] is left, commands that act are refused (looking, hints, status
+//! and `quit` still work). The real-phone mode runs on the wall clock, which these bounds do
+//! not apply to.
 
-use super::command::{Command, HELP, parse};
+use super::clean::clean;
+use super::command::{Command, HELP, WAIT_SECS, parse};
 use super::exercise::{Exercise, Role};
 use crate::actors::admin::AdminAction;
+use crate::clock::Instant;
 use crate::flows::Destination;
 use crate::harness::GuideWorld;
 use crate::screens::Action;
 use crate::tenant::{Answer, MfaState};
 use anyhow::{Context, Result, anyhow, bail};
+
+/// How far simulated time may move on in one session: 30 days.
+pub const MAX_SESSION_SECS: i64 = 30 * 86_400;
+
+/// Time kept back from `wait` for actions (each moves the clock by a few seconds).
+pub const ACTION_ALLOWANCE_SECS: i64 = 60;
+
+/// More than any one command other than `wait` moves the clock (the longest is answering a
+/// call, `actors::pace::ANSWER_CALL`); acting is refused when less than this is left.
+pub const LONGEST_ACTION_SECS: i64 = 10;
+
+// Checked when compiling: no action takes longer than the time kept for it.
+const _: () = {
+    use crate::actors::pace;
+    assert!(pace::TYPE < LONGEST_ACTION_SECS && pace::CLICK < LONGEST_ACTION_SECS);
+    assert!(pace::ANSWER_CALL < LONGEST_ACTION_SECS);
+    assert!(pace::ANSWER_REQUEST < LONGEST_ACTION_SECS);
+    assert!(LONGEST_ACTION_SECS < ACTION_ALLOWANCE_SECS);
+};
+
+/// How long an administrator's Temporary Access Pass may last, in minutes (as in Entra ID:
+/// 10 minutes to 30 days).
+pub const TAP_MINUTES: std::ops::RangeInclusive<i64> = 10..=43_200;
 
 /// What the session says back.
 #[derive(Clone, Debug, Default)]
@@ -32,6 +66,8 @@ pub struct Session {
     pub(super) hints_used: usize,
     pub(super) real_phone: bool,
     pub(super) goal_met: bool,
+    /// Simulated time when the trainee started (after the setup).
+    pub(super) started: Instant,
 }
 
 /// Names as typed, compared without case or surrounding spaces.
@@ -62,6 +98,7 @@ impl Session {
             hints_used: 0,
             real_phone,
             goal_met: false,
+            started: 0,
         };
         for step in session.exercise.setup.clone() {
             session
@@ -70,6 +107,7 @@ impl Session {
                 .with_context(|| format!("exercise setup {step:?}"))?;
         }
         session.mark = session.world.sim()?.transcript.len();
+        session.started = session.world.sim()?.clock.now();
         let ex = &session.exercise;
         let person = session.world.person(&ex.person)?.clone();
         let role = match ex.role {
@@ -91,17 +129,18 @@ impl Session {
         );
         text.push_str("Type `help` for the commands, `hint` if you are stuck.\n");
         text.push_str(&session.phone_text().await?);
-        Ok((session, text))
+        Ok((session, clean(&text)))
     }
 
-    /// Handle one line of input.
+    /// Handle one line of input. Never panics and never moves simulated time backwards;
+    /// control characters in `line` are dropped first.
     pub async fn handle(&mut self, line: &str) -> Reply {
-        let command = match parse(line) {
+        let command = match parse(&clean(line)) {
             Ok(c) => c,
             Err(e) => {
                 self.mistakes += 1;
                 return Reply {
-                    text: e.0,
+                    text: clean(&e.0),
                     finished: false,
                 };
             }
@@ -118,13 +157,17 @@ impl Session {
         if acting {
             self.actions += 1;
         }
-        let mut text = match self.run(&command).await {
+        let outcome = match self.time_for(&command, acting) {
+            Ok(()) => self.run(&command).await,
+            Err(e) => Err(e),
+        };
+        let mut text = clean(&match outcome {
             Ok(t) => t,
             Err(e) => {
                 self.mistakes += 1;
                 format!("Not possible: {e:#}")
             }
-        };
+        });
         if command == Command::Quit {
             text.push_str(&self.result().await);
             return Reply {
@@ -146,6 +189,37 @@ impl Session {
         Reply {
             text,
             finished: false,
+        }
+    }
+
+    /// The simulated time now.
+    pub fn now(&self) -> Result<Instant> {
+        Ok(self.world.sim()?.clock.now())
+    }
+
+    /// Simulated seconds this session may still move on (the session limit less what has
+    /// passed since the start).
+    pub fn time_left(&self) -> Result<i64> {
+        let now = self.world.sim()?.clock.now();
+        Ok(MAX_SESSION_SECS.saturating_sub(now.saturating_sub(self.started)))
+    }
+
+    /// Whether `command` fits in the session's simulated time.
+    fn time_for(&self, command: &Command, acting: bool) -> Result<()> {
+        if self.real_phone || !acting {
+            return Ok(());
+        }
+        let left = self.time_left()?;
+        let days = MAX_SESSION_SECS / 86_400;
+        match command {
+            Command::Wait(secs) if *secs > left.saturating_sub(ACTION_ALLOWANCE_SECS) => bail!(
+                "a session lasts at most {days} days of simulated time and this one has {} seconds left to wait",
+                left.saturating_sub(ACTION_ALLOWANCE_SECS).max(0)
+            ),
+            _ if left < LONGEST_ACTION_SECS => bail!(
+                "this session has used its {days} days of simulated time; type `status`, `hint` or `quit`"
+            ),
+            _ => Ok(()),
         }
     }
 
@@ -282,6 +356,13 @@ impl Session {
                 if self.real_phone {
                     bail!("with a real phone, time passes by itself");
                 }
+                if !WAIT_SECS.contains(secs) {
+                    bail!(
+                        "`wait` takes {} to {} seconds",
+                        WAIT_SECS.start(),
+                        WAIT_SECS.end()
+                    );
+                }
                 w.sim()?.wait(*secs);
                 format!("{secs} seconds pass.")
             }
@@ -384,7 +465,21 @@ impl Session {
             "block" => AdminAction::BlockSignIn(true),
             "unblock" => AdminAction::BlockSignIn(false),
             "tap" => AdminAction::TemporaryAccessPass {
-                minutes: extra.and_then(|m| m.parse().ok()).unwrap_or(60),
+                minutes: match extra {
+                    None => 60,
+                    Some(m) => m
+                        .trim()
+                        .parse()
+                        .ok()
+                        .filter(|m| TAP_MINUTES.contains(m))
+                        .ok_or_else(|| {
+                            anyhow!(
+                                "a Temporary Access Pass lasts {} to {} minutes (30 days): `admin tap {user} 60`",
+                                TAP_MINUTES.start(),
+                                TAP_MINUTES.end()
+                            )
+                        })?,
+                },
                 one_time: false,
             },
             "reset-password" => AdminAction::ResetPassword(
