@@ -51,3 +51,40 @@ async fn runs_at_the_same_time_equal_runs_one_after_the_other() {
     assert_eq!(as_json(&guide_alone), as_json(&guide_together));
     assert_eq!(as_json(&replay_alone), as_json(&replay_together));
 }
+
+/// Typed step arguments: an unknown app or state fails the step naming the known values.
+#[tokio::test(flavor = "multi_thread")]
+async fn unknown_values_in_steps_list_the_known_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let feature = tmp.path().join("typos.feature");
+    std::fs::write(
+        &feature,
+        "Feature: Typos\n\n  Scenario: An app that does not exist\n    Given the tenant from \"contoso\"\n    When Dana installs \"Authy2\" from the app store\n\n  Scenario: A state that does not exist\n    Given the tenant from \"contoso\"\n    Then Dana's MFA state is \"on\"\n\n  Scenario: A person who is not there\n    Given the tenant from \"contoso\"\n    When Zed opens \"https://aka.ms/mfasetup\" in his browser\n",
+    )
+    .unwrap();
+    let report = run(&common::repo(), &feature, RunOptions::default()).await;
+    let failures: Vec<String> = report
+        .problems()
+        .iter()
+        .map(|s| match &s.status {
+            Status::Failed(why) => why.clone(),
+            other => other.word().to_string(),
+        })
+        .collect();
+    assert_eq!(failures.len(), 3, "{failures:?}");
+    assert!(
+        failures[0].contains("no app called \"Authy2\"; known: Microsoft Authenticator"),
+        "{}",
+        failures[0]
+    );
+    assert!(
+        failures[1].contains("no MFA state called \"on\"; known: disabled, enabled, enforced"),
+        "{}",
+        failures[1]
+    );
+    assert!(
+        failures[2].contains("Zed") && failures[2].contains("Dana"),
+        "{}",
+        failures[2]
+    );
+}

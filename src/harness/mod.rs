@@ -26,6 +26,7 @@ macro_rules! observe {
 
 mod capture;
 pub mod journeys;
+pub mod params;
 pub mod steps;
 pub mod syntax;
 pub mod vocabulary;

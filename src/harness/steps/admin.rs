@@ -2,6 +2,7 @@
 
 use crate::actors::admin::AdminAction;
 use crate::harness::GuideWorld;
+use crate::harness::params::{Person, State, Switch};
 use crate::tenant::MfaState;
 use anyhow::{Context, Result, bail, ensure};
 use cucumber::gherkin::Step;
@@ -24,7 +25,7 @@ fn state(word: &str) -> Result<MfaState> {
 /// Example: When the administrator enables MFA for Dana
 #[given(regex = r"^the administrator (enables|enforces|disables) MFA for (\w+)$")]
 #[when(regex = r"^the administrator (enables|enforces|disables) MFA for (\w+)$")]
-async fn set_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: String) -> Result<()> {
+async fn set_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> Result<()> {
     w.at(step);
     let text = admin_do(w, &who, AdminAction::SetMfa(state(&verb)?)).await?;
     ensure!(text.contains("Per-user MFA"), "the console said: {text}");
@@ -32,18 +33,13 @@ async fn set_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: String) -> 
 }
 
 /// Example: Then Dana's MFA state is "enforced"
-#[then(expr = "{word}'s MFA state is {string}")]
-async fn mfa_state_is(
-    w: &mut GuideWorld,
-    step: &Step,
-    who: String,
-    expected: String,
-) -> Result<()> {
+#[then(expr = "{person}'s MFA state is {state}")]
+async fn mfa_state_is(w: &mut GuideWorld, step: &Step, who: Person, expected: State) -> Result<()> {
     w.at(step);
     let upn = w.person(&who)?.upn.clone();
     let summary = w.sim()?.admin.describe(&upn).await??;
     ensure!(
-        summary.mfa == state(&expected)?,
+        summary.mfa == expected.0,
         "{who}'s per-user MFA state is {}",
         summary.mfa
     );
@@ -51,22 +47,22 @@ async fn mfa_state_is(
 }
 
 /// Example: When the administrator turns app passwords off
-#[given(regex = r"^the administrator turns app passwords (on|off)$")]
-#[when(regex = r"^the administrator turns app passwords (on|off)$")]
-async fn app_password_setting(w: &mut GuideWorld, step: &Step, on: String) -> Result<()> {
+#[given(expr = "the administrator turns app passwords {switch}")]
+#[when(expr = "the administrator turns app passwords {switch}")]
+async fn app_password_setting(w: &mut GuideWorld, step: &Step, on: Switch) -> Result<()> {
     w.at(step);
-    w.sim()?.admin.allow_app_passwords(on == "on").await?;
+    w.sim()?.admin.allow_app_passwords(on.0).await?;
     ensure!(
-        w.sim()?.tenant.lock().policy.app_passwords == (on == "on"),
+        w.sim()?.tenant.lock().policy.app_passwords == on.0,
         "the setting did not change"
     );
     Ok(())
 }
 
 /// Example: When the administrator requires Dana to register MFA again
-#[given(expr = "the administrator requires {word} to register MFA again")]
-#[when(expr = "the administrator requires {word} to register MFA again")]
-async fn require_reregistration(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[given(expr = "the administrator requires {person} to register MFA again")]
+#[when(expr = "the administrator requires {person} to register MFA again")]
+async fn require_reregistration(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     admin_do(w, &who, AdminAction::RequireReregistration).await?;
     let upn = w.person(&who)?.upn.clone();
@@ -80,9 +76,9 @@ async fn require_reregistration(w: &mut GuideWorld, step: &Step, who: String) ->
 }
 
 /// Example: When the administrator revokes Dana's MFA sessions
-#[given(expr = "the administrator revokes {word}'s MFA sessions")]
-#[when(expr = "the administrator revokes {word}'s MFA sessions")]
-async fn revoke(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[given(expr = "the administrator revokes {person}'s MFA sessions")]
+#[when(expr = "the administrator revokes {person}'s MFA sessions")]
+async fn revoke(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let text = admin_do(w, &who, AdminAction::RevokeMfaSessions).await?;
     ensure!(text.starts_with("Revoked"), "the console said: {text}");
@@ -90,9 +86,9 @@ async fn revoke(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
 }
 
 /// Example: When the administrator issues Dana a Temporary Access Pass for 60 minutes
-#[given(expr = "the administrator issues {word} a Temporary Access Pass for {int} minutes")]
-#[when(expr = "the administrator issues {word} a Temporary Access Pass for {int} minutes")]
-async fn issue_tap(w: &mut GuideWorld, step: &Step, who: String, minutes: i64) -> Result<()> {
+#[given(expr = "the administrator issues {person} a Temporary Access Pass for {int} minutes")]
+#[when(expr = "the administrator issues {person} a Temporary Access Pass for {int} minutes")]
+async fn issue_tap(w: &mut GuideWorld, step: &Step, who: Person, minutes: i64) -> Result<()> {
     w.at(step);
     let text = admin_do(
         w,
@@ -119,7 +115,7 @@ async fn issue_tap(w: &mut GuideWorld, step: &Step, who: String, minutes: i64) -
 /// Example: When the administrator blocks MFA for Dana
 #[given(regex = r"^the administrator (blocks|unblocks) MFA for (\w+)$")]
 #[when(regex = r"^the administrator (blocks|unblocks) MFA for (\w+)$")]
-async fn block_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: String) -> Result<()> {
+async fn block_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> Result<()> {
     w.at(step);
     admin_do(w, &who, AdminAction::BlockMfa(verb == "blocks")).await?;
     let upn = w.person(&who)?.upn.clone();
@@ -132,7 +128,7 @@ async fn block_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: String) -
 
 /// Example: Then the administrator sees that Dana is at high risk
 #[then(regex = r"^the administrator sees that (\w+) is (at high risk|not at risk)$")]
-async fn risk(w: &mut GuideWorld, step: &Step, who: String, what: String) -> Result<()> {
+async fn risk(w: &mut GuideWorld, step: &Step, who: Person, what: String) -> Result<()> {
     w.at(step);
     let upn = w.person(&who)?.upn.clone();
     let high = w.sim()?.admin.describe(&upn).await??.high_risk;
@@ -144,12 +140,12 @@ async fn risk(w: &mut GuideWorld, step: &Step, who: String, what: String) -> Res
 }
 
 /// Example: Then the sign-in log shows a "Success" for Dana with "Text message"
-#[then(expr = "the sign-in log shows a(n) {string} for {word} with {string}")]
+#[then(expr = "the sign-in log shows a(n) {string} for {person} with {string}")]
 async fn log_shows(
     w: &mut GuideWorld,
     step: &Step,
     result: String,
-    who: String,
+    who: Person,
     detail: String,
 ) -> Result<()> {
     w.at(step);
@@ -175,7 +171,7 @@ async fn log_shows(
 /// Example: When the administrator blocks sign-in for Dana
 #[given(regex = r"^the administrator (blocks|unblocks) sign-in for (\w+)$")]
 #[when(regex = r"^the administrator (blocks|unblocks) sign-in for (\w+)$")]
-async fn block_sign_in(w: &mut GuideWorld, step: &Step, verb: String, who: String) -> Result<()> {
+async fn block_sign_in(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> Result<()> {
     w.at(step);
     admin_do(w, &who, AdminAction::BlockSignIn(verb == "blocks")).await?;
     let upn = w.person(&who)?.upn.clone();

@@ -1,6 +1,7 @@
 //! Steps in authenticator apps: Microsoft Authenticator (terms, QR, requests, codes) and
 //! third-party TOTP apps (QR, codes).
 
+use crate::harness::params::{self, App, Person};
 use crate::harness::{GuideWorld, journeys};
 use crate::tenant::{Answer, ChallengeState};
 use anyhow::{Context, Result, bail, ensure};
@@ -10,20 +11,20 @@ use cucumber::{given, then, when};
 const MS: &str = "Microsoft Authenticator";
 
 /// Example: When Dana opens Microsoft Authenticator and accepts its terms
-#[given(expr = "{word} opens Microsoft Authenticator and accepts its terms")]
-#[when(expr = "{word} opens Microsoft Authenticator and accepts its terms")]
-async fn accept_terms(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[given(expr = "{person} opens Microsoft Authenticator and accepts its terms")]
+#[when(expr = "{person} opens Microsoft Authenticator and accepts its terms")]
+async fn accept_terms(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     w.authenticator(&who).await?.accept_terms().await?;
     Ok(())
 }
 
 /// Example: When Dana scans the QR code with "Google Authenticator"
-#[given(expr = "{word} scans the QR code with {string}")]
-#[when(expr = "{word} scans the QR code with {string}")]
-async fn scan(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+#[given(expr = "{person} scans the QR code with {app}")]
+#[when(expr = "{person} scans the QR code with {app}")]
+async fn scan(w: &mut GuideWorld, step: &Step, who: Person, app: App) -> Result<()> {
     w.at(step);
-    let account = if app == MS {
+    let account = if &*app == MS {
         journeys::scan_with_authenticator(w, &who).await?
     } else {
         let qr = w
@@ -45,8 +46,8 @@ async fn scan(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Resu
 }
 
 /// Example: Then "Google Authenticator" cannot read the QR code on Dana's screen
-#[then(expr = "{string} cannot read the QR code on {word}'s screen")]
-async fn cannot_scan(w: &mut GuideWorld, step: &Step, app: String, who: String) -> Result<()> {
+#[then(expr = "{app} cannot read the QR code on {person}'s screen")]
+async fn cannot_scan(w: &mut GuideWorld, step: &Step, app: App, who: Person) -> Result<()> {
     w.at(step);
     let qr = w
         .page(&who)
@@ -59,9 +60,9 @@ async fn cannot_scan(w: &mut GuideWorld, step: &Step, app: String, who: String) 
 }
 
 /// Example: When Dana types the code from "Google Authenticator"
-#[given(expr = "{word} types the code from {string}")]
-#[when(expr = "{word} types the code from {string}")]
-async fn type_app_code(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+#[given(expr = "{person} types the code from {app}")]
+#[when(expr = "{person} types the code from {app}")]
+async fn type_app_code(w: &mut GuideWorld, step: &Step, who: Person, app: App) -> Result<()> {
     w.at(step);
     let code = w.app_code(&who, &app).await?;
     w.type_into(&who, "Code", &code).await?;
@@ -71,7 +72,7 @@ async fn type_app_code(w: &mut GuideWorld, step: &Step, who: String, app: String
 
 /// Example: Then Microsoft Authenticator on Dana's phone shows a sign-in request
 #[then(regex = r"^Microsoft Authenticator on (\w+)'s phone shows (a|no) sign-in request$")]
-async fn request_shown(w: &mut GuideWorld, step: &Step, who: String, which: String) -> Result<()> {
+async fn request_shown(w: &mut GuideWorld, step: &Step, who: Person, which: String) -> Result<()> {
     w.at(step);
     let pending = w.authenticator(&who).await?.pending().await?;
     observe!(
@@ -85,7 +86,7 @@ async fn request_shown(w: &mut GuideWorld, step: &Step, who: String, which: Stri
 
 /// Example: Then the request asks Dana for the number shown on screen
 #[then(regex = r"^the request (asks|does not ask) (\w+) for the number shown on screen$")]
-async fn asks_number(w: &mut GuideWorld, step: &Step, verb: String, who: String) -> Result<()> {
+async fn asks_number(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> Result<()> {
     w.at(step);
     let pending = w
         .authenticator(&who)
@@ -107,18 +108,18 @@ async fn asks_number(w: &mut GuideWorld, step: &Step, verb: String, who: String)
 }
 
 /// Example: When Dana approves the request in Microsoft Authenticator
-#[given(expr = "{word} approves the request in Microsoft Authenticator")]
-#[when(expr = "{word} approves the request in Microsoft Authenticator")]
-async fn approve(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[given(expr = "{person} approves the request in Microsoft Authenticator")]
+#[when(expr = "{person} approves the request in Microsoft Authenticator")]
+async fn approve(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let number = w.page(&who).await?.number;
     journeys::approve_push(w, &who, number).await
 }
 
 /// Example: When Dana approves the request typing 17
-#[given(expr = "{word} approves the request typing {int}")]
-#[when(expr = "{word} approves the request typing {int}")]
-async fn approve_typing(w: &mut GuideWorld, step: &Step, who: String, n: u8) -> Result<()> {
+#[given(expr = "{person} approves the request typing {int}")]
+#[when(expr = "{person} approves the request typing {int}")]
+async fn approve_typing(w: &mut GuideWorld, step: &Step, who: Person, n: u8) -> Result<()> {
     w.at(step);
     let state = w
         .authenticator(&who)
@@ -134,14 +135,13 @@ async fn approve_typing(w: &mut GuideWorld, step: &Step, who: String, n: u8) -> 
 }
 
 /// Example: When Dana denies the request in Microsoft Authenticator
-#[given(regex = r"^(\w+) (denies|reports) the request in Microsoft Authenticator$")]
-#[when(regex = r"^(\w+) (denies|reports) the request in Microsoft Authenticator$")]
-async fn deny(w: &mut GuideWorld, step: &Step, who: String, verb: String) -> Result<()> {
+#[given(expr = "{person} {answer} the request in Microsoft Authenticator")]
+#[when(expr = "{person} {answer} the request in Microsoft Authenticator")]
+async fn deny(w: &mut GuideWorld, step: &Step, who: Person, verb: params::Answer) -> Result<()> {
     w.at(step);
-    let answer = if verb == "denies" {
-        Answer::Deny
-    } else {
-        Answer::Report
+    let answer = match verb {
+        params::Answer::Denies => Answer::Deny,
+        params::Answer::Reports => Answer::Report,
     };
     match w.authenticator(&who).await?.answer(answer).await? {
         Some(ChallengeState::Failed(_)) => Ok(()),
@@ -150,8 +150,8 @@ async fn deny(w: &mut GuideWorld, step: &Step, who: String, verb: String) -> Res
 }
 
 /// Example: Then Microsoft Authenticator on Dana's phone lists her account
-#[then(expr = "Microsoft Authenticator on {word}'s phone lists her/his/their account")]
-async fn lists_account(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[then(expr = "Microsoft Authenticator on {person}'s phone lists her/his/their account")]
+async fn lists_account(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let upn = w.person(&who)?.upn.clone();
     let accounts = w.authenticator(&who).await?.accounts().await?;
@@ -160,9 +160,9 @@ async fn lists_account(w: &mut GuideWorld, step: &Step, who: String) -> Result<(
 }
 
 /// Example: When Dana approves the request typing a different number
-#[given(expr = "{word} approves the request typing a different number")]
-#[when(expr = "{word} approves the request typing a different number")]
-async fn approve_wrong(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[given(expr = "{person} approves the request typing a different number")]
+#[when(expr = "{person} approves the request typing a different number")]
+async fn approve_wrong(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let shown = w
         .page(&who)

@@ -4,14 +4,15 @@
 use crate::flows::Destination;
 use crate::harness::GuideWorld;
 use crate::harness::journeys;
+use crate::harness::params::Person;
 use anyhow::{Context, Result, ensure};
 use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
 
 /// Example: When Dana opens "https://aka.ms/mfasetup" in her browser
-#[given(expr = "{word} opens {string} in her/his/their browser")]
-#[when(expr = "{word} opens {string} in her/his/their browser")]
-async fn open(w: &mut GuideWorld, step: &Step, who: String, address: String) -> Result<()> {
+#[given(expr = "{person} opens {string} in her/his/their browser")]
+#[when(expr = "{person} opens {string} in her/his/their browser")]
+async fn open(w: &mut GuideWorld, step: &Step, who: Person, address: String) -> Result<()> {
     w.at(step);
     let dest = Destination::parse(&address)
         .with_context(|| format!("the simulator does not know the address {address}"))?;
@@ -21,9 +22,9 @@ async fn open(w: &mut GuideWorld, step: &Step, who: String, address: String) -> 
 }
 
 /// Example: When Dana signs in to "https://www.office.com" with her password
-#[given(expr = "{word} signs in to {string} with her/his/their password")]
-#[when(expr = "{word} signs in to {string} with her/his/their password")]
-async fn sign_in_to(w: &mut GuideWorld, step: &Step, who: String, address: String) -> Result<()> {
+#[given(expr = "{person} signs in to {string} with her/his/their password")]
+#[when(expr = "{person} signs in to {string} with her/his/their password")]
+async fn sign_in_to(w: &mut GuideWorld, step: &Step, who: Person, address: String) -> Result<()> {
     w.at(step);
     let dest = Destination::parse(&address)
         .with_context(|| format!("the simulator does not know the address {address}"))?;
@@ -37,9 +38,9 @@ async fn sign_in_to(w: &mut GuideWorld, step: &Step, who: String, address: Strin
 }
 
 /// Example: When Dana signs in with her email address and password
-#[given(expr = "{word} signs in with her/his/their email address and password")]
-#[when(expr = "{word} signs in with her/his/their email address and password")]
-async fn sign_in_here(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[given(expr = "{person} signs in with her/his/their email address and password")]
+#[when(expr = "{person} signs in with her/his/their email address and password")]
+async fn sign_in_here(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let person = w.person(&who)?.clone();
     w.type_into(&who, "Email", &person.upn).await?;
@@ -55,12 +56,12 @@ async fn sign_in_here(w: &mut GuideWorld, step: &Step, who: String) -> Result<()
 }
 
 /// Example: When Dana types the password "wrong-guess-1"
-#[given(expr = "{word} types the password {string}")]
-#[when(expr = "{word} types the password {string}")]
+#[given(expr = "{person} types the password {string}")]
+#[when(expr = "{person} types the password {string}")]
 async fn wrong_password(
     w: &mut GuideWorld,
     step: &Step,
-    who: String,
+    who: Person,
     password: String,
 ) -> Result<()> {
     w.at(step);
@@ -76,21 +77,21 @@ async fn wrong_password(
 }
 
 /// Example: When Dana presses "Next"
-#[given(expr = "{word} presses/follows/chooses/ticks {string}")]
-#[when(expr = "{word} presses/follows/chooses/ticks {string}")]
-async fn press(w: &mut GuideWorld, step: &Step, who: String, label: String) -> Result<()> {
+#[given(expr = "{person} presses/follows/chooses/ticks {string}")]
+#[when(expr = "{person} presses/follows/chooses/ticks {string}")]
+async fn press(w: &mut GuideWorld, step: &Step, who: Person, label: String) -> Result<()> {
     w.at(step);
     w.use_control(&who, &label).await?;
     Ok(())
 }
 
 /// Example: When Dana types "Mail app on my iPhone" into "Name"
-#[given(expr = "{word} types {string} into {string}")]
-#[when(expr = "{word} types {string} into {string}")]
+#[given(expr = "{person} types {string} into {string}")]
+#[when(expr = "{person} types {string} into {string}")]
 async fn type_into(
     w: &mut GuideWorld,
     step: &Step,
-    who: String,
+    who: Person,
     text: String,
     field: String,
 ) -> Result<()> {
@@ -106,9 +107,9 @@ async fn type_into(
 }
 
 /// Example: When Dana types her mobile number into "Phone number"
-#[given(expr = "{word} types her/his/their mobile number into {string}")]
-#[when(expr = "{word} types her/his/their mobile number into {string}")]
-async fn type_number(w: &mut GuideWorld, step: &Step, who: String, field: String) -> Result<()> {
+#[given(expr = "{person} types her/his/their mobile number into {string}")]
+#[when(expr = "{person} types her/his/their mobile number into {string}")]
+async fn type_number(w: &mut GuideWorld, step: &Step, who: Person, field: String) -> Result<()> {
     w.at(step);
     let digits = journeys::mobile_digits(w, &who).await?;
     w.type_into(&who, &field, &digits).await?;
@@ -116,9 +117,9 @@ async fn type_number(w: &mut GuideWorld, step: &Step, who: String, field: String
 }
 
 /// Example: When Dana types the code from her text message
-#[given(expr = "{word} types the code from her/his/their text message")]
-#[when(expr = "{word} types the code from her/his/their text message")]
-async fn type_texted_code(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[given(expr = "{person} types the code from her/his/their text message")]
+#[when(expr = "{person} types the code from her/his/their text message")]
+async fn type_texted_code(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let code = journeys::texted_code(w, &who).await?;
     w.type_into(&who, "Code", &code).await?;
@@ -126,18 +127,18 @@ async fn type_texted_code(w: &mut GuideWorld, step: &Step, who: String) -> Resul
 }
 
 /// Example: When Dana types the code "000000"
-#[given(expr = "{word} types the code {string}")]
-#[when(expr = "{word} types the code {string}")]
-async fn type_code(w: &mut GuideWorld, step: &Step, who: String, code: String) -> Result<()> {
+#[given(expr = "{person} types the code {string}")]
+#[when(expr = "{person} types the code {string}")]
+async fn type_code(w: &mut GuideWorld, step: &Step, who: Person, code: String) -> Result<()> {
     w.at(step);
     w.type_into(&who, "Code", &code).await?;
     Ok(())
 }
 
 /// Example: When Dana types the code she used before
-#[given(expr = "{word} types the code she/he/they used before")]
-#[when(expr = "{word} types the code she/he/they used before")]
-async fn type_old_code(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[given(expr = "{person} types the code she/he/they used before")]
+#[when(expr = "{person} types the code she/he/they used before")]
+async fn type_old_code(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let code = w
         .remembered
@@ -149,9 +150,9 @@ async fn type_old_code(w: &mut GuideWorld, step: &Step, who: String) -> Result<(
 }
 
 /// Example: When Dana types the Temporary Access Pass as her password
-#[given(expr = "{word} types the Temporary Access Pass as her/his/their password")]
-#[when(expr = "{word} types the Temporary Access Pass as her/his/their password")]
-async fn type_tap(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[given(expr = "{person} types the Temporary Access Pass as her/his/their password")]
+#[when(expr = "{person} types the Temporary Access Pass as her/his/their password")]
+async fn type_tap(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let person = w.person(&who)?.clone();
     let pass = w
@@ -172,8 +173,8 @@ async fn type_tap(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
 }
 
 /// Example: Then Dana sees "More information required"
-#[then(expr = "{word} sees {string}")]
-async fn sees(w: &mut GuideWorld, step: &Step, who: String, title: String) -> Result<()> {
+#[then(expr = "{person} sees {string}")]
+async fn sees(w: &mut GuideWorld, step: &Step, who: Person, title: String) -> Result<()> {
     w.at(step);
     let page = w.page(&who).await?;
     let shown = [Some(&page.title), page.subtitle.as_ref()];
@@ -321,8 +322,8 @@ async fn shows_number(w: &mut GuideWorld, step: &Step, which: String) -> Result<
 }
 
 /// Example: Then Dana is signed in to Office
-#[then(expr = "{word} is signed in to Office")]
-async fn signed_in(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[then(expr = "{person} is signed in to Office")]
+async fn signed_in(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let page = w.page(&who).await?;
     ensure!(
@@ -335,9 +336,9 @@ async fn signed_in(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
 }
 
 /// Example: When Dana closes her browser
-#[given(expr = "{word} closes her/his/their browser")]
-#[when(expr = "{word} closes her/his/their browser")]
-async fn close(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[given(expr = "{person} closes her/his/their browser")]
+#[when(expr = "{person} closes her/his/their browser")]
+async fn close(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     w.browser(&who)?.close().await?;
     ensure!(
@@ -361,9 +362,9 @@ pub(crate) fn first_person(w: &GuideWorld) -> Result<String> {
 }
 
 /// Example: When Dana asks for another text message 5 times
-#[given(expr = "{word} asks for another text message {int} times")]
-#[when(expr = "{word} asks for another text message {int} times")]
-async fn ask_again(w: &mut GuideWorld, step: &Step, who: String, times: usize) -> Result<()> {
+#[given(expr = "{person} asks for another text message {int} times")]
+#[when(expr = "{person} asks for another text message {int} times")]
+async fn ask_again(w: &mut GuideWorld, step: &Step, who: Person, times: usize) -> Result<()> {
     w.at(step);
     for _ in 0..times {
         w.use_control(&who, "Sign in another way").await?;
@@ -373,9 +374,9 @@ async fn ask_again(w: &mut GuideWorld, step: &Step, who: String, times: usize) -
 }
 
 /// Example: When Dana types 10 different wrong passwords
-#[given(expr = "{word} types {int} different wrong passwords")]
-#[when(expr = "{word} types {int} different wrong passwords")]
-async fn wrong_passwords(w: &mut GuideWorld, step: &Step, who: String, times: usize) -> Result<()> {
+#[given(expr = "{person} types {int} different wrong passwords")]
+#[when(expr = "{person} types {int} different wrong passwords")]
+async fn wrong_passwords(w: &mut GuideWorld, step: &Step, who: Person, times: usize) -> Result<()> {
     w.at(step);
     let upn = w.person(&who)?.upn.clone();
     for n in 0..times {
@@ -394,9 +395,9 @@ async fn wrong_passwords(w: &mut GuideWorld, step: &Step, who: String, times: us
 }
 
 /// Example: When Dana types 5 wrong codes
-#[given(expr = "{word} types {int} wrong codes")]
-#[when(expr = "{word} types {int} wrong codes")]
-async fn wrong_codes(w: &mut GuideWorld, step: &Step, who: String, times: usize) -> Result<()> {
+#[given(expr = "{person} types {int} wrong codes")]
+#[when(expr = "{person} types {int} wrong codes")]
+async fn wrong_codes(w: &mut GuideWorld, step: &Step, who: Person, times: usize) -> Result<()> {
     w.at(step);
     for n in 0..times {
         w.type_into(&who, "Code", &format!("{:06}", 111_111 * (n % 9 + 1)))

@@ -1,6 +1,7 @@
 //! Whole journeys in one step, for scenarios that start later in the guide.
 
 use crate::flows::Destination;
+use crate::harness::params::{App, Person};
 use crate::harness::{GuideWorld, journeys};
 use crate::tenant::MfaState;
 use anyhow::{Result, ensure};
@@ -42,8 +43,8 @@ async fn check_registered(w: &GuideWorld, who: &str) -> Result<()> {
 }
 
 /// Example: Given Dana has set up text messages for MFA
-#[given(expr = "{word} has set up text messages for MFA")]
-async fn has_text(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[given(expr = "{person} has set up text messages for MFA")]
+async fn has_text(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     enable_and_sign_in(w, &who).await?;
     journeys::set_up_text_messages(w, &who).await?;
@@ -51,8 +52,8 @@ async fn has_text(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
 }
 
 /// Example: Given Dana has set up Microsoft Authenticator for MFA
-#[given(expr = "{word} has set up Microsoft Authenticator for MFA")]
-async fn has_authenticator(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[given(expr = "{person} has set up Microsoft Authenticator for MFA")]
+async fn has_authenticator(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     enable_and_sign_in(w, &who).await?;
     journeys::set_up_authenticator(w, &who).await?;
@@ -60,8 +61,8 @@ async fn has_authenticator(w: &mut GuideWorld, step: &Step, who: String) -> Resu
 }
 
 /// Example: Given Dana has set up "Google Authenticator" for MFA
-#[given(expr = "{word} has set up {string} for MFA")]
-async fn has_other_app(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+#[given(expr = "{person} has set up {app} for MFA")]
+async fn has_other_app(w: &mut GuideWorld, step: &Step, who: Person, app: App) -> Result<()> {
     w.at(step);
     enable_and_sign_in(w, &who).await?;
     journeys::set_up_other_app(w, &who, &app).await?;
@@ -78,7 +79,7 @@ async fn has_other_app(w: &mut GuideWorld, step: &Step, who: String, app: String
 async fn verifies_with(
     w: &mut GuideWorld,
     step: &Step,
-    who: String,
+    who: Person,
     how: String,
     app: String,
 ) -> Result<()> {
@@ -120,12 +121,12 @@ async fn verifies_with(
 }
 
 /// Example: Given Dana has created an App Password named "iPhone Mail"
-#[given(expr = "{word} has created an App Password named {string}")]
-#[when(expr = "{word} creates an App Password named {string}")]
+#[given(expr = "{person} has created an App Password named {string}")]
+#[when(expr = "{person} creates an App Password named {string}")]
 async fn has_app_password(
     w: &mut GuideWorld,
     step: &Step,
-    who: String,
+    who: Person,
     name: String,
 ) -> Result<()> {
     w.at(step);
@@ -139,8 +140,8 @@ async fn has_app_password(
 }
 
 /// Example: Given Dana has added Microsoft Authenticator in Security info
-#[given(expr = "{word} has added Microsoft Authenticator in Security info")]
-async fn added_authenticator(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[given(expr = "{person} has added Microsoft Authenticator in Security info")]
+async fn added_authenticator(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let page = journeys::add_authenticator_in_security_info(w, &who).await?;
     ensure!(
@@ -158,7 +159,7 @@ async fn added_authenticator(w: &mut GuideWorld, step: &Step, who: String) -> Re
 #[when(
     regex = r"^(\w+) chooses to (get codes by text message|set up Microsoft Authenticator|set up another authenticator app)$"
 )]
-async fn chooses_method(w: &mut GuideWorld, step: &Step, who: String, what: String) -> Result<()> {
+async fn chooses_method(w: &mut GuideWorld, step: &Step, who: Person, what: String) -> Result<()> {
     w.at(step);
     let page = match what.as_str() {
         "get codes by text message" => journeys::choose_text_messages(w, &who).await?,

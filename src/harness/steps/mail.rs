@@ -2,14 +2,15 @@
 
 use crate::flows::Destination;
 use crate::harness::GuideWorld;
+use crate::harness::params::Person;
 use anyhow::{Context, Result, ensure};
 use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
 
 /// Example: When Dana's "iPhone Mail" checks for new mail
-#[given(expr = "{word}'s {string} checks for new mail")]
-#[when(expr = "{word}'s {string} checks for new mail")]
-async fn sync(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+#[given(expr = "{person}'s {string} checks for new mail")]
+#[when(expr = "{person}'s {string} checks for new mail")]
+async fn sync(w: &mut GuideWorld, step: &Step, who: Person, app: String) -> Result<()> {
     w.at(step);
     let status = w.mail_app(&who, &app)?.sync().await?;
     ensure!(!status.is_empty(), "the app shows no status");
@@ -17,11 +18,11 @@ async fn sync(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Resu
 }
 
 /// Example: Then Dana's "iPhone Mail" shows "Connected"
-#[then(expr = "{word}'s {string} shows {string}")]
+#[then(expr = "{person}'s {string} shows {string}")]
 async fn shows(
     w: &mut GuideWorld,
     step: &Step,
-    who: String,
+    who: Person,
     app: String,
     text: String,
 ) -> Result<()> {
@@ -35,12 +36,12 @@ async fn shows(
 }
 
 /// Example: When Dana types the App Password into "iPhone Mail"
-#[given(expr = "{word} types the App Password into {string}")]
-#[when(expr = "{word} types the App Password into {string}")]
+#[given(expr = "{person} types the App Password into {string}")]
+#[when(expr = "{person} types the App Password into {string}")]
 async fn app_password_into(
     w: &mut GuideWorld,
     step: &Step,
-    who: String,
+    who: Person,
     app: String,
 ) -> Result<()> {
     w.at(step);
@@ -55,9 +56,9 @@ async fn app_password_into(
 }
 
 /// Example: When Dana types her account password into "iPhone Mail"
-#[given(expr = "{word} types her/his/their account password into {string}")]
-#[when(expr = "{word} types her/his/their account password into {string}")]
-async fn password_into(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+#[given(expr = "{person} types her/his/their account password into {string}")]
+#[when(expr = "{person} types her/his/their account password into {string}")]
+async fn password_into(w: &mut GuideWorld, step: &Step, who: Person, app: String) -> Result<()> {
     w.at(step);
     let person = w.person(&who)?.clone();
     w.mail_app(&who, &app)?
@@ -67,9 +68,9 @@ async fn password_into(w: &mut GuideWorld, step: &Step, who: String, app: String
 }
 
 /// Example: When Dana's "Outlook on the desktop" opens its sign-in window
-#[given(expr = "{word}'s {string} opens its sign-in window")]
-#[when(expr = "{word}'s {string} opens its sign-in window")]
-async fn outlook_window(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+#[given(expr = "{person}'s {string} opens its sign-in window")]
+#[when(expr = "{person}'s {string} opens its sign-in window")]
+async fn outlook_window(w: &mut GuideWorld, step: &Step, who: Person, app: String) -> Result<()> {
     w.at(step);
     w.mail_app(&who, &app)?;
     let page = w.open(&who, Destination::Outlook).await?;
@@ -78,9 +79,9 @@ async fn outlook_window(w: &mut GuideWorld, step: &Step, who: String, app: Strin
 }
 
 /// Example: When Dana's "Outlook on the desktop" finishes signing in
-#[given(expr = "{word}'s {string} finishes signing in")]
-#[when(expr = "{word}'s {string} finishes signing in")]
-async fn outlook_done(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+#[given(expr = "{person}'s {string} finishes signing in")]
+#[when(expr = "{person}'s {string} finishes signing in")]
+async fn outlook_done(w: &mut GuideWorld, step: &Step, who: Person, app: String) -> Result<()> {
     w.at(step);
     let browser = w.browser(&who)?;
     let status = w.mail_app(&who, &app)?.complete_sign_in(&browser).await?;

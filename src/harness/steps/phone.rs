@@ -1,13 +1,14 @@
 //! Steps on the user's phone: text messages, calls, signal, the clock and the app store.
 
 use crate::harness::GuideWorld;
+use crate::harness::params::{App, Duration, Person};
 use anyhow::{Context, Result, ensure};
 use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
 
 /// Example: Then Dana's phone receives a text message with a 6-digit code
-#[then(expr = "{word}'s phone receives a text message with a 6-digit code")]
-async fn text_arrives(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[then(expr = "{person}'s phone receives a text message with a 6-digit code")]
+async fn text_arrives(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let text = w
         .phone(&who)?
@@ -22,8 +23,8 @@ async fn text_arrives(w: &mut GuideWorld, step: &Step, who: String) -> Result<()
 }
 
 /// Example: Then Dana's phone has received 2 text messages
-#[then(expr = "{word}'s phone has received {int} text message(s)")]
-async fn text_count(w: &mut GuideWorld, step: &Step, who: String, n: usize) -> Result<()> {
+#[then(expr = "{person}'s phone has received {int} text message(s)")]
+async fn text_count(w: &mut GuideWorld, step: &Step, who: Person, n: usize) -> Result<()> {
     w.at(step);
     let count = w.phone(&who)?.texts().await?.len();
     ensure!(count == n, "{who}'s phone has {count} text messages");
@@ -32,7 +33,7 @@ async fn text_count(w: &mut GuideWorld, step: &Step, who: String, n: usize) -> R
 
 /// Example: Then Dana's phone rings
 #[then(regex = r"^(\w+)'s phone (rings|does not ring)$")]
-async fn rings(w: &mut GuideWorld, step: &Step, who: String, verb: String) -> Result<()> {
+async fn rings(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> Result<()> {
     w.at(step);
     let ringing = w.phone(&who)?.ringing().await?.is_some();
     ensure!(
@@ -53,7 +54,7 @@ async fn rings(w: &mut GuideWorld, step: &Step, who: String, verb: String) -> Re
 async fn answer(
     w: &mut GuideWorld,
     step: &Step,
-    who: String,
+    who: Person,
     which: String,
     keys: String,
 ) -> Result<()> {
@@ -81,7 +82,7 @@ fn desk_phone(w: &GuideWorld, who: &str) -> Result<crate::actors::PhoneHandle> {
 /// Example: When Dana's phone loses its signal
 #[given(regex = r"^(\w+)'s phone (loses|regains) its signal$")]
 #[when(regex = r"^(\w+)'s phone (loses|regains) its signal$")]
-async fn signal(w: &mut GuideWorld, step: &Step, who: String, verb: String) -> Result<()> {
+async fn signal(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> Result<()> {
     w.at(step);
     let phone = w.phone(&who)?;
     phone.set_signal(verb == "regains").await?;
@@ -93,18 +94,17 @@ async fn signal(w: &mut GuideWorld, step: &Step, who: String, verb: String) -> R
 }
 
 /// Example: When Dana's phone clock is 3 minutes fast
-#[given(regex = r"^(\w+)'s phone clock is (\d+) (seconds?|minutes?) (fast|slow)$")]
-#[when(regex = r"^(\w+)'s phone clock is (\d+) (seconds?|minutes?) (fast|slow)$")]
+#[given(regex = r"^(\w+)'s phone clock is (\d+ (?:seconds?|minutes?)) (fast|slow)$")]
+#[when(regex = r"^(\w+)'s phone clock is (\d+ (?:seconds?|minutes?)) (fast|slow)$")]
 async fn clock_wrong(
     w: &mut GuideWorld,
     step: &Step,
-    who: String,
-    amount: i64,
-    unit: String,
+    who: Person,
+    off_by: Duration,
     way: String,
 ) -> Result<()> {
     w.at(step);
-    let secs = super::duration_seconds(amount, &unit)? * if way == "fast" { 1 } else { -1 };
+    let secs = off_by.0 * if way == "fast" { 1 } else { -1 };
     let phone = w.phone(&who)?;
     phone.set_clock_offset(secs);
     ensure!(
@@ -115,9 +115,9 @@ async fn clock_wrong(
 }
 
 /// Example: When Dana sets her phone clock to automatic
-#[given(expr = "{word} sets her/his/their phone clock to automatic")]
-#[when(expr = "{word} sets her/his/their phone clock to automatic")]
-async fn clock_right(w: &mut GuideWorld, step: &Step, who: String) -> Result<()> {
+#[given(expr = "{person} sets her/his/their phone clock to automatic")]
+#[when(expr = "{person} sets her/his/their phone clock to automatic")]
+async fn clock_right(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let phone = w.phone(&who)?;
     phone.set_clock_offset(0);
@@ -129,26 +129,26 @@ async fn clock_right(w: &mut GuideWorld, step: &Step, who: String) -> Result<()>
 }
 
 /// Example: When Dana installs "Google Authenticator" from the app store
-#[given(expr = "{word} installs {string} from the app store")]
-#[when(expr = "{word} installs {string} from the app store")]
-async fn install(w: &mut GuideWorld, step: &Step, who: String, app: String) -> Result<()> {
+#[given(expr = "{person} installs {app} from the app store")]
+#[when(expr = "{person} installs {app} from the app store")]
+async fn install(w: &mut GuideWorld, step: &Step, who: Person, app: App) -> Result<()> {
     w.at(step);
     let phone = w.phone(&who)?;
     ensure!(phone.install(&app).await?, "the app store has no {app}");
     ensure!(
-        phone.apps().await?.contains(&app),
+        phone.apps().await?.contains(&app.0),
         "{app} is not on the phone"
     );
     Ok(())
 }
 
 /// Example: When Dana types the number of her desk phone into "Phone number"
-#[given(expr = "{word} types the number of her/his/their desk phone into {string}")]
-#[when(expr = "{word} types the number of her/his/their desk phone into {string}")]
+#[given(expr = "{person} types the number of her/his/their desk phone into {string}")]
+#[when(expr = "{person} types the number of her/his/their desk phone into {string}")]
 async fn type_desk_number(
     w: &mut GuideWorld,
     step: &Step,
-    who: String,
+    who: Person,
     field: String,
 ) -> Result<()> {
     w.at(step);

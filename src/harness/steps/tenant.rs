@@ -1,6 +1,7 @@
 //! Steps about the tenant itself and simulated time.
 
 use crate::harness::GuideWorld;
+use crate::harness::params::Duration;
 use anyhow::{Result, ensure};
 use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
@@ -28,12 +29,12 @@ async fn tenant_from_on(w: &mut GuideWorld, step: &Step, name: String, date: Str
 }
 
 /// Example: When 6 minutes pass
-#[given(regex = r"^(\d+) (seconds?|minutes?|hours?|days?) pass(?:es)?$")]
-#[when(regex = r"^(\d+) (seconds?|minutes?|hours?|days?) pass(?:es)?$")]
-async fn time_passes(w: &mut GuideWorld, step: &Step, amount: i64, unit: String) -> Result<()> {
+#[given(expr = "{duration} pass(es)")]
+#[when(expr = "{duration} pass(es)")]
+async fn time_passes(w: &mut GuideWorld, step: &Step, length: Duration) -> Result<()> {
     w.at(step);
     let before = w.sim()?.clock.now();
-    w.sim()?.wait(super::duration_seconds(amount, &unit)?);
+    w.sim()?.wait(length.0);
     ensure!(w.sim()?.clock.now() > before, "time did not move");
     Ok(())
 }

@@ -1,0 +1,217 @@
+//! Typed step arguments: the placeholders of the step vocabulary (`{person}`, `{app}`,
+//! `{duration}`, `{state}`, `{answer}`, `{switch}`), each a cucumber `Parameter` with its own
+//! pattern and a `FromStr` that refuses an unknown value by listing the known ones
+//! ("no app called \"Authy2\"; known: ..."). People are checked against the scenario's tenant
+//! when a step looks them up (`Simulation::person` lists who is there).
+
+use crate::tenant::MfaState;
+use cucumber::Parameter;
+use std::fmt;
+use std::str::FromStr;
+
+/// A value a step cannot use, and what it could have been. Its `Debug` is the sentence, as
+/// cucumber shows a parse failure with `Debug`.
+pub struct Unknown(pub String);
+
+impl fmt::Debug for Unknown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for Unknown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Unknown {}
+
+fn unknown(what: &str, value: &str, known: &[&str]) -> Unknown {
+    Unknown(format!(
+        "no {what} called \"{value}\"; known: {}",
+        known.join(", ")
+    ))
+}
+
+/// A person in the tenant, by first name (`Dana`), as steps name them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Parameter)]
+#[param(name = "person", regex = r"[A-Z][A-Za-z'\-]*")]
+pub struct Person(pub String);
+
+impl FromStr for Person {
+    type Err = Unknown;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Person(s.to_string()))
+    }
+}
+
+impl std::ops::Deref for Person {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Person {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An authenticator app from the simulated app store, in quotes (`"Google Authenticator"`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Parameter)]
+#[param(name = "app", regex = r#""([^"]*)""#)]
+pub struct App(pub String);
+
+impl FromStr for App {
+    type Err = Unknown;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim_matches('"');
+        crate::actors::phone::STORE_APPS
+            .iter()
+            .find(|a| a.eq_ignore_ascii_case(s))
+            .map(|a| App((*a).to_string()))
+            .ok_or_else(|| unknown("app", s, crate::actors::phone::STORE_APPS))
+    }
+}
+
+impl fmt::Display for App {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::ops::Deref for App {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A length of simulated time: `40 seconds`, `6 minutes`, `2 hours`, `1 day`, `2 weeks`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Parameter)]
+#[param(
+    name = "duration",
+    regex = r"\d+ (?:seconds?|minutes?|hours?|days?|weeks?)"
+)]
+pub struct Duration(pub i64);
+
+impl FromStr for Duration {
+    type Err = Unknown;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (amount, unit) = s.split_once(' ').ok_or_else(|| {
+            Unknown(format!(
+                "\"{s}\" is not a length of time (say \"6 minutes\")"
+            ))
+        })?;
+        let amount: i64 = amount
+            .parse()
+            .map_err(|_| Unknown(format!("\"{amount}\" is not a whole number")))?;
+        let per = match unit.trim_end_matches('s') {
+            "second" => 1,
+            "minute" => 60,
+            "hour" => 3600,
+            "day" => 86_400,
+            "week" => 7 * 86_400,
+            other => {
+                return Err(unknown(
+                    "unit of time",
+                    other,
+                    &["seconds", "minutes", "hours", "days", "weeks"],
+                ));
+            }
+        };
+        amount
+            .checked_mul(per)
+            .map(Duration)
+            .ok_or_else(|| Unknown(format!("{s} is too long")))
+    }
+}
+
+/// A per-user MFA state, in quotes as the admin page shows it (`"enforced"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Parameter)]
+#[param(name = "state", regex = r#""([^"]*)""#)]
+pub struct State(pub MfaState);
+
+impl Default for State {
+    fn default() -> Self {
+        State(MfaState::Disabled)
+    }
+}
+
+impl FromStr for State {
+    type Err = Unknown;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim_matches('"').to_lowercase().as_str() {
+            "disabled" => Ok(State(MfaState::Disabled)),
+            "enabled" => Ok(State(MfaState::Enabled)),
+            "enforced" => Ok(State(MfaState::Enforced)),
+            other => Err(unknown(
+                "MFA state",
+                other,
+                &["disabled", "enabled", "enforced"],
+            )),
+        }
+    }
+}
+
+/// How a person answers a Microsoft Authenticator request.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Parameter)]
+#[param(name = "answer", regex = r"denies|reports")]
+pub enum Answer {
+    /// "Deny".
+    #[default]
+    Denies,
+    /// "Deny", then "report it" (suspicious activity).
+    Reports,
+}
+
+impl FromStr for Answer {
+    type Err = Unknown;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "denies" => Ok(Answer::Denies),
+            "reports" => Ok(Answer::Reports),
+            other => Err(unknown("answer", other, &["denies", "reports"])),
+        }
+    }
+}
+
+/// A tenant setting switched `on` or `off`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Parameter)]
+#[param(name = "switch", regex = r"on|off")]
+pub struct Switch(pub bool);
+
+impl FromStr for Switch {
+    type Err = Unknown;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "on" => Ok(Switch(true)),
+            "off" => Ok(Switch(false)),
+            other => Err(unknown("setting", other, &["on", "off"])),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_values_list_the_known_ones() {
+        let err = "Authy2".parse::<App>().unwrap_err().to_string();
+        assert!(err.contains("no app called \"Authy2\"; known: "), "{err}");
+        assert!(err.contains("Google Authenticator"), "{err}");
+        assert_eq!("\"authy\"".parse::<App>().unwrap().0, "Authy");
+        assert_eq!("2 weeks".parse::<Duration>().unwrap().0, 14 * 86_400);
+        assert!("3 fortnights".parse::<Duration>().is_err());
+        assert_eq!(
+            "\"Enforced\"".parse::<State>().unwrap().0,
+            MfaState::Enforced
+        );
+        assert!(
+            format!("{:?}", "\"on\"".parse::<State>().unwrap_err()).contains("known: disabled")
+        );
+    }
+}
