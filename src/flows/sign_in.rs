@@ -376,7 +376,7 @@ impl Flow {
     /// Show the page the user asked for.
     pub(super) fn land(&mut self, t: &mut Tenant) {
         let id = self.user_id();
-        let legacy = calendar::registration(t.now(), &t.policy) == Registration::Legacy;
+        let legacy = t.registration_experience() == Registration::Legacy;
         self.page = match self.dest {
             Destination::Office | Destination::Outlook => Page::Home {
                 name: t.user(id).first_name().to_string(),
@@ -390,8 +390,7 @@ impl Flow {
     }
 
     fn start_registration(&mut self, t: &mut Tenant) {
-        let now = t.now();
-        self.page = match calendar::registration(now, &t.policy) {
+        self.page = match t.registration_experience() {
             Registration::Legacy => Page::Legacy(LegacyPage::Step1 {
                 contact: Contact::AuthenticationPhone,
                 country: "1".into(),

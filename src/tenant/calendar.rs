@@ -6,9 +6,32 @@
 
 use super::policy::{Policy, Registration};
 use crate::clock::{Instant, parse_instant};
+use time::macros::datetime;
 
-fn on_or_after(now: Instant, date: &str) -> bool {
-    now >= parse_instant(&format!("{date}T00:00:00Z")).expect("invariant: fixed dates parse")
+/// The service's cut-over days, each the first day (00:00 UTC) on which the new behaviour
+/// holds. Typed values made at compile time: nothing parses a date to answer a rule.
+pub mod cutover {
+    use super::{Instant, datetime};
+
+    /// Tenants created from this day got combined registration by default.
+    pub const COMBINED_FOR_NEW_TENANTS: Instant = datetime!(2020-08-15 0:00 UTC).unix_timestamp();
+    /// Combined registration for every tenant; Exchange Online basic authentication off for
+    /// IMAP, POP and ActiveSync (rule 24).
+    pub const OCTOBER_2022: Instant = datetime!(2022-10-01 0:00 UTC).unix_timestamp();
+    /// Number matching on every Authenticator push (rule 33).
+    pub const NUMBER_MATCHING: Instant = datetime!(2023-05-08 0:00 UTC).unix_timestamp();
+    /// Methods no longer managed in the legacy MFA and SSPR policies (rule 34).
+    pub const LEGACY_POLICIES_END: Instant = datetime!(2025-09-30 0:00 UTC).unix_timestamp();
+    /// Users with texts or calls nudged to add a passkey (rule 35).
+    pub const PASSKEY_NUDGE: Instant = datetime!(2026-09-01 0:00 UTC).unix_timestamp();
+    /// SMTP AUTH basic authentication off by default (rule 24).
+    pub const SMTP_BASIC_AUTH_END: Instant = datetime!(2027-01-01 0:00 UTC).unix_timestamp();
+    /// Microsoft-provided texts and calls end without a telephony provider (rule 36).
+    pub const PHONE_DELIVERY_END: Instant = datetime!(2027-02-01 0:00 UTC).unix_timestamp();
+}
+
+fn on_or_after(now: Instant, day: Instant) -> bool {
+    now >= day
 }
 
 /// Which sign-up experience users get. Combined registration was the default for tenants
@@ -21,8 +44,8 @@ pub fn registration(now: Instant, policy: &Policy) -> Registration {
         .created
         .as_deref()
         .and_then(|d| parse_instant(d).ok())
-        .is_some_and(|c| on_or_after(c, "2020-08-15"));
-    if created_late || on_or_after(now, "2022-10-01") {
+        .is_some_and(|c| on_or_after(c, cutover::COMBINED_FOR_NEW_TENANTS));
+    if created_late || on_or_after(now, cutover::OCTOBER_2022) {
         Registration::Combined
     } else {
         Registration::Legacy
@@ -31,7 +54,7 @@ pub fn registration(now: Instant, policy: &Policy) -> Registration {
 
 /// Rule 33: from 2023-05-08 every Authenticator push asks for the number on the sign-in screen.
 pub fn number_matching(now: Instant) -> bool {
-    on_or_after(now, "2023-05-08")
+    on_or_after(now, cutover::NUMBER_MATCHING)
 }
 
 /// A mail protocol that signs in with a user name and password.
@@ -71,14 +94,14 @@ pub fn basic_auth_refusal(protocol: Protocol, now: Instant, policy: &Policy) -> 
         Protocol::Smtp => policy
             .basic_auth
             .smtp
-            .unwrap_or(!on_or_after(now, "2027-01-01")),
+            .unwrap_or(!on_or_after(now, cutover::SMTP_BASIC_AUTH_END)),
     };
     match protocol {
         Protocol::Smtp if !tenant_allows => {
             Some("550 5.7.30 Basic authentication is not supported for Client Submission.".into())
         }
         Protocol::Smtp => None,
-        _ if on_or_after(now, "2022-10-01") => Some(format!(
+        _ if on_or_after(now, cutover::OCTOBER_2022) => Some(format!(
             "Exchange Online turned off basic authentication for {protocol} on 2022-10-01"
         )),
         _ if !tenant_allows => Some(format!(
@@ -91,23 +114,17 @@ pub fn basic_auth_refusal(protocol: Protocol, now: Instant, policy: &Policy) -> 
 /// Rule 36: Microsoft-provided text messages and calls end on 2027-02-01 unless the tenant
 /// has its own telephony provider.
 pub fn phone_delivery_available(now: Instant, policy: &Policy) -> bool {
-    policy.telephony_provider || !on_or_after(now, "2027-02-01")
+    policy.telephony_provider || !on_or_after(now, cutover::PHONE_DELIVERY_END)
 }
 
 /// Rule 35: from 2026-09-01 users with text or call methods are nudged to add a passkey.
 pub fn passkey_nudge(now: Instant) -> bool {
-    on_or_after(now, "2026-09-01")
+    on_or_after(now, cutover::PASSKEY_NUDGE)
 }
 
 /// Rule 34: from 2025-09-30 methods are managed only in the Authentication methods policy.
 pub fn legacy_method_policies(now: Instant) -> bool {
-    !on_or_after(now, "2025-09-30")
-}
-
-/// The older App passwords page (account.activedirectory.windowsazure.com) exists in the
-/// legacy era; later App Passwords live on Security info.
-pub fn legacy_app_password_page(now: Instant, policy: &Policy) -> bool {
-    registration(now, policy) == Registration::Legacy
+    !on_or_after(now, cutover::LEGACY_POLICIES_END)
 }
 
 #[cfg(test)]
@@ -116,6 +133,21 @@ mod tests {
 
     fn at(d: &str) -> Instant {
         parse_instant(d).unwrap()
+    }
+
+    #[test]
+    fn cut_over_days_are_the_documented_dates() {
+        for (day, text) in [
+            (cutover::COMBINED_FOR_NEW_TENANTS, "2020-08-15"),
+            (cutover::OCTOBER_2022, "2022-10-01"),
+            (cutover::NUMBER_MATCHING, "2023-05-08"),
+            (cutover::LEGACY_POLICIES_END, "2025-09-30"),
+            (cutover::PASSKEY_NUDGE, "2026-09-01"),
+            (cutover::SMTP_BASIC_AUTH_END, "2027-01-01"),
+            (cutover::PHONE_DELIVERY_END, "2027-02-01"),
+        ] {
+            assert_eq!(day, at(&format!("{text}T00:00:00Z")), "{text}");
+        }
     }
 
     #[test]

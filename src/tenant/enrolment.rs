@@ -4,6 +4,7 @@
 //! Every method is proven before it is saved (rule 8): a phone by its texted code or a call, an
 //! app by a current code or the test push. The pages around these calls live in `flows`.
 
+use super::Tenant;
 use super::app_passwords::AppPasswordError;
 use super::challenge::Purpose;
 use super::directory::{MfaState, UserId};
@@ -12,7 +13,6 @@ use super::methods::{
 };
 use super::oath::Oath;
 use super::verification::StartError;
-use super::{Tenant, calendar};
 use crate::actors::authenticator::AuthenticatorHandle;
 
 /// Registering a phone could not start.
@@ -151,8 +151,7 @@ impl Tenant {
     /// per-user MFA users during sign-up; in combined registration only to *enforced* users.
     pub fn app_passwords_offered(&self, id: UserId) -> bool {
         let user = self.user(id);
-        let legacy =
-            calendar::registration(self.now(), &self.policy) == super::policy::Registration::Legacy;
+        let legacy = self.registration_experience() == super::policy::Registration::Legacy;
         let per_user = if legacy {
             user.mfa != MfaState::Disabled
         } else {

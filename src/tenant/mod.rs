@@ -116,6 +116,13 @@ impl Tenant {
         self.clock.now()
     }
 
+    /// The one answer to "which registration experience does a user get now": the older
+    /// "Additional security verification" page or combined registration (rules 7-14; the
+    /// tenant may force one; see `calendar::registration`).
+    pub fn registration_experience(&self) -> policy::Registration {
+        calendar::registration(self.now(), &self.policy)
+    }
+
     /// Add a user.
     pub fn add_user(&mut self, user: User) -> UserId {
         self.users.push(user);
