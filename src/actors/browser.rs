@@ -93,7 +93,7 @@ impl Browser {
             self.flow.act(action, &mut tenant, &mut self.cookies)?;
         }
         let after = self.flow.page.view();
-        if pressed.is_some() || after.identity() != before.identity() {
+        if pressed.is_some() || after.page != before.page {
             self.record(after.clone());
         }
         Ok(after)

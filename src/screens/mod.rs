@@ -5,11 +5,13 @@
 //! change state; flows decide the next page, screens only describe the current one.
 
 mod controls;
+mod id;
 mod page;
 mod setup_pages;
 pub mod text;
 mod view;
 
 pub use controls::{Action, Button, Checkbox, Choice, Contact, Field, Link, NewMethod};
+pub use id::{LegacyStep, ManageStep, PageId, SignInStep, WizardStep};
 pub use page::{LegacyPage, ManagePage, Page, SignInPage, WizardPage};
 pub use view::ScreenView;
