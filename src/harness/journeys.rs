@@ -53,10 +53,11 @@ async fn finish_wizard(w: &GuideWorld, who: &str) -> Result<ScreenView> {
     for _ in 0..6 {
         let next = page.offers(&Action::Press(Button::Next));
         match (page.page.wizard_step(), page.page) {
-            (
-                Some(WizardStep::Phone | WizardStep::PhoneCode | WizardStep::PhoneDone),
-                _,
-            ) if next => page = w.use_control(who, "Next").await?,
+            (Some(WizardStep::Phone | WizardStep::PhoneCode | WizardStep::PhoneDone), _)
+                if next =>
+            {
+                page = w.use_control(who, "Next").await?
+            }
             (Some(WizardStep::AppPasswordName), _) => {
                 w.type_into(who, "Name", "Mail app").await?;
                 page = w.use_control(who, "Next").await?;
@@ -118,10 +119,14 @@ pub async fn approve_push(w: &GuideWorld, who: &str, number: Option<u8>) -> Resu
 pub async fn sign_in_with_mfa(w: &GuideWorld, who: &str, dest: Destination) -> Result<ScreenView> {
     let mut page = sign_in(w, who, dest).await?;
     if page.page == PageId::SignIn(SignInStep::VerifyIdentity) {
-        let pick = [VerifyOption::Text, VerifyOption::AppCode, VerifyOption::Push]
-            .into_iter()
-            .map(|o| Action::Choose(Choice::Verify(o)))
-            .find(|a| page.offers(a));
+        let pick = [
+            VerifyOption::Text,
+            VerifyOption::AppCode,
+            VerifyOption::Push,
+        ]
+        .into_iter()
+        .map(|o| Action::Choose(Choice::Verify(o)))
+        .find(|a| page.offers(a));
         page = w
             .act(who, pick.context("no usable verification option")?)
             .await?;
