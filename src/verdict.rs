@@ -6,6 +6,10 @@
 //! this module reads the two runs and names the differences it sees: steps that noted a
 //! different page, presses that changed label, a number to type, an App Password missing, or
 //! a refusal from the service (which makes the step no longer possible).
+//!
+//! The comparison works on types: outputs become `Observed` values (the clicked
+//! [`Control`] with its label, not a sentence), differences become `Note`s and refusals a
+//! `Refusal`; they are put into words only when a [`Verdict`] is handed out.
 
 use crate::guide::{GuideStep, ids_in};
 use crate::harness::{Replay, RunOptions, RunReport, Status, StepRecord, run};

@@ -1,7 +1,9 @@
 //! Whole journeys a help-desk person would name in one breath ("Dana has set up text
 //! messages"), played through the same pages and controls as the single steps. They follow
 //! whatever the service shows on the scenario's date: the older three-step page or the
-//! "Keep your account secure" wizard, so one Given works in both eras.
+//! "Keep your account secure" wizard, so one Given works in both eras. Which page they are on
+//! and which era it belongs to is read from `view.page` (a `PageId`) and the typed controls
+//! the page offers, never from its heading; labels are used only to click, as a person would.
 
 use super::world::GuideWorld;
 use crate::flows::Destination;

@@ -1,8 +1,11 @@
 //! Typed pages and how they look.
 //!
 //! [`Page`] is the enum of everything the browser can show, each variant carrying its own
-//! data; [`ScreenView`] is what a person sees of it. Architecture invariant: screens never
-//! change state; flows decide the next page, screens only describe the current one.
+//! data; [`PageId`] is which page it is, without the data; [`ScreenView`] is what a person
+//! sees of it, tagged with its [`PageId`]. Architecture invariants: screens never change
+//! state (flows decide the next page, screens only describe the current one); decisions are
+//! made on [`PageId`] and typed controls, while titles and labels are for people: read only
+//! by step assertions and by the code that draws a screen (`tests/invariants.rs`).
 
 mod controls;
 mod id;
