@@ -6,7 +6,7 @@
 //! and the trainer all render this one record, so none of them can tell a different story.
 
 use crate::clock::Instant;
-use crate::screens::ScreenView;
+use crate::screens::{Control, ScreenView};
 use crate::tenant::SignInRow;
 use serde::Serialize;
 use std::sync::{Arc, Mutex};
@@ -68,8 +68,9 @@ pub enum Output {
     Mail { status: String },
     /// The administrator did something.
     AdminAction { text: String },
-    /// The person clicked a button, link or option (what they did, so readers can follow).
-    Click { label: String },
+    /// The person clicked a button, link or option (what they did, so readers can follow):
+    /// the control itself, and its label as the page showed it.
+    Click { control: Control, label: String },
     /// A short note from a device ("No service", "App installed").
     Note { text: String },
 }
@@ -152,7 +153,7 @@ impl Event {
             Output::Mail { status } => status.clone(),
             Output::AdminAction { text } => text.clone(),
             Output::Note { text } => text.clone(),
-            Output::Click { label } => format!("clicks \"{label}\""),
+            Output::Click { label, .. } => format!("clicks \"{label}\""),
         };
         let mut lines = body.lines();
         let first = lines.next().unwrap_or_default();

@@ -6,9 +6,14 @@
 //! this module reads the two runs and names the differences it sees: steps that noted a
 //! different page, presses that changed label, a number to type, an App Password missing, or
 //! a refusal from the service (which makes the step no longer possible).
+//!
+//! The comparison works on types: outputs become `Observed` values (the clicked
+//! [`Control`] with its label, not a sentence), differences become `Note`s and refusals a
+//! `Refusal`; they are put into words only when a [`Verdict`] is handed out.
 
 use crate::guide::{GuideStep, ids_in};
 use crate::harness::{Replay, RunOptions, RunReport, Status, StepRecord, run};
+use crate::screens::Control;
 use crate::transcript::{Event, Output};
 use std::collections::BTreeMap;
 
@@ -32,15 +37,6 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    fn rank(&self) -> u8 {
-        match self {
-            Verdict::Holds => 0,
-            Verdict::Differs(_) => 1,
-            Verdict::NoLongerPossible { .. } => 2,
-            Verdict::NotChecked(_) => 3,
-        }
-    }
-
     /// A short label: holds, differs, no longer possible.
     pub fn label(&self) -> &'static str {
         match self {
@@ -101,41 +97,142 @@ pub async fn runs(
     (guide, other)
 }
 
-/// What to do when the service refuses a step, keyed by how the refusal shows.
-fn refusal(events: &[Event]) -> Option<(String, &'static str)> {
-    let retired = crate::tenant::StartError::PhoneRetired.to_string();
-    events.iter().find_map(|e| match &e.output {
-        Output::Mail { status } if status.contains("refused") => Some((
-            status.clone(),
-            "use Outlook, or add the account to the phone's Mail app with \"Sign in\" (modern authentication); App Passwords do not help here",
-        )),
-        Output::Screen(v) if v.error.as_deref() == Some(retired.as_str()) => Some((
-            retired.clone(),
-            "register Microsoft Authenticator (or a passkey); a tenant that keeps texts and calls must buy them from a telephony provider",
-        )),
-        _ => None,
-    })
+/// Why the service refused a step, with what a reader should do instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Refusal {
+    /// A mail app using basic authentication was turned away; `status` is what it showed.
+    BasicAuthMail { status: String },
+    /// Texts and calls from Microsoft are retired; `message` is what the page showed.
+    PhoneRetired { message: String },
+}
+
+impl Refusal {
+    /// The first refusal among a step's outputs, if any.
+    fn find(events: &[Event]) -> Option<Refusal> {
+        // The mail app's status and the page's error line are the only places a refusal
+        // shows; they are matched here until the transcript carries typed outcomes.
+        let retired = crate::tenant::StartError::PhoneRetired.to_string();
+        events.iter().find_map(|e| match &e.output {
+            Output::Mail { status } if status.contains("refused") => Some(Refusal::BasicAuthMail {
+                status: status.clone(),
+            }),
+            Output::Screen(v) if v.error.as_deref() == Some(retired.as_str()) => {
+                Some(Refusal::PhoneRetired {
+                    message: retired.clone(),
+                })
+            }
+            _ => None,
+        })
+    }
+
+    fn why(&self) -> String {
+        match self {
+            Refusal::BasicAuthMail { status } => status.clone(),
+            Refusal::PhoneRetired { message } => message.clone(),
+        }
+    }
+
+    fn instead(&self) -> &'static str {
+        match self {
+            Refusal::BasicAuthMail { .. } => {
+                "use Outlook, or add the account to the phone's Mail app with \"Sign in\" (modern authentication); App Passwords do not help here"
+            }
+            Refusal::PhoneRetired { .. } => {
+                "register Microsoft Authenticator (or a passkey); a tenant that keeps texts and calls must buy them from a telephony provider"
+            }
+        }
+    }
+}
+
+/// Something a person observed during a step that matters when comparing eras.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Observed {
+    /// Clicked a control, labelled as the page showed it.
+    Pressed { control: Control, label: String },
+    /// A number to type into Microsoft Authenticator (on the page or in the app).
+    NumberToType,
+    /// An App Password on the page.
+    AppPassword,
+    /// What a mail app showed.
+    Mail(String),
+}
+
+impl std::fmt::Display for Observed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Observed::Pressed { label, .. } => write!(f, "\"{label}\""),
+            Observed::NumberToType => f.write_str("a number to type into Microsoft Authenticator"),
+            Observed::AppPassword => f.write_str("an App Password"),
+            Observed::Mail(status) => write!(f, "the mail app shows \"{status}\""),
+        }
+    }
+}
+
+/// One difference between the guide's date and the replay, before it is worded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Note {
+    /// Noted by the replay's own steps (a page check that did not match, a stand-in button),
+    /// already in words.
+    Step(String),
+    /// Other controls pressed (a control renamed, or a different way through): the labels
+    /// pressed now and on the guide's date.
+    Uses { now: Vec<String>, then: Vec<String> },
+    /// Shown now and not on the guide's date.
+    NowShows(Observed),
+    /// Shown on the guide's date and not now.
+    NoLongerShows(Observed),
+    /// The scenario failed at a step, for a reason that is not a refusal.
+    StopsWorking { step: String, why: String },
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let quoted = |labels: &[String]| {
+            labels
+                .iter()
+                .map(|l| format!("\"{l}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self {
+            Note::Step(text) => f.write_str(text),
+            Note::Uses { now, then } => write!(
+                f,
+                "uses {} where the guide's date used {}",
+                quoted(now),
+                quoted(then)
+            ),
+            Note::NowShows(x) => write!(f, "now shows {x}"),
+            Note::NoLongerShows(x) => write!(f, "no longer shows {x}"),
+            Note::StopsWorking { step, why } => {
+                write!(f, "the guide's steps stop working at \"{step}\": {why}")
+            }
+        }
+    }
 }
 
 /// What a step's outputs amount to, for comparing eras.
-fn signature(events: &[Event]) -> Vec<String> {
+fn observations(events: &[Event]) -> Vec<Observed> {
     let mut out = Vec::new();
     for e in events {
         match &e.output {
-            Output::Click { label } => out.push(format!("presses \"{label}\"")),
+            Output::Click { control, label } => out.push(Observed::Pressed {
+                control: *control,
+                label: label.clone(),
+            }),
             Output::Screen(v) => {
                 if v.number.is_some() {
-                    out.push("a number to type into Microsoft Authenticator".into());
+                    out.push(Observed::NumberToType);
                 }
                 if v.app_password.is_some() {
-                    out.push("an App Password".into());
+                    out.push(Observed::AppPassword);
                 }
             }
             Output::Push {
                 number_requested: true,
                 ..
-            } => out.push("a number to type into Microsoft Authenticator".into()),
-            Output::Mail { status } => out.push(format!("the mail app shows \"{status}\"")),
+            } => out.push(Observed::NumberToType),
+            Output::Mail { status } => out.push(Observed::Mail(status.clone())),
             _ => {}
         }
     }
@@ -143,47 +240,93 @@ fn signature(events: &[Event]) -> Vec<String> {
     out
 }
 
-fn compare_step(then: &StepRecord, now: &StepRecord) -> Vec<String> {
-    let mut notes = now.notes.clone();
+fn compare_step(then: &StepRecord, now: &StepRecord) -> Vec<Note> {
+    let mut notes: Vec<Note> = now.notes.iter().cloned().map(Note::Step).collect();
     if now.background || now.keyword == "Given" || !notes.is_empty() {
         return notes;
     }
-    let (a, b) = (signature(&then.outputs), signature(&now.outputs));
-    let gone: Vec<&String> = a.iter().filter(|x| !b.contains(x)).collect();
-    let new: Vec<&String> = b.iter().filter(|x| !a.contains(x)).collect();
-    let pressed_then: Vec<&str> = gone
-        .iter()
-        .filter(|x| x.starts_with("presses"))
-        .map(|x| x.trim_start_matches("presses "))
-        .collect();
-    let pressed_now: Vec<&str> = new
-        .iter()
-        .filter(|x| x.starts_with("presses"))
-        .map(|x| x.trim_start_matches("presses "))
-        .collect();
+    let (a, b) = (observations(&then.outputs), observations(&now.outputs));
+    let gone: Vec<&Observed> = a.iter().filter(|x| !b.contains(x)).collect();
+    let new: Vec<&Observed> = b.iter().filter(|x| !a.contains(x)).collect();
+    let pressed = |list: &[&Observed]| -> Vec<String> {
+        list.iter()
+            .filter_map(|x| match x {
+                Observed::Pressed { label, .. } => Some(label.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let (pressed_then, pressed_now) = (pressed(&gone), pressed(&new));
     if !pressed_now.is_empty() && !pressed_then.is_empty() {
-        notes.push(format!(
-            "uses {} where the guide's date used {}",
-            pressed_now.join(", "),
-            pressed_then.join(", ")
-        ));
+        notes.push(Note::Uses {
+            now: pressed_now,
+            then: pressed_then,
+        });
     }
-    for x in new.iter().filter(|x| !x.starts_with("presses")) {
-        notes.push(format!("now shows {x}"));
-    }
-    for x in gone.iter().filter(|x| !x.starts_with("presses")) {
-        notes.push(format!("no longer shows {x}"));
-    }
+    let shown = |x: &&&Observed| !matches!(x, Observed::Pressed { .. });
+    notes.extend(
+        new.iter()
+            .filter(shown)
+            .map(|x| Note::NowShows((*x).clone())),
+    );
+    notes.extend(
+        gone.iter()
+            .filter(shown)
+            .map(|x| Note::NoLongerShows((*x).clone())),
+    );
     notes
 }
 
+/// A verdict while it is being worked out: notes still typed.
+enum Judged {
+    Holds,
+    Differs(Vec<Note>),
+    Gone(Refusal),
+    NotChecked(String),
+}
+
+impl Judged {
+    fn rank(&self) -> u8 {
+        match self {
+            Judged::Holds => 0,
+            Judged::Differs(_) => 1,
+            Judged::Gone(_) => 2,
+            Judged::NotChecked(_) => 3,
+        }
+    }
+
+    /// The verdict in words: notes without repeats, changed controls first (they tell a
+    /// reader what to click instead), at most four.
+    fn worded(self) -> Verdict {
+        match self {
+            Judged::Holds => Verdict::Holds,
+            Judged::Differs(notes) => {
+                let mut unique: Vec<Note> = Vec::new();
+                for n in notes {
+                    if !unique.contains(&n) {
+                        unique.push(n);
+                    }
+                }
+                unique.sort_by_key(|n| !matches!(n, Note::Uses { .. }));
+                unique.truncate(4);
+                Verdict::Differs(unique.iter().map(Note::to_string).collect())
+            }
+            Judged::Gone(r) => Verdict::NoLongerPossible {
+                why: r.why(),
+                instead: r.instead().to_string(),
+            },
+            Judged::NotChecked(why) => Verdict::NotChecked(why),
+        }
+    }
+}
+
 /// One scenario's verdict from its two runs.
-fn scenario_verdict(then: &[&StepRecord], now: &[&StepRecord]) -> Verdict {
-    let mut notes: Vec<String> = Vec::new();
+fn scenario_verdict(then: &[&StepRecord], now: &[&StepRecord]) -> Judged {
+    let mut notes: Vec<Note> = Vec::new();
     for n in now {
         match then.iter().find(|t| t.step_line == n.step_line) {
             Some(t) => notes.extend(compare_step(t, n)),
-            None => notes.extend(n.notes.clone()),
+            None => notes.extend(n.notes.iter().cloned().map(Note::Step)),
         }
     }
     if let Some(failed) = now
@@ -195,11 +338,8 @@ fn scenario_verdict(then: &[&StepRecord], now: &[&StepRecord]) -> Verdict {
             .take_while(|s| s.step_line <= failed.step_line)
             .flat_map(|s| s.outputs.clone())
             .collect();
-        if let Some((why, instead)) = refusal(&seen) {
-            return Verdict::NoLongerPossible {
-                why,
-                instead: instead.to_string(),
-            };
+        if let Some(refusal) = Refusal::find(&seen) {
+            return Judged::Gone(refusal);
         }
         let why = match &failed.status {
             Status::Failed(m) => m
@@ -210,16 +350,16 @@ fn scenario_verdict(then: &[&StepRecord], now: &[&StepRecord]) -> Verdict {
                 .to_string(),
             _ => "no step matches".to_string(),
         };
-        notes.push(format!(
-            "the guide's steps stop working at \"{} {}\": {why}",
-            failed.keyword, failed.text
-        ));
+        notes.push(Note::StopsWorking {
+            step: format!("{} {}", failed.keyword, failed.text),
+            why,
+        });
     }
     notes.dedup();
     if notes.is_empty() {
-        Verdict::Holds
+        Judged::Holds
     } else {
-        Verdict::Differs(notes)
+        Judged::Differs(notes)
     }
 }
 
@@ -267,7 +407,7 @@ pub fn verdicts(
     steps
         .iter()
         .map(|g| {
-            let mut verdict = Verdict::Holds;
+            let mut verdict = Judged::Holds;
             let mut wrong_even_then = None;
             let mut evidence = 0;
             for (key, now_steps) in &now_runs {
@@ -277,7 +417,7 @@ pub fn verdicts(
                 }
                 let then_steps = then_runs.get(key).cloned().unwrap_or_default();
                 if then_steps.is_empty() {
-                    verdict = Verdict::NotChecked(format!(
+                    verdict = Judged::NotChecked(format!(
                         "the scenario at {}:{} did not run on the guide's date, so there is nothing to compare",
                         key.0, key.1
                     ));
@@ -295,10 +435,10 @@ pub fn verdicts(
                 }
                 let v = scenario_verdict(&then_steps, now_steps);
                 verdict = match (verdict, v) {
-                    (Verdict::Differs(mut a), Verdict::Differs(b)) => {
+                    (Judged::Differs(mut a), Judged::Differs(b)) => {
                         a.extend(b);
                         a.dedup();
-                        Verdict::Differs(a)
+                        Judged::Differs(a)
                     }
                     (a, b) => {
                         if b.rank() > a.rank() {
@@ -309,25 +449,12 @@ pub fn verdicts(
                     }
                 };
             }
-            if evidence == 0 && !matches!(verdict, Verdict::NotChecked(_)) {
-                verdict = Verdict::NotChecked(
+            if evidence == 0 && !matches!(verdict, Judged::NotChecked(_)) {
+                verdict = Judged::NotChecked(
                     "no scenario for this step ran on both dates (none is tagged with it, or each pins its own date or tenant)".into(),
                 );
             }
-            if let Verdict::Differs(notes) = &mut verdict {
-                let mut seen = Vec::new();
-                notes.retain(|n| {
-                    if seen.contains(n) {
-                        false
-                    } else {
-                        seen.push(n.clone());
-                        true
-                    }
-                });
-                // Changed labels first: they tell a reader what to click instead.
-                notes.sort_by_key(|n| !n.starts_with("uses "));
-                notes.truncate(4);
-            }
+            let verdict = verdict.worded();
             StepVerdict {
                 id: g.id.clone(),
                 summary: g.summary.clone(),

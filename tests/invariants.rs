@@ -1,7 +1,9 @@
 //! Architecture invariants that a grep can check: simulated time only (no sleeping, no wall
 //! clock outside `clock.rs`), no `unwrap()` in library code, no compile-time source paths
 //! (`CARGO_MANIFEST_DIR`) and no process-wide state in library code, and only the trainer's
-//! terminal edge reads standard input.
+//! terminal edge reads standard input; code decides on which page is shown (`PageId`), never
+//! on its heading or labels, except where a step asserts what a person reads or a screen is
+//! drawn.
 
 use std::path::{Path, PathBuf};
 
@@ -77,4 +79,142 @@ fn time_is_simulated_and_io_stays_at_the_edges() {
             );
         }
     }
+}
+
+/// Text that decides on what a page *says* (its heading, sub-heading, paragraphs or labels)
+/// rather than on which page it *is* (`PageId`) or which control it offers (`Action`).
+const DECIDES_ON_TEXT: &[&str] = &[
+    ".title ==",
+    ".title !=",
+    "== page.title",
+    "!= page.title",
+    ".subtitle ==",
+    ".subtitle !=",
+    "title.contains(",
+    "title.starts_with(",
+    "title.ends_with(",
+    "title.as_str()",
+    "title.eq_ignore_ascii_case(",
+    "subtitle.as_deref()",
+    "subtitle.as_ref()",
+    ".buttons.iter()",
+    ".links.iter()",
+    ".text.iter().any(",
+    "all_text()",
+];
+
+/// Where reading a page's text is the point: (file under `src/`, function or `*` for the
+/// whole file, why).
+const READS_TEXT: &[(&str, &str, &str)] = &[
+    (
+        "screens/text.rs",
+        "*",
+        "draws a screen as text for the trainer and the demo",
+    ),
+    (
+        "book/html.rs",
+        "*",
+        "draws a screen as an HTML card in the book",
+    ),
+    (
+        "harness/steps/browser.rs",
+        "sees",
+        "`Then Dana sees \"...\"` asserts the heading a person reads",
+    ),
+    (
+        "harness/steps/browser.rs",
+        "page_says",
+        "`Then the page says \"...\"` asserts the words a person reads",
+    ),
+    (
+        "harness/steps/journeys.rs",
+        "verifies_with",
+        "asserts that what the person sees moved on after verifying",
+    ),
+];
+
+/// The function a line belongs to: the nearest `fn name` at or above it.
+fn enclosing_fn(lines: &[&str], at: usize) -> String {
+    lines[..=at]
+        .iter()
+        .rev()
+        .find_map(|l| {
+            let l = l.trim_start();
+            let after = l.split_once("fn ")?.1;
+            let head = &l[..l.len() - after.len()];
+            let keywords_only = head
+                .split_whitespace()
+                .all(|w| ["pub", "pub(crate)", "pub(super)", "async", "const", "fn"].contains(&w));
+            keywords_only.then(|| {
+                after
+                    .split(['(', '<'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// Every decision on page text in `code` (a file under `src/` named `name`) that the
+/// allow-list does not cover, as "file:line (fn): text".
+fn text_decisions(name: &str, code: &str) -> Vec<String> {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim_start().starts_with("//") {
+            continue;
+        }
+        let Some(pattern) = DECIDES_ON_TEXT.iter().find(|p| line.contains(*p)) else {
+            continue;
+        };
+        let function = enclosing_fn(&lines, i);
+        let allowed = READS_TEXT
+            .iter()
+            .any(|(file, f, _)| *file == name && (*f == "*" || *f == function));
+        if !allowed {
+            out.push(format!(
+                "{name}:{} (fn {function}): `{pattern}` in {}",
+                i + 1,
+                line.trim()
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn decisions_are_made_on_page_identity_titles_are_for_people() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    for path in sources(&src) {
+        let name = path
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        found.extend(text_decisions(&name, &code_of(&path)));
+    }
+    assert!(
+        found.is_empty(),
+        "decisions on what a page says instead of which page it is (use `view.page: PageId`, \
+         `ScreenView::offers(&Action)`; text is for step assertions and drawing only, see \
+         READS_TEXT):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_text_decision_check_catches_a_title_comparison() {
+    let code = "async fn journey() {\n    if page.title == \"Stay signed in?\" {\n    }\n}\n";
+    let found = text_decisions("harness/journeys.rs", code);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("fn journey"), "{found:?}");
+    // The same line is allowed where a step asserts what a person reads...
+    let sees = code.replace("journey", "sees");
+    assert!(text_decisions("harness/steps/browser.rs", &sees).is_empty());
+    // ...but not in another function of that file.
+    assert_eq!(text_decisions("harness/steps/browser.rs", code).len(), 1);
+    let labels = "fn finish() {\n    if page.buttons.iter().any(|b| b == \"Done\") {}\n}\n";
+    assert_eq!(text_decisions("harness/journeys.rs", labels).len(), 1);
 }

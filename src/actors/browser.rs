@@ -83,17 +83,17 @@ impl Browser {
             .iter()
             .find(|(_, a)| *a == action)
             .map(|(l, _)| l.clone());
-        if let (Some(label), false) = (clicked, matches!(action, Action::Enter(..))) {
+        if let (Some(label), Some(control)) = (clicked, action.control()) {
             let actor = Actor::Browser(self.label.clone());
             self.transcript
-                .record(self.clock.now(), actor, Output::Click { label });
+                .record(self.clock.now(), actor, Output::Click { control, label });
         }
         {
             let mut tenant = self.tenant.lock();
             self.flow.act(action, &mut tenant, &mut self.cookies)?;
         }
         let after = self.flow.page.view();
-        if pressed.is_some() || after.identity() != before.identity() {
+        if pressed.is_some() || after.page != before.page {
             self.record(after.clone());
         }
         Ok(after)

@@ -130,7 +130,7 @@ fn chips(row: &str, class: &str, labels: &[String], pressed: Option<&str>) -> St
 
 /// One output as a card, with its simulated time and who showed it.
 pub fn event(e: &Event) -> String {
-    if let Output::Click { label } = &e.output {
+    if let Output::Click { label, .. } = &e.output {
         // A click is the person's own action: a small arrow between the cards, no time stamp.
         return format!(
             r#"<div class="mfa-output mfa-click">clicks <b>{}</b></div>"#,

@@ -122,6 +122,7 @@ impl Flow {
             }
             (
                 P::EnterCode {
+                    texted,
                     prompt,
                     remember_days,
                     remember,
@@ -132,6 +133,7 @@ impl Flow {
             ) => {
                 let code = text.clone();
                 self.page = Page::SignIn(P::EnterCode {
+                    texted,
                     prompt,
                     code,
                     remember_days,
@@ -141,6 +143,7 @@ impl Flow {
             }
             (
                 P::EnterCode {
+                    texted,
                     prompt,
                     code,
                     remember_days,
@@ -151,6 +154,7 @@ impl Flow {
             ) if remember_days.is_some() => {
                 self.remember = !remember;
                 self.page = Page::SignIn(P::EnterCode {
+                    texted,
                     prompt,
                     code,
                     remember_days,
@@ -160,6 +164,7 @@ impl Flow {
             }
             (
                 P::EnterCode {
+                    texted,
                     prompt,
                     code,
                     remember_days,
@@ -178,6 +183,7 @@ impl Flow {
                     other => {
                         let error = Some(other.message().to_string());
                         self.page = Page::SignIn(P::EnterCode {
+                            texted,
                             prompt,
                             code: String::new(),
                             remember_days,
@@ -266,6 +272,7 @@ impl Flow {
                 let remember_days = t.policy.remember_mfa_days;
                 self.page = Page::SignIn(match option {
                     VerifyOption::Text => SignInPage::EnterCode {
+                        texted: true,
                         prompt: format!("We texted your phone {masked}. Type the code to sign in."),
                         code: String::new(),
                         remember_days,
@@ -273,6 +280,7 @@ impl Flow {
                         error: None,
                     },
                     VerifyOption::AppCode => SignInPage::EnterCode {
+                        texted: false,
                         prompt: "Type the code shown in your authenticator app.".into(),
                         code: String::new(),
                         remember_days,

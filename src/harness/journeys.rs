@@ -1,19 +1,23 @@
 //! Whole journeys a help-desk person would name in one breath ("Dana has set up text
 //! messages"), played through the same pages and controls as the single steps. They follow
 //! whatever the service shows on the scenario's date: the older three-step page or the
-//! "Keep your account secure" wizard, so one Given works in both eras.
+//! "Keep your account secure" wizard, so one Given works in both eras. Which page they are on
+//! and which era it belongs to is read from `view.page` (a `PageId`) and the typed controls
+//! the page offers, never from its heading; labels are used only to click, as a person would.
 
 use super::world::GuideWorld;
 use crate::flows::Destination;
-use crate::screens::ScreenView;
-use crate::tenant::Answer;
+use crate::screens::{
+    Action, Button, Choice, Field, LegacyStep, Link, PageId, ScreenView, SignInStep, WizardStep,
+};
+use crate::tenant::{Answer, VerifyOption};
 use anyhow::{Context, Result, bail, ensure};
 
 /// Sign in at `dest` with name and password; returns the page after the password.
 pub async fn sign_in(w: &GuideWorld, who: &str, dest: Destination) -> Result<ScreenView> {
     let person = w.person(who)?.clone();
     let page = w.open(who, dest).await?;
-    if page.title != "Sign in" {
+    if page.page != PageId::SignIn(SignInStep::Email) {
         return Ok(page);
     }
     w.type_into(who, "Email", &person.upn).await?;
@@ -49,16 +53,23 @@ pub async fn texted_code(w: &GuideWorld, who: &str) -> Result<String> {
 async fn finish_wizard(w: &GuideWorld, who: &str) -> Result<ScreenView> {
     let mut page = w.page(who).await?;
     for _ in 0..6 {
-        match page.subtitle.as_deref() {
-            Some("Phone") if page.buttons.iter().any(|b| b == "Next") => {
+        let next = page.offers(&Action::Press(Button::Next));
+        match (page.page.wizard_step(), page.page) {
+            (Some(WizardStep::Phone | WizardStep::PhoneCode | WizardStep::PhoneDone), _)
+                if next =>
+            {
                 page = w.use_control(who, "Next").await?
             }
-            Some("App password") if page.app_password.is_none() => {
+            (Some(WizardStep::AppPasswordName), _) => {
                 w.type_into(who, "Name", "Mail app").await?;
                 page = w.use_control(who, "Next").await?;
             }
-            Some("App password") | Some("Success!") => page = w.use_control(who, "Done").await?,
-            _ if page.title == "Stay signed in?" => page = w.use_control(who, "No").await?,
+            (Some(WizardStep::AppPasswordShown | WizardStep::Success), _) => {
+                page = w.use_control(who, "Done").await?
+            }
+            (_, PageId::SignIn(SignInStep::StaySignedIn)) => {
+                page = w.use_control(who, "No").await?
+            }
             _ => break,
         }
     }
@@ -109,37 +120,44 @@ pub async fn approve_push(w: &GuideWorld, who: &str, number: Option<u8>) -> Resu
 /// Sign in to `dest` and pass MFA with whatever the user has (text, then app code, then push).
 pub async fn sign_in_with_mfa(w: &GuideWorld, who: &str, dest: Destination) -> Result<ScreenView> {
     let mut page = sign_in(w, who, dest).await?;
-    if page.title == "Verify your identity" {
-        let pick = ["Text", "Use a verification code", "Approve a request"]
-            .into_iter()
-            .find(|l| page.control(l).is_some());
+    if page.page == PageId::SignIn(SignInStep::VerifyIdentity) {
+        let pick = [
+            VerifyOption::Text,
+            VerifyOption::AppCode,
+            VerifyOption::Push,
+        ]
+        .into_iter()
+        .map(|o| Action::Choose(Choice::Verify(o)))
+        .find(|a| page.offers(a));
         page = w
-            .use_control(who, pick.context("no usable verification option")?)
+            .act(who, pick.context("no usable verification option")?)
             .await?;
     }
-    match page.title.as_str() {
-        "Enter code" if page.text.iter().any(|t| t.contains("texted")) => {
+    match page.page {
+        PageId::SignIn(SignInStep::EnterCode { texted: true }) => {
             w.type_into(who, "Code", &texted_code(w, who).await?)
                 .await?;
             page = w.use_control(who, "Verify").await?;
         }
-        "Enter code" => {
+        PageId::SignIn(SignInStep::EnterCode { texted: false }) => {
             let apps = w.phone(who)?.apps().await?;
             let app = apps.first().context("no authenticator app on the phone")?;
             w.type_into(who, "Code", &w.app_code(who, app).await?)
                 .await?;
             page = w.use_control(who, "Verify").await?;
         }
-        "Approve sign in request" => {
+        // Both waiting pages are headed "Approve sign in request"; a call is not a request in
+        // the app, so approving fails and says so.
+        PageId::SignIn(SignInStep::ApproveRequest | SignInStep::Calling) => {
             approve_push(w, who, page.number).await?;
             page = w.page(who).await?;
         }
         _ => {}
     }
-    if page.title == "Add a passkey" {
+    if page.page == PageId::SignIn(SignInStep::PasskeyNudge) {
         page = w.use_control(who, "Not now").await?;
     }
-    if page.title == "Stay signed in?" {
+    if page.page == PageId::SignIn(SignInStep::StaySignedIn) {
         page = w.use_control(who, "No").await?;
     }
     Ok(page)
@@ -148,7 +166,7 @@ pub async fn sign_in_with_mfa(w: &GuideWorld, who: &str, dest: Destination) -> R
 /// Create an App Password on whichever page the date offers; returns it as shown.
 pub async fn create_app_password(w: &GuideWorld, who: &str, name: &str) -> Result<String> {
     let page = sign_in_with_mfa(w, who, Destination::AppPasswords).await?;
-    let shown = if page.title == "Additional security verification" {
+    let shown = if page.page.is_legacy() {
         w.use_control(who, "app passwords").await?;
         w.use_control(who, "Create").await?;
         w.type_into(who, "Name", name).await?;
@@ -190,7 +208,7 @@ pub async fn add_authenticator_in_security_info(w: &GuideWorld, who: &str) -> Re
 /// Press whatever submits a typed code on this page ("Verify" at sign-in, "Next" in the wizard).
 pub async fn submit_code(w: &GuideWorld, who: &str) -> Result<ScreenView> {
     let page = w.page(who).await?;
-    let label = if page.control("Verify").is_some() {
+    let label = if page.offers(&Action::Press(Button::Verify)) {
         "Verify"
     } else {
         "Next"
@@ -202,8 +220,7 @@ pub async fn submit_code(w: &GuideWorld, who: &str) -> Result<ScreenView> {
 /// Verify and Done, or the wizard's Next through to the end.
 async fn submit_and_finish(w: &GuideWorld, who: &str) -> Result<ScreenView> {
     let page = submit_code(w, who).await?;
-    if page.buttons.iter().any(|b| b == "Done") && page.title == "Additional security verification"
-    {
+    if page.page == PageId::Legacy(LegacyStep::Step3) {
         return w.use_control(who, "Done").await;
     }
     finish_wizard(w, who).await
@@ -228,7 +245,7 @@ pub async fn set_up_authenticator(w: &GuideWorld, who: &str) -> Result<ScreenVie
     choose_authenticator(w, who).await?;
     scan_with_authenticator(w, who).await?;
     let page = w.use_control(who, "Next").await?;
-    if page.input("Code").is_some() {
+    if page.inputs.contains(&Field::Code) {
         // The older page proves the app with one of its codes.
         w.type_into(
             who,
@@ -270,7 +287,7 @@ pub async fn set_up_other_app(w: &GuideWorld, who: &str, app: &str) -> Result<Sc
 /// the page is the newer wizard instead.
 async fn older_app_setup(w: &GuideWorld, who: &str) -> Result<bool> {
     const APP_CODE: &str = "Use verification code from app or token";
-    if w.page(who).await?.control(APP_CODE).is_none() {
+    if w.page(who).await?.page != PageId::Legacy(LegacyStep::Step1) {
         return Ok(false);
     }
     w.use_control(who, APP_CODE).await?;
@@ -282,14 +299,11 @@ async fn older_app_setup(w: &GuideWorld, who: &str) -> Result<bool> {
 /// the date shows (the older Step 1, or the wizard's "set up a different method").
 pub async fn choose_text_messages(w: &GuideWorld, who: &str) -> Result<ScreenView> {
     let page = w.page(who).await?;
-    if page.control("Authentication phone").is_some() {
+    if page.page == PageId::Legacy(LegacyStep::Step1) {
         w.use_control(who, "Authentication phone").await?;
         return w.use_control(who, "Send me a code by text message").await;
     }
-    if page
-        .control("I want to set up a different method")
-        .is_some()
-    {
+    if page.offers(&Action::Follow(Link::DifferentMethod)) {
         w.use_control(who, "I want to set up a different method")
             .await?;
         w.use_control(who, "Phone").await?;

@@ -13,7 +13,7 @@ use crate::actors::{
 use crate::clock::format_instant;
 use crate::flows::Destination;
 use crate::scenario::Scenario;
-use crate::screens::{Action, ScreenView};
+use crate::screens::{Action, Button, ScreenView};
 use crate::simulation::Person;
 use anyhow::{Result, anyhow, bail};
 use cucumber::gherkin::Step;
@@ -264,7 +264,7 @@ impl GuideWorld {
                 let buttons: Vec<&(String, Action)> = page
                     .controls
                     .iter()
-                    .filter(|(l, a)| matches!(a, Action::Press(_)) && l != "Back")
+                    .filter(|(_, a)| matches!(a, Action::Press(b) if *b != Button::Back))
                     .collect();
                 if self.soft && buttons.len() == 1 {
                     // Replaying on another date: the page's one button stands in for the

@@ -214,7 +214,31 @@ pub enum Action {
     Tick(Checkbox),
 }
 
+/// Something a person clicks: an [`Action`] other than typing, without any text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Control {
+    /// A button.
+    Button(Button),
+    /// A link.
+    Link(Link),
+    /// An option in a list.
+    Choice(Choice),
+    /// A tick box.
+    Tick(Checkbox),
+}
+
 impl Action {
+    /// The control this action clicks; `None` for typing.
+    pub fn control(&self) -> Option<Control> {
+        match self {
+            Action::Enter(..) => None,
+            Action::Press(b) => Some(Control::Button(*b)),
+            Action::Follow(l) => Some(Control::Link(*l)),
+            Action::Choose(c) => Some(Control::Choice(*c)),
+            Action::Tick(c) => Some(Control::Tick(*c)),
+        }
+    }
+
     /// How the transcript and trainer describe the action.
     pub fn describe(&self) -> String {
         match self {

@@ -4,6 +4,7 @@
 //!
 //! Labels are short UI names; explanatory sentences are the project's own words.
 
+use super::id::{LegacyStep, ManageStep, PageId, SignInStep, WizardStep};
 use super::view::ScreenView;
 use super::{Button, Checkbox, Choice, Contact, Field, Link, NewMethod};
 use crate::tenant::{PhoneSlot, VerifyOption};
@@ -58,8 +59,9 @@ pub enum SignInPage {
         options: Vec<(VerifyOption, String)>,
         error: Option<String>,
     },
-    /// Type a code (texted or from an app).
+    /// Type a code (texted, or from an app).
     EnterCode {
+        texted: bool,
         prompt: String,
         code: String,
         remember_days: Option<u32>,
@@ -213,8 +215,29 @@ pub enum ManagePage {
 }
 
 impl Page {
-    /// What a person sees.
+    /// Which page this is, whatever is typed or shown on it.
+    pub fn id(&self) -> PageId {
+        match self {
+            Page::Blank => PageId::NewTab,
+            Page::SignIn(p) => PageId::SignIn(p.id()),
+            Page::Legacy(p) => PageId::Legacy(p.id()),
+            Page::Wizard { manage, step } => PageId::Wizard {
+                manage: *manage,
+                step: step.id(),
+            },
+            Page::Manage(p) => PageId::Manage(p.id()),
+            Page::Home { .. } => PageId::Home,
+        }
+    }
+
+    /// What a person sees, with the page's identity.
     pub fn view(&self) -> ScreenView {
+        let mut view = self.draw();
+        view.page = self.id();
+        view
+    }
+
+    fn draw(&self) -> ScreenView {
         match self {
             Page::Blank => ScreenView::new("about:blank", "New tab"),
             Page::SignIn(p) => p.view(),
@@ -228,7 +251,76 @@ impl Page {
     }
 }
 
+impl LegacyPage {
+    fn id(&self) -> LegacyStep {
+        match self {
+            LegacyPage::Step1 { .. } => LegacyStep::Step1,
+            LegacyPage::ConfigureApp { .. } => LegacyStep::ConfigureApp,
+            LegacyPage::Step2 { .. } => LegacyStep::Step2,
+            LegacyPage::Step3 { .. } => LegacyStep::Step3,
+            LegacyPage::Settings {
+                app_passwords_tab: false,
+                ..
+            } => LegacyStep::Settings,
+            LegacyPage::Settings {
+                app_passwords_tab: true,
+                ..
+            } => LegacyStep::AppPasswords,
+            LegacyPage::AppPasswordName { .. } => LegacyStep::AppPasswordName,
+            LegacyPage::AppPasswordCreated { .. } => LegacyStep::AppPasswordCreated,
+        }
+    }
+}
+
+impl WizardPage {
+    fn id(&self) -> WizardStep {
+        match self {
+            WizardPage::StartApp => WizardStep::StartApp,
+            WizardPage::SetUpAccount { .. } => WizardStep::SetUpAccount,
+            WizardPage::ScanQr { .. } => WizardStep::ScanQr,
+            WizardPage::TryItOut { .. } => WizardStep::TryItOut,
+            WizardPage::OtherAppIntro { .. } => WizardStep::OtherAppIntro,
+            WizardPage::OtherAppQr { .. } => WizardStep::OtherAppQr,
+            WizardPage::OtherAppCode { .. } => WizardStep::OtherAppCode,
+            WizardPage::ChooseMethod { .. } => WizardStep::ChooseMethod,
+            WizardPage::Phone { .. } => WizardStep::Phone,
+            WizardPage::PhoneCode { .. } => WizardStep::PhoneCode,
+            WizardPage::Calling { .. } => WizardStep::Calling,
+            WizardPage::PhoneDone { .. } => WizardStep::PhoneDone,
+            WizardPage::AppPasswordName { .. } => WizardStep::AppPasswordName,
+            WizardPage::AppPasswordShown { .. } => WizardStep::AppPasswordShown,
+            WizardPage::Success { .. } => WizardStep::Success,
+        }
+    }
+}
+
+impl ManagePage {
+    fn id(&self) -> ManageStep {
+        match self {
+            ManagePage::SecurityInfo { .. } => ManageStep::SecurityInfo,
+            ManagePage::AddMethod { .. } => ManageStep::AddMethod,
+            ManagePage::ChangeDefault { .. } => ManageStep::ChangeDefault,
+        }
+    }
+}
+
 impl SignInPage {
+    fn id(&self) -> SignInStep {
+        match self {
+            SignInPage::Email { .. } => SignInStep::Email,
+            SignInPage::Password { .. } => SignInStep::Password,
+            SignInPage::Locked => SignInStep::Locked,
+            SignInPage::MoreInfoRequired { .. } => SignInStep::MoreInfoRequired,
+            SignInPage::VerifyIdentity { .. } => SignInStep::VerifyIdentity,
+            SignInPage::EnterCode { texted, .. } => SignInStep::EnterCode { texted: *texted },
+            SignInPage::ApproveRequest { .. } => SignInStep::ApproveRequest,
+            SignInPage::Calling { .. } => SignInStep::Calling,
+            SignInPage::Stopped { .. } => SignInStep::Stopped,
+            SignInPage::StaySignedIn { .. } => SignInStep::StaySignedIn,
+            SignInPage::PasskeyNudge => SignInStep::PasskeyNudge,
+        }
+    }
+
     fn view(&self) -> ScreenView {
         let v = ScreenView::new(LOGIN, "Sign in");
         match self {
@@ -255,7 +347,7 @@ impl SignInPage {
                 }
                 v.error(error)
             }
-            SignInPage::EnterCode { prompt, code, remember_days, remember, error } => {
+            SignInPage::EnterCode { prompt, code, remember_days, remember, error, .. } => {
                 let mut v = ScreenView::new(LOGIN, "Enter code").say(prompt.clone()).field(Field::Code, code);
                 if let Some(days) = remember_days {
                     v = v.tick(&format!("Don't ask again for {days} days"), Checkbox::DontAskAgain, *remember);

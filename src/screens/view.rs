@@ -1,12 +1,14 @@
 //! [`ScreenView`]: a page reduced to what a person sees, the common form that the transcript
 //! stores and that the book (HTML card) and the trainer (text) draw.
 
-use super::{Action, Button, Checkbox, Choice, Field, Link};
+use super::{Action, Button, Checkbox, Choice, Field, Link, PageId};
 use serde::Serialize;
 
 /// What is on the screen.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ScreenView {
+    /// Which page this is: what code decides on (the title is for people).
+    pub page: PageId,
     /// Address bar.
     pub address: String,
     /// Page heading.
@@ -150,9 +152,9 @@ impl ScreenView {
         self
     }
 
-    /// Heading and sub-heading: which page this is, whatever is typed on it.
-    pub fn identity(&self) -> (String, Option<String>) {
-        (self.title.clone(), self.subtitle.clone())
+    /// True when the page offers this control (button, link, option or tick box).
+    pub fn offers(&self, action: &Action) -> bool {
+        self.controls.iter().any(|(_, a)| a == action)
     }
 
     /// Every piece of visible text, for "the page says ..." checks.

@@ -7,7 +7,7 @@ use crate::actors::BrowserHandle;
 use crate::actors::admin::AdminAction;
 use crate::flows::Destination;
 use crate::harness::journeys;
-use crate::screens::Action;
+use crate::screens::{Action, PageId, SignInStep};
 use crate::tenant::MfaState;
 use anyhow::{Context, Result};
 
@@ -30,7 +30,7 @@ impl Session {
                     .act(&upn, AdminAction::SetMfa(MfaState::Enabled))
                     .await??;
                 let page = journeys::sign_in(w, user, Destination::MfaSetup).await?;
-                if page.title == "More information required" {
+                if page.page == PageId::SignIn(SignInStep::MoreInfoRequired) {
                     match method.as_str() {
                         "text" => journeys::set_up_text_messages(w, user).await?,
                         "authenticator" => journeys::set_up_authenticator(w, user).await?,

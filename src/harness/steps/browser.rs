@@ -5,6 +5,7 @@ use crate::flows::Destination;
 use crate::harness::GuideWorld;
 use crate::harness::journeys;
 use crate::harness::params::Person;
+use crate::screens::{PageId, SignInStep};
 use anyhow::{Context, Result, ensure};
 use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
@@ -17,7 +18,7 @@ async fn open(w: &mut GuideWorld, step: &Step, who: Person, address: String) -> 
     let dest = Destination::parse(&address)
         .with_context(|| format!("the simulator does not know the address {address}"))?;
     let page = w.open(&who, dest).await?;
-    ensure!(!page.title.is_empty(), "the browser shows nothing");
+    ensure!(page.page != PageId::NewTab, "the browser shows nothing");
     Ok(())
 }
 
@@ -30,7 +31,7 @@ async fn sign_in_to(w: &mut GuideWorld, step: &Step, who: Person, address: Strin
         .with_context(|| format!("the simulator does not know the address {address}"))?;
     let page = journeys::sign_in(w, &who, dest).await?;
     ensure!(
-        page.title != "Enter password" || page.error.is_none(),
+        page.page != PageId::SignIn(SignInStep::Password) || page.error.is_none(),
         "the password was refused: {:?}",
         page.error
     );
@@ -67,7 +68,7 @@ async fn wrong_password(
     w.at(step);
     let person = w.person(&who)?.clone();
     let page = w.page(&who).await?;
-    if page.title == "Sign in" {
+    if page.page == PageId::SignIn(SignInStep::Email) {
         w.type_into(&who, "Email", &person.upn).await?;
         w.use_control(&who, "Next").await?;
     }
@@ -327,7 +328,7 @@ async fn signed_in(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let page = w.page(&who).await?;
     ensure!(
-        page.title == "Microsoft 365",
+        page.page == PageId::Home,
         "{who}'s browser shows \"{}\", not the Office home page",
         page.title
     );
@@ -342,7 +343,7 @@ async fn close(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     w.browser(&who)?.close().await?;
     ensure!(
-        w.page(&who).await?.title == "New tab",
+        w.page(&who).await?.page == PageId::NewTab,
         "the browser still shows a page"
     );
     Ok(())
@@ -381,10 +382,13 @@ async fn wrong_passwords(w: &mut GuideWorld, step: &Step, who: Person, times: us
     let upn = w.person(&who)?.upn.clone();
     for n in 0..times {
         let page = w.open(&who, Destination::Office).await?;
-        ensure!(page.title == "Sign in", "expected the sign-in page");
+        ensure!(
+            page.page == PageId::SignIn(SignInStep::Email),
+            "expected the sign-in page"
+        );
         w.type_into(&who, "Email", &upn).await?;
         let page = w.use_control(&who, "Next").await?;
-        if page.title == "Account locked" {
+        if page.page == PageId::SignIn(SignInStep::Locked) {
             break;
         }
         w.type_into(&who, "Password", &format!("not-my-password-{n}"))

@@ -3,6 +3,7 @@
 use crate::flows::Destination;
 use crate::harness::params::{App, Person};
 use crate::harness::{GuideWorld, journeys};
+use crate::screens::{PageId, SignInStep};
 use crate::tenant::MfaState;
 use anyhow::{Result, ensure};
 use cucumber::gherkin::Step;
@@ -22,7 +23,7 @@ async fn enable_and_sign_in(w: &GuideWorld, who: &str) -> Result<()> {
     }
     let page = journeys::sign_in(w, who, Destination::MfaSetup).await?;
     ensure!(
-        page.title == "More information required",
+        page.page == PageId::SignIn(SignInStep::MoreInfoRequired),
         "expected the registration prompt, got \"{}\"",
         page.title
     );

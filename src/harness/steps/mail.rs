@@ -3,6 +3,7 @@
 use crate::flows::Destination;
 use crate::harness::GuideWorld;
 use crate::harness::params::Person;
+use crate::screens::{PageId, SignInStep};
 use anyhow::{Context, Result, ensure};
 use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
@@ -74,7 +75,11 @@ async fn outlook_window(w: &mut GuideWorld, step: &Step, who: Person, app: Strin
     w.at(step);
     w.mail_app(&who, &app)?;
     let page = w.open(&who, Destination::Outlook).await?;
-    ensure!(page.title == "Sign in", "the window shows {}", page.title);
+    ensure!(
+        page.page == PageId::SignIn(SignInStep::Email),
+        "the window shows {}",
+        page.title
+    );
     Ok(())
 }
 
