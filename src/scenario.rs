@@ -229,6 +229,14 @@ impl Scenario {
                     ))
                 })?;
             }
+            if let Some(number) = &u.business_phone {
+                crate::tenant::methods::normalize_phone("1", number).map_err(|_| {
+                    invalid(format!(
+                        "user {}: business phone `{number}` should look like +1 4255550100",
+                        u.name
+                    ))
+                })?;
+            }
         }
         Ok(scenario)
     }

@@ -123,7 +123,12 @@ pub fn load(path: &Path) -> Result<Exercise, ScenarioError> {
         path: path.to_path_buf(),
         cause,
     })?;
-    serde_yaml::from_str(&text).map_err(|e| {
+    parse(&text, path)
+}
+
+/// Parse exercise text; `path` is used in messages.
+pub fn parse(text: &str, path: &Path) -> Result<Exercise, ScenarioError> {
+    serde_yaml::from_str(text).map_err(|e| {
         let (line, column) = e
             .location()
             .map(|l| (l.line(), l.column()))

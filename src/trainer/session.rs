@@ -34,6 +34,9 @@ pub struct Session {
     pub(super) goal_met: bool,
 }
 
+/// The longest `wait` (a year): simulated time must stay within what dates can show.
+const MAX_WAIT: i64 = 366 * 86_400;
+
 /// Names as typed, compared without case or surrounding spaces.
 pub(super) fn lower(s: &str) -> String {
     s.trim().to_lowercase()
@@ -277,6 +280,9 @@ impl Session {
             Command::Wait(secs) => {
                 if self.real_phone {
                     bail!("with a real phone, time passes by itself");
+                }
+                if !(0..=MAX_WAIT).contains(secs) {
+                    bail!("`wait` takes 0 to {MAX_WAIT} seconds (a year).");
                 }
                 w.sim()?.wait(*secs);
                 format!("{secs} seconds pass.")
