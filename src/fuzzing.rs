@@ -10,8 +10,11 @@ use crate::simulation::Simulation;
 use crate::trainer::exercise;
 use std::path::Path;
 
+/// A fuzz target's body: any bytes in, no panic out.
+pub type Target = fn(&[u8]);
+
 /// The fuzz targets, by name: `fuzz/fuzz_targets/<name>.rs` and `fuzz/regressions/<name>/`.
-pub const TARGETS: [(&str, fn(&[u8])); 4] = [
+pub const TARGETS: [(&str, Target); 4] = [
     ("tenant_yaml", tenant_yaml),
     ("exercise_yaml", exercise_yaml),
     ("feature_text", feature_text),
