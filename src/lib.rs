@@ -10,6 +10,7 @@ pub mod book;
 pub mod cli;
 pub mod clock;
 pub mod flows;
+pub mod fuzzing;
 pub mod guide;
 pub mod harness;
 pub mod project;

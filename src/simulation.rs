@@ -63,6 +63,9 @@ pub struct Simulation {
     /// The admin console.
     pub admin: AdminHandle,
     people: Vec<Person>,
+    /// First name, full name and sign-in name (lower case) to the first person with it, so
+    /// [`Simulation::person`] stays O(log n) in a large population.
+    names: BTreeMap<String, usize>,
 }
 
 impl Simulation {
@@ -101,6 +104,7 @@ impl Simulation {
             tenant,
             admin,
             people: Vec::new(),
+            names: BTreeMap::new(),
         };
         for spec in specs {
             sim.add_person(&spec).await;
@@ -170,7 +174,7 @@ impl Simulation {
             }
             mail_apps.insert(app.name.clone(), client);
         }
-        self.people.push(Person {
+        let person = Person {
             name: spec.name.clone(),
             upn: spec.upn.to_lowercase(),
             password: spec.password.clone(),
@@ -178,7 +182,17 @@ impl Simulation {
             phone,
             desk_phone,
             mail_apps,
-        });
+        };
+        let index = self.people.len();
+        for key in [
+            person.first_name().to_lowercase(),
+            person.name.to_lowercase(),
+            person.upn.clone(),
+        ] {
+            // The first person with a name keeps it, as a scan in order would find.
+            self.names.entry(key).or_insert(index);
+        }
+        self.people.push(person);
     }
 
     async fn add_phone(&self, owner: &str, spec: &PhoneSpec) -> PhoneHandle {
@@ -208,11 +222,9 @@ impl Simulation {
     /// A person by first name, full name or sign-in name (case-insensitive).
     pub fn person(&self, who: &str) -> Result<&Person, UnknownPerson> {
         let w = who.trim().to_lowercase();
-        self.people
-            .iter()
-            .find(|p| {
-                p.first_name().to_lowercase() == w || p.name.to_lowercase() == w || p.upn == w
-            })
+        self.names
+            .get(&w)
+            .and_then(|i| self.people.get(*i))
             .ok_or_else(|| {
                 UnknownPerson(
                     who.to_string(),

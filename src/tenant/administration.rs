@@ -63,7 +63,7 @@ impl Tenant {
         let code: String = (0..8)
             .map(|_| alphabet[self.seed().below(alphabet.len() as u32) as usize])
             .collect();
-        let expires = self.now() + minutes * 60;
+        let expires = self.now().saturating_add(minutes.saturating_mul(60));
         self.user_mut(id).tap = Some(TemporaryAccessPass {
             code: code.clone(),
             expires,

@@ -72,6 +72,9 @@ pub struct Tenant {
     /// Policy.
     pub policy: Policy,
     users: Vec<User>,
+    /// Sign-in name (lower case) to the first user with it: lookups stay O(log n) however
+    /// large the directory (a 100k population).
+    by_upn: BTreeMap<String, UserId>,
     challenges: BTreeMap<u64, Challenge>,
     next_id: u64,
     log: Vec<SignInRow>,
@@ -98,6 +101,7 @@ impl Tenant {
             organisation: organisation.to_string(),
             policy,
             users: Vec::new(),
+            by_upn: BTreeMap::new(),
             challenges: BTreeMap::new(),
             next_id: 0,
             log: Vec::new(),
@@ -123,16 +127,18 @@ impl Tenant {
         calendar::registration(self.now(), &self.policy)
     }
 
-    /// Add a user.
+    /// Add a user. A user's sign-in name is fixed from then on (it is indexed).
     pub fn add_user(&mut self, user: User) -> UserId {
+        let id = UserId(self.users.len());
+        // The first user with a name keeps it, as a scan in directory order would find.
+        self.by_upn.entry(user.upn.clone()).or_insert(id);
         self.users.push(user);
-        UserId(self.users.len() - 1)
+        id
     }
 
     /// Find a user by sign-in name (case-insensitive).
     pub fn find(&self, upn: &str) -> Option<UserId> {
-        let upn = upn.trim().to_lowercase();
-        self.users.iter().position(|u| u.upn == upn).map(UserId)
+        self.by_upn.get(&upn.trim().to_lowercase()).copied()
     }
 
     /// Find a user or say who was missing.

@@ -1,0 +1,6 @@
+//! Fuzz target `exercise_yaml`: see `mfa_sim::fuzzing::exercise_yaml`.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| mfa_sim::fuzzing::exercise_yaml(data));
