@@ -7,10 +7,10 @@
 //! - `sign_in.rs`: name, password, verification, Stay signed in?, landing;
 //! - `legacy.rs`: the older "Additional security verification" sign-up and settings pages;
 //! - `wizard.rs`: "Keep your account secure" and Security info's add dialogs;
-//! - `manage.rs`: Security info.
+//! - `security_info.rs`: Security info (manage mode: list, add, delete, default).
 
 mod legacy;
-mod manage;
+mod security_info;
 mod sign_in;
 mod wizard;
 
