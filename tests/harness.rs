@@ -24,6 +24,13 @@ async fn an_undefined_step_fails_the_run_and_is_named() {
         text.contains("? When Dana presses the big red button"),
         "{text}"
     );
+    // Where, what, and a way out.
+    assert!(
+        text.contains("unknown-step.feature:5:5: undefined step: no step definition matches"),
+        "{text}"
+    );
+    assert!(text.contains("nearest known steps"), "{text}");
+    assert!(text.contains("When Dana presses \""), "{text}");
 }
 
 /// Nothing in the harness is process-wide: a replay and a normal run at the same time in one
@@ -86,5 +93,24 @@ async fn unknown_values_in_steps_list_the_known_ones() {
         failures[2].contains("Zed") && failures[2].contains("Dana"),
         "{}",
         failures[2]
+    );
+}
+
+/// A step written with the wrong keyword is named as such.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_step_under_the_wrong_keyword_says_which_keyword_it_needs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let feature = tmp.path().join("keywords.feature");
+    std::fs::write(
+        &feature,
+        "Feature: Keywords\n\n  Scenario: A check written as an action\n    Given the tenant from \"contoso\"\n    When Dana's MFA state is \"disabled\"\n",
+    )
+    .unwrap();
+    let report = run(&common::repo(), &feature, RunOptions::default()).await;
+    let text = mfa_sim::harness::report_text(&report, false);
+    assert!(
+        text.contains("keywords.feature:5:5: undefined step")
+            && text.contains("this is a Then step"),
+        "{text}"
     );
 }

@@ -264,6 +264,10 @@ impl Living {
                             s.status.word(),
                             match &s.status {
                                 Status::Failed(why) => format!(": {why}"),
+                                Status::Undefined => format!(
+                                    "\n      {}",
+                                    crate::harness::advice::undefined(s).join("\n      ")
+                                ),
                                 _ => String::new(),
                             }
                         )

@@ -57,6 +57,12 @@ pub struct StepRecord {
     pub tags: Vec<String>,
     /// Line of the step.
     pub step_line: usize,
+    /// Column of the step's keyword.
+    pub step_column: usize,
+    /// The feature file as a person finds it (relative to the current directory when below it).
+    pub path: String,
+    /// What the step is after `And`/`But` are resolved: `Given`, `When` or `Then`.
+    pub kind: String,
     /// Given / When / Then / And.
     pub keyword: String,
     /// The step text.
@@ -228,6 +234,18 @@ impl<W: 'static> cucumber::Writer<W> for Capture {
                 scenario_line: scenario.position.line,
                 tags,
                 step_line: step.position.line,
+                step_column: step.position.col,
+                path: feature
+                    .path
+                    .as_deref()
+                    .map(crate::project::shown)
+                    .unwrap_or_else(|| file_name(&feature)),
+                kind: match step.ty {
+                    cucumber::gherkin::StepType::Given => "Given",
+                    cucumber::gherkin::StepType::When => "When",
+                    cucumber::gherkin::StepType::Then => "Then",
+                }
+                .to_string(),
                 keyword: step.keyword.trim().to_string(),
                 text: step.value.clone(),
                 docstring: step.docstring.clone(),

@@ -24,6 +24,7 @@ macro_rules! observe {
     };
 }
 
+pub mod advice;
 mod capture;
 pub mod journeys;
 pub mod params;
@@ -312,6 +313,11 @@ pub fn report_text(report: &RunReport, outputs: bool) -> String {
         out.push_str(&format!("  {mark} {} {}\n", s.keyword, s.text));
         if let Status::Failed(why) = &s.status {
             out.push_str(&format!("      {why}\n"));
+        }
+        if s.status == Status::Undefined {
+            for line in advice::undefined(s) {
+                out.push_str(&format!("      {line}\n"));
+            }
         }
         if outputs {
             for e in &s.outputs {

@@ -1,0 +1,92 @@
+//! Advice for a step nobody defined: where it is, whether it exists under another keyword,
+//! and the nearest steps that do exist, so a help-desk author can fix a scenario without
+//! reading Rust.
+
+use super::GuideWorld;
+use super::capture::StepRecord;
+use cucumber::World as _;
+use cucumber::gherkin::{Step, StepType};
+
+/// How many near steps are suggested.
+const NEAREST: usize = 3;
+
+/// The lines that explain an undefined step: its place and what was expected, then help.
+pub fn undefined(record: &StepRecord) -> Vec<String> {
+    let mut lines = vec![format!(
+        "{}:{}:{}: undefined step: no step definition matches \"{}\"",
+        record.path, record.step_line, record.step_column, record.text
+    )];
+    let elsewhere = other_kinds(&record.kind, &record.text);
+    if !elsewhere.is_empty() {
+        let kinds = elsewhere.join(" or ");
+        lines.push(format!(
+            "this is a {kinds} step: write it with {kinds} (or And after a {kinds} step), not {}",
+            record.keyword
+        ));
+    }
+    let near = nearest(&record.text);
+    if !near.is_empty() {
+        lines.push("nearest known steps (`mfa-sim steps` lists them all):".into());
+        lines.extend(near.into_iter().map(|s| format!("  {s}")));
+    }
+    lines
+}
+
+/// The keywords under which `text` does have a definition.
+fn other_kinds(kind: &str, text: &str) -> Vec<&'static str> {
+    let steps = GuideWorld::collection();
+    [
+        (StepType::Given, "Given"),
+        (StepType::When, "When"),
+        (StepType::Then, "Then"),
+    ]
+    .into_iter()
+    .filter(|(_, name)| *name != kind)
+    .filter(|(ty, _)| {
+        let probe = Step {
+            keyword: String::new(),
+            ty: *ty,
+            value: text.to_string(),
+            docstring: None,
+            table: None,
+            span: Default::default(),
+            position: Default::default(),
+        };
+        matches!(steps.find(&probe), Ok(Some(_)) | Err(_))
+    })
+    .map(|(_, name)| name)
+    .collect()
+}
+
+/// The examples of the known steps closest to `text`: most of the example's words present in
+/// the text, then the closest spelling.
+fn nearest(text: &str) -> Vec<String> {
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let want = words(text);
+    let mut scored: Vec<(f64, String)> = super::vocabulary::patterns()
+        .into_iter()
+        .filter(|p| !p.example.is_empty())
+        .map(|p| {
+            let body = p
+                .example
+                .split_once(' ')
+                .map_or(p.example.as_str(), |(_, rest)| rest)
+                .to_string();
+            let have = words(&body);
+            let shared = have.iter().filter(|w| want.contains(w)).count() as f64;
+            let overlap = shared / have.len().max(1) as f64;
+            let spelling =
+                strsim::normalized_levenshtein(&text.to_lowercase(), &body.to_lowercase());
+            (overlap + 0.3 * spelling, p.example)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(NEAREST).map(|(_, e)| e).collect()
+}
