@@ -2,19 +2,27 @@
 //! every person in it. Features, the book, the demo and the trainer all start here.
 //!
 //! Must be created inside a tokio runtime (actors are tasks).
+//!
+//! The simulation is where the tenant's ports are plugged in: its `Carrier` is the actors'
+//! [`Switchboard`], its `SignInObserver` writes each sign-in log row to the transcript
+//! ([`SignInsToTranscript`]). It also owns the [`LifetimeGuard`] of every actor task it
+//! starts, directly or through a phone: dropping the `Simulation` ends them all.
 
 use crate::actors::{
-    AdminHandle, BrowserHandle, DeviceClock, MailClientHandle, MailKind, PhoneHandle,
+    AdminHandle, BrowserHandle, DeviceClock, Lifetime, LifetimeGuard, LiveTasks, MailClientHandle,
+    MailKind, PhoneHandle, Switchboard,
 };
 use crate::clock::{Clock, Instant};
+use crate::records::SignInRow;
 use crate::scenario::{PersonSpec, PhoneSpec, Scenario};
 use crate::seed::Seed;
-use crate::tenant::{Tenant, TenantHandle, User};
-use crate::transcript::Transcript;
+use crate::tenant::{Ports, SignInObserver, Tenant, TenantHandle, User};
+use crate::transcript::{Actor, Output, Transcript};
 use fake::Fake;
 use fake::faker::name::raw::{FirstName, LastName};
 use fake::locales::EN;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A person and their devices.
 #[derive(Clone, Debug)]
@@ -63,6 +71,22 @@ pub struct Simulation {
     /// The admin console.
     pub admin: AdminHandle,
     people: Vec<Person>,
+    switchboard: Switchboard,
+    lifetime: Lifetime,
+    /// Dropped with the simulation: ends every actor task.
+    _guard: LifetimeGuard,
+}
+
+/// The tenant's sign-in log observer in a simulation: each row goes to the transcript, as
+/// the sign-in log shows it.
+#[derive(Debug)]
+pub struct SignInsToTranscript(pub Transcript);
+
+impl SignInObserver for SignInsToTranscript {
+    fn row_added(&self, row: &SignInRow) {
+        self.0
+            .record(row.at, Actor::Tenant, Output::SignIn(row.clone()));
+    }
 }
 
 impl Simulation {
@@ -81,14 +105,21 @@ impl Simulation {
     pub async fn start_at(scenario: Scenario, clock: Clock) -> Simulation {
         let seed = Seed::new(scenario.seed);
         let transcript = Transcript::default();
-        let tenant = TenantHandle::new(Tenant::new(
+        let (guard, lifetime) = Lifetime::new();
+        let switchboard = Switchboard::default();
+        let mut service = Tenant::new(
             &scenario.organisation,
             scenario.policy.clone(),
             clock.clone(),
             seed.clone(),
-            transcript.clone(),
-        ));
-        let admin = AdminHandle::spawn(tenant.clone(), clock.clone(), transcript.clone());
+        );
+        service.connect(Ports {
+            carrier: Arc::new(switchboard.clone()),
+            observer: Arc::new(SignInsToTranscript(transcript.clone())),
+        });
+        let tenant = TenantHandle::new(service);
+        let admin =
+            AdminHandle::spawn(tenant.clone(), clock.clone(), transcript.clone(), &lifetime);
         let mut specs = scenario.users.clone();
         if let Some(pop) = &scenario.generate {
             specs.extend(generated_people(&scenario.domain, pop, &seed));
@@ -101,6 +132,9 @@ impl Simulation {
             tenant,
             admin,
             people: Vec::new(),
+            switchboard,
+            lifetime,
+            _guard: guard,
         };
         for spec in specs {
             sim.add_person(&spec).await;
@@ -123,12 +157,7 @@ impl Simulation {
             .next()
             .unwrap_or(&spec.name)
             .to_string();
-        let browser = BrowserHandle::spawn(
-            &first,
-            self.tenant.clone(),
-            self.clock.clone(),
-            self.transcript.clone(),
-        );
+        let browser = self.browser(&first);
         let phone = match &spec.phone {
             Some(p) => Some(self.add_phone(&first, p).await),
             None => None,
@@ -156,6 +185,7 @@ impl Simulation {
                 self.tenant.clone(),
                 self.clock.clone(),
                 self.transcript.clone(),
+                &self.lifetime,
             );
             if app.connected {
                 match kind {
@@ -194,11 +224,10 @@ impl Simulation {
             clock,
             self.tenant.clone(),
             self.transcript.clone(),
+            self.switchboard.clone(),
+            &self.lifetime,
         );
-        self.tenant
-            .lock()
-            .network
-            .attach_phone(&number, phone.clone());
+        self.switchboard.attach_phone(&number, phone.clone());
         for app in &spec.apps {
             let _ = phone.install(app).await;
         }
@@ -223,6 +252,23 @@ impl Simulation {
                         .join(", "),
                 )
             })
+    }
+
+    /// A new browser labelled `label` ("Unknown device"), living as long as the simulation.
+    pub fn browser(&self, label: &str) -> BrowserHandle {
+        BrowserHandle::spawn(
+            label,
+            self.tenant.clone(),
+            self.clock.clone(),
+            self.transcript.clone(),
+            &self.lifetime,
+        )
+    }
+
+    /// Counts this simulation's actor tasks still running; once the simulation is dropped
+    /// the count falls to zero as the tasks notice.
+    pub fn live_tasks(&self) -> LiveTasks {
+        self.lifetime.live_tasks()
     }
 
     /// Everyone.

@@ -6,8 +6,8 @@
 //! and the trainer all render this one record, so none of them can tell a different story.
 
 use crate::clock::Instant;
+use crate::records::{AdminReport, MailStatus, SignInRow};
 use crate::screens::ScreenView;
-use crate::tenant::SignInRow;
 use serde::Serialize;
 use std::sync::{Arc, Mutex};
 
@@ -65,9 +65,9 @@ pub enum Output {
     /// A row was added to the tenant's sign-in log.
     SignIn(SignInRow),
     /// What a mail client showed after trying to connect.
-    Mail { status: String },
-    /// The administrator did something.
-    AdminAction { text: String },
+    Mail(MailStatus),
+    /// What the administrator's console reported after an action.
+    Admin(AdminReport),
     /// The person clicked a button, link or option (what they did, so readers can follow).
     Click { label: String },
     /// A short note from a device ("No service", "App installed").
@@ -149,8 +149,8 @@ impl Event {
             } => format!("request for {account}: {detail}"),
             Output::Code { account, code } => format!("code for {account}: {code}"),
             Output::SignIn(row) => row.to_string(),
-            Output::Mail { status } => status.clone(),
-            Output::AdminAction { text } => text.clone(),
+            Output::Mail(status) => status.to_string(),
+            Output::Admin(report) => report.to_string(),
             Output::Note { text } => text.clone(),
             Output::Click { label } => format!("clicks \"{label}\""),
         };

@@ -9,6 +9,7 @@
 
 use crate::guide::{GuideStep, ids_in};
 use crate::harness::{Replay, RunOptions, RunReport, Status, StepRecord, run};
+use crate::records::MailStatus;
 use crate::transcript::{Event, Output};
 use std::collections::BTreeMap;
 
@@ -105,8 +106,8 @@ pub async fn runs(
 fn refusal(events: &[Event]) -> Option<(String, &'static str)> {
     let retired = crate::tenant::StartError::PhoneRetired.to_string();
     events.iter().find_map(|e| match &e.output {
-        Output::Mail { status } if status.contains("refused") => Some((
-            status.clone(),
+        Output::Mail(status @ MailStatus::Refused(_)) => Some((
+            status.to_string(),
             "use Outlook, or add the account to the phone's Mail app with \"Sign in\" (modern authentication); App Passwords do not help here",
         )),
         Output::Screen(v) if v.error.as_deref() == Some(retired.as_str()) => Some((
@@ -135,7 +136,7 @@ fn signature(events: &[Event]) -> Vec<String> {
                 number_requested: true,
                 ..
             } => out.push("a number to type into Microsoft Authenticator".into()),
-            Output::Mail { status } => out.push(format!("the mail app shows \"{status}\"")),
+            Output::Mail(status) => out.push(format!("the mail app shows \"{status}\"")),
             _ => {}
         }
     }

@@ -118,7 +118,7 @@ impl Session {
                     .context("no such mail app")?
                     .status()
                     .await?;
-                (!status.starts_with("Connected"))
+                (!status.is_connected())
                     .then(|| format!("{user}'s {app} should be connected (it shows \"{status}\")"))
             }
             Condition::Did { action, user } => {
