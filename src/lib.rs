@@ -22,6 +22,7 @@ pub mod tenant;
 pub mod trainer;
 pub mod transcript;
 pub mod verdict;
+pub mod words;
 
 pub use project::Project;
 pub use scenario::Scenario;

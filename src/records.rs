@@ -153,7 +153,7 @@ impl fmt::Display for ChallengeState {
         match self {
             ChallengeState::Waiting => f.write_str("still waiting for an answer"),
             ChallengeState::Passed => f.write_str("verified"),
-            ChallengeState::Failed(why) => write!(f, "not verified: {why}"),
+            ChallengeState::Failed(why) => write!(f, "not verified ({why})"),
         }
     }
 }

@@ -68,7 +68,7 @@ impl Session {
             match self.holds(c).await {
                 Ok(None) => {}
                 Ok(Some(why)) => out.push(why),
-                Err(e) => out.push(format!("{c:?} could not be checked: {e}")),
+                Err(e) => out.push(format!("{c} could not be checked: {e}")),
             }
         }
         out
