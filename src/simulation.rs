@@ -364,4 +364,47 @@ mod tests {
         assert_ne!(names(&a), names(&c), "another seed, other people");
         assert!(a.people()[1].upn.ends_with("@fabrikam.com"));
     }
+
+    #[tokio::test]
+    async fn dropping_a_simulation_ends_every_actor_task() {
+        let path = crate::project::tests::repository().tenant("contoso");
+        let sim = Simulation::start(Scenario::load(&path).unwrap()).await;
+        // Tasks that refer to each other: a phone and the apps it spawned, an Authenticator
+        // activated for push (the switchboard, held by the tenant, holds its handle, and its
+        // own task holds the tenant), a browser started after the people.
+        let dana = sim.person("Dana").unwrap().clone();
+        let phone = dana.phone.clone().unwrap();
+        assert!(phone.install("Microsoft Authenticator").await.unwrap());
+        assert!(phone.install("Google Authenticator").await.unwrap());
+        let app = phone.authenticator().await.unwrap().unwrap();
+        app.accept_terms().await.unwrap();
+        let payload = {
+            let mut t = sim.tenant.lock();
+            let id = t.id_of(&dana.upn).unwrap();
+            t.start_authenticator_setup(id).unwrap()
+        };
+        app.scan(&payload).await.unwrap().unwrap();
+        let _stranger = sim.browser("Unknown device");
+
+        let live = sim.live_tasks();
+        let people = sim.people().len();
+        assert!(
+            live.count() > people + 3,
+            "admin, browsers, phones, mail apps and both phone apps run ({} live)",
+            live.count()
+        );
+        drop(sim);
+        // Handles are still held here (dana, phone, app): only the guard ends the tasks.
+        for _ in 0..1000 {
+            if live.count() == 0 {
+                break;
+            }
+            tokio::task::yield_now().await;
+        }
+        assert_eq!(live.count(), 0, "no actor task outlives its simulation");
+        assert!(
+            app.accounts().await.is_err(),
+            "a handle outliving the simulation reports its actor gone"
+        );
+    }
 }
