@@ -4,6 +4,11 @@
 //! app displays, every App Password shown and every sign-in log row is appended here as an
 //! [`Event`] with its simulated time and the actor that showed it. The Gherkin steps, the book
 //! and the trainer all render this one record, so none of them can tell a different story.
+//!
+//! Outputs are kept typed (a sign-in row, a mail status, an admin report from
+//! [`crate::records`]) and turned into text only by `Display` when someone reads them. The
+//! transcript depends on nothing in `tenant`: the tenant reaches it only through the
+//! simulation's sign-in observer.
 
 use crate::clock::Instant;
 use crate::records::{AdminReport, MailStatus, SignInRow};
