@@ -109,7 +109,7 @@ fn sign_in(t: &mut Tenant, clock: &Clock, who: &Account) {
         "Office 365",
         ClientKind::Browser,
         Some("Authenticator app code".to_string()),
-        "Success",
+        mfa_sim::records::SignInResult::Success,
         "signed in",
     );
 }

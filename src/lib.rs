@@ -14,6 +14,7 @@ pub mod fuzzing;
 pub mod guide;
 pub mod harness;
 pub mod project;
+pub mod records;
 pub mod scenario;
 pub mod screens;
 pub mod seed;
@@ -22,6 +23,7 @@ pub mod tenant;
 pub mod trainer;
 pub mod transcript;
 pub mod verdict;
+pub mod words;
 
 pub use project::Project;
 pub use scenario::Scenario;

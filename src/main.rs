@@ -232,7 +232,7 @@ async fn totp(
         }
         Some(code) => {
             let verdict = tenant.submit_code(challenge, code);
-            println!("{verdict:?}: {}", verdict.message());
+            println!("{verdict}: {}", verdict.message());
             Ok(exit(verdict == mfa_sim::tenant::CodeCheck::Accepted))
         }
     }

@@ -2,19 +2,27 @@
 //! every person in it. Features, the book, the demo and the trainer all start here.
 //!
 //! Must be created inside a tokio runtime (actors are tasks).
+//!
+//! The simulation is where the tenant's ports are plugged in: its `Carrier` is the actors'
+//! [`Switchboard`], its `SignInObserver` writes each sign-in log row to the transcript
+//! ([`SignInsToTranscript`]). It also owns the [`LifetimeGuard`] of every actor task it
+//! starts, directly or through a phone: dropping the `Simulation` ends them all.
 
 use crate::actors::{
-    AdminHandle, BrowserHandle, DeviceClock, MailClientHandle, MailKind, PhoneHandle,
+    AdminHandle, BrowserHandle, DeviceClock, Lifetime, LifetimeGuard, LiveTasks, MailClientHandle,
+    MailKind, PhoneHandle, Switchboard,
 };
 use crate::clock::{Clock, Instant};
+use crate::records::SignInRow;
 use crate::scenario::{PersonSpec, PhoneSpec, Scenario};
 use crate::seed::Seed;
-use crate::tenant::{Tenant, TenantHandle, User};
-use crate::transcript::Transcript;
+use crate::tenant::{Ports, SignInObserver, Tenant, TenantHandle, User};
+use crate::transcript::{Actor, Output, Transcript};
 use fake::Fake;
 use fake::faker::name::raw::{FirstName, LastName};
 use fake::locales::EN;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A person and their devices.
 #[derive(Clone, Debug)]
@@ -66,6 +74,22 @@ pub struct Simulation {
     /// First name, full name and sign-in name (lower case) to the first person with it, so
     /// [`Simulation::person`] stays O(log n) in a large population.
     names: BTreeMap<String, usize>,
+    switchboard: Switchboard,
+    lifetime: Lifetime,
+    /// Dropped with the simulation: ends every actor task.
+    _guard: LifetimeGuard,
+}
+
+/// The tenant's sign-in log observer in a simulation: each row goes to the transcript, as
+/// the sign-in log shows it.
+#[derive(Debug)]
+pub struct SignInsToTranscript(pub Transcript);
+
+impl SignInObserver for SignInsToTranscript {
+    fn row_added(&self, row: &SignInRow) {
+        self.0
+            .record(row.at, Actor::Tenant, Output::SignIn(row.clone()));
+    }
 }
 
 impl Simulation {
@@ -84,14 +108,21 @@ impl Simulation {
     pub async fn start_at(scenario: Scenario, clock: Clock) -> Simulation {
         let seed = Seed::new(scenario.seed);
         let transcript = Transcript::default();
-        let tenant = TenantHandle::new(Tenant::new(
+        let (guard, lifetime) = Lifetime::new();
+        let switchboard = Switchboard::default();
+        let mut service = Tenant::new(
             &scenario.organisation,
             scenario.policy.clone(),
             clock.clone(),
             seed.clone(),
-            transcript.clone(),
-        ));
-        let admin = AdminHandle::spawn(tenant.clone(), clock.clone(), transcript.clone());
+        );
+        service.connect(Ports {
+            carrier: Arc::new(switchboard.clone()),
+            observer: Arc::new(SignInsToTranscript(transcript.clone())),
+        });
+        let tenant = TenantHandle::new(service);
+        let admin =
+            AdminHandle::spawn(tenant.clone(), clock.clone(), transcript.clone(), &lifetime);
         let mut specs = scenario.users.clone();
         if let Some(pop) = &scenario.generate {
             specs.extend(generated_people(&scenario.domain, pop, &seed));
@@ -105,6 +136,9 @@ impl Simulation {
             admin,
             people: Vec::new(),
             names: BTreeMap::new(),
+            switchboard,
+            lifetime,
+            _guard: guard,
         };
         for spec in specs {
             sim.add_person(&spec).await;
@@ -127,12 +161,7 @@ impl Simulation {
             .next()
             .unwrap_or(&spec.name)
             .to_string();
-        let browser = BrowserHandle::spawn(
-            &first,
-            self.tenant.clone(),
-            self.clock.clone(),
-            self.transcript.clone(),
-        );
+        let browser = self.browser(&first);
         let phone = match &spec.phone {
             Some(p) => Some(self.add_phone(&first, p).await),
             None => None,
@@ -160,6 +189,7 @@ impl Simulation {
                 self.tenant.clone(),
                 self.clock.clone(),
                 self.transcript.clone(),
+                &self.lifetime,
             );
             if app.connected {
                 match kind {
@@ -208,11 +238,10 @@ impl Simulation {
             clock,
             self.tenant.clone(),
             self.transcript.clone(),
+            self.switchboard.clone(),
+            &self.lifetime,
         );
-        self.tenant
-            .lock()
-            .network
-            .attach_phone(&number, phone.clone());
+        self.switchboard.attach_phone(&number, phone.clone());
         for app in &spec.apps {
             let _ = phone.install(app).await;
         }
@@ -235,6 +264,23 @@ impl Simulation {
                         .join(", "),
                 )
             })
+    }
+
+    /// A new browser labelled `label` ("Unknown device"), living as long as the simulation.
+    pub fn browser(&self, label: &str) -> BrowserHandle {
+        BrowserHandle::spawn(
+            label,
+            self.tenant.clone(),
+            self.clock.clone(),
+            self.transcript.clone(),
+            &self.lifetime,
+        )
+    }
+
+    /// Counts this simulation's actor tasks still running; once the simulation is dropped
+    /// the count falls to zero as the tasks notice.
+    pub fn live_tasks(&self) -> LiveTasks {
+        self.lifetime.live_tasks()
     }
 
     /// Everyone.
@@ -329,5 +375,48 @@ mod tests {
         let c = Simulation::start(other).await;
         assert_ne!(names(&a), names(&c), "another seed, other people");
         assert!(a.people()[1].upn.ends_with("@fabrikam.com"));
+    }
+
+    #[tokio::test]
+    async fn dropping_a_simulation_ends_every_actor_task() {
+        let path = crate::project::tests::repository().tenant("contoso");
+        let sim = Simulation::start(Scenario::load(&path).unwrap()).await;
+        // Tasks that refer to each other: a phone and the apps it spawned, an Authenticator
+        // activated for push (the switchboard, held by the tenant, holds its handle, and its
+        // own task holds the tenant), a browser started after the people.
+        let dana = sim.person("Dana").unwrap().clone();
+        let phone = dana.phone.clone().unwrap();
+        assert!(phone.install("Microsoft Authenticator").await.unwrap());
+        assert!(phone.install("Google Authenticator").await.unwrap());
+        let app = phone.authenticator().await.unwrap().unwrap();
+        app.accept_terms().await.unwrap();
+        let payload = {
+            let mut t = sim.tenant.lock();
+            let id = t.id_of(&dana.upn).unwrap();
+            t.start_authenticator_setup(id).unwrap()
+        };
+        app.scan(&payload).await.unwrap().unwrap();
+        let _stranger = sim.browser("Unknown device");
+
+        let live = sim.live_tasks();
+        let people = sim.people().len();
+        assert!(
+            live.count() > people + 3,
+            "admin, browsers, phones, mail apps and both phone apps run ({} live)",
+            live.count()
+        );
+        drop(sim);
+        // Handles are still held here (dana, phone, app): only the guard ends the tasks.
+        for _ in 0..1000 {
+            if live.count() == 0 {
+                break;
+            }
+            tokio::task::yield_now().await;
+        }
+        assert_eq!(live.count(), 0, "no actor task outlives its simulation");
+        assert!(
+            app.accounts().await.is_err(),
+            "a handle outliving the simulation reports its actor gone"
+        );
     }
 }

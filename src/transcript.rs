@@ -4,10 +4,15 @@
 //! app displays, every App Password shown and every sign-in log row is appended here as an
 //! [`Event`] with its simulated time and the actor that showed it. The Gherkin steps, the book
 //! and the trainer all render this one record, so none of them can tell a different story.
+//!
+//! Outputs are kept typed (a sign-in row, a mail status, an admin report from
+//! [`crate::records`]) and turned into text only by `Display` when someone reads them. The
+//! transcript depends on nothing in `tenant`: the tenant reaches it only through the
+//! simulation's sign-in observer.
 
 use crate::clock::Instant;
+use crate::records::{AdminReport, MailStatus, SignInRow};
 use crate::screens::{Control, ScreenView};
-use crate::tenant::SignInRow;
 use serde::Serialize;
 use std::sync::{Arc, Mutex};
 
@@ -65,9 +70,9 @@ pub enum Output {
     /// A row was added to the tenant's sign-in log.
     SignIn(SignInRow),
     /// What a mail client showed after trying to connect.
-    Mail { status: String },
-    /// The administrator did something.
-    AdminAction { text: String },
+    Mail(MailStatus),
+    /// What the administrator's console reported after an action.
+    Admin(AdminReport),
     /// The person clicked a button, link or option (what they did, so readers can follow):
     /// the control itself, and its label as the page showed it.
     Click { control: Control, label: String },
@@ -150,8 +155,8 @@ impl Event {
             } => format!("request for {account}: {detail}"),
             Output::Code { account, code } => format!("code for {account}: {code}"),
             Output::SignIn(row) => row.to_string(),
-            Output::Mail { status } => status.clone(),
-            Output::AdminAction { text } => text.clone(),
+            Output::Mail(status) => status.to_string(),
+            Output::Admin(report) => report.to_string(),
             Output::Note { text } => text.clone(),
             Output::Click { label, .. } => format!("clicks \"{label}\""),
         };

@@ -13,6 +13,7 @@
 
 use crate::guide::{GuideStep, ids_in};
 use crate::harness::{Replay, RunOptions, RunReport, Status, StepRecord, run};
+use crate::records::MailStatus;
 use crate::screens::Control;
 use crate::transcript::{Event, Output};
 use std::collections::BTreeMap;
@@ -109,12 +110,12 @@ enum Refusal {
 impl Refusal {
     /// The first refusal among a step's outputs, if any.
     fn find(events: &[Event]) -> Option<Refusal> {
-        // The mail app's status and the page's error line are the only places a refusal
-        // shows; they are matched here until the transcript carries typed outcomes.
+        // A mail app turned away shows a typed refusal; retired phone delivery shows as the
+        // page's error line.
         let retired = crate::tenant::StartError::PhoneRetired.to_string();
         events.iter().find_map(|e| match &e.output {
-            Output::Mail { status } if status.contains("refused") => Some(Refusal::BasicAuthMail {
-                status: status.clone(),
+            Output::Mail(status @ MailStatus::Refused(_)) => Some(Refusal::BasicAuthMail {
+                status: status.to_string(),
             }),
             Output::Screen(v) if v.error.as_deref() == Some(retired.as_str()) => {
                 Some(Refusal::PhoneRetired {
@@ -232,7 +233,7 @@ fn observations(events: &[Event]) -> Vec<Observed> {
                 number_requested: true,
                 ..
             } => out.push(Observed::NumberToType),
-            Output::Mail { status } => out.push(Observed::Mail(status.clone())),
+            Output::Mail(status) => out.push(Observed::Mail(status.to_string())),
             _ => {}
         }
     }

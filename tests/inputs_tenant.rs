@@ -25,7 +25,6 @@ use mfa_sim::tenant::{
     ClientKind, CodeCheck, MfaState, PasswordCheck, Policy, Purpose, SignInNeed, Tenant, User,
     UserId, VerifyOption,
 };
-use mfa_sim::transcript::Transcript;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -326,7 +325,6 @@ fn small_tenant(seed: u64) -> Run {
         },
         clock.clone(),
         Seed::new(seed),
-        Transcript::default(),
     );
     let mut ids = Vec::new();
     for (i, (upn, pw)) in UPNS.iter().zip(PASSWORDS).enumerate() {

@@ -3,7 +3,9 @@
 //! (`CARGO_MANIFEST_DIR`) and no process-wide state in library code, and only the trainer's
 //! terminal edge reads standard input; code decides on which page is shown (`PageId`), never
 //! on its heading or labels, except where a step asserts what a person reads or a screen is
-//! drawn.
+//! drawn. The import graph keeps the core free of cycles: the tenant never imports actors,
+//! the transcript never imports the tenant, and neither they nor the actors import the
+//! harness, the book or the trainer.
 
 use std::path::{Path, PathBuf};
 
@@ -217,4 +219,90 @@ fn the_text_decision_check_catches_a_title_comparison() {
     assert_eq!(text_decisions("harness/steps/browser.rs", code).len(), 1);
     let labels = "fn finish() {\n    if page.buttons.iter().any(|b| b == \"Done\") {}\n}\n";
     assert_eq!(text_decisions("harness/journeys.rs", labels).len(), 1);
+}
+
+/// The modules of `crate` that a source file names: `crate::tenant::X` and grouped
+/// `use crate::{tenant, clock::Instant}` both count.
+fn crate_modules(text: &str) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    let word = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    for (at, _) in text.match_indices("crate::") {
+        let rest = &text[at + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            let inner = group.split('}').next().unwrap_or_default();
+            for item in inner.split(',') {
+                let name = word(item.trim());
+                if !name.is_empty() {
+                    out.insert(name);
+                }
+            }
+        } else {
+            out.insert(word(rest));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_import_graph_has_no_cycles_through_the_core() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let rel = |p: &Path| {
+        p.strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
+    let edges = ["harness", "book", "trainer"];
+    for path in sources(&src) {
+        let name = rel(&path);
+        // Tests included: a test that needs an actor belongs outside the tenant.
+        let used = crate_modules(&std::fs::read_to_string(&path).unwrap());
+        if name.starts_with("tenant/") {
+            assert!(
+                !used.contains("actors"),
+                "{name} imports crate::actors: the tenant talks to devices through its ports (tenant::telephony)"
+            );
+        }
+        if name == "transcript.rs" {
+            assert!(
+                !used.contains("tenant"),
+                "transcript.rs imports crate::tenant: what it stores lives in crate::records"
+            );
+        }
+        if name == "records.rs" {
+            let allowed = ["clock"];
+            for m in &used {
+                assert!(
+                    allowed.contains(&m.as_str()),
+                    "records.rs imports crate::{m}: plain records depend on nothing but the clock"
+                );
+            }
+        }
+        let core = name.starts_with("tenant/")
+            || name.starts_with("actors/")
+            || name == "transcript.rs"
+            || name == "records.rs";
+        if core {
+            for edge in edges {
+                assert!(
+                    !used.contains(edge),
+                    "{name} imports crate::{edge}: the core (tenant, actors, transcript) knows nothing of the harness, book or trainer"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_import_scan_reads_grouped_imports() {
+    let used =
+        crate_modules("use crate::{actors::phone, clock};\nlet x = crate::tenant::Tenant::new();");
+    assert_eq!(
+        used.into_iter().collect::<Vec<_>>(),
+        ["actors", "clock", "tenant"]
+    );
 }

@@ -2,8 +2,9 @@
 //! setting, re-registration, revoking MFA sessions, blocking, Temporary Access Passes and
 //! reading the sign-in log. Every action is recorded in the transcript.
 
-use super::mailbox::{ActorGone, Mailbox};
+use super::mailbox::{ActorGone, Lifetime, Mailbox};
 use crate::clock::Clock;
+use crate::records::AdminReport;
 use crate::tenant::{MfaState, SignInRow, TenantHandle, UnknownUser};
 use crate::transcript::{Actor, Output, Transcript};
 
@@ -44,13 +45,21 @@ pub struct AdminHandle {
 
 impl AdminHandle {
     /// Open the console.
-    pub fn spawn(tenant: TenantHandle, clock: Clock, transcript: Transcript) -> Self {
+    pub fn spawn(
+        tenant: TenantHandle,
+        clock: Clock,
+        transcript: Transcript,
+        lifetime: &Lifetime,
+    ) -> Self {
         AdminHandle {
-            mailbox: Mailbox::spawn(Console {
-                tenant,
-                clock,
-                transcript,
-            }),
+            mailbox: Mailbox::spawn(
+                Console {
+                    tenant,
+                    clock,
+                    transcript,
+                },
+                lifetime,
+            ),
         }
     }
 
@@ -59,67 +68,54 @@ impl AdminHandle {
         &self,
         upn: &str,
         action: AdminAction,
-    ) -> Result<Result<String, UnknownUser>, ActorGone> {
+    ) -> Result<Result<AdminReport, UnknownUser>, ActorGone> {
         let upn = upn.to_string();
         self.mailbox
             .call("admin console", move |c| {
                 let mut t = c.tenant.lock();
                 let id = t.id_of(&upn)?;
-                let text = match action {
-                    AdminAction::SetMfa(state) => {
-                        let ended = t.set_mfa_state(id, state);
-                        format!("Per-user MFA for {upn}: {ended}")
-                    }
+                let report = match action {
+                    AdminAction::SetMfa(state) => AdminReport::PerUserMfa {
+                        state: t.set_mfa_state(id, state),
+                        upn,
+                    },
                     AdminAction::RequireReregistration => {
                         t.require_reregistration(id);
-                        format!("Required {upn} to register MFA methods again")
+                        AdminReport::Reregistration { upn }
                     }
                     AdminAction::RevokeMfaSessions => {
                         t.revoke_mfa_sessions(id);
-                        format!("Revoked MFA sessions for {upn}")
+                        AdminReport::MfaSessionsRevoked { upn }
                     }
-                    AdminAction::BlockSignIn(b) => {
-                        t.set_sign_in_blocked(id, b);
-                        format!(
-                            "Sign-in {} for {upn}",
-                            if b { "blocked" } else { "allowed" }
-                        )
+                    AdminAction::BlockSignIn(blocked) => {
+                        t.set_sign_in_blocked(id, blocked);
+                        AdminReport::SignIn { upn, blocked }
                     }
-                    AdminAction::BlockMfa(b) => {
-                        t.set_mfa_blocked(id, b);
-                        format!(
-                            "MFA {} for {upn}",
-                            if b {
-                                "blocked for 90 days"
-                            } else {
-                                "unblocked"
-                            }
-                        )
+                    AdminAction::BlockMfa(blocked) => {
+                        t.set_mfa_blocked(id, blocked);
+                        AdminReport::Mfa { upn, blocked }
                     }
                     AdminAction::TemporaryAccessPass { minutes, one_time } => {
                         let code = t.issue_temporary_access_pass(id, minutes, one_time);
-                        format!("Temporary Access Pass for {upn} (valid {minutes} minutes): {code}")
+                        AdminReport::TemporaryAccessPass { upn, minutes, code }
                     }
                     AdminAction::DeleteAppPasswords => {
                         t.delete_app_passwords(id);
-                        format!("Deleted all app passwords of {upn}")
+                        AdminReport::AppPasswordsDeleted { upn }
                     }
                     AdminAction::ResetPassword(pw) => {
                         t.reset_password(id, &pw);
-                        format!("Password of {upn} reset")
+                        AdminReport::PasswordReset { upn }
                     }
                     AdminAction::DismissRisk => {
                         t.dismiss_risk(id);
-                        format!("Risk dismissed for {upn}")
+                        AdminReport::RiskDismissed { upn }
                     }
                 };
                 drop(t);
-                c.transcript.record(
-                    c.clock.now(),
-                    Actor::Admin,
-                    Output::AdminAction { text: text.clone() },
-                );
-                Ok(text)
+                c.transcript
+                    .record(c.clock.now(), Actor::Admin, Output::Admin(report.clone()));
+                Ok(report)
             })
             .await
     }
@@ -129,12 +125,9 @@ impl AdminHandle {
         self.mailbox
             .call("admin console", move |c| {
                 c.tenant.lock().allow_app_passwords(allowed);
-                let text = format!(
-                    "Users {} create app passwords",
-                    if allowed { "may" } else { "may not" }
-                );
+                let report = AdminReport::AppPasswordsAllowed(allowed);
                 c.transcript
-                    .record(c.clock.now(), Actor::Admin, Output::AdminAction { text });
+                    .record(c.clock.now(), Actor::Admin, Output::Admin(report));
             })
             .await
     }
@@ -144,12 +137,9 @@ impl AdminHandle {
         self.mailbox
             .call("admin console", move |c| {
                 c.tenant.lock().policy.remember_mfa_days = days;
-                let text = match days {
-                    Some(d) => format!("Browsers may remember MFA for {d} days"),
-                    None => "Browsers may no longer remember MFA".to_string(),
-                };
+                let report = AdminReport::RememberMfa(days);
                 c.transcript
-                    .record(c.clock.now(), Actor::Admin, Output::AdminAction { text });
+                    .record(c.clock.now(), Actor::Admin, Output::Admin(report));
             })
             .await
     }

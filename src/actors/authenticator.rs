@@ -3,7 +3,8 @@
 //! answer them (typing the number when asked), and show codes by the phone's clock.
 
 use super::DeviceClock;
-use super::mailbox::{ActorGone, Mailbox};
+use super::mailbox::{ActorGone, Lifetime, Mailbox};
+use super::switchboard::Switchboard;
 use crate::tenant::oath::Oath;
 use crate::tenant::telephony::PushRequest;
 use crate::tenant::{ACTIVATION_SCHEME, Answer, ChallengeState, TenantHandle};
@@ -37,9 +38,9 @@ pub struct Authenticator {
     terms_accepted: bool,
     accounts: Vec<Account>,
     pending: Vec<PushRequest>,
-    me: Option<AuthenticatorHandle>,
     tenant: TenantHandle,
     transcript: Transcript,
+    switchboard: Switchboard,
 }
 
 impl Authenticator {
@@ -49,6 +50,7 @@ impl Authenticator {
         clock: DeviceClock,
         tenant: TenantHandle,
         transcript: Transcript,
+        switchboard: Switchboard,
     ) -> Self {
         Authenticator {
             owner: owner.to_string(),
@@ -56,9 +58,9 @@ impl Authenticator {
             terms_accepted: false,
             accounts: Vec::new(),
             pending: Vec::new(),
-            me: None,
             tenant,
             transcript,
+            switchboard,
         }
     }
 
@@ -91,16 +93,13 @@ pub struct AuthenticatorHandle {
 
 impl AuthenticatorHandle {
     /// Start the app's task.
-    pub fn spawn(state: Authenticator) -> Self {
+    pub fn spawn(state: Authenticator, lifetime: &Lifetime) -> Self {
         let (transcript, clock) = (state.transcript.clone(), state.clock.clone());
-        let handle = AuthenticatorHandle {
-            mailbox: Mailbox::spawn(state),
+        AuthenticatorHandle {
+            mailbox: Mailbox::spawn(state, lifetime),
             transcript,
             clock,
-        };
-        let me = handle.clone();
-        handle.mailbox.post(move |a| a.me = Some(me));
-        handle
+        }
     }
 
     /// The push service delivers a sign-in request.
@@ -138,26 +137,27 @@ impl AuthenticatorHandle {
             .await
     }
 
-    /// Scan a QR code. Returns the name of the account added.
+    /// Scan a QR code. Returns the name of the account added. An activation code also
+    /// registers the app for push under the device id the tenant gave it.
     pub async fn scan(&self, payload: &str) -> Result<Result<String, ScanError>, ActorGone> {
         let payload = payload.to_string();
-        self.mailbox
+        let added = self
+            .mailbox
             .call(NAME, move |a| {
                 if !a.terms_accepted {
                     return Err(ScanError::TermsNotAccepted);
                 }
-                let (name, oath) = if payload.starts_with(ACTIVATION_SCHEME) {
-                    let me = a.me.clone().expect("invariant: handle set at spawn");
-                    let (account, oath, _device) = a
+                let (name, oath, device) = if payload.starts_with(ACTIVATION_SCHEME) {
+                    let (account, oath, device) = a
                         .tenant
                         .lock()
-                        .activate_authenticator(&payload, me)
+                        .activate_authenticator(&payload)
                         .map_err(|e| ScanError::NotUsable(e.to_string()))?;
-                    (account, oath)
+                    (account, oath, Some((device, a.switchboard.clone())))
                 } else {
                     let oath = Oath::from_uri(&payload)
                         .map_err(|e| ScanError::NotUsable(e.to_string()))?;
-                    (oath.account(), oath)
+                    (oath.account(), oath, None)
                 };
                 a.record(Output::Note {
                     text: format!("Account added: {name}"),
@@ -166,9 +166,15 @@ impl AuthenticatorHandle {
                     name: name.clone(),
                     oath,
                 });
-                Ok(name)
+                Ok((name, device))
             })
-            .await
+            .await?;
+        Ok(added.map(|(name, device)| {
+            if let Some((device, switchboard)) = device {
+                switchboard.attach_authenticator(device, self.clone());
+            }
+            name
+        }))
     }
 
     /// The oldest unanswered sign-in request.

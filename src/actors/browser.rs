@@ -2,7 +2,7 @@
 //! "Stay signed in?" and "Don't ask again" work. Each new page is recorded in the transcript
 //! as the screen the person now sees.
 
-use super::mailbox::{ActorGone, Mailbox};
+use super::mailbox::{ActorGone, Lifetime, Mailbox};
 use crate::clock::Clock;
 use crate::flows::{Cookies, Destination, Flow, NotOnPage};
 use crate::screens::{Action, Page, ScreenView};
@@ -108,7 +108,13 @@ pub struct BrowserHandle {
 
 impl BrowserHandle {
     /// Open a browser for `owner` (shown as "Dana's browser").
-    pub fn spawn(owner: &str, tenant: TenantHandle, clock: Clock, transcript: Transcript) -> Self {
+    pub fn spawn(
+        owner: &str,
+        tenant: TenantHandle,
+        clock: Clock,
+        transcript: Transcript,
+        lifetime: &Lifetime,
+    ) -> Self {
         let state = Browser {
             label: owner.to_string(),
             flow: Flow::default(),
@@ -119,7 +125,7 @@ impl BrowserHandle {
             transcript,
         };
         BrowserHandle {
-            mailbox: Mailbox::spawn(state),
+            mailbox: Mailbox::spawn(state, lifetime),
         }
     }
 

@@ -3,8 +3,9 @@
 //! era (stores a password and sends it on every connection).
 
 use super::browser::BrowserHandle;
-use super::mailbox::{ActorGone, Mailbox};
+use super::mailbox::{ActorGone, Lifetime, Mailbox};
 use crate::clock::Clock;
+use crate::records::MailStatus;
 use crate::tenant::{BasicOutcome, Protocol, TenantHandle, UserId};
 use crate::transcript::{Actor, Output, Transcript};
 
@@ -24,38 +25,34 @@ struct MailClient {
     account: Option<String>,
     password: Option<String>,
     token: Option<(UserId, Option<i64>)>,
-    status: String,
+    status: MailStatus,
     tenant: TenantHandle,
     clock: Clock,
     transcript: Transcript,
 }
 
 impl MailClient {
-    fn set_status(&mut self, status: String) -> String {
+    fn set_status(&mut self, status: MailStatus) -> MailStatus {
         self.transcript.record(
             self.clock.now(),
             Actor::MailClient(self.name.clone()),
-            Output::Mail {
-                status: status.clone(),
-            },
+            Output::Mail(status),
         );
-        self.status = status.clone();
+        self.status = status;
         status
     }
 
-    fn connect_basic(&mut self, protocol: Protocol) -> String {
+    fn connect_basic(&mut self, protocol: Protocol) -> MailStatus {
         let (Some(account), Some(password)) = (self.account.clone(), self.password.clone()) else {
-            return self.set_status("No account set up".into());
+            return self.set_status(MailStatus::NoAccount);
         };
         let outcome = self
             .tenant
             .lock()
             .basic_sign_in(&account, &password, protocol, &self.name);
         match outcome {
-            BasicOutcome::Accepted { .. } => self.set_status("Connected: inbox up to date".into()),
-            BasicOutcome::Refused(reason) => self.set_status(format!(
-                "Cannot get mail: the server refused the password ({reason})"
-            )),
+            BasicOutcome::Accepted { .. } => self.set_status(MailStatus::Connected),
+            BasicOutcome::Refused(reason) => self.set_status(MailStatus::Refused(reason)),
         }
     }
 }
@@ -76,6 +73,7 @@ impl MailClientHandle {
         tenant: TenantHandle,
         clock: Clock,
         transcript: Transcript,
+        lifetime: &Lifetime,
     ) -> Self {
         let state = MailClient {
             name: name.to_string(),
@@ -83,20 +81,24 @@ impl MailClientHandle {
             account: None,
             password: None,
             token: None,
-            status: "Not set up".into(),
+            status: MailStatus::NotSetUp,
             tenant,
             clock,
             transcript,
         };
         MailClientHandle {
-            mailbox: Mailbox::spawn(state),
+            mailbox: Mailbox::spawn(state, lifetime),
             kind,
         }
     }
 
     /// Basic-auth apps: enter the account and a password (the account password or an App
     /// Password), which the app stores and uses from now on. Returns the status shown.
-    pub async fn enter_password(&self, account: &str, password: &str) -> Result<String, ActorGone> {
+    pub async fn enter_password(
+        &self,
+        account: &str,
+        password: &str,
+    ) -> Result<MailStatus, ActorGone> {
         let (account, password) = (account.to_string(), password.to_string());
         self.mailbox
             .call("mail app", move |m| {
@@ -104,30 +106,28 @@ impl MailClientHandle {
                 m.password = Some(password);
                 match m.kind {
                     MailKind::Basic(p) => m.connect_basic(p),
-                    MailKind::Modern => {
-                        m.set_status("This app signs in through a Microsoft sign-in window".into())
-                    }
+                    MailKind::Modern => m.set_status(MailStatus::SignsInThroughWindow),
                 }
             })
             .await
     }
 
     /// Modern apps: take the session from its finished sign-in window.
-    pub async fn complete_sign_in(&self, window: &BrowserHandle) -> Result<String, ActorGone> {
+    pub async fn complete_sign_in(&self, window: &BrowserHandle) -> Result<MailStatus, ActorGone> {
         let session = window.signed_in().await?;
         self.mailbox
             .call("mail app", move |m| match session {
                 Some(token) => {
                     m.token = Some(token);
-                    m.set_status("Connected: inbox up to date".into())
+                    m.set_status(MailStatus::Connected)
                 }
-                None => m.set_status("Sign-in not finished".into()),
+                None => m.set_status(MailStatus::SignInNotFinished),
             })
             .await
     }
 
     /// Check for mail with what the app has stored. Returns the status shown.
-    pub async fn sync(&self) -> Result<String, ActorGone> {
+    pub async fn sync(&self) -> Result<MailStatus, ActorGone> {
         self.mailbox
             .call("mail app", |m| match m.kind {
                 MailKind::Basic(p) => m.connect_basic(p),
@@ -136,11 +136,11 @@ impl MailClientHandle {
                         m.tenant.lock().modern_token_valid(user, mfa_at)
                     });
                     if valid {
-                        m.set_status("Connected: inbox up to date".into())
+                        m.set_status(MailStatus::Connected)
                     } else if m.token.is_some() {
-                        m.set_status("Account needs your password: sign in again".into())
+                        m.set_status(MailStatus::NeedsPassword)
                     } else {
-                        m.set_status("No account set up".into())
+                        m.set_status(MailStatus::NoAccount)
                     }
                 }
             })
@@ -152,13 +152,13 @@ impl MailClientHandle {
         self.mailbox
             .call("mail app", move |m| {
                 m.token = Some((user, None));
-                m.status = "Connected: inbox up to date".into();
+                m.status = MailStatus::Connected;
             })
             .await
     }
 
     /// The status line.
-    pub async fn status(&self) -> Result<String, ActorGone> {
-        self.mailbox.call("mail app", |m| m.status.clone()).await
+    pub async fn status(&self) -> Result<MailStatus, ActorGone> {
+        self.mailbox.call("mail app", |m| m.status).await
     }
 }

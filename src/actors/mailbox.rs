@@ -6,12 +6,63 @@
 //! run strictly in the order they were sent, a text message the tenant posts to a phone is
 //! always in its inbox before a later "what is on the screen?" question is answered: that
 //! ordering is what makes the transcript deterministic.
+//!
+//! Every task is tied to a [`Lifetime`]: when the [`LifetimeGuard`] it came from is dropped
+//! (the `Simulation` owns it), each task stops at its next turn, even if handles to it are
+//! still held somewhere (handles refer to each other, so "the last handle dropped" alone
+//! would leave tasks running). The guard is a `tokio::sync::watch` sender nobody sends on:
+//! dropping it is the signal.
 
-use tokio::sync::{mpsc, oneshot};
+use std::sync::{Arc, Weak};
+use tokio::sync::{mpsc, oneshot, watch};
 
 type Job<S> = Box<dyn FnOnce(&mut S) + Send>;
 
-/// The sending side of an actor. Dropping every clone ends the task.
+/// Ends every task of one [`Lifetime`] when dropped.
+#[derive(Debug)]
+pub struct LifetimeGuard {
+    _stop: watch::Sender<()>,
+}
+
+/// What a task holds while it runs: the signal to stop, and a token that counts it as live.
+#[derive(Clone, Debug)]
+pub struct Lifetime {
+    stop: watch::Receiver<()>,
+    alive: Arc<()>,
+}
+
+/// Counts the tasks of one [`Lifetime`] still running, without keeping any of them alive.
+#[derive(Clone, Debug)]
+pub struct LiveTasks(Weak<()>);
+
+impl LiveTasks {
+    /// Tasks not yet finished (plus the `Lifetime` itself while its owner keeps it).
+    pub fn count(&self) -> usize {
+        self.0.strong_count()
+    }
+}
+
+impl Lifetime {
+    /// A new lifetime and the guard that ends it.
+    pub fn new() -> (LifetimeGuard, Lifetime) {
+        let (stop, watch) = watch::channel(());
+        (
+            LifetimeGuard { _stop: stop },
+            Lifetime {
+                stop: watch,
+                alive: Arc::new(()),
+            },
+        )
+    }
+
+    /// A counter of the tasks started with this lifetime.
+    pub fn live_tasks(&self) -> LiveTasks {
+        LiveTasks(Arc::downgrade(&self.alive))
+    }
+}
+
+/// The sending side of an actor. The task ends when every clone is dropped or its
+/// [`LifetimeGuard`] is.
 pub struct Mailbox<S> {
     jobs: mpsc::UnboundedSender<Job<S>>,
 }
@@ -36,12 +87,21 @@ impl<S> std::fmt::Debug for Mailbox<S> {
 pub struct ActorGone(pub &'static str);
 
 impl<S: Send + 'static> Mailbox<S> {
-    /// Start the actor's task on the current tokio runtime.
-    pub fn spawn(mut state: S) -> Self {
+    /// Start the actor's task on the current tokio runtime, for as long as `lifetime` lasts.
+    pub fn spawn(mut state: S, lifetime: &Lifetime) -> Self {
         let (jobs, mut inbox) = mpsc::unbounded_channel::<Job<S>>();
+        let Lifetime { mut stop, alive } = lifetime.clone();
         tokio::spawn(async move {
-            while let Some(job) = inbox.recv().await {
-                job(&mut state);
+            let _alive = alive;
+            loop {
+                tokio::select! {
+                    job = inbox.recv() => match job {
+                        Some(job) => job(&mut state),
+                        None => break,
+                    },
+                    // Only ever an error: the guard was dropped.
+                    _ = stop.changed() => break,
+                }
             }
         });
         Mailbox { jobs }

@@ -1,6 +1,9 @@
 //! The people and devices that play the guide, each a tokio task behind a cheap handle:
 //! the user's browser, phone, Microsoft Authenticator, a third-party TOTP app, mail clients
-//! and the administrator's console. All use the one mechanism in `mailbox.rs`.
+//! and the administrator's console. All use the one mechanism in `mailbox.rs`, and all live
+//! exactly as long as the [`Lifetime`] they were started with. The service reaches devices
+//! through the [`Switchboard`], which implements the tenant's `Carrier` port: actors know
+//! the tenant, the tenant does not know actors.
 //!
 //! Architecture invariant: actors change the tenant only through its public rules, and every
 //! thing they show a person is recorded in the transcript as they show it.
@@ -11,14 +14,16 @@ pub mod browser;
 pub mod mail_client;
 pub mod mailbox;
 pub mod phone;
+pub mod switchboard;
 pub mod totp_app;
 
 pub use admin::AdminHandle;
 pub use authenticator::AuthenticatorHandle;
 pub use browser::BrowserHandle;
 pub use mail_client::{MailClientHandle, MailKind};
-pub use mailbox::ActorGone;
+pub use mailbox::{ActorGone, Lifetime, LifetimeGuard, LiveTasks};
 pub use phone::PhoneHandle;
+pub use switchboard::Switchboard;
 pub use totp_app::TotpAppHandle;
 
 use crate::clock::{Clock, Instant};

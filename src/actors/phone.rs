@@ -3,7 +3,8 @@
 
 use super::DeviceClock;
 use super::authenticator::{Authenticator, AuthenticatorHandle};
-use super::mailbox::{ActorGone, Mailbox};
+use super::mailbox::{ActorGone, Lifetime, Mailbox};
+use super::switchboard::Switchboard;
 use super::totp_app::{TotpApp, TotpAppHandle};
 use crate::tenant::TenantHandle;
 use crate::tenant::telephony::IncomingCall;
@@ -51,6 +52,10 @@ struct Phone {
     totp_apps: BTreeMap<String, TotpAppHandle>,
     tenant: TenantHandle,
     transcript: Transcript,
+    /// Where a newly activated Authenticator registers for push.
+    switchboard: Switchboard,
+    /// The apps installed live as long as the phone.
+    lifetime: Lifetime,
 }
 
 impl Phone {
@@ -87,13 +92,16 @@ pub struct PhoneHandle {
 }
 
 impl PhoneHandle {
-    /// Switch on a phone for `owner` with number `number`.
+    /// Switch on a phone for `owner` with number `number`. It is not reachable until it is
+    /// attached to the switchboard under its number.
     pub fn spawn(
         owner: &str,
         number: &str,
         clock: DeviceClock,
         tenant: TenantHandle,
         transcript: Transcript,
+        switchboard: Switchboard,
+        lifetime: &Lifetime,
     ) -> Self {
         let signal = Arc::new(AtomicBool::new(true));
         let phone = Phone {
@@ -108,9 +116,11 @@ impl PhoneHandle {
             totp_apps: BTreeMap::new(),
             tenant,
             transcript: transcript.clone(),
+            switchboard,
+            lifetime: lifetime.clone(),
         };
         PhoneHandle {
-            mailbox: Mailbox::spawn(phone),
+            mailbox: Mailbox::spawn(phone, lifetime),
             owner: owner.to_string(),
             transcript,
             signal,
@@ -234,8 +244,9 @@ impl PhoneHandle {
                             p.clock.clone(),
                             p.tenant.clone(),
                             p.transcript.clone(),
+                            p.switchboard.clone(),
                         );
-                        p.authenticator = Some(AuthenticatorHandle::spawn(state));
+                        p.authenticator = Some(AuthenticatorHandle::spawn(state, &p.lifetime));
                     }
                     "Outlook" | "Microsoft Authenticator" => {}
                     name => {
@@ -243,7 +254,7 @@ impl PhoneHandle {
                             TotpApp::new(name, &p.owner, p.clock.clone(), p.transcript.clone());
                         p.totp_apps
                             .entry(name.to_string())
-                            .or_insert_with(|| TotpAppHandle::spawn(app));
+                            .or_insert_with(|| TotpAppHandle::spawn(app, &p.lifetime));
                     }
                 }
                 p.record(Output::Note {

@@ -2,7 +2,7 @@
 //! codes and shows codes by the phone's clock. No push: it cannot answer sign-in requests.
 
 use super::DeviceClock;
-use super::mailbox::{ActorGone, Mailbox};
+use super::mailbox::{ActorGone, Lifetime, Mailbox};
 use crate::tenant::oath::Oath;
 use crate::transcript::{Actor, Output, Transcript};
 
@@ -42,9 +42,9 @@ pub struct TotpAppHandle {
 
 impl TotpAppHandle {
     /// Start the app's task.
-    pub fn spawn(app: TotpApp) -> Self {
+    pub fn spawn(app: TotpApp, lifetime: &Lifetime) -> Self {
         TotpAppHandle {
-            mailbox: Mailbox::spawn(app),
+            mailbox: Mailbox::spawn(app, lifetime),
         }
     }
 

@@ -203,18 +203,24 @@ pub fn event(e: &Event) -> String {
                 esc(&row.app),
                 esc(&row.client.to_string()),
                 esc(row.method.as_deref().unwrap_or("-")),
-                esc(&row.result.to_lowercase()),
-                esc(&row.result),
+                esc(&row.result.to_string().to_lowercase()),
+                esc(&row.result.to_string()),
                 esc(&row.detail)
             ),
         ),
-        Output::Mail { status } => (
+        Output::Mail(status) => (
             "mail",
-            format!(r#"<div class="mfa-mail">✉ {}</div>"#, esc(status)),
+            format!(
+                r#"<div class="mfa-mail">✉ {}</div>"#,
+                esc(&status.to_string())
+            ),
         ),
-        Output::AdminAction { text } => (
+        Output::Admin(report) => (
             "admin",
-            format!(r#"<div class="mfa-console">&gt; {}</div>"#, esc(text)),
+            format!(
+                r#"<div class="mfa-console">&gt; {}</div>"#,
+                esc(&report.to_string())
+            ),
         ),
         Output::Click { .. } => ("click", String::new()),
         Output::Note { text } => (

@@ -6,7 +6,7 @@ use crate::clock::format_date;
 use crate::screens::{Action, Button, Choice, Contact, Field, LegacyPage, Link, Page, SignInPage};
 use crate::tenant::methods::{Method, mask_phone};
 use crate::tenant::verification::option_label;
-use crate::tenant::{ChallengeState, CodeCheck, PhoneSlot, Tenant};
+use crate::tenant::{ChallengeState, CodeCheck, PhoneSlot, SignInResult, Tenant};
 
 impl Flow {
     pub(super) fn legacy_action(
@@ -245,7 +245,7 @@ impl Flow {
                     &self.app,
                     super::Destination::Office.client_kind(),
                     None,
-                    "Interrupted",
+                    SignInResult::Interrupted,
                     "verification set up; sign in again",
                 );
                 self.user = None;

@@ -11,7 +11,7 @@ use crate::tenant::policy::Registration;
 use crate::tenant::verification::option_label;
 use crate::tenant::{
     ChallengeState, ClientKind, CodeCheck, Failure, PasswordCheck, PhoneSlot, Purpose, SignInNeed,
-    Tenant, VerifyOption,
+    SignInResult, Tenant, VerifyOption,
 };
 
 /// What got the user past verification, for the log and the session.
@@ -303,7 +303,7 @@ impl Flow {
                     &self.app,
                     self.client(),
                     Some(option_label(option).into()),
-                    "Failure",
+                    SignInResult::Failure,
                     &e.to_string(),
                 );
                 self.show_options(t, Some(e.to_string()));
@@ -319,7 +319,7 @@ impl Flow {
             &self.app,
             self.client(),
             method,
-            "Failure",
+            SignInResult::Failure,
             message,
         );
     }
@@ -350,7 +350,7 @@ impl Flow {
             &self.app,
             self.client(),
             Some(how.to_string()),
-            "Success",
+            SignInResult::Success,
             "signed in",
         );
         // Rule 35: from 2026-09-01 people who use texts or calls are nudged towards a passkey

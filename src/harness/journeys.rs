@@ -11,6 +11,7 @@ use crate::screens::{
     Action, Button, Choice, Field, LegacyStep, Link, PageId, ScreenView, SignInStep, WizardStep,
 };
 use crate::tenant::{Answer, VerifyOption};
+use crate::words::quoted_or_nothing;
 use anyhow::{Context, Result, bail, ensure};
 
 /// Sign in at `dest` with name and password; returns the page after the password.
@@ -183,9 +184,12 @@ pub async fn create_app_password(w: &GuideWorld, who: &str, name: &str) -> Resul
         shown
     };
     w.browser(who)?.close().await?;
-    shown
-        .app_password
-        .with_context(|| format!("no App Password was shown; the page said {:?}", shown.error))
+    shown.app_password.with_context(|| {
+        format!(
+            "no App Password was shown; the page said {}",
+            quoted_or_nothing(shown.error.as_deref())
+        )
+    })
 }
 
 /// From nothing to Microsoft Authenticator listed in Security info (manage mode).

@@ -15,6 +15,7 @@ use crate::flows::Destination;
 use crate::scenario::Scenario;
 use crate::screens::{Action, Button, ScreenView};
 use crate::simulation::Person;
+use crate::words::quoted_list;
 use anyhow::{Result, anyhow, bail};
 use cucumber::gherkin::Step;
 use std::collections::BTreeMap;
@@ -233,8 +234,8 @@ impl GuideWorld {
     pub fn mail_app(&self, who: &str, app: &str) -> Result<MailClientHandle> {
         let person = self.person(who)?;
         person.mail_apps.get(app).cloned().ok_or_else(|| {
-            let names: Vec<&String> = person.mail_apps.keys().collect();
-            anyhow!("{who} has no mail app \"{app}\" (has: {names:?})")
+            let names = quoted_list(person.mail_apps.keys());
+            anyhow!("{who} has no mail app \"{app}\" (has: {names})")
         })
     }
 
@@ -281,8 +282,9 @@ impl GuideWorld {
                     };
                 } else {
                     bail!(
-                        "the page \"{}\" has nothing labelled \"{label}\" (it offers {offered:?})",
-                        page.title
+                        "the page \"{}\" has nothing labelled \"{label}\" (it offers {})",
+                        page.title,
+                        quoted_list(&offered)
                     );
                 }
             }
@@ -295,9 +297,9 @@ impl GuideWorld {
         let page = self.page(who).await?;
         let Some(f) = page.input(field) else {
             bail!(
-                "the page \"{}\" has no box \"{field}\" (it has {:?})",
+                "the page \"{}\" has no box \"{field}\" (it has {})",
                 page.title,
-                page.fields.iter().map(|f| &f.0).collect::<Vec<_>>()
+                quoted_list(page.fields.iter().map(|f| &f.0))
             );
         };
         self.act(who, Action::Enter(f, text.to_string())).await

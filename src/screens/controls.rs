@@ -190,6 +190,20 @@ pub enum Choice {
     Row(u32),
 }
 
+impl Choice {
+    /// How the option reads in the list.
+    pub fn label(self) -> String {
+        match self {
+            Choice::Verify(option) => crate::tenant::verification::option_label(option).to_string(),
+            Choice::Contact(contact) => contact.label().to_string(),
+            Choice::ByCall(false) => "Send me a code by text message".to_string(),
+            Choice::ByCall(true) => "Call me".to_string(),
+            Choice::Add(method) => method.label().to_string(),
+            Choice::Row(id) => format!("row {id}"),
+        }
+    }
+}
+
 /// A tick box.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Checkbox {
@@ -197,6 +211,16 @@ pub enum Checkbox {
     DontShowAgain,
     /// "Don't ask again for N days" on the verification page.
     DontAskAgain,
+}
+
+impl Checkbox {
+    /// The box's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Checkbox::DontShowAgain => "Don't show this again",
+            Checkbox::DontAskAgain => "Don't ask again",
+        }
+    }
 }
 
 /// One thing a person does in the browser.
@@ -246,8 +270,8 @@ impl Action {
             Action::Enter(field, text) => format!("types \"{text}\" into {}", field.label()),
             Action::Press(b) => format!("presses {}", b.label()),
             Action::Follow(l) => format!("follows \"{}\"", l.label()),
-            Action::Choose(c) => format!("chooses {c:?}"),
-            Action::Tick(c) => format!("ticks {c:?}"),
+            Action::Choose(c) => format!("chooses \"{}\"", c.label()),
+            Action::Tick(c) => format!("ticks \"{}\"", c.label()),
         }
     }
 }

@@ -6,6 +6,7 @@
 
 use super::policy::{Policy, Registration};
 use crate::clock::{Instant, parse_instant};
+use crate::records::BasicRefusal;
 use time::macros::datetime;
 
 /// The service's cut-over days, each the first day (00:00 UTC) on which the new behaviour
@@ -57,35 +58,16 @@ pub fn number_matching(now: Instant) -> bool {
     on_or_after(now, cutover::NUMBER_MATCHING)
 }
 
-/// A mail protocol that signs in with a user name and password.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Protocol {
-    /// IMAP.
-    Imap,
-    /// POP3.
-    Pop,
-    /// Exchange ActiveSync.
-    ActiveSync,
-    /// SMTP AUTH (client submission).
-    Smtp,
-}
-
-impl std::fmt::Display for Protocol {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Protocol::Imap => "IMAP",
-            Protocol::Pop => "POP",
-            Protocol::ActiveSync => "Exchange ActiveSync",
-            Protocol::Smtp => "SMTP",
-        })
-    }
-}
+pub use crate::records::Protocol;
 
 /// Why basic authentication is refused, if it is (rule 24).
-pub fn basic_auth_refusal(protocol: Protocol, now: Instant, policy: &Policy) -> Option<String> {
+pub fn basic_auth_refusal(
+    protocol: Protocol,
+    now: Instant,
+    policy: &Policy,
+) -> Option<BasicRefusal> {
     if policy.security_defaults {
-        return Some("security defaults block legacy authentication".into());
+        return Some(BasicRefusal::SecurityDefaults);
     }
     let tenant_allows = match protocol {
         Protocol::Imap => policy.basic_auth.imap,
@@ -97,16 +79,12 @@ pub fn basic_auth_refusal(protocol: Protocol, now: Instant, policy: &Policy) -> 
             .unwrap_or(!on_or_after(now, cutover::SMTP_BASIC_AUTH_END)),
     };
     match protocol {
-        Protocol::Smtp if !tenant_allows => {
-            Some("550 5.7.30 Basic authentication is not supported for Client Submission.".into())
-        }
+        Protocol::Smtp if !tenant_allows => Some(BasicRefusal::SmtpSubmissionOff),
         Protocol::Smtp => None,
-        _ if on_or_after(now, cutover::OCTOBER_2022) => Some(format!(
-            "Exchange Online turned off basic authentication for {protocol} on 2022-10-01"
-        )),
-        _ if !tenant_allows => Some(format!(
-            "the tenant has turned off basic authentication for {protocol}"
-        )),
+        _ if on_or_after(now, cutover::OCTOBER_2022) => {
+            Some(BasicRefusal::RetiredByMicrosoft(protocol))
+        }
+        _ if !tenant_allows => Some(BasicRefusal::OffInTenant(protocol)),
         _ => None,
     }
 }
@@ -160,9 +138,13 @@ mod tests {
         assert!(basic_auth_refusal(Protocol::Imap, at("2021-06-01"), &p).is_none());
         assert!(basic_auth_refusal(Protocol::Imap, at("2022-10-01"), &p).is_some());
         assert!(basic_auth_refusal(Protocol::Smtp, at("2026-11-28"), &p).is_none());
+        assert_eq!(
+            basic_auth_refusal(Protocol::Smtp, at("2027-01-02"), &p),
+            Some(BasicRefusal::SmtpSubmissionOff)
+        );
         assert!(
-            basic_auth_refusal(Protocol::Smtp, at("2027-01-02"), &p)
-                .unwrap()
+            BasicRefusal::SmtpSubmissionOff
+                .to_string()
                 .starts_with("550 5.7.30")
         );
         assert!(phone_delivery_available(at("2027-01-31"), &p));

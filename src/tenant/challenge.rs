@@ -7,7 +7,6 @@
 use super::methods::{PhoneSlot, VerifyOption};
 use super::oath::Oath;
 use crate::clock::Instant;
-use serde::Serialize;
 
 /// What a passed challenge achieves.
 #[derive(Clone, Debug)]
@@ -22,81 +21,7 @@ pub enum Purpose {
     RegisterAuthenticator { device: u64, oath: Oath },
 }
 
-/// Where a challenge stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum ChallengeState {
-    /// Waiting for the user.
-    Waiting,
-    /// Verified.
-    Passed,
-    /// Closed without success.
-    Failed(Failure),
-}
-
-/// Why a challenge closed without success.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum Failure {
-    /// The user pressed Deny.
-    Denied,
-    /// The wrong number was typed into Authenticator.
-    WrongNumber,
-    /// The user reported the request as suspicious (Report, or 0# on a call).
-    Reported,
-    /// Nobody answered in time.
-    NoAnswer,
-    /// Too many wrong codes.
-    TooManyAttempts,
-}
-
-impl Failure {
-    /// The message the sign-in page shows.
-    pub fn message(self) -> &'static str {
-        match self {
-            Failure::Denied => "Request denied. You denied the sign-in request on your phone.",
-            Failure::WrongNumber => {
-                "Request denied. The number typed in the app didn't match the one on screen."
-            }
-            Failure::Reported => {
-                "We've recorded that you didn't expect this request; the sign-in was stopped."
-            }
-            Failure::NoAnswer => "We didn't hear from you. The request timed out.",
-            Failure::TooManyAttempts => {
-                "You've entered too many wrong codes. Start the sign-in again."
-            }
-        }
-    }
-}
-
-/// The verdict on one typed code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum CodeCheck {
-    /// Right code, in time, never used before.
-    Accepted,
-    /// Not the code.
-    Wrong,
-    /// The right code, but too old.
-    Expired,
-    /// A code that was already accepted once.
-    AlreadyUsed,
-    /// Wrong too many times; this verification is closed.
-    TooManyAttempts,
-    /// Nothing is waiting for a code (closed or unknown).
-    NotWaiting,
-}
-
-impl CodeCheck {
-    /// The message the page shows next to the code box.
-    pub fn message(self) -> &'static str {
-        match self {
-            CodeCheck::Accepted => "Verified.",
-            CodeCheck::Wrong => "That code didn't work. Check the code and try again.",
-            CodeCheck::Expired => "That code has expired. Use the newest code.",
-            CodeCheck::AlreadyUsed => "That code was already used. Wait for a new code.",
-            CodeCheck::TooManyAttempts => Failure::TooManyAttempts.message(),
-            CodeCheck::NotWaiting => "This verification is no longer open. Start again.",
-        }
-    }
-}
+pub use crate::records::{ChallengeState, CodeCheck, Failure};
 
 /// A push or call answer from the phone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,34 +11,13 @@
 use super::app_passwords::{AppPasswords, SaltedHash};
 use super::methods::SecurityInfo;
 use crate::clock::Instant;
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 /// Index of a user in the directory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct UserId(pub usize);
 
-/// Per-user MFA state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MfaState {
-    /// Not required (also what CA and security-defaults users show).
-    Disabled,
-    /// Required to register; legacy apps still work with the password.
-    Enabled,
-    /// Required at every sign-in; legacy apps need App Passwords.
-    Enforced,
-}
-
-impl std::fmt::Display for MfaState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            MfaState::Disabled => "disabled",
-            MfaState::Enabled => "enabled",
-            MfaState::Enforced => "enforced",
-        })
-    }
-}
+pub use crate::records::MfaState;
 
 /// A Temporary Access Pass issued by the administrator.
 #[derive(Clone, Debug)]

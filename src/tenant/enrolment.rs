@@ -13,7 +13,6 @@ use super::methods::{
 };
 use super::oath::Oath;
 use super::verification::StartError;
-use crate::actors::authenticator::AuthenticatorHandle;
 
 /// Registering a phone could not start.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -100,12 +99,12 @@ impl Tenant {
         ))
     }
 
-    /// Microsoft Authenticator scanned an activation QR: register the device for push and
-    /// give it the account's code secret. Returns (account, secret, device id).
+    /// Microsoft Authenticator scanned an activation QR: give the device an id to be reached
+    /// by push (the app registers that id with the carrier) and the account's code secret.
+    /// Returns (account, secret, device id).
     pub fn activate_authenticator(
         &mut self,
         payload: &str,
-        app: AuthenticatorHandle,
     ) -> Result<(String, Oath, u64), ActivationError> {
         let code = payload
             .strip_prefix(ACTIVATION_SCHEME)
@@ -114,7 +113,6 @@ impl Tenant {
             .ok_or(ActivationError)?;
         let (user, oath) = self.activations.get(code).cloned().ok_or(ActivationError)?;
         let device = self.next_id();
-        self.network.attach_authenticator(device, app);
         self.activated.insert(user, (device, oath.clone()));
         Ok((self.user(user).upn.clone(), oath, device))
     }

@@ -8,8 +8,9 @@
 use super::Tenant;
 use super::calendar::{self, Protocol};
 use super::directory::{MfaState, UserId};
-use super::sign_in_log::ClientKind;
+use super::sign_in_log::{ClientKind, SignInResult};
 use crate::clock::Instant;
+use crate::records::BasicRefusal;
 
 /// What a basic-auth mail server answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,8 +20,8 @@ pub enum BasicOutcome {
         /// True when an App Password (not the account password) was used.
         app_password: bool,
     },
-    /// Refused, with the reason the server or log gives.
-    Refused(String),
+    /// Refused, and why (its `Display` is what the server and the log say).
+    Refused(BasicRefusal),
 }
 
 impl Tenant {
@@ -34,22 +35,29 @@ impl Tenant {
     ) -> BasicOutcome {
         let client = ClientKind::Legacy(protocol);
         let now = self.now();
-        let refuse = |t: &mut Tenant, reason: &str| {
-            t.log(upn, app, client, None, "Failure", reason);
-            BasicOutcome::Refused(reason.to_string())
+        let refuse = |t: &mut Tenant, reason: BasicRefusal| {
+            t.log(
+                upn,
+                app,
+                client,
+                None,
+                SignInResult::Failure,
+                &reason.to_string(),
+            );
+            BasicOutcome::Refused(reason)
         };
         if let Some(reason) = calendar::basic_auth_refusal(protocol, now, &self.policy) {
-            return refuse(self, &reason);
+            return refuse(self, reason);
         }
         let Some(id) = self.find(upn) else {
-            return refuse(self, "user name or password is incorrect");
+            return refuse(self, BasicRefusal::BadCredentials);
         };
         let user = self.user(id);
         if user.sign_in_blocked {
-            return refuse(self, "sign-in blocked by administrator");
+            return refuse(self, BasicRefusal::SignInBlocked);
         }
         if user.lockout.locked(now) {
-            return refuse(self, "account locked (smart lockout)");
+            return refuse(self, BasicRefusal::Locked);
         }
         if user.app_passwords.matching(secret).is_some() {
             self.log(
@@ -57,24 +65,21 @@ impl Tenant {
                 app,
                 client,
                 Some("App password".into()),
-                "Success",
+                SignInResult::Success,
                 "signed in with an app password",
             );
             return BasicOutcome::Accepted { app_password: true };
         }
         if user.password_is(secret) {
             if user.mfa == MfaState::Enforced {
-                return refuse(
-                    self,
-                    "MFA is required for this account; this app needs an app password",
-                );
+                return refuse(self, BasicRefusal::NeedsAppPassword);
             }
             self.log(
                 upn,
                 app,
                 client,
                 None,
-                "Success",
+                SignInResult::Success,
                 "signed in with the account password",
             );
             return BasicOutcome::Accepted {
@@ -88,7 +93,7 @@ impl Tenant {
             limits.lockout_threshold,
             limits.lockout_seconds,
         );
-        refuse(self, "user name or password is incorrect")
+        refuse(self, BasicRefusal::BadCredentials)
     }
 
     /// Is a modern app's token still good? `mfa_at` is when MFA was done for it, if it was.
@@ -108,7 +113,6 @@ mod tests {
     use crate::clock::{Clock, parse_instant};
     use crate::seed::Seed;
     use crate::tenant::{Policy, User};
-    use crate::transcript::Transcript;
 
     fn tenant(date: &str, app_passwords: bool) -> (Tenant, UserId) {
         let clock = Clock::starting_at(parse_instant(date).unwrap());
@@ -116,13 +120,7 @@ mod tests {
             app_passwords,
             ..Policy::default()
         };
-        let mut t = Tenant::new(
-            "Contoso",
-            policy,
-            clock,
-            Seed::new(1),
-            Transcript::default(),
-        );
+        let mut t = Tenant::new("Contoso", policy, clock, Seed::new(1));
         let salt = t.new_salt();
         let id = t.add_user(User::new(
             "dana@contoso.com",
@@ -175,7 +173,7 @@ mod tests {
         else {
             panic!("IMAP basic auth must be refused after 2022-10-01");
         };
-        assert!(reason.contains("2022-10-01"));
+        assert!(reason.to_string().contains("2022-10-01"));
         assert_eq!(
             t.basic_sign_in("dana@contoso.com", &pw, Protocol::Smtp, "Mail"),
             BasicOutcome::Accepted { app_password: true }

@@ -4,8 +4,11 @@
 //! [`Tenant`] is plain state with synchronous rules, shared by every actor as a
 //! [`TenantHandle`] (the mini-redis `Db` pattern): the browser's flows, the phone answering a
 //! call and the admin console all lock it briefly, change it, and let go. It never waits on a
-//! device; it posts to devices through [`telephony::Network`]. Dates decide behaviour only
-//! through [`calendar`].
+//! device; it posts texts, calls and pushes through the [`telephony::Carrier`] port and tells
+//! the [`telephony::SignInObserver`] port about sign-in log rows. Whoever builds the tenant
+//! plugs those ports in ([`Tenant::connect`]); the tenant imports nothing from the actors.
+//! Dates decide behaviour only through [`calendar`]. Its answers are typed values from
+//! [`crate::records`] (results, outcomes, refusal reasons), not text.
 //!
 //! Architecture invariant: the tenant never renders anything. Pages are built by `flows`
 //! from what the tenant answers.
@@ -32,12 +35,12 @@ pub use enrolment::{ACTIVATION_SCHEME, ActivationError, PhoneSetupError};
 pub use mail_auth::BasicOutcome;
 pub use methods::{PhoneSlot, VerifyOption};
 pub use policy::Policy;
-pub use sign_in_log::{ClientKind, SignInRow};
+pub use sign_in_log::{ClientKind, SignInResult, SignInRow};
+pub use telephony::{Carrier, Ports, SignInObserver};
 pub use verification::{PasswordCheck, SignInNeed, StartError};
 
 use crate::clock::{Clock, Instant};
 use crate::seed::Seed;
-use crate::transcript::{Actor, Output, Transcript};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -78,25 +81,18 @@ pub struct Tenant {
     challenges: BTreeMap<u64, Challenge>,
     next_id: u64,
     log: Vec<SignInRow>,
-    /// The devices the tenant can reach.
-    pub network: telephony::Network,
+    /// How the tenant reaches devices and who watches its log.
+    ports: telephony::Ports,
     activations: BTreeMap<String, (UserId, oath::Oath)>,
     activated: BTreeMap<UserId, (u64, oath::Oath)>,
     clock: Clock,
     seed: Seed,
     salts: Seed,
-    transcript: Transcript,
 }
 
 impl Tenant {
-    /// An empty tenant.
-    pub fn new(
-        organisation: &str,
-        policy: Policy,
-        clock: Clock,
-        seed: Seed,
-        transcript: Transcript,
-    ) -> Self {
+    /// An empty tenant, connected to nobody (see [`Tenant::connect`]).
+    pub fn new(organisation: &str, policy: Policy, clock: Clock, seed: Seed) -> Self {
         Tenant {
             organisation: organisation.to_string(),
             policy,
@@ -105,14 +101,23 @@ impl Tenant {
             challenges: BTreeMap::new(),
             next_id: 0,
             log: Vec::new(),
-            network: telephony::Network::default(),
+            ports: telephony::Ports::default(),
             activations: BTreeMap::new(),
             activated: BTreeMap::new(),
             clock,
             salts: seed.substream("password salts"),
             seed,
-            transcript,
         }
+    }
+
+    /// Plug in the ports the tenant talks through from now on.
+    pub fn connect(&mut self, ports: telephony::Ports) {
+        self.ports = ports;
+    }
+
+    /// The carrier texts, calls and pushes go through.
+    pub(crate) fn carrier(&self) -> &dyn telephony::Carrier {
+        self.ports.carrier.as_ref()
     }
 
     /// The simulated now.
@@ -171,14 +176,14 @@ impl Tenant {
         self.challenges.get(&id)
     }
 
-    /// Add a row to the sign-in log (and the transcript).
+    /// Add a row to the sign-in log and tell the observer.
     pub fn log(
         &mut self,
         user: &str,
         app: &str,
         client: ClientKind,
         method: Option<String>,
-        result: &str,
+        result: SignInResult,
         detail: &str,
     ) {
         let row = SignInRow {
@@ -187,11 +192,10 @@ impl Tenant {
             app: app.to_string(),
             client,
             method,
-            result: result.to_string(),
+            result,
             detail: detail.to_string(),
         };
-        self.transcript
-            .record(row.at, Actor::Tenant, Output::SignIn(row.clone()));
+        self.ports.observer.row_added(&row);
         self.log.push(row);
     }
 

@@ -1,12 +1,15 @@
-//! The tenant's outbound channels: the text/voice gateway and the push service.
+//! The tenant's ports: how the service reaches the world outside it.
 //!
-//! The tenant does not reach into a phone; it posts to the device's actor, exactly as a real
-//! carrier or notification service would. Phones register their number here and Microsoft
-//! Authenticator registers its device id when it is activated.
+//! The tenant does not know what a phone or an app is. It sends texts, places calls and
+//! pushes sign-in requests through a [`Carrier`], exactly as a real service hands them to a
+//! carrier or a notification service, and it tells a [`SignInObserver`] about every row it
+//! adds to the sign-in log. Both are traits defined here and implemented outside the tenant
+//! (the actors' switchboard, the simulation's transcript adapter); [`Ports`] holds the two the
+//! tenant was connected to. A tenant that was never connected reaches nobody: texts, calls
+//! and pushes go unanswered, which is what a number no phone answers to does anyway.
 
-use crate::actors::authenticator::AuthenticatorHandle;
-use crate::actors::phone::PhoneHandle;
-use std::collections::BTreeMap;
+use crate::records::SignInRow;
+use std::sync::Arc;
 
 /// The sender id texts come from (one of Microsoft's US short codes).
 pub const TEXT_SENDER: &str = "97671";
@@ -37,42 +40,59 @@ pub struct PushRequest {
     pub number_required: bool,
 }
 
-/// Devices the service can reach.
-#[derive(Clone, Debug, Default)]
-pub struct Network {
-    phones: BTreeMap<String, PhoneHandle>,
-    authenticators: BTreeMap<u64, AuthenticatorHandle>,
+/// The text/voice gateway and the push service. Each call hands a message over and returns at
+/// once: delivery (or not) is the carrier's business. It is called while the tenant is locked,
+/// so an implementation must not lock the tenant.
+pub trait Carrier: Send + Sync {
+    /// Send a text to a number (`+CC number`) from `from`.
+    fn deliver_text(&self, number: &str, from: &str, body: String);
+    /// Ring a number.
+    fn place_call(&self, number: &str, call: IncomingCall);
+    /// Push a request to the Authenticator registered as `device`.
+    fn send_push(&self, device: u64, request: PushRequest);
 }
 
-impl Network {
-    /// A phone joins the network under its number (`+CC number`).
-    pub fn attach_phone(&mut self, number: &str, phone: PhoneHandle) {
-        self.phones.insert(number.to_string(), phone);
-    }
+/// Whoever watches the sign-in log as it grows (the transcript, in a simulation). Called
+/// while the tenant is locked: it must not lock the tenant.
+pub trait SignInObserver: Send + Sync {
+    /// A row was added.
+    fn row_added(&self, row: &SignInRow);
+}
 
-    /// An activated Authenticator registers for push.
-    pub fn attach_authenticator(&mut self, device: u64, app: AuthenticatorHandle) {
-        self.authenticators.insert(device, app);
-    }
+/// Nobody: what an unconnected tenant talks to.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Nobody;
 
-    /// Send a text. A number no phone answers to simply never receives it.
-    pub fn text(&self, number: &str, body: String) {
-        if let Some(phone) = self.phones.get(number) {
-            phone.deliver_text(TEXT_SENDER.to_string(), body);
+impl Carrier for Nobody {
+    fn deliver_text(&self, _: &str, _: &str, _: String) {}
+    fn place_call(&self, _: &str, _: IncomingCall) {}
+    fn send_push(&self, _: u64, _: PushRequest) {}
+}
+
+impl SignInObserver for Nobody {
+    fn row_added(&self, _: &SignInRow) {}
+}
+
+/// The ports a tenant talks through.
+#[derive(Clone)]
+pub struct Ports {
+    /// Texts, calls and pushes.
+    pub carrier: Arc<dyn Carrier>,
+    /// The sign-in log's watcher.
+    pub observer: Arc<dyn SignInObserver>,
+}
+
+impl Default for Ports {
+    fn default() -> Self {
+        Ports {
+            carrier: Arc::new(Nobody),
+            observer: Arc::new(Nobody),
         }
     }
+}
 
-    /// Place a call.
-    pub fn call(&self, number: &str, call: IncomingCall) {
-        if let Some(phone) = self.phones.get(number) {
-            phone.ring(call);
-        }
-    }
-
-    /// Push a request to one device.
-    pub fn push(&self, device: u64, request: PushRequest) {
-        if let Some(app) = self.authenticators.get(&device) {
-            app.notify(request);
-        }
+impl std::fmt::Debug for Ports {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Ports")
     }
 }

@@ -12,8 +12,8 @@ use super::challenge::{Answer, Challenge, ChallengeState, CodeCheck, Failure, Pu
 use super::directory::{MfaState, UserId};
 use super::methods::{Method, PhoneSlot, VerifyOption, mask_phone};
 use super::oath::CodeMatch;
-use super::sign_in_log::ClientKind;
-use super::telephony::{CALLER_ID, IncomingCall, PushRequest};
+use super::sign_in_log::{ClientKind, SignInResult};
+use super::telephony::{CALLER_ID, IncomingCall, PushRequest, TEXT_SENDER};
 use crate::clock::Instant;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
@@ -83,7 +83,7 @@ impl Tenant {
         let now = self.now();
         let limits = self.policy.limits.clone();
         let refuse = |t: &mut Tenant, detail: &str, check: PasswordCheck| {
-            t.log(upn, app, client, None, "Failure", detail);
+            t.log(upn, app, client, None, SignInResult::Failure, detail);
             check
         };
         let Some(id) = self.find(upn) else {
@@ -242,8 +242,11 @@ impl Tenant {
                 let body = format!(
                     "{code} is your Microsoft verification code for {account}. Do not share it."
                 );
-                self.network
-                    .text(number.as_deref().unwrap_or_default(), body);
+                self.carrier().deliver_text(
+                    number.as_deref().unwrap_or_default(),
+                    TEXT_SENDER,
+                    body,
+                );
                 challenge.code = Some(code);
             }
             VerifyOption::Call(_) => {
@@ -255,8 +258,8 @@ impl Tenant {
                     from: CALLER_ID.to_string(),
                     script,
                 };
-                self.network
-                    .call(number.as_deref().unwrap_or_default(), call);
+                self.carrier()
+                    .place_call(number.as_deref().unwrap_or_default(), call);
             }
             VerifyOption::Push => {
                 let number_required = calendar::number_matching(now);
@@ -270,7 +273,7 @@ impl Tenant {
                         app: "Office 365".to_string(),
                         number_required,
                     };
-                    self.network.push(device, request);
+                    self.carrier().send_push(device, request);
                 }
             }
             VerifyOption::AppCode => {}
@@ -447,7 +450,7 @@ impl Tenant {
                     "Office 365",
                     ClientKind::Browser,
                     method,
-                    "Failure",
+                    SignInResult::Failure,
                     "MFA denied; fraud reported by the user",
                 );
             }
@@ -484,7 +487,7 @@ impl Tenant {
                 "My Sign-Ins",
                 ClientKind::Browser,
                 None,
-                "Failure",
+                SignInResult::Failure,
                 &e.to_string(),
             );
         }

@@ -5,17 +5,10 @@ use crate::seed::Seed;
 use crate::tenant::methods::Method;
 use crate::tenant::oath::Oath;
 use crate::tenant::{Policy, User};
-use crate::transcript::Transcript;
 
 fn tenant(date: &str) -> (Tenant, UserId, Clock) {
     let clock = Clock::starting_at(parse_instant(date).unwrap());
-    let mut t = Tenant::new(
-        "Contoso",
-        Policy::default(),
-        clock.clone(),
-        Seed::new(3),
-        Transcript::default(),
-    );
+    let mut t = Tenant::new("Contoso", Policy::default(), clock.clone(), Seed::new(3));
     let salt = t.new_salt();
     let id = t.add_user(User::new(
         "dana@contoso.com",

@@ -108,6 +108,22 @@ pub enum Condition {
     AtRisk(String),
 }
 
+impl std::fmt::Display for Condition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Condition::MfaState { user, is } => write!(f, "{user}'s MFA state is {is}"),
+            Condition::HasMethod { user, kind } => write!(f, "{user} has a {kind} method"),
+            Condition::SignedIn(user) => write!(f, "{user} is signed in"),
+            Condition::MailConnected { user, app } => write!(f, "{user}'s {app} is connected"),
+            Condition::Did { action, user } => write!(f, "{action} for {user}"),
+            Condition::VerifiedFirst(user) => {
+                write!(f, "{user}'s identity is verified before any change")
+            }
+            Condition::AtRisk(user) => write!(f, "{user} is flagged at risk"),
+        }
+    }
+}
+
 /// A hint.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

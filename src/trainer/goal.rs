@@ -68,7 +68,7 @@ impl Session {
             match self.holds(c).await {
                 Ok(None) => {}
                 Ok(Some(why)) => out.push(why),
-                Err(e) => out.push(format!("{c:?} could not be checked: {e}")),
+                Err(e) => out.push(format!("{c} could not be checked: {e}")),
             }
         }
         out
@@ -118,7 +118,7 @@ impl Session {
                     .context("no such mail app")?
                     .status()
                     .await?;
-                (!status.starts_with("Connected"))
+                (!status.is_connected())
                     .then(|| format!("{user}'s {app} should be connected (it shows \"{status}\")"))
             }
             Condition::Did { action, user } => {

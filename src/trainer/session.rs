@@ -20,6 +20,7 @@ use crate::flows::Destination;
 use crate::harness::GuideWorld;
 use crate::screens::Action;
 use crate::tenant::{Answer, MfaState};
+use crate::words::quoted_list;
 use anyhow::{Context, Result, anyhow, bail};
 
 /// How far simulated time may move on in one session: 30 days.
@@ -100,11 +101,11 @@ impl Session {
             goal_met: false,
             started: 0,
         };
-        for step in session.exercise.setup.clone() {
+        for (n, step) in session.exercise.setup.clone().iter().enumerate() {
             session
-                .apply(&step)
+                .apply(step)
                 .await
-                .with_context(|| format!("exercise setup {step:?}"))?;
+                .with_context(|| format!("exercise setup, step {}", n + 1))?;
         }
         session.mark = session.world.sim()?.transcript.len();
         session.started = session.world.sim()?.clock.now();
@@ -264,8 +265,8 @@ impl Session {
                 let target = match field {
                     Some(f) => page.input(f).ok_or_else(|| {
                         anyhow!(
-                            "this page has no box \"{f}\" (it has {:?})",
-                            page.fields.iter().map(|f| &f.0).collect::<Vec<_>>()
+                            "this page has no box \"{f}\" (it has {})",
+                            quoted_list(page.fields.iter().map(|f| &f.0))
                         )
                     })?,
                     None => {
@@ -402,7 +403,7 @@ impl Session {
             .await?
             .ok_or_else(|| anyhow!("Microsoft Authenticator has no request waiting"))?;
         self.done.push((what.into(), lower(&who)));
-        Ok(format!("The service answers: {state:?}."))
+        Ok(format!("The service answers: {state}."))
     }
 
     async fn app_name(&self, app: &str) -> Result<String> {
@@ -420,8 +421,8 @@ impl Session {
             .find(|k| lower(k) == lower(app))
             .ok_or_else(|| {
                 anyhow!(
-                    "no mail app \"{app}\" (there is {:?})",
-                    person.mail_apps.keys().collect::<Vec<_>>()
+                    "no mail app \"{app}\" (there is {})",
+                    quoted_list(person.mail_apps.keys())
                 )
             })?;
         Ok(person.mail_apps[name].clone())

@@ -3,7 +3,6 @@
 
 use super::exercise::Setup;
 use super::session::Session;
-use crate::actors::BrowserHandle;
 use crate::actors::admin::AdminAction;
 use crate::flows::Destination;
 use crate::harness::journeys;
@@ -48,12 +47,7 @@ impl Session {
             Setup::AttackerSignIn(user) => {
                 let sim = w.sim()?;
                 let person = w.person(user)?.clone();
-                let attacker = BrowserHandle::spawn(
-                    "Unknown device",
-                    sim.tenant.clone(),
-                    sim.clock.clone(),
-                    sim.transcript.clone(),
-                );
+                let attacker = sim.browser("Unknown device");
                 attacker.open(Destination::Office).await?;
                 for action in [
                     Action::Enter(crate::screens::Field::Email, person.upn.clone()),

@@ -3,12 +3,13 @@
 use crate::actors::admin::AdminAction;
 use crate::harness::GuideWorld;
 use crate::harness::params::{Person, State, Switch};
+use crate::records::AdminReport;
 use crate::tenant::MfaState;
-use anyhow::{Context, Result, bail, ensure};
+use anyhow::{Result, bail, ensure};
 use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
 
-async fn admin_do(w: &mut GuideWorld, who: &str, action: AdminAction) -> Result<String> {
+async fn admin_do(w: &mut GuideWorld, who: &str, action: AdminAction) -> Result<AdminReport> {
     let upn = w.person(who)?.upn.clone();
     Ok(w.sim()?.admin.act(&upn, action).await??)
 }
@@ -27,8 +28,11 @@ fn state(word: &str) -> Result<MfaState> {
 #[when(regex = r"^the administrator (enables|enforces|disables) MFA for (\w+)$")]
 async fn set_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> Result<()> {
     w.at(step);
-    let text = admin_do(w, &who, AdminAction::SetMfa(state(&verb)?)).await?;
-    ensure!(text.contains("Per-user MFA"), "the console said: {text}");
+    let report = admin_do(w, &who, AdminAction::SetMfa(state(&verb)?)).await?;
+    ensure!(
+        matches!(report, AdminReport::PerUserMfa { .. }),
+        "the console said: {report}"
+    );
     Ok(())
 }
 
@@ -80,8 +84,11 @@ async fn require_reregistration(w: &mut GuideWorld, step: &Step, who: Person) ->
 #[when(expr = "the administrator revokes {person}'s MFA sessions")]
 async fn revoke(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
-    let text = admin_do(w, &who, AdminAction::RevokeMfaSessions).await?;
-    ensure!(text.starts_with("Revoked"), "the console said: {text}");
+    let report = admin_do(w, &who, AdminAction::RevokeMfaSessions).await?;
+    ensure!(
+        matches!(report, AdminReport::MfaSessionsRevoked { .. }),
+        "the console said: {report}"
+    );
     Ok(())
 }
 
@@ -90,7 +97,7 @@ async fn revoke(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
 #[when(expr = "the administrator issues {person} a Temporary Access Pass for {int} minutes")]
 async fn issue_tap(w: &mut GuideWorld, step: &Step, who: Person, minutes: i64) -> Result<()> {
     w.at(step);
-    let text = admin_do(
+    let report = admin_do(
         w,
         &who,
         AdminAction::TemporaryAccessPass {
@@ -99,11 +106,9 @@ async fn issue_tap(w: &mut GuideWorld, step: &Step, who: Person, minutes: i64) -
         },
     )
     .await?;
-    let pass = text
-        .rsplit(": ")
-        .next()
-        .context("the console showed no pass")?
-        .to_string();
+    let AdminReport::TemporaryAccessPass { code: pass, .. } = report else {
+        bail!("the console showed no pass: {report}");
+    };
     ensure!(
         pass.len() == 8,
         "a Temporary Access Pass has 8 characters, got {pass}"
@@ -153,7 +158,7 @@ async fn log_shows(
     let log = w.sim()?.admin.sign_in_log().await?;
     let found = log.iter().rev().find(|r| {
         r.user == upn
-            && r.result == result
+            && r.result.to_string() == result
             && (r.detail.contains(&detail)
                 || r.method.as_deref().is_some_and(|m| m.contains(&detail)))
     });

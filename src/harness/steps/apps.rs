@@ -4,6 +4,7 @@
 use crate::harness::params::{self, App, Person};
 use crate::harness::{GuideWorld, journeys};
 use crate::tenant::{Answer, ChallengeState};
+use crate::words::quoted_list;
 use anyhow::{Context, Result, bail, ensure};
 use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
@@ -55,7 +56,9 @@ async fn cannot_scan(w: &mut GuideWorld, step: &Step, app: App, who: Person) -> 
         .qr
         .context("there is no QR code on the page")?;
     let result = w.totp_app(&who, &app).await?.scan(&qr).await?;
-    ensure!(result.is_err(), "{app} accepted the code: {result:?}");
+    if let Ok(account) = result {
+        bail!("{app} accepted the code and added {account}");
+    }
     Ok(())
 }
 
@@ -145,7 +148,8 @@ async fn deny(w: &mut GuideWorld, step: &Step, who: Person, verb: params::Answer
     };
     match w.authenticator(&who).await?.answer(answer).await? {
         Some(ChallengeState::Failed(_)) => Ok(()),
-        other => bail!("the request was not refused: {other:?}"),
+        Some(other) => bail!("the request was not refused: {other}"),
+        None => bail!("the request was not refused: nothing was waiting"),
     }
 }
 
@@ -155,7 +159,11 @@ async fn lists_account(w: &mut GuideWorld, step: &Step, who: Person) -> Result<(
     w.at(step);
     let upn = w.person(&who)?.upn.clone();
     let accounts = w.authenticator(&who).await?.accounts().await?;
-    ensure!(accounts.contains(&upn), "the app lists {accounts:?}");
+    ensure!(
+        accounts.contains(&upn),
+        "the app lists {}",
+        quoted_list(&accounts)
+    );
     Ok(())
 }
 

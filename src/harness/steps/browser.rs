@@ -6,6 +6,8 @@ use crate::harness::GuideWorld;
 use crate::harness::journeys;
 use crate::harness::params::Person;
 use crate::screens::{PageId, SignInStep};
+use crate::words::quoted_list;
+use crate::words::quoted_or_nothing;
 use anyhow::{Context, Result, ensure};
 use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
@@ -32,8 +34,8 @@ async fn sign_in_to(w: &mut GuideWorld, step: &Step, who: Person, address: Strin
     let page = journeys::sign_in(w, &who, dest).await?;
     ensure!(
         page.page != PageId::SignIn(SignInStep::Password) || page.error.is_none(),
-        "the password was refused: {:?}",
-        page.error
+        "the password was refused: {}",
+        quoted_or_nothing(page.error.as_deref())
     );
     Ok(())
 }
@@ -50,8 +52,8 @@ async fn sign_in_here(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()
     let page = w.use_control(&who, "Sign in").await?;
     ensure!(
         page.error.is_none(),
-        "the sign-in was refused: {:?}",
-        page.error
+        "the sign-in was refused: {}",
+        quoted_or_nothing(page.error.as_deref())
     );
     Ok(())
 }
@@ -167,8 +169,8 @@ async fn type_tap(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     let page = w.use_control(&who, "Sign in").await?;
     ensure!(
         page.error.is_none(),
-        "the pass was refused: {:?}",
-        page.error
+        "the pass was refused: {}",
+        quoted_or_nothing(page.error.as_deref())
     );
     Ok(())
 }
@@ -227,10 +229,10 @@ async fn page_offers(w: &mut GuideWorld, step: &Step, verb: String, label: Strin
     observe!(
         w,
         offered == (verb == "offers"),
-        "the page \"{}\" {} \"{label}\"\nits controls are {:?}",
+        "the page \"{}\" {} \"{label}\"\nits controls are {}",
         page.title,
         if offered { "offers" } else { "does not offer" },
-        page.controls.iter().map(|c| &c.0).collect::<Vec<_>>()
+        quoted_list(page.controls.iter().map(|c| &c.0))
     );
     Ok(())
 }
@@ -244,9 +246,9 @@ async fn page_error(w: &mut GuideWorld, step: &Step, text: String) -> Result<()>
     observe!(
         w,
         error.to_lowercase().contains(&text.to_lowercase()),
-        "the page \"{}\" shows the error {:?}, expected \"{text}\"",
+        "the page \"{}\" shows the error {}, expected \"{text}\"",
         page.title,
-        page.error
+        quoted_or_nothing(page.error.as_deref())
     );
     Ok(())
 }
@@ -312,9 +314,12 @@ async fn shows_number(w: &mut GuideWorld, step: &Step, which: String) -> Result<
     observe!(
         w,
         page.number.is_some() == (which == "a"),
-        "the page \"{}\" number is {:?}",
+        "the page \"{}\" {}",
         page.title,
-        page.number
+        page.number.map_or_else(
+            || "shows no number".to_string(),
+            |n| format!("shows the number {n}")
+        )
     );
     if let Some(n) = page.number {
         w.remembered.insert("number".into(), n.to_string());

@@ -5,6 +5,7 @@ use crate::harness::params::{App, Person};
 use crate::harness::{GuideWorld, journeys};
 use crate::screens::{PageId, SignInStep};
 use crate::tenant::MfaState;
+use crate::words::quoted_or_nothing;
 use anyhow::{Result, ensure};
 use cucumber::gherkin::Step;
 use cucumber::{given, when};
@@ -110,8 +111,8 @@ async fn verifies_with(
     let after = w.page(&who).await?;
     ensure!(
         after.error.is_none(),
-        "the verification failed: {:?}",
-        after.error
+        "the verification failed: {}",
+        quoted_or_nothing(after.error.as_deref())
     );
     ensure!(
         after.all_text() != before.all_text(),
@@ -147,8 +148,8 @@ async fn added_authenticator(w: &mut GuideWorld, step: &Step, who: Person) -> Re
     let page = journeys::add_authenticator_in_security_info(w, &who).await?;
     ensure!(
         page.notice.as_deref() == Some("Microsoft Authenticator added."),
-        "Security info shows {:?}",
-        page.notice
+        "Security info shows {}",
+        quoted_or_nothing(page.notice.as_deref())
     );
     Ok(())
 }

@@ -1,0 +1,420 @@
+//! What happened, as typed values: the plain data that the tenant decides and the transcript
+//! keeps.
+//!
+//! The tenant answers with these values (a sign-in log row, a challenge's state, why a mail
+//! server refused a password); the actors pass them on and record them; the transcript stores
+//! them as they are. Each type's `Display` is the text a person reads, so rendering happens
+//! only where a person looks, and nothing a person reads is a `Debug` shape.
+//!
+//! Architecture invariant: this module depends on nothing but `clock` (and serde). Both
+//! `tenant` and `transcript` use it; neither needs the other.
+
+use crate::clock::{Instant, format_instant};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A mail protocol that signs in with a user name and password.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Protocol {
+    /// IMAP.
+    Imap,
+    /// POP3.
+    Pop,
+    /// Exchange ActiveSync.
+    ActiveSync,
+    /// SMTP AUTH (client submission).
+    Smtp,
+}
+
+impl fmt::Display for Protocol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Protocol::Imap => "IMAP",
+            Protocol::Pop => "POP",
+            Protocol::ActiveSync => "Exchange ActiveSync",
+            Protocol::Smtp => "SMTP",
+        })
+    }
+}
+
+/// Per-user MFA state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MfaState {
+    /// Not required (also what CA and security-defaults users show).
+    Disabled,
+    /// Required to register; legacy apps still work with the password.
+    Enabled,
+    /// Required at every sign-in; legacy apps need App Passwords.
+    Enforced,
+}
+
+impl fmt::Display for MfaState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            MfaState::Disabled => "disabled",
+            MfaState::Enabled => "enabled",
+            MfaState::Enforced => "enforced",
+        })
+    }
+}
+
+/// How the client signed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum ClientKind {
+    /// A web browser.
+    Browser,
+    /// A modern-authentication app (Outlook).
+    ModernApp,
+    /// A basic-authentication protocol.
+    Legacy(Protocol),
+}
+
+impl fmt::Display for ClientKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClientKind::Browser => f.write_str("Browser"),
+            ClientKind::ModernApp => f.write_str("Mobile apps and desktop clients"),
+            ClientKind::Legacy(p) => write!(f, "{p} (basic authentication)"),
+        }
+    }
+}
+
+/// The result column of the sign-in log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum SignInResult {
+    /// Signed in.
+    Success,
+    /// Refused or failed.
+    Failure,
+    /// Stopped on purpose half-way (set up verification, then sign in again).
+    Interrupted,
+}
+
+impl fmt::Display for SignInResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SignInResult::Success => "Success",
+            SignInResult::Failure => "Failure",
+            SignInResult::Interrupted => "Interrupted",
+        })
+    }
+}
+
+/// One row of the sign-in log.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SignInRow {
+    /// When.
+    pub at: Instant,
+    /// Who (sign-in name as typed).
+    pub user: String,
+    /// Application ("Office 365", "iPhone Mail").
+    pub app: String,
+    /// Client kind.
+    pub client: ClientKind,
+    /// Second factor used, if any.
+    pub method: Option<String>,
+    /// Success, Failure or Interrupted.
+    pub result: SignInResult,
+    /// Why (failure reason or what happened).
+    pub detail: String,
+}
+
+impl fmt::Display for SignInRow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} | {} | {} | {} | {} | {} | {}",
+            format_instant(self.at),
+            self.user,
+            self.app,
+            self.client,
+            self.method.as_deref().unwrap_or("-"),
+            self.result,
+            self.detail
+        )
+    }
+}
+
+/// Where a challenge (one verification) stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum ChallengeState {
+    /// Waiting for the user.
+    Waiting,
+    /// Verified.
+    Passed,
+    /// Closed without success.
+    Failed(Failure),
+}
+
+impl fmt::Display for ChallengeState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ChallengeState::Waiting => f.write_str("still waiting for an answer"),
+            ChallengeState::Passed => f.write_str("verified"),
+            ChallengeState::Failed(why) => write!(f, "not verified ({why})"),
+        }
+    }
+}
+
+/// Why a challenge closed without success.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Failure {
+    /// The user pressed Deny.
+    Denied,
+    /// The wrong number was typed into Authenticator.
+    WrongNumber,
+    /// The user reported the request as suspicious (Report, or 0# on a call).
+    Reported,
+    /// Nobody answered in time.
+    NoAnswer,
+    /// Too many wrong codes.
+    TooManyAttempts,
+}
+
+impl Failure {
+    /// The message the sign-in page shows.
+    pub fn message(self) -> &'static str {
+        match self {
+            Failure::Denied => "Request denied. You denied the sign-in request on your phone.",
+            Failure::WrongNumber => {
+                "Request denied. The number typed in the app didn't match the one on screen."
+            }
+            Failure::Reported => {
+                "We've recorded that you didn't expect this request; the sign-in was stopped."
+            }
+            Failure::NoAnswer => "We didn't hear from you. The request timed out.",
+            Failure::TooManyAttempts => {
+                "You've entered too many wrong codes. Start the sign-in again."
+            }
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    /// A short phrase ("denied"); the page's sentence is [`Failure::message`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Failure::Denied => "the request was denied",
+            Failure::WrongNumber => "the number typed in the app did not match",
+            Failure::Reported => "the request was reported as suspicious",
+            Failure::NoAnswer => "nobody answered in time",
+            Failure::TooManyAttempts => "too many wrong codes",
+        })
+    }
+}
+
+/// The verdict on one typed code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum CodeCheck {
+    /// Right code, in time, never used before.
+    Accepted,
+    /// Not the code.
+    Wrong,
+    /// The right code, but too old.
+    Expired,
+    /// A code that was already accepted once.
+    AlreadyUsed,
+    /// Wrong too many times; this verification is closed.
+    TooManyAttempts,
+    /// Nothing is waiting for a code (closed or unknown).
+    NotWaiting,
+}
+
+impl CodeCheck {
+    /// The message the page shows next to the code box.
+    pub fn message(self) -> &'static str {
+        match self {
+            CodeCheck::Accepted => "Verified.",
+            CodeCheck::Wrong => "That code didn't work. Check the code and try again.",
+            CodeCheck::Expired => "That code has expired. Use the newest code.",
+            CodeCheck::AlreadyUsed => "That code was already used. Wait for a new code.",
+            CodeCheck::TooManyAttempts => Failure::TooManyAttempts.message(),
+            CodeCheck::NotWaiting => "This verification is no longer open. Start again.",
+        }
+    }
+}
+
+impl fmt::Display for CodeCheck {
+    /// The verdict's name ("Accepted", "Already used"); the page's sentence is
+    /// [`CodeCheck::message`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CodeCheck::Accepted => "Accepted",
+            CodeCheck::Wrong => "Wrong",
+            CodeCheck::Expired => "Expired",
+            CodeCheck::AlreadyUsed => "Already used",
+            CodeCheck::TooManyAttempts => "Too many attempts",
+            CodeCheck::NotWaiting => "Not waiting",
+        })
+    }
+}
+
+/// Why a basic-authentication mail server refused a password (the server's and the log's
+/// words are the `Display`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum BasicRefusal {
+    /// Security defaults are on (rule 24).
+    SecurityDefaults,
+    /// SMTP AUTH is off for client submission.
+    SmtpSubmissionOff,
+    /// Exchange Online turned basic auth off for this protocol on 2022-10-01.
+    RetiredByMicrosoft(Protocol),
+    /// The tenant turned basic auth off for this protocol.
+    OffInTenant(Protocol),
+    /// Unknown user or wrong password.
+    BadCredentials,
+    /// The administrator blocked sign-in.
+    SignInBlocked,
+    /// Smart lockout.
+    Locked,
+    /// The account password of an enforced user: only an App Password works.
+    NeedsAppPassword,
+}
+
+impl fmt::Display for BasicRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BasicRefusal::SecurityDefaults => {
+                f.write_str("security defaults block legacy authentication")
+            }
+            BasicRefusal::SmtpSubmissionOff => f.write_str(
+                "550 5.7.30 Basic authentication is not supported for Client Submission.",
+            ),
+            BasicRefusal::RetiredByMicrosoft(p) => write!(
+                f,
+                "Exchange Online turned off basic authentication for {p} on 2022-10-01"
+            ),
+            BasicRefusal::OffInTenant(p) => {
+                write!(f, "the tenant has turned off basic authentication for {p}")
+            }
+            BasicRefusal::BadCredentials => f.write_str("user name or password is incorrect"),
+            BasicRefusal::SignInBlocked => f.write_str("sign-in blocked by administrator"),
+            BasicRefusal::Locked => f.write_str("account locked (smart lockout)"),
+            BasicRefusal::NeedsAppPassword => {
+                f.write_str("MFA is required for this account; this app needs an app password")
+            }
+        }
+    }
+}
+
+/// The status line a mail app shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum MailStatus {
+    /// Nothing configured yet.
+    NotSetUp,
+    /// Asked to connect without an account.
+    NoAccount,
+    /// Connected.
+    Connected,
+    /// The server refused the stored password.
+    Refused(BasicRefusal),
+    /// A modern app was given a password: it signs in through a window instead.
+    SignsInThroughWindow,
+    /// The sign-in window was closed before the sign-in finished.
+    SignInNotFinished,
+    /// The app's token stopped working (MFA turned on, sessions revoked).
+    NeedsPassword,
+}
+
+impl MailStatus {
+    /// True when the app can read mail.
+    pub fn is_connected(self) -> bool {
+        self == MailStatus::Connected
+    }
+}
+
+impl fmt::Display for MailStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MailStatus::NotSetUp => f.write_str("Not set up"),
+            MailStatus::NoAccount => f.write_str("No account set up"),
+            MailStatus::Connected => f.write_str("Connected: inbox up to date"),
+            MailStatus::Refused(why) => write!(
+                f,
+                "Cannot get mail: the server refused the password ({why})"
+            ),
+            MailStatus::SignsInThroughWindow => {
+                f.write_str("This app signs in through a Microsoft sign-in window")
+            }
+            MailStatus::SignInNotFinished => f.write_str("Sign-in not finished"),
+            MailStatus::NeedsPassword => f.write_str("Account needs your password: sign in again"),
+        }
+    }
+}
+
+/// What the administrator's console reports after an action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum AdminReport {
+    /// Per-user MFA set (the state it ended in).
+    PerUserMfa { upn: String, state: MfaState },
+    /// Methods must be registered again.
+    Reregistration { upn: String },
+    /// MFA sessions revoked.
+    MfaSessionsRevoked { upn: String },
+    /// Sign-in blocked or allowed.
+    SignIn { upn: String, blocked: bool },
+    /// MFA blocked for 90 days or unblocked.
+    Mfa { upn: String, blocked: bool },
+    /// A Temporary Access Pass, shown once.
+    TemporaryAccessPass {
+        upn: String,
+        minutes: i64,
+        code: String,
+    },
+    /// Every App Password deleted.
+    AppPasswordsDeleted { upn: String },
+    /// Password reset.
+    PasswordReset { upn: String },
+    /// Risk dismissed.
+    RiskDismissed { upn: String },
+    /// The tenant's App Password setting.
+    AppPasswordsAllowed(bool),
+    /// How long browsers may remember MFA, if at all.
+    RememberMfa(Option<u32>),
+}
+
+impl fmt::Display for AdminReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AdminReport::PerUserMfa { upn, state } => write!(f, "Per-user MFA for {upn}: {state}"),
+            AdminReport::Reregistration { upn } => {
+                write!(f, "Required {upn} to register MFA methods again")
+            }
+            AdminReport::MfaSessionsRevoked { upn } => write!(f, "Revoked MFA sessions for {upn}"),
+            AdminReport::SignIn { upn, blocked } => write!(
+                f,
+                "Sign-in {} for {upn}",
+                if *blocked { "blocked" } else { "allowed" }
+            ),
+            AdminReport::Mfa { upn, blocked } => write!(
+                f,
+                "MFA {} for {upn}",
+                if *blocked {
+                    "blocked for 90 days"
+                } else {
+                    "unblocked"
+                }
+            ),
+            AdminReport::TemporaryAccessPass { upn, minutes, code } => write!(
+                f,
+                "Temporary Access Pass for {upn} (valid {minutes} minutes): {code}"
+            ),
+            AdminReport::AppPasswordsDeleted { upn } => {
+                write!(f, "Deleted all app passwords of {upn}")
+            }
+            AdminReport::PasswordReset { upn } => write!(f, "Password of {upn} reset"),
+            AdminReport::RiskDismissed { upn } => write!(f, "Risk dismissed for {upn}"),
+            AdminReport::AppPasswordsAllowed(allowed) => write!(
+                f,
+                "Users {} create app passwords",
+                if *allowed { "may" } else { "may not" }
+            ),
+            AdminReport::RememberMfa(Some(days)) => {
+                write!(f, "Browsers may remember MFA for {days} days")
+            }
+            AdminReport::RememberMfa(None) => f.write_str("Browsers may no longer remember MFA"),
+        }
+    }
+}
