@@ -130,8 +130,46 @@ pub fn check_bytes(bytes: &[u8], file: &str) -> Vec<RunProblem> {
     findings
 }
 
+/// The scenario being read, to find one that would never run or checks nothing.
+struct Open {
+    at: (usize, usize),
+    outline: bool,
+    steps: usize,
+    /// Each `Examples:` under it: where, and how many table rows (header included).
+    examples: Vec<((usize, usize), usize)>,
+}
+
+impl Open {
+    fn close(self, file: &str, findings: &mut Vec<RunProblem>) {
+        if self.steps == 0 {
+            findings.push(problem(
+                file,
+                Some(self.at),
+                "this scenario has no steps, so it checks nothing: expected Given, When or Then lines under it".into(),
+            ));
+        }
+        if self.outline && self.examples.is_empty() {
+            findings.push(problem(
+                file,
+                Some(self.at),
+                "this Scenario Outline has no `Examples:`, so it never runs: expected an Examples table with a header row and at least one row".into(),
+            ));
+        }
+        for (at, rows) in self.examples {
+            if rows < 2 {
+                findings.push(problem(
+                    file,
+                    Some(at),
+                    "these Examples have no rows under their header, so the outline never runs for them: expected a header row and at least one row".into(),
+                ));
+            }
+        }
+    }
+}
+
 fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
     let mut findings = Vec::new();
+    let mut open: Option<Open> = None;
     let mut place = Place::Top;
     let mut doc: Option<(usize, &str)> = None;
     let mut table_width: Option<(usize, usize)> = None;
@@ -188,6 +226,26 @@ fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
                 "Examples:" => Block::Examples,
                 _ => Block::Steps,
             };
+            match *header {
+                "Examples:" => {
+                    if let Some(o) = open.as_mut() {
+                        o.examples.push(((n, col), 0));
+                    }
+                }
+                other => {
+                    if let Some(o) = open.take() {
+                        o.close(file, &mut findings);
+                    }
+                    if other.starts_with("Scenario") || other == "Example:" {
+                        open = Some(Open {
+                            at: (n, col),
+                            outline: other.contains("Outline") || other.contains("Template"),
+                            steps: 0,
+                            examples: Vec::new(),
+                        });
+                    }
+                }
+            }
             if !saw_feature {
                 findings.push(problem(
                     file,
@@ -225,10 +283,18 @@ fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
                     ),
                 ));
             }
+            if let Some(o) = open.as_mut() {
+                o.steps += 1;
+            }
             place = Place::Body(block);
             continue;
         }
         if line.starts_with('|') {
+            if block == Block::Examples {
+                if let Some((_, rows)) = open.as_mut().and_then(|o| o.examples.last_mut()) {
+                    *rows += 1;
+                }
+            }
             let cells = cell_count(line);
             match table_width {
                 Some((width, first)) if width != cells => findings.push(problem(
@@ -293,6 +359,9 @@ fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
                 ),
             ));
         }
+    }
+    if let Some(o) = open.take() {
+        o.close(file, &mut findings);
     }
     if let Some((opened, fence)) = doc {
         findings.push(problem(
@@ -475,5 +544,24 @@ mod tests {
         let m = messages(&GOOD.replace("      \"\"\"\n\n", "\n\n"));
         assert!(m.iter().any(|m| m.contains("never closed")), "{m:?}");
         assert!(messages("")[0].contains("no `Feature:`"));
+        let m = messages(&GOOD.replace("      | Dana |\n", ""));
+        assert!(
+            m.iter()
+                .any(|m| m.contains("f.feature:19:5: these Examples have no rows")),
+            "{m:?}"
+        );
+        let m = messages(
+            "Feature: F\n  Scenario: Empty\n\n  Scenario Outline: O\n    When <x> waits\n",
+        );
+        assert!(
+            m.iter()
+                .any(|m| m.contains("f.feature:2:3: this scenario has no steps")),
+            "{m:?}"
+        );
+        assert!(
+            m.iter()
+                .any(|m| m.contains("f.feature:4:3: this Scenario Outline has no `Examples:`")),
+            "{m:?}"
+        );
     }
 }
