@@ -13,6 +13,7 @@ pub mod flows;
 pub mod guide;
 pub mod harness;
 pub mod project;
+pub mod rules;
 pub mod scenario;
 pub mod screens;
 pub mod seed;
