@@ -270,7 +270,7 @@ fn an_app_password_is_not_a_browser_password_and_survives_a_password_reset() {
     let (mut t, id, _) = tenant("2021-06-01");
     t.policy.app_passwords = true;
     let app_password = t.create_app_password(id, "iPhone Mail").unwrap();
-    // Rule 22: never for browser sign-in.
+    // Rule 22 (crate::rules): never for browser sign-in.
     assert_eq!(
         t.check_password(
             "dana@contoso.com",
