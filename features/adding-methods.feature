@@ -7,7 +7,7 @@ Feature: Adding more methods later in Security info
     Given the tenant from "contoso"
     And Dana has set up text messages for MFA
 
-  @guide:ADD-01
+  @guide:ADD-01 @rule:10
   Scenario: Security info asks for verification before it opens
     When Dana opens "https://mysignins.microsoft.com/security-info" in her browser
     And Dana signs in with her email address and password
@@ -18,7 +18,7 @@ Feature: Adding more methods later in Security info
     Then Dana sees "Security info"
     And the page says "Phone - text +1 4255550123"
 
-  @guide:ADD-02 @guide:ADD-03 @guide:ADD-04 @guide:SMS-04b
+  @guide:ADD-02 @guide:ADD-03 @guide:ADD-04 @guide:SMS-04b @rule:11 @rule:13
   Scenario Outline: Adding an <method>
     Given Dana opens "https://mysignins.microsoft.com/security-info" in her browser
     And Dana signs in with her email address and password
@@ -43,7 +43,7 @@ Feature: Adding more methods later in Security info
       | Alternate phone |
       | Office phone    |
 
-  @guide:ADD-02 @guide:ADD-03 @guide:ADD-04 @guide:SMS-04b
+  @guide:ADD-02 @guide:ADD-03 @guide:ADD-04 @guide:SMS-04b @rule:19
   Scenario: Adding Microsoft Authenticator, then choosing it at sign-in
     Given Dana has added Microsoft Authenticator in Security info
     When Dana signs in to "https://www.office.com" with her password
@@ -52,7 +52,7 @@ Feature: Adding more methods later in Security info
     And the page offers "Approve a request on my Microsoft Authenticator app"
     And the page offers "Use a verification code"
 
-  @guide:SMS-04b
+  @guide:SMS-04b @rule:14
   Scenario: Changing the default method and deleting one
     Given Dana has added Microsoft Authenticator in Security info
     When Dana opens "https://mysignins.microsoft.com/security-info" in her browser

@@ -7,7 +7,7 @@ Feature: App Passwords for mail apps that cannot do MFA
     Given the tenant from "contoso"
     And Dana has set up text messages for MFA
 
-  @guide:APW-00 @guide:APW-01 @guide:APW-02 @guide:APW-03 @guide:APW-04 @guide:APW-05 @guide:APW-06 @guide:APW-07
+  @guide:APW-00 @guide:APW-01 @guide:APW-02 @guide:APW-03 @guide:APW-04 @guide:APW-05 @guide:APW-06 @guide:APW-07 @rule:21
   Scenario: Creating an App Password on the App passwords page
     When Dana opens "https://account.activedirectory.windowsazure.com/AppPasswords.aspx" in her browser
     And Dana signs in with her email address and password
@@ -41,7 +41,7 @@ Feature: App Passwords for mail apps that cannot do MFA
     Then Dana's "Outlook on the phone" shows "Connected"
     And the sign-in log shows a "Success" for Dana with "Text message"
 
-  @guide:APW-08 @guide:LEGACY-1
+  @guide:APW-08 @guide:LEGACY-1 @rule:5 @rule:22
   Scenario: The mail app refuses the account password and accepts the App Password
     When Dana types her account password into "iPhone Mail"
     Then Dana's "iPhone Mail" shows "refused the password"
@@ -51,7 +51,7 @@ Feature: App Passwords for mail apps that cannot do MFA
     Then Dana's "iPhone Mail" shows "Connected"
     And the sign-in log shows a "Success" for Dana with "app password"
 
-  @guide:APW-08 @guide:LEGACY-1
+  @guide:APW-08 @guide:LEGACY-1 @rule:5
   Scenario: Lee's Thunderbird, which reads mail over IMAP, needs an App Password too
     Given Lee has set up text messages for MFA
     When Lee's "Thunderbird" checks for new mail
@@ -60,7 +60,7 @@ Feature: App Passwords for mail apps that cannot do MFA
     And Lee types the App Password into "Thunderbird"
     Then Lee's "Thunderbird" shows "Connected"
 
-  @guide:APW-09 @guide-differs
+  @guide:APW-09 @guide-differs @rule:22
   Scenario: An App Password is not single-use: the mail app keeps using it
     # Differs from the guide: an App Password is typed once into the app, which stores it and
     # sends it on every connection until the password is deleted. Deleting the written copy is
@@ -74,7 +74,7 @@ Feature: App Passwords for mail apps that cannot do MFA
     And Dana's "iPhone Mail" checks for new mail
     Then Dana's "iPhone Mail" shows "Connected"
 
-  @guide:APW-10
+  @guide:APW-10 @rule:21
   Scenario: One App Password for each app
     Given Dana has created an App Password named "Mail app on my iPhone"
     When Dana creates an App Password named "Thunderbird on my laptop"
@@ -87,7 +87,7 @@ Feature: App Passwords for mail apps that cannot do MFA
     Then the page says "Mail app on my iPhone"
     And the page says "Thunderbird on my laptop"
 
-  @guide:APW-06
+  @guide:APW-06 @rule:20
   Scenario: Nothing to create where the tenant does not allow App Passwords
     Given the administrator turns app passwords off
     When Dana opens "https://account.activedirectory.windowsazure.com/AppPasswords.aspx" in her browser
@@ -99,7 +99,7 @@ Feature: App Passwords for mail apps that cannot do MFA
     And Dana presses "Create"
     Then the page says "doesn't allow app passwords"
 
-  @guide:APW-09
+  @guide:APW-09 @rule:23
   Scenario: Deleting the App Password is what stops the app that uses it
     Given Dana has created an App Password named "Mail app on my iPhone"
     When Dana types the App Password into "iPhone Mail"

@@ -6,7 +6,7 @@ Feature: Microsoft Authenticator
   Background:
     Given the tenant from "contoso"
 
-  @guide:MSA-01 @guide:MSA-02 @guide:MSA-03 @guide:MSA-04
+  @guide:MSA-01 @guide:MSA-02 @guide:MSA-03 @guide:MSA-04 @rule:4
   Scenario: Setting up Microsoft Authenticator on the older setup page
     Given the administrator enables MFA for Dana
     And Dana signs in to "https://aka.ms/mfasetup" with her password
@@ -36,7 +36,7 @@ Feature: Microsoft Authenticator
     When Dana presses "Next"
     Then the page shows the error "Scan the QR code"
 
-  @guide:MSA-05
+  @guide:MSA-05 @rule:19
   Scenario: Later sign-ins offer a request in the app or a code
     Given Dana has set up Microsoft Authenticator for MFA
     When Dana signs in to "https://www.office.com" with her password
@@ -44,7 +44,7 @@ Feature: Microsoft Authenticator
     And the page offers "Approve a request on my Microsoft Authenticator app"
     And the page offers "Use a verification code"
 
-  @guide:MSA-06
+  @guide:MSA-06 @rule:17 @rule:18
   Scenario Outline: Signing in with <how>
     Given Dana has set up Microsoft Authenticator for MFA
     When Dana signs in to "https://www.office.com" with her password
@@ -61,7 +61,7 @@ Feature: Microsoft Authenticator
       | the app's request  | Approve a request       | Approve sign in request | Microsoft Authenticator                    | Microsoft Authenticator notification |
       | a code from the app | Use a verification code | Enter code              | the code from "Microsoft Authenticator" | Authenticator app code               |
 
-  @guide:MSA-06
+  @guide:MSA-06 @rule:33
   Scenario: In the guide's time the request is a plain approval, without a number
     Given Dana has set up Microsoft Authenticator for MFA
     When Dana signs in to "https://www.office.com" with her password
@@ -70,7 +70,7 @@ Feature: Microsoft Authenticator
     And Microsoft Authenticator on Dana's phone shows a sign-in request
     And the request does not ask Dana for the number shown on screen
 
-  @guide:MSA-05 @guide:MSA-06 @guide-differs
+  @guide:MSA-05 @guide:MSA-06 @guide-differs @rule:17 @rule:33
   Scenario: Since May 2023 every request asks for the number shown on screen
     # Differs from the guide: Microsoft enforced number matching for all Authenticator
     # requests after 2023-05-08; "Approve" alone no longer signs in.

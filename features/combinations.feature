@@ -6,7 +6,7 @@ Feature: Steps combined in orders the guide never shows
   Background:
     Given the tenant from "contoso"
 
-  @guide:ADD-03 @guide:SMS-09
+  @guide:ADD-03 @guide:SMS-09 @rule:16
   Scenario: Authenticator first, text messages added later, then signing in by call
     Given Dana has set up Microsoft Authenticator for MFA
     When Dana opens "https://mysignins.microsoft.com/security-info" in her browser

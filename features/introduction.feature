@@ -5,7 +5,7 @@ Feature: What MFA is and who needs what
   Background:
     Given the tenant from "contoso"
 
-  @guide:INTRO-1
+  @guide:INTRO-1 @rule:5
   Scenario: Signing in takes the password and then a second method
     Given Dana has set up text messages for MFA
     When Dana signs in to "https://www.office.com" with her password
@@ -33,7 +33,7 @@ Feature: What MFA is and who needs what
       | Outlook on the desktop |
       | Outlook on the phone   |
 
-  @guide:INTRO-3 @guide:LEGACY-1
+  @guide:INTRO-3 @guide:LEGACY-1 @rule:5
   Scenario: A mail app set up with basic authentication cannot show the MFA prompt
     Given Dana has set up text messages for MFA
     When Dana's "iPhone Mail" checks for new mail
@@ -53,7 +53,7 @@ Feature: What MFA is and who needs what
     And Lee's "iPhone Mail" finishes signing in
     Then Lee's "iPhone Mail" shows "Connected"
 
-  @guide:INTRO-4 @guide:FALLBACK-1
+  @guide:INTRO-4 @guide:FALLBACK-1 @rule:19
   Scenario: With text messages and Microsoft Authenticator, one stands in when the other fails
     Given Dana has set up text messages for MFA
     And Dana has added Microsoft Authenticator in Security info

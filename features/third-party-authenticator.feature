@@ -6,7 +6,7 @@ Feature: A third-party authenticator app
   Background:
     Given the tenant from "contoso"
 
-  @guide:TPA-01 @guide:TPA-02 @guide:TPA-03 @guide:TPA-04 @guide:TPA-05
+  @guide:TPA-01 @guide:TPA-02 @guide:TPA-03 @guide:TPA-04 @guide:TPA-05 @rule:8
   Scenario Outline: Setting up <app> without notifications
     Given the administrator enables MFA for Dana
     And Dana signs in to "https://aka.ms/mfasetup" with her password
@@ -36,7 +36,7 @@ Feature: A third-party authenticator app
     When Dana installs "Google Authenticator" from the app store
     Then "Google Authenticator" cannot read the QR code on Dana's screen
 
-  @guide:TPA-06
+  @guide:TPA-06 @rule:18
   Scenario: The third-party app's codes work at sign-in
     Given Dana has set up "Google Authenticator" for MFA
     When Dana signs in to "https://www.office.com" with her password

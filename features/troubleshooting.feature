@@ -6,7 +6,7 @@ Feature: When something goes wrong
   Background:
     Given the tenant from "contoso"
 
-  @guide:WRONG-1
+  @guide:WRONG-1 @rule:15
   Scenario: A wrong code is refused with a clear message, and the right one then works
     Given Dana has set up text messages for MFA
     And Dana signs in to "https://www.office.com" with her password
@@ -17,7 +17,7 @@ Feature: When something goes wrong
     When Dana verifies with the texted code
     Then Dana sees "Stay signed in?"
 
-  @guide:WRONG-1
+  @guide:WRONG-1 @rule:15
   Scenario: A texted code that has waited too long has expired
     Given Dana has set up text messages for MFA
     And Dana signs in to "https://www.office.com" with her password
@@ -27,7 +27,7 @@ Feature: When something goes wrong
     And Dana presses "Verify"
     Then the page shows the error "expired"
 
-  @guide:WRONG-1
+  @guide:WRONG-1 @rule:18
   Scenario: A code from the app works once only
     Given Dana has set up "Google Authenticator" for MFA
     And Dana signs in to "https://www.office.com" with her password
@@ -38,7 +38,7 @@ Feature: When something goes wrong
     And Dana presses "Verify"
     Then the page shows the error "already used"
 
-  @guide:WRONG-1
+  @guide:WRONG-1 @rule:15 @rule:28
   Scenario: Too many wrong codes end the sign-in
     Given Dana has set up text messages for MFA
     And Dana signs in to "https://www.office.com" with her password
@@ -47,7 +47,7 @@ Feature: When something goes wrong
     Then Dana sees "Sign-in stopped"
     And the sign-in log shows a "Failure" for Dana with "too many wrong codes"
 
-  @guide:FALLBACK-1
+  @guide:FALLBACK-1 @rule:15
   Scenario: Too many text messages in a short time: use another method
     Given Dana has set up text messages for MFA
     And Dana signs in to "https://www.office.com" with her password
@@ -56,7 +56,7 @@ Feature: When something goes wrong
     Then the page shows the error "too many codes"
     And the page offers "Call +1 XXXXXXXX23"
 
-  @guide:FALLBACK-1
+  @guide:FALLBACK-1 @rule:18
   Scenario: The phone clock is off, so app codes fail until it is set right
     Given Dana has set up "Google Authenticator" for MFA
     And Dana's phone clock is 3 minutes fast
@@ -69,7 +69,7 @@ Feature: When something goes wrong
     And Dana verifies with the code from "Google Authenticator"
     Then Dana sees "Stay signed in?"
 
-  @guide:MSA-06
+  @guide:MSA-06 @rule:17
   Scenario: A request Dana did not expect: deny it
     Given Dana has set up Microsoft Authenticator for MFA
     And Dana signs in to "https://www.office.com" with her password
@@ -79,7 +79,7 @@ Feature: When something goes wrong
     And the page offers "Sign in another way"
     And the sign-in log shows a "Failure" for Dana with "denied"
 
-  @guide:MSA-06 @guide-differs
+  @guide:MSA-06 @guide-differs @rule:17 @rule:33
   Scenario: Typing the wrong number refuses the request
     # Differs from the guide: today's requests ask for the number shown on the sign-in page.
     Given the tenant from "contoso" on 2024-01-15
@@ -89,7 +89,7 @@ Feature: When something goes wrong
     When Dana approves the request typing a different number
     Then the page shows the error "didn't match"
 
-  @guide:SMS-09
+  @guide:SMS-09 @rule:16
   Scenario: Reporting a call Dana did not expect
     Given Dana has set up text messages for MFA
     And Dana signs in to "https://www.office.com" with her password
@@ -99,7 +99,7 @@ Feature: When something goes wrong
     And the administrator sees that Dana is at high risk
     And the sign-in log shows a "Failure" for Dana with "fraud reported"
 
-  @guide:SMS-03
+  @guide:SMS-03 @rule:27
   Scenario: Ten wrong passwords lock the account for a minute
     Given Dana has set up text messages for MFA
     When Dana types 10 different wrong passwords
@@ -110,7 +110,7 @@ Feature: When something goes wrong
     And Dana signs in to "https://www.office.com" with her password
     Then Dana sees "Verify your identity"
 
-  @guide:FALLBACK-1
+  @guide:FALLBACK-1 @rule:29 @rule:32
   Scenario: A lost phone: the help desk makes Dana register again with a Temporary Access Pass
     Given Dana has set up text messages for MFA
     When the administrator requires Dana to register MFA again
@@ -119,7 +119,7 @@ Feature: When something goes wrong
     And Dana types the Temporary Access Pass as her password
     Then Dana sees "More information required"
 
-  @guide:LEGACY-1 @guide-differs
+  @guide:LEGACY-1 @guide-differs @rule:24
   Scenario: After October 2022 Exchange Online refuses basic authentication, App Password or not
     # Differs from the guide: Exchange Online turned basic authentication off for IMAP, POP and
     # ActiveSync on 2022-10-01, so App Passwords no longer help those apps.
@@ -140,7 +140,7 @@ Feature: When something goes wrong
     And Dana signs in to "https://www.office.com" with her password
     Then Dana sees "Verify your identity"
 
-  @ticket
+  @ticket @rule:31
   Scenario: With MFA blocked for the account, no text is sent
     Given Dana has set up text messages for MFA
     When the administrator blocks MFA for Dana
@@ -149,7 +149,7 @@ Feature: When something goes wrong
     Then the page shows the error "blocked"
     And Dana's phone has received 1 text message
 
-  @ticket
+  @ticket @rule:26 @rule:30
   Scenario: "Don't ask again" lets a browser skip the code until MFA sessions are revoked
     Given Dana has set up text messages for MFA
     And the administrator lets browsers remember MFA for 14 days
@@ -169,7 +169,7 @@ Feature: When something goes wrong
     And Dana signs in to "https://www.office.com" with her password
     Then Dana sees "Verify your identity"
 
-  @guide:SMS-04 @guide:LEGACY-1 @guide-differs
+  @guide:SMS-04 @guide:LEGACY-1 @guide-differs @rule:1 @rule:7 @rule:9 @rule:24
   Scenario: A tenant set up today with security defaults registers Microsoft Authenticator, not texts
     # Differs from the guide: with security defaults (on in new tenants) MFA needs no per-user switch, sign-up offers only an authenticator app, and mail apps that send a password are refused.
     Given the tenant from "contoso-defaults"

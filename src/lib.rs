@@ -3,7 +3,8 @@
 //! A simulated Microsoft 365 tenant ([`tenant`]) and the actors that play the guide
 //! ([`actors`]) run in simulated time ([`clock`]) from a scenario ([`scenario`]). The guide's
 //! steps are Gherkin scenarios driven by [`harness`]; the same runs feed the book ([`book`])
-//! and the trainer ([`trainer`]). See ARCHITECTURE.md for the map.
+//! and the trainer ([`trainer`]). The real service's rules it answers to are listed, with
+//! sources and tests, in [`rules`]. See ARCHITECTURE.md for the map.
 
 pub mod actors;
 pub mod book;
@@ -15,6 +16,7 @@ pub mod guide;
 pub mod harness;
 pub mod project;
 pub mod records;
+pub mod rules;
 pub mod scenario;
 pub mod screens;
 pub mod seed;

@@ -122,6 +122,24 @@ async fn the_book_shows_every_guide_step_with_live_outputs_and_is_deterministic(
     );
     assert_eq!(expected.len(), 49);
 
+    // The rules chapter: every rule has its anchor, and tagged scenarios link to their pages.
+    let rules = &a
+        .iter()
+        .find(|(p, _)| p.ends_with("rules.html"))
+        .expect("the rules chapter is built")
+        .1;
+    for n in 1..=36 {
+        assert!(
+            rules.contains(&format!(r#"id="rule-{n}""#)),
+            "no anchor rule-{n}"
+        );
+    }
+    assert!(
+        rules.contains(r#"<a href="troubleshooting.html#sc-troubleshooting-"#),
+        "scenarios tagged @rule:N link to the page that shows them"
+    );
+    assert!(rules.contains("tenant::verification_tests::app_codes_replay_and_age"));
+
     let intro = &a
         .iter()
         .find(|(p, _)| p.ends_with("text-messages.html"))

@@ -98,7 +98,7 @@ async fn today_shows_what_changed() {
         "{}",
         explain("TPA-02")
     );
-    // Texted codes still work today, but a passkey is suggested after them (rule 35).
+    // Texted codes still work today, but a passkey is suggested after them (rule 35 in src/rules.rs).
     assert!(
         explain("SMS-10").contains("Add a passkey"),
         "{}",

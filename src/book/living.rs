@@ -317,6 +317,7 @@ pub fn directives(content: &str) -> Vec<(usize, usize, String, String)> {
             "vocabulary",
             "still-holds",
             "exercises",
+            "rules",
         ]
         .contains(&name)
         {
@@ -391,6 +392,10 @@ impl Preprocessor for Living {
                     }
                     "differences" => self.differences(&runs, &pages, &up),
                     "coverage" => self.coverage(&runs, &pages, &up),
+                    "rules" => self.rules(&runs, &pages, &up).unwrap_or_else(|e| {
+                        unresolved.push(format!("  {}: {{{{#rules}}}}: {e}", ch.name));
+                        String::new()
+                    }),
                     "still-holds" => match self.still_holds() {
                         Some(table) => table,
                         None => {

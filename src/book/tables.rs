@@ -1,5 +1,6 @@
 //! The book's generated tables: what changed since the guide, where each guide step is
-//! shown, "Does this guide still hold?", and the step vocabulary.
+//! shown, "Does this guide still hold?", the service's rules as simulated, and the step
+//! vocabulary.
 
 use super::html::esc;
 use super::living::{Living, Run};
@@ -80,6 +81,143 @@ impl Living {
 }
 
 impl Living {
+    /// The rule registry ([`crate::rules`]): an overview table, then each rule with its
+    /// statement, dates, sources, status, the scenarios tagged `@rule:N` (linked to the page
+    /// that shows them) and its tests. A tag naming no rule is an error.
+    pub(super) fn rules(
+        &self,
+        runs: &[Run<'_>],
+        pages: &BTreeMap<String, String>,
+        up: &str,
+    ) -> Result<String, String> {
+        use crate::rules::{Modelled, RULES, rule};
+        let rule_of = |tag: &str| {
+            tag.trim_start_matches('@')
+                .strip_prefix("rule:")
+                .map(|n| (n.to_string(), n.parse::<u8>().ok().and_then(rule)))
+        };
+        let mut unknown: Vec<String> = runs
+            .iter()
+            .flat_map(|r| r.first().tags.iter().filter_map(|t| rule_of(t)))
+            .filter(|(_, r)| r.is_none())
+            .map(|(n, _)| format!("@rule:{n}"))
+            .collect();
+        unknown.dedup();
+        if !unknown.is_empty() {
+            return Err(format!("tags naming no rule: {}", unknown.join(", ")));
+        }
+        let class = |m: Modelled| match m {
+            Modelled::Fully => "holds",
+            Modelled::Partly(_) => "differs",
+            Modelled::Not(_) => "gone",
+        };
+        let badge = |m: Modelled| {
+            format!(
+                r#"<span class="mfa-today mfa-today-{}">{}</span>"#,
+                class(m),
+                m.word()
+            )
+        };
+        let tagged = |n: u8| -> Vec<String> {
+            let mut links: Vec<String> =
+                runs.iter()
+                    .filter(|r| {
+                        r.first().tags.iter().any(|t| {
+                            rule_of(t).is_some_and(|(_, r)| r.is_some_and(|r| r.number == n))
+                        })
+                    })
+                    .map(|r| self.link(r, pages, up))
+                    .collect();
+            links.dedup();
+            links
+        };
+        let mut h = String::from(
+            r#"<table class="mfa-table"><tr><th>Rule</th><th>About</th><th>Simulated</th><th>Tests</th><th>Scenarios</th></tr>"#,
+        );
+        for r in &RULES {
+            h += &format!(
+                r##"<tr><td><a href="#rule-{n}">{n}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"##,
+                esc(r.title),
+                badge(r.modelled),
+                r.tests.len(),
+                tagged(r.number).len(),
+                n = r.number
+            );
+        }
+        h += "</table>";
+        for r in &RULES {
+            let dates = if r.dates.is_empty() {
+                "always (no cut-over day)".to_string()
+            } else {
+                r.dates
+                    .iter()
+                    .map(|d| {
+                        let mut when = Vec::new();
+                        if let Some(from) = d.from {
+                            when.push(format!("from {}", crate::clock::format_date(from)));
+                        }
+                        if let Some(until) = d.until {
+                            when.push(format!("before {}", crate::clock::format_date(until)));
+                        }
+                        format!("{}: {}", when.join(", "), esc(d.about))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("<br>")
+            };
+            let sources = r
+                .sources
+                .iter()
+                .map(|s| {
+                    let short = s.url.trim_start_matches("https://");
+                    let host = short.split('/').next().unwrap_or(short);
+                    let page = short
+                        .trim_end_matches('/')
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or(short);
+                    let who = if s.third_party { " (third party)" } else { "" };
+                    format!(
+                        r#"<a href="{}">{} › {}</a>{who}"#,
+                        esc(s.url),
+                        esc(host),
+                        esc(page)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("<br>");
+            let status = match r.modelled {
+                Modelled::Fully => badge(r.modelled),
+                Modelled::Partly(missing) => {
+                    format!("{} What is missing: {}.", badge(r.modelled), esc(missing))
+                }
+                Modelled::Not(why) => format!("{} Why: {}.", badge(r.modelled), esc(why)),
+            };
+            let scenarios = tagged(r.number);
+            let scenarios = if scenarios.is_empty() {
+                "none tagged".to_string()
+            } else {
+                scenarios.join("<br>")
+            };
+            let tests = if r.tests.is_empty() {
+                "none".to_string()
+            } else {
+                r.tests
+                    .iter()
+                    .map(|t| format!("<code>{}</code>", esc(t)))
+                    .collect::<Vec<_>>()
+                    .join("<br>")
+            };
+            h += &format!(
+                r#"{nl}<div class="mfa-rule" id="rule-{n}"><h3>Rule {n}: {}</h3><p>{}</p><table class="mfa-table mfa-rule-facts"><tr><th>When</th><td>{dates}</td></tr><tr><th>Source</th><td>{sources}</td></tr><tr><th>Simulated</th><td>{status}</td></tr><tr><th>Scenarios</th><td>{scenarios}</td></tr><tr><th>Tests</th><td>{tests}</td></tr></table></div>"#,
+                esc(r.title),
+                esc(r.statement),
+                nl = "\n",
+                n = r.number
+            );
+        }
+        Ok(h)
+    }
+
     /// Every guide step with its verdict on the guide's date and today, and what to do today.
     pub(super) fn still_holds(&self) -> Option<String> {
         let (then, now, label) = self.verdicts.as_ref()?;

@@ -14,6 +14,9 @@ mod security_info;
 mod sign_in;
 mod wizard;
 
+#[cfg(test)]
+mod flow_tests;
+
 use crate::clock::Instant;
 use crate::screens::{Action, Page, SignInPage};
 use crate::tenant::{Tenant, UserId, VerifyOption};

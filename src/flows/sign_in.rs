@@ -236,7 +236,7 @@ impl Flow {
             SignInNeed::Nothing => {
                 let has_methods = !t.user(id).info.is_empty();
                 if self.dest == Destination::SecurityInfo && has_methods && remembered.is_none() {
-                    // Rule 10: Security info asks for MFA even when the sign-in itself would not.
+                    // Rule 10 (src/rules.rs, the book's rules chapter): Security info asks for MFA even when the sign-in itself would not.
                     self.show_options(t, None);
                 } else {
                     self.mfa_at = remembered;
@@ -353,7 +353,7 @@ impl Flow {
             SignInResult::Success,
             "signed in",
         );
-        // Rule 35: from 2026-09-01 people who use texts or calls are nudged towards a passkey
+        // Rule 35 (src/rules.rs): from 2026-09-01 people who use texts or calls are nudged towards a passkey
         // (in the simulator: in the browser, not in an app's sign-in window).
         let by_phone = matches!(
             self.method,

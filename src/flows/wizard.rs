@@ -398,7 +398,7 @@ impl Flow {
         };
     }
 
-    /// Which kinds of method can be added now (rules 9, 11, 20).
+    /// Which kinds of method can be added now (rules 9, 11 and 20 of [`crate::rules`]).
     pub(super) fn new_method_options(&self, t: &Tenant, manage: bool) -> Vec<NewMethod> {
         let id = self.user_id();
         let user = t.user(id);

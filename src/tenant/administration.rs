@@ -1,6 +1,6 @@
 //! What the administrator (or help-desk technician) can do to a user or the tenant:
 //! per-user MFA state, App Password setting, re-registration, revoking MFA sessions,
-//! blocking, Temporary Access Passes (entra-facts rules 2, 6, 20, 29-32).
+//! blocking, Temporary Access Passes (rules 2, 6, 20 and 29-32 of [`crate::rules`]).
 
 use super::Tenant;
 use super::directory::{MfaState, TemporaryAccessPass, UserId};

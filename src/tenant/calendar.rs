@@ -1,4 +1,6 @@
-//! The service's date-dependent rules (entra-facts rules 7-14, 20-24 and 33-36).
+//! The service's date-dependent rules: rules 7-14, 20, 24 and 33-36 of the rule registry
+//! ([`crate::rules`], shown in the book's chapter "The service's rules, as simulated"; each
+//! rule there names its dates, its Microsoft source and its tests).
 //!
 //! The same scenario played on 2021-06-01 and on 2026-11-28 behaves differently only because
 //! of the functions here: no feature file, page or chapter hard-codes an era. Each function
@@ -29,6 +31,9 @@ pub mod cutover {
     pub const SMTP_BASIC_AUTH_END: Instant = datetime!(2027-01-01 0:00 UTC).unix_timestamp();
     /// Microsoft-provided texts and calls end without a telephony provider (rule 36).
     pub const PHONE_DELIVERY_END: Instant = datetime!(2027-02-01 0:00 UTC).unix_timestamp();
+    /// The same end for Global Administrators and external users (rule 36; the simulator does
+    /// not yet tell those users apart, see [`crate::rules`]).
+    pub const PHONE_DELIVERY_END_ADMINS: Instant = datetime!(2027-07-01 0:00 UTC).unix_timestamp();
 }
 
 fn on_or_after(now: Instant, day: Instant) -> bool {
@@ -123,6 +128,7 @@ mod tests {
             (cutover::PASSKEY_NUDGE, "2026-09-01"),
             (cutover::SMTP_BASIC_AUTH_END, "2027-01-01"),
             (cutover::PHONE_DELIVERY_END, "2027-02-01"),
+            (cutover::PHONE_DELIVERY_END_ADMINS, "2027-07-01"),
         ] {
             assert_eq!(day, at(&format!("{text}T00:00:00Z")), "{text}");
         }
@@ -154,5 +160,13 @@ mod tests {
             ..Policy::default()
         };
         assert!(phone_delivery_available(at("2027-02-01"), &own));
+    }
+
+    #[test]
+    fn passkey_nudge_and_the_end_of_legacy_method_policies() {
+        assert!(!passkey_nudge(at("2026-08-31T23:59:59Z")));
+        assert!(passkey_nudge(at("2026-09-01")));
+        assert!(legacy_method_policies(at("2025-09-29T23:59:59Z")));
+        assert!(!legacy_method_policies(at("2025-09-30")));
     }
 }

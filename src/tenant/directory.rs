@@ -1,6 +1,6 @@
 //! The tenant's users: who they are, their per-user MFA state and what protects their account.
 //!
-//! Per-user MFA follows entra-facts rules 1-6: everyone starts *disabled*; enabling a user who
+//! Per-user MFA follows rules 1-6 of [`crate::rules`]: everyone starts *disabled*; enabling a user who
 //! already has a method makes them *enforced* at once; finishing registration while *enabled*
 //! moves them to *enforced*. Smart lockout (rule 27) lives here too, because it guards the
 //! password, not the second factor.

@@ -1,7 +1,7 @@
 //! Registering methods: phones, a third-party authenticator app (software OATH token),
 //! Microsoft Authenticator (activation by QR, then a test), and App Passwords.
 //!
-//! Every method is proven before it is saved (rule 8): a phone by its texted code or a call, an
+//! Every method is proven before it is saved (rule 8 of [`crate::rules`]): a phone by its texted code or a call, an
 //! app by a current code or the test push. The pages around these calls live in `flows`.
 
 use super::Tenant;

@@ -1,7 +1,7 @@
 //! Signing in to mail: basic authentication (IMAP, POP, ActiveSync, SMTP) with a password or
 //! an App Password, and the token check a modern app such as Outlook makes.
 //!
-//! Rule 5: once a user is *enforced*, the account password no longer works for basic auth;
+//! Rule 5 (see [`crate::rules`]): once a user is *enforced*, the account password no longer works for basic auth;
 //! only an App Password does, and only where the protocol still accepts basic auth on that
 //! date (rule 24, in `calendar`).
 

@@ -1,7 +1,7 @@
 //! A user's security info: the phones and authenticator apps registered for MFA, and which
 //! one is the default.
 //!
-//! Rules kept here (entra-facts 12-14): one phone per slot, at most five authenticator apps and
+//! Rules kept here (12-14 in [`crate::rules`]): one phone per slot, at most five authenticator apps and
 //! tokens together, numbers stored as `+CC number`, and deleting the default moves the default
 //! to a method that remains.
 

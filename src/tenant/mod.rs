@@ -10,6 +10,10 @@
 //! Dates decide behaviour only through [`calendar`]. Its answers are typed values from
 //! [`crate::records`] (results, outcomes, refusal reasons), not text.
 //!
+//! The real service's rules that the tenant keeps are numbered in the rule registry,
+//! [`crate::rules`] (printed in the book's chapter "The service's rules, as simulated", each
+//! with its source and tests); a comment here that says "rule N" means rule N there.
+//!
 //! Architecture invariant: the tenant never renders anything. Pages are built by `flows`
 //! from what the tenant answers.
 

@@ -45,7 +45,8 @@ pub struct Policy {
     /// The tenant buys SMS and voice from its own telephony provider (matters from 2027-02-01).
     pub telephony_provider: bool,
     /// Force the sign-up experience: `legacy` (Additional security verification) or
-    /// `combined` (Keep your account secure). Unset: decided by the date (rule 7-14).
+    /// `combined` (Keep your account secure). Unset: decided by the date (rules 7-14 of
+    /// [`crate::rules`]).
     pub registration: Option<Registration>,
     /// The date the tenant was created (combined registration was on for tenants created
     /// after 2020-08-15). Within the supported dates (2000-01-01 to 2100-12-31).

@@ -1,6 +1,7 @@
 //! Proving who you are: the password (with smart lockout), whether MFA is needed, and the
 //! second-factor challenges (text, call, push, app code) with their attempt limits,
-//! throttling, expiry and replay rules (entra-facts rules 5, 15-19, 27-28, 31, 36).
+//! throttling, expiry and replay rules (rules 5, 15-19, 27-28, 31 and 36 of
+//! [`crate::rules`]).
 //!
 //! Replay: a texted code is single-use per user; an app code is refused at or before the last
 //! time step accepted for that app (per user, per app), and the code that registered the app

@@ -4,7 +4,7 @@ use crate::clock::{Clock, parse_instant};
 use crate::seed::Seed;
 use crate::tenant::methods::Method;
 use crate::tenant::oath::Oath;
-use crate::tenant::{Policy, User};
+use crate::tenant::{Policy, Protocol, User};
 
 fn tenant(date: &str) -> (Tenant, UserId, Clock) {
     let clock = Clock::starting_at(parse_instant(date).unwrap());
@@ -263,7 +263,7 @@ fn an_app_password_is_not_a_browser_password_and_survives_a_password_reset() {
     let (mut t, id, _) = tenant("2021-06-01");
     t.policy.app_passwords = true;
     let app_password = t.create_app_password(id, "iPhone Mail").unwrap();
-    // Rule 22: never for browser sign-in.
+    // Rule 22 (crate::rules): never for browser sign-in.
     assert_eq!(
         t.check_password(
             "dana@contoso.com",
@@ -404,4 +404,269 @@ fn account_passwords_are_kept_only_as_salted_hashes() {
         PasswordCheck::Ok(id)
     );
     assert!(!format!("{:?}", t.users()).contains("new-one-2"));
+}
+
+/// A tenant whose one user has no methods and per-user MFA as it comes (the rule registry's
+/// tests for rules 1-4 start from here).
+fn bare(date: &str, policy: Policy) -> (Tenant, UserId, Clock) {
+    let clock = Clock::starting_at(parse_instant(date).unwrap());
+    let mut t = Tenant::new("Contoso", policy, clock.clone(), Seed::new(5));
+    let salt = t.new_salt();
+    let id = t.add_user(User::new("sam@contoso.com", "Sam Ortega", "pw-sam", salt));
+    (t, id, clock)
+}
+
+fn mobile() -> Method {
+    Method::Phone {
+        slot: PhoneSlot::Mobile,
+        number: "+1 4255550188".into(),
+    }
+}
+
+#[test]
+fn a_new_user_starts_disabled_and_security_defaults_leave_it_so() {
+    // Rule 1 (see crate::rules).
+    let (t, id, _) = bare("2021-06-01", Policy::default());
+    assert_eq!(t.user(id).mfa, MfaState::Disabled);
+    assert_eq!(t.sign_in_need(id, None), SignInNeed::Nothing);
+    let defaults = Policy {
+        security_defaults: true,
+        ..Policy::default()
+    };
+    let (t, id, _) = bare("2026-11-28", defaults);
+    assert_eq!(t.user(id).mfa, MfaState::Disabled, "the state is not moved");
+    assert_eq!(
+        t.sign_in_need(id, None),
+        SignInNeed::Register,
+        "yet MFA is required"
+    );
+}
+
+#[test]
+fn an_enabled_user_without_methods_registers_in_the_browser_and_mail_still_works() {
+    // Rules 2 and 3.
+    let policy = Policy {
+        app_passwords: true,
+        ..Policy::default()
+    };
+    let (mut t, id, _) = bare("2021-06-01", policy);
+    assert_eq!(t.set_mfa_state(id, MfaState::Enabled), MfaState::Enabled);
+    assert_eq!(t.sign_in_need(id, None), SignInNeed::Register);
+    assert_eq!(
+        t.basic_sign_in("sam@contoso.com", "pw-sam", Protocol::Imap, "Thunderbird"),
+        crate::tenant::BasicOutcome::Accepted {
+            app_password: false
+        },
+        "the account password still works for basic authentication while enabled"
+    );
+}
+
+#[test]
+fn finishing_registration_enforces_an_enabled_user() {
+    // Rule 4: an enabled user who completes sign-up becomes enforced; a user with nothing
+    // registered does not.
+    let (mut t, id, _) = bare("2021-06-01", Policy::default());
+    t.set_mfa_state(id, MfaState::Enabled);
+    t.finish_registration(id);
+    assert_eq!(t.user(id).mfa, MfaState::Enabled, "nothing was registered");
+    t.user_mut(id).info.add(mobile(), 0).unwrap();
+    t.finish_registration(id);
+    assert_eq!(t.user(id).mfa, MfaState::Enforced);
+    assert!(matches!(t.sign_in_need(id, None), SignInNeed::Verify(_)));
+}
+
+#[test]
+fn disabling_lifts_mfa_and_reenabling_after_reregistration_stays_enabled() {
+    // Rule 6 (the part the simulator models).
+    let (mut t, id, _) = tenant("2021-06-01");
+    assert_eq!(t.user(id).mfa, MfaState::Enforced);
+    assert_eq!(t.set_mfa_state(id, MfaState::Disabled), MfaState::Disabled);
+    assert_eq!(t.sign_in_need(id, None), SignInNeed::Nothing);
+    t.require_reregistration(id);
+    assert_eq!(t.set_mfa_state(id, MfaState::Enabled), MfaState::Enabled);
+    assert_eq!(t.sign_in_need(id, None), SignInNeed::Register);
+}
+
+#[test]
+fn a_third_party_app_is_saved_only_after_a_current_code() {
+    // Rule 8: the app is not kept until a current code proves it.
+    let (mut t, id, clock) = tenant("2021-06-01");
+    let (c, oath) = t.start_software_token_setup(id).unwrap();
+    assert_eq!(t.user(id).info.app_count(), 0);
+    assert_eq!(t.submit_code(c, "000000"), CodeCheck::Wrong);
+    let stale = oath.code_at(clock.now() - 300);
+    assert_eq!(t.submit_code(c, &stale), CodeCheck::Expired);
+    assert_eq!(t.user(id).info.app_count(), 0, "not saved on a bad code");
+    assert_eq!(
+        t.submit_code(c, &oath.code_at(clock.now())),
+        CodeCheck::Accepted
+    );
+    assert_eq!(t.user(id).info.app_count(), 1);
+}
+
+#[test]
+fn the_default_method_is_offered_first() {
+    // Rule 19: the default leads the options; the others stay available.
+    let (mut t, id) = with_push("2021-06-01");
+    assert_eq!(t.verify_options(id)[0], VerifyOption::Text, "first added");
+    assert!(
+        t.user_mut(id)
+            .info
+            .set_default(VerifyOption::Call(PhoneSlot::Mobile))
+    );
+    let options = t.verify_options(id);
+    assert_eq!(options[0], VerifyOption::Call(PhoneSlot::Mobile));
+    assert!(options.contains(&VerifyOption::Push));
+    assert!(options.contains(&VerifyOption::Text));
+    assert!(
+        !t.user_mut(id)
+            .info
+            .set_default(VerifyOption::Call(PhoneSlot::Office)),
+        "only a method the user has"
+    );
+}
+
+#[test]
+fn app_passwords_are_offered_only_to_enforced_users_where_allowed() {
+    // Rule 20, in combined registration (from 2022-10-01).
+    let (mut t, id, _) = tenant("2026-11-28");
+    assert_eq!(t.user(id).mfa, MfaState::Enforced);
+    assert!(!t.policy.app_passwords, "off by default");
+    assert!(!t.app_passwords_offered(id));
+    t.allow_app_passwords(true);
+    assert!(t.app_passwords_offered(id));
+    t.user_mut(id).mfa = MfaState::Enabled;
+    assert!(!t.app_passwords_offered(id), "enabled is not enough");
+    t.user_mut(id).mfa = MfaState::Enforced;
+    t.policy.security_defaults = true;
+    assert!(
+        !t.app_passwords_offered(id),
+        "never under security defaults"
+    );
+    t.policy.security_defaults = false;
+    t.user_mut(id).mfa = MfaState::Disabled;
+    assert!(!t.app_passwords_offered(id), "never without per-user MFA");
+}
+
+#[test]
+fn app_passwords_keep_working_after_the_setting_is_turned_off() {
+    // Rule 23: turning the setting off later does not end existing App Passwords.
+    let (mut t, id, _) = tenant("2021-06-01");
+    t.allow_app_passwords(true);
+    let pw = t.create_app_password(id, "iPhone Mail").unwrap();
+    t.allow_app_passwords(false);
+    assert!(!t.app_passwords_offered(id), "no new ones");
+    assert_eq!(
+        t.basic_sign_in("dana@contoso.com", &pw, Protocol::Imap, "Mail"),
+        crate::tenant::BasicOutcome::Accepted { app_password: true }
+    );
+    t.delete_app_passwords(id);
+    assert!(matches!(
+        t.basic_sign_in("dana@contoso.com", &pw, Protocol::Imap, "Mail"),
+        crate::tenant::BasicOutcome::Refused(_)
+    ));
+}
+
+#[test]
+fn a_call_passes_on_pound_and_zero_pound_reports_fraud() {
+    // Rule 16: # passes; 0# denies and raises the user's risk; other keys do not pass.
+    let (mut t, id, _) = tenant("2021-06-01");
+    let call = VerifyOption::Call(PhoneSlot::Mobile);
+    let c = t.start_challenge(id, call, Purpose::SignIn).unwrap();
+    assert_eq!(
+        t.challenge(c).unwrap().texted_code(),
+        None,
+        "a call has no code"
+    );
+    assert_eq!(t.answer_call(c, "#"), ChallengeState::Passed);
+    let c = t.start_challenge(id, call, Purpose::SignIn).unwrap();
+    assert_eq!(
+        t.answer_call(c, "1"),
+        ChallengeState::Failed(Failure::NoAnswer)
+    );
+    assert!(!t.user(id).high_risk);
+    let c = t.start_challenge(id, call, Purpose::SignIn).unwrap();
+    assert_eq!(
+        t.answer_call(c, "0#"),
+        ChallengeState::Failed(Failure::Reported)
+    );
+    assert!(t.user(id).high_risk);
+    assert!(
+        t.sign_in_log().iter().any(
+            |r| r.result == crate::records::SignInResult::Failure && r.detail.contains("fraud")
+        )
+    );
+}
+
+#[test]
+fn wrong_codes_close_the_verification_but_never_lock_the_account() {
+    // Rule 28: however many wrong codes, the password still works and a new verification opens.
+    let (mut t, id, clock) = tenant("2021-06-01");
+    let oath = Oath::new(&[6; 20], "Contoso", "dana@contoso.com").unwrap();
+    t.user_mut(id)
+        .info
+        .add(
+            Method::SoftwareToken {
+                oath: oath.clone(),
+                last_step: None,
+            },
+            0,
+        )
+        .unwrap();
+    for _ in 0..10 {
+        let c = t
+            .start_challenge(id, VerifyOption::AppCode, Purpose::SignIn)
+            .unwrap();
+        let limit = t.policy.limits.attempts_per_challenge;
+        let last = (0..limit).map(|_| t.submit_code(c, "not-a-code")).last();
+        assert_eq!(last, Some(CodeCheck::TooManyAttempts));
+    }
+    assert_eq!(
+        t.check_password("dana@contoso.com", "pw-right", "x", ClientKind::Browser),
+        PasswordCheck::Ok(id)
+    );
+    let c = t
+        .start_challenge(id, VerifyOption::AppCode, Purpose::SignIn)
+        .unwrap();
+    assert_eq!(
+        t.submit_code(c, &oath.code_at(clock.now())),
+        CodeCheck::Accepted
+    );
+}
+
+#[test]
+fn require_reregistration_clears_methods_and_asks_to_register_again() {
+    // Rule 29.
+    let (mut t, id) = with_push("2021-06-01");
+    register_app(&mut t, id);
+    assert!(t.user(id).info.app_count() >= 2);
+    t.require_reregistration(id);
+    assert!(t.user(id).info.is_empty());
+    assert_eq!(t.user(id).info.default_option(), None);
+    assert_eq!(t.sign_in_need(id, None), SignInNeed::Register);
+}
+
+#[test]
+fn an_mfa_block_lasts_ninety_days_or_until_lifted() {
+    // Rule 31.
+    let (mut t, id, clock) = tenant("2021-06-01");
+    t.set_mfa_blocked(id, true);
+    clock.advance(89 * 86_400);
+    assert_eq!(
+        t.start_challenge(id, VerifyOption::Text, Purpose::SignIn),
+        Err(StartError::Blocked)
+    );
+    clock.advance(86_400);
+    assert!(
+        t.start_challenge(id, VerifyOption::Text, Purpose::SignIn)
+            .is_ok(),
+        "over after 90 days"
+    );
+    t.set_mfa_blocked(id, true);
+    t.set_mfa_blocked(id, false);
+    assert!(
+        t.start_challenge(id, VerifyOption::Text, Purpose::SignIn)
+            .is_ok(),
+        "lifted by the administrator"
+    );
 }

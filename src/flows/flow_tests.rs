@@ -1,0 +1,230 @@
+//! Unit tests for the flows: the service's rules that live in which page comes next (rules 7,
+//! 9-11, 20 and 25 of [`crate::rules`]). Decisions here are on typed pages, never on titles.
+
+use super::*;
+use crate::clock::{Clock, parse_instant};
+use crate::screens::{Button, Field, Link, NewMethod, WizardPage};
+use crate::seed::Seed;
+use crate::tenant::methods::Method;
+use crate::tenant::{MfaState, PhoneSlot, Policy, Purpose, User};
+
+fn tenant(date: &str, policy: Policy) -> (Tenant, UserId, Clock) {
+    let clock = Clock::starting_at(parse_instant(date).unwrap());
+    let mut t = Tenant::new("Contoso", policy, clock.clone(), Seed::new(7));
+    let salt = t.new_salt();
+    let id = t.add_user(User::new(
+        "dana@contoso.com",
+        "Dana Whitfield",
+        "pw-right",
+        salt,
+    ));
+    (t, id, clock)
+}
+
+fn add_mobile(t: &mut Tenant, id: UserId) {
+    t.user_mut(id)
+        .info
+        .add(
+            Method::Phone {
+                slot: PhoneSlot::Mobile,
+                number: "+1 4255550123".into(),
+            },
+            0,
+        )
+        .unwrap();
+}
+
+/// Open `dest` and type the user's name and password.
+fn sign_in(dest: Destination, t: &mut Tenant, cookies: &mut Cookies) -> Flow {
+    let mut flow = Flow::open(dest, t, cookies);
+    for action in [
+        Action::Enter(Field::Email, "dana@contoso.com".into()),
+        Action::Press(Button::Next),
+        Action::Enter(Field::Password, "pw-right".into()),
+        Action::Press(Button::SignIn),
+    ] {
+        flow.act(action, t, cookies).unwrap();
+    }
+    flow
+}
+
+fn act(flow: &mut Flow, action: Action, t: &mut Tenant, cookies: &mut Cookies) {
+    flow.act(action, t, cookies).unwrap();
+}
+
+#[test]
+fn security_info_asks_for_mfa_even_when_the_sign_in_would_not() {
+    // Rule 10: Dana's per-user MFA is off, but she has a phone registered.
+    let (mut t, id, _) = tenant("2021-06-01", Policy::default());
+    add_mobile(&mut t, id);
+    assert_eq!(t.user(id).mfa, MfaState::Disabled);
+    let mut cookies = Cookies::default();
+    let office = sign_in(Destination::Office, &mut t, &mut cookies);
+    assert!(
+        matches!(office.page, Page::SignIn(SignInPage::StaySignedIn { .. })),
+        "Office needs no second factor: {:?}",
+        office.page.id()
+    );
+    let mut cookies = Cookies::default();
+    let info = sign_in(Destination::SecurityInfo, &mut t, &mut cookies);
+    assert!(
+        matches!(info.page, Page::SignIn(SignInPage::VerifyIdentity { .. })),
+        "Security info asks for a second factor: {:?}",
+        info.page.id()
+    );
+}
+
+#[test]
+fn a_new_method_is_offered_only_where_the_policy_allows_it() {
+    // Rules 9, 11 and 20: what "I want to set up a different method" (sign-up) and "Add
+    // sign-in method" (Security info) list.
+    let (mut t, id, _) = tenant("2026-11-28", Policy::default());
+    let flow = Flow {
+        user: Some(id),
+        ..Flow::default()
+    };
+    let offered = |t: &Tenant, manage: bool| flow.new_method_options(t, manage);
+    let alternate = NewMethod::Phone(PhoneSlot::Alternate);
+    let office = NewMethod::Phone(PhoneSlot::Office);
+    let mobile = NewMethod::Phone(PhoneSlot::Mobile);
+
+    // Sign-up: no alternate phone; an office phone only with a business phone.
+    let signup = offered(&t, false);
+    assert!(signup.contains(&NewMethod::AuthenticatorApp) && signup.contains(&mobile));
+    assert!(!signup.contains(&alternate) && !signup.contains(&office));
+    t.user_mut(id).business_phone = Some("+1 4255550142".into());
+    assert!(offered(&t, false).contains(&office));
+    // Security info: the alternate phone too, while calls are allowed.
+    let manage = offered(&t, true);
+    assert!(manage.contains(&alternate) && manage.contains(&office));
+    t.policy.methods.voice = false;
+    let manage = offered(&t, true);
+    assert!(!manage.contains(&alternate) && !manage.contains(&office));
+    // Rule 9: methods the policy turns off are not listed.
+    t.policy.methods.sms = false;
+    assert!(!offered(&t, true).contains(&mobile));
+    t.policy.methods.authenticator = false;
+    t.policy.methods.software_oath = false;
+    assert!(!offered(&t, true).contains(&NewMethod::AuthenticatorApp));
+    t.policy.methods = Default::default();
+    // Security defaults register an app at sign-up, no phone.
+    t.policy.security_defaults = true;
+    let signup = offered(&t, false);
+    assert_eq!(signup, [NewMethod::AuthenticatorApp]);
+    t.policy.security_defaults = false;
+    // Rule 20: App Passwords only in Security info, only where allowed, only when enforced.
+    t.allow_app_passwords(true);
+    t.user_mut(id).mfa = MfaState::Enabled;
+    assert!(!offered(&t, true).contains(&NewMethod::AppPassword));
+    t.user_mut(id).mfa = MfaState::Enforced;
+    assert!(offered(&t, true).contains(&NewMethod::AppPassword));
+    assert!(!offered(&t, false).contains(&NewMethod::AppPassword));
+}
+
+#[test]
+fn combined_sign_up_starts_with_microsoft_authenticator() {
+    // Rule 7: "More information required", then the wizard starts with Microsoft
+    // Authenticator and offers the two other ways; the different-app way ends in "Success!"
+    // and enforces the user (rule 4).
+    let (mut t, id, _) = tenant("2026-11-28", Policy::default());
+    t.set_mfa_state(id, MfaState::Enabled);
+    let mut cookies = Cookies::default();
+    let mut flow = sign_in(Destination::Office, &mut t, &mut cookies);
+    assert!(matches!(
+        flow.page,
+        Page::SignIn(SignInPage::MoreInfoRequired { .. })
+    ));
+    act(&mut flow, Action::Press(Button::Next), &mut t, &mut cookies);
+    let start = Page::Wizard {
+        manage: false,
+        step: WizardPage::StartApp,
+    };
+    assert_eq!(flow.page, start);
+    let view = flow.page.view();
+    assert!(view.offers(&Action::Follow(Link::DifferentAuthenticatorApp)));
+    assert!(view.offers(&Action::Follow(Link::DifferentMethod)));
+    // Getting the app, then pairing it by QR code.
+    act(&mut flow, Action::Press(Button::Next), &mut t, &mut cookies);
+    assert!(matches!(
+        flow.page,
+        Page::Wizard {
+            step: WizardPage::SetUpAccount { .. },
+            ..
+        }
+    ));
+    act(&mut flow, Action::Press(Button::Next), &mut t, &mut cookies);
+    let Page::Wizard {
+        step: WizardPage::ScanQr { payload, .. },
+        ..
+    } = &flow.page
+    else {
+        panic!("expected the QR code page, got {:?}", flow.page.id());
+    };
+    assert!(payload.starts_with(crate::tenant::ACTIVATION_SCHEME));
+    // Back to the start, and the different-app way to the end.
+    act(&mut flow, Action::Press(Button::Back), &mut t, &mut cookies);
+    act(&mut flow, Action::Press(Button::Back), &mut t, &mut cookies);
+    assert_eq!(flow.page, start);
+    for action in [
+        Action::Follow(Link::DifferentAuthenticatorApp),
+        Action::Press(Button::Next),
+        Action::Press(Button::Next),
+    ] {
+        act(&mut flow, action, &mut t, &mut cookies);
+    }
+    let challenge = flow.challenge.unwrap();
+    let Some(Purpose::RegisterSoftwareToken { oath }) =
+        t.challenge(challenge).map(|c| c.purpose.clone())
+    else {
+        panic!("a software token is being registered");
+    };
+    let code = oath.code_at(t.now());
+    act(
+        &mut flow,
+        Action::Enter(Field::Code, code),
+        &mut t,
+        &mut cookies,
+    );
+    act(&mut flow, Action::Press(Button::Next), &mut t, &mut cookies);
+    assert!(
+        matches!(
+            flow.page,
+            Page::Wizard {
+                step: WizardPage::Success { .. },
+                ..
+            }
+        ),
+        "one method, then Success!: {:?}",
+        flow.page.id()
+    );
+    act(&mut flow, Action::Press(Button::Done), &mut t, &mut cookies);
+    assert_eq!(t.user(id).mfa, MfaState::Enforced);
+    assert!(matches!(
+        flow.page,
+        Page::SignIn(SignInPage::StaySignedIn { .. })
+    ));
+}
+
+#[test]
+fn stay_signed_in_keeps_the_session_only_on_yes() {
+    // Rule 25: Yes keeps the session (the browser reopens signed in); No marks it to end
+    // when the browser closes (the browser actor drops it then).
+    for (answer, kept) in [(Button::Yes, true), (Button::No, false)] {
+        let (mut t, id, _) = tenant("2021-06-01", Policy::default());
+        let mut cookies = Cookies::default();
+        let mut flow = sign_in(Destination::Office, &mut t, &mut cookies);
+        assert!(matches!(
+            flow.page,
+            Page::SignIn(SignInPage::StaySignedIn { .. })
+        ));
+        act(&mut flow, Action::Press(answer), &mut t, &mut cookies);
+        assert!(matches!(flow.page, Page::Home { .. }));
+        let (user, _, keep) = cookies.session.unwrap();
+        assert_eq!((user, keep), (id, kept));
+        let again = Flow::open(Destination::Office, &mut t, &cookies);
+        assert!(
+            matches!(again.page, Page::Home { .. }),
+            "still signed in while the browser is open"
+        );
+    }
+}

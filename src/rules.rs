@@ -1,0 +1,649 @@
+//! The rule registry: every rule of the real service that the simulator answers to, in one
+//! place, each with where it comes from and what shows that the simulator keeps it.
+//!
+//! The 36 rules are numbered as in the project's reference notes on Microsoft Entra MFA
+//! ("Simulator rules (testable)"). For each one the registry gives:
+//!
+//! - a statement in the project's own words (short labels of the real pages are quoted);
+//! - the days it starts or stops applying, where it is tied to the calendar (the same
+//!   constants [`crate::tenant::calendar::cutover`] decides with);
+//! - the Microsoft documentation it rests on (a third-party page only where nothing from
+//!   Microsoft says it, and then marked as such);
+//! - how much of it the simulator models ([`Modelled`]), judged from the code and said plainly
+//!   when something is missing;
+//! - the tests that exercise it, as `path::to::test_fn` (a file under `src/` without `.rs`, or
+//!   `tests/file.rs::test_fn`). Feature scenarios that show a rule carry a `@rule:N` tag.
+//!
+//! `tests/rules.rs` checks the registry against the sources (every test named exists, every
+//! tag names a rule, every modelled rule has a test function), and the book's chapter "The
+//! service's rules, as simulated" (`{{#rules}}`) prints it with links to the scenarios.
+//! Comments elsewhere that say "rule N" mean the rule numbered N here.
+
+use crate::clock::Instant;
+use crate::tenant::calendar::cutover;
+
+/// One rule of the real service.
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    /// 1 to 36.
+    pub number: u8,
+    /// A few words to name it.
+    pub title: &'static str,
+    /// What the service does, in one sentence of the project's own words.
+    pub statement: &'static str,
+    /// When it applies, where the calendar matters (empty: always).
+    pub dates: &'static [Span],
+    /// Where the rule is documented.
+    pub sources: &'static [Source],
+    /// How much of it the simulator models.
+    pub modelled: Modelled,
+    /// Test functions that exercise it (`tenant::verification_tests::fn`,
+    /// `tests/then_and_now.rs::fn`).
+    pub tests: &'static [&'static str],
+}
+
+/// A stretch of time a rule (or part of it) applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// From this day on (00:00 UTC), if bounded.
+    pub from: Option<Instant>,
+    /// Before this day (00:00 UTC), if bounded.
+    pub until: Option<Instant>,
+    /// What or whom the span is about.
+    pub about: &'static str,
+}
+
+/// A documentation page a rule rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Its address.
+    pub url: &'static str,
+    /// True when the page is not Microsoft's own.
+    pub third_party: bool,
+}
+
+/// How much of a rule the simulator models.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Modelled {
+    /// All of it.
+    Fully,
+    /// Some of it; the text says what is missing.
+    Partly(&'static str),
+    /// None of it; the text says why.
+    Not(&'static str),
+}
+
+impl Modelled {
+    /// A few words for the book: "modelled", "modelled in part" or "not modelled".
+    pub fn word(self) -> &'static str {
+        match self {
+            Modelled::Fully => "modelled",
+            Modelled::Partly(_) => "modelled in part",
+            Modelled::Not(_) => "not modelled",
+        }
+    }
+
+    /// What is missing, if anything.
+    pub fn missing(self) -> Option<&'static str> {
+        match self {
+            Modelled::Fully => None,
+            Modelled::Partly(m) | Modelled::Not(m) => Some(m),
+        }
+    }
+}
+
+/// The rule numbered `n`, if there is one.
+pub fn rule(n: u8) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.number == n)
+}
+
+const fn microsoft(url: &'static str) -> Source {
+    Source {
+        url,
+        third_party: false,
+    }
+}
+
+const fn third_party(url: &'static str) -> Source {
+    Source {
+        url,
+        third_party: true,
+    }
+}
+
+const fn from(day: Instant, about: &'static str) -> Span {
+    Span {
+        from: Some(day),
+        until: None,
+        about,
+    }
+}
+
+const fn until(day: Instant, about: &'static str) -> Span {
+    Span {
+        from: None,
+        until: Some(day),
+        about,
+    }
+}
+
+/// A page of Microsoft Learn's Entra authentication documentation.
+macro_rules! learn {
+    ($page:literal) => {
+        microsoft(concat!(
+            "https://learn.microsoft.com/entra/identity/authentication/",
+            $page
+        ))
+    };
+}
+
+const USER_STATES: Source = learn!("howto-mfa-userstates");
+const GRAPH_REQUIREMENTS: Source =
+    microsoft("https://learn.microsoft.com/graph/api/resources/strongauthenticationrequirements");
+const SECURITY_DEFAULTS: Source =
+    microsoft("https://learn.microsoft.com/entra/fundamentals/security-defaults");
+const COMBINED: Source = learn!("concept-registration-mfa-sspr-combined");
+const SIGN_IN_PROMPT: Source = microsoft(
+    "https://support.microsoft.com/account-billing/set-up-your-security-info-from-a-sign-in-prompt-28180870-c256-4ebf-8bd7-5335571bf9a8",
+);
+const FIRST_TIME_2019: Source = microsoft(
+    "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/active-directory/user-help/multi-factor-authentication-end-user-first-time.md",
+);
+const SET_UP_AUTH_APP_2019: Source = microsoft(
+    "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/active-directory/user-help/security-info-setup-auth-app.md",
+);
+const NUMBER_MATCH: Source = learn!("how-to-mfa-number-match");
+const ADDITIONAL_CONTEXT: Source = learn!("how-to-mfa-additional-context");
+const NUMBER_MATCH_DATE: Source = third_party(
+    "https://petri.com/m365-changelog-authenticator-number-matching-to-be-enabled-for-all-microsoft-authenticator-users/",
+);
+const METHODS_MANAGE: Source = learn!("how-to-authentication-methods-manage");
+const AUTHENTICATOR_APP: Source = learn!("concept-authentication-authenticator-app");
+const MFA_SETTINGS: Source = learn!("howto-mfa-mfasettings");
+const PHONE_OPTIONS: Source = learn!("concept-authentication-phone-options");
+const OATH_TOKENS: Source = learn!("concept-authentication-oath-tokens");
+const MFA_FAQ: Source = learn!("multi-factor-authentication-faq");
+const NIST_AAL2: Source =
+    microsoft("https://learn.microsoft.com/entra/standards/nist-authenticator-assurance-level-2");
+const SYSTEM_PREFERRED: Source = learn!("concept-system-preferred-multifactor-authentication");
+const GRAPH_SYSTEM_PREFERENCES: Source =
+    microsoft("https://learn.microsoft.com/graph/api/resources/systemcredentialpreferences");
+const APP_PASSWORDS: Source = learn!("howto-mfa-app-passwords");
+const EXCHANGE_SMTP_BLOG: Source = microsoft(
+    "https://techcommunity.microsoft.com/t5/exchange-team-blog/exchange-online-to-retire-basic-auth-for-client-submission-smtp/ba-p/4114750",
+);
+const MC786329_MIRROR: Source = third_party("https://mc.merill.net/message/MC786329");
+const SESSION_LIFETIME: Source =
+    learn!("concepts-azure-multi-factor-authentication-prompts-session-lifetime");
+const SMART_LOCKOUT: Source = learn!("howto-password-smart-lockout");
+const USER_DEVICE_SETTINGS: Source = learn!("howto-mfa-userdevicesettings");
+const TEMPORARY_ACCESS_PASS: Source = learn!("howto-authentication-temporary-access-pass");
+const SMS_VOICE_RETIREMENT: Source = learn!("concept-sms-voice-retirement");
+
+/// Every rule, numbered 1 to 36 in order.
+pub const RULES: [Rule; 36] = [
+    // Per-user MFA state machine
+    Rule {
+        number: 1,
+        title: "Everyone starts disabled",
+        statement: "Each account begins with per-user MFA disabled, and switching on security defaults or Conditional Access does not move it from there.",
+        dates: &[],
+        sources: &[USER_STATES, SECURITY_DEFAULTS],
+        modelled: Modelled::Partly(
+            "Conditional Access is not simulated; the rule is shown with security defaults only",
+        ),
+        tests: &[
+            "tenant::verification_tests::a_new_user_starts_disabled_and_security_defaults_leave_it_so",
+        ],
+    },
+    Rule {
+        number: 2,
+        title: "Enabling a user",
+        statement: "An administrator who enables per-user MFA leaves the account enabled, or makes it enforced at once when it already has a second method registered.",
+        dates: &[],
+        sources: &[USER_STATES, GRAPH_REQUIREMENTS],
+        modelled: Modelled::Fully,
+        tests: &[
+            "tenant::verification_tests::enabling_a_user_with_methods_enforces_at_once",
+            "tenant::verification_tests::an_enabled_user_without_methods_registers_in_the_browser_and_mail_still_works",
+        ],
+    },
+    Rule {
+        number: 3,
+        title: "Enabled without methods",
+        statement: "An enabled account with nothing registered is sent to sign-up (\"More information required\") at its next browser or modern-app sign-in, while mail apps that send the account password keep working.",
+        dates: &[],
+        sources: &[USER_STATES, FIRST_TIME_2019],
+        modelled: Modelled::Fully,
+        tests: &[
+            "tenant::verification_tests::an_enabled_user_without_methods_registers_in_the_browser_and_mail_still_works",
+        ],
+    },
+    Rule {
+        number: 4,
+        title: "Sign-up completes enforcement",
+        statement: "Finishing sign-up turns an enabled account into an enforced one.",
+        dates: &[],
+        sources: &[USER_STATES],
+        modelled: Modelled::Fully,
+        tests: &["tenant::verification_tests::finishing_registration_enforces_an_enabled_user"],
+    },
+    Rule {
+        number: 5,
+        title: "What enforced means",
+        statement: "An enforced account passes a second factor at each browser or modern sign-in unless the browser remembers a recent one or the request comes from a trusted network; a mail app that sends the account password is turned away and needs an App Password, where the protocol still takes basic authentication at all.",
+        dates: &[],
+        sources: &[USER_STATES, MFA_SETTINGS],
+        modelled: Modelled::Partly(
+            "trusted IPs (named locations) are not simulated: only a browser that remembers MFA skips the second factor",
+        ),
+        tests: &[
+            "tenant::mail_auth::enforced_user_needs_an_app_password_on_the_guides_date",
+            "tenant::verification_tests::blocked_mfa_and_remembered_sessions",
+        ],
+    },
+    Rule {
+        number: 6,
+        title: "Disabling and enabling again",
+        statement: "Setting an account back to disabled removes the requirement; an account enabled again without signing up afresh stays enabled until an administrator sets enforced.",
+        dates: &[],
+        sources: &[USER_STATES, GRAPH_REQUIREMENTS],
+        modelled: Modelled::Partly(
+            "disabling lifts the requirement, and an account enabled again after \"Require re-register MFA\" stays enabled; but an account enforced, disabled and enabled again with its methods kept is enforced at once, as the Graph page says of a first enabling: the simulator does not remember earlier enforcement",
+        ),
+        tests: &[
+            "tenant::verification_tests::disabling_lifts_mfa_and_reenabling_after_reregistration_stays_enabled",
+        ],
+    },
+    // Registration (combined, interrupt mode)
+    Rule {
+        number: 7,
+        title: "The sign-up wizard's pages",
+        statement: "Sign-up in \"Keep your account secure\" goes from \"More information required\" through getting, pairing and trying Microsoft Authenticator (typing the number shown), then a phone proved by a code, an App Password page only where rule 20 allows one, and a \"Success!\" summary, after which the sign-in carries on; how many methods the wizard asks for is a tenant setting in the simulator, because Microsoft does not say when the phone page appears.",
+        dates: &[
+            from(
+                cutover::COMBINED_FOR_NEW_TENANTS,
+                "tenants created from this day",
+            ),
+            from(cutover::OCTOBER_2022, "every tenant"),
+        ],
+        sources: &[SIGN_IN_PROMPT, COMBINED, NUMBER_MATCH],
+        modelled: Modelled::Partly(
+            "the wizard asks for one method: after Microsoft Authenticator it goes to the App Password page or \"Success!\", never on to a phone; the two-method wizard (\"Method 1 of 2\") and the tenant setting for it are not modelled",
+        ),
+        tests: &[
+            "flows::flow_tests::combined_sign_up_starts_with_microsoft_authenticator",
+            "tests/then_and_now.rs::today_shows_what_changed",
+        ],
+    },
+    Rule {
+        number: 8,
+        title: "A different authenticator app",
+        statement: "\"I want to use a different authenticator app\" adds a code-only software token, kept only once the person types a code the app is showing now.",
+        dates: &[],
+        sources: &[SIGN_IN_PROMPT, METHODS_MANAGE],
+        modelled: Modelled::Fully,
+        tests: &[
+            "tenant::verification_tests::a_third_party_app_is_saved_only_after_a_current_code",
+            "tenant::verification_tests::the_code_that_registered_an_app_is_refused_at_sign_in",
+        ],
+    },
+    Rule {
+        number: 9,
+        title: "A different method",
+        statement: "\"I want to set up a different method\" lists only the methods the Authentication methods policy allows for that person.",
+        dates: &[],
+        sources: &[COMBINED, METHODS_MANAGE],
+        modelled: Modelled::Partly(
+            "methods are allowed for the whole tenant; the policy's targeting of groups of users is not modelled",
+        ),
+        tests: &["flows::flow_tests::a_new_method_is_offered_only_where_the_policy_allows_it"],
+    },
+    Rule {
+        number: 10,
+        title: "Security info asks for MFA",
+        statement: "Someone who already has a method must pass a second factor before Security info opens, even where the sign-in alone would not ask.",
+        dates: &[],
+        sources: &[COMBINED],
+        modelled: Modelled::Fully,
+        tests: &["flows::flow_tests::security_info_asks_for_mfa_even_when_the_sign_in_would_not"],
+    },
+    Rule {
+        number: 11,
+        title: "Where each phone and key is added",
+        statement: "An alternate phone is added only from Security info and only if calls are allowed; an office phone appears during sign-up only for accounts with a business phone in the directory; security keys are added only from Security info.",
+        dates: &[],
+        sources: &[COMBINED],
+        modelled: Modelled::Partly("security keys (FIDO2) are not a method in the simulator"),
+        tests: &["flows::flow_tests::a_new_method_is_offered_only_where_the_policy_allows_it"],
+    },
+    Rule {
+        number: 12,
+        title: "Five apps or tokens",
+        statement: "Authenticator apps and hardware tokens together are limited to five per account, and a sixth is refused with a message naming the limit.",
+        dates: &[],
+        sources: &[AUTHENTICATOR_APP, MFA_SETTINGS, SET_UP_AUTH_APP_2019],
+        modelled: Modelled::Partly(
+            "hardware OATH tokens are not modelled, so the five are all apps",
+        ),
+        tests: &["tenant::methods::five_apps_then_refused_and_default_moves"],
+    },
+    Rule {
+        number: 13,
+        title: "Phone slots and number format",
+        statement: "An account holds at most one mobile, one alternate and one office number, each written as \"+country number\" with a space between, and only the office number may have an extension.",
+        dates: &[],
+        sources: &[PHONE_OPTIONS, COMBINED],
+        modelled: Modelled::Partly("no number takes an extension, the office phone's included"),
+        tests: &[
+            "tenant::methods::phone_numbers",
+            "tenant::methods::five_apps_then_refused_and_default_moves",
+        ],
+    },
+    Rule {
+        number: 14,
+        title: "Deleting the default",
+        statement: "When the default method is removed another remaining method becomes the default, and a removal cannot be taken back.",
+        dates: &[],
+        sources: &[COMBINED],
+        modelled: Modelled::Fully,
+        tests: &["tenant::methods::five_apps_then_refused_and_default_moves"],
+    },
+    // Factors at sign-in
+    Rule {
+        number: 15,
+        title: "Texted codes",
+        statement: "A six-digit code arrives by text and is typed back; a wrong code is refused, too many wrong ones close the attempt, too many texts in a short while are held back, and a code left too long lapses (the numbers are simulator settings, as Microsoft does not publish them).",
+        dates: &[],
+        sources: &[PHONE_OPTIONS, MFA_FAQ],
+        modelled: Modelled::Fully,
+        tests: &[
+            "tenant::verification_tests::texted_code_wrong_expired_single_use",
+            "tenant::verification_tests::attempts_are_limited",
+            "tenant::verification_tests::texts_are_throttled_and_retire_in_2027",
+        ],
+    },
+    Rule {
+        number: 16,
+        title: "Verification calls and 0#",
+        statement: "A verification call succeeds when the person presses # and never reads out a code; pressing 0# reports fraud, which denies the attempt, raises the user's risk where \"Report suspicious activity\" is on, and with the older fraud alert's automatic block stops MFA for 90 days.",
+        dates: &[],
+        sources: &[MFA_SETTINGS, PHONE_OPTIONS],
+        modelled: Modelled::Partly(
+            "there is no \"Report suspicious activity\" setting: 0# always raises the user's risk, where the real setting is off by default and 0# then only denies; the older fraud alert's 90-day block is not modelled",
+        ),
+        tests: &["tenant::verification_tests::a_call_passes_on_pound_and_zero_pound_reports_fraud"],
+    },
+    Rule {
+        number: 17,
+        title: "Authenticator requests",
+        statement: "A request to Microsoft Authenticator shows a number on the sign-in page that has to be typed into the app; a wrong number or Deny refuses it, there is no approval without the number any more, and the request may name the app and the place of the sign-in.",
+        dates: &[from(cutover::NUMBER_MATCHING, "the number is required")],
+        sources: &[NUMBER_MATCH, ADDITIONAL_CONTEXT, SECURITY_DEFAULTS],
+        modelled: Modelled::Partly(
+            "the request names the app but never the place the sign-in comes from",
+        ),
+        tests: &["tenant::verification_tests::push_needs_the_number_from_2023_and_can_be_denied"],
+    },
+    Rule {
+        number: 18,
+        title: "App codes (TOTP)",
+        statement: "Codes from an authenticator app are standard time-based codes (SHA-1, six digits, a new one every 30 seconds); a code accepted once is refused if offered again, even within its 30 seconds, and codes that are too old are refused (how much clock drift is tolerated is a simulator setting).",
+        dates: &[],
+        sources: &[OATH_TOKENS, MFA_SETTINGS, NIST_AAL2],
+        modelled: Modelled::Fully,
+        tests: &[
+            "tenant::oath::rfc6238_appendix_b_sha1",
+            "tenant::oath::extra_vector_and_skew",
+            "tenant::verification_tests::app_codes_replay_and_age",
+            "tenant::verification_tests::the_code_that_registered_an_app_is_refused_at_sign_in",
+            "tenant::verification_tests::replay_is_refused_per_user_per_app",
+            "tests/inputs_tenant.rs::security_holds_under_random_use",
+            "tests/inputs_tenant.rs::the_registration_code_is_refused_in_the_same_step",
+            "tests/cli.rs::oathtool_computes_a_code_the_simulator_accepts",
+        ],
+    },
+    Rule {
+        number: 19,
+        title: "Which method comes first",
+        statement: "The first method tried is the person's default or, with system-preferred MFA on, the strongest one they have; \"Verify your identity\" always lets them choose another.",
+        dates: &[],
+        sources: &[SYSTEM_PREFERRED, GRAPH_SYSTEM_PREFERENCES],
+        modelled: Modelled::Partly(
+            "system-preferred MFA is not modelled; with more than one method the sign-in shows the \"Verify your identity\" list, default first, instead of starting the default at once",
+        ),
+        tests: &["tenant::verification_tests::the_default_method_is_offered_first"],
+    },
+    // App passwords
+    Rule {
+        number: 20,
+        title: "Who may create App Passwords",
+        statement: "The App Password option appears only where the tenant allows App Passwords (it does not by default) and the user is enforced for per-user MFA, so people covered only by Conditional Access or security defaults never get it; the older sign-up page offered it to every per-user MFA user.",
+        dates: &[from(
+            cutover::OCTOBER_2022,
+            "combined registration: enforced users only",
+        )],
+        sources: &[COMBINED, APP_PASSWORDS],
+        modelled: Modelled::Fully,
+        tests: &[
+            "tenant::verification_tests::app_passwords_are_offered_only_to_enforced_users_where_allowed",
+            "flows::flow_tests::a_new_method_is_offered_only_where_the_policy_allows_it",
+            "tests/then_and_now.rs::today_shows_what_changed",
+        ],
+    },
+    Rule {
+        number: 21,
+        title: "Making an App Password",
+        statement: "The service invents each App Password and the user only names it; it is shown once, and a user may hold forty, the next one being refused until one is deleted.",
+        dates: &[],
+        sources: &[APP_PASSWORDS],
+        modelled: Modelled::Fully,
+        tests: &["tenant::app_passwords::shown_once_stored_hashed_forty_max_and_delete_refuses"],
+    },
+    Rule {
+        number: 22,
+        title: "Using an App Password",
+        statement: "An App Password is used again on every connection until deleted, is accepted only by protocols that sign in with a name and password, never by the browser or by admin PowerShell, and needs no second factor.",
+        dates: &[],
+        sources: &[APP_PASSWORDS],
+        modelled: Modelled::Partly(
+            "no admin PowerShell is simulated, so that refusal cannot be shown",
+        ),
+        tests: &[
+            "tenant::verification_tests::an_app_password_is_not_a_browser_password_and_survives_a_password_reset",
+            "tenant::mail_auth::enforced_user_needs_an_app_password_on_the_guides_date",
+            "tenant::app_passwords::shown_once_stored_hashed_forty_max_and_delete_refuses",
+        ],
+    },
+    Rule {
+        number: 23,
+        title: "What ends an App Password",
+        statement: "A password reset leaves App Passwords working and only deleting them ends them; if the tenant stops allowing them later, the ones already made keep working but users can no longer manage them.",
+        dates: &[],
+        sources: &[APP_PASSWORDS, USER_DEVICE_SETTINGS],
+        modelled: Modelled::Partly(
+            "with the setting turned off, users can still see and delete their App Passwords on Security info and the App passwords page",
+        ),
+        tests: &[
+            "tenant::verification_tests::an_app_password_is_not_a_browser_password_and_survives_a_password_reset",
+            "tenant::verification_tests::app_passwords_keep_working_after_the_setting_is_turned_off",
+            "tenant::mail_auth::enforced_user_needs_an_app_password_on_the_guides_date",
+        ],
+    },
+    Rule {
+        number: 24,
+        title: "Basic authentication in Exchange Online",
+        statement: "Exchange Online stopped taking basic authentication (account password or App Password) for IMAP, POP, ActiveSync and EWS in October 2022; SMTP AUTH takes it until the tenant turns it off, off being the default from the end of 2026 with the reply \"550 5.7.30\"; security defaults or a Conditional Access block on legacy authentication refuse it everywhere.",
+        dates: &[
+            from(
+                cutover::OCTOBER_2022,
+                "IMAP, POP, ActiveSync and EWS refused",
+            ),
+            until(cutover::SMTP_BASIC_AUTH_END, "SMTP AUTH on by default"),
+        ],
+        sources: &[EXCHANGE_SMTP_BLOG, MC786329_MIRROR, SECURITY_DEFAULTS],
+        modelled: Modelled::Partly(
+            "EWS is not a simulated protocol, and Conditional Access is not simulated (security defaults are)",
+        ),
+        tests: &[
+            "tenant::calendar::eras",
+            "tenant::mail_auth::app_password_refused_after_basic_auth_ended",
+            "tests/then_and_now.rs::today_shows_what_changed",
+        ],
+    },
+    // Sessions and prompts
+    Rule {
+        number: 25,
+        title: "\"Stay signed in?\"",
+        statement: "Yes keeps the browser signed in, both factors included, in a lasting cookie until the session runs out; No ends the session when the browser is closed.",
+        dates: &[],
+        sources: &[SESSION_LIFETIME],
+        modelled: Modelled::Partly(
+            "a kept session has no length limit: it lasts until MFA sessions are revoked or the account needs MFA it has not done",
+        ),
+        tests: &["flows::flow_tests::stay_signed_in_keeps_the_session_only_on_yes"],
+    },
+    Rule {
+        number: 26,
+        title: "Remembering MFA in a browser",
+        statement: "Where the tenant allows it (1 to 365 days), the code page offers \"Don't ask again for N days\"; ticking it spares that browser the second factor for N days, apps outside the browser never get the box, and revoking MFA sessions cancels it.",
+        dates: &[],
+        sources: &[SESSION_LIFETIME, MFA_SETTINGS],
+        modelled: Modelled::Partly("the box is also offered in a mail app's sign-in window"),
+        tests: &[
+            "tenant::verification_tests::blocked_mfa_and_remembered_sessions",
+            "tenant::policy::remember_mfa_days_and_created",
+        ],
+    },
+    // Lockout and abuse
+    Rule {
+        number: 27,
+        title: "Smart lockout",
+        statement: "Ten different wrong passwords (a repeat of a recent wrong one counts once) lock the account for a minute, each later lock lasts longer (the simulator doubles it, as the real growth is not published), and the page says the account is temporarily locked.",
+        dates: &[],
+        sources: &[SMART_LOCKOUT],
+        modelled: Modelled::Fully,
+        tests: &["tenant::verification_tests::smart_lockout_counts_distinct_passwords_and_unlocks"],
+    },
+    Rule {
+        number: 28,
+        title: "Wrong codes do not lock the account",
+        statement: "The cloud service has no lockout an administrator sets for wrong MFA codes; the lockout settings among the MFA options concern the on-premises MFA Server only.",
+        dates: &[],
+        sources: &[MFA_SETTINGS, MFA_FAQ],
+        modelled: Modelled::Fully,
+        tests: &[
+            "tenant::verification_tests::wrong_codes_close_the_verification_but_never_lock_the_account",
+        ],
+    },
+    // Help desk
+    Rule {
+        number: 29,
+        title: "\"Require re-register MFA\"",
+        statement: "This help-desk action deletes the user's phones, Authenticator apps and software tokens and switches off hardware tokens, so the next sign-in that needs MFA starts sign-up again.",
+        dates: &[],
+        sources: &[USER_DEVICE_SETTINGS, MFA_FAQ],
+        modelled: Modelled::Partly(
+            "hardware OATH tokens are not modelled, so there is nothing to switch off",
+        ),
+        tests: &[
+            "tenant::verification_tests::require_reregistration_clears_methods_and_asks_to_register_again",
+        ],
+    },
+    Rule {
+        number: 30,
+        title: "\"Revoke MFA sessions\"",
+        statement: "This help-desk action makes every browser's remembered MFA count for nothing.",
+        dates: &[],
+        sources: &[USER_DEVICE_SETTINGS, SESSION_LIFETIME],
+        modelled: Modelled::Fully,
+        tests: &["tenant::verification_tests::blocked_mfa_and_remembered_sessions"],
+    },
+    Rule {
+        number: 31,
+        title: "Blocking MFA for a user",
+        statement: "A blocked user's MFA attempts are all refused for 90 days or until the block is lifted.",
+        dates: &[],
+        sources: &[MFA_SETTINGS],
+        modelled: Modelled::Fully,
+        tests: &[
+            "tenant::verification_tests::blocked_mfa_and_remembered_sessions",
+            "tenant::verification_tests::an_mfa_block_lasts_ninety_days_or_until_lifted",
+        ],
+    },
+    Rule {
+        number: 32,
+        title: "Temporary Access Pass",
+        statement: "A Temporary Access Pass (eight characters and an hour by default, single-use if asked) lets a person sign in and register methods; a user has one at most, and a new one replaces the old.",
+        dates: &[],
+        sources: &[TEMPORARY_ACCESS_PASS],
+        modelled: Modelled::Fully,
+        tests: &[
+            "tenant::verification_tests::a_new_temporary_access_pass_replaces_the_old_one",
+            "tests/inputs_trainer.rs::a_tap_lasts_ten_minutes_to_thirty_days",
+        ],
+    },
+    // Calendar-dependent
+    Rule {
+        number: 33,
+        title: "Number matching everywhere",
+        statement: "From 8 May 2023 an Authenticator request without a number to type is no longer acceptable.",
+        dates: &[from(
+            cutover::NUMBER_MATCHING,
+            "every Authenticator request",
+        )],
+        sources: &[NUMBER_MATCH, NUMBER_MATCH_DATE],
+        modelled: Modelled::Fully,
+        tests: &[
+            "tenant::calendar::eras",
+            "tenant::verification_tests::push_needs_the_number_from_2023_and_can_be_denied",
+            "tests/then_and_now.rs::today_shows_what_changed",
+        ],
+    },
+    Rule {
+        number: 34,
+        title: "Legacy method policies end",
+        statement: "From 30 September 2025 methods are managed only in the Authentication methods policy, no longer in the old MFA and self-service password reset settings.",
+        dates: &[from(cutover::LEGACY_POLICIES_END, "method management")],
+        sources: &[MFA_SETTINGS, METHODS_MANAGE],
+        modelled: Modelled::Not(
+            "the simulator has no legacy MFA service-settings page and no administrator management of methods, so nothing depends on the date; calendar::legacy_method_policies knows the day",
+        ),
+        tests: &["tenant::calendar::passkey_nudge_and_the_end_of_legacy_method_policies"],
+    },
+    Rule {
+        number: 35,
+        title: "Passkey nudge",
+        statement: "From 1 September 2026 people set up for texts or calls are asked to add a passkey, and may put the question off as often as they like.",
+        dates: &[from(cutover::PASSKEY_NUDGE, "users of texts and calls")],
+        sources: &[SMS_VOICE_RETIREMENT],
+        modelled: Modelled::Partly(
+            "passkeys are not a method, so \"Add a passkey\" registers nothing and only \"Not now\" goes on; the question follows a browser sign-in by text or call, not every user allowed texts or calls",
+        ),
+        tests: &[
+            "tenant::calendar::passkey_nudge_and_the_end_of_legacy_method_policies",
+            "tests/then_and_now.rs::today_shows_what_changed",
+        ],
+    },
+    Rule {
+        number: 36,
+        title: "Microsoft's texts and calls end",
+        statement: "From 1 February 2027 (1 July 2027 for Global Administrators and external users) Microsoft no longer sends texts or places calls unless the tenant has its own telephony provider, and people whose only method is a text or call must register a passkey before going on.",
+        dates: &[
+            from(cutover::PHONE_DELIVERY_END, "most users"),
+            from(
+                cutover::PHONE_DELIVERY_END_ADMINS,
+                "Global Administrators and external users",
+            ),
+        ],
+        sources: &[SMS_VOICE_RETIREMENT],
+        modelled: Modelled::Partly(
+            "Global Administrators and external users are not told apart, so everyone stops on 2027-02-01; there is no blocking passkey step: texts and calls simply stop being offered",
+        ),
+        tests: &[
+            "tenant::calendar::eras",
+            "tenant::verification_tests::texts_are_throttled_and_retire_in_2027",
+            "tests/then_and_now.rs::from_february_2027_texts_and_calls_need_a_telephony_provider",
+        ],
+    },
+];
