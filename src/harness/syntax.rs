@@ -290,10 +290,10 @@ fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
             continue;
         }
         if line.starts_with('|') {
-            if block == Block::Examples {
-                if let Some((_, rows)) = open.as_mut().and_then(|o| o.examples.last_mut()) {
-                    *rows += 1;
-                }
+            if block == Block::Examples
+                && let Some((_, rows)) = open.as_mut().and_then(|o| o.examples.last_mut())
+            {
+                *rows += 1;
             }
             let cells = cell_count(line);
             match table_width {
