@@ -35,6 +35,27 @@ pub struct ActivationError;
 /// third-party apps cannot read it (entra-facts §2).
 pub const ACTIVATION_SCHEME: &str = "msauth-sim://activate";
 
+/// The activation code and URL inside an activation QR payload, as "Can't scan image?" shows
+/// them for typing into Microsoft Authenticator by hand (code in groups of three digits).
+pub fn activation_parts(payload: &str) -> Option<(String, String)> {
+    let rest = payload.strip_prefix(ACTIVATION_SCHEME)?.strip_prefix("?code=")?;
+    let (code, url) = rest.split_once("&url=")?;
+    let grouped = code
+        .as_bytes()
+        .chunks(3)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((grouped, url.to_string()))
+}
+
+/// The payload Microsoft Authenticator builds from a code and URL typed by hand: the same as
+/// the QR code's (spaces in the code do not matter).
+pub fn activation_payload(code: &str, url: &str) -> String {
+    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    format!("{ACTIVATION_SCHEME}?code={code}&url={}", url.trim())
+}
+
 impl Tenant {
     /// Whether one more authenticator app may be added (rule 12).
     pub fn can_add_app(&self, id: UserId) -> Result<(), MethodError> {
@@ -94,10 +115,15 @@ impl Tenant {
         let code = self.seed().digits(9);
         let oath = self.new_oath(id);
         self.activations.insert(code.clone(), (id, oath));
-        let org = self.organisation.to_lowercase();
-        Ok(format!(
-            "{ACTIVATION_SCHEME}?code={code}&url=https://mobileappcommunicator.sim/{org}"
-        ))
+        Ok(activation_payload(&code, &self.activation_url()))
+    }
+
+    /// Where Microsoft Authenticator registers for this tenant (the URL in the activation).
+    fn activation_url(&self) -> String {
+        format!(
+            "https://mobileappcommunicator.sim/{}",
+            self.organisation.to_lowercase()
+        )
     }
 
     /// Microsoft Authenticator scanned an activation QR: register the device for push and
@@ -112,6 +138,10 @@ impl Tenant {
             .and_then(|rest| rest.strip_prefix("?code="))
             .and_then(|rest| rest.split('&').next())
             .ok_or(ActivationError)?;
+        let url = payload.split_once("&url=").map(|(_, u)| u);
+        if url != Some(self.activation_url().as_str()) {
+            return Err(ActivationError);
+        }
         let (user, oath) = self.activations.get(code).cloned().ok_or(ActivationError)?;
         let device = self.next_id();
         self.network.attach_authenticator(device, app);
@@ -158,6 +188,16 @@ impl Tenant {
             user.mfa == MfaState::Enforced
         };
         self.policy.app_passwords && !self.policy.security_defaults && per_user
+    }
+
+    /// Rule 20 in "Keep your account secure": the App password step appears only for a user
+    /// already *enforced* for per-user MFA (an admin set Enforced, or "Require re-register"
+    /// after registration), in a tenant that allows app passwords and has no security
+    /// defaults. An *enabled* user registering for the first time never sees it (the older
+    /// page's Step 3 is another matter: [`Tenant::app_passwords_offered`]).
+    pub fn app_password_step_in_wizard(&self, id: UserId) -> bool {
+        self.registration_experience() == super::policy::Registration::Combined
+            && self.app_passwords_offered(id)
     }
 
     /// Create an App Password; the plain text is returned once.
