@@ -18,14 +18,19 @@ impl Flow {
     ) -> bool {
         use WizardPage as W;
         let id = self.user_id();
-        let go = |flow: &mut Flow, step: W| flow.page = Page::Wizard { manage, step };
+        let go = |flow: &mut Flow, step: W| flow.show_wizard(manage, step);
         match (step, action) {
-            (W::StartApp, Action::Press(Button::Next)) => go(self, W::SetUpAccount { error: None }),
-            (W::StartApp, Action::Follow(Link::DifferentAuthenticatorApp)) => {
+            (W::StartApp { .. }, Action::Press(Button::Next)) => go(self, W::SetUpAccount { error: None }),
+            (W::StartApp { .. }, Action::Follow(Link::DifferentAuthenticatorApp)) => {
                 go(self, W::OtherAppIntro { error: None })
             }
-            (W::StartApp, Action::Follow(Link::DifferentMethod)) if !manage => {
-                let options = self.new_method_options(t, false);
+            (
+                W::StartApp {
+                    other_methods: true,
+                },
+                Action::Follow(Link::DifferentMethod),
+            ) if !manage => {
+                let options = self.other_methods(t);
                 go(
                     self,
                     W::ChooseMethod {
@@ -34,13 +39,14 @@ impl Flow {
                     },
                 );
             }
-            (W::SetUpAccount { .. }, Action::Press(Button::Back)) => go(self, W::StartApp),
+            (W::SetUpAccount { .. }, Action::Press(Button::Back)) => go(self, self.start_app(t, manage)),
             (W::SetUpAccount { .. }, Action::Press(Button::Next)) => {
                 match t.start_authenticator_setup(id) {
                     Ok(payload) => go(
                         self,
                         W::ScanQr {
                             payload,
+                            manual: false,
                             error: None,
                         },
                     ),
@@ -55,7 +61,15 @@ impl Flow {
             (W::ScanQr { .. }, Action::Press(Button::Back)) => {
                 go(self, W::SetUpAccount { error: None })
             }
-            (W::ScanQr { payload, .. }, Action::Press(Button::Next)) => {
+            (W::ScanQr { payload, .. }, Action::Follow(Link::CantScan)) => go(
+                self,
+                W::ScanQr {
+                    payload,
+                    manual: true,
+                    error: None,
+                },
+            ),
+            (W::ScanQr { payload, manual, .. }, Action::Press(Button::Next)) => {
                 match t.start_authenticator_test(id, false) {
                     Ok(Some(cid)) => {
                         self.challenge = Some(cid);
@@ -71,22 +85,30 @@ impl Flow {
                     }
                     Ok(None) => {
                         let error = Some("We couldn't reach the app yet. Scan the QR code with Microsoft Authenticator first.".into());
-                        go(self, W::ScanQr { payload, error });
+                        go(
+                            self,
+                            W::ScanQr {
+                                payload,
+                                manual,
+                                error,
+                            },
+                        );
                     }
                     Err(e) => go(
                         self,
                         W::ScanQr {
                             payload,
+                            manual,
                             error: Some(e.to_string()),
                         },
                     ),
                 }
             }
-            (W::TryItOut { .. }, Action::Press(Button::Back)) => go(self, W::StartApp),
+            (W::TryItOut { .. }, Action::Press(Button::Back)) => go(self, self.start_app(t, manage)),
             (W::TryItOut { approved: true, .. }, Action::Press(Button::Next)) => {
                 self.method_added(manage, t, "Microsoft Authenticator")
             }
-            (W::OtherAppIntro { .. }, Action::Press(Button::Back)) => go(self, W::StartApp),
+            (W::OtherAppIntro { .. }, Action::Press(Button::Back)) => go(self, self.start_app(t, manage)),
             (W::OtherAppIntro { .. }, Action::Press(Button::Next)) => {
                 match t.start_software_token_setup(id) {
                     Ok((cid, oath)) => {
@@ -162,7 +184,7 @@ impl Flow {
                 },
                 Action::Press(Button::Confirm),
             ) => match m {
-                NewMethod::AuthenticatorApp => go(self, W::StartApp),
+                NewMethod::AuthenticatorApp => go(self, self.start_app(t, manage)),
                 NewMethod::Phone(slot) => go(self, new_phone(slot)),
                 NewMethod::AppPassword => go(
                     self,
@@ -347,34 +369,78 @@ impl Flow {
 
     /// A push or call answered during setup.
     pub(super) fn wizard_passed(&mut self, manage: bool, step: WizardPage) {
+        let step = match step {
+            WizardPage::TryItOut { number, .. } => WizardPage::TryItOut {
+                number,
+                approved: true,
+                error: None,
+            },
+            WizardPage::Calling { .. } => WizardPage::PhoneDone { by_call: true },
+            other => other,
+        };
+        self.show_wizard(manage, step);
+    }
+
+    /// Show a wizard step, with "Method n of 2" while the interrupt asks for two methods.
+    pub(super) fn show_wizard(&mut self, manage: bool, step: WizardPage) {
+        let counts = !matches!(
+            step,
+            WizardPage::AppPasswordName { .. }
+                | WizardPage::AppPasswordShown { .. }
+                | WizardPage::Success { .. }
+        );
+        let progress = (!manage && self.asked > 1 && counts)
+            .then(|| ((self.set_up + 1).min(self.asked), self.asked));
         self.page = Page::Wizard {
             manage,
-            step: match step {
-                WizardPage::TryItOut { number, .. } => WizardPage::TryItOut {
-                    number,
-                    approved: true,
-                    error: None,
-                },
-                WizardPage::Calling { .. } => WizardPage::PhoneDone { by_call: true },
-                other => other,
-            },
+            step,
+            progress,
         };
     }
 
+    /// A method was proven. In Security info, back to the list; in the sign-in interrupt, the
+    /// next method asked for, then the App password step where rule 20 holds, then Success!
+    /// (rule 7).
     fn method_added(&mut self, manage: bool, t: &mut Tenant, what: &str) {
         let id = self.user_id();
         if manage {
-            self.show_security_info(t, Some(format!("{what} added.")));
-        } else if t.app_passwords_offered(id) && t.user(id).app_passwords.records().is_empty() {
-            self.page = Page::Wizard {
-                manage,
-                step: WizardPage::AppPasswordName {
+            return self.show_security_info(t, Some(format!("{what} added.")));
+        }
+        self.set_up = self.set_up.saturating_add(1);
+        let next = (self.set_up < self.asked)
+            .then(|| self.next_wizard_method(t))
+            .flatten();
+        if let Some(step) = next {
+            self.show_wizard(false, step);
+        } else if t.app_password_step_in_wizard(id) {
+            self.show_wizard(
+                false,
+                WizardPage::AppPasswordName {
                     name: String::new(),
                     error: None,
                 },
-            };
+            );
         } else {
             self.wizard_success(t);
+        }
+    }
+
+    /// The interrupt's next method: Microsoft Authenticator first where the tenant enables
+    /// it, then the mobile phone (text or call), then another authenticator app; `None` when
+    /// the user has every kind the tenant enables for them.
+    pub(super) fn next_wizard_method(&self, t: &Tenant) -> Option<WizardPage> {
+        let user = t.user(self.user_id());
+        let m = &t.policy.methods;
+        let has_app = user.info.app_count() > 0;
+        let phones = !t.policy.security_defaults && (m.sms || m.voice);
+        if !has_app && m.authenticator {
+            Some(self.start_app(t, false))
+        } else if phones && user.info.phone(PhoneSlot::Mobile).is_none() {
+            Some(new_phone(PhoneSlot::Mobile))
+        } else if !has_app && m.software_oath {
+            Some(WizardPage::OtherAppIntro { error: None })
+        } else {
+            None
         }
     }
 
@@ -392,10 +458,23 @@ impl Flow {
             .map(option_label)
             .unwrap_or("none")
             .to_string();
-        self.page = Page::Wizard {
-            manage: false,
-            step: WizardPage::Success { methods, default },
-        };
+        self.show_wizard(false, WizardPage::Success { methods, default });
+    }
+
+    /// "Start by getting the app", with "I want to set up a different method" where the
+    /// interrupt has another method to offer.
+    pub(super) fn start_app(&self, t: &Tenant, manage: bool) -> WizardPage {
+        WizardPage::StartApp {
+            other_methods: !manage && !self.other_methods(t).is_empty(),
+        }
+    }
+
+    /// What "I want to set up a different method" offers: the methods the tenant enables for
+    /// the user other than an authenticator app, which the link skips (rules 7 and 9).
+    fn other_methods(&self, t: &Tenant) -> Vec<NewMethod> {
+        let mut options = self.new_method_options(t, false);
+        options.retain(|m| *m != NewMethod::AuthenticatorApp);
+        options
     }
 
     /// Which kinds of method can be added now (rules 9, 11, 20).
