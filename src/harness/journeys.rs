@@ -63,7 +63,8 @@ async fn finish_wizard(w: &GuideWorld, who: &str) -> Result<ScreenView> {
             (Some(WizardStep::Phone), _) if empty_form => {
                 let digits = mobile_digits(w, who).await?;
                 w.act(who, Action::Choose(Choice::ByCall(false))).await?;
-                w.act(who, Action::Enter(Field::PhoneNumber, digits)).await?;
+                w.act(who, Action::Enter(Field::PhoneNumber, digits))
+                    .await?;
                 w.use_control(who, "Next").await?;
                 let code = texted_code(w, who).await?;
                 w.act(who, Action::Enter(Field::Code, code)).await?;

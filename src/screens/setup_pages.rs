@@ -1,10 +1,10 @@
 //! How the sign-up pages look: the older "Additional security verification" pages, the
 //! "Keep your account secure" wizard (also Security info's add dialogs) and Security info.
 
+use super::id::WizardStep;
 use super::page::{
     APP_PASSWORDS, LegacyPage, ManagePage, PROOFUP, REGISTER, SECURITY_INFO, WizardPage,
 };
-use super::id::WizardStep;
 use super::view::{Activation, ScreenView};
 use super::{Button, Choice, Contact, Field, Link, app_use_label};
 use crate::tenant::{PhoneSlot, activation_parts};

@@ -38,7 +38,9 @@ pub const ACTIVATION_SCHEME: &str = "msauth-sim://activate";
 /// The activation code and URL inside an activation QR payload, as "Can't scan image?" shows
 /// them for typing into Microsoft Authenticator by hand (code in groups of three digits).
 pub fn activation_parts(payload: &str) -> Option<(String, String)> {
-    let rest = payload.strip_prefix(ACTIVATION_SCHEME)?.strip_prefix("?code=")?;
+    let rest = payload
+        .strip_prefix(ACTIVATION_SCHEME)?
+        .strip_prefix("?code=")?;
     let (code, url) = rest.split_once("&url=")?;
     let grouped = code
         .as_bytes()
@@ -212,5 +214,73 @@ impl Tenant {
             .app_passwords
             .create(name, &seed, now)
             .map(|(_, pw)| pw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{Clock, parse_instant};
+    use crate::seed::Seed;
+    use crate::tenant::policy::Registration;
+    use crate::tenant::{Policy, User};
+    use crate::transcript::Transcript;
+
+    fn tenant(registration: Registration, allowed: bool, state: MfaState) -> (Tenant, UserId) {
+        let clock = Clock::starting_at(parse_instant("2026-11-28").unwrap());
+        let policy = Policy {
+            registration: Some(registration),
+            app_passwords: allowed,
+            ..Policy::default()
+        };
+        let mut t = Tenant::new(
+            "Contoso",
+            policy,
+            clock,
+            Seed::new(1),
+            Transcript::default(),
+        );
+        let salt = t.new_salt();
+        let id = t.add_user(User::new("dana@contoso.com", "Dana", "pw", salt));
+        t.set_mfa_state(id, state);
+        (t, id)
+    }
+
+    #[test]
+    fn rule_20_app_password_step_in_the_wizard() {
+        use MfaState::*;
+        use Registration::*;
+        let cases = [
+            // Combined registration: only users already enforced, where allowed.
+            (Combined, true, Enforced, true, true),
+            (Combined, true, Enabled, false, false),
+            (Combined, true, Disabled, false, false),
+            (Combined, false, Enforced, false, false),
+            // The older page's Step 3: per-user MFA users signing up, where allowed.
+            (Legacy, true, Enabled, true, false),
+            (Legacy, false, Enabled, false, false),
+        ];
+        for (registration, allowed, state, offered, in_wizard) in cases {
+            let (t, id) = tenant(registration, allowed, state);
+            let case = format!("{registration:?}, allowed {allowed}, {state:?}");
+            assert_eq!(t.app_passwords_offered(id), offered, "{case}");
+            assert_eq!(t.app_password_step_in_wizard(id), in_wizard, "{case}");
+        }
+        let (mut t, id) = tenant(Combined, true, Enforced);
+        t.policy.security_defaults = true;
+        assert!(
+            !t.app_password_step_in_wizard(id),
+            "never under security defaults"
+        );
+    }
+
+    #[test]
+    fn activation_code_and_url_round_trip() {
+        let payload = activation_payload("123456789", "https://mobileappcommunicator.sim/contoso");
+        let (code, url) = activation_parts(&payload).expect("an activation payload");
+        assert_eq!(code, "123 456 789");
+        assert_eq!(url, "https://mobileappcommunicator.sim/contoso");
+        assert_eq!(activation_payload(&code, &url), payload);
+        assert_eq!(activation_parts("otpauth://totp/x?secret=AAAA"), None);
     }
 }
