@@ -11,7 +11,7 @@ Feature: Microsoft Authenticator
     Given the administrator enables MFA for Dana
     And Dana signs in to "https://aka.ms/mfasetup" with her password
     And Dana presses "Next"
-    Then the page offers "Use verification code from app or token"
+    Then the page offers "Mobile app"
     When Dana chooses to set up Microsoft Authenticator
     Then Dana sees "Configure mobile app"
     And the page shows a QR code for an "msauth-sim" link
@@ -82,3 +82,89 @@ Feature: Microsoft Authenticator
     And the request asks Dana for the number shown on screen
     When Dana verifies with Microsoft Authenticator
     Then Dana sees "Stay signed in?"
+
+  @guide:MSA-01 @guide:MSA-03 @rule:7
+  Scenario: On the older page, the mobile app for notifications, added by hand
+    Given the tenant from "contoso" on 2021-06-01
+    And the administrator enables MFA for Dana
+    And Dana installs "Microsoft Authenticator" from the app store
+    And Dana opens Microsoft Authenticator and accepts its terms
+    And Dana signs in to "https://aka.ms/mfasetup" with her password
+    And Dana presses "Next"
+    Then Dana sees "Step 1: How should we contact you?"
+    And the page offers "Authentication phone"
+    And the page offers "Office phone"
+    When Dana chooses "Mobile app"
+    Then the page says "How do you want to use the mobile app?"
+    And the page offers "Receive notifications for verification"
+    And the page offers "Use verification code"
+    When Dana presses "Set up"
+    Then Dana sees "Configure mobile app"
+    And the page says "If you can't scan the image"
+    When Dana adds the account to "Microsoft Authenticator" by hand
+    And Dana presses "Next"
+    Then Microsoft Authenticator on Dana's phone shows a sign-in request
+    When Dana approves the request in Microsoft Authenticator
+    Then Dana sees "Step 3: Keep using your existing applications"
+
+  @guide:MSA-03 @guide:MSA-04 @guide-differs @rule:7
+  Scenario: Today's wizard asks for the app, then a phone, and ends with a summary
+    # Differs from the guide: since October 2022 sign-up is "Keep your account secure". Where the
+    # tenant asks for two methods, the wizard counts them and asks for a phone after the app.
+    Given the tenant from "contoso-today"
+    And the administrator asks for 2 methods at registration
+    And the administrator enables MFA for Dana
+    And Dana installs "Microsoft Authenticator" from the app store
+    And Dana opens Microsoft Authenticator and accepts its terms
+    And Dana signs in to "https://aka.ms/mfasetup" with her password
+    Then Dana sees "More information required"
+    When Dana presses "Next"
+    Then Dana sees "Microsoft Authenticator: start by getting the app"
+    And the page says "Method 1 of 2: App"
+    When Dana presses "Next"
+    Then Dana sees "Microsoft Authenticator: set up your account"
+    When Dana presses "Next"
+    Then Dana sees "Microsoft Authenticator: scan the QR code"
+    When Dana scans the QR code with "Microsoft Authenticator"
+    And Dana presses "Next"
+    Then Dana sees "Microsoft Authenticator: let's try it out"
+    And the page shows a number to type into the app
+    When Dana approves the request in Microsoft Authenticator
+    And Dana presses "Next"
+    Then Dana sees "Phone"
+    And the page says "Method 2 of 2: Phone"
+    And the page offers "Text me a code"
+    And the page offers "Call me"
+    When Dana types her mobile number into "Phone number"
+    And Dana presses "Next"
+    And Dana types the code from her text message
+    And Dana presses "Next"
+    Then the page says "Your phone was registered"
+    When Dana presses "Next"
+    Then Dana sees "Success!"
+    And the page says "Default sign-in method: Microsoft Authenticator notification"
+    And the page shows no App Password
+    When Dana presses "Done"
+    Then Dana sees "Stay signed in?"
+    And Dana's MFA state is "enforced"
+
+  @guide:MSA-03 @guide-differs @rule:7
+  Scenario: Can't scan the QR code: type the code and URL into the app instead
+    # Differs from the guide: today's wizard hides the code and URL behind "Can't scan image?".
+    Given the tenant from "contoso-today"
+    And the administrator enables MFA for Dana
+    And Dana installs "Microsoft Authenticator" from the app store
+    And Dana opens Microsoft Authenticator and accepts its terms
+    And Dana signs in to "https://aka.ms/mfasetup" with her password
+    And Dana presses "Next"
+    And Dana presses "Next"
+    And Dana presses "Next"
+    When Dana follows "Can't scan image?"
+    Then the page says "Code: "
+    And the page says "URL: https://"
+    When Dana adds the account to "Microsoft Authenticator" by hand
+    Then Microsoft Authenticator on Dana's phone lists her account
+    When Dana presses "Next"
+    And Dana approves the request in Microsoft Authenticator
+    And Dana presses "Next"
+    Then Dana sees "Success!"

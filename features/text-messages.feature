@@ -35,7 +35,7 @@ Feature: First setup with text messages
     When Dana presses "Next"
     Then Dana sees "Step 1: How should we contact you?"
     # SMS-04a/04b: an authenticator app and an office phone are offered beside the mobile.
-    And the page offers "Use verification code from app or token"
+    And the page offers "Mobile app"
     And the page offers "Office phone"
     When Dana chooses to get codes by text message
     Then the page offers "Call me"
@@ -143,3 +143,52 @@ Feature: First setup with text messages
     And Dana presses "Verify"
     And Dana's "Outlook on the desktop" finishes signing in
     Then Dana's "Outlook on the desktop" shows "Connected"
+
+  @guide:SMS-04 @guide-differs @rule:7 @rule:9
+  Scenario: Today, "set up a different method" skips the app and counts the phone as the first method
+    # Differs from the guide: today's wizard starts with Microsoft Authenticator; a phone is
+    # behind "I want to set up a different method", and a second method follows where the
+    # tenant asks for two.
+    Given the tenant from "contoso-today"
+    And the administrator asks for 2 methods at registration
+    And the administrator enables MFA for Dana
+    And Dana signs in to "https://aka.ms/mfasetup" with her password
+    And Dana presses "Next"
+    When Dana follows "I want to set up a different method"
+    Then the page offers "Phone"
+    And the page does not offer "Authenticator app"
+    When Dana chooses "Phone"
+    And Dana presses "Confirm"
+    Then the page says "Method 1 of 2: Phone"
+    When Dana chooses "Text me a code"
+    And Dana types her mobile number into "Phone number"
+    And Dana presses "Next"
+    And Dana types the code from her text message
+    And Dana presses "Next"
+    And Dana presses "Next"
+    Then Dana sees "Microsoft Authenticator: start by getting the app"
+    And the page says "Method 2 of 2: App"
+
+  @guide:SMS-06 @guide:SMS-12 @guide-differs @rule:20
+  Scenario Outline: Today the App password step appears only for a user already enforced (<state>)
+    # Differs from the guide: in "Keep your account secure" the App password step is shown only
+    # to users already enforced for per-user MFA, in a tenant that allows app passwords.
+    Given the tenant from "contoso-today"
+    And the administrator <verb> MFA for Dana
+    And Dana signs in to "https://aka.ms/mfasetup" with her password
+    And Dana presses "Next"
+    And Dana follows "I want to set up a different method"
+    And Dana chooses "Phone"
+    And Dana presses "Confirm"
+    And Dana types her mobile number into "Phone number"
+    And Dana presses "Next"
+    And Dana types the code from her text message
+    And Dana presses "Next"
+    When Dana presses "Next"
+    Then Dana sees "<page>"
+    And Dana's MFA state is "<state>"
+
+    Examples:
+      | verb     | state    | page         |
+      | enables  | enabled  | Success!     |
+      | enforces | enforced | App password |

@@ -11,7 +11,7 @@ Feature: A third-party authenticator app
     Given the administrator enables MFA for Dana
     And Dana signs in to "https://aka.ms/mfasetup" with her password
     And Dana presses "Next"
-    Then the page offers "Use verification code from app or token"
+    Then the page offers "Mobile app"
     When Dana chooses to set up another authenticator app
     Then the page says "Microsoft Authenticator or any authenticator app"
     And the page shows a QR code for an "otpauth" link
@@ -45,3 +45,23 @@ Feature: A third-party authenticator app
     When Dana verifies with the code from "Google Authenticator"
     Then Dana sees "Stay signed in?"
     And the sign-in log shows a "Success" for Dana with "Authenticator app code"
+
+  @guide:TPA-02 @guide:TPA-05 @guide-differs
+  Scenario: Can't scan the QR code: type the secret key into the app instead
+    # Differs from the guide: today the link is "I want to use a different authenticator app",
+    # and the secret key appears only after "Can't scan image?".
+    Given the tenant from "contoso-today"
+    And the administrator enables MFA for Dana
+    And Dana installs "Google Authenticator" from the app store
+    And Dana signs in to "https://aka.ms/mfasetup" with her password
+    And Dana presses "Next"
+    When Dana follows "I want to use a different authenticator app"
+    And Dana presses "Next"
+    Then the page shows a QR code for an "otpauth" link
+    When Dana follows "Can't scan image?"
+    Then the page says "Secret key: "
+    When Dana adds the account to "Google Authenticator" by hand
+    And Dana presses "Next"
+    And Dana types the code from "Google Authenticator"
+    And Dana presses "Next"
+    Then Dana sees "Success!"

@@ -178,8 +178,7 @@ Feature: When something goes wrong
     Then Dana sees "More information required"
     When Dana presses "Next"
     Then Dana sees "Microsoft Authenticator: start by getting the app"
-    When Dana follows "I want to set up a different method"
-    Then the page offers "Authenticator app"
-    And the page does not offer "Phone"
+    And the page offers "I want to use a different authenticator app"
+    And the page does not offer "I want to set up a different method"
     When Dana's "iPhone Mail" checks for new mail
     Then Dana's "iPhone Mail" shows "security defaults block legacy authentication"

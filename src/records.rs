@@ -373,6 +373,8 @@ pub enum AdminReport {
     AppPasswordsAllowed(bool),
     /// How long browsers may remember MFA, if at all.
     RememberMfa(Option<u32>),
+    /// How many methods registration asks for (the tenant's `registration_methods`).
+    RegistrationMethods(u8),
 }
 
 impl fmt::Display for AdminReport {
@@ -415,6 +417,11 @@ impl fmt::Display for AdminReport {
                 write!(f, "Browsers may remember MFA for {days} days")
             }
             AdminReport::RememberMfa(None) => f.write_str("Browsers may no longer remember MFA"),
+            AdminReport::RegistrationMethods(count) => write!(
+                f,
+                "Registration asks for {count} method{}",
+                if *count == 1 { "" } else { "s" }
+            ),
         }
     }
 }

@@ -144,6 +144,19 @@ impl AdminHandle {
             .await
     }
 
+    /// How many methods "Keep your account secure" asks for at the sign-in interrupt (1 or
+    /// 2; the tenant setting `registration_methods`).
+    pub async fn registration_methods(&self, count: u8) -> Result<(), ActorGone> {
+        self.mailbox
+            .call("admin console", move |c| {
+                c.tenant.lock().policy.registration_methods = count;
+                let report = AdminReport::RegistrationMethods(count);
+                c.transcript
+                    .record(c.clock.now(), Actor::Admin, Output::Admin(report));
+            })
+            .await
+    }
+
     /// A user's per-user MFA state, methods and flags, as the console shows them.
     pub async fn describe(&self, upn: &str) -> Result<Result<UserSummary, UnknownUser>, ActorGone> {
         let upn = upn.to_string();

@@ -140,7 +140,25 @@ impl AuthenticatorHandle {
     /// Scan a QR code. Returns the name of the account added. An activation code also
     /// registers the app for push under the device id the tenant gave it.
     pub async fn scan(&self, payload: &str) -> Result<Result<String, ScanError>, ActorGone> {
-        let payload = payload.to_string();
+        self.add(payload.to_string(), false).await
+    }
+
+    /// Add a work account by hand with the code and URL the sign-up page shows under "Can't
+    /// scan image?". Returns the name of the account added.
+    pub async fn add_by_hand(
+        &self,
+        code: &str,
+        url: &str,
+    ) -> Result<Result<String, ScanError>, ActorGone> {
+        self.add(crate::tenant::activation_payload(code, url), true)
+            .await
+    }
+
+    async fn add(
+        &self,
+        payload: String,
+        by_hand: bool,
+    ) -> Result<Result<String, ScanError>, ActorGone> {
         let added = self
             .mailbox
             .call(NAME, move |a| {
@@ -159,8 +177,9 @@ impl AuthenticatorHandle {
                         .map_err(|e| ScanError::NotUsable(e.to_string()))?;
                     (oath.account(), oath, None)
                 };
+                let how = if by_hand { " by hand" } else { "" };
                 a.record(Output::Note {
-                    text: format!("Account added: {name}"),
+                    text: format!("Account added{how}: {name}"),
                 });
                 a.accounts.push(Account {
                     name: name.clone(),

@@ -73,6 +73,34 @@ impl TotpAppHandle {
             .await
     }
 
+    /// Add an account by hand: a name the person types and the secret key the page shows.
+    /// Returns the account added, or the message the app shows.
+    pub async fn add_by_hand(
+        &self,
+        account: &str,
+        key: &str,
+    ) -> Result<Result<String, String>, ActorGone> {
+        let (account, key) = (account.to_string(), key.to_string());
+        self.mailbox
+            .call("authenticator app", move |a| {
+                match Oath::from_key(&key, "", &account) {
+                    Ok(oath) => {
+                        a.record(Output::Note {
+                            text: format!("Account added by hand: {account}"),
+                        });
+                        a.accounts.push((account.clone(), oath));
+                        Ok(account)
+                    }
+                    Err(_) => {
+                        let msg = "This key is not valid".to_string();
+                        a.record(Output::Note { text: msg.clone() });
+                        Err(msg)
+                    }
+                }
+            })
+            .await
+    }
+
     /// The code shown now for the first account (or the one whose label contains `account`).
     pub async fn code(&self, account: Option<&str>) -> Result<Option<String>, ActorGone> {
         let account = account.map(str::to_string);

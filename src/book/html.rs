@@ -56,6 +56,13 @@ fn screen(v: &ScreenView) -> String {
             esc(q)
         );
     }
+    if let Some(a) = &v.activation {
+        h += &format!(
+            r#"<div class="mfa-secret">Code: <code>{}</code><br>URL: <code>{}</code></div>"#,
+            esc(&a.code),
+            esc(&a.url)
+        );
+    }
     if let Some(s) = &v.secret {
         h += &format!(
             r#"<div class="mfa-secret">Secret key: <code>{}</code></div>"#,

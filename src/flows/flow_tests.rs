@@ -137,7 +137,10 @@ fn combined_sign_up_starts_with_microsoft_authenticator() {
     act(&mut flow, Action::Press(Button::Next), &mut t, &mut cookies);
     let start = Page::Wizard {
         manage: false,
-        step: WizardPage::StartApp,
+        step: WizardPage::StartApp {
+            other_methods: true,
+        },
+        progress: None,
     };
     assert_eq!(flow.page, start);
     let view = flow.page.view();

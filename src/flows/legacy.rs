@@ -20,6 +20,7 @@ impl Flow {
         match (page, action) {
             (
                 P::Step1 {
+                    push,
                     country,
                     number,
                     by_call,
@@ -29,6 +30,7 @@ impl Flow {
             ) => {
                 self.page = Page::Legacy(P::Step1 {
                     contact: *c,
+                    push,
                     country,
                     number,
                     by_call,
@@ -38,6 +40,7 @@ impl Flow {
             (
                 P::Step1 {
                     contact,
+                    push,
                     number,
                     by_call,
                     error,
@@ -47,6 +50,7 @@ impl Flow {
             ) => {
                 self.page = Page::Legacy(P::Step1 {
                     contact,
+                    push,
                     country: text.clone(),
                     number,
                     by_call,
@@ -56,6 +60,7 @@ impl Flow {
             (
                 P::Step1 {
                     contact,
+                    push,
                     country,
                     by_call,
                     error,
@@ -65,6 +70,7 @@ impl Flow {
             ) => {
                 self.page = Page::Legacy(P::Step1 {
                     contact,
+                    push,
                     country,
                     number: text.clone(),
                     by_call,
@@ -74,6 +80,7 @@ impl Flow {
             (
                 P::Step1 {
                     contact: Contact::AuthenticationPhone,
+                    push,
                     country,
                     number,
                     error,
@@ -83,6 +90,7 @@ impl Flow {
             ) => {
                 self.page = Page::Legacy(P::Step1 {
                     contact: Contact::AuthenticationPhone,
+                    push,
                     country,
                     number,
                     by_call: *b,
@@ -92,6 +100,7 @@ impl Flow {
             (
                 P::Step1 {
                     contact: contact @ (Contact::AuthenticationPhone | Contact::OfficePhone),
+                    push,
                     country,
                     number,
                     by_call,
@@ -124,6 +133,7 @@ impl Flow {
                     Err(error) => {
                         self.page = Page::Legacy(P::Step1 {
                             contact,
+                            push,
                             country,
                             number,
                             by_call,
@@ -134,25 +144,50 @@ impl Flow {
             }
             (
                 P::Step1 {
-                    contact: Contact::AppCode,
+                    contact: Contact::MobileApp,
+                    country,
+                    number,
+                    by_call,
                     ..
                 },
-                Action::Press(Button::SetUpAuthenticatorApp),
+                Action::Choose(Choice::AppUse(p)),
+            ) => {
+                self.page = Page::Legacy(P::Step1 {
+                    contact: Contact::MobileApp,
+                    push: *p,
+                    country,
+                    number,
+                    by_call,
+                    error: None,
+                });
+            }
+            (
+                P::Step1 {
+                    contact: Contact::MobileApp,
+                    push,
+                    country,
+                    number,
+                    by_call,
+                    ..
+                },
+                Action::Press(Button::SetUp),
             ) => match t.start_authenticator_setup(id) {
                 Ok(payload) => {
                     self.page = Page::Legacy(P::ConfigureApp {
                         payload,
                         secret: None,
+                        push,
                         without_notifications: false,
                         error: None,
                     });
                 }
                 Err(e) => {
                     self.page = Page::Legacy(P::Step1 {
-                        contact: Contact::AppCode,
-                        country: "1".into(),
-                        number: String::new(),
-                        by_call: false,
+                        contact: Contact::MobileApp,
+                        push,
+                        country,
+                        number,
+                        by_call,
                         error: Some(e.to_string()),
                     });
                 }
@@ -170,10 +205,36 @@ impl Flow {
                     self.page = Page::Legacy(P::ConfigureApp {
                         payload: oath.uri(),
                         secret,
+                        push: false,
                         without_notifications: true,
                         error: None,
                     });
                 }
+                Err(e) => self.set_legacy_error(e.to_string()),
+            },
+            (
+                P::ConfigureApp {
+                    push: true,
+                    without_notifications: false,
+                    ..
+                },
+                Action::Press(Button::Next),
+            ) => match t.start_authenticator_test(id, false) {
+                Ok(Some(cid)) => {
+                    self.challenge = Some(cid);
+                    let number = t.challenge(cid).and_then(|c| c.number);
+                    let prompt = match number {
+                        Some(n) => format!("We've sent a notification to your mobile app. Type the number {n} in it and approve."),
+                        None => "We've sent a notification to your mobile app. Approve it to continue.".to_string(),
+                    };
+                    self.page = Page::Legacy(P::Step2 {
+                        prompt,
+                        code: String::new(),
+                        calling: true,
+                        error: None,
+                    });
+                }
+                Ok(None) => self.set_legacy_error("The app isn't set up yet. Scan the QR code with Microsoft Authenticator first.".into()),
                 Err(e) => self.set_legacy_error(e.to_string()),
             },
             (
@@ -425,7 +486,7 @@ impl Flow {
         match t.refresh_challenge(cid) {
             Some(ChallengeState::Passed) => match self.page.clone() {
                 Page::Legacy(_) => self.legacy_step3(t),
-                Page::Wizard { manage, step } => self.wizard_passed(manage, step),
+                Page::Wizard { manage, step, .. } => self.wizard_passed(manage, step),
                 _ => {}
             },
             Some(ChallengeState::Failed(f)) => match &mut self.page {

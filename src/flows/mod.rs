@@ -112,6 +112,9 @@ pub struct Flow {
     method: Option<VerifyOption>,
     mfa_at: Option<Instant>,
     remember: bool,
+    /// The sign-in interrupt's wizard: methods it asks for (0 outside it) and set up so far.
+    asked: u8,
+    set_up: u8,
 }
 
 impl Default for Flow {
@@ -127,6 +130,8 @@ impl Default for Flow {
             method: None,
             mfa_at: None,
             remember: false,
+            asked: 0,
+            set_up: 0,
         }
     }
 }
@@ -170,7 +175,7 @@ impl Flow {
         let handled = match self.page.clone() {
             Page::SignIn(p) => self.sign_in_action(p, &action, tenant, cookies),
             Page::Legacy(p) => self.legacy_action(p, &action, tenant),
-            Page::Wizard { manage, step } => {
+            Page::Wizard { manage, step, .. } => {
                 self.wizard_action(manage, step, &action, tenant, cookies)
             }
             Page::Manage(p) => self.manage_action(p, &action, tenant),

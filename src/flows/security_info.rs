@@ -85,14 +85,14 @@ impl Flow {
                 Action::Press(Button::Add),
             ) => {
                 let step = match m {
-                    NewMethod::AuthenticatorApp => WizardPage::StartApp,
+                    NewMethod::AuthenticatorApp => self.start_app(t, true),
                     NewMethod::Phone(slot) => new_phone(slot),
                     NewMethod::AppPassword => WizardPage::AppPasswordName {
                         name: String::new(),
                         error: None,
                     },
                 };
-                self.page = Page::Wizard { manage: true, step };
+                self.show_wizard(true, step);
             }
             (P::ChangeDefault { options, .. }, Action::Choose(Choice::Verify(o)))
                 if options.iter().any(|x| x.0 == *o) =>

@@ -1,10 +1,10 @@
 //! Sign-in pages: name, password, the second factor, "Stay signed in?", and landing on the
 //! page the user asked for.
 
+use super::wizard::new_phone;
 use super::{Cookies, Destination, Flow};
 use crate::screens::{
     Action, Button, Checkbox, Choice, Contact, Field, LegacyPage, Link, Page, SignInPage,
-    WizardPage,
 };
 use crate::tenant::calendar;
 use crate::tenant::policy::Registration;
@@ -398,29 +398,26 @@ impl Flow {
     }
 
     fn start_registration(&mut self, t: &mut Tenant) {
-        self.page = match t.registration_experience() {
-            Registration::Legacy => Page::Legacy(LegacyPage::Step1 {
-                contact: Contact::AuthenticationPhone,
-                country: "1".into(),
-                number: String::new(),
-                by_call: false,
-                error: None,
-            }),
-            Registration::Combined if t.policy.methods.authenticator => Page::Wizard {
-                manage: false,
-                step: WizardPage::StartApp,
-            },
-            Registration::Combined => Page::Wizard {
-                manage: false,
-                step: WizardPage::Phone {
-                    slot: PhoneSlot::Mobile,
+        match t.registration_experience() {
+            Registration::Legacy => {
+                self.page = Page::Legacy(LegacyPage::Step1 {
+                    contact: Contact::AuthenticationPhone,
+                    push: true,
                     country: "1".into(),
                     number: String::new(),
                     by_call: false,
                     error: None,
-                },
-            },
-        };
+                });
+            }
+            Registration::Combined => {
+                self.asked = t.policy.registration_methods;
+                self.set_up = 0;
+                let step = self
+                    .next_wizard_method(t)
+                    .unwrap_or_else(|| new_phone(PhoneSlot::Mobile));
+                self.show_wizard(false, step);
+            }
+        }
     }
 
     pub(super) fn refresh_sign_in(&mut self, t: &mut Tenant, cookies: &mut Cookies) {

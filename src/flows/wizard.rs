@@ -18,14 +18,21 @@ impl Flow {
     ) -> bool {
         use WizardPage as W;
         let id = self.user_id();
-        let go = |flow: &mut Flow, step: W| flow.page = Page::Wizard { manage, step };
+        let go = |flow: &mut Flow, step: W| flow.show_wizard(manage, step);
         match (step, action) {
-            (W::StartApp, Action::Press(Button::Next)) => go(self, W::SetUpAccount { error: None }),
-            (W::StartApp, Action::Follow(Link::DifferentAuthenticatorApp)) => {
+            (W::StartApp { .. }, Action::Press(Button::Next)) => {
+                go(self, W::SetUpAccount { error: None })
+            }
+            (W::StartApp { .. }, Action::Follow(Link::DifferentAuthenticatorApp)) => {
                 go(self, W::OtherAppIntro { error: None })
             }
-            (W::StartApp, Action::Follow(Link::DifferentMethod)) if !manage => {
-                let options = self.new_method_options(t, false);
+            (
+                W::StartApp {
+                    other_methods: true,
+                },
+                Action::Follow(Link::DifferentMethod),
+            ) if !manage => {
+                let options = self.other_methods(t);
                 go(
                     self,
                     W::ChooseMethod {
@@ -34,13 +41,16 @@ impl Flow {
                     },
                 );
             }
-            (W::SetUpAccount { .. }, Action::Press(Button::Back)) => go(self, W::StartApp),
+            (W::SetUpAccount { .. }, Action::Press(Button::Back)) => {
+                go(self, self.start_app(t, manage))
+            }
             (W::SetUpAccount { .. }, Action::Press(Button::Next)) => {
                 match t.start_authenticator_setup(id) {
                     Ok(payload) => go(
                         self,
                         W::ScanQr {
                             payload,
+                            manual: false,
                             error: None,
                         },
                     ),
@@ -55,38 +65,61 @@ impl Flow {
             (W::ScanQr { .. }, Action::Press(Button::Back)) => {
                 go(self, W::SetUpAccount { error: None })
             }
-            (W::ScanQr { payload, .. }, Action::Press(Button::Next)) => {
-                match t.start_authenticator_test(id, false) {
-                    Ok(Some(cid)) => {
-                        self.challenge = Some(cid);
-                        let number = t.challenge(cid).and_then(|c| c.number);
-                        go(
-                            self,
-                            W::TryItOut {
-                                number,
-                                approved: false,
-                                error: None,
-                            },
-                        );
-                    }
-                    Ok(None) => {
-                        let error = Some("We couldn't reach the app yet. Scan the QR code with Microsoft Authenticator first.".into());
-                        go(self, W::ScanQr { payload, error });
-                    }
-                    Err(e) => go(
+            (W::ScanQr { payload, .. }, Action::Follow(Link::CantScan)) => go(
+                self,
+                W::ScanQr {
+                    payload,
+                    manual: true,
+                    error: None,
+                },
+            ),
+            (
+                W::ScanQr {
+                    payload, manual, ..
+                },
+                Action::Press(Button::Next),
+            ) => match t.start_authenticator_test(id, false) {
+                Ok(Some(cid)) => {
+                    self.challenge = Some(cid);
+                    let number = t.challenge(cid).and_then(|c| c.number);
+                    go(
+                        self,
+                        W::TryItOut {
+                            number,
+                            approved: false,
+                            error: None,
+                        },
+                    );
+                }
+                Ok(None) => {
+                    let error = Some("We couldn't reach the app yet. Scan the QR code with Microsoft Authenticator first.".into());
+                    go(
                         self,
                         W::ScanQr {
                             payload,
-                            error: Some(e.to_string()),
+                            manual,
+                            error,
                         },
-                    ),
+                    );
                 }
+                Err(e) => go(
+                    self,
+                    W::ScanQr {
+                        payload,
+                        manual,
+                        error: Some(e.to_string()),
+                    },
+                ),
+            },
+            (W::TryItOut { .. }, Action::Press(Button::Back)) => {
+                go(self, self.start_app(t, manage))
             }
-            (W::TryItOut { .. }, Action::Press(Button::Back)) => go(self, W::StartApp),
             (W::TryItOut { approved: true, .. }, Action::Press(Button::Next)) => {
                 self.method_added(manage, t, "Microsoft Authenticator")
             }
-            (W::OtherAppIntro { .. }, Action::Press(Button::Back)) => go(self, W::StartApp),
+            (W::OtherAppIntro { .. }, Action::Press(Button::Back)) => {
+                go(self, self.start_app(t, manage))
+            }
             (W::OtherAppIntro { .. }, Action::Press(Button::Next)) => {
                 match t.start_software_token_setup(id) {
                     Ok((cid, oath)) => {
@@ -162,7 +195,7 @@ impl Flow {
                 },
                 Action::Press(Button::Confirm),
             ) => match m {
-                NewMethod::AuthenticatorApp => go(self, W::StartApp),
+                NewMethod::AuthenticatorApp => go(self, self.start_app(t, manage)),
                 NewMethod::Phone(slot) => go(self, new_phone(slot)),
                 NewMethod::AppPassword => go(
                     self,
@@ -347,34 +380,78 @@ impl Flow {
 
     /// A push or call answered during setup.
     pub(super) fn wizard_passed(&mut self, manage: bool, step: WizardPage) {
+        let step = match step {
+            WizardPage::TryItOut { number, .. } => WizardPage::TryItOut {
+                number,
+                approved: true,
+                error: None,
+            },
+            WizardPage::Calling { .. } => WizardPage::PhoneDone { by_call: true },
+            other => other,
+        };
+        self.show_wizard(manage, step);
+    }
+
+    /// Show a wizard step, with "Method n of 2" while the interrupt asks for two methods.
+    pub(super) fn show_wizard(&mut self, manage: bool, step: WizardPage) {
+        let counts = !matches!(
+            step,
+            WizardPage::AppPasswordName { .. }
+                | WizardPage::AppPasswordShown { .. }
+                | WizardPage::Success { .. }
+        );
+        let progress = (!manage && self.asked > 1 && counts)
+            .then(|| ((self.set_up + 1).min(self.asked), self.asked));
         self.page = Page::Wizard {
             manage,
-            step: match step {
-                WizardPage::TryItOut { number, .. } => WizardPage::TryItOut {
-                    number,
-                    approved: true,
-                    error: None,
-                },
-                WizardPage::Calling { .. } => WizardPage::PhoneDone { by_call: true },
-                other => other,
-            },
+            step,
+            progress,
         };
     }
 
+    /// A method was proven. In Security info, back to the list; in the sign-in interrupt, the
+    /// next method asked for, then the App password step where rule 20 holds, then Success!
+    /// (rule 7).
     fn method_added(&mut self, manage: bool, t: &mut Tenant, what: &str) {
         let id = self.user_id();
         if manage {
-            self.show_security_info(t, Some(format!("{what} added.")));
-        } else if t.app_passwords_offered(id) && t.user(id).app_passwords.records().is_empty() {
-            self.page = Page::Wizard {
-                manage,
-                step: WizardPage::AppPasswordName {
+            return self.show_security_info(t, Some(format!("{what} added.")));
+        }
+        self.set_up = self.set_up.saturating_add(1);
+        let next = (self.set_up < self.asked)
+            .then(|| self.next_wizard_method(t))
+            .flatten();
+        if let Some(step) = next {
+            self.show_wizard(false, step);
+        } else if t.app_password_step_in_wizard(id) {
+            self.show_wizard(
+                false,
+                WizardPage::AppPasswordName {
                     name: String::new(),
                     error: None,
                 },
-            };
+            );
         } else {
             self.wizard_success(t);
+        }
+    }
+
+    /// The interrupt's next method: Microsoft Authenticator first where the tenant enables
+    /// it, then the mobile phone (text or call), then another authenticator app; `None` when
+    /// the user has every kind the tenant enables for them.
+    pub(super) fn next_wizard_method(&self, t: &Tenant) -> Option<WizardPage> {
+        let user = t.user(self.user_id());
+        let m = &t.policy.methods;
+        let has_app = user.info.app_count() > 0;
+        let phones = !t.policy.security_defaults && (m.sms || m.voice);
+        if !has_app && m.authenticator {
+            Some(self.start_app(t, false))
+        } else if phones && user.info.phone(PhoneSlot::Mobile).is_none() {
+            Some(new_phone(PhoneSlot::Mobile))
+        } else if !has_app && m.software_oath {
+            Some(WizardPage::OtherAppIntro { error: None })
+        } else {
+            None
         }
     }
 
@@ -392,10 +469,23 @@ impl Flow {
             .map(option_label)
             .unwrap_or("none")
             .to_string();
-        self.page = Page::Wizard {
-            manage: false,
-            step: WizardPage::Success { methods, default },
-        };
+        self.show_wizard(false, WizardPage::Success { methods, default });
+    }
+
+    /// "Start by getting the app", with "I want to set up a different method" where the
+    /// interrupt has another method to offer.
+    pub(super) fn start_app(&self, t: &Tenant, manage: bool) -> WizardPage {
+        WizardPage::StartApp {
+            other_methods: !manage && !self.other_methods(t).is_empty(),
+        }
+    }
+
+    /// What "I want to set up a different method" offers: the methods the tenant enables for
+    /// the user other than an authenticator app, which the link skips (rules 7 and 9).
+    fn other_methods(&self, t: &Tenant) -> Vec<NewMethod> {
+        let mut options = self.new_method_options(t, false);
+        options.retain(|m| *m != NewMethod::AuthenticatorApp);
+        options
     }
 
     /// Which kinds of method can be added now (rules 9, 11 and 20 of [`crate::rules`]).
@@ -439,5 +529,221 @@ pub(super) fn new_phone(slot: PhoneSlot) -> WizardPage {
         number: String::new(),
         by_call: slot != PhoneSlot::Mobile,
         error: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Cookies, Destination, Flow};
+    use crate::clock::{Clock, parse_instant};
+    use crate::screens::{
+        Action, Button, Choice, Field, Link, NewMethod, Page, PageId, SignInStep, WizardPage,
+        WizardStep,
+    };
+    use crate::seed::Seed;
+    use crate::tenant::methods::Method;
+    use crate::tenant::oath::Oath;
+    use crate::tenant::{MfaState, PhoneSlot, Policy, Tenant, User, UserId};
+
+    /// Today's service (combined registration), Dana with no methods in `state`.
+    fn tenant(methods: u8, app_passwords: bool, state: MfaState) -> (Tenant, UserId) {
+        let clock = Clock::starting_at(parse_instant("2026-11-28").unwrap());
+        let policy = Policy {
+            registration_methods: methods,
+            app_passwords,
+            ..Policy::default()
+        };
+        let mut t = Tenant::new("Contoso", policy, clock, Seed::new(7));
+        let salt = t.new_salt();
+        let id = t.add_user(User::new("dana@contoso.com", "Dana", "pw-right", salt));
+        t.set_mfa_state(id, state);
+        (t, id)
+    }
+
+    fn act(flow: &mut Flow, t: &mut Tenant, action: Action) {
+        let mut cookies = Cookies::default();
+        flow.act(action.clone(), t, &mut cookies)
+            .unwrap_or_else(|e| panic!("{e} ({action:?})"));
+    }
+
+    /// Sign in and press Next on "More information required".
+    fn to_wizard(t: &mut Tenant) -> Flow {
+        let mut flow = Flow::open(Destination::MfaSetup, t, &Cookies::default());
+        act(
+            &mut flow,
+            t,
+            Action::Enter(Field::Email, "dana@contoso.com".into()),
+        );
+        act(&mut flow, t, Action::Press(Button::Next));
+        act(
+            &mut flow,
+            t,
+            Action::Enter(Field::Password, "pw-right".into()),
+        );
+        act(&mut flow, t, Action::Press(Button::SignIn));
+        assert_eq!(flow.page.id(), PageId::SignIn(SignInStep::MoreInfoRequired));
+        act(&mut flow, t, Action::Press(Button::Next));
+        flow
+    }
+
+    /// Register the mobile phone by text from the wizard's Phone page, up to "registered".
+    fn phone_by_text(flow: &mut Flow, t: &mut Tenant) {
+        act(
+            flow,
+            t,
+            Action::Enter(Field::PhoneNumber, "4255550123".into()),
+        );
+        act(flow, t, Action::Press(Button::Next));
+        let code = t
+            .challenge(flow.challenge.unwrap())
+            .and_then(|c| c.texted_code().map(str::to_string))
+            .unwrap();
+        act(flow, t, Action::Enter(Field::Code, code));
+        act(flow, t, Action::Press(Button::Next));
+        assert_eq!(
+            flow.page.view().page.wizard_step(),
+            Some(WizardStep::PhoneDone)
+        );
+    }
+
+    fn step(flow: &Flow) -> (Option<WizardStep>, Option<(u8, u8)>) {
+        match &flow.page {
+            Page::Wizard { progress, .. } => (flow.page.id().wizard_step(), *progress),
+            _ => (None, None),
+        }
+    }
+
+    fn oath() -> Oath {
+        Oath::new(&[7; 20], "Contoso", "dana@contoso.com").unwrap()
+    }
+
+    #[test]
+    fn two_methods_app_first_then_phone_then_success() {
+        let (mut t, id) = tenant(2, true, MfaState::Enabled);
+        let mut flow = to_wizard(&mut t);
+        assert_eq!(step(&flow), (Some(WizardStep::StartApp), Some((1, 2))));
+        let view = flow.page.view();
+        assert!(view.offers(&Action::Follow(Link::DifferentMethod)));
+        assert!(view.text.iter().any(|l| l == "Method 1 of 2: App"));
+        // The app was proven (the test push needs the app actor; its method is what counts).
+        t.user_mut(id)
+            .info
+            .add(
+                Method::Authenticator {
+                    device: 1,
+                    device_name: "Dana's phone".into(),
+                    oath: oath(),
+                    last_step: None,
+                },
+                0,
+            )
+            .unwrap();
+        flow.method_added(false, &mut t, "Microsoft Authenticator");
+        assert_eq!(step(&flow), (Some(WizardStep::Phone), Some((2, 2))));
+        assert!(
+            flow.page
+                .view()
+                .text
+                .iter()
+                .any(|l| l == "Method 2 of 2: Phone")
+        );
+        phone_by_text(&mut flow, &mut t);
+        act(&mut flow, &mut t, Action::Press(Button::Next));
+        // An enabled user never sees the App password step in the wizard (rule 20).
+        assert_eq!(step(&flow), (Some(WizardStep::Success), None));
+        act(&mut flow, &mut t, Action::Press(Button::Done));
+        assert_eq!(t.user(id).mfa, MfaState::Enforced);
+        assert_eq!(flow.page.id(), PageId::SignIn(SignInStep::StaySignedIn));
+    }
+
+    #[test]
+    fn one_method_ends_after_the_first() {
+        let (mut t, _) = tenant(1, true, MfaState::Enabled);
+        let mut flow = to_wizard(&mut t);
+        assert_eq!(step(&flow), (Some(WizardStep::StartApp), None));
+        act(&mut flow, &mut t, Action::Follow(Link::DifferentMethod));
+        act(
+            &mut flow,
+            &mut t,
+            Action::Choose(Choice::Add(NewMethod::Phone(PhoneSlot::Mobile))),
+        );
+        act(&mut flow, &mut t, Action::Press(Button::Confirm));
+        phone_by_text(&mut flow, &mut t);
+        act(&mut flow, &mut t, Action::Press(Button::Next));
+        assert_eq!(step(&flow), (Some(WizardStep::Success), None));
+    }
+
+    #[test]
+    fn different_method_skips_the_app_and_the_app_comes_second() {
+        let (mut t, _) = tenant(2, false, MfaState::Enabled);
+        let mut flow = to_wizard(&mut t);
+        act(&mut flow, &mut t, Action::Follow(Link::DifferentMethod));
+        let Page::Wizard {
+            step: WizardPage::ChooseMethod { options, .. },
+            ..
+        } = &flow.page
+        else {
+            panic!("not the method chooser: {:?}", flow.page);
+        };
+        assert!(!options.contains(&NewMethod::AuthenticatorApp));
+        assert!(options.contains(&NewMethod::Phone(PhoneSlot::Mobile)));
+        act(
+            &mut flow,
+            &mut t,
+            Action::Choose(Choice::Add(NewMethod::Phone(PhoneSlot::Mobile))),
+        );
+        act(&mut flow, &mut t, Action::Press(Button::Confirm));
+        assert_eq!(step(&flow), (Some(WizardStep::Phone), Some((1, 2))));
+        phone_by_text(&mut flow, &mut t);
+        act(&mut flow, &mut t, Action::Press(Button::Next));
+        assert_eq!(step(&flow), (Some(WizardStep::StartApp), Some((2, 2))));
+        // Nothing else to offer: the link is gone on the second method.
+        assert!(
+            !flow
+                .page
+                .view()
+                .offers(&Action::Follow(Link::DifferentMethod))
+        );
+    }
+
+    #[test]
+    fn different_method_offers_only_what_the_tenant_enables() {
+        let (mut t, _) = tenant(1, false, MfaState::Enabled);
+        t.policy.methods.sms = false;
+        t.policy.methods.voice = false;
+        let flow = to_wizard(&mut t);
+        // No phone and no office phone: nothing but an app, so no link to other methods.
+        assert!(
+            !flow
+                .page
+                .view()
+                .offers(&Action::Follow(Link::DifferentMethod))
+        );
+    }
+
+    #[test]
+    fn app_password_step_only_for_enforced_users_where_allowed() {
+        for (state, allowed, expected) in [
+            (MfaState::Enabled, true, WizardStep::Success),
+            (MfaState::Enforced, true, WizardStep::AppPasswordName),
+            (MfaState::Enforced, false, WizardStep::Success),
+        ] {
+            let (mut t, _) = tenant(1, allowed, state);
+            let mut flow = to_wizard(&mut t);
+            act(&mut flow, &mut t, Action::Follow(Link::DifferentMethod));
+            act(
+                &mut flow,
+                &mut t,
+                Action::Choose(Choice::Add(NewMethod::Phone(PhoneSlot::Mobile))),
+            );
+            act(&mut flow, &mut t, Action::Press(Button::Confirm));
+            phone_by_text(&mut flow, &mut t);
+            act(&mut flow, &mut t, Action::Press(Button::Next));
+            assert_eq!(
+                step(&flow).0,
+                Some(expected),
+                "{state:?}, allowed: {allowed}"
+            );
+        }
     }
 }

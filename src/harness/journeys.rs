@@ -8,7 +8,8 @@
 use super::world::GuideWorld;
 use crate::flows::Destination;
 use crate::screens::{
-    Action, Button, Choice, Field, LegacyStep, Link, PageId, ScreenView, SignInStep, WizardStep,
+    Action, Button, Choice, Contact, Field, LegacyStep, Link, PageId, ScreenView, SignInStep,
+    WizardStep,
 };
 use crate::tenant::{Answer, VerifyOption};
 use crate::words::quoted_or_nothing;
@@ -50,12 +51,35 @@ pub async fn texted_code(w: &GuideWorld, who: &str) -> Result<String> {
         .with_context(|| format!("the text \"{}\" has no 6-digit code", text.body))
 }
 
-/// From a finished setup to signed in: answer "Stay signed in?" with No and finish the wizard.
+/// From a finished setup to signed in: set up a second method where the wizard asks for two
+/// (a phone by text message, or Microsoft Authenticator), answer "Stay signed in?" with No and
+/// finish the wizard.
 async fn finish_wizard(w: &GuideWorld, who: &str) -> Result<ScreenView> {
     let mut page = w.page(who).await?;
-    for _ in 0..6 {
+    for _ in 0..12 {
         let next = page.offers(&Action::Press(Button::Next));
+        let empty_form = page.inputs.contains(&Field::PhoneNumber)
+            && page.fields.iter().any(|(_, value)| value.is_empty());
         match (page.page.wizard_step(), page.page) {
+            (Some(WizardStep::Phone), _) if empty_form => {
+                let digits = mobile_digits(w, who).await?;
+                w.act(who, Action::Choose(Choice::ByCall(false))).await?;
+                w.act(who, Action::Enter(Field::PhoneNumber, digits))
+                    .await?;
+                w.use_control(who, "Next").await?;
+                let code = texted_code(w, who).await?;
+                w.act(who, Action::Enter(Field::Code, code)).await?;
+                page = w.use_control(who, "Next").await?;
+            }
+            (Some(WizardStep::StartApp), _) => {
+                ready_authenticator(w, who).await?;
+                w.use_control(who, "Next").await?;
+                w.use_control(who, "Next").await?;
+                scan_with_authenticator(w, who).await?;
+                let test = w.use_control(who, "Next").await?;
+                approve_push(w, who, test.number).await?;
+                page = w.use_control(who, "Next").await?;
+            }
             (Some(WizardStep::Phone | WizardStep::PhoneCode | WizardStep::PhoneDone), _)
                 if next =>
             {
@@ -287,15 +311,16 @@ pub async fn set_up_other_app(w: &GuideWorld, who: &str, app: &str) -> Result<Sc
     submit_and_finish(w, who).await
 }
 
-/// On the older sign-up page, the app-code option and "Set up Authenticator app"; false when
-/// the page is the newer wizard instead.
+/// On the older sign-up page, "Mobile app" used for verification codes, then "Set up"; false
+/// when the page is the newer wizard instead.
 async fn older_app_setup(w: &GuideWorld, who: &str) -> Result<bool> {
-    const APP_CODE: &str = "Use verification code from app or token";
     if w.page(who).await?.page != PageId::Legacy(LegacyStep::Step1) {
         return Ok(false);
     }
-    w.use_control(who, APP_CODE).await?;
-    w.use_control(who, "Set up Authenticator app").await?;
+    w.act(who, Action::Choose(Choice::Contact(Contact::MobileApp)))
+        .await?;
+    w.act(who, Action::Choose(Choice::AppUse(false))).await?;
+    w.act(who, Action::Press(Button::SetUp)).await?;
     Ok(true)
 }
 

@@ -63,8 +63,8 @@ pub enum Button {
     Delete,
     /// Close.
     Close,
-    /// The older page's "Set up Authenticator app".
-    SetUpAuthenticatorApp,
+    /// The older page's "Set up" (the mobile app, on Step 1).
+    SetUp,
     /// Security info's "Add sign-in method".
     AddSignInMethod,
     /// Put off a suggestion (the passkey nudge).
@@ -87,7 +87,7 @@ impl Button {
             Button::Create => "Create",
             Button::Delete => "Delete",
             Button::Close => "Close",
-            Button::SetUpAuthenticatorApp => "Set up Authenticator app",
+            Button::SetUp => "Set up",
             Button::AddSignInMethod => "Add sign-in method",
             Button::NotNow => "Not now",
         }
@@ -131,15 +131,16 @@ impl Link {
     }
 }
 
-/// The older page's "How should we contact you?".
+/// The older page's "How should we contact you?" (first-time sign-up: entra-facts §2,
+/// "Legacy Additional security verification").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Contact {
     /// Authentication phone (text or call).
     AuthenticationPhone,
     /// Office phone (call).
     OfficePhone,
-    /// An authenticator app.
-    AppCode,
+    /// The mobile app (Microsoft Authenticator, or without notifications any TOTP app).
+    MobileApp,
 }
 
 impl Contact {
@@ -148,8 +149,18 @@ impl Contact {
         match self {
             Contact::AuthenticationPhone => "Authentication phone",
             Contact::OfficePhone => "Office phone",
-            Contact::AppCode => "Use verification code from app or token",
+            Contact::MobileApp => "Mobile app",
         }
+    }
+}
+
+/// The older page's "How do you want to use the mobile app?": notifications (true) or
+/// verification codes (false).
+pub fn app_use_label(push: bool) -> &'static str {
+    if push {
+        "Receive notifications for verification"
+    } else {
+        "Use verification code"
     }
 }
 
@@ -184,6 +195,8 @@ pub enum Choice {
     Contact(Contact),
     /// Text (false) or call (true).
     ByCall(bool),
+    /// The older page's mobile app: notifications (true) or verification codes (false).
+    AppUse(bool),
     /// A method to add.
     Add(NewMethod),
     /// A row of a list (method or App Password), by id.
@@ -198,6 +211,7 @@ impl Choice {
             Choice::Contact(contact) => contact.label().to_string(),
             Choice::ByCall(false) => "Send me a code by text message".to_string(),
             Choice::ByCall(true) => "Call me".to_string(),
+            Choice::AppUse(push) => app_use_label(push).to_string(),
             Choice::Add(method) => method.label().to_string(),
             Choice::Row(id) => format!("row {id}"),
         }

@@ -14,7 +14,9 @@ mod setup_pages;
 pub mod text;
 mod view;
 
-pub use controls::{Action, Button, Checkbox, Choice, Contact, Control, Field, Link, NewMethod};
+pub use controls::{
+    Action, Button, Checkbox, Choice, Contact, Control, Field, Link, NewMethod, app_use_label,
+};
 pub use id::{LegacyStep, ManageStep, PageId, SignInStep, WizardStep};
 pub use page::{LegacyPage, ManagePage, Page, SignInPage, WizardPage};
-pub use view::ScreenView;
+pub use view::{Activation, ScreenView};

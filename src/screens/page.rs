@@ -29,7 +29,12 @@ pub enum Page {
     /// The older sign-up and settings pages.
     Legacy(LegacyPage),
     /// "Keep your account secure" (interrupt) or a Security info dialog (`manage`).
-    Wizard { manage: bool, step: WizardPage },
+    /// `progress` is "Method n of m" where the interrupt asks for two methods (rule 7).
+    Wizard {
+        manage: bool,
+        step: WizardPage,
+        progress: Option<(u8, u8)>,
+    },
     /// Security info.
     Manage(ManagePage),
     /// Signed in: the Office home page.
@@ -89,18 +94,22 @@ pub enum SignInPage {
 /// The older (2019-2022) "Additional security verification" pages.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LegacyPage {
-    /// Step 1: how should we contact you?
+    /// Step 1: how should we contact you? (`push`: for the mobile app, "Receive notifications
+    /// for verification" rather than "Use verification code".)
     Step1 {
         contact: Contact,
+        push: bool,
         country: String,
         number: String,
         by_call: bool,
         error: Option<String>,
     },
-    /// Configure mobile app: the QR code (Authenticator, or with `otp` a TOTP app).
+    /// Configure mobile app: the QR code (Authenticator, or with `without_notifications` a
+    /// TOTP app). `push`: the app was chosen for notifications, so the test is a request.
     ConfigureApp {
         payload: String,
         secret: Option<String>,
+        push: bool,
         without_notifications: bool,
         error: Option<String>,
     },
@@ -130,13 +139,15 @@ pub enum LegacyPage {
 /// Steps of "Keep your account secure" and of Security info's add dialogs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum WizardPage {
-    /// Start by getting Microsoft Authenticator.
-    StartApp,
+    /// Start by getting Microsoft Authenticator; `other_methods`: the interrupt offers "I want
+    /// to set up a different method" (there is another method the user may set up).
+    StartApp { other_methods: bool },
     /// Add the account in the app.
     SetUpAccount { error: Option<String> },
-    /// Scan the QR code.
+    /// Scan the QR code; `manual`: "Can't scan image?" shows the code and URL.
     ScanQr {
         payload: String,
+        manual: bool,
         error: Option<String>,
     },
     /// Let's try it out: the test push.
@@ -221,7 +232,7 @@ impl Page {
             Page::Blank => PageId::NewTab,
             Page::SignIn(p) => PageId::SignIn(p.id()),
             Page::Legacy(p) => PageId::Legacy(p.id()),
-            Page::Wizard { manage, step } => PageId::Wizard {
+            Page::Wizard { manage, step, .. } => PageId::Wizard {
                 manage: *manage,
                 step: step.id(),
             },
@@ -242,7 +253,11 @@ impl Page {
             Page::Blank => ScreenView::new("about:blank", "New tab"),
             Page::SignIn(p) => p.view(),
             Page::Legacy(p) => p.view(),
-            Page::Wizard { manage, step } => step.view(*manage),
+            Page::Wizard {
+                manage,
+                step,
+                progress,
+            } => step.view(*manage, *progress),
             Page::Manage(p) => p.view(),
             Page::Home { name } => ScreenView::new("www.office.com", "Microsoft 365")
                 .say(format!("Good morning, {name}. You are signed in."))
@@ -273,9 +288,9 @@ impl LegacyPage {
 }
 
 impl WizardPage {
-    fn id(&self) -> WizardStep {
+    pub(super) fn id(&self) -> WizardStep {
         match self {
-            WizardPage::StartApp => WizardStep::StartApp,
+            WizardPage::StartApp { .. } => WizardStep::StartApp,
             WizardPage::SetUpAccount { .. } => WizardStep::SetUpAccount,
             WizardPage::ScanQr { .. } => WizardStep::ScanQr,
             WizardPage::TryItOut { .. } => WizardStep::TryItOut,

@@ -1,12 +1,13 @@
 //! How the sign-up pages look: the older "Additional security verification" pages, the
 //! "Keep your account secure" wizard (also Security info's add dialogs) and Security info.
 
+use super::id::WizardStep;
 use super::page::{
     APP_PASSWORDS, LegacyPage, ManagePage, PROOFUP, REGISTER, SECURITY_INFO, WizardPage,
 };
-use super::view::ScreenView;
-use super::{Button, Choice, Contact, Field, Link};
-use crate::tenant::PhoneSlot;
+use super::view::{Activation, ScreenView};
+use super::{Button, Choice, Contact, Field, Link, app_use_label};
+use crate::tenant::{PhoneSlot, activation_parts};
 
 impl LegacyPage {
     pub(super) fn view(&self) -> ScreenView {
@@ -14,6 +15,7 @@ impl LegacyPage {
         match self {
             LegacyPage::Step1 {
                 contact,
+                push,
                 country,
                 number,
                 by_call,
@@ -25,12 +27,18 @@ impl LegacyPage {
                 for c in [
                     Contact::AuthenticationPhone,
                     Contact::OfficePhone,
-                    Contact::AppCode,
+                    Contact::MobileApp,
                 ] {
                     v = v.choice(c.label(), Choice::Contact(c), c == *contact);
                 }
                 match contact {
-                    Contact::AppCode => v.error(error).buttons(&[Button::SetUpAuthenticatorApp]),
+                    Contact::MobileApp => {
+                        let mut v = v.say("How do you want to use the mobile app?");
+                        for p in [true, false] {
+                            v = v.choice(app_use_label(p), Choice::AppUse(p), p == *push);
+                        }
+                        v.error(error).buttons(&[Button::SetUp])
+                    }
                     _ => {
                         let mut v = v
                             .field(Field::CountryCode, country)
@@ -53,6 +61,7 @@ impl LegacyPage {
                 secret,
                 without_notifications,
                 error,
+                ..
             } => {
                 let install = if *without_notifications {
                     "1. Install Microsoft Authenticator or any authenticator app for Windows Phone, Android or iOS."
@@ -65,6 +74,12 @@ impl LegacyPage {
                     .say("3. Scan the image below.");
                 v.qr = Some(payload.clone());
                 v.secret = secret.clone();
+                if let Some((code, url)) = activation_parts(payload) {
+                    v = v.say("If you can't scan the image, enter this code and URL in the app.");
+                    v.activation = Some(Activation { code, url });
+                } else if secret.is_some() {
+                    v = v.say("If you can't scan the image, enter the secret key in the app.");
+                }
                 let links: &[Link] = if *without_notifications {
                     &[]
                 } else {
@@ -152,20 +167,48 @@ impl LegacyPage {
 }
 
 impl WizardPage {
-    pub(super) fn view(&self, manage: bool) -> ScreenView {
+    pub(super) fn view(&self, manage: bool, progress: Option<(u8, u8)>) -> ScreenView {
+        let mut v = self.draw(manage);
+        if let Some((n, of)) = progress {
+            let what = match self.id() {
+                WizardStep::StartApp
+                | WizardStep::SetUpAccount
+                | WizardStep::ScanQr
+                | WizardStep::TryItOut
+                | WizardStep::OtherAppIntro
+                | WizardStep::OtherAppQr
+                | WizardStep::OtherAppCode => "App",
+                WizardStep::Phone
+                | WizardStep::PhoneCode
+                | WizardStep::Calling
+                | WizardStep::PhoneDone => "Phone",
+                _ => "",
+            };
+            let line = if what.is_empty() {
+                format!("Method {n} of {of}")
+            } else {
+                format!("Method {n} of {of}: {what}")
+            };
+            v.text.insert(0, line);
+        }
+        v
+    }
+
+    fn draw(&self, manage: bool) -> ScreenView {
         let (address, title) = if manage {
             (SECURITY_INFO, "Security info")
         } else {
             (REGISTER, "Keep your account secure")
         };
         let v = ScreenView::new(address, title);
-        let diff = if manage {
-            vec![Link::DifferentAuthenticatorApp]
-        } else {
-            vec![Link::DifferentAuthenticatorApp, Link::DifferentMethod]
+        let diff = match self {
+            WizardPage::StartApp {
+                other_methods: true,
+            } if !manage => vec![Link::DifferentAuthenticatorApp, Link::DifferentMethod],
+            _ => vec![Link::DifferentAuthenticatorApp],
         };
         match self {
-            WizardPage::StartApp => v
+            WizardPage::StartApp { .. } => v
                 .subtitle("Microsoft Authenticator: start by getting the app")
                 .say("Install Microsoft Authenticator on your phone, then choose Next.")
                 .links(&diff)
@@ -175,14 +218,25 @@ impl WizardPage {
                 .say("In the app, allow notifications, then add a work or school account.")
                 .error(error)
                 .buttons(&[Button::Back, Button::Next]),
-            WizardPage::ScanQr { payload, error } => {
+            WizardPage::ScanQr {
+                payload,
+                manual,
+                error,
+            } => {
                 let mut v = v.subtitle("Microsoft Authenticator: scan the QR code").say(
                     "Scan this code with Microsoft Authenticator to connect it to your account.",
                 );
                 v.qr = Some(payload.clone());
-                v.error(error)
-                    .links(&[Link::CantScan])
-                    .buttons(&[Button::Back, Button::Next])
+                let parts = activation_parts(payload).filter(|_| *manual);
+                if let Some((code, url)) = parts {
+                    v = v.say("In the app, choose to add the account by hand and enter this code and URL.");
+                    v.activation = Some(Activation { code, url });
+                    v.error(error).buttons(&[Button::Back, Button::Next])
+                } else {
+                    v.error(error)
+                        .links(&[Link::CantScan])
+                        .buttons(&[Button::Back, Button::Next])
+                }
             }
             WizardPage::TryItOut {
                 number,
@@ -214,9 +268,14 @@ impl WizardPage {
                     .subtitle("Authenticator app: scan the QR code")
                     .say("Scan this code with your authenticator app.");
                 v.qr = Some(uri.clone());
-                v.secret = show_secret.then(|| secret.clone());
-                v.links(&[Link::CantScan])
-                    .buttons(&[Button::Back, Button::Next])
+                if *show_secret {
+                    v.secret = Some(secret.clone());
+                    v.say("In the app, add the account by hand with this secret key.")
+                        .buttons(&[Button::Back, Button::Next])
+                } else {
+                    v.links(&[Link::CantScan])
+                        .buttons(&[Button::Back, Button::Next])
+                }
             }
             WizardPage::OtherAppCode { code, error } => v
                 .subtitle("Authenticator app: enter code")

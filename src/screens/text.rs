@@ -18,6 +18,10 @@ pub fn render(view: &ScreenView) -> String {
     if let Some(q) = &view.qr {
         lines.push(format!("   (QR code: {q})"));
     }
+    if let Some(a) = &view.activation {
+        lines.push(format!("   Code: {}", a.code));
+        lines.push(format!("   URL: {}", a.url));
+    }
     if let Some(s) = &view.secret {
         lines.push(format!("   Secret key: {s}"));
     }

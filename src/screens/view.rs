@@ -31,8 +31,11 @@ pub struct ScreenView {
     pub table: Vec<Vec<String>>,
     /// A QR code: its payload.
     pub qr: Option<String>,
-    /// A secret shown for manual entry.
+    /// A secret shown for manual entry in another authenticator app (Base32).
     pub secret: Option<String>,
+    /// The code and URL shown for adding a work account to Microsoft Authenticator by hand
+    /// ("Can't scan image?").
+    pub activation: Option<Activation>,
     /// An App Password shown (once).
     pub app_password: Option<String>,
     /// A number to type into Microsoft Authenticator.
@@ -50,6 +53,15 @@ pub struct ScreenView {
     /// The text boxes, typed, in the order of `fields`.
     #[serde(skip)]
     pub inputs: Vec<Field>,
+}
+
+/// What Microsoft Authenticator needs to add a work account without the QR code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Activation {
+    /// The activation code, in groups of three digits as the page shows it.
+    pub code: String,
+    /// The address the app registers with.
+    pub url: String,
 }
 
 impl ScreenView {
@@ -170,6 +182,12 @@ impl ScreenView {
         out.extend(self.table.iter().map(|r| r.join(" ")));
         out.extend(self.error.clone());
         out.extend(self.notice.clone());
+        out.extend(
+            self.activation
+                .iter()
+                .flat_map(|a| [format!("Code: {}", a.code), format!("URL: {}", a.url)]),
+        );
+        out.extend(self.secret.iter().map(|s| format!("Secret key: {s}")));
         out.extend(self.app_password.clone());
         out.extend(self.number.map(|n| n.to_string()));
         out.join("\n")

@@ -34,6 +34,29 @@ pub struct ActivationError;
 /// third-party apps cannot read it (entra-facts §2).
 pub const ACTIVATION_SCHEME: &str = "msauth-sim://activate";
 
+/// The activation code and URL inside an activation QR payload, as "Can't scan image?" shows
+/// them for typing into Microsoft Authenticator by hand (code in groups of three digits).
+pub fn activation_parts(payload: &str) -> Option<(String, String)> {
+    let rest = payload
+        .strip_prefix(ACTIVATION_SCHEME)?
+        .strip_prefix("?code=")?;
+    let (code, url) = rest.split_once("&url=")?;
+    let grouped = code
+        .as_bytes()
+        .chunks(3)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((grouped, url.to_string()))
+}
+
+/// The payload Microsoft Authenticator builds from a code and URL typed by hand: the same as
+/// the QR code's (spaces in the code do not matter).
+pub fn activation_payload(code: &str, url: &str) -> String {
+    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    format!("{ACTIVATION_SCHEME}?code={code}&url={}", url.trim())
+}
+
 impl Tenant {
     /// Whether one more authenticator app may be added (rule 12).
     pub fn can_add_app(&self, id: UserId) -> Result<(), MethodError> {
@@ -93,10 +116,15 @@ impl Tenant {
         let code = self.seed().digits(9);
         let oath = self.new_oath(id);
         self.activations.insert(code.clone(), (id, oath));
-        let org = self.organisation.to_lowercase();
-        Ok(format!(
-            "{ACTIVATION_SCHEME}?code={code}&url=https://mobileappcommunicator.sim/{org}"
-        ))
+        Ok(activation_payload(&code, &self.activation_url()))
+    }
+
+    /// Where Microsoft Authenticator registers for this tenant (the URL in the activation).
+    fn activation_url(&self) -> String {
+        format!(
+            "https://mobileappcommunicator.sim/{}",
+            self.organisation.to_lowercase()
+        )
     }
 
     /// Microsoft Authenticator scanned an activation QR: give the device an id to be reached
@@ -111,6 +139,10 @@ impl Tenant {
             .and_then(|rest| rest.strip_prefix("?code="))
             .and_then(|rest| rest.split('&').next())
             .ok_or(ActivationError)?;
+        let url = payload.split_once("&url=").map(|(_, u)| u);
+        if url != Some(self.activation_url().as_str()) {
+            return Err(ActivationError);
+        }
         let (user, oath) = self.activations.get(code).cloned().ok_or(ActivationError)?;
         let device = self.next_id();
         self.activated.insert(user, (device, oath.clone()));
@@ -158,6 +190,16 @@ impl Tenant {
         self.policy.app_passwords && !self.policy.security_defaults && per_user
     }
 
+    /// Rule 20 in "Keep your account secure": the App password step appears only for a user
+    /// already *enforced* for per-user MFA (an admin set Enforced, or "Require re-register"
+    /// after registration), in a tenant that allows app passwords and has no security
+    /// defaults. An *enabled* user registering for the first time never sees it (the older
+    /// page's Step 3 is another matter: [`Tenant::app_passwords_offered`]).
+    pub fn app_password_step_in_wizard(&self, id: UserId) -> bool {
+        self.registration_experience() == super::policy::Registration::Combined
+            && self.app_passwords_offered(id)
+    }
+
     /// Create an App Password; the plain text is returned once.
     pub fn create_app_password(
         &mut self,
@@ -170,5 +212,66 @@ impl Tenant {
             .app_passwords
             .create(name, &seed, now)
             .map(|(_, pw)| pw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{Clock, parse_instant};
+    use crate::seed::Seed;
+    use crate::tenant::policy::Registration;
+    use crate::tenant::{Policy, User};
+
+    fn tenant(registration: Registration, allowed: bool, state: MfaState) -> (Tenant, UserId) {
+        let clock = Clock::starting_at(parse_instant("2026-11-28").unwrap());
+        let policy = Policy {
+            registration: Some(registration),
+            app_passwords: allowed,
+            ..Policy::default()
+        };
+        let mut t = Tenant::new("Contoso", policy, clock, Seed::new(1));
+        let salt = t.new_salt();
+        let id = t.add_user(User::new("dana@contoso.com", "Dana", "pw", salt));
+        t.set_mfa_state(id, state);
+        (t, id)
+    }
+
+    #[test]
+    fn rule_20_app_password_step_in_the_wizard() {
+        use MfaState::*;
+        use Registration::*;
+        let cases = [
+            // Combined registration: only users already enforced, where allowed.
+            (Combined, true, Enforced, true, true),
+            (Combined, true, Enabled, false, false),
+            (Combined, true, Disabled, false, false),
+            (Combined, false, Enforced, false, false),
+            // The older page's Step 3: per-user MFA users signing up, where allowed.
+            (Legacy, true, Enabled, true, false),
+            (Legacy, false, Enabled, false, false),
+        ];
+        for (registration, allowed, state, offered, in_wizard) in cases {
+            let (t, id) = tenant(registration, allowed, state);
+            let case = format!("{registration:?}, allowed {allowed}, {state:?}");
+            assert_eq!(t.app_passwords_offered(id), offered, "{case}");
+            assert_eq!(t.app_password_step_in_wizard(id), in_wizard, "{case}");
+        }
+        let (mut t, id) = tenant(Combined, true, Enforced);
+        t.policy.security_defaults = true;
+        assert!(
+            !t.app_password_step_in_wizard(id),
+            "never under security defaults"
+        );
+    }
+
+    #[test]
+    fn activation_code_and_url_round_trip() {
+        let payload = activation_payload("123456789", "https://mobileappcommunicator.sim/contoso");
+        let (code, url) = activation_parts(&payload).expect("an activation payload");
+        assert_eq!(code, "123 456 789");
+        assert_eq!(url, "https://mobileappcommunicator.sim/contoso");
+        assert_eq!(activation_payload(&code, &url), payload);
+        assert_eq!(activation_parts("otpauth://totp/x?secret=AAAA"), None);
     }
 }

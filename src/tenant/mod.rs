@@ -35,7 +35,9 @@ pub mod verification;
 pub use calendar::Protocol;
 pub use challenge::{Answer, Challenge, ChallengeState, CodeCheck, Failure, Purpose};
 pub use directory::{MfaState, User, UserId};
-pub use enrolment::{ACTIVATION_SCHEME, ActivationError, PhoneSetupError};
+pub use enrolment::{
+    ACTIVATION_SCHEME, ActivationError, PhoneSetupError, activation_parts, activation_payload,
+};
 pub use mail_auth::BasicOutcome;
 pub use methods::{PhoneSlot, VerifyOption};
 pub use policy::Policy;

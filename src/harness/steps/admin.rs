@@ -199,3 +199,20 @@ async fn remember_mfa(w: &mut GuideWorld, step: &Step, days: u32) -> Result<()> 
     );
     Ok(())
 }
+
+/// Example: Given the administrator asks for 2 methods at registration
+#[given(regex = r"^the administrator asks for (\d+) methods? at registration$")]
+#[when(regex = r"^the administrator asks for (\d+) methods? at registration$")]
+async fn registration_methods(w: &mut GuideWorld, step: &Step, count: u8) -> Result<()> {
+    w.at(step);
+    ensure!(
+        crate::tenant::policy::REGISTRATION_METHODS.contains(&count),
+        "registration asks for 1 or 2 methods, not {count}"
+    );
+    w.sim()?.admin.registration_methods(count).await?;
+    ensure!(
+        w.sim()?.tenant.lock().policy.registration_methods == count,
+        "the setting did not change"
+    );
+    Ok(())
+}

@@ -46,6 +46,40 @@ async fn scan(w: &mut GuideWorld, step: &Step, who: Person, app: App) -> Result<
     Ok(())
 }
 
+/// Example: When Dana adds the account to "Microsoft Authenticator" by hand
+#[given(expr = "{person} adds the account to {app} by hand")]
+#[when(expr = "{person} adds the account to {app} by hand")]
+async fn add_by_hand(w: &mut GuideWorld, step: &Step, who: Person, app: App) -> Result<()> {
+    w.at(step);
+    let page = w.page(&who).await?;
+    let upn = w.person(&who)?.upn.clone();
+    let account = if &*app == MS {
+        let shown = page.activation.context(
+            "the page shows no code and URL for Microsoft Authenticator (\"Can't scan image?\")",
+        )?;
+        match w
+            .authenticator(&who)
+            .await?
+            .add_by_hand(&shown.code, &shown.url)
+            .await?
+        {
+            Ok(account) => account,
+            Err(e) => bail!("Microsoft Authenticator could not add the account: {e}"),
+        }
+    } else {
+        let key = page
+            .secret
+            .context("the page shows no secret key (\"Can't scan image?\")")?;
+        w.totp_app(&who, &app)
+            .await?
+            .add_by_hand(&upn, &key)
+            .await?
+            .map_err(anyhow::Error::msg)?
+    };
+    ensure!(account.contains(&upn), "the app added {account}");
+    Ok(())
+}
+
 /// Example: Then "Google Authenticator" cannot read the QR code on Dana's screen
 #[then(expr = "{app} cannot read the QR code on {person}'s screen")]
 async fn cannot_scan(w: &mut GuideWorld, step: &Step, app: App, who: Person) -> Result<()> {
