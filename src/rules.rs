@@ -269,10 +269,13 @@ pub const RULES: [Rule; 36] = [
         ],
         sources: &[SIGN_IN_PROMPT, COMBINED, NUMBER_MATCH],
         modelled: Modelled::Partly(
-            "the wizard asks for one method: after Microsoft Authenticator it goes to the App Password page or \"Success!\", never on to a phone; the two-method wizard (\"Method 1 of 2\") and the tenant setting for it are not modelled",
+            "the number of methods asked for is the simulator's tenant setting `registration_methods` (1 or 2, default 1), since Microsoft does not say when the phone page appears; security-questions and email steps of self-service password reset are not modelled",
         ),
         tests: &[
             "flows::flow_tests::combined_sign_up_starts_with_microsoft_authenticator",
+            "flows::wizard::tests::two_methods_app_first_then_phone_then_success",
+            "flows::wizard::tests::one_method_ends_after_the_first",
+            "flows::wizard::tests::different_method_skips_the_app_and_the_app_comes_second",
             "tests/then_and_now.rs::today_shows_what_changed",
         ],
     },
@@ -428,6 +431,8 @@ pub const RULES: [Rule; 36] = [
         tests: &[
             "tenant::verification_tests::app_passwords_are_offered_only_to_enforced_users_where_allowed",
             "flows::flow_tests::a_new_method_is_offered_only_where_the_policy_allows_it",
+            "flows::wizard::tests::app_password_step_only_for_enforced_users_where_allowed",
+            "tenant::enrolment::tests::rule_20_app_password_step_in_the_wizard",
             "tests/then_and_now.rs::today_shows_what_changed",
         ],
     },

@@ -9,13 +9,15 @@ use mfa_sim::rules::{Modelled, RULES, rule};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The file a test reference names: `tests/x.rs::f` is `tests/x.rs`; `a::b::f` is
-/// `src/a/b.rs` (or `src/a/b/mod.rs`).
+/// The file a test reference names: `tests/x.rs::f` is `tests/x.rs`; `a::b::f` and
+/// `a::b::tests::f` are in `src/a/b.rs` (or `src/a/b/mod.rs`).
 fn file_of(root: &Path, reference: &str) -> Option<(PathBuf, String)> {
     let (path, name) = reference.rsplit_once("::")?;
     if path.starts_with("tests/") {
         return Some((root.join(path), name.to_string()));
     }
+    // An inline `mod tests` lives in its parent's file: `a::b::tests::f` is in `src/a/b.rs`.
+    let path = path.strip_suffix("::tests").unwrap_or(path);
     let module = path.replace("::", "/");
     let file = root.join("src").join(format!("{module}.rs"));
     let dir = root.join("src").join(&module).join("mod.rs");
