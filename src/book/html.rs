@@ -7,7 +7,6 @@
 use crate::clock::format_time;
 use crate::harness::{Status, StepRecord};
 use crate::screens::ScreenView;
-use crate::tenant::oath::Oath;
 use crate::transcript::{Event, Output};
 use base64::Engine;
 
@@ -20,12 +19,37 @@ pub fn esc(text: &str) -> String {
         .replace('\n', " ")
 }
 
-/// A PNG of a QR code: drawn by totp-rs for `otpauth://` links, by qrcodegen otherwise.
+/// A PNG of a QR code for `payload`: modules from qrcodegen (medium error correction), eight
+/// pixels each with a four-module quiet zone, in 8-bit grey, encoded by the png crate.
 pub fn qr_png(payload: &str) -> Option<Vec<u8>> {
-    match Oath::from_uri(payload) {
-        Ok(oath) => oath.qr_png().ok(),
-        Err(_) => qrcodegen_image::draw_png(payload).ok(),
+    use qrcodegen::{QrCode, QrCodeEcc};
+    const SCALE: usize = 8;
+    const BORDER: usize = 4;
+    let qr = QrCode::encode_text(payload, QrCodeEcc::Medium).ok()?;
+    let modules = usize::try_from(qr.size()).ok()?;
+    let side = (modules + 2 * BORDER) * SCALE;
+    let mut pixels = vec![255u8; side * side];
+    for y in 0..modules {
+        for x in 0..modules {
+            if !qr.get_module(x as i32, y as i32) {
+                continue;
+            }
+            for row in 0..SCALE {
+                let start = ((y + BORDER) * SCALE + row) * side + (x + BORDER) * SCALE;
+                pixels[start..start + SCALE].fill(0);
+            }
+        }
     }
+    let mut out = Vec::new();
+    {
+        let side = u32::try_from(side).ok()?;
+        let mut encoder = png::Encoder::new(&mut out, side, side);
+        encoder.set_color(png::ColorType::Grayscale);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().ok()?;
+        writer.write_image_data(&pixels).ok()?;
+    }
+    Some(out)
 }
 
 fn screen(v: &ScreenView) -> String {

@@ -29,9 +29,6 @@ pub enum OathError {
     /// The text is not an `otpauth://totp/...` URI.
     #[error("not an otpauth:// TOTP link: {0}")]
     Uri(String),
-    /// The QR image could not be drawn.
-    #[error("could not draw the QR code: {0}")]
-    Qr(String),
 }
 
 /// How a typed code relates to a token at a given time.
@@ -108,13 +105,6 @@ impl Oath {
     /// The issuer label.
     pub fn issuer(&self) -> String {
         self.totp.issuer().map(str::to_string).unwrap_or_default()
-    }
-
-    /// The QR code of [`Oath::uri`] as a PNG image, drawn by totp-rs.
-    pub fn qr_png(&self) -> Result<Vec<u8>, OathError> {
-        self.totp
-            .to_qr_png()
-            .map_err(|e| OathError::Qr(e.to_string()))
     }
 
     /// The code this token shows at `t`.
