@@ -14,7 +14,7 @@
 //! - the tests that exercise it, as `path::to::test_fn` (a file under `src/` without `.rs`, or
 //!   `tests/file.rs::test_fn`). Feature scenarios that show a rule carry a `@rule:N` tag.
 //!
-//! `tests/rules.rs` checks the registry against the sources (every test named exists, every
+//! `tests/suite/rules.rs` checks the registry against the sources (every test named exists, every
 //! tag names a rule, every modelled rule has a test function), and the book's chapter "The
 //! service's rules, as simulated" (`{{#rules}}`) prints it with links to the scenarios.
 //! Comments elsewhere that say "rule N" mean the rule numbered N here.
@@ -38,7 +38,7 @@ pub struct Rule {
     /// How much of it the simulator models.
     pub modelled: Modelled,
     /// Test functions that exercise it (`tenant::verification_tests::fn`,
-    /// `tests/then_and_now.rs::fn`).
+    /// `tests/suite/then_and_now.rs::fn`).
     pub tests: &'static [&'static str],
 }
 
@@ -276,7 +276,7 @@ pub const RULES: [Rule; 36] = [
             "flows::wizard::tests::two_methods_app_first_then_phone_then_success",
             "flows::wizard::tests::one_method_ends_after_the_first",
             "flows::wizard::tests::different_method_skips_the_app_and_the_app_comes_second",
-            "tests/then_and_now.rs::today_shows_what_changed",
+            "tests/suite/then_and_now.rs::today_shows_what_changed",
         ],
     },
     Rule {
@@ -401,9 +401,9 @@ pub const RULES: [Rule; 36] = [
             "tenant::verification_tests::app_codes_replay_and_age",
             "tenant::verification_tests::the_code_that_registered_an_app_is_refused_at_sign_in",
             "tenant::verification_tests::replay_is_refused_per_user_per_app",
-            "tests/inputs_tenant.rs::security_holds_under_random_use",
-            "tests/inputs_tenant.rs::the_registration_code_is_refused_in_the_same_step",
-            "tests/cli.rs::oathtool_computes_a_code_the_simulator_accepts",
+            "tests/suite/inputs_tenant.rs::security_holds_under_random_use",
+            "tests/suite/inputs_tenant.rs::the_registration_code_is_refused_in_the_same_step",
+            "tests/suite/cli.rs::oathtool_computes_a_code_the_simulator_accepts",
         ],
     },
     Rule {
@@ -433,7 +433,7 @@ pub const RULES: [Rule; 36] = [
             "flows::flow_tests::a_new_method_is_offered_only_where_the_policy_allows_it",
             "flows::wizard::tests::app_password_step_only_for_enforced_users_where_allowed",
             "tenant::enrolment::tests::rule_20_app_password_step_in_the_wizard",
-            "tests/then_and_now.rs::today_shows_what_changed",
+            "tests/suite/then_and_now.rs::today_shows_what_changed",
         ],
     },
     Rule {
@@ -493,7 +493,7 @@ pub const RULES: [Rule; 36] = [
         tests: &[
             "tenant::calendar::eras",
             "tenant::mail_auth::app_password_refused_after_basic_auth_ended",
-            "tests/then_and_now.rs::today_shows_what_changed",
+            "tests/suite/then_and_now.rs::today_shows_what_changed",
         ],
     },
     // Sessions and prompts
@@ -585,7 +585,7 @@ pub const RULES: [Rule; 36] = [
         modelled: Modelled::Fully,
         tests: &[
             "tenant::verification_tests::a_new_temporary_access_pass_replaces_the_old_one",
-            "tests/inputs_trainer.rs::a_tap_lasts_ten_minutes_to_thirty_days",
+            "tests/suite/inputs_trainer.rs::a_tap_lasts_ten_minutes_to_thirty_days",
         ],
     },
     // Calendar-dependent
@@ -602,7 +602,7 @@ pub const RULES: [Rule; 36] = [
         tests: &[
             "tenant::calendar::eras",
             "tenant::verification_tests::push_needs_the_number_from_2023_and_can_be_denied",
-            "tests/then_and_now.rs::today_shows_what_changed",
+            "tests/suite/then_and_now.rs::today_shows_what_changed",
         ],
     },
     Rule {
@@ -627,7 +627,7 @@ pub const RULES: [Rule; 36] = [
         ),
         tests: &[
             "tenant::calendar::passkey_nudge_and_the_end_of_legacy_method_policies",
-            "tests/then_and_now.rs::today_shows_what_changed",
+            "tests/suite/then_and_now.rs::today_shows_what_changed",
         ],
     },
     Rule {
@@ -648,7 +648,7 @@ pub const RULES: [Rule; 36] = [
         tests: &[
             "tenant::calendar::eras",
             "tenant::verification_tests::texts_are_throttled_and_retire_in_2027",
-            "tests/then_and_now.rs::from_february_2027_texts_and_calls_need_a_telephony_provider",
+            "tests/suite/then_and_now.rs::from_february_2027_texts_and_calls_need_a_telephony_provider",
         ],
     },
 ];

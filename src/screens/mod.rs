@@ -5,7 +5,7 @@
 //! sees of it, tagged with its [`PageId`]. Architecture invariants: screens never change
 //! state (flows decide the next page, screens only describe the current one); decisions are
 //! made on [`PageId`] and typed controls, while titles and labels are for people: read only
-//! by step assertions and by the code that draws a screen (`tests/invariants.rs`).
+//! by step assertions and by the code that draws a screen (`tests/suite/invariants.rs`).
 
 mod controls;
 mod id;

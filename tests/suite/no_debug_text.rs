@@ -4,7 +4,7 @@
 //! behind: `Some(`, `None`, `Ok(`, `Err(`, `Failed(`, `Reported)` and struct braces such as
 //! `Foo { x:`. A hit names the file (or command) and the line.
 
-mod common;
+use crate::common;
 
 use mfa_sim::book::build_at;
 use std::path::{Path, PathBuf};

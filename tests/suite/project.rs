@@ -4,7 +4,7 @@
 //! of this repository's project in a temporary folder, as a help desk would on its own
 //! checkout: with `--project`, and from a folder inside the copy.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,6 +1,6 @@
 //! The harness refuses what it cannot run: an undefined step fails the run and is named.
 
-mod common;
+use crate::common;
 
 use mfa_sim::harness::{RunOptions, Status, run};
 use std::path::Path;

@@ -1,8 +1,8 @@
 //! The book: built in-process into a temporary folder and checked the way a reader would,
 //! plus fixture books that must refuse to build.
 
+use crate::common;
 use base64::Engine;
-mod common;
 
 use mfa_sim::book::build_at;
 

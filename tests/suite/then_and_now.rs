@@ -2,7 +2,7 @@
 //! verdicts come from the two runs; these tests check that the differences entra-facts lists
 //! are found, and that the guide's own date shows nothing but the claims wrong even then.
 
-mod common;
+use crate::common;
 
 use mfa_sim::guide::load;
 use mfa_sim::harness::Replay;

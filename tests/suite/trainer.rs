@@ -1,13 +1,13 @@
 //! Every shipped exercise played in script mode: a known-good solution must meet the goal and
 //! a wrong path must not (with feedback). Transcripts are compared with
 //! `tests/trainer/<id>.<good|wrong>.out`; after a deliberate change,
-//! `MFA_SIM_BLESS=1 cargo test --test trainer` rewrites them (review the diff).
+//! `MFA_SIM_BLESS=1 cargo test --test suite trainer::` rewrites them (review the diff).
 //!
 //! Solutions say `type {text}`, `type {code}` or `password <app> {app-password}` where a
 //! person would read the value off the phone or the page: the test fills in the latest one
 //! shown so far, so solutions stay valid when codes change.
 
-mod common;
+use crate::common;
 
 use mfa_sim::trainer::terminal::{script, start};
 use std::io::Write;

@@ -13,7 +13,7 @@
 //!
 //! Case counts are small so the whole file runs in a few seconds in a debug build.
 
-mod common;
+use crate::common;
 
 use mfa_sim::Simulation;
 use mfa_sim::clock::{Clock, EARLIEST, LATEST, parse_instant};

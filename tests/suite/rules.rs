@@ -3,7 +3,7 @@
 //! names, every `@rule:N` tag in the features a rule that exists, and every rule the
 //! simulator models (fully or in part) backed by at least one test function.
 
-mod common;
+use crate::common;
 
 use mfa_sim::rules::{Modelled, RULES, rule};
 use std::collections::BTreeMap;

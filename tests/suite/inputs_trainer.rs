@@ -4,7 +4,7 @@
 //! others still list and play. Property tests feed arbitrary and mutated commands to sessions
 //! and arbitrary and mutated YAML to the exercise parser: no panic, no hang, no time travel.
 
-mod common;
+use crate::common;
 
 use mfa_sim::trainer::Session;
 use mfa_sim::trainer::exercise::{all_in, parse};

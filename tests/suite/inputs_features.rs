@@ -2,7 +2,7 @@
 //! the repository's own files damaged line by line give findings or success, never a panic
 //! or a hang, and a damaged file never runs green.
 
-mod common;
+use crate::common;
 
 use common::{mutate, mutations, within};
 use mfa_sim::harness::syntax::check_bytes;

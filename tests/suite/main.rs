@@ -1,0 +1,21 @@
+//! Every integration test but the guide run (`tests/guide.rs`, cucumber owns its `main`) and
+//! the fuzz replay (`tests/fuzz_regressions.rs`, which sets a process-wide panic hook), in one
+//! binary: one link instead of a dozen keeps a fresh `cargo test` quick.
+//!
+//! Run one part with its module name: `cargo test --test suite trainer::`.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod book;
+mod cli;
+mod harness;
+mod inputs_features;
+mod inputs_tenant;
+mod inputs_trainer;
+mod invariants;
+mod no_debug_text;
+mod project;
+mod rules;
+mod then_and_now;
+mod trainer;
