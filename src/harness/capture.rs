@@ -302,6 +302,6 @@ impl Capture {
 impl cucumber::writer::NonTransforming for Capture {}
 
 /// Key of a feature file name.
-pub fn feature_key(feature: &cucumber::gherkin::Feature) -> String {
+pub(crate) fn feature_key(feature: &cucumber::gherkin::Feature) -> String {
     file_name(feature)
 }

@@ -23,7 +23,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The tenant the guide's scenarios run on (`scenarios/contoso.yaml`); replays swap it.
-pub const GUIDE_TENANT: &str = "contoso";
+pub(crate) const GUIDE_TENANT: &str = "contoso";
 
 /// One scenario's world.
 #[derive(Debug, Default, cucumber::World)]

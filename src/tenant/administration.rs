@@ -6,7 +6,7 @@ use super::Tenant;
 use super::directory::{MfaState, TemporaryAccessPass, UserId};
 
 /// Days an admin MFA block lasts.
-pub const MFA_BLOCK_DAYS: i64 = 90;
+pub(crate) const MFA_BLOCK_DAYS: i64 = 90;
 
 impl Tenant {
     /// Set per-user MFA. Enabling a user who already has a method enforces them at once
