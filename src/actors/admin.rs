@@ -28,7 +28,12 @@ pub enum AdminAction {
     /// Block or unblock MFA (90 days).
     BlockMfa(bool),
     /// Issue a Temporary Access Pass for so many minutes.
-    TemporaryAccessPass { minutes: i64, one_time: bool },
+    TemporaryAccessPass {
+        /// How long the pass stays valid once issued.
+        minutes: i64,
+        /// The pass is spent by its first successful sign-in.
+        one_time: bool,
+    },
     /// Delete all App Passwords.
     DeleteAppPasswords,
     /// Reset the password.

@@ -38,16 +38,30 @@ impl PhoneSlot {
 #[derive(Clone, Debug)]
 pub enum Method {
     /// A phone number in one slot.
-    Phone { slot: PhoneSlot, number: String },
+    Phone {
+        /// Which of the three phone slots it fills.
+        slot: PhoneSlot,
+        /// The full number, as registered.
+        number: String,
+    },
     /// Microsoft Authenticator on a device: push plus codes.
     Authenticator {
+        /// The push address of the device the app runs on.
         device: u64,
+        /// The name Security info lists it under.
         device_name: String,
+        /// The credential behind its codes.
         oath: Oath,
+        /// The last time step whose code was accepted, so a code cannot be used twice.
         last_step: Option<u64>,
     },
     /// Another authenticator app (software OATH token): codes only.
-    SoftwareToken { oath: Oath, last_step: Option<u64> },
+    SoftwareToken {
+        /// The credential behind its codes.
+        oath: Oath,
+        /// The last time step whose code was accepted, so a code cannot be used twice.
+        last_step: Option<u64>,
+    },
 }
 
 /// A method with its identity in the list.

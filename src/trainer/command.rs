@@ -24,7 +24,12 @@ pub enum Command {
     /// Press, follow or choose by label.
     Press(String),
     /// Type text, into a named field or the first empty one.
-    Type { field: Option<String>, text: String },
+    Type {
+        /// The field's label, or none for the first empty field.
+        field: Option<String>,
+        /// What to type.
+        text: String,
+    },
     /// Answer the ringing phone and press keys.
     Answer(String),
     /// Install an app from the store.
