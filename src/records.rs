@@ -320,7 +320,7 @@ pub enum MailStatus {
 
 impl MailStatus {
     /// True when the app can read mail.
-    pub fn is_connected(self) -> bool {
+    pub(crate) fn is_connected(self) -> bool {
         self == MailStatus::Connected
     }
 }

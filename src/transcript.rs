@@ -123,7 +123,7 @@ pub struct Transcript {
 
 impl Transcript {
     /// Append an event.
-    pub fn record(&self, at: Instant, actor: Actor, output: Output) {
+    pub(crate) fn record(&self, at: Instant, actor: Actor, output: Output) {
         self.lock().push(Event { at, actor, output });
     }
 
@@ -138,7 +138,7 @@ impl Transcript {
     }
 
     /// The events recorded after `mark`.
-    pub fn since(&self, mark: usize) -> Vec<Event> {
+    pub(crate) fn since(&self, mark: usize) -> Vec<Event> {
         self.lock()
             .get(mark..)
             .map(<[Event]>::to_vec)
@@ -159,7 +159,7 @@ impl Transcript {
 
 impl Event {
     /// The event as a few lines of plain text (demo, trainer, CLI).
-    pub fn render_text(&self) -> String {
+    pub(crate) fn render_text(&self) -> String {
         let time = crate::clock::format_time(self.at);
         let body = match &self.output {
             Output::Screen(view) => crate::screens::text::render(view),

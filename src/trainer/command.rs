@@ -63,10 +63,10 @@ pub enum Command {
 }
 
 /// How long one `wait` may be, in seconds: one second to one day.
-pub const WAIT_SECS: std::ops::RangeInclusive<i64> = 1..=86_400;
+pub(crate) const WAIT_SECS: std::ops::RangeInclusive<i64> = 1..=86_400;
 
 /// The help text.
-pub const HELP: &str = "\
+pub(crate) const HELP: &str = "\
 Browser:   open <address>      (office.com, aka.ms/mfasetup, mysignins.microsoft.com/security-info,
                                 account.activedirectory.windowsazure.com/AppPasswords.aspx)
            <number>            use the numbered button, link or option on the page
