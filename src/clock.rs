@@ -39,7 +39,7 @@ pub const EARLIEST: Instant = 946_684_800;
 pub const LATEST: Instant = 4_133_980_799;
 
 /// The supported window as people read it (used in messages).
-pub const WINDOW: &str = "2000-01-01 to 2100-12-31";
+pub(crate) const WINDOW: &str = "2000-01-01 to 2100-12-31";
 
 /// A date or time given in a scenario or on the command line could not be used.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -115,11 +115,6 @@ impl Clock {
             Advance::Clamped(*now)
         }
     }
-
-    /// True when this clock follows the machine's time.
-    pub fn is_wall(&self) -> bool {
-        matches!(self.source, Source::Wall)
-    }
 }
 
 /// Read `2021-06-01` (taken as 09:00 UTC, the start of a working day) or a full RFC 3339 time,
@@ -155,7 +150,7 @@ pub fn check_instant(at: Instant) -> Result<Instant, BadTime> {
 }
 
 /// `2021-06-01 09:00:40 UTC`: how the book, the trainer and logs show an instant.
-pub fn format_instant(t: Instant) -> String {
+pub(crate) fn format_instant(t: Instant) -> String {
     let format =
         time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
     OffsetDateTime::from_unix_timestamp(t)
@@ -165,12 +160,12 @@ pub fn format_instant(t: Instant) -> String {
 }
 
 /// `2021-06-01`: the calendar date of an instant.
-pub fn format_date(t: Instant) -> String {
+pub(crate) fn format_date(t: Instant) -> String {
     format_instant(t).chars().take(10).collect()
 }
 
 /// `09:00:40`: the time of day of an instant.
-pub fn format_time(t: Instant) -> String {
+pub(crate) fn format_time(t: Instant) -> String {
     format_instant(t).chars().skip(11).take(8).collect()
 }
 

@@ -23,10 +23,10 @@ pub const TARGETS: [(&str, Target); 4] = [
 
 /// Generated populations larger than this are not started (they are the benchmark's business,
 /// and a fuzzer that asks for a billion people only finds out how much memory there is).
-pub const MAX_FUZZED_POPULATION: usize = 200;
+pub(crate) const MAX_FUZZED_POPULATION: usize = 200;
 
 /// At most this many trainer commands are played from one input.
-pub const MAX_SESSION_LINES: usize = 64;
+pub(crate) const MAX_SESSION_LINES: usize = 64;
 
 fn runtime() -> Option<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread()

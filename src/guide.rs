@@ -41,7 +41,7 @@ pub fn load(path: &Path) -> Result<Vec<GuideStep>, GuideError> {
 }
 
 /// The guide IDs a list of tags names (`guide:SMS-05` -> `SMS-05`).
-pub fn ids_in(tags: &[String]) -> Vec<String> {
+pub(crate) fn ids_in(tags: &[String]) -> Vec<String> {
     tags.iter()
         .filter_map(|t| t.trim_start_matches('@').strip_prefix("guide:"))
         .map(str::to_string)

@@ -6,6 +6,8 @@
 //! and the trainer ([`trainer`]). The real service's rules it answers to are listed, with
 //! sources and tests, in [`rules`]. See ARCHITECTURE.md for the map.
 
+#![warn(missing_docs, unreachable_pub)]
+
 pub mod actors;
 pub mod book;
 pub mod cli;

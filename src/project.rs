@@ -9,7 +9,7 @@
 use std::path::{Component, Path, PathBuf};
 
 /// The file that marks a project's root folder.
-pub const MARKER: &str = "mfa-sim.toml";
+pub(crate) const MARKER: &str = "mfa-sim.toml";
 
 /// A project on disk, with the folders every command reads.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,7 +82,7 @@ impl Project {
     }
 
     /// The nearest project at or above `start`.
-    pub fn discover(start: &Path) -> Result<Project, ProjectError> {
+    pub(crate) fn discover(start: &Path) -> Result<Project, ProjectError> {
         let start = absolute(start).map_err(|e| ProjectError::Io(start.to_path_buf(), e))?;
         let mut dir = Some(start.as_path());
         while let Some(d) = dir {
@@ -168,7 +168,7 @@ impl Project {
 
 /// A tenant in `dir` by name (with or without `.yaml`), or a path to a YAML file when the
 /// name has a folder in it.
-pub fn resolve_tenant(dir: &Path, name: &str) -> PathBuf {
+pub(crate) fn resolve_tenant(dir: &Path, name: &str) -> PathBuf {
     let as_path = Path::new(name);
     if as_path.components().count() > 1 || as_path.is_absolute() {
         as_path.to_path_buf()
@@ -239,7 +239,7 @@ pub fn shown(path: &Path) -> String {
 }
 
 /// True for a relative path that never climbs out (`a/b`, not `../a` or `/a`).
-pub fn stays_inside(path: &Path) -> bool {
+pub(crate) fn stays_inside(path: &Path) -> bool {
     path.components()
         .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
 }
@@ -247,7 +247,7 @@ pub fn stays_inside(path: &Path) -> bool {
 /// `path` made absolute against the current directory, with `.` and `..` resolved by
 /// following the file system (so symbolic links cannot hide where a path really points).
 /// The longest existing prefix is canonicalised; the rest is appended as written.
-pub fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+pub(crate) fn absolute(path: &Path) -> std::io::Result<PathBuf> {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {

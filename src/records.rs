@@ -320,7 +320,7 @@ pub enum MailStatus {
 
 impl MailStatus {
     /// True when the app can read mail.
-    pub fn is_connected(self) -> bool {
+    pub(crate) fn is_connected(self) -> bool {
         self == MailStatus::Connected
     }
 }
@@ -348,27 +348,60 @@ impl fmt::Display for MailStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum AdminReport {
     /// Per-user MFA set (the state it ended in).
-    PerUserMfa { upn: String, state: MfaState },
+    PerUserMfa {
+        /// The account the action was taken on.
+        upn: String,
+        /// Disabled, Enabled or Enforced after the change.
+        state: MfaState,
+    },
     /// Methods must be registered again.
-    Reregistration { upn: String },
+    Reregistration {
+        /// The account the action was taken on.
+        upn: String,
+    },
     /// MFA sessions revoked.
-    MfaSessionsRevoked { upn: String },
+    MfaSessionsRevoked {
+        /// The account the action was taken on.
+        upn: String,
+    },
     /// Sign-in blocked or allowed.
-    SignIn { upn: String, blocked: bool },
+    SignIn {
+        /// The account the action was taken on.
+        upn: String,
+        /// Sign-in is now blocked (false: allowed again).
+        blocked: bool,
+    },
     /// MFA blocked for 90 days or unblocked.
-    Mfa { upn: String, blocked: bool },
+    Mfa {
+        /// The account the action was taken on.
+        upn: String,
+        /// MFA is now blocked (false: unblocked).
+        blocked: bool,
+    },
     /// A Temporary Access Pass, shown once.
     TemporaryAccessPass {
+        /// The account the action was taken on.
         upn: String,
+        /// How long the pass stays valid.
         minutes: i64,
+        /// The pass itself, for the technician to read out.
         code: String,
     },
     /// Every App Password deleted.
-    AppPasswordsDeleted { upn: String },
+    AppPasswordsDeleted {
+        /// The account the action was taken on.
+        upn: String,
+    },
     /// Password reset.
-    PasswordReset { upn: String },
+    PasswordReset {
+        /// The account the action was taken on.
+        upn: String,
+    },
     /// Risk dismissed.
-    RiskDismissed { upn: String },
+    RiskDismissed {
+        /// The account the action was taken on.
+        upn: String,
+    },
     /// The tenant's App Password setting.
     AppPasswordsAllowed(bool),
     /// How long browsers may remember MFA, if at all.

@@ -27,7 +27,7 @@ impl Seed {
     /// A separate stream derived from the same seed and a purpose (`"password salts"`). Taking
     /// values from it leaves this stream untouched, so adding a use of randomness here does
     /// not change the codes and secrets every transcript already shows.
-    pub fn substream(&self, purpose: &str) -> Seed {
+    pub(crate) fn substream(&self, purpose: &str) -> Seed {
         use sha2::{Digest, Sha256};
         let digest = Sha256::new()
             .chain_update(self.origin.to_le_bytes())
@@ -44,19 +44,19 @@ impl Seed {
     }
 
     /// A number in `0..n`.
-    pub fn below(&self, n: u32) -> u32 {
+    pub(crate) fn below(&self, n: u32) -> u32 {
         self.with(|r| r.next_u32() % n.max(1))
     }
 
     /// `n` decimal digits, leading zeros kept ("042917").
-    pub fn digits(&self, n: usize) -> String {
+    pub(crate) fn digits(&self, n: usize) -> String {
         (0..n)
             .map(|_| char::from(b'0' + self.below(10) as u8))
             .collect()
     }
 
     /// `n` lower-case letters.
-    pub fn letters(&self, n: usize) -> String {
+    pub(crate) fn letters(&self, n: usize) -> String {
         (0..n)
             .map(|_| char::from(b'a' + self.below(26) as u8))
             .collect()

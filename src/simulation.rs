@@ -9,8 +9,8 @@
 //! starts, directly or through a phone: dropping the `Simulation` ends them all.
 
 use crate::actors::{
-    AdminHandle, BrowserHandle, DeviceClock, Lifetime, LifetimeGuard, LiveTasks, MailClientHandle,
-    MailKind, PhoneHandle, Switchboard,
+    AdminHandle, BrowserHandle, DeviceClock, Lifetime, LifetimeGuard, MailClientHandle, MailKind,
+    PhoneHandle, Switchboard,
 };
 use crate::clock::{Clock, Instant};
 use crate::records::SignInRow;
@@ -45,7 +45,7 @@ pub struct Person {
 
 impl Person {
     /// First name.
-    pub fn first_name(&self) -> &str {
+    pub(crate) fn first_name(&self) -> &str {
         self.name.split_whitespace().next().unwrap_or(&self.name)
     }
 }
@@ -105,7 +105,7 @@ impl Simulation {
     }
 
     /// Start the scenario with a given clock (the trainer's real-phone mode uses the wall clock).
-    pub async fn start_at(scenario: Scenario, clock: Clock) -> Simulation {
+    pub(crate) async fn start_at(scenario: Scenario, clock: Clock) -> Simulation {
         let seed = Seed::new(scenario.seed);
         let transcript = Transcript::default();
         let (guard, lifetime) = Lifetime::new();
@@ -279,7 +279,8 @@ impl Simulation {
 
     /// Counts this simulation's actor tasks still running; once the simulation is dropped
     /// the count falls to zero as the tasks notice.
-    pub fn live_tasks(&self) -> LiveTasks {
+    #[cfg(test)]
+    pub(crate) fn live_tasks(&self) -> crate::actors::LiveTasks {
         self.lifetime.live_tasks()
     }
 
@@ -290,7 +291,7 @@ impl Simulation {
 
     /// Swap a person's phone for a new one with the same number and no apps (the "new phone"
     /// ticket): texts and calls now reach the new phone; the old apps are gone.
-    pub async fn replace_phone(&mut self, who: &str) -> Result<(), UnknownPerson> {
+    pub(crate) async fn replace_phone(&mut self, who: &str) -> Result<(), UnknownPerson> {
         let index = self
             .people
             .iter()

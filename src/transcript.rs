@@ -52,21 +52,37 @@ pub enum Output {
     /// A page now on screen.
     Screen(Box<ScreenView>),
     /// A text message arrived.
-    TextMessage { from: String, body: String },
+    TextMessage {
+        /// The sender as the phone shows it (a short code or number).
+        from: String,
+        /// The message text.
+        body: String,
+    },
     /// A call: what the phone showed and what the caller said, and which keys were pressed.
     Call {
+        /// The caller as the phone shows it.
         from: String,
+        /// What the recorded voice said.
         said: String,
+        /// The keys the person pressed, if they answered.
         keys: Option<String>,
     },
     /// An authenticator app showed a sign-in request.
     Push {
+        /// The account the request is for.
         account: String,
+        /// The app asked for the number shown on the sign-in page.
         number_requested: bool,
+        /// The request's wording in the app.
         detail: String,
     },
     /// An app showed a code for an account.
-    Code { account: String, code: String },
+    Code {
+        /// The account the code belongs to.
+        account: String,
+        /// The code on display.
+        code: String,
+    },
     /// A row was added to the tenant's sign-in log.
     SignIn(SignInRow),
     /// What a mail client showed after trying to connect.
@@ -75,9 +91,17 @@ pub enum Output {
     Admin(AdminReport),
     /// The person clicked a button, link or option (what they did, so readers can follow):
     /// the control itself, and its label as the page showed it.
-    Click { control: Control, label: String },
+    Click {
+        /// The control used.
+        control: Control,
+        /// Its label as the page showed it.
+        label: String,
+    },
     /// A short note from a device ("No service", "App installed").
-    Note { text: String },
+    Note {
+        /// The note's text.
+        text: String,
+    },
 }
 
 /// An output, when and from whom.
@@ -99,7 +123,7 @@ pub struct Transcript {
 
 impl Transcript {
     /// Append an event.
-    pub fn record(&self, at: Instant, actor: Actor, output: Output) {
+    pub(crate) fn record(&self, at: Instant, actor: Actor, output: Output) {
         self.lock().push(Event { at, actor, output });
     }
 
@@ -114,7 +138,7 @@ impl Transcript {
     }
 
     /// The events recorded after `mark`.
-    pub fn since(&self, mark: usize) -> Vec<Event> {
+    pub(crate) fn since(&self, mark: usize) -> Vec<Event> {
         self.lock()
             .get(mark..)
             .map(<[Event]>::to_vec)
@@ -135,7 +159,7 @@ impl Transcript {
 
 impl Event {
     /// The event as a few lines of plain text (demo, trainer, CLI).
-    pub fn render_text(&self) -> String {
+    pub(crate) fn render_text(&self) -> String {
         let time = crate::clock::format_time(self.at);
         let body = match &self.output {
             Output::Screen(view) => crate::screens::text::render(view),

@@ -39,7 +39,7 @@ pub enum Verdict {
 
 impl Verdict {
     /// A short label: holds, differs, no longer possible.
-    pub fn label(&self) -> &'static str {
+    pub(crate) fn label(&self) -> &'static str {
         match self {
             Verdict::Holds => "holds",
             Verdict::Differs(_) => "holds with differences",
@@ -377,7 +377,10 @@ fn by_scenario(report: &RunReport) -> BTreeMap<(String, usize), Vec<&StepRecord>
 
 /// The comment lines under the title of the scenario at (or, for an outline row, above)
 /// `scenario_line` in a feature file.
-pub fn scenario_comment(feature_file: &std::path::Path, scenario_line: usize) -> Vec<String> {
+pub(crate) fn scenario_comment(
+    feature_file: &std::path::Path,
+    scenario_line: usize,
+) -> Vec<String> {
     let text = std::fs::read_to_string(feature_file).unwrap_or_default();
     let lines: Vec<&str> = text.lines().collect();
     let last = scenario_line.min(lines.len());

@@ -2,12 +2,12 @@
 //! replies, check notes), so that no `Debug` shape (`Some("…")`, `["a", "b"]`) reaches them.
 
 /// `"text"` in quotes, or `nothing` when there is none.
-pub fn quoted_or_nothing(text: Option<&str>) -> String {
+pub(crate) fn quoted_or_nothing(text: Option<&str>) -> String {
     text.map_or_else(|| "nothing".to_string(), |t| format!("\"{t}\""))
 }
 
 /// `"a", "b"` in quotes, or `nothing` when the list is empty.
-pub fn quoted_list<I, S>(items: I) -> String
+pub(crate) fn quoted_list<I, S>(items: I) -> String
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,

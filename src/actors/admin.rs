@@ -28,7 +28,12 @@ pub enum AdminAction {
     /// Block or unblock MFA (90 days).
     BlockMfa(bool),
     /// Issue a Temporary Access Pass for so many minutes.
-    TemporaryAccessPass { minutes: i64, one_time: bool },
+    TemporaryAccessPass {
+        /// How long the pass stays valid once issued.
+        minutes: i64,
+        /// The pass is spent by its first successful sign-in.
+        one_time: bool,
+    },
     /// Delete all App Passwords.
     DeleteAppPasswords,
     /// Reset the password.
@@ -64,7 +69,7 @@ impl AdminHandle {
     }
 
     /// Do something to a user. Returns what the console reports (a TAP is shown once here).
-    pub async fn act(
+    pub(crate) async fn act(
         &self,
         upn: &str,
         action: AdminAction,
@@ -121,7 +126,7 @@ impl AdminHandle {
     }
 
     /// Turn the tenant's "allow app passwords" setting on or off.
-    pub async fn allow_app_passwords(&self, allowed: bool) -> Result<(), ActorGone> {
+    pub(crate) async fn allow_app_passwords(&self, allowed: bool) -> Result<(), ActorGone> {
         self.mailbox
             .call("admin console", move |c| {
                 c.tenant.lock().allow_app_passwords(allowed);
@@ -133,7 +138,7 @@ impl AdminHandle {
     }
 
     /// Let browsers remember MFA for so many days ("Don't ask again"), or stop offering it.
-    pub async fn remember_mfa_days(&self, days: Option<u32>) -> Result<(), ActorGone> {
+    pub(crate) async fn remember_mfa_days(&self, days: Option<u32>) -> Result<(), ActorGone> {
         self.mailbox
             .call("admin console", move |c| {
                 c.tenant.lock().policy.remember_mfa_days = days;
@@ -146,7 +151,7 @@ impl AdminHandle {
 
     /// How many methods "Keep your account secure" asks for at the sign-in interrupt (1 or
     /// 2; the tenant setting `registration_methods`).
-    pub async fn registration_methods(&self, count: u8) -> Result<(), ActorGone> {
+    pub(crate) async fn registration_methods(&self, count: u8) -> Result<(), ActorGone> {
         self.mailbox
             .call("admin console", move |c| {
                 c.tenant.lock().policy.registration_methods = count;
@@ -158,7 +163,10 @@ impl AdminHandle {
     }
 
     /// A user's per-user MFA state, methods and flags, as the console shows them.
-    pub async fn describe(&self, upn: &str) -> Result<Result<UserSummary, UnknownUser>, ActorGone> {
+    pub(crate) async fn describe(
+        &self,
+        upn: &str,
+    ) -> Result<Result<UserSummary, UnknownUser>, ActorGone> {
         let upn = upn.to_string();
         self.mailbox
             .call("admin console", move |c| {

@@ -11,7 +11,7 @@ use crate::tenant::{ACTIVATION_SCHEME, Answer, ChallengeState, TenantHandle};
 use crate::transcript::{Actor, Output, Transcript};
 
 /// The app's name.
-pub const NAME: &str = "Microsoft Authenticator";
+pub(crate) const NAME: &str = "Microsoft Authenticator";
 
 /// Scanning a QR code did not add an account.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -33,7 +33,6 @@ struct Account {
 
 /// The app's state.
 pub struct Authenticator {
-    owner: String,
     clock: DeviceClock,
     terms_accepted: bool,
     accounts: Vec<Account>,
@@ -46,14 +45,12 @@ pub struct Authenticator {
 impl Authenticator {
     /// A freshly installed app.
     pub fn new(
-        owner: &str,
         clock: DeviceClock,
         tenant: TenantHandle,
         transcript: Transcript,
         switchboard: Switchboard,
     ) -> Self {
         Authenticator {
-            owner: owner.to_string(),
             clock,
             terms_accepted: false,
             accounts: Vec::new(),
@@ -103,7 +100,7 @@ impl AuthenticatorHandle {
     }
 
     /// The push service delivers a sign-in request.
-    pub fn notify(&self, request: PushRequest) {
+    pub(crate) fn notify(&self, request: PushRequest) {
         let detail = if request.number_required {
             format!(
                 "Are you trying to sign in to {}? Enter the number shown to sign in.",
@@ -126,7 +123,7 @@ impl AuthenticatorHandle {
     }
 
     /// Open the app for the first time and accept its terms ("I agree").
-    pub async fn accept_terms(&self) -> Result<(), ActorGone> {
+    pub(crate) async fn accept_terms(&self) -> Result<(), ActorGone> {
         self.mailbox
             .call(NAME, |a| {
                 a.terms_accepted = true;
@@ -145,7 +142,7 @@ impl AuthenticatorHandle {
 
     /// Add a work account by hand with the code and URL the sign-up page shows under "Can't
     /// scan image?". Returns the name of the account added.
-    pub async fn add_by_hand(
+    pub(crate) async fn add_by_hand(
         &self,
         code: &str,
         url: &str,
@@ -251,16 +248,11 @@ impl AuthenticatorHandle {
     }
 
     /// Names of the accounts in the app.
-    pub async fn accounts(&self) -> Result<Vec<String>, ActorGone> {
+    pub(crate) async fn accounts(&self) -> Result<Vec<String>, ActorGone> {
         self.mailbox
             .call(NAME, |a| {
                 a.accounts.iter().map(|x| x.name.clone()).collect()
             })
             .await
-    }
-
-    /// Whose phone the app is on.
-    pub async fn owner(&self) -> Result<String, ActorGone> {
-        self.mailbox.call(NAME, |a| a.owner.clone()).await
     }
 }

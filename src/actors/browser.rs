@@ -5,7 +5,7 @@
 use super::mailbox::{ActorGone, Lifetime, Mailbox};
 use crate::clock::Clock;
 use crate::flows::{Cookies, Destination, Flow, NotOnPage};
-use crate::screens::{Action, Page, ScreenView};
+use crate::screens::{Action, ScreenView};
 use crate::tenant::{TenantHandle, UserId};
 use crate::transcript::{Actor, Output, Transcript};
 
@@ -145,7 +145,10 @@ impl BrowserHandle {
 
     /// Do something on the page. An action the page does not offer is refused and nothing
     /// changes.
-    pub async fn act(&self, action: Action) -> Result<Result<ScreenView, NotOnPage>, ActorGone> {
+    pub(crate) async fn act(
+        &self,
+        action: Action,
+    ) -> Result<Result<ScreenView, NotOnPage>, ActorGone> {
         self.mailbox.call("browser", move |b| b.act(action)).await
     }
 
@@ -159,18 +162,8 @@ impl BrowserHandle {
             .await
     }
 
-    /// The typed page (for flows that need to know which page, not just its text).
-    pub async fn typed_page(&self) -> Result<Page, ActorGone> {
-        self.mailbox
-            .call("browser", |b| {
-                b.refresh();
-                b.flow.page.clone()
-            })
-            .await
-    }
-
     /// Who is signed in on this tab, and when MFA was done.
-    pub async fn signed_in(&self) -> Result<Option<(UserId, Option<i64>)>, ActorGone> {
+    pub(crate) async fn signed_in(&self) -> Result<Option<(UserId, Option<i64>)>, ActorGone> {
         self.mailbox.call("browser", |b| b.flow.signed_in()).await
     }
 

@@ -94,7 +94,7 @@ impl MailClientHandle {
 
     /// Basic-auth apps: enter the account and a password (the account password or an App
     /// Password), which the app stores and uses from now on. Returns the status shown.
-    pub async fn enter_password(
+    pub(crate) async fn enter_password(
         &self,
         account: &str,
         password: &str,
@@ -113,7 +113,10 @@ impl MailClientHandle {
     }
 
     /// Modern apps: take the session from its finished sign-in window.
-    pub async fn complete_sign_in(&self, window: &BrowserHandle) -> Result<MailStatus, ActorGone> {
+    pub(crate) async fn complete_sign_in(
+        &self,
+        window: &BrowserHandle,
+    ) -> Result<MailStatus, ActorGone> {
         let session = window.signed_in().await?;
         self.mailbox
             .call("mail app", move |m| match session {
@@ -148,7 +151,7 @@ impl MailClientHandle {
     }
 
     /// A modern app already connected with a token from before MFA (the state before SMS-01).
-    pub async fn assume_connected(&self, user: UserId) -> Result<(), ActorGone> {
+    pub(crate) async fn assume_connected(&self, user: UserId) -> Result<(), ActorGone> {
         self.mailbox
             .call("mail app", move |m| {
                 m.token = Some((user, None));

@@ -56,7 +56,8 @@ impl Lifetime {
     }
 
     /// A counter of the tasks started with this lifetime.
-    pub fn live_tasks(&self) -> LiveTasks {
+    #[cfg(test)]
+    pub(crate) fn live_tasks(&self) -> LiveTasks {
         LiveTasks(Arc::downgrade(&self.alive))
     }
 }
@@ -108,7 +109,7 @@ impl<S: Send + 'static> Mailbox<S> {
     }
 
     /// Ask the actor something and wait for its answer.
-    pub async fn call<R: Send + 'static>(
+    pub(crate) async fn call<R: Send + 'static>(
         &self,
         name: &'static str,
         job: impl FnOnce(&mut S) -> R + Send + 'static,
@@ -123,7 +124,7 @@ impl<S: Send + 'static> Mailbox<S> {
     }
 
     /// Post something to the actor without waiting (how the tenant's gateways deliver).
-    pub fn post(&self, job: impl FnOnce(&mut S) + Send + 'static) {
+    pub(crate) fn post(&self, job: impl FnOnce(&mut S) + Send + 'static) {
         let _ = self.jobs.send(Box::new(job));
     }
 }

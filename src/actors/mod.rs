@@ -36,13 +36,13 @@ use std::sync::atomic::{AtomicI64, Ordering};
 /// time stamps read like a real sitting and stay the same from run to run.
 pub mod pace {
     /// Typing into a box.
-    pub const TYPE: i64 = 4;
+    pub(crate) const TYPE: i64 = 4;
     /// Clicking a button, link or option.
-    pub const CLICK: i64 = 2;
+    pub(crate) const CLICK: i64 = 2;
     /// Picking up the phone and pressing keys.
-    pub const ANSWER_CALL: i64 = 6;
+    pub(crate) const ANSWER_CALL: i64 = 6;
     /// Reading a request in Microsoft Authenticator and answering it.
-    pub const ANSWER_REQUEST: i64 = 4;
+    pub(crate) const ANSWER_REQUEST: i64 = 4;
 }
 
 /// A device's own idea of the time: the simulation clock plus the offset its owner set
@@ -70,7 +70,7 @@ impl DeviceClock {
     }
 
     /// Set the device's clock wrong by `seconds` (0 = right).
-    pub fn set_offset(&self, seconds: i64) {
+    pub(crate) fn set_offset(&self, seconds: i64) {
         self.offset.store(seconds, Ordering::SeqCst);
     }
 

@@ -33,7 +33,7 @@ impl Text {
 }
 
 /// Apps the phone's store offers.
-pub const STORE_APPS: &[&str] = &[
+pub(crate) const STORE_APPS: &[&str] = &[
     "Microsoft Authenticator",
     "Google Authenticator",
     "Authy",
@@ -130,7 +130,7 @@ impl PhoneHandle {
     }
 
     /// The network delivers a text (held until there is signal).
-    pub fn deliver_text(&self, from: String, body: String) {
+    pub(crate) fn deliver_text(&self, from: String, body: String) {
         let on = self.signal.load(Ordering::SeqCst);
         if on {
             self.record(Output::TextMessage {
@@ -155,7 +155,7 @@ impl PhoneHandle {
     }
 
     /// The network rings the phone (missed when there is no signal).
-    pub fn ring(&self, call: IncomingCall) {
+    pub(crate) fn ring(&self, call: IncomingCall) {
         if self.signal.load(Ordering::SeqCst) {
             self.record(Output::Call {
                 from: call.from.clone(),
@@ -171,19 +171,19 @@ impl PhoneHandle {
     }
 
     /// All texts received so far.
-    pub async fn texts(&self) -> Result<Vec<Text>, ActorGone> {
+    pub(crate) async fn texts(&self) -> Result<Vec<Text>, ActorGone> {
         self.mailbox.call("phone", |p| p.inbox.clone()).await
     }
 
     /// The newest text.
-    pub async fn latest_text(&self) -> Result<Option<Text>, ActorGone> {
+    pub(crate) async fn latest_text(&self) -> Result<Option<Text>, ActorGone> {
         self.mailbox
             .call("phone", |p| p.inbox.last().cloned())
             .await
     }
 
     /// Whether a call is ringing, and from whom.
-    pub async fn ringing(&self) -> Result<Option<String>, ActorGone> {
+    pub(crate) async fn ringing(&self) -> Result<Option<String>, ActorGone> {
         self.mailbox
             .call("phone", |p| p.ringing.as_ref().map(|c| c.from.clone()))
             .await
@@ -209,7 +209,7 @@ impl PhoneHandle {
     }
 
     /// Lose or regain mobile signal. Held texts arrive when it returns.
-    pub async fn set_signal(&self, on: bool) -> Result<(), ActorGone> {
+    pub(crate) async fn set_signal(&self, on: bool) -> Result<(), ActorGone> {
         self.mailbox
             .call("phone", move |p| {
                 p.signal.store(on, Ordering::SeqCst);
@@ -225,7 +225,7 @@ impl PhoneHandle {
     }
 
     /// Set the phone's clock wrong by `seconds`.
-    pub fn set_clock_offset(&self, seconds: i64) {
+    pub(crate) fn set_clock_offset(&self, seconds: i64) {
         self.clock.set_offset(seconds);
     }
 
@@ -240,7 +240,6 @@ impl PhoneHandle {
                 match app.as_str() {
                     "Microsoft Authenticator" if p.authenticator.is_none() => {
                         let state = Authenticator::new(
-                            &p.owner,
                             p.clock.clone(),
                             p.tenant.clone(),
                             p.transcript.clone(),
@@ -273,7 +272,7 @@ impl PhoneHandle {
     }
 
     /// A third-party authenticator app by name, if installed.
-    pub async fn totp_app(&self, name: &str) -> Result<Option<TotpAppHandle>, ActorGone> {
+    pub(crate) async fn totp_app(&self, name: &str) -> Result<Option<TotpAppHandle>, ActorGone> {
         let name = name.to_string();
         self.mailbox
             .call("phone", move |p| p.totp_apps.get(&name).cloned())
@@ -294,14 +293,14 @@ impl PhoneHandle {
     }
 
     /// Whether the phone has signal.
-    pub async fn has_signal(&self) -> Result<bool, ActorGone> {
+    pub(crate) async fn has_signal(&self) -> Result<bool, ActorGone> {
         self.mailbox
             .call("phone", |p| p.signal.load(Ordering::SeqCst))
             .await
     }
 
     /// The phone's number.
-    pub async fn own_number(&self) -> Result<String, ActorGone> {
+    pub(crate) async fn own_number(&self) -> Result<String, ActorGone> {
         self.mailbox.call("phone", |p| p.number.clone()).await
     }
 }

@@ -33,12 +33,12 @@ impl Switchboard {
 
     /// A phone joins the network under its number (`+CC number`); a later phone with the same
     /// number takes its place.
-    pub fn attach_phone(&self, number: &str, phone: PhoneHandle) {
+    pub(crate) fn attach_phone(&self, number: &str, phone: PhoneHandle) {
         self.lines().phones.insert(number.to_string(), phone);
     }
 
     /// An activated Authenticator registers for push under its device id.
-    pub fn attach_authenticator(&self, device: u64, app: AuthenticatorHandle) {
+    pub(crate) fn attach_authenticator(&self, device: u64, app: AuthenticatorHandle) {
         self.lines().authenticators.insert(device, app);
     }
 

@@ -75,7 +75,7 @@ impl TotpAppHandle {
 
     /// Add an account by hand: a name the person types and the secret key the page shows.
     /// Returns the account added, or the message the app shows.
-    pub async fn add_by_hand(
+    pub(crate) async fn add_by_hand(
         &self,
         account: &str,
         key: &str,

@@ -11,7 +11,7 @@ use crate::transcript::{Event, Output};
 use base64::Engine;
 
 /// Escape text for HTML.
-pub fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -21,7 +21,7 @@ pub fn esc(text: &str) -> String {
 
 /// A PNG of a QR code for `payload`: modules from qrcodegen (medium error correction), eight
 /// pixels each with a four-module quiet zone, in 8-bit grey, encoded by the png crate.
-pub fn qr_png(payload: &str) -> Option<Vec<u8>> {
+pub(crate) fn qr_png(payload: &str) -> Option<Vec<u8>> {
     use qrcodegen::{QrCode, QrCodeEcc};
     const SCALE: usize = 8;
     const BORDER: usize = 4;
@@ -160,7 +160,7 @@ fn chips(row: &str, class: &str, labels: &[String], pressed: Option<&str>) -> St
 }
 
 /// One output as a card, with its simulated time and who showed it.
-pub fn event(e: &Event) -> String {
+pub(crate) fn event(e: &Event) -> String {
     if let Output::Click { label, .. } = &e.output {
         // A click is the person's own action: a small arrow between the cards, no time stamp.
         return format!(
@@ -276,7 +276,7 @@ fn status_mark(s: &Status) -> &'static str {
 }
 
 /// One step: its status, its text, and its outputs (folded for set-up steps).
-pub fn step(s: &StepRecord) -> String {
+pub(crate) fn step(s: &StepRecord) -> String {
     let mut h = format!(
         r#"<li class="mfa-step mfa-{}" data-line="{}"><div class="mfa-step-line"><span class="mfa-status" title="{}">{}</span> <b>{}</b> {}</div>"#,
         s.status.word(),

@@ -69,7 +69,7 @@ impl Living {
     }
 
     /// Add the verdicts of a replay on today's tenant (`label` names it on the page).
-    pub fn set_today(&mut self, today: &RunReport, steps: &[GuideStep], label: &str) {
+    pub(crate) fn set_today(&mut self, today: &RunReport, steps: &[GuideStep], label: &str) {
         let then = verdicts(&self.report, &self.report, steps, &self.features);
         let now = verdicts(&self.report, today, steps, &self.features);
         let date = today

@@ -16,7 +16,8 @@ mod output;
 mod tables;
 
 pub use living::{BookError, Living, directives};
-pub use output::{BUILD_MARKER, OutputError, check_output};
+pub use output::OutputError;
+pub(crate) use output::check_output;
 
 use crate::harness::Replay;
 use crate::project::{Project, stays_inside};
@@ -48,7 +49,10 @@ fn features_for(
 /// Run the features a book needs and make its preprocessor: the guide's run, plus, when
 /// `preprocessor.mfa-sim.today` names a tenant, the replay on it for the "today" verdicts.
 /// The project is the one the book's folder belongs to.
-pub async fn prepare(root: &Path, config: &mdbook_preprocessor::config::Config) -> Result<Living> {
+pub(crate) async fn prepare(
+    root: &Path,
+    config: &mdbook_preprocessor::config::Config,
+) -> Result<Living> {
     let project = Project::discover(root)?;
     let features = features_for(&project, root, config)?;
     let today: Option<String> = config.get("preprocessor.mfa-sim.today")?;

@@ -10,7 +10,7 @@ use crate::project::Project;
 use std::path::{Path, PathBuf};
 
 /// The file a book build leaves in its output folder, so the next build may replace it.
-pub const BUILD_MARKER: &str = ".mfa-sim-build";
+pub(crate) const BUILD_MARKER: &str = ".mfa-sim-build";
 
 /// Why a book cannot be written to a folder.
 #[derive(Debug, thiserror::Error)]
@@ -40,7 +40,11 @@ pub enum OutputError {
 
 /// Check that the book of `project` (sources in `book_root`) may be written to `dest` (an
 /// absolute path with `..` resolved).
-pub fn check_output(dest: &Path, project: &Project, book_root: &Path) -> Result<(), OutputError> {
+pub(crate) fn check_output(
+    dest: &Path,
+    project: &Project,
+    book_root: &Path,
+) -> Result<(), OutputError> {
     let sources = crate::project::absolute(&book_root.join("src"))
         .map_err(|e| OutputError::Io(book_root.to_path_buf(), e))?;
     if dest.parent().is_none() || project.root().starts_with(dest) {

@@ -508,7 +508,7 @@ impl Flow {
 
 impl super::Destination {
     /// The sign-in log's client kind for a flow going here.
-    pub fn client_kind(self) -> crate::tenant::ClientKind {
+    pub(crate) fn client_kind(self) -> crate::tenant::ClientKind {
         if self == super::Destination::Outlook {
             crate::tenant::ClientKind::ModernApp
         } else {

@@ -39,7 +39,7 @@ pub enum Destination {
 
 impl Destination {
     /// The address a person types.
-    pub fn address(self) -> &'static str {
+    pub(crate) fn address(self) -> &'static str {
         match self {
             Destination::Office => "https://www.office.com",
             Destination::MfaSetup => "https://aka.ms/mfasetup",
@@ -166,7 +166,7 @@ impl Flow {
     }
 
     /// Do one action on the current page.
-    pub fn act(
+    pub(crate) fn act(
         &mut self,
         action: Action,
         tenant: &mut Tenant,
@@ -192,13 +192,13 @@ impl Flow {
     }
 
     /// Let waiting pages notice an answered push or call (or a timeout).
-    pub fn refresh(&mut self, tenant: &mut Tenant, cookies: &mut Cookies) {
+    pub(crate) fn refresh(&mut self, tenant: &mut Tenant, cookies: &mut Cookies) {
         self.refresh_sign_in(tenant, cookies);
         self.refresh_setup(tenant);
     }
 
     /// The signed-in user, once the flow has landed.
-    pub fn signed_in(&self) -> Option<(UserId, Option<Instant>)> {
+    pub(crate) fn signed_in(&self) -> Option<(UserId, Option<Instant>)> {
         match self.page {
             Page::Home { .. } | Page::Manage(_) => self.user.map(|u| (u, self.mfa_at)),
             Page::Legacy(crate::screens::LegacyPage::Settings { .. }) => {

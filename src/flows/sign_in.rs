@@ -26,7 +26,7 @@ pub(super) enum Proof {
 }
 
 /// How "Verify your identity" lists an option.
-pub fn option_choice_label(
+pub(crate) fn option_choice_label(
     tenant: &Tenant,
     user: crate::tenant::UserId,
     option: VerifyOption,

@@ -94,7 +94,7 @@ pub struct ScenarioInfo {
 
 /// Outputs and scenario facts written by Worlds during a run.
 #[derive(Debug, Default)]
-pub struct Sink {
+pub(crate) struct Sink {
     /// Outputs per step.
     pub outputs: BTreeMap<StepKey, Vec<Event>>,
     /// Facts per scenario (feature, scenario line).
@@ -125,7 +125,7 @@ impl RunContext {
     }
 
     /// Lock this run's sink.
-    pub fn sink(&self) -> std::sync::MutexGuard<'_, Sink> {
+    pub(crate) fn sink(&self) -> std::sync::MutexGuard<'_, Sink> {
         self.sink
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -302,6 +302,6 @@ impl Capture {
 impl cucumber::writer::NonTransforming for Capture {}
 
 /// Key of a feature file name.
-pub fn feature_key(feature: &cucumber::gherkin::Feature) -> String {
+pub(crate) fn feature_key(feature: &cucumber::gherkin::Feature) -> String {
     file_name(feature)
 }

@@ -25,7 +25,7 @@ const HEADERS: [&str; 8] = [
 /// Step keywords.
 const STEP_WORDS: [&str; 5] = ["Given", "When", "Then", "And", "But"];
 /// Largest feature file read (bytes); a longer one is refused, not read whole.
-pub const MAX_FEATURE_BYTES: u64 = 4 * 1024 * 1024;
+pub(crate) const MAX_FEATURE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Where the parser is in a file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +48,7 @@ enum Block {
 }
 
 /// Every `.feature` file at `input` (the file itself, or every one under a folder), sorted.
-pub fn feature_files(input: &Path) -> Result<Vec<PathBuf>, RunProblem> {
+pub(crate) fn feature_files(input: &Path) -> Result<Vec<PathBuf>, RunProblem> {
     if input.is_file() {
         return Ok(vec![input.to_path_buf()]);
     }
@@ -73,7 +73,7 @@ pub fn feature_files(input: &Path) -> Result<Vec<PathBuf>, RunProblem> {
 }
 
 /// Check one feature file; every finding, in line order.
-pub fn check_file(path: &Path) -> Vec<RunProblem> {
+pub(crate) fn check_file(path: &Path) -> Vec<RunProblem> {
     let shown = crate::project::shown(path);
     match std::fs::metadata(path) {
         Ok(m) if m.len() > MAX_FEATURE_BYTES => {
@@ -462,7 +462,7 @@ fn from_gherkin_message(file: &str, message: &str) -> RunProblem {
 }
 
 /// A problem from cucumber's parser (should the checker above ever let a file through).
-pub fn parser_problem(e: &cucumber::parser::Error) -> RunProblem {
+pub(crate) fn parser_problem(e: &cucumber::parser::Error) -> RunProblem {
     match e {
         cucumber::parser::Error::Parsing(err) => match err.as_ref() {
             cucumber::gherkin::ParseFileError::Reading { path, source } => problem(

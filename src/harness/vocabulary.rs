@@ -28,7 +28,7 @@ const SOURCES: &[(&str, &str)] = &[
 ];
 
 /// Every step pattern with its example, grouped.
-pub fn patterns() -> Vec<StepPattern> {
+pub(crate) fn patterns() -> Vec<StepPattern> {
     let mut out = Vec::new();
     for (group, source) in SOURCES {
         let mut example = String::new();

@@ -23,7 +23,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The tenant the guide's scenarios run on (`scenarios/contoso.yaml`); replays swap it.
-pub const GUIDE_TENANT: &str = "contoso";
+pub(crate) const GUIDE_TENANT: &str = "contoso";
 
 /// One scenario's world.
 #[derive(Debug, Default, cucumber::World)]
@@ -44,7 +44,7 @@ pub struct GuideWorld {
 
 impl GuideWorld {
     /// A World outside a cucumber run (the trainer), reading tenants from `scenarios`.
-    pub fn for_tenants(scenarios: PathBuf) -> Self {
+    pub(crate) fn for_tenants(scenarios: PathBuf) -> Self {
         GuideWorld {
             context: Arc::new(RunContext::new(scenarios, None)),
             ..GuideWorld::default()
@@ -52,7 +52,12 @@ impl GuideWorld {
     }
 
     /// Called by the before hook: join the run and name the scenario.
-    pub fn begin(&mut self, context: Arc<RunContext>, feature: String, scenario_line: usize) {
+    pub(crate) fn begin(
+        &mut self,
+        context: Arc<RunContext>,
+        feature: String,
+        scenario_line: usize,
+    ) {
         self.context = context;
         self.feature = feature;
         self.scenario_line = scenario_line;
@@ -125,7 +130,7 @@ impl GuideWorld {
 
     /// Start a simulation for the trainer: the scenario on its date (or `date`), or on the
     /// machine's clock when a real phone takes part.
-    pub async fn load_for_training(
+    pub(crate) async fn load_for_training(
         &mut self,
         name: &str,
         date: Option<&str>,
@@ -145,19 +150,19 @@ impl GuideWorld {
     }
 
     /// Give a person a new phone with the same number and no apps.
-    pub async fn replace_phone(&mut self, who: &str) -> Result<()> {
+    pub(crate) async fn replace_phone(&mut self, who: &str) -> Result<()> {
         let sim = self.sim.as_mut().ok_or_else(|| anyhow!("no tenant yet"))?;
         sim.replace_phone(who).await?;
         Ok(())
     }
 
     /// True in a replay on another tenant or date.
-    pub fn soft(&self) -> bool {
+    pub(crate) fn soft(&self) -> bool {
         self.soft
     }
 
     /// Note a difference from the guide against the open step.
-    pub fn note(&self, message: String) {
+    pub(crate) fn note(&self, message: String) {
         let Some((line, _)) = self.open else { return };
         let key: StepKey = (self.feature.clone(), self.scenario_line, line);
         self.context
@@ -188,7 +193,7 @@ impl GuideWorld {
     }
 
     /// The person whose browser was used last (for steps that say "the page").
-    pub fn last_person(&self) -> Option<String> {
+    pub(crate) fn last_person(&self) -> Option<String> {
         self.last_person
             .lock()
             .unwrap_or_else(|p| p.into_inner())
@@ -212,7 +217,7 @@ impl GuideWorld {
     }
 
     /// A third-party authenticator app on a person's phone.
-    pub async fn totp_app(&self, who: &str, app: &str) -> Result<TotpAppHandle> {
+    pub(crate) async fn totp_app(&self, who: &str, app: &str) -> Result<TotpAppHandle> {
         self.phone(who)?
             .totp_app(app)
             .await?
@@ -221,7 +226,7 @@ impl GuideWorld {
 
     /// The code an authenticator app on a person's phone shows now (Microsoft Authenticator or
     /// a third-party app, by name).
-    pub async fn app_code(&self, who: &str, app: &str) -> Result<String> {
+    pub(crate) async fn app_code(&self, who: &str, app: &str) -> Result<String> {
         let code = if app.eq_ignore_ascii_case("Microsoft Authenticator") {
             self.authenticator(who).await?.code(None).await?
         } else {
@@ -231,7 +236,7 @@ impl GuideWorld {
     }
 
     /// A person's mail app.
-    pub fn mail_app(&self, who: &str, app: &str) -> Result<MailClientHandle> {
+    pub(crate) fn mail_app(&self, who: &str, app: &str) -> Result<MailClientHandle> {
         let person = self.person(who)?;
         person.mail_apps.get(app).cloned().ok_or_else(|| {
             let names = quoted_list(person.mail_apps.keys());
@@ -250,13 +255,13 @@ impl GuideWorld {
     }
 
     /// Do something on the page; refused actions fail the step with the page's title.
-    pub async fn act(&self, who: &str, action: Action) -> Result<ScreenView> {
+    pub(crate) async fn act(&self, who: &str, action: Action) -> Result<ScreenView> {
         let result = self.browser(who)?.act(action).await?;
         Ok(result?)
     }
 
     /// Press, follow, choose or tick whatever carries this label on the page.
-    pub async fn use_control(&self, who: &str, label: &str) -> Result<ScreenView> {
+    pub(crate) async fn use_control(&self, who: &str, label: &str) -> Result<ScreenView> {
         let page = self.page(who).await?;
         let action = match page.control(label) {
             Some(action) => action,
@@ -293,7 +298,7 @@ impl GuideWorld {
     }
 
     /// Type into the field with this label.
-    pub async fn type_into(&self, who: &str, field: &str, text: &str) -> Result<ScreenView> {
+    pub(crate) async fn type_into(&self, who: &str, field: &str, text: &str) -> Result<ScreenView> {
         let page = self.page(who).await?;
         let Some(f) = page.input(field) else {
             bail!(

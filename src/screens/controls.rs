@@ -24,7 +24,7 @@ pub enum Field {
 
 impl Field {
     /// The label beside the box.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Field::Email => "Email, phone, or Skype",
             Field::Password => "Password",
@@ -73,7 +73,7 @@ pub enum Button {
 
 impl Button {
     /// The label on the button.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Button::Next => "Next",
             Button::SignIn => "Sign in",
@@ -117,7 +117,7 @@ pub enum Link {
 
 impl Link {
     /// The link text.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Link::DifferentAuthenticatorApp => "I want to use a different authenticator app",
             Link::DifferentMethod => "I want to set up a different method",
@@ -145,7 +145,7 @@ pub enum Contact {
 
 impl Contact {
     /// Label.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Contact::AuthenticationPhone => "Authentication phone",
             Contact::OfficePhone => "Office phone",
@@ -156,7 +156,7 @@ impl Contact {
 
 /// The older page's "How do you want to use the mobile app?": notifications (true) or
 /// verification codes (false).
-pub fn app_use_label(push: bool) -> &'static str {
+pub(crate) fn app_use_label(push: bool) -> &'static str {
     if push {
         "Receive notifications for verification"
     } else {
@@ -177,7 +177,7 @@ pub enum NewMethod {
 
 impl NewMethod {
     /// Label in the "Add a method" list.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             NewMethod::AuthenticatorApp => "Authenticator app",
             NewMethod::Phone(slot) => slot.label(),
@@ -205,7 +205,7 @@ pub enum Choice {
 
 impl Choice {
     /// How the option reads in the list.
-    pub fn label(self) -> String {
+    pub(crate) fn label(self) -> String {
         match self {
             Choice::Verify(option) => crate::tenant::verification::option_label(option).to_string(),
             Choice::Contact(contact) => contact.label().to_string(),
@@ -229,7 +229,7 @@ pub enum Checkbox {
 
 impl Checkbox {
     /// The box's label.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Checkbox::DontShowAgain => "Don't show this again",
             Checkbox::DontAskAgain => "Don't ask again",
@@ -278,7 +278,7 @@ impl Action {
     }
 
     /// How the transcript and trainer describe the action.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self {
             Action::Enter(Field::Password, _) => "types the password".to_string(),
             Action::Enter(field, text) => format!("types \"{text}\" into {}", field.label()),

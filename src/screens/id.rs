@@ -131,12 +131,12 @@ pub enum ManageStep {
 
 impl PageId {
     /// One of the older "Additional security verification" pages.
-    pub fn is_legacy(self) -> bool {
+    pub(crate) fn is_legacy(self) -> bool {
         matches!(self, PageId::Legacy(_))
     }
 
     /// A step of the wizard, whether the interrupt or a Security info dialog.
-    pub fn wizard_step(self) -> Option<WizardStep> {
+    pub(crate) fn wizard_step(self) -> Option<WizardStep> {
         match self {
             PageId::Wizard { step, .. } => Some(step),
             _ => None,

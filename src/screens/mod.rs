@@ -14,9 +14,8 @@ mod setup_pages;
 pub mod text;
 mod view;
 
-pub use controls::{
-    Action, Button, Checkbox, Choice, Contact, Control, Field, Link, NewMethod, app_use_label,
-};
+pub(crate) use controls::app_use_label;
+pub use controls::{Action, Button, Checkbox, Choice, Contact, Control, Field, Link, NewMethod};
 pub use id::{LegacyStep, ManageStep, PageId, SignInStep, WizardStep};
 pub use page::{LegacyPage, ManagePage, Page, SignInPage, WizardPage};
 pub use view::{Activation, ScreenView};

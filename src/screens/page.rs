@@ -31,14 +31,20 @@ pub enum Page {
     /// "Keep your account secure" (interrupt) or a Security info dialog (`manage`).
     /// `progress` is "Method n of m" where the interrupt asks for two methods (rule 7).
     Wizard {
+        /// Opened from Security info as an add dialog rather than as the sign-in interrupt.
         manage: bool,
+        /// Which step of the wizard is showing, with what has been typed on it.
         step: WizardPage,
+        /// "Method n of m" (n, m) when the interrupt asks for more than one method.
         progress: Option<(u8, u8)>,
     },
     /// Security info.
     Manage(ManagePage),
     /// Signed in: the Office home page.
-    Home { name: String },
+    Home {
+        /// The display name the greeting uses.
+        name: String,
+    },
 }
 
 /// Sign-in pages.
@@ -46,47 +52,73 @@ pub enum Page {
 pub enum SignInPage {
     /// Enter the sign-in name.
     Email {
+        /// What has been typed into the sign-in name box so far.
         email: String,
+        /// The red message under the box, if the last attempt was refused.
         error: Option<String>,
     },
     /// Enter the password.
     Password {
+        /// The account being signed in to, shown above the box.
         upn: String,
+        /// How many characters have been typed (the page shows only dots).
         password_len: usize,
+        /// The red message under the box, if the last password was refused.
         error: Option<String>,
     },
     /// Smart lockout.
     Locked,
     /// Registration is required before going on.
-    MoreInfoRequired { upn: String },
+    MoreInfoRequired {
+        /// The account that must register methods.
+        upn: String,
+    },
     /// Pick a verification option.
     VerifyIdentity {
+        /// The ways offered to verify, each with the label the page shows for it.
         options: Vec<(VerifyOption, String)>,
+        /// The red message, if the chosen way could not be used.
         error: Option<String>,
     },
     /// Type a code (texted, or from an app).
     EnterCode {
+        /// The code was sent by text message rather than read from an app.
         texted: bool,
+        /// The sentence telling the person where to find the code.
         prompt: String,
+        /// What has been typed into the code box so far.
         code: String,
+        /// How many days "Don't ask again" lasts, when the tenant offers it at all.
         remember_days: Option<u32>,
+        /// Whether the "Don't ask again" box is ticked.
         remember: bool,
+        /// The red message, if the last code was refused.
         error: Option<String>,
     },
     /// Waiting for approval in Microsoft Authenticator.
     ApproveRequest {
+        /// The number to type in the app, when number matching applies.
         number: Option<u8>,
+        /// The red message, if the request was denied or timed out.
         error: Option<String>,
     },
     /// Waiting for the call to be answered.
     Calling {
+        /// The phone number being called, with most digits hidden.
         masked: String,
+        /// The red message, if the call went unanswered or was refused.
         error: Option<String>,
     },
     /// The sign-in was stopped (denied, reported, blocked).
-    Stopped { message: String },
+    Stopped {
+        /// Why the sign-in cannot go on, as the page words it.
+        message: String,
+    },
     /// Stay signed in?
-    StaySignedIn { dont_show: bool },
+    StaySignedIn {
+        /// Whether "Don't show this again" is ticked.
+        dont_show: bool,
+    },
     /// From September 2026: users of texts and calls are asked to add a passkey (snoozable).
     PasskeyNudge,
 }
@@ -97,43 +129,76 @@ pub enum LegacyPage {
     /// Step 1: how should we contact you? (`push`: for the mobile app, "Receive notifications
     /// for verification" rather than "Use verification code".)
     Step1 {
+        /// The contact method picked in the first drop-down.
         contact: Contact,
+        /// For the mobile app: notifications chosen rather than verification codes.
         push: bool,
+        /// The country or region code typed for a phone.
         country: String,
+        /// The phone number typed so far.
         number: String,
+        /// "Call me" chosen rather than a text message.
         by_call: bool,
+        /// The red message, if the entries were refused.
         error: Option<String>,
     },
     /// Configure mobile app: the QR code (Authenticator, or with `without_notifications` a
     /// TOTP app). `push`: the app was chosen for notifications, so the test is a request.
     ConfigureApp {
+        /// What the QR code encodes (an activation link or an `otpauth://` URI).
         payload: String,
+        /// The secret key to type by hand, for a code-only app.
         secret: Option<String>,
+        /// Notifications were chosen, so the check in step 2 is a push rather than a code.
         push: bool,
+        /// "Configure app without notifications" was followed: any TOTP app will do.
         without_notifications: bool,
+        /// The red message, if the app was not yet set up when Next was pressed.
         error: Option<String>,
     },
     /// Step 2: prove the method.
     Step2 {
+        /// The sentence telling the person what to do to prove the method.
         prompt: String,
+        /// What has been typed into the code box so far.
         code: String,
+        /// The check is a call in progress, so there is no code box.
         calling: bool,
+        /// The red message, if the proof failed.
         error: Option<String>,
     },
     /// Step 3: keep using existing applications (App Password), or all done.
-    Step3 { app_password: Option<String> },
+    Step3 {
+        /// The first App Password, shown once, when the tenant allows them.
+        app_password: Option<String>,
+    },
     /// The settings page with its two tabs.
     Settings {
+        /// The "app passwords" tab is open rather than the verification tab.
         app_passwords_tab: bool,
+        /// The lines the verification tab lists about registered methods.
         methods: Vec<String>,
+        /// Each App Password as (row id, name, date created).
         app_passwords: Vec<(u32, String, String)>,
+        /// The row id of the App Password picked for deletion, if any.
         selected: Option<u32>,
+        /// A confirmation shown after a change, if any.
         notice: Option<String>,
     },
     /// Create an App Password: its name.
-    AppPasswordName { name: String, error: Option<String> },
+    AppPasswordName {
+        /// The name typed so far.
+        name: String,
+        /// The red message, if the name was refused.
+        error: Option<String>,
+    },
     /// The new App Password, shown once.
-    AppPasswordCreated { name: String, password: String },
+    AppPasswordCreated {
+        /// The name the person gave it.
+        name: String,
+        /// The generated password, never shown again.
+        password: String,
+    },
 }
 
 /// Steps of "Keep your account secure" and of Security info's add dialogs.
@@ -141,64 +206,114 @@ pub enum LegacyPage {
 pub enum WizardPage {
     /// Start by getting Microsoft Authenticator; `other_methods`: the interrupt offers "I want
     /// to set up a different method" (there is another method the user may set up).
-    StartApp { other_methods: bool },
+    StartApp {
+        /// The "I want to set up a different method" link is offered.
+        other_methods: bool,
+    },
     /// Add the account in the app.
-    SetUpAccount { error: Option<String> },
+    SetUpAccount {
+        /// The red message, if the page could not go on.
+        error: Option<String>,
+    },
     /// Scan the QR code; `manual`: "Can't scan image?" shows the code and URL.
     ScanQr {
+        /// The activation link the QR code encodes.
         payload: String,
+        /// "Can't scan image?" was followed, so the code and URL are shown.
         manual: bool,
+        /// The red message, if the app had not been activated when Next was pressed.
         error: Option<String>,
     },
     /// Let's try it out: the test push.
     TryItOut {
+        /// The number to type in the app, when number matching applies.
         number: Option<u8>,
+        /// The test notification has been approved in the app.
         approved: bool,
+        /// The red message, if the test notification was denied or missed.
         error: Option<String>,
     },
     /// A different authenticator app: add an account in it.
-    OtherAppIntro { error: Option<String> },
+    OtherAppIntro {
+        /// The red message, if the page could not go on.
+        error: Option<String>,
+    },
     /// Its QR code.
     OtherAppQr {
+        /// The `otpauth://` URI the QR code encodes.
         uri: String,
+        /// The secret key for typing into the app by hand.
         secret: String,
+        /// "Can't scan image?" was followed, so the secret key is shown.
         show_secret: bool,
     },
     /// Type its current code.
-    OtherAppCode { code: String, error: Option<String> },
+    OtherAppCode {
+        /// What has been typed into the code box so far.
+        code: String,
+        /// The red message, if the code was refused.
+        error: Option<String>,
+    },
     /// Choose a different method.
     ChooseMethod {
+        /// The kinds of method the person may add here.
         options: Vec<NewMethod>,
+        /// The kind picked in the list, if any.
         selected: Option<NewMethod>,
     },
     /// Phone number and text or call.
     Phone {
+        /// Which of the three phone slots is being filled.
         slot: PhoneSlot,
+        /// The country or region code typed.
         country: String,
+        /// The phone number typed so far.
         number: String,
+        /// "Call me" chosen rather than a text message.
         by_call: bool,
+        /// The red message, if the number was refused.
         error: Option<String>,
     },
     /// Type the texted code.
     PhoneCode {
+        /// The number the code was sent to, with most digits hidden.
         masked: String,
+        /// What has been typed into the code box so far.
         code: String,
+        /// The red message, if the code was refused.
         error: Option<String>,
     },
     /// Waiting for the call.
     Calling {
+        /// The number being called, with most digits hidden.
         masked: String,
+        /// The red message, if the call went unanswered or was refused.
         error: Option<String>,
     },
     /// The phone was registered.
-    PhoneDone { by_call: bool },
+    PhoneDone {
+        /// It was proved by a call rather than a text message.
+        by_call: bool,
+    },
     /// App Password: its name.
-    AppPasswordName { name: String, error: Option<String> },
+    AppPasswordName {
+        /// The name typed so far.
+        name: String,
+        /// The red message, if the name was refused.
+        error: Option<String>,
+    },
     /// App Password: shown once.
-    AppPasswordShown { name: String, password: String },
+    AppPasswordShown {
+        /// The name the person gave it.
+        name: String,
+        /// The generated password, never shown again.
+        password: String,
+    },
     /// All set.
     Success {
+        /// The methods now registered, as the summary lists them.
         methods: Vec<String>,
+        /// The method sign-ins will use first.
         default: String,
     },
 }
@@ -208,19 +323,27 @@ pub enum WizardPage {
 pub enum ManagePage {
     /// The list of methods.
     SecurityInfo {
+        /// Each registered method as (row id, kind, detail such as the masked number).
         rows: Vec<(u32, String, String)>,
+        /// The default sign-in method, as the page words it.
         default: String,
+        /// The row id picked for deletion, if any.
         selected: Option<u32>,
+        /// A confirmation shown after a change, if any.
         notice: Option<String>,
     },
     /// Add a method: which kind.
     AddMethod {
+        /// The kinds of method that can still be added.
         options: Vec<NewMethod>,
+        /// The kind picked in the list, if any.
         selected: Option<NewMethod>,
     },
     /// Change the default method.
     ChangeDefault {
+        /// The methods that may become the default, each with its label.
         options: Vec<(VerifyOption, String)>,
+        /// The method picked in the list, if any.
         selected: Option<VerifyOption>,
     },
 }

@@ -95,7 +95,7 @@ impl ScreenView {
     }
 
     /// Add an option.
-    pub fn choice(mut self, label: &str, choice: Choice, selected: bool) -> Self {
+    pub(crate) fn choice(mut self, label: &str, choice: Choice, selected: bool) -> Self {
         self.choices.push((label.to_string(), selected));
         self.controls
             .push((label.to_string(), Action::Choose(choice)));
@@ -103,7 +103,7 @@ impl ScreenView {
     }
 
     /// Add a tick box.
-    pub fn tick(mut self, label: &str, checkbox: Checkbox, ticked: bool) -> Self {
+    pub(crate) fn tick(mut self, label: &str, checkbox: Checkbox, ticked: bool) -> Self {
         self.ticks.push((label.to_string(), ticked));
         self.controls
             .push((label.to_string(), Action::Tick(checkbox)));

@@ -6,7 +6,7 @@ use super::Tenant;
 use super::directory::{MfaState, TemporaryAccessPass, UserId};
 
 /// Days an admin MFA block lasts.
-pub const MFA_BLOCK_DAYS: i64 = 90;
+pub(crate) const MFA_BLOCK_DAYS: i64 = 90;
 
 impl Tenant {
     /// Set per-user MFA. Enabling a user who already has a method enforces them at once
@@ -22,36 +22,36 @@ impl Tenant {
     }
 
     /// Turn the tenant's "allow app passwords" setting on or off.
-    pub fn allow_app_passwords(&mut self, allowed: bool) {
+    pub(crate) fn allow_app_passwords(&mut self, allowed: bool) {
         self.policy.app_passwords = allowed;
     }
 
     /// Require re-register MFA: phones and apps are deleted; the next sign-in that needs MFA
     /// asks for registration again (rule 29).
-    pub fn require_reregistration(&mut self, id: UserId) {
+    pub(crate) fn require_reregistration(&mut self, id: UserId) {
         self.user_mut(id).info.clear();
         self.activated.remove(&id);
     }
 
     /// Revoke MFA sessions: remembered MFA and app tokens with MFA stop counting (rule 30).
-    pub fn revoke_mfa_sessions(&mut self, id: UserId) {
+    pub(crate) fn revoke_mfa_sessions(&mut self, id: UserId) {
         let now = self.now();
         self.user_mut(id).mfa_sessions_valid_after = now;
     }
 
     /// Block or unblock sign-in.
-    pub fn set_sign_in_blocked(&mut self, id: UserId, blocked: bool) {
+    pub(crate) fn set_sign_in_blocked(&mut self, id: UserId, blocked: bool) {
         self.user_mut(id).sign_in_blocked = blocked;
     }
 
     /// Block MFA for 90 days, or lift the block (rule 31).
-    pub fn set_mfa_blocked(&mut self, id: UserId, blocked: bool) {
+    pub(crate) fn set_mfa_blocked(&mut self, id: UserId, blocked: bool) {
         let until = blocked.then(|| self.now() + MFA_BLOCK_DAYS * 86_400);
         self.user_mut(id).mfa_blocked_until = until;
     }
 
     /// Issue a Temporary Access Pass (8 characters); a new one replaces the old (rule 32).
-    pub fn issue_temporary_access_pass(
+    pub(crate) fn issue_temporary_access_pass(
         &mut self,
         id: UserId,
         minutes: i64,
@@ -73,19 +73,19 @@ impl Tenant {
     }
 
     /// Delete all of a user's App Passwords.
-    pub fn delete_app_passwords(&mut self, id: UserId) {
+    pub(crate) fn delete_app_passwords(&mut self, id: UserId) {
         self.user_mut(id).app_passwords.delete_all();
     }
 
     /// Reset a user's password; App Passwords survive (rule 23).
-    pub fn reset_password(&mut self, id: UserId, password: &str) {
+    pub(crate) fn reset_password(&mut self, id: UserId, password: &str) {
         let salt = self.new_salt();
         self.user_mut(id).set_password(password, salt);
         self.user_mut(id).lockout = Default::default();
     }
 
     /// Clear the "high risk" flag after investigation.
-    pub fn dismiss_risk(&mut self, id: UserId) {
+    pub(crate) fn dismiss_risk(&mut self, id: UserId) {
         self.user_mut(id).high_risk = false;
     }
 }

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 /// Most App Passwords one user may have.
-pub const MAX_APP_PASSWORDS: usize = 40;
+pub(crate) const MAX_APP_PASSWORDS: usize = 40;
 
 /// A stored App Password: its name and a hash, never the password itself.
 #[derive(Clone, Debug)]
@@ -114,14 +114,14 @@ impl AppPasswords {
     }
 
     /// Delete one by id.
-    pub fn delete(&mut self, id: u32) -> bool {
+    pub(crate) fn delete(&mut self, id: u32) -> bool {
         let before = self.records.len();
         self.records.retain(|r| r.id != id);
         before != self.records.len()
     }
 
     /// Delete them all (admin action).
-    pub fn delete_all(&mut self) {
+    pub(crate) fn delete_all(&mut self) {
         self.records.clear();
     }
 

@@ -17,23 +17,25 @@ pub mod cutover {
     use super::{Instant, datetime};
 
     /// Tenants created from this day got combined registration by default.
-    pub const COMBINED_FOR_NEW_TENANTS: Instant = datetime!(2020-08-15 0:00 UTC).unix_timestamp();
+    pub(crate) const COMBINED_FOR_NEW_TENANTS: Instant =
+        datetime!(2020-08-15 0:00 UTC).unix_timestamp();
     /// Combined registration for every tenant; Exchange Online basic authentication off for
     /// IMAP, POP and ActiveSync (rule 24).
-    pub const OCTOBER_2022: Instant = datetime!(2022-10-01 0:00 UTC).unix_timestamp();
+    pub(crate) const OCTOBER_2022: Instant = datetime!(2022-10-01 0:00 UTC).unix_timestamp();
     /// Number matching on every Authenticator push (rule 33).
-    pub const NUMBER_MATCHING: Instant = datetime!(2023-05-08 0:00 UTC).unix_timestamp();
+    pub(crate) const NUMBER_MATCHING: Instant = datetime!(2023-05-08 0:00 UTC).unix_timestamp();
     /// Methods no longer managed in the legacy MFA and SSPR policies (rule 34).
-    pub const LEGACY_POLICIES_END: Instant = datetime!(2025-09-30 0:00 UTC).unix_timestamp();
+    pub(crate) const LEGACY_POLICIES_END: Instant = datetime!(2025-09-30 0:00 UTC).unix_timestamp();
     /// Users with texts or calls nudged to add a passkey (rule 35).
-    pub const PASSKEY_NUDGE: Instant = datetime!(2026-09-01 0:00 UTC).unix_timestamp();
+    pub(crate) const PASSKEY_NUDGE: Instant = datetime!(2026-09-01 0:00 UTC).unix_timestamp();
     /// SMTP AUTH basic authentication off by default (rule 24).
-    pub const SMTP_BASIC_AUTH_END: Instant = datetime!(2027-01-01 0:00 UTC).unix_timestamp();
+    pub(crate) const SMTP_BASIC_AUTH_END: Instant = datetime!(2027-01-01 0:00 UTC).unix_timestamp();
     /// Microsoft-provided texts and calls end without a telephony provider (rule 36).
-    pub const PHONE_DELIVERY_END: Instant = datetime!(2027-02-01 0:00 UTC).unix_timestamp();
+    pub(crate) const PHONE_DELIVERY_END: Instant = datetime!(2027-02-01 0:00 UTC).unix_timestamp();
     /// The same end for Global Administrators and external users (rule 36; the simulator does
     /// not yet tell those users apart, see [`crate::rules`]).
-    pub const PHONE_DELIVERY_END_ADMINS: Instant = datetime!(2027-07-01 0:00 UTC).unix_timestamp();
+    pub(crate) const PHONE_DELIVERY_END_ADMINS: Instant =
+        datetime!(2027-07-01 0:00 UTC).unix_timestamp();
 }
 
 fn on_or_after(now: Instant, day: Instant) -> bool {
@@ -42,7 +44,7 @@ fn on_or_after(now: Instant, day: Instant) -> bool {
 
 /// Which sign-up experience users get. Combined registration was the default for tenants
 /// created after 2020-08-15 and for every tenant from 2022-10-01.
-pub fn registration(now: Instant, policy: &Policy) -> Registration {
+pub(crate) fn registration(now: Instant, policy: &Policy) -> Registration {
     if let Some(forced) = policy.registration {
         return forced;
     }
@@ -59,14 +61,14 @@ pub fn registration(now: Instant, policy: &Policy) -> Registration {
 }
 
 /// Rule 33: from 2023-05-08 every Authenticator push asks for the number on the sign-in screen.
-pub fn number_matching(now: Instant) -> bool {
+pub(crate) fn number_matching(now: Instant) -> bool {
     on_or_after(now, cutover::NUMBER_MATCHING)
 }
 
 pub use crate::records::Protocol;
 
 /// Why basic authentication is refused, if it is (rule 24).
-pub fn basic_auth_refusal(
+pub(crate) fn basic_auth_refusal(
     protocol: Protocol,
     now: Instant,
     policy: &Policy,
@@ -96,12 +98,12 @@ pub fn basic_auth_refusal(
 
 /// Rule 36: Microsoft-provided text messages and calls end on 2027-02-01 unless the tenant
 /// has its own telephony provider.
-pub fn phone_delivery_available(now: Instant, policy: &Policy) -> bool {
+pub(crate) fn phone_delivery_available(now: Instant, policy: &Policy) -> bool {
     policy.telephony_provider || !on_or_after(now, cutover::PHONE_DELIVERY_END)
 }
 
 /// Rule 35: from 2026-09-01 users with text or call methods are nudged to add a passkey.
-pub fn passkey_nudge(now: Instant) -> bool {
+pub(crate) fn passkey_nudge(now: Instant) -> bool {
     on_or_after(now, cutover::PASSKEY_NUDGE)
 }
 

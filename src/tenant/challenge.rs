@@ -14,11 +14,24 @@ pub enum Purpose {
     /// The second factor of a sign-in.
     SignIn,
     /// Proving a new phone number before it is saved.
-    RegisterPhone { slot: PhoneSlot, number: String },
+    RegisterPhone {
+        /// The slot the number will fill once proved.
+        slot: PhoneSlot,
+        /// The number being proved, as typed.
+        number: String,
+    },
     /// Proving a new authenticator app (third-party) before it is saved.
-    RegisterSoftwareToken { oath: Oath },
+    RegisterSoftwareToken {
+        /// The credential the app was given, kept once its code checks out.
+        oath: Oath,
+    },
     /// The "Let's try it out" push to a newly activated Microsoft Authenticator.
-    RegisterAuthenticator { device: u64, oath: Oath },
+    RegisterAuthenticator {
+        /// The push address of the device that activated the app.
+        device: u64,
+        /// The code credential registered along with it.
+        oath: Oath,
+    },
 }
 
 pub use crate::records::{ChallengeState, CodeCheck, Failure};

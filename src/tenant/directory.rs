@@ -64,12 +64,12 @@ impl Lockout {
     }
 
     /// True while locked.
-    pub fn locked(&self, now: Instant) -> bool {
+    pub(crate) fn locked(&self, now: Instant) -> bool {
         self.locked_until.is_some_and(|u| now < u)
     }
 
     /// A successful sign-in resets the count.
-    pub fn succeed(&mut self) {
+    pub(crate) fn succeed(&mut self) {
         self.distinct_failures = 0;
         self.recent_bad.clear();
     }
@@ -137,18 +137,18 @@ impl User {
     }
 
     /// Compare a typed password with the stored hash, in constant time.
-    pub fn password_is(&self, typed: &str) -> bool {
+    pub(crate) fn password_is(&self, typed: &str) -> bool {
         self.password.matches(typed)
     }
 
     /// Set a new password (admin reset), hashed with a fresh salt. App Passwords survive it
     /// (rule 23).
-    pub fn set_password(&mut self, password: &str, salt: Vec<u8>) {
+    pub(crate) fn set_password(&mut self, password: &str, salt: Vec<u8>) {
         self.password = SaltedHash::new(salt, password);
     }
 
     /// The first name, as help-desk staff call people.
-    pub fn first_name(&self) -> &str {
+    pub(crate) fn first_name(&self) -> &str {
         self.display_name
             .split_whitespace()
             .next()

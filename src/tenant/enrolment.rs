@@ -32,11 +32,11 @@ pub struct ActivationError;
 
 /// The scheme of the Microsoft Authenticator activation QR code: not an `otpauth://` link, so
 /// third-party apps cannot read it (entra-facts §2).
-pub const ACTIVATION_SCHEME: &str = "msauth-sim://activate";
+pub(crate) const ACTIVATION_SCHEME: &str = "msauth-sim://activate";
 
 /// The activation code and URL inside an activation QR payload, as "Can't scan image?" shows
 /// them for typing into Microsoft Authenticator by hand (code in groups of three digits).
-pub fn activation_parts(payload: &str) -> Option<(String, String)> {
+pub(crate) fn activation_parts(payload: &str) -> Option<(String, String)> {
     let rest = payload
         .strip_prefix(ACTIVATION_SCHEME)?
         .strip_prefix("?code=")?;
@@ -52,14 +52,14 @@ pub fn activation_parts(payload: &str) -> Option<(String, String)> {
 
 /// The payload Microsoft Authenticator builds from a code and URL typed by hand: the same as
 /// the QR code's (spaces in the code do not matter).
-pub fn activation_payload(code: &str, url: &str) -> String {
+pub(crate) fn activation_payload(code: &str, url: &str) -> String {
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     format!("{ACTIVATION_SCHEME}?code={code}&url={}", url.trim())
 }
 
 impl Tenant {
     /// Whether one more authenticator app may be added (rule 12).
-    pub fn can_add_app(&self, id: UserId) -> Result<(), MethodError> {
+    pub(crate) fn can_add_app(&self, id: UserId) -> Result<(), MethodError> {
         if self.user(id).info.app_count() >= MAX_AUTHENTICATOR_APPS {
             Err(MethodError::TooManyApps)
         } else {
@@ -68,7 +68,7 @@ impl Tenant {
     }
 
     /// Start proving a phone number: normalise it and send the text or place the call.
-    pub fn start_phone_setup(
+    pub(crate) fn start_phone_setup(
         &mut self,
         id: UserId,
         slot: PhoneSlot,
@@ -111,7 +111,7 @@ impl Tenant {
     }
 
     /// The activation QR payload for Microsoft Authenticator.
-    pub fn start_authenticator_setup(&mut self, id: UserId) -> Result<String, MethodError> {
+    pub(crate) fn start_authenticator_setup(&mut self, id: UserId) -> Result<String, MethodError> {
         self.can_add_app(id)?;
         let code = self.seed().digits(9);
         let oath = self.new_oath(id);
@@ -130,7 +130,7 @@ impl Tenant {
     /// Microsoft Authenticator scanned an activation QR: give the device an id to be reached
     /// by push (the app registers that id with the carrier) and the account's code secret.
     /// Returns (account, secret, device id).
-    pub fn activate_authenticator(
+    pub(crate) fn activate_authenticator(
         &mut self,
         payload: &str,
     ) -> Result<(String, Oath, u64), ActivationError> {
@@ -151,7 +151,7 @@ impl Tenant {
 
     /// Open the test of a freshly activated Authenticator: a push (combined registration) or,
     /// when `by_code`, a code from the app (the older page).
-    pub fn start_authenticator_test(
+    pub(crate) fn start_authenticator_test(
         &mut self,
         id: UserId,
         by_code: bool,
@@ -169,7 +169,7 @@ impl Tenant {
     }
 
     /// The user finished the sign-up wizard: *enabled* users become *enforced* (rule 4).
-    pub fn finish_registration(&mut self, id: UserId) {
+    pub(crate) fn finish_registration(&mut self, id: UserId) {
         let user = self.user_mut(id);
         if user.mfa == MfaState::Enabled && !user.info.is_empty() {
             user.mfa = MfaState::Enforced;
@@ -179,7 +179,7 @@ impl Tenant {
 
     /// Rule 20: may this user create App Passwords? On the older page the step was shown to
     /// per-user MFA users during sign-up; in combined registration only to *enforced* users.
-    pub fn app_passwords_offered(&self, id: UserId) -> bool {
+    pub(crate) fn app_passwords_offered(&self, id: UserId) -> bool {
         let user = self.user(id);
         let legacy = self.registration_experience() == super::policy::Registration::Legacy;
         let per_user = if legacy {
@@ -195,7 +195,7 @@ impl Tenant {
     /// after registration), in a tenant that allows app passwords and has no security
     /// defaults. An *enabled* user registering for the first time never sees it (the older
     /// page's Step 3 is another matter: [`Tenant::app_passwords_offered`]).
-    pub fn app_password_step_in_wizard(&self, id: UserId) -> bool {
+    pub(crate) fn app_password_step_in_wizard(&self, id: UserId) -> bool {
         self.registration_experience() == super::policy::Registration::Combined
             && self.app_passwords_offered(id)
     }

@@ -26,7 +26,7 @@ pub enum BasicOutcome {
 
 impl Tenant {
     /// A mail app signs in with a user name and a password over `protocol`.
-    pub fn basic_sign_in(
+    pub(crate) fn basic_sign_in(
         &mut self,
         upn: &str,
         secret: &str,
@@ -99,7 +99,7 @@ impl Tenant {
     /// Is a modern app's token still good? `mfa_at` is when MFA was done for it, if it was.
     /// A token without MFA stops working once the user needs MFA (the guide's "Outlook asks
     /// for your password again" after MFA is turned on).
-    pub fn modern_token_valid(&self, id: UserId, mfa_at: Option<Instant>) -> bool {
+    pub(crate) fn modern_token_valid(&self, id: UserId, mfa_at: Option<Instant>) -> bool {
         let user = self.user(id);
         let needs_mfa = user.mfa != MfaState::Disabled || self.policy.security_defaults;
         !user.sign_in_blocked

@@ -10,7 +10,7 @@ use crate::clock::Instant;
 use serde::Serialize;
 
 /// Most authenticator apps and OATH tokens (together) one user may have.
-pub const MAX_AUTHENTICATOR_APPS: usize = 5;
+pub(crate) const MAX_AUTHENTICATOR_APPS: usize = 5;
 
 /// The three phone slots of Security info.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -25,7 +25,7 @@ pub enum PhoneSlot {
 
 impl PhoneSlot {
     /// The label Security info uses.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             PhoneSlot::Mobile => "Phone",
             PhoneSlot::Alternate => "Alternate phone",
@@ -38,16 +38,30 @@ impl PhoneSlot {
 #[derive(Clone, Debug)]
 pub enum Method {
     /// A phone number in one slot.
-    Phone { slot: PhoneSlot, number: String },
+    Phone {
+        /// Which of the three phone slots it fills.
+        slot: PhoneSlot,
+        /// The full number, as registered.
+        number: String,
+    },
     /// Microsoft Authenticator on a device: push plus codes.
     Authenticator {
+        /// The push address of the device the app runs on.
         device: u64,
+        /// The name Security info lists it under.
         device_name: String,
+        /// The credential behind its codes.
         oath: Oath,
+        /// The last time step whose code was accepted, so a code cannot be used twice.
         last_step: Option<u64>,
     },
     /// Another authenticator app (software OATH token): codes only.
-    SoftwareToken { oath: Oath, last_step: Option<u64> },
+    SoftwareToken {
+        /// The credential behind its codes.
+        oath: Oath,
+        /// The last time step whose code was accepted, so a code cannot be used twice.
+        last_step: Option<u64>,
+    },
 }
 
 /// A method with its identity in the list.
@@ -126,7 +140,7 @@ impl SecurityInfo {
     }
 
     /// Delete a method; if it carried the default, the default moves to what remains.
-    pub fn delete(&mut self, id: u32) -> bool {
+    pub(crate) fn delete(&mut self, id: u32) -> bool {
         let before = self.entries.len();
         self.entries.retain(|e| e.id != id);
         if self.default.is_some_and(|d| !self.options().contains(&d)) {
@@ -142,7 +156,7 @@ impl SecurityInfo {
     }
 
     /// Choose the default sign-in method; only an option the user has.
-    pub fn set_default(&mut self, option: VerifyOption) -> bool {
+    pub(crate) fn set_default(&mut self, option: VerifyOption) -> bool {
         let ok = self.options().contains(&option);
         if ok {
             self.default = Some(option);
@@ -151,17 +165,17 @@ impl SecurityInfo {
     }
 
     /// The current default.
-    pub fn default_option(&self) -> Option<VerifyOption> {
+    pub(crate) fn default_option(&self) -> Option<VerifyOption> {
         self.default
     }
 
     /// All methods.
-    pub fn entries(&self) -> &[MethodEntry] {
+    pub(crate) fn entries(&self) -> &[MethodEntry] {
         &self.entries
     }
 
     /// Mutable access for the verifier (last accepted TOTP step).
-    pub fn entries_mut(&mut self) -> &mut [MethodEntry] {
+    pub(crate) fn entries_mut(&mut self) -> &mut [MethodEntry] {
         &mut self.entries
     }
 
@@ -179,7 +193,7 @@ impl SecurityInfo {
     }
 
     /// Authenticator apps and tokens, counted together.
-    pub fn app_count(&self) -> usize {
+    pub(crate) fn app_count(&self) -> usize {
         self.entries
             .iter()
             .filter(|e| !matches!(e.method, Method::Phone { .. }))
@@ -187,7 +201,7 @@ impl SecurityInfo {
     }
 
     /// The Authenticator devices that receive push.
-    pub fn push_devices(&self) -> Vec<u64> {
+    pub(crate) fn push_devices(&self) -> Vec<u64> {
         self.entries
             .iter()
             .filter_map(|e| match e.method {
@@ -227,7 +241,7 @@ impl SecurityInfo {
 
 /// Make `+CC number` from a country code and what the user typed ("(425) 555-0100" or a full
 /// "+1 4255550100"). Seven to fifteen digits; anything else is refused.
-pub fn normalize_phone(country_code: &str, typed: &str) -> Result<String, MethodError> {
+pub(crate) fn normalize_phone(country_code: &str, typed: &str) -> Result<String, MethodError> {
     let typed = typed.trim();
     let (cc, rest) = match typed.strip_prefix('+') {
         Some(full) => {
@@ -257,7 +271,7 @@ pub fn normalize_phone(country_code: &str, typed: &str) -> Result<String, Method
 }
 
 /// `+1 XXXXXXXX00`: how sign-in pages show a number.
-pub fn mask_phone(number: &str) -> String {
+pub(crate) fn mask_phone(number: &str) -> String {
     let (cc, digits) = number.split_once(' ').unwrap_or(("", number));
     let count = digits.chars().count();
     let keep = count.saturating_sub(2);

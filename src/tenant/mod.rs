@@ -35,9 +35,8 @@ pub mod verification;
 pub use calendar::Protocol;
 pub use challenge::{Answer, Challenge, ChallengeState, CodeCheck, Failure, Purpose};
 pub use directory::{MfaState, User, UserId};
-pub use enrolment::{
-    ACTIVATION_SCHEME, ActivationError, PhoneSetupError, activation_parts, activation_payload,
-};
+pub(crate) use enrolment::{ACTIVATION_SCHEME, activation_parts, activation_payload};
+pub use enrolment::{ActivationError, PhoneSetupError};
 pub use mail_auth::BasicOutcome;
 pub use methods::{PhoneSlot, VerifyOption};
 pub use policy::Policy;
@@ -117,7 +116,7 @@ impl Tenant {
     }
 
     /// Plug in the ports the tenant talks through from now on.
-    pub fn connect(&mut self, ports: telephony::Ports) {
+    pub(crate) fn connect(&mut self, ports: telephony::Ports) {
         self.ports = ports;
     }
 
@@ -134,7 +133,7 @@ impl Tenant {
     /// The one answer to "which registration experience does a user get now": the older
     /// "Additional security verification" page or combined registration (rules 7-14; the
     /// tenant may force one; see `calendar::registration`).
-    pub fn registration_experience(&self) -> policy::Registration {
+    pub(crate) fn registration_experience(&self) -> policy::Registration {
         calendar::registration(self.now(), &self.policy)
     }
 

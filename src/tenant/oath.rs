@@ -49,7 +49,7 @@ impl Oath {
     }
 
     /// Like [`Oath::new`] with another code length (the RFC vectors use 8).
-    pub fn with_digits(
+    pub(crate) fn with_digits(
         secret: &[u8],
         issuer: &str,
         account: &str,
@@ -76,7 +76,7 @@ impl Oath {
 
     /// A credential typed in by hand: the secret key as the page shows it (Base32; spaces and
     /// letter case do not matter, as in the real apps) and a label the person chooses.
-    pub fn from_key(key: &str, issuer: &str, account: &str) -> Result<Self, OathError> {
+    pub(crate) fn from_key(key: &str, issuer: &str, account: &str) -> Result<Self, OathError> {
         let clean: String = key
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -93,7 +93,7 @@ impl Oath {
     }
 
     /// The secret in base32, as shown under "Can't scan image?".
-    pub fn secret_base32(&self) -> String {
+    pub(crate) fn secret_base32(&self) -> String {
         self.totp.secret().to_base32()
     }
 
@@ -103,7 +103,7 @@ impl Oath {
     }
 
     /// The issuer label.
-    pub fn issuer(&self) -> String {
+    pub(crate) fn issuer(&self) -> String {
         self.totp.issuer().map(str::to_string).unwrap_or_default()
     }
 

@@ -141,30 +141,30 @@ pub struct PolicyProblem {
 }
 
 /// `remember_mfa_days`: the real setting's range.
-pub const REMEMBER_MFA_DAYS: RangeInclusive<u32> = 1..=365;
+pub(crate) const REMEMBER_MFA_DAYS: RangeInclusive<u32> = 1..=365;
 
 /// `registration_methods`: one method or two.
-pub const REGISTRATION_METHODS: RangeInclusive<u8> = 1..=2;
+pub(crate) const REGISTRATION_METHODS: RangeInclusive<u8> = 1..=2;
 
 impl Limits {
     /// `totp_skew`, in steps.
-    pub const TOTP_SKEW: RangeInclusive<i64> = 0..=10;
+    pub(crate) const TOTP_SKEW: RangeInclusive<i64> = 0..=10;
     /// `totp_lookback`, in steps.
-    pub const TOTP_LOOKBACK: RangeInclusive<i64> = 0..=120;
+    pub(crate) const TOTP_LOOKBACK: RangeInclusive<i64> = 0..=120;
     /// `sms_code_lifetime`, in seconds.
-    pub const SMS_CODE_LIFETIME: RangeInclusive<i64> = 30..=3600;
+    pub(crate) const SMS_CODE_LIFETIME: RangeInclusive<i64> = 30..=3600;
     /// `attempts_per_challenge`.
-    pub const ATTEMPTS_PER_CHALLENGE: RangeInclusive<u32> = 1..=100;
+    pub(crate) const ATTEMPTS_PER_CHALLENGE: RangeInclusive<u32> = 1..=100;
     /// `phone_messages_per_window`.
-    pub const PHONE_MESSAGES_PER_WINDOW: RangeInclusive<u32> = 1..=100;
+    pub(crate) const PHONE_MESSAGES_PER_WINDOW: RangeInclusive<u32> = 1..=100;
     /// `throttle_window`, in seconds.
-    pub const THROTTLE_WINDOW: RangeInclusive<i64> = 1..=86_400;
+    pub(crate) const THROTTLE_WINDOW: RangeInclusive<i64> = 1..=86_400;
     /// `lockout_threshold`.
-    pub const LOCKOUT_THRESHOLD: RangeInclusive<u32> = 1..=100;
+    pub(crate) const LOCKOUT_THRESHOLD: RangeInclusive<u32> = 1..=100;
     /// `lockout_seconds`.
-    pub const LOCKOUT_SECONDS: RangeInclusive<i64> = 1..=86_400;
+    pub(crate) const LOCKOUT_SECONDS: RangeInclusive<i64> = 1..=86_400;
     /// `answer_timeout`, in seconds.
-    pub const ANSWER_TIMEOUT: RangeInclusive<i64> = 1..=600;
+    pub(crate) const ANSWER_TIMEOUT: RangeInclusive<i64> = 1..=600;
 
     /// The first number outside its range, if any.
     pub fn check(&self) -> Result<(), PolicyProblem> {

@@ -12,9 +12,9 @@ use crate::records::SignInRow;
 use std::sync::Arc;
 
 /// The sender id texts come from (one of Microsoft's US short codes).
-pub const TEXT_SENDER: &str = "97671";
+pub(crate) const TEXT_SENDER: &str = "97671";
 /// The caller id calls come from.
-pub const CALLER_ID: &str = "+1 8553308653";
+pub(crate) const CALLER_ID: &str = "+1 8553308653";
 
 /// A call the service places to a phone.
 #[derive(Clone, Debug)]

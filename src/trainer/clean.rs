@@ -12,7 +12,7 @@
 /// stay. An unterminated sequence swallows the rest of the text, as a terminal would.
 ///
 /// `clean("\x1b[2J\x1b]0;pwned\x07hi")` is `"hi"`.
-pub fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -24,7 +24,12 @@ pub enum Command {
     /// Press, follow or choose by label.
     Press(String),
     /// Type text, into a named field or the first empty one.
-    Type { field: Option<String>, text: String },
+    Type {
+        /// The field's label, or none for the first empty field.
+        field: Option<String>,
+        /// What to type.
+        text: String,
+    },
     /// Answer the ringing phone and press keys.
     Answer(String),
     /// Install an app from the store.
@@ -58,10 +63,10 @@ pub enum Command {
 }
 
 /// How long one `wait` may be, in seconds: one second to one day.
-pub const WAIT_SECS: std::ops::RangeInclusive<i64> = 1..=86_400;
+pub(crate) const WAIT_SECS: std::ops::RangeInclusive<i64> = 1..=86_400;
 
 /// The help text.
-pub const HELP: &str = "\
+pub(crate) const HELP: &str = "\
 Browser:   open <address>      (office.com, aka.ms/mfasetup, mysignins.microsoft.com/security-info,
                                 account.activedirectory.windowsazure.com/AppPasswords.aspx)
            <number>            use the numbered button, link or option on the page

@@ -58,13 +58,25 @@ pub enum Setup {
     /// The administrator enabled per-user MFA for this person.
     EnableMfa(String),
     /// The person registered a method: `text`, `authenticator`, or a third-party app's name.
-    Register { user: String, method: String },
+    Register {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// `text`, `authenticator`, or a third-party app's name.
+        method: String,
+    },
     /// The phone lost or regained signal.
-    Signal { user: String, on: bool },
+    Signal {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// The phone has signal afterwards.
+        on: bool,
+    },
     /// The phone clock is wrong by so many seconds (at most [`MAX_CLOCK_OFFSET_SECS`] either
     /// way).
     Clock {
+        /// The person, by the name the exercise gives them.
         user: String,
+        /// Seconds the phone clock is ahead (negative: behind).
         #[serde(deserialize_with = "clock_offset")]
         offset: i64,
     },
@@ -73,7 +85,12 @@ pub enum Setup {
     /// Someone else typed this person's password and asked for an Authenticator approval.
     AttackerSignIn(String),
     /// A mail app checked for mail (so its status shows).
-    MailCheck { user: String, app: String },
+    MailCheck {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// The mail app's name.
+        app: String,
+    },
 }
 
 /// The goal: every condition must hold.
@@ -92,16 +109,36 @@ pub struct Goal {
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
 pub enum Condition {
     /// Per-user MFA state.
-    MfaState { user: String, is: MfaState },
+    MfaState {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// The state it must be in.
+        is: MfaState,
+    },
     /// A kind of method is registered: `text`, `call`, `authenticator`, `app`, `office`, `alternate`.
-    HasMethod { user: String, kind: String },
+    HasMethod {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// One of the kinds listed above.
+        kind: String,
+    },
     /// The person's browser is signed in.
     SignedIn(String),
     /// A mail app shows it is connected.
-    MailConnected { user: String, app: String },
+    MailConnected {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// The mail app's name.
+        app: String,
+    },
     /// The trainee did this (`verify`, `reregister`, `tap`, `revoke`, `reset-password`,
     /// `deny`, `report`) for this person.
-    Did { action: String, user: String },
+    Did {
+        /// One of the actions listed above.
+        action: String,
+        /// The person it was done for.
+        user: String,
+    },
     /// Identity was verified before any reset, TAP or re-registration.
     VerifiedFirst(String),
     /// The person is flagged at risk (reported a request).

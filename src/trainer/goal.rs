@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 
 impl Session {
     /// The closing summary: met or not, what is missing, the score.
-    pub async fn result(&self) -> String {
+    pub(crate) async fn result(&self) -> String {
         let unmet = self.unmet().await;
         let verified = self
             .exercise
@@ -62,7 +62,7 @@ impl Session {
     }
 
     /// Conditions of the goal that do not hold yet, described.
-    pub async fn unmet(&self) -> Vec<String> {
+    pub(crate) async fn unmet(&self) -> Vec<String> {
         let mut out = Vec::new();
         for c in &self.exercise.goal.all {
             match self.holds(c).await {

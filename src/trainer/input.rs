@@ -10,7 +10,7 @@ use std::fmt;
 use std::io::{self, BufRead};
 
 /// The longest line the trainer accepts, in bytes, not counting `\n` or `\r\n`.
-pub const MAX_LINE_BYTES: usize = 4096;
+pub(crate) const MAX_LINE_BYTES: usize = 4096;
 
 /// One line of input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,7 +60,7 @@ impl<R: BufRead> Lines<R> {
     }
 
     /// The next line, `None` at the end of the input.
-    pub fn next_line(&mut self) -> io::Result<Option<Numbered>> {
+    pub(crate) fn next_line(&mut self) -> io::Result<Option<Numbered>> {
         // Room for the longest line and a `\r` before its `\n`.
         let room = MAX_LINE_BYTES + 1;
         let mut buf: Vec<u8> = Vec::new();

@@ -27,11 +27,11 @@ use anyhow::{Context, Result, anyhow, bail};
 pub const MAX_SESSION_SECS: i64 = 30 * 86_400;
 
 /// Time kept back from `wait` for actions (each moves the clock by a few seconds).
-pub const ACTION_ALLOWANCE_SECS: i64 = 60;
+pub(crate) const ACTION_ALLOWANCE_SECS: i64 = 60;
 
 /// More than any one command other than `wait` moves the clock (the longest is answering a
 /// call, `actors::pace::ANSWER_CALL`); acting is refused when less than this is left.
-pub const LONGEST_ACTION_SECS: i64 = 10;
+pub(crate) const LONGEST_ACTION_SECS: i64 = 10;
 
 // Checked when compiling: no action takes longer than the time kept for it.
 const _: () = {
@@ -44,7 +44,7 @@ const _: () = {
 
 /// How long an administrator's Temporary Access Pass may last, in minutes (as in Entra ID:
 /// 10 minutes to 30 days).
-pub const TAP_MINUTES: std::ops::RangeInclusive<i64> = 10..=43_200;
+pub(crate) const TAP_MINUTES: std::ops::RangeInclusive<i64> = 10..=43_200;
 
 /// What the session says back.
 #[derive(Clone, Debug, Default)]
@@ -225,7 +225,7 @@ impl Session {
     }
 
     /// True once the goal was met.
-    pub fn goal_met(&self) -> bool {
+    pub(crate) fn goal_met(&self) -> bool {
         self.goal_met
     }
 
