@@ -178,7 +178,7 @@ Feature: Microsoft Authenticator
     And Dana presses "Next"
     Then Dana sees "Success!"
 
-  @guide:MSA-05 @guide:MSA-06 @rule:17 @rule:19
+  @guide:MSA-06 @rule:17 @rule:19
   Scenario: With Microsoft Authenticator as the default, the request is sent at once
     Given the tenant from "contoso" on 2024-01-15
     And Dana has set up Microsoft Authenticator for MFA
@@ -188,7 +188,7 @@ Feature: Microsoft Authenticator
     And Microsoft Authenticator on Dana's phone shows a sign-in request
     And Dana was never shown "Verify your identity"
 
-  @guide:ADD-03 @guide:ADD-04 @guide:MSA-05 @guide:SMS-09 @guide:SMS-10 @rule:19
+  @guide:ADD-03 @guide:ADD-04 @guide:SMS-09 @guide:SMS-10 @rule:19
   Scenario: With Microsoft Authenticator as the default, "Sign in another way" leads to a texted code
     Given Dana has set up Microsoft Authenticator for MFA
     When Dana opens "https://mysignins.microsoft.com/security-info" in her browser
