@@ -11,9 +11,8 @@ Feature: Adding more methods later in Security info
   Scenario: Security info asks for verification before it opens
     When Dana opens "https://mysignins.microsoft.com/security-info" in her browser
     And Dana signs in with her email address and password
-    Then Dana sees "Verify your identity"
-    When Dana chooses "Text"
-    And Dana verifies with the texted code
+    Then Dana's sign-in starts with "We texted your phone"
+    When Dana verifies with the texted code
     And Dana presses "No"
     Then Dana sees "Security info"
     And the page says "Phone - text +1 4255550123"
@@ -22,7 +21,7 @@ Feature: Adding more methods later in Security info
   Scenario Outline: Adding an <method>
     Given Dana opens "https://mysignins.microsoft.com/security-info" in her browser
     And Dana signs in with her email address and password
-    And Dana chooses "Text"
+    And Dana's sign-in starts with "We texted your phone"
     And Dana verifies with the texted code
     And Dana presses "No"
     When Dana presses "Add sign-in method"
@@ -47,6 +46,8 @@ Feature: Adding more methods later in Security info
   Scenario: Adding Microsoft Authenticator, then choosing it at sign-in
     Given Dana has added Microsoft Authenticator in Security info
     When Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "We texted your phone"
+    When Dana follows "Sign in another way"
     Then Dana sees "Verify your identity"
     And the page offers "Text +1 XXXXXXXX23"
     And the page offers "Approve a request on my Microsoft Authenticator app"
@@ -57,7 +58,7 @@ Feature: Adding more methods later in Security info
     Given Dana has added Microsoft Authenticator in Security info
     When Dana opens "https://mysignins.microsoft.com/security-info" in her browser
     And Dana signs in with her email address and password
-    And Dana chooses "Text"
+    And Dana's sign-in starts with "We texted your phone"
     And Dana verifies with the texted code
     And Dana presses "No"
     Then the page says "Default sign-in method: Phone - text +1 4255550123"

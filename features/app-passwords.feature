@@ -11,7 +11,7 @@ Feature: App Passwords for mail apps that cannot do MFA
   Scenario: Creating an App Password on the App passwords page
     When Dana opens "https://account.activedirectory.windowsazure.com/AppPasswords.aspx" in her browser
     And Dana signs in with her email address and password
-    And Dana chooses "Text"
+    And Dana's sign-in starts with "We texted your phone"
     And Dana verifies with the texted code
     And Dana presses "No"
     Then Dana sees "Additional security verification"
@@ -35,7 +35,7 @@ Feature: App Passwords for mail apps that cannot do MFA
   Scenario: Outlook never needs an App Password
     When Dana's "Outlook on the phone" opens its sign-in window
     And Dana signs in with her email address and password
-    And Dana chooses "Text"
+    And Dana's sign-in starts with "We texted your phone"
     And Dana verifies with the texted code
     And Dana's "Outlook on the phone" finishes signing in
     Then Dana's "Outlook on the phone" shows "Connected"
@@ -80,7 +80,7 @@ Feature: App Passwords for mail apps that cannot do MFA
     When Dana creates an App Password named "Thunderbird on my laptop"
     And Dana opens "https://account.activedirectory.windowsazure.com/AppPasswords.aspx" in her browser
     And Dana signs in with her email address and password
-    And Dana chooses "Text"
+    And Dana's sign-in starts with "We texted your phone"
     And Dana verifies with the texted code
     And Dana presses "No"
     And Dana follows "app passwords"
@@ -92,7 +92,7 @@ Feature: App Passwords for mail apps that cannot do MFA
     Given the administrator turns app passwords off
     When Dana opens "https://account.activedirectory.windowsazure.com/AppPasswords.aspx" in her browser
     And Dana signs in with her email address and password
-    And Dana chooses "Text"
+    And Dana's sign-in starts with "We texted your phone"
     And Dana verifies with the texted code
     And Dana presses "No"
     And Dana follows "app passwords"
@@ -106,7 +106,7 @@ Feature: App Passwords for mail apps that cannot do MFA
     Then Dana's "iPhone Mail" shows "Connected"
     When Dana opens "https://account.activedirectory.windowsazure.com/AppPasswords.aspx" in her browser
     And Dana signs in with her email address and password
-    And Dana chooses "Text"
+    And Dana's sign-in starts with "We texted your phone"
     And Dana verifies with the texted code
     And Dana presses "No"
     And Dana follows "app passwords"

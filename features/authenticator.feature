@@ -40,32 +40,41 @@ Feature: Microsoft Authenticator
   Scenario: Later sign-ins offer a request in the app or a code
     Given Dana has set up Microsoft Authenticator for MFA
     When Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "Approve sign in request"
+    When Dana follows "Sign in another way"
     Then Dana sees "Verify your identity"
     And the page offers "Approve a request on my Microsoft Authenticator app"
     And the page offers "Use a verification code"
 
-  @guide:MSA-06 @rule:17 @rule:18
-  Scenario Outline: Signing in with <how>
+  @guide:MSA-06 @rule:17 @rule:19
+  Scenario: Signing in with the app's request, which is sent straight away
     Given Dana has set up Microsoft Authenticator for MFA
     When Dana signs in to "https://www.office.com" with her password
-    And Dana chooses "<choice>"
-    Then Dana sees "<page>"
-    When Dana verifies with <proof>
+    Then Dana's sign-in starts with "Approve sign in request"
+    When Dana verifies with Microsoft Authenticator
     Then Dana sees "Stay signed in?"
     When Dana presses "Yes"
     Then Dana is signed in to Office
-    And the sign-in log shows a "Success" for Dana with "<method>"
+    And the sign-in log shows a "Success" for Dana with "Microsoft Authenticator notification"
 
-    Examples:
-      | how                | choice                  | page                    | proof                                      | method                               |
-      | the app's request  | Approve a request       | Approve sign in request | Microsoft Authenticator                    | Microsoft Authenticator notification |
-      | a code from the app | Use a verification code | Enter code              | the code from "Microsoft Authenticator" | Authenticator app code               |
+  @guide:MSA-06 @rule:18 @rule:19
+  Scenario: Signing in with a code from the app instead of the request
+    Given Dana has set up Microsoft Authenticator for MFA
+    When Dana signs in to "https://www.office.com" with her password
+    And Dana follows "Sign in another way"
+    And Dana chooses "Use a verification code"
+    Then Dana sees "Enter code"
+    When Dana verifies with the code from "Microsoft Authenticator"
+    Then Dana sees "Stay signed in?"
+    When Dana presses "Yes"
+    Then Dana is signed in to Office
+    And the sign-in log shows a "Success" for Dana with "Authenticator app code"
 
   @guide:MSA-06 @rule:33
   Scenario: In the guide's time the request is a plain approval, without a number
     Given Dana has set up Microsoft Authenticator for MFA
     When Dana signs in to "https://www.office.com" with her password
-    And Dana chooses "Approve a request"
+    And Dana's sign-in starts with "Approve sign in request"
     Then the page shows no number to type into the app
     And Microsoft Authenticator on Dana's phone shows a sign-in request
     And the request does not ask Dana for the number shown on screen
@@ -77,7 +86,7 @@ Feature: Microsoft Authenticator
     Given the tenant from "contoso" on 2024-01-15
     And Dana has set up Microsoft Authenticator for MFA
     When Dana signs in to "https://www.office.com" with her password
-    And Dana chooses "Approve a request"
+    And Dana's sign-in starts with "Approve sign in request"
     Then the page shows a number to type into the app
     And the request asks Dana for the number shown on screen
     When Dana verifies with Microsoft Authenticator
@@ -168,3 +177,39 @@ Feature: Microsoft Authenticator
     And Dana approves the request in Microsoft Authenticator
     And Dana presses "Next"
     Then Dana sees "Success!"
+
+  @guide:MSA-06 @rule:17 @rule:19
+  Scenario: With Microsoft Authenticator as the default, the request is sent at once
+    Given the tenant from "contoso" on 2024-01-15
+    And Dana has set up Microsoft Authenticator for MFA
+    When Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "Approve sign in request"
+    And the page shows a number to type into the app
+    And Microsoft Authenticator on Dana's phone shows a sign-in request
+    And Dana was never shown "Verify your identity"
+
+  @guide:ADD-03 @guide:ADD-04 @guide:SMS-09 @guide:SMS-10 @rule:19
+  Scenario: With Microsoft Authenticator as the default, "Sign in another way" leads to a texted code
+    Given Dana has set up Microsoft Authenticator for MFA
+    When Dana opens "https://mysignins.microsoft.com/security-info" in her browser
+    And Dana signs in with her email address and password
+    And Dana verifies with Microsoft Authenticator
+    And Dana presses "No"
+    And Dana presses "Add sign-in method"
+    And Dana chooses "Phone"
+    And Dana presses "Add"
+    And Dana types her mobile number into "Phone number"
+    And Dana chooses "Text me a code"
+    And Dana presses "Next"
+    And Dana verifies with the texted code
+    And Dana presses "Done"
+    And Dana closes her browser
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "Approve sign in request"
+    When Dana follows "Sign in another way"
+    Then Dana sees "Verify your identity"
+    When Dana chooses "Text"
+    Then Dana's phone receives a text message with a 6-digit code
+    When Dana verifies with the texted code
+    Then Dana sees "Stay signed in?"
+    And the sign-in log shows a "Success" for Dana with "Text message"

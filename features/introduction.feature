@@ -9,9 +9,8 @@ Feature: What MFA is and who needs what
   Scenario: Signing in takes the password and then a second method
     Given Dana has set up text messages for MFA
     When Dana signs in to "https://www.office.com" with her password
-    Then Dana sees "Verify your identity"
-    When Dana chooses "Text"
-    And Dana verifies with the texted code
+    Then Dana's sign-in starts with "We texted your phone"
+    When Dana verifies with the texted code
     And Dana presses "No"
     Then Dana is signed in to Office
     And the sign-in log shows a "Success" for Dana with "Text message"
@@ -21,9 +20,8 @@ Feature: What MFA is and who needs what
     Given Dana has set up text messages for MFA
     When Dana's "<app>" opens its sign-in window
     And Dana signs in with her email address and password
-    Then Dana sees "Verify your identity"
-    When Dana chooses "Text"
-    And Dana verifies with the texted code
+    Then Dana's sign-in starts with "We texted your phone"
+    When Dana verifies with the texted code
     And Dana's "<app>" finishes signing in
     Then Dana's "<app>" shows "Connected"
     And the sign-in log shows a "Success" for Dana with "Text message"
@@ -48,7 +46,7 @@ Feature: What MFA is and who needs what
     Given Lee has set up text messages for MFA
     When Lee's "iPhone Mail" opens its sign-in window
     And Lee signs in with his email address and password
-    And Lee chooses "Text"
+    And Lee's sign-in starts with "We texted your phone"
     And Lee verifies with the texted code
     And Lee's "iPhone Mail" finishes signing in
     Then Lee's "iPhone Mail" shows "Connected"
@@ -59,8 +57,7 @@ Feature: What MFA is and who needs what
     And Dana has added Microsoft Authenticator in Security info
     And Dana's phone loses its signal
     When Dana signs in to "https://www.office.com" with her password
-    And Dana chooses "Text"
-    Then the page says "We texted your phone"
+    Then Dana's sign-in starts with "We texted your phone"
     And Dana's phone has received 2 text messages
     When Dana follows "Sign in another way"
     And Dana chooses "Use a verification code"

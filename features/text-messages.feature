@@ -65,6 +65,8 @@ Feature: First setup with text messages
   Scenario Outline: Signing in again with a <way>
     Given Dana has set up text messages for MFA
     When Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "We texted your phone"
+    When Dana follows "Sign in another way"
     Then Dana sees "Verify your identity"
     And the page offers "Text +1 XXXXXXXX23"
     And the page offers "Call +1 XXXXXXXX23"
@@ -88,7 +90,7 @@ Feature: First setup with text messages
     Given the tenant from "contoso" on 2026-10-01
     And Dana has set up text messages for MFA
     When Dana signs in to "https://www.office.com" with her password
-    And Dana chooses "Text"
+    And Dana's sign-in starts with "We texted your phone"
     And Dana verifies with the texted code
     Then Dana sees "Add a passkey"
     When Dana presses "Not now"
@@ -98,7 +100,7 @@ Feature: First setup with text messages
   Scenario Outline: Answering "<answer>" to staying signed in
     Given Dana has set up text messages for MFA
     And Dana signs in to "https://www.office.com" with her password
-    And Dana chooses "Text"
+    And Dana's sign-in starts with "We texted your phone"
     And Dana verifies with the texted code
     When Dana presses "<answer>"
     And Dana closes her browser
@@ -136,9 +138,8 @@ Feature: First setup with text messages
     Then Dana's "Outlook on the desktop" shows "needs your password"
     When Dana's "Outlook on the desktop" opens its sign-in window
     And Dana signs in with her email address and password
-    Then Dana sees "Verify your identity"
-    When Dana chooses "Text"
-    Then Dana's phone receives a text message with a 6-digit code
+    Then Dana's sign-in starts with "We texted your phone"
+    And Dana's phone receives a text message with a 6-digit code
     When Dana types the code from her text message
     And Dana presses "Verify"
     And Dana's "Outlook on the desktop" finishes signing in

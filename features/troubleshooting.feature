@@ -10,7 +10,7 @@ Feature: When something goes wrong
   Scenario: A wrong code is refused with a clear message, and the right one then works
     Given Dana has set up text messages for MFA
     And Dana signs in to "https://www.office.com" with her password
-    And Dana chooses "Text"
+    And Dana's sign-in starts with "We texted your phone"
     When Dana types the code "000000"
     And Dana presses "Verify"
     Then the page shows the error "That code didn't work"
@@ -21,7 +21,7 @@ Feature: When something goes wrong
   Scenario: A texted code that has waited too long has expired
     Given Dana has set up text messages for MFA
     And Dana signs in to "https://www.office.com" with her password
-    And Dana chooses "Text"
+    And Dana's sign-in starts with "We texted your phone"
     When 6 minutes pass
     And Dana types the code from her text message
     And Dana presses "Verify"
@@ -42,7 +42,7 @@ Feature: When something goes wrong
   Scenario: Too many wrong codes end the sign-in
     Given Dana has set up text messages for MFA
     And Dana signs in to "https://www.office.com" with her password
-    And Dana chooses "Text"
+    And Dana's sign-in starts with "We texted your phone"
     When Dana types 5 wrong codes
     Then Dana sees "Sign-in stopped"
     And the sign-in log shows a "Failure" for Dana with "too many wrong codes"
@@ -51,7 +51,7 @@ Feature: When something goes wrong
   Scenario: Too many text messages in a short time: use another method
     Given Dana has set up text messages for MFA
     And Dana signs in to "https://www.office.com" with her password
-    And Dana chooses "Text"
+    And Dana's sign-in starts with "We texted your phone"
     When Dana asks for another text message 4 times
     Then the page shows the error "too many codes"
     And the page offers "Call +1 XXXXXXXX23"
@@ -73,7 +73,7 @@ Feature: When something goes wrong
   Scenario: A request Dana did not expect: deny it
     Given Dana has set up Microsoft Authenticator for MFA
     And Dana signs in to "https://www.office.com" with her password
-    And Dana chooses "Approve a request"
+    And Dana's sign-in starts with "Approve sign in request"
     When Dana denies the request in Microsoft Authenticator
     Then the page shows the error "denied"
     And the page offers "Sign in another way"
@@ -85,7 +85,7 @@ Feature: When something goes wrong
     Given the tenant from "contoso" on 2024-01-15
     And Dana has set up Microsoft Authenticator for MFA
     And Dana signs in to "https://www.office.com" with her password
-    And Dana chooses "Approve a request"
+    And Dana's sign-in starts with "Approve sign in request"
     When Dana approves the request typing a different number
     Then the page shows the error "didn't match"
 
@@ -93,6 +93,7 @@ Feature: When something goes wrong
   Scenario: Reporting a call Dana did not expect
     Given Dana has set up text messages for MFA
     And Dana signs in to "https://www.office.com" with her password
+    And Dana follows "Sign in another way"
     And Dana chooses "Call"
     When Dana answers the call and presses "0#"
     Then Dana sees "Sign-in stopped"
@@ -108,7 +109,7 @@ Feature: When something goes wrong
     Then Dana sees "Account locked"
     When 61 seconds pass
     And Dana signs in to "https://www.office.com" with her password
-    Then Dana sees "Verify your identity"
+    Then Dana's sign-in starts with "We texted your phone"
 
   @guide:FALLBACK-1 @rule:29 @rule:32
   Scenario: A lost phone: the help desk makes Dana register again with a Temporary Access Pass
@@ -138,7 +139,7 @@ Feature: When something goes wrong
     And the sign-in log shows a "Failure" for Dana with "blocked by administrator"
     When the administrator unblocks sign-in for Dana
     And Dana signs in to "https://www.office.com" with her password
-    Then Dana sees "Verify your identity"
+    Then Dana's sign-in starts with "We texted your phone"
 
   @ticket @rule:31
   Scenario: With MFA blocked for the account, no text is sent
@@ -154,7 +155,7 @@ Feature: When something goes wrong
     Given Dana has set up text messages for MFA
     And the administrator lets browsers remember MFA for 14 days
     When Dana signs in to "https://www.office.com" with her password
-    And Dana chooses "Text"
+    And Dana's sign-in starts with "We texted your phone"
     And Dana types the code from her text message
     And Dana ticks "Don't ask again for 14 days"
     And Dana presses "Verify"
@@ -167,7 +168,7 @@ Feature: When something goes wrong
     When Dana closes her browser
     And the administrator revokes Dana's MFA sessions
     And Dana signs in to "https://www.office.com" with her password
-    Then Dana sees "Verify your identity"
+    Then Dana's sign-in starts with "We texted your phone"
 
   @guide:SMS-04 @guide:LEGACY-1 @guide-differs @rule:1 @rule:7 @rule:9 @rule:24
   Scenario: A tenant set up today with security defaults registers Microsoft Authenticator, not texts

@@ -409,13 +409,20 @@ pub const RULES: [Rule; 36] = [
     Rule {
         number: 19,
         title: "Which method comes first",
-        statement: "The first method tried is the person's default or, with system-preferred MFA on, the strongest one they have; \"Verify your identity\" always lets them choose another.",
+        statement: "After the password the person's default method starts at once (a request sent to Microsoft Authenticator showing its number, a text sent, a call placed, or the box for an app code), in the guide's 2021 experience as today (the sources say the default is offered first and nothing says the older sign-in differed); with system-preferred MFA on (a tenant setting since 2023, off by default) the strongest method they have starts instead, whatever their default. \"Sign in another way\" always shows \"Verify your identity\" with the others.",
         dates: &[],
         sources: &[SYSTEM_PREFERRED, GRAPH_SYSTEM_PREFERENCES],
         modelled: Modelled::Partly(
-            "system-preferred MFA is not modelled; with more than one method the sign-in shows the \"Verify your identity\" list, default first, instead of starting the default at once",
+            "system-preferred MFA is the tenant setting `system_preferred_mfa` (off by default; scenario files may turn it on from 2023-01-01, the month of its arrival being unconfirmed) and ranks only the simulator's methods: push, then a TOTP code, then a text, then a call (no Temporary Access Pass as a second factor, passkey, external method or certificate); when the first method cannot start (blocked, throttled) the list is shown with the error",
         ),
-        tests: &["tenant::verification_tests::the_default_method_is_offered_first"],
+        tests: &[
+            "tenant::verification_tests::the_default_method_is_offered_first",
+            "tenant::verification_tests::the_default_method_is_started_first",
+            "tenant::verification_tests::system_preferred_mfa_starts_the_strongest_method",
+            "tenant::policy::tests::system_preferred_mfa_is_off_by_default_and_read_from_files",
+            "scenario::tests::system_preferred_mfa_only_from_2023",
+            "flows::flow_tests::the_default_method_starts_and_another_way_lists_the_rest",
+        ],
     },
     // App passwords
     Rule {

@@ -162,6 +162,10 @@ pub const MAX_CLOCK_OFFSET: i64 = 366 * 86_400;
 /// Longest name or password, in characters (Entra passwords are at most 256).
 pub const MAX_TEXT: usize = 256;
 
+/// The first scenario date that may turn on `policy.system_preferred_mfa` (the setting arrived
+/// in 2023; its exact date is unconfirmed: rule 19).
+pub const SYSTEM_PREFERRED_FROM: &str = "2023-01-01";
+
 /// Generated people.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -291,6 +295,18 @@ impl Scenario {
         self.policy
             .check()
             .or_else(|p| refuse(p.key.to_string(), p.problem))?;
+        // Rule 19: system-preferred MFA arrived in 2023 (entra-facts, clarification to rule 19).
+        if self.policy.system_preferred_mfa
+            && parse_instant(&self.date).ok() < parse_instant(SYSTEM_PREFERRED_FROM).ok()
+        {
+            return refuse(
+                "policy.system_preferred_mfa".into(),
+                format!(
+                    "is on, but the scenario is dated {}; the setting exists from {SYSTEM_PREFERRED_FROM}",
+                    self.date
+                ),
+            );
+        }
         if let Some(pop) = &self.generate
             && pop.count > MAX_GENERATED
         {
@@ -553,6 +569,23 @@ mod tests {
         format!(
             "{BASE}users:\n  - name: Dana Whitfield\n    upn: dana@c.com\n    password: pw\n{extra}"
         )
+    }
+
+    #[test]
+    fn system_preferred_mfa_only_from_2023() {
+        // Rule 19: the setting did not exist in the guide's era.
+        let err = refusal(&format!("{BASE}policy:\n  system_preferred_mfa: true\n"));
+        assert!(
+            err.starts_with("scenarios/x.yaml:6: policy.system_preferred_mfa is on"),
+            "{err}"
+        );
+        let later = BASE.replace("2021-06-01", "2024-03-01");
+        let s = Scenario::parse(
+            &format!("{later}policy:\n  system_preferred_mfa: true\n"),
+            Path::new("y.yaml"),
+        )
+        .unwrap();
+        assert!(s.policy.system_preferred_mfa);
     }
 
     #[test]

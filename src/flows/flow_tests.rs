@@ -68,10 +68,63 @@ fn security_info_asks_for_mfa_even_when_the_sign_in_would_not() {
     let mut cookies = Cookies::default();
     let info = sign_in(Destination::SecurityInfo, &mut t, &mut cookies);
     assert!(
-        matches!(info.page, Page::SignIn(SignInPage::VerifyIdentity { .. })),
-        "Security info asks for a second factor: {:?}",
+        matches!(
+            info.page,
+            Page::SignIn(SignInPage::EnterCode { texted: true, .. })
+        ),
+        "Security info asks for a second factor, starting the default (rule 19): {:?}",
         info.page.id()
     );
+}
+
+#[test]
+fn the_default_method_starts_and_another_way_lists_the_rest() {
+    // Rule 19: with a phone and a second phone, the default (the first added) starts at once;
+    // "Sign in another way" shows "Verify your identity" with every way, default first.
+    for date in ["2021-06-01", "2026-11-28"] {
+        let (mut t, id, _) = tenant(date, Policy::default());
+        add_mobile(&mut t, id);
+        t.user_mut(id)
+            .info
+            .add(
+                Method::Phone {
+                    slot: PhoneSlot::Alternate,
+                    number: "+1 4255550199".into(),
+                },
+                0,
+            )
+            .unwrap();
+        t.set_mfa_state(id, MfaState::Enforced);
+        assert!(t.verify_options(id).len() > 1);
+        let mut cookies = Cookies::default();
+        let mut flow = sign_in(Destination::Office, &mut t, &mut cookies);
+        assert!(
+            matches!(
+                flow.page,
+                Page::SignIn(SignInPage::EnterCode { texted: true, .. })
+            ),
+            "{date}: the text is sent with no list first: {:?}",
+            flow.page.id()
+        );
+        act(
+            &mut flow,
+            Action::Follow(Link::SignInAnotherWay),
+            &mut t,
+            &mut cookies,
+        );
+        let Page::SignIn(SignInPage::VerifyIdentity { options, .. }) = &flow.page else {
+            panic!(
+                "{date}: expected Verify your identity: {:?}",
+                flow.page.id()
+            );
+        };
+        assert_eq!(options[0].0, VerifyOption::Text);
+        assert!(
+            options
+                .iter()
+                .any(|(o, _)| *o == VerifyOption::Call(PhoneSlot::Alternate))
+        );
+    }
 }
 
 #[test]

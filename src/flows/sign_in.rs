@@ -231,13 +231,14 @@ impl Flow {
                     upn: self.upn.clone(),
                 })
             }
-            SignInNeed::Verify(options) if options.len() == 1 => self.start_option(t, options[0]),
-            SignInNeed::Verify(_) => self.show_options(t, None),
+            // Rule 19 (src/rules.rs): the default (or, with system-preferred MFA on, the
+            // strongest) method starts at once; "Sign in another way" lists the others.
+            SignInNeed::Verify(_) => self.start_first(t),
             SignInNeed::Nothing => {
                 let has_methods = !t.user(id).info.is_empty();
                 if self.dest == Destination::SecurityInfo && has_methods && remembered.is_none() {
                     // Rule 10 (src/rules.rs, the book's rules chapter): Security info asks for MFA even when the sign-in itself would not.
-                    self.show_options(t, None);
+                    self.start_first(t);
                 } else {
                     self.mfa_at = remembered;
                     let how = if remembered.is_some() {
@@ -259,6 +260,14 @@ impl Flow {
             .map(|o| (o, option_choice_label(t, id, o)))
             .collect();
         self.page = Page::SignIn(SignInPage::VerifyIdentity { options, error });
+    }
+
+    /// Start the method rule 19 puts first, or show the list when none can start.
+    fn start_first(&mut self, t: &mut Tenant) {
+        match t.first_option(self.user_id()) {
+            Some(option) => self.start_option(t, option),
+            None => self.show_options(t, None),
+        }
     }
 
     fn start_option(&mut self, t: &mut Tenant, option: VerifyOption) {

@@ -142,7 +142,10 @@ pub async fn approve_push(w: &GuideWorld, who: &str, number: Option<u8>) -> Resu
     Ok(())
 }
 
-/// Sign in to `dest` and pass MFA with whatever the user has (text, then app code, then push).
+/// Sign in to `dest` and pass MFA with the method the service starts first (rule 19: the
+/// default, or the strongest with system-preferred MFA on); when the service shows the
+/// "Verify your identity" list instead (the first method could not start), pick a text, then
+/// an app code, then a push.
 pub async fn sign_in_with_mfa(w: &GuideWorld, who: &str, dest: Destination) -> Result<ScreenView> {
     let mut page = sign_in(w, who, dest).await?;
     if page.page == PageId::SignIn(SignInStep::VerifyIdentity) {

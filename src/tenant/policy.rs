@@ -57,6 +57,15 @@ pub struct Policy {
     /// simulator's choice. Default 1, which is what the guide shows. Not used by the older
     /// "Additional security verification" page, which registers one method.
     pub registration_methods: u8,
+    /// System-preferred MFA (rule 19 of [`crate::rules`]): on, the first method started at
+    /// sign-in is the strongest one the user has registered (of the simulator's methods:
+    /// Microsoft Authenticator push, then a TOTP code, then a text, then a call), whatever
+    /// their default; off, their default method is started. "Sign in another way" lists the
+    /// others either way. Off by default (Graph `systemCredentialPreferences`: "The default
+    /// value is disabled"; entra-facts, clarification to rule 19). The setting arrived in 2023,
+    /// so a scenario may turn it on only when dated 2023-01-01 or later (checked with the
+    /// scenario's date in `scenario.rs`).
+    pub system_preferred_mfa: bool,
     /// The date the tenant was created (combined registration was on for tenants created
     /// after 2020-08-15). Within the supported dates (2000-01-01 to 2100-12-31).
     pub created: Option<String>,
@@ -268,6 +277,7 @@ impl Default for Policy {
             telephony_provider: false,
             registration: None,
             registration_methods: 1,
+            system_preferred_mfa: false,
             created: None,
             limits: Limits::default(),
         }
@@ -320,6 +330,16 @@ mod tests {
     #[test]
     fn defaults_are_in_range() {
         assert_eq!(Policy::default().check(), Ok(()));
+    }
+
+    #[test]
+    fn system_preferred_mfa_is_off_by_default_and_read_from_files() {
+        assert!(!Policy::default().system_preferred_mfa);
+        let on: Policy = serde_yaml::from_str("system_preferred_mfa: true").unwrap();
+        assert!(on.system_preferred_mfa);
+        assert_eq!(on.check(), Ok(()));
+        let off: Policy = serde_yaml::from_str("remember_mfa_days: 14").unwrap();
+        assert!(!off.system_preferred_mfa);
     }
 
     #[test]

@@ -178,6 +178,26 @@ impl Tenant {
             .collect()
     }
 
+    /// Rule 19: the way started first when this user must verify: their default or, with
+    /// system-preferred MFA on, the strongest they have (push, then a TOTP code, then a text,
+    /// then a call: the simulator's part of TAP > passkey > external > push > TOTP > SMS/voice
+    /// > CBA). None when nothing is usable.
+    pub fn first_option(&self, id: UserId) -> Option<VerifyOption> {
+        let options = self.verify_options(id);
+        if self.policy.system_preferred_mfa {
+            options.into_iter().min_by_key(|o| match o {
+                VerifyOption::Push => 0,
+                VerifyOption::AppCode => 1,
+                VerifyOption::Text => 2,
+                VerifyOption::Call(PhoneSlot::Mobile) => 3,
+                VerifyOption::Call(PhoneSlot::Alternate) => 4,
+                VerifyOption::Call(PhoneSlot::Office) => 5,
+            })
+        } else {
+            options.first().copied()
+        }
+    }
+
     /// Open a verification: send the text, place the call or push the request.
     pub fn start_challenge(
         &mut self,

@@ -527,6 +527,59 @@ fn the_default_method_is_offered_first() {
 }
 
 #[test]
+fn the_default_method_is_started_first() {
+    // Rule 19, system-preferred MFA off (the default): the user's default, in both eras.
+    for date in ["2021-06-01", "2026-11-28"] {
+        let (mut t, id) = with_push(date);
+        assert!(!t.policy.system_preferred_mfa, "off by default");
+        assert_eq!(t.first_option(id), Some(VerifyOption::Text), "first added");
+        assert!(t.user_mut(id).info.set_default(VerifyOption::Push));
+        assert_eq!(t.first_option(id), Some(VerifyOption::Push));
+        assert!(
+            t.user_mut(id)
+                .info
+                .set_default(VerifyOption::Call(PhoneSlot::Mobile))
+        );
+        assert_eq!(
+            t.first_option(id),
+            Some(VerifyOption::Call(PhoneSlot::Mobile))
+        );
+    }
+}
+
+#[test]
+fn system_preferred_mfa_starts_the_strongest_method() {
+    // Rule 19, system-preferred MFA on: push > TOTP > text > call, whatever the default.
+    let (mut t, id) = with_push("2024-03-01");
+    t.policy.system_preferred_mfa = true;
+    assert!(
+        t.user_mut(id)
+            .info
+            .set_default(VerifyOption::Call(PhoneSlot::Mobile))
+    );
+    assert_eq!(t.first_option(id), Some(VerifyOption::Push));
+    t.policy.methods.authenticator = false;
+    assert_eq!(
+        t.first_option(id),
+        Some(VerifyOption::AppCode),
+        "codes only"
+    );
+    t.policy.methods.software_oath = false;
+    assert_eq!(
+        t.first_option(id),
+        Some(VerifyOption::Text),
+        "no app allowed"
+    );
+    t.policy.methods.sms = false;
+    assert_eq!(
+        t.first_option(id),
+        Some(VerifyOption::Call(PhoneSlot::Mobile))
+    );
+    t.policy.methods.voice = false;
+    assert_eq!(t.first_option(id), None, "nothing usable");
+}
+
+#[test]
 fn app_passwords_are_offered_only_to_enforced_users_where_allowed() {
     // Rule 20, in combined registration (from 2022-10-01).
     let (mut t, id, _) = tenant("2026-11-28");

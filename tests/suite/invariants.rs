@@ -129,6 +129,16 @@ const READS_TEXT: &[(&str, &str, &str)] = &[
         "`Then the page says \"...\"` asserts the words a person reads",
     ),
     (
+        "harness/steps/browser.rs",
+        "sign_in_starts_with",
+        "`Then Dana's sign-in starts with \"...\"` asserts the words a person reads first",
+    ),
+    (
+        "harness/steps/browser.rs",
+        "never_shown",
+        "`Then Dana was never shown \"...\"` asserts a heading a person never read",
+    ),
+    (
         "harness/steps/journeys.rs",
         "verifies_with",
         "asserts that what the person sees moved on after verifying",

@@ -6,6 +6,7 @@ use crate::harness::GuideWorld;
 use crate::harness::journeys;
 use crate::harness::params::Person;
 use crate::screens::{PageId, SignInStep};
+use crate::transcript::{Actor, Output};
 use crate::words::quoted_list;
 use crate::words::quoted_or_nothing;
 use anyhow::{Context, Result, ensure};
@@ -216,6 +217,49 @@ async fn page_says(w: &mut GuideWorld, step: &Step, who: String, text: String) -
         page.title,
         crate::screens::text::render(&page)
     );
+    Ok(())
+}
+
+/// Example: Then Dana's sign-in starts with "We texted your phone"
+///
+/// Rule 19: after the password the first method starts at once (a text sent, a request in
+/// the app, a call placed, the code box), with no "Verify your identity" list first. The text
+/// is the page's title or any of its wording.
+#[given(regex = r#"^(\w+)'s sign-in starts with "([^"]+)"$"#)]
+#[when(regex = r#"^(\w+)'s sign-in starts with "([^"]+)"$"#)]
+#[then(regex = r#"^(\w+)'s sign-in starts with "([^"]+)"$"#)]
+async fn sign_in_starts_with(
+    w: &mut GuideWorld,
+    step: &Step,
+    who: String,
+    text: String,
+) -> Result<()> {
+    w.at(step);
+    let page = w.page(&who).await?;
+    let started = page.page != PageId::SignIn(SignInStep::VerifyIdentity)
+        && (page.title.eq_ignore_ascii_case(&text)
+            || page
+                .all_text()
+                .to_lowercase()
+                .contains(&text.to_lowercase()));
+    observe!(
+        w,
+        started,
+        "the sign-in shows \"{}\" where the guide expects it to start with \"{text}\"",
+        page.title
+    );
+    Ok(())
+}
+
+/// Example: Then Dana was never shown "Verify your identity"
+#[then(regex = r#"^(\w+) was never shown "([^"]+)"$"#)]
+async fn never_shown(w: &mut GuideWorld, step: &Step, who: String, title: String) -> Result<()> {
+    w.at(step);
+    let shown = w.sim()?.transcript.all().into_iter().any(|e| {
+        matches!(&e.actor, Actor::Browser(b) if *b == who)
+            && matches!(&e.output, Output::Screen(v) if v.title.eq_ignore_ascii_case(&title))
+    });
+    observe!(w, !shown, "{who}'s browser showed \"{title}\"");
     Ok(())
 }
 
