@@ -458,3 +458,79 @@ impl fmt::Display for AdminReport {
         }
     }
 }
+
+/// The three phone slots of Security info.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum PhoneSlot {
+    /// "Phone" (the authentication phone, usually the mobile).
+    Mobile,
+    /// "Alternate phone": calls only, added from Security info.
+    Alternate,
+    /// "Office phone": calls only.
+    Office,
+}
+
+impl PhoneSlot {
+    /// The label Security info uses.
+    pub fn label(self) -> &'static str {
+        match self {
+            PhoneSlot::Mobile => "Phone",
+            PhoneSlot::Alternate => "Alternate phone",
+            PhoneSlot::Office => "Office phone",
+        }
+    }
+}
+
+/// One way to prove identity at sign-in, as the "Verify your identity" list offers it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum VerifyOption {
+    /// Approve a request in Microsoft Authenticator.
+    Push,
+    /// Type a code from an authenticator app.
+    AppCode,
+    /// A texted code to the mobile phone.
+    Text,
+    /// A call to one of the phones.
+    Call(PhoneSlot),
+}
+
+impl VerifyOption {
+    /// How the option reads in the "Verify your identity" list and the sign-in log.
+    pub fn label(self) -> &'static str {
+        match self {
+            VerifyOption::Push => "Microsoft Authenticator notification",
+            VerifyOption::AppCode => "Authenticator app code",
+            VerifyOption::Text => "Text message",
+            VerifyOption::Call(PhoneSlot::Mobile) => "Phone call",
+            VerifyOption::Call(PhoneSlot::Alternate) => "Phone call (alternate phone)",
+            VerifyOption::Call(PhoneSlot::Office) => "Phone call (office phone)",
+        }
+    }
+}
+
+/// The scheme of the Microsoft Authenticator activation QR code: not an `otpauth://` link, so
+/// third-party apps cannot read it (entra-facts §2).
+pub(crate) const ACTIVATION_SCHEME: &str = "msauth-sim://activate";
+
+/// The activation code and URL inside an activation QR payload, as "Can't scan image?" shows
+/// them for typing into Microsoft Authenticator by hand (code in groups of three digits).
+pub(crate) fn activation_parts(payload: &str) -> Option<(String, String)> {
+    let rest = payload
+        .strip_prefix(ACTIVATION_SCHEME)?
+        .strip_prefix("?code=")?;
+    let (code, url) = rest.split_once("&url=")?;
+    let grouped = code
+        .as_bytes()
+        .chunks(3)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((grouped, url.to_string()))
+}
+
+/// The payload Microsoft Authenticator builds from a code and URL typed by hand: the same as
+/// the QR code's (spaces in the code do not matter).
+pub(crate) fn activation_payload(code: &str, url: &str) -> String {
+    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    format!("{ACTIVATION_SCHEME}?code={code}&url={}", url.trim())
+}

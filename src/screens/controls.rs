@@ -2,7 +2,7 @@
 //! option or tick a box. Each control is a typed value with the short label the page shows;
 //! flows match on the value, the book and trainer print the label.
 
-use crate::tenant::{PhoneSlot, VerifyOption};
+use crate::records::{PhoneSlot, VerifyOption};
 use serde::Serialize;
 
 /// A text box.
@@ -207,7 +207,7 @@ impl Choice {
     /// How the option reads in the list.
     pub(crate) fn label(self) -> String {
         match self {
-            Choice::Verify(option) => crate::tenant::verification::option_label(option).to_string(),
+            Choice::Verify(option) => option.label().to_string(),
             Choice::Contact(contact) => contact.label().to_string(),
             Choice::ByCall(false) => "Send me a code by text message".to_string(),
             Choice::ByCall(true) => "Call me".to_string(),

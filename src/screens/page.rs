@@ -7,7 +7,7 @@
 use super::id::{LegacyStep, ManageStep, PageId, SignInStep, WizardStep};
 use super::view::ScreenView;
 use super::{Button, Checkbox, Choice, Contact, Field, Link, NewMethod};
-use crate::tenant::{PhoneSlot, VerifyOption};
+use crate::records::{PhoneSlot, VerifyOption};
 
 const LOGIN: &str = "login.microsoftonline.com";
 /// The older sign-up page.

@@ -7,7 +7,7 @@ use super::page::{
 };
 use super::view::{Activation, ScreenView};
 use super::{Button, Choice, Contact, Field, Link, app_use_label};
-use crate::tenant::{PhoneSlot, activation_parts};
+use crate::records::{PhoneSlot, activation_parts};
 
 impl LegacyPage {
     pub(super) fn view(&self) -> ScreenView {

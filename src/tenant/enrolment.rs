@@ -13,6 +13,7 @@ use super::methods::{
 };
 use super::oath::Oath;
 use super::verification::StartError;
+use crate::records::{ACTIVATION_SCHEME, activation_payload};
 
 /// Registering a phone could not start.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -29,33 +30,6 @@ pub enum PhoneSetupError {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("This QR code can't be used to add a work account.")]
 pub struct ActivationError;
-
-/// The scheme of the Microsoft Authenticator activation QR code: not an `otpauth://` link, so
-/// third-party apps cannot read it (entra-facts §2).
-pub(crate) const ACTIVATION_SCHEME: &str = "msauth-sim://activate";
-
-/// The activation code and URL inside an activation QR payload, as "Can't scan image?" shows
-/// them for typing into Microsoft Authenticator by hand (code in groups of three digits).
-pub(crate) fn activation_parts(payload: &str) -> Option<(String, String)> {
-    let rest = payload
-        .strip_prefix(ACTIVATION_SCHEME)?
-        .strip_prefix("?code=")?;
-    let (code, url) = rest.split_once("&url=")?;
-    let grouped = code
-        .as_bytes()
-        .chunks(3)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ");
-    Some((grouped, url.to_string()))
-}
-
-/// The payload Microsoft Authenticator builds from a code and URL typed by hand: the same as
-/// the QR code's (spaces in the code do not matter).
-pub(crate) fn activation_payload(code: &str, url: &str) -> String {
-    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-    format!("{ACTIVATION_SCHEME}?code={code}&url={}", url.trim())
-}
 
 impl Tenant {
     /// Whether one more authenticator app may be added (rule 12).
@@ -219,6 +193,7 @@ impl Tenant {
 mod tests {
     use super::*;
     use crate::clock::{Clock, parse_instant};
+    use crate::records::activation_parts;
     use crate::seed::Seed;
     use crate::tenant::policy::Registration;
     use crate::tenant::{Policy, User};

@@ -7,32 +7,11 @@
 
 use super::oath::Oath;
 use crate::clock::Instant;
-use serde::Serialize;
 
 /// Most authenticator apps and OATH tokens (together) one user may have.
 pub(crate) const MAX_AUTHENTICATOR_APPS: usize = 5;
 
-/// The three phone slots of Security info.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub enum PhoneSlot {
-    /// "Phone" (the authentication phone, usually the mobile).
-    Mobile,
-    /// "Alternate phone": calls only, added from Security info.
-    Alternate,
-    /// "Office phone": calls only.
-    Office,
-}
-
-impl PhoneSlot {
-    /// The label Security info uses.
-    pub(crate) fn label(self) -> &'static str {
-        match self {
-            PhoneSlot::Mobile => "Phone",
-            PhoneSlot::Alternate => "Alternate phone",
-            PhoneSlot::Office => "Office phone",
-        }
-    }
-}
+pub use crate::records::{PhoneSlot, VerifyOption};
 
 /// A registered method.
 #[derive(Clone, Debug)]
@@ -73,19 +52,6 @@ pub struct MethodEntry {
     pub method: Method,
     /// When it was added.
     pub added: Instant,
-}
-
-/// One way to prove identity at sign-in, as the "Verify your identity" list offers it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub enum VerifyOption {
-    /// Approve a request in Microsoft Authenticator.
-    Push,
-    /// Type a code from an authenticator app.
-    AppCode,
-    /// A texted code to the mobile phone.
-    Text,
-    /// A call to one of the phones.
-    Call(PhoneSlot),
 }
 
 /// Why a method cannot be added.

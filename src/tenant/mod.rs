@@ -32,10 +32,10 @@ mod enrolment;
 mod mail_auth;
 pub mod verification;
 
+pub(crate) use crate::records::{ACTIVATION_SCHEME, activation_payload};
 pub use calendar::Protocol;
 pub use challenge::{Answer, Challenge, ChallengeState, CodeCheck, Failure, Purpose};
 pub use directory::{MfaState, User, UserId};
-pub(crate) use enrolment::{ACTIVATION_SCHEME, activation_parts, activation_payload};
 pub use enrolment::{ActivationError, PhoneSetupError};
 pub use mail_auth::BasicOutcome;
 pub use methods::{PhoneSlot, VerifyOption};

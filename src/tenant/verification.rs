@@ -517,14 +517,7 @@ impl Tenant {
 
 /// How the sign-in log and pages name a verification option.
 pub fn option_label(option: VerifyOption) -> &'static str {
-    match option {
-        VerifyOption::Push => "Microsoft Authenticator notification",
-        VerifyOption::AppCode => "Authenticator app code",
-        VerifyOption::Text => "Text message",
-        VerifyOption::Call(PhoneSlot::Mobile) => "Phone call",
-        VerifyOption::Call(PhoneSlot::Alternate) => "Phone call (alternate phone)",
-        VerifyOption::Call(PhoneSlot::Office) => "Phone call (office phone)",
-    }
+    option.label()
 }
 
 #[cfg(test)]
