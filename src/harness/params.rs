@@ -1,5 +1,5 @@
 //! Typed step arguments: the placeholders of the step vocabulary (`{person}`, `{app}`,
-//! `{duration}`, `{state}`, `{answer}`, `{switch}`), each a cucumber `Parameter` with its own
+//! `{method}`, `{duration}`, `{state}`, `{answer}`, `{switch}`), each a cucumber `Parameter` with its own
 //! pattern and a `FromStr` that refuses an unknown value by listing the known ones
 //! ("no app called \"Authy2\"; known: ..."). People are checked against the scenario's tenant
 //! when a step looks them up (`Simulation::person` lists who is there).
@@ -174,6 +174,49 @@ impl FromStr for Answer {
             "denies" => Ok(Answer::Denies),
             "reports" => Ok(Answer::Reports),
             other => Err(unknown("answer", other, &["denies", "reports"])),
+        }
+    }
+}
+
+/// How a person proves it is them at a verification page: `the texted code`, `the phone call`,
+/// `Microsoft Authenticator`, or `the code from "Google Authenticator"` (any store app).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Parameter)]
+#[param(
+    name = "method",
+    regex = r#"the texted code|the phone call|Microsoft Authenticator|the code from "[^"]*""#
+)]
+pub enum Method {
+    /// Type the code from the latest text message.
+    #[default]
+    TextedCode,
+    /// Answer the call and press #.
+    PhoneCall,
+    /// Approve the request in Microsoft Authenticator (typing the number shown, if any).
+    Authenticator,
+    /// Type the code an authenticator app shows now.
+    AppCode(App),
+}
+
+impl FromStr for Method {
+    type Err = Unknown;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "the texted code" => Ok(Method::TextedCode),
+            "the phone call" => Ok(Method::PhoneCall),
+            "Microsoft Authenticator" => Ok(Method::Authenticator),
+            other => match other.strip_prefix("the code from ") {
+                Some(app) => Ok(Method::AppCode(app.parse()?)),
+                None => Err(unknown(
+                    "way to verify",
+                    other,
+                    &[
+                        "the texted code",
+                        "the phone call",
+                        "Microsoft Authenticator",
+                        "the code from \"<app>\"",
+                    ],
+                )),
+            },
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Whole journeys in one step, for scenarios that start later in the guide.
 
 use crate::flows::Destination;
-use crate::harness::params::{App, Person};
+use crate::harness::params::{App, Method, Person};
 use crate::harness::{GuideWorld, journeys};
 use crate::screens::{PageId, SignInStep};
 use crate::tenant::MfaState;
@@ -72,36 +72,26 @@ async fn has_other_app(w: &mut GuideWorld, step: &Step, who: Person, app: App) -
 }
 
 /// Example: When Dana verifies with the texted code
-#[given(
-    regex = r#"^(\w+) verifies with (the texted code|the phone call|Microsoft Authenticator|the code from "([^"]+)")$"#
-)]
-#[when(
-    regex = r#"^(\w+) verifies with (the texted code|the phone call|Microsoft Authenticator|the code from "([^"]+)")$"#
-)]
-async fn verifies_with(
-    w: &mut GuideWorld,
-    step: &Step,
-    who: Person,
-    how: String,
-    app: String,
-) -> Result<()> {
+#[given(expr = "{person} verifies with {method}")]
+#[when(expr = "{person} verifies with {method}")]
+async fn verifies_with(w: &mut GuideWorld, step: &Step, who: Person, how: Method) -> Result<()> {
     w.at(step);
     let before = w.page(&who).await?;
-    match how.as_str() {
-        "the texted code" => {
+    match how {
+        Method::TextedCode => {
             let code = journeys::texted_code(w, &who).await?;
             w.type_into(&who, "Code", &code).await?;
             journeys::submit_code(w, &who).await?;
         }
-        "the phone call" => {
+        Method::PhoneCall => {
             let said = w.phone(&who)?.answer("#").await?;
             ensure!(said.is_some(), "{who}'s phone was not ringing");
         }
-        "Microsoft Authenticator" => {
+        Method::Authenticator => {
             let number = w.page(&who).await?.number;
             journeys::approve_push(w, &who, number).await?;
         }
-        _ => {
+        Method::AppCode(app) => {
             let code = w.app_code(&who, &app).await?;
             w.remembered.insert("code".into(), code.clone());
             w.type_into(&who, "Code", &code).await?;
