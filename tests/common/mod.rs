@@ -10,6 +10,24 @@ pub fn repo() -> Project {
     Project::at(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("the repository is a project")
 }
 
+/// Every file in `dir` whose name ends in `.ext`, sorted, with its text: the repository's own
+/// files that property tests damage.
+pub fn texts_in(dir: &Path, ext: &str) -> Vec<(std::path::PathBuf, String)> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect()
+}
+
 /// How a test may damage a text file, line by line: what a person does by accident.
 #[derive(Clone, Debug)]
 pub enum Mutation {

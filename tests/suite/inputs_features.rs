@@ -10,20 +10,10 @@ use mfa_sim::harness::{RunOptions, run};
 use proptest::prelude::*;
 
 fn shipped_features() -> Vec<(String, String)> {
-    let dir = common::repo().features();
-    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "feature"))
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read_to_string(&p).unwrap(),
-            )
-        })
-        .collect();
-    out.sort();
-    out
+    common::texts_in(&common::repo().features(), "feature")
+        .into_iter()
+        .map(|(p, text)| (p.file_name().unwrap().to_string_lossy().into_owned(), text))
+        .collect()
 }
 
 /// Lines a feature file is made of, good and bad, for generated files.

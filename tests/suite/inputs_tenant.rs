@@ -42,19 +42,7 @@ fn config(cases: u32) -> ProptestConfig {
 }
 
 fn shipped() -> Vec<(PathBuf, String)> {
-    let mut files: Vec<_> = std::fs::read_dir(common::repo().scenarios())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            (p, text)
-        })
-        .collect()
+    common::texts_in(&common::repo().scenarios(), "yaml")
 }
 
 fn runtime() -> tokio::runtime::Runtime {

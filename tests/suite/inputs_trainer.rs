@@ -398,21 +398,7 @@ proptest! {
 /// The shipped exercise files, as text.
 fn shipped_yaml() -> &'static [(PathBuf, String)] {
     static FILES: OnceLock<Vec<(PathBuf, String)>> = OnceLock::new();
-    FILES.get_or_init(|| {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(common::repo().exercises())
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-            .collect();
-        files.sort();
-        files
-            .into_iter()
-            .map(|p| {
-                let text = std::fs::read_to_string(&p).unwrap();
-                (p, text)
-            })
-            .collect()
-    })
+    FILES.get_or_init(|| common::texts_in(&common::repo().exercises(), "yaml"))
 }
 
 #[derive(Clone, Debug)]
