@@ -64,8 +64,9 @@ impl Tenant {
             .map(|_| alphabet[self.seed().below(alphabet.len() as u32) as usize])
             .collect();
         let expires = self.now().saturating_add(minutes.saturating_mul(60));
+        let salt = self.new_salt();
         self.user_mut(id).tap = Some(TemporaryAccessPass {
-            code: code.clone(),
+            code: super::app_passwords::SaltedHash::new(salt, &code),
             expires,
             one_time,
         });

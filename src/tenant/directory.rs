@@ -22,8 +22,9 @@ pub use crate::records::MfaState;
 /// A Temporary Access Pass issued by the administrator.
 #[derive(Clone, Debug)]
 pub struct TemporaryAccessPass {
-    /// The pass (8 characters by default).
-    pub code: String,
+    /// The pass (8 characters by default), kept only as a salted hash: it is shown once, to
+    /// the administrator who issued it.
+    pub code: SaltedHash,
     /// When it stops working.
     pub expires: Instant,
     /// Whether it works only once.

@@ -111,7 +111,7 @@ impl Tenant {
         }
         if let Some(tap) = user.tap.clone()
             && now < tap.expires
-            && bool::from(tap.code.as_bytes().ct_eq(typed.as_bytes()))
+            && tap.code.matches(typed)
         {
             if tap.one_time {
                 user.tap = None;
