@@ -284,9 +284,10 @@ pub(crate) fn absolute(path: &Path) -> std::io::Result<PathBuf> {
 pub(crate) mod tests {
     use super::*;
 
-    /// This repository's own project, for unit tests.
+    /// This repository's own project, for unit tests: found from the current directory, as
+    /// the binary finds it (cargo runs unit tests in the package's folder).
     pub(crate) fn repository() -> Project {
-        Project::at(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("the repository is a project")
+        Project::locate(None).expect("unit tests run inside the repository's project")
     }
 
     #[test]
