@@ -2,23 +2,18 @@
 //! 9-11, 20 and 25 of [`crate::rules`]). Decisions here are on typed pages, never on titles.
 
 use super::*;
-use crate::clock::{Clock, parse_instant};
+use crate::clock::Clock;
 use crate::screens::{Button, Field, Link, NewMethod, WizardPage};
-use crate::seed::Seed;
 use crate::tenant::methods::Method;
-use crate::tenant::{MfaState, PhoneSlot, Policy, Purpose, User};
+use crate::tenant::{MfaState, PhoneSlot, Policy, Purpose};
 
 fn tenant(date: &str, policy: Policy) -> (Tenant, UserId, Clock) {
-    let clock = Clock::starting_at(parse_instant(date).unwrap());
-    let mut t = Tenant::new("Contoso", policy, clock.clone(), Seed::new(7));
-    let salt = t.new_salt();
-    let id = t.add_user(User::new(
-        "dana@contoso.com",
-        "Dana Whitfield",
-        "pw-right",
-        salt,
-    ));
-    (t, id, clock)
+    crate::tenant::test_tenant::with_user(
+        date,
+        policy,
+        7,
+        ("dana@contoso.com", "Dana Whitfield", "pw-right"),
+    )
 }
 
 fn add_mobile(t: &mut Tenant, id: UserId) {

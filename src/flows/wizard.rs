@@ -535,27 +535,29 @@ pub(super) fn new_phone(slot: PhoneSlot) -> WizardPage {
 #[cfg(test)]
 mod tests {
     use super::super::{Cookies, Destination, Flow};
-    use crate::clock::{Clock, parse_instant};
+
     use crate::screens::{
         Action, Button, Choice, Field, Link, NewMethod, Page, PageId, SignInStep, WizardPage,
         WizardStep,
     };
-    use crate::seed::Seed;
+
     use crate::tenant::methods::Method;
     use crate::tenant::oath::Oath;
-    use crate::tenant::{MfaState, PhoneSlot, Policy, Tenant, User, UserId};
+    use crate::tenant::{MfaState, PhoneSlot, Policy, Tenant, UserId};
 
     /// Today's service (combined registration), Dana with no methods in `state`.
     fn tenant(methods: u8, app_passwords: bool, state: MfaState) -> (Tenant, UserId) {
-        let clock = Clock::starting_at(parse_instant("2026-11-28").unwrap());
         let policy = Policy {
             registration_methods: methods,
             app_passwords,
             ..Policy::default()
         };
-        let mut t = Tenant::new("Contoso", policy, clock, Seed::new(7));
-        let salt = t.new_salt();
-        let id = t.add_user(User::new("dana@contoso.com", "Dana", "pw-right", salt));
+        let (mut t, id, _) = crate::tenant::test_tenant::with_user(
+            "2026-11-28",
+            policy,
+            7,
+            ("dana@contoso.com", "Dana", "pw-right"),
+        );
         t.set_mfa_state(id, state);
         (t, id)
     }

@@ -192,22 +192,24 @@ impl Tenant {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::{Clock, parse_instant};
+
     use crate::records::activation_parts;
-    use crate::seed::Seed;
+
+    use crate::tenant::Policy;
     use crate::tenant::policy::Registration;
-    use crate::tenant::{Policy, User};
 
     fn tenant(registration: Registration, allowed: bool, state: MfaState) -> (Tenant, UserId) {
-        let clock = Clock::starting_at(parse_instant("2026-11-28").unwrap());
         let policy = Policy {
             registration: Some(registration),
             app_passwords: allowed,
             ..Policy::default()
         };
-        let mut t = Tenant::new("Contoso", policy, clock, Seed::new(1));
-        let salt = t.new_salt();
-        let id = t.add_user(User::new("dana@contoso.com", "Dana", "pw", salt));
+        let (mut t, id, _) = crate::tenant::test_tenant::with_user(
+            "2026-11-28",
+            policy,
+            1,
+            ("dana@contoso.com", "Dana", "pw"),
+        );
         t.set_mfa_state(id, state);
         (t, id)
     }

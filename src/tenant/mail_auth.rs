@@ -110,24 +110,20 @@ impl Tenant {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::{Clock, parse_instant};
-    use crate::seed::Seed;
-    use crate::tenant::{Policy, User};
+
+    use crate::tenant::Policy;
 
     fn tenant(date: &str, app_passwords: bool) -> (Tenant, UserId) {
-        let clock = Clock::starting_at(parse_instant(date).unwrap());
         let policy = Policy {
             app_passwords,
             ..Policy::default()
         };
-        let mut t = Tenant::new("Contoso", policy, clock, Seed::new(1));
-        let salt = t.new_salt();
-        let id = t.add_user(User::new(
-            "dana@contoso.com",
-            "Dana Whitfield",
-            "Pa55word!",
-            salt,
-        ));
+        let (t, id, _) = crate::tenant::test_tenant::with_user(
+            date,
+            policy,
+            1,
+            ("dana@contoso.com", "Dana Whitfield", "Pa55word!"),
+        );
         (t, id)
     }
 

@@ -30,6 +30,8 @@ pub mod telephony;
 mod administration;
 mod enrolment;
 mod mail_auth;
+#[cfg(test)]
+pub(crate) mod test_tenant;
 pub mod verification;
 
 pub(crate) use crate::records::{ACTIVATION_SCHEME, activation_payload};

@@ -1,21 +1,18 @@
 //! Unit tests for `verification.rs`: the rules of passwords, codes, pushes and calls.
 use super::*;
-use crate::clock::{Clock, parse_instant};
-use crate::seed::Seed;
+use crate::clock::Clock;
 use crate::tenant::methods::Method;
 use crate::tenant::oath::Oath;
+use crate::tenant::test_tenant::with_user;
 use crate::tenant::{Policy, Protocol, User};
 
 fn tenant(date: &str) -> (Tenant, UserId, Clock) {
-    let clock = Clock::starting_at(parse_instant(date).unwrap());
-    let mut t = Tenant::new("Contoso", Policy::default(), clock.clone(), Seed::new(3));
-    let salt = t.new_salt();
-    let id = t.add_user(User::new(
-        "dana@contoso.com",
-        "Dana Whitfield",
-        "pw-right",
-        salt,
-    ));
+    let (mut t, id, clock) = with_user(
+        date,
+        Policy::default(),
+        3,
+        ("dana@contoso.com", "Dana Whitfield", "pw-right"),
+    );
     t.user_mut(id)
         .info
         .add(
@@ -411,11 +408,7 @@ fn account_passwords_are_kept_only_as_salted_hashes() {
 /// A tenant whose one user has no methods and per-user MFA as it comes (the rule registry's
 /// tests for rules 1-4 start from here).
 fn bare(date: &str, policy: Policy) -> (Tenant, UserId, Clock) {
-    let clock = Clock::starting_at(parse_instant(date).unwrap());
-    let mut t = Tenant::new("Contoso", policy, clock.clone(), Seed::new(5));
-    let salt = t.new_salt();
-    let id = t.add_user(User::new("sam@contoso.com", "Sam Ortega", "pw-sam", salt));
-    (t, id, clock)
+    with_user(date, policy, 5, ("sam@contoso.com", "Sam Ortega", "pw-sam"))
 }
 
 fn mobile() -> Method {

@@ -1,0 +1,22 @@
+//! For unit tests only: a tenant on a date with one user, built the way every test module of
+//! the tenant and the flows needs it. Each caller keeps its own seed, because the seed decides
+//! the codes its assertions may depend on.
+
+use super::{Policy, Tenant, User, UserId};
+use crate::clock::{Clock, parse_instant};
+use crate::seed::Seed;
+
+/// A tenant on `date` (`2021-06-01` or RFC 3339) with `policy`, seeded with `seed`, and one
+/// user `(sign-in name, display name, password)`; the clock is returned to move time.
+pub(crate) fn with_user(
+    date: &str,
+    policy: Policy,
+    seed: u64,
+    (upn, name, password): (&str, &str, &str),
+) -> (Tenant, UserId, Clock) {
+    let clock = Clock::starting_at(parse_instant(date).expect("a test date in the window"));
+    let mut t = Tenant::new("Contoso", policy, clock.clone(), Seed::new(seed));
+    let salt = t.new_salt();
+    let id = t.add_user(User::new(upn, name, password, salt));
+    (t, id, clock)
+}
