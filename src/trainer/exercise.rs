@@ -275,7 +275,7 @@ pub fn all_in(dir: &Path) -> Result<Catalogue, ScenarioError> {
                         message: format!(
                             "the id `{}` is already used by {}",
                             exercise.id,
-                            first.display()
+                            crate::project::shown(first)
                         ),
                     });
                     continue;
