@@ -13,6 +13,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::str::FromStr;
 
+/// Every step definition, made once per check.
+type Steps = cucumber::step::Collection<GuideWorld>;
+
 /// The step that names the scenario's tenant.
 const TENANT_STEP: &str = "the tenant from \"";
 
@@ -109,6 +112,7 @@ pub(super) async fn check(project: &Project, tenants: &mut Tenants<'_>) -> Vec<F
         .map(|steps| steps.into_iter().map(|s| s.id).collect())
         .unwrap_or_default();
     let matchers = matchers();
+    let steps = GuideWorld::collection();
     for file in files {
         let syntax = crate::harness::syntax::check_file(&file);
         if !syntax.is_empty() {
@@ -119,13 +123,13 @@ pub(super) async fn check(project: &Project, tenants: &mut Tenants<'_>) -> Vec<F
             continue;
         };
         let feature = match Feature::parse(text, GherkinEnv::default()) {
-            Ok(f) => f,
+            Ok(f) => crate::harness::typographic::straighten_feature(f),
             Err(e) => {
                 found.push(finding(crate::project::shown(&file), e.to_string()));
                 continue;
             }
         };
-        found.extend(check_feature(&file, &feature, &guide_ids, &matchers, tenants).await);
+        found.extend(check_feature(&file, &feature, &guide_ids, &matchers, &steps, tenants).await);
     }
     found
 }
@@ -174,6 +178,7 @@ async fn check_feature(
     feature: &Feature,
     guide_ids: &[String],
     matchers: &[Matcher],
+    definitions: &Steps,
     tenants: &mut Tenants<'_>,
 ) -> Vec<Finding> {
     let mut found = tags_found(file, feature.position.line, &feature.tags, guide_ids);
@@ -210,12 +215,19 @@ async fn check_feature(
             }
         }
         for step in &scenario.steps {
-            found.extend(check_step(file, step, scenario, matchers, people.as_ref()));
+            found.extend(check_step(
+                file,
+                step,
+                scenario,
+                matchers,
+                definitions,
+                people.as_ref(),
+            ));
         }
     }
     // Background steps once, against the step definitions only.
     for step in &background {
-        found.extend(check_step_definition(file, step));
+        found.extend(check_step_definition(file, step, definitions));
     }
     found
 }
@@ -229,9 +241,9 @@ fn kind_word(ty: StepType) -> &'static str {
     }
 }
 
-fn check_step_definition(file: &Path, step: &Step) -> Vec<Finding> {
+fn check_step_definition(file: &Path, step: &Step, steps: &Steps) -> Vec<Finding> {
     let place = format!("{}:{}", at(file, step.position.line), step.position.col);
-    match GuideWorld::collection().find(step) {
+    match steps.find(step) {
         Ok(Some(_)) => Vec::new(),
         Ok(None) => {
             let lines = crate::harness::advice::undefined_at(
@@ -274,6 +286,7 @@ fn check_step(
     step: &Step,
     scenario: &Scenario,
     matchers: &[Matcher],
+    definitions: &Steps,
     people: Option<&super::People>,
 ) -> Vec<Finding> {
     let mut found = Vec::new();
@@ -284,7 +297,7 @@ fn check_step(
             value: text.clone(),
             ..step.clone()
         };
-        let definition = check_step_definition(file, &filled);
+        let definition = check_step_definition(file, &filled, definitions);
         if !definition.is_empty() {
             found.extend(definition);
             continue;

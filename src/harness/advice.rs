@@ -50,6 +50,26 @@ pub fn undefined_at(
     lines
 }
 
+/// True when a step definition of kind `kind` (Given, When or Then) matches `text` (several
+/// matching counts as defined: the run reports the ambiguity itself).
+pub(crate) fn is_defined(kind: &str, text: &str) -> bool {
+    let ty = match kind {
+        "Given" => StepType::Given,
+        "When" => StepType::When,
+        _ => StepType::Then,
+    };
+    let probe = Step {
+        keyword: String::new(),
+        ty,
+        value: text.to_string(),
+        docstring: None,
+        table: None,
+        span: Default::default(),
+        position: Default::default(),
+    };
+    matches!(GuideWorld::collection().find(&probe), Ok(Some(_)) | Err(_))
+}
+
 /// The keywords under which `text` does have a definition.
 fn other_kinds(kind: &str, text: &str) -> Vec<&'static str> {
     let steps = GuideWorld::collection();
