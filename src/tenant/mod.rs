@@ -24,6 +24,7 @@ pub mod directory;
 pub mod methods;
 pub mod oath;
 pub mod policy;
+pub mod sessions;
 pub mod sign_in_log;
 pub mod telephony;
 
@@ -42,6 +43,7 @@ pub use enrolment::{ActivationError, PhoneSetupError};
 pub use mail_auth::BasicOutcome;
 pub use methods::{PhoneSlot, VerifyOption};
 pub use policy::Policy;
+pub use sessions::{Session, SessionCheck};
 pub use sign_in_log::{ClientKind, SignInResult, SignInRow};
 pub use telephony::{Carrier, Ports, SignInObserver};
 pub use verification::{PasswordCheck, SignInNeed, StartError};
