@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::clock::Clock;
-use crate::screens::{Button, Checkbox, Field, Link, NewMethod, WizardPage};
+use crate::screens::{Button, Checkbox, Choice, Field, Link, NewMethod, WizardPage};
 use crate::tenant::methods::Method;
 use crate::tenant::{MfaState, PhoneSlot, Policy, Purpose};
 
@@ -433,4 +433,49 @@ fn the_strictest_setting_wins_a_kept_session_with_fourteen_days_asks_for_mfa_eve
     ));
     let again = sign_in(Destination::Office, &mut t, &mut cookies);
     assert!(is_code_page(&again), "and the code is asked for");
+}
+
+#[test]
+fn dont_ask_again_is_on_the_call_page_too_and_a_ticked_box_is_remembered_when_the_call_is_answered()
+{
+    // Rule 26: the box is on the second-factor page whatever the method; here a call.
+    let (mut t, id, clock) = enforced(Some(7));
+    let mut cookies = Cookies::default();
+    let mut flow = sign_in(Destination::Office, &mut t, &mut cookies);
+    act(
+        &mut flow,
+        Action::Follow(Link::SignInAnotherWay),
+        &mut t,
+        &mut cookies,
+    );
+    let call = Action::Choose(Choice::Verify(VerifyOption::Call(PhoneSlot::Mobile)));
+    act(&mut flow, call, &mut t, &mut cookies);
+    assert!(matches!(
+        flow.page,
+        Page::SignIn(SignInPage::Calling {
+            remember_days: Some(7),
+            remember: false,
+            ..
+        })
+    ));
+    let tick = Action::Tick(Checkbox::DontAskAgain);
+    assert!(flow.page.view().offers(&tick));
+    act(&mut flow, tick, &mut t, &mut cookies);
+    assert!(matches!(
+        flow.page,
+        Page::SignIn(SignInPage::Calling { remember: true, .. })
+    ));
+    t.answer_call(flow.challenge.unwrap(), "#");
+    flow.refresh(&mut t, &mut cookies);
+    assert!(matches!(
+        flow.page,
+        Page::SignIn(SignInPage::StaySignedIn { .. })
+    ));
+    assert_eq!(cookies.remembered_mfa.get(&id), Some(&t.now()));
+    clock.advance(6 * 86_400);
+    let again = sign_in(Destination::Office, &mut t, &mut cookies);
+    assert!(
+        matches!(again.page, Page::SignIn(SignInPage::StaySignedIn { .. })),
+        "6 days later: no second factor"
+    );
 }

@@ -142,25 +142,29 @@ impl Flow {
                 });
             }
             (
-                P::EnterCode {
-                    texted,
-                    prompt,
-                    code,
-                    remember_days,
-                    error,
-                    remember,
-                },
+                mut page @ (P::EnterCode {
+                    remember_days: Some(_),
+                    ..
+                }
+                | P::ApproveRequest {
+                    remember_days: Some(_),
+                    ..
+                }
+                | P::Calling {
+                    remember_days: Some(_),
+                    ..
+                }),
                 Action::Tick(Checkbox::DontAskAgain),
-            ) if remember_days.is_some() => {
-                self.remember = !remember;
-                self.page = Page::SignIn(P::EnterCode {
-                    texted,
-                    prompt,
-                    code,
-                    remember_days,
-                    remember: !remember,
-                    error,
-                });
+            ) => {
+                // Rule 26: the box is on every second-factor page where it is offered.
+                if let P::EnterCode { remember, .. }
+                | P::ApproveRequest { remember, .. }
+                | P::Calling { remember, .. } = &mut page
+                {
+                    *remember = !*remember;
+                    self.remember = *remember;
+                }
+                self.page = Page::SignIn(page);
             }
             (
                 P::EnterCode {
@@ -283,6 +287,7 @@ impl Flow {
     fn start_option(&mut self, t: &mut Tenant, option: VerifyOption) {
         let id = self.user_id();
         self.method = Some(option);
+        self.remember = false;
         match t.start_challenge(id, option, Purpose::SignIn) {
             Ok(cid) => {
                 self.challenge = Some(cid);
@@ -313,10 +318,14 @@ impl Flow {
                     },
                     VerifyOption::Push => SignInPage::ApproveRequest {
                         number: c.number,
+                        remember_days,
+                        remember: false,
                         error: None,
                     },
                     VerifyOption::Call(_) => SignInPage::Calling {
                         masked,
+                        remember_days,
+                        remember: false,
                         error: None,
                     },
                 });
@@ -479,15 +488,13 @@ impl Flow {
             ChallengeState::Failed(f) => {
                 self.log_failure(t, f.message());
                 let error = Some(f.message().to_string());
-                self.page = Page::SignIn(match self.page.clone() {
-                    Page::SignIn(SignInPage::ApproveRequest { number, .. }) => {
-                        SignInPage::ApproveRequest { number, error }
-                    }
-                    Page::SignIn(SignInPage::Calling { masked, .. }) => {
-                        SignInPage::Calling { masked, error }
-                    }
-                    other => return self.page = other,
-                });
+                if let Page::SignIn(
+                    SignInPage::ApproveRequest { error: shown, .. }
+                    | SignInPage::Calling { error: shown, .. },
+                ) = &mut self.page
+                {
+                    *shown = error;
+                }
             }
         }
     }
