@@ -225,8 +225,8 @@ Feature: When something goes wrong
     When Dana's "iPhone Mail" checks for new mail
     Then Dana's "iPhone Mail" shows "Connected"
 
-  @ticket @rule:25 @rule:26 @rule:30
-  Scenario: Revoking sign-in sessions signs Dana out everywhere; revoking MFA sessions does not
+  @ticket @rule:25 @rule:26
+  Scenario: Revoking sign-in sessions signs Dana out everywhere but keeps "Don't ask again"
     Given Dana has set up text messages for MFA
     And the administrator lets browsers remember MFA for 14 days
     And Dana's "Outlook on the desktop" opens its sign-in window
@@ -243,18 +243,33 @@ Feature: When something goes wrong
     And Dana ticks "Don't ask again for 14 days"
     And Dana presses "Verify"
     And Dana presses "Yes"
-    And the administrator revokes Dana's MFA sessions
+    And the administrator revokes Dana's sign-in sessions
+    And Dana closes her browser
+    And Dana opens "https://www.office.com" in her browser
+    Then Dana sees "Sign in"
+    When Dana's "Outlook on the desktop" checks for new mail
+    Then Dana's "Outlook on the desktop" shows "needs your password"
+    When Dana signs in with her email address and password
+    Then Dana sees "Stay signed in?"
+    And the sign-in log shows a "Success" for Dana with "MFA remembered"
+
+  @ticket @rule:30
+  Scenario: Revoking MFA sessions leaves Dana signed in, in her browser and in Outlook
+    Given Dana has set up text messages for MFA
+    And Dana's "Outlook on the desktop" opens its sign-in window
+    And Dana signs in with her email address and password
+    And Dana verifies with the texted code
+    And Dana's "Outlook on the desktop" finishes signing in
+    And Dana closes her browser
+    And Dana signs in to "https://www.office.com" with her password
+    And Dana verifies with the texted code
+    And Dana presses "Yes"
+    When the administrator revokes Dana's MFA sessions
     And Dana closes her browser
     And Dana opens "https://www.office.com" in her browser
     Then Dana sees "Microsoft 365"
     When Dana's "Outlook on the desktop" checks for new mail
     Then Dana's "Outlook on the desktop" shows "Connected"
-    When Dana closes her browser
-    And the administrator revokes Dana's sign-in sessions
-    And Dana opens "https://www.office.com" in her browser
-    Then Dana sees "Sign in"
-    When Dana's "Outlook on the desktop" checks for new mail
-    Then Dana's "Outlook on the desktop" shows "needs your password"
 
   @guide:SMS-04 @guide:LEGACY-1 @guide-differs @rule:1 @rule:7 @rule:9 @rule:24
   Scenario: A tenant set up today with security defaults registers Microsoft Authenticator, not texts
