@@ -170,6 +170,20 @@ Feature: When something goes wrong
     And Dana signs in to "https://www.office.com" with her password
     Then Dana's sign-in starts with "We texted your phone"
 
+  @ticket @rule:26
+  Scenario: "Don't ask again" spares only the browser where it was ticked
+    Given Dana has set up text messages for MFA
+    And the administrator lets browsers remember MFA for 14 days
+    When Dana signs in to "https://www.office.com" with her password
+    And Dana's sign-in starts with "We texted your phone"
+    And Dana types the code from her text message
+    And Dana ticks "Don't ask again for 14 days"
+    And Dana presses "Verify"
+    And Dana presses "No"
+    And Dana switches to a browser on another computer
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "We texted your phone"
+
   @ticket @rule:25
   Scenario: A kept session lasts while it is used, and asks to sign in again after 90 days unused
     Given Dana has set up text messages for MFA
