@@ -1,5 +1,6 @@
 //! The simulated Microsoft 365 tenant: directory, policy, security info, verification,
-//! registration, App Passwords, basic-auth mail sign-in and the sign-in log.
+//! registration, App Passwords, basic-auth mail sign-in, sessions and refresh tokens, and the
+//! sign-in log.
 //!
 //! [`Tenant`] is plain state with synchronous rules, shared by every actor as a
 //! [`TenantHandle`] (the mini-redis `Db` pattern): the browser's flows, the phone answering a
