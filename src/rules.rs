@@ -520,6 +520,7 @@ pub const RULES: [Rule; 36] = [
         modelled: Modelled::Fully,
         tests: &[
             "flows::flow_tests::stay_signed_in_keeps_the_session_only_on_yes",
+            "flows::flow_tests::a_tenant_that_hides_stay_signed_in_gives_sessions_that_end_with_the_browser",
             "flows::flow_tests::a_kept_session_skips_both_factors_until_ninety_days_unused",
             "flows::flow_tests::a_password_reset_ends_the_kept_session_and_revoking_mfa_sessions_does_not",
             "flows::flow_tests::the_strictest_setting_wins_a_kept_session_with_fourteen_days_asks_for_mfa_every_fourteen_days",

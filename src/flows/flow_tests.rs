@@ -479,3 +479,18 @@ fn dont_ask_again_is_on_the_call_page_too_and_a_ticked_box_is_remembered_when_th
         "6 days later: no second factor"
     );
 }
+
+#[test]
+fn a_tenant_that_hides_stay_signed_in_gives_sessions_that_end_with_the_browser() {
+    // Rule 25: without the "Stay signed in?" question there is no Yes, so no kept session.
+    let policy = Policy {
+        stay_signed_in_prompt: false,
+        ..Policy::default()
+    };
+    let (mut t, id, _) = tenant("2021-06-01", policy);
+    let mut cookies = Cookies::default();
+    let flow = sign_in(Destination::Office, &mut t, &mut cookies);
+    assert!(matches!(flow.page, Page::Home { .. }));
+    let kept = cookies.session.unwrap();
+    assert_eq!((kept.session.user, kept.persistent), (id, false));
+}
