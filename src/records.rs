@@ -364,6 +364,11 @@ pub enum AdminReport {
         /// The account the action was taken on.
         upn: String,
     },
+    /// Sign-in sessions revoked (browser sessions and apps' refresh tokens).
+    SignInSessionsRevoked {
+        /// The account the action was taken on.
+        upn: String,
+    },
     /// Sign-in blocked or allowed.
     SignIn {
         /// The account the action was taken on.
@@ -418,6 +423,9 @@ impl fmt::Display for AdminReport {
                 write!(f, "Required {upn} to register MFA methods again")
             }
             AdminReport::MfaSessionsRevoked { upn } => write!(f, "Revoked MFA sessions for {upn}"),
+            AdminReport::SignInSessionsRevoked { upn } => {
+                write!(f, "Revoked all sign-in sessions for {upn}")
+            }
             AdminReport::SignIn { upn, blocked } => write!(
                 f,
                 "Sign-in {} for {upn}",

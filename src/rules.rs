@@ -175,6 +175,13 @@ const EXCHANGE_SMTP_BLOG: Source = microsoft(
 const MC786329_MIRROR: Source = third_party("https://mc.merill.net/message/MC786329");
 const SESSION_LIFETIME: Source =
     learn!("concepts-azure-multi-factor-authentication-prompts-session-lifetime");
+/// Refresh tokens: 90 days for apps such as Outlook; the table of what revokes them (an admin
+/// password reset: password-based cookies and tokens; revoking a user's tokens: all).
+const REFRESH_TOKENS: Source =
+    microsoft("https://learn.microsoft.com/entra/identity-platform/refresh-tokens");
+/// Graph `revokeSignInSessions`: the administrator's "Revoke sessions".
+const GRAPH_REVOKE_SESSIONS: Source =
+    microsoft("https://learn.microsoft.com/graph/api/user-revokesigninsessions");
 const SMART_LOCKOUT: Source = learn!("howto-password-smart-lockout");
 const USER_DEVICE_SETTINGS: Source = learn!("howto-mfa-userdevicesettings");
 const TEMPORARY_ACCESS_PASS: Source = learn!("howto-authentication-temporary-access-pass");
@@ -507,24 +514,34 @@ pub const RULES: [Rule; 36] = [
     Rule {
         number: 25,
         title: "\"Stay signed in?\"",
-        statement: "Yes keeps the browser signed in, both factors included, in a lasting cookie until the session runs out; No ends the session when the browser is closed.",
+        statement: "Yes keeps the browser signed in, both factors included, in a lasting cookie until the session runs out; No ends the session when the browser is closed. Outlook and other modern apps keep a refresh token on a rolling 90-day window and ask to sign in again after 90 days unused or after a password reset; the administrator's \"Revoke sign-in sessions\" ends both kinds at once and leaves remembered MFA alone. Simulator choices: a kept browser session gets the same rolling 90 days (no other browser limit is documented), and where browsers may remember MFA for N days a session or token whose MFA is older than N days needs MFA again (the strictest setting wins).",
         dates: &[],
-        sources: &[SESSION_LIFETIME],
-        modelled: Modelled::Partly(
-            "a kept session has no length limit: it lasts until MFA sessions are revoked or the account needs MFA it has not done",
-        ),
-        tests: &["flows::flow_tests::stay_signed_in_keeps_the_session_only_on_yes"],
+        sources: &[SESSION_LIFETIME, REFRESH_TOKENS, GRAPH_REVOKE_SESSIONS],
+        modelled: Modelled::Fully,
+        tests: &[
+            "flows::flow_tests::stay_signed_in_keeps_the_session_only_on_yes",
+            "flows::flow_tests::a_tenant_that_hides_stay_signed_in_gives_sessions_that_end_with_the_browser",
+            "flows::flow_tests::a_kept_session_skips_both_factors_until_ninety_days_unused",
+            "flows::flow_tests::a_password_reset_ends_the_kept_session_and_revoking_mfa_sessions_does_not",
+            "flows::flow_tests::the_strictest_setting_wins_a_kept_session_with_fourteen_days_asks_for_mfa_every_fourteen_days",
+            "tenant::sessions::a_session_lasts_ninety_days_of_inactivity_and_each_use_rolls_the_window",
+            "tenant::sessions::a_password_reset_and_revoking_sign_in_sessions_end_sessions_but_not_remembered_mfa",
+            "tenant::sessions::the_strictest_setting_wins_stay_signed_in_with_fourteen_days_means_mfa_every_fourteen_days",
+            "tenant::sessions::a_session_without_mfa_ends_once_the_account_needs_mfa_and_blocking_ends_all",
+        ],
     },
     Rule {
         number: 26,
         title: "Remembering MFA in a browser",
-        statement: "Where the tenant allows it (1 to 365 days), the code page offers \"Don't ask again for N days\"; ticking it spares that browser the second factor for N days, apps outside the browser never get the box, and revoking MFA sessions cancels it.",
+        statement: "Where the tenant allows it (1 to 365 days), the second-factor page (code, Authenticator request or call) offers \"Don't ask again for N days\"; ticking it spares that browser the second factor for N days while another browser still asks, apps outside the browser (a mail app's sign-in window) never get the box, and revoking MFA sessions cancels it.",
         dates: &[],
         sources: &[SESSION_LIFETIME, MFA_SETTINGS],
-        modelled: Modelled::Partly("the box is also offered in a mail app's sign-in window"),
+        modelled: Modelled::Fully,
         tests: &[
             "tenant::verification_tests::blocked_mfa_and_remembered_sessions",
             "tenant::policy::remember_mfa_days_and_created",
+            "flows::flow_tests::dont_ask_again_is_offered_in_a_browser_only_and_only_that_browser_skips_the_code",
+            "flows::flow_tests::dont_ask_again_is_on_the_call_page_too_and_a_ticked_box_is_remembered_when_the_call_is_answered",
         ],
     },
     // Lockout and abuse
@@ -565,11 +582,15 @@ pub const RULES: [Rule; 36] = [
     Rule {
         number: 30,
         title: "\"Revoke MFA sessions\"",
-        statement: "This help-desk action makes every browser's remembered MFA count for nothing.",
+        statement: "This help-desk action makes every browser's remembered MFA (\"Don't ask again\") count for nothing, so the next sign-in that needs MFA asks for it; it leaves sign-in sessions and apps' tokens alone (in the simulator's reading of the sources, which name only remembered MFA: signing a person out everywhere is \"Revoke sign-in sessions\", rule 25).",
         dates: &[],
         sources: &[USER_DEVICE_SETTINGS, SESSION_LIFETIME],
         modelled: Modelled::Fully,
-        tests: &["tenant::verification_tests::blocked_mfa_and_remembered_sessions"],
+        tests: &[
+            "tenant::verification_tests::blocked_mfa_and_remembered_sessions",
+            "tenant::sessions::a_password_reset_and_revoking_sign_in_sessions_end_sessions_but_not_remembered_mfa",
+            "flows::flow_tests::a_password_reset_ends_the_kept_session_and_revoking_mfa_sessions_does_not",
+        ],
     },
     Rule {
         number: 31,

@@ -1,5 +1,5 @@
 //! The administrator's (or help-desk technician's) console: per-user MFA, the App Password
-//! setting, re-registration, revoking MFA sessions, blocking, Temporary Access Passes and
+//! setting, re-registration, revoking MFA sessions and sign-in sessions, blocking, Temporary Access Passes and
 //! reading the sign-in log. Every action is recorded in the transcript.
 
 use super::mailbox::{ActorGone, Lifetime, Mailbox};
@@ -21,8 +21,10 @@ pub enum AdminAction {
     SetMfa(MfaState),
     /// Require re-register MFA.
     RequireReregistration,
-    /// Revoke MFA sessions.
+    /// Revoke MFA sessions (remembered MFA only).
     RevokeMfaSessions,
+    /// Revoke sign-in sessions: browser sessions and apps' refresh tokens.
+    RevokeSignInSessions,
     /// Block or unblock sign-in.
     BlockSignIn(bool),
     /// Block or unblock MFA (90 days).
@@ -91,6 +93,10 @@ impl AdminHandle {
                     AdminAction::RevokeMfaSessions => {
                         t.revoke_mfa_sessions(id);
                         AdminReport::MfaSessionsRevoked { upn }
+                    }
+                    AdminAction::RevokeSignInSessions => {
+                        t.revoke_sign_in_sessions(id);
+                        AdminReport::SignInSessionsRevoked { upn }
                     }
                     AdminAction::BlockSignIn(blocked) => {
                         t.set_sign_in_blocked(id, blocked);

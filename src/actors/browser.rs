@@ -135,7 +135,7 @@ impl BrowserHandle {
             .call("browser", move |b| {
                 let flow = {
                     let mut tenant = b.tenant.lock();
-                    Flow::open(dest, &mut tenant, &b.cookies)
+                    Flow::open(dest, &mut tenant, &mut b.cookies)
                 };
                 b.flow = flow;
                 b.show()
@@ -167,11 +167,11 @@ impl BrowserHandle {
         self.mailbox.call("browser", |b| b.flow.signed_in()).await
     }
 
-    /// Close the browser: sessions that did not choose "Stay signed in" end.
+    /// Close the browser: a session that did not choose "Stay signed in" ends (rule 25).
     pub async fn close(&self) -> Result<(), ActorGone> {
         self.mailbox
             .call("browser", |b| {
-                if b.cookies.session.is_some_and(|(_, _, keep)| !keep) {
+                if b.cookies.session.is_some_and(|s| !s.persistent) {
                     b.cookies.session = None;
                 }
                 b.flow = Flow::default();

@@ -6,7 +6,7 @@ use super::browser::BrowserHandle;
 use super::mailbox::{ActorGone, Lifetime, Mailbox};
 use crate::clock::Clock;
 use crate::records::MailStatus;
-use crate::tenant::{BasicOutcome, Protocol, TenantHandle, UserId};
+use crate::tenant::{BasicOutcome, Protocol, Session, SessionCheck, TenantHandle, UserId};
 use crate::transcript::{Actor, Output, Transcript};
 
 /// What kind of mail app.
@@ -24,7 +24,9 @@ struct MailClient {
     kind: MailKind,
     account: Option<String>,
     password: Option<String>,
-    token: Option<(UserId, Option<i64>)>,
+    /// A modern app's refresh token (rule 25 and `tenant::sessions`: 90 days of inactivity,
+    /// revoked by a password reset or "Revoke sign-in sessions").
+    token: Option<Session>,
     status: MailStatus,
     tenant: TenantHandle,
     clock: Clock,
@@ -120,8 +122,8 @@ impl MailClientHandle {
         let session = window.signed_in().await?;
         self.mailbox
             .call("mail app", move |m| match session {
-                Some(token) => {
-                    m.token = Some(token);
+                Some((user, mfa_at)) => {
+                    m.token = Some(m.tenant.lock().issue_session(user, mfa_at));
                     m.set_status(MailStatus::Connected)
                 }
                 None => m.set_status(MailStatus::SignInNotFinished),
@@ -135,15 +137,14 @@ impl MailClientHandle {
             .call("mail app", |m| match m.kind {
                 MailKind::Basic(p) => m.connect_basic(p),
                 MailKind::Modern => {
-                    let valid = m.token.is_some_and(|(user, mfa_at)| {
-                        m.tenant.lock().modern_token_valid(user, mfa_at)
-                    });
-                    if valid {
-                        m.set_status(MailStatus::Connected)
-                    } else if m.token.is_some() {
-                        m.set_status(MailStatus::NeedsPassword)
-                    } else {
-                        m.set_status(MailStatus::NoAccount)
+                    let check = m
+                        .token
+                        .as_mut()
+                        .map(|token| m.tenant.lock().use_session(token));
+                    match check {
+                        Some(SessionCheck::Valid) => m.set_status(MailStatus::Connected),
+                        Some(_) => m.set_status(MailStatus::NeedsPassword),
+                        None => m.set_status(MailStatus::NoAccount),
                     }
                 }
             })
@@ -154,7 +155,7 @@ impl MailClientHandle {
     pub(crate) async fn assume_connected(&self, user: UserId) -> Result<(), ActorGone> {
         self.mailbox
             .call("mail app", move |m| {
-                m.token = Some((user, None));
+                m.token = Some(m.tenant.lock().issue_session(user, None));
                 m.status = MailStatus::Connected;
             })
             .await

@@ -1,9 +1,9 @@
 //! Unit tests for the flows: the service's rules that live in which page comes next (rules 7,
-//! 9-11, 20 and 25 of [`crate::rules`]). Decisions here are on typed pages, never on titles.
+//! 9-11, 20, 25 and 26 of [`crate::rules`]). Decisions here are on typed pages, never on titles.
 
 use super::*;
 use crate::clock::Clock;
-use crate::screens::{Button, Field, Link, NewMethod, WizardPage};
+use crate::screens::{Button, Checkbox, Choice, Field, Link, NewMethod, WizardPage};
 use crate::tenant::methods::Method;
 use crate::tenant::{MfaState, PhoneSlot, Policy, Purpose};
 
@@ -270,12 +270,227 @@ fn stay_signed_in_keeps_the_session_only_on_yes() {
         ));
         act(&mut flow, Action::Press(answer), &mut t, &mut cookies);
         assert!(matches!(flow.page, Page::Home { .. }));
-        let (user, _, keep) = cookies.session.unwrap();
-        assert_eq!((user, keep), (id, kept));
-        let again = Flow::open(Destination::Office, &mut t, &cookies);
+        let kept_session = cookies.session.unwrap();
+        assert_eq!(
+            (kept_session.session.user, kept_session.persistent),
+            (id, kept)
+        );
+        let again = Flow::open(Destination::Office, &mut t, &mut cookies);
         assert!(
             matches!(again.page, Page::Home { .. }),
             "still signed in while the browser is open"
         );
     }
+}
+
+/// Dana, enforced, with a mobile phone; the tenant remembers MFA for `remember` days.
+fn enforced(remember: Option<u32>) -> (Tenant, UserId, Clock) {
+    let policy = Policy {
+        remember_mfa_days: remember,
+        ..Policy::default()
+    };
+    let (mut t, id, clock) = tenant("2021-06-01", policy);
+    add_mobile(&mut t, id);
+    t.set_mfa_state(id, MfaState::Enforced);
+    (t, id, clock)
+}
+
+/// Type the texted code on the code page (ticking "Don't ask again" first if `tick`).
+fn type_texted_code(flow: &mut Flow, t: &mut Tenant, cookies: &mut Cookies, tick: bool) {
+    assert!(
+        matches!(flow.page, Page::SignIn(SignInPage::EnterCode { .. })),
+        "expected the code page: {:?}",
+        flow.page.id()
+    );
+    let code = t
+        .challenge(flow.challenge.unwrap())
+        .and_then(|c| c.texted_code())
+        .unwrap()
+        .to_string();
+    act(flow, Action::Enter(Field::Code, code), t, cookies);
+    if tick {
+        act(flow, Action::Tick(Checkbox::DontAskAgain), t, cookies);
+    }
+    act(flow, Action::Press(Button::Verify), t, cookies);
+}
+
+fn is_code_page(flow: &Flow) -> bool {
+    matches!(flow.page, Page::SignIn(SignInPage::EnterCode { .. }))
+}
+
+#[test]
+fn a_kept_session_skips_both_factors_until_ninety_days_unused() {
+    // Rule 25: after Yes, the browser opens signed in (no password, no code) as long as it is
+    // used within 90 days of its last use; 91 days unused, it asks to sign in again.
+    let (mut t, _, clock) = enforced(None);
+    let mut cookies = Cookies::default();
+    let mut flow = sign_in(Destination::Office, &mut t, &mut cookies);
+    type_texted_code(&mut flow, &mut t, &mut cookies, false);
+    act(&mut flow, Action::Press(Button::Yes), &mut t, &mut cookies);
+    for _ in 0..3 {
+        clock.advance(80 * 86_400);
+        let again = Flow::open(Destination::Office, &mut t, &mut cookies);
+        assert!(
+            matches!(again.page, Page::Home { .. }),
+            "used within 90 days"
+        );
+    }
+    clock.advance(91 * 86_400);
+    let later = Flow::open(Destination::Office, &mut t, &mut cookies);
+    assert!(matches!(later.page, Page::SignIn(SignInPage::Email { .. })));
+    assert!(cookies.session.is_none(), "the expired session is dropped");
+}
+
+#[test]
+fn a_password_reset_ends_the_kept_session_and_revoking_mfa_sessions_does_not() {
+    let (mut t, id, clock) = enforced(None);
+    let mut cookies = Cookies::default();
+    let mut flow = sign_in(Destination::Office, &mut t, &mut cookies);
+    type_texted_code(&mut flow, &mut t, &mut cookies, false);
+    act(&mut flow, Action::Press(Button::Yes), &mut t, &mut cookies);
+    clock.advance(60);
+    t.revoke_mfa_sessions(id);
+    let again = Flow::open(Destination::Office, &mut t, &mut cookies);
+    assert!(
+        matches!(again.page, Page::Home { .. }),
+        "rule 30: only remembered MFA is cleared"
+    );
+    t.reset_password(id, "pw-new");
+    let after = Flow::open(Destination::Office, &mut t, &mut cookies);
+    assert!(matches!(after.page, Page::SignIn(SignInPage::Email { .. })));
+}
+
+#[test]
+fn dont_ask_again_is_offered_in_a_browser_only_and_only_that_browser_skips_the_code() {
+    // Rule 26: the box appears where the tenant remembers MFA, in a browser; an app's sign-in
+    // window never shows it; a ticked box spares that browser the code for N days, another
+    // browser (other cookies) asks again.
+    let (mut t, _, _) = enforced(Some(14));
+    let mut outlook_cookies = Cookies::default();
+    let outlook = sign_in(Destination::Outlook, &mut t, &mut outlook_cookies);
+    assert!(matches!(
+        outlook.page,
+        Page::SignIn(SignInPage::EnterCode {
+            remember_days: None,
+            ..
+        })
+    ));
+    assert!(
+        !outlook
+            .page
+            .view()
+            .offers(&Action::Tick(Checkbox::DontAskAgain))
+    );
+
+    let (mut t, _, clock) = enforced(Some(14));
+    let mut first = Cookies::default();
+    let mut flow = sign_in(Destination::Office, &mut t, &mut first);
+    assert!(matches!(
+        flow.page,
+        Page::SignIn(SignInPage::EnterCode {
+            remember_days: Some(14),
+            ..
+        })
+    ));
+    type_texted_code(&mut flow, &mut t, &mut first, true);
+    act(&mut flow, Action::Press(Button::No), &mut t, &mut first);
+    first.session = None; // the browser closes
+    clock.advance(13 * 86_400);
+    let again = sign_in(Destination::Office, &mut t, &mut first);
+    assert!(
+        matches!(again.page, Page::SignIn(SignInPage::StaySignedIn { .. })),
+        "13 days later the same browser skips the code: {:?}",
+        again.page.id()
+    );
+    let mut other = Cookies::default();
+    let elsewhere = sign_in(Destination::Office, &mut t, &mut other);
+    assert!(is_code_page(&elsewhere), "another browser asks again");
+    first.session = None;
+    clock.advance(86_400);
+    let day_14 = sign_in(Destination::Office, &mut t, &mut first);
+    assert!(is_code_page(&day_14), "14 days on, the code is asked again");
+}
+
+#[test]
+fn the_strictest_setting_wins_a_kept_session_with_fourteen_days_asks_for_mfa_every_fourteen_days() {
+    // Section 6 of the reference notes: "Stay signed in" plus remembered MFA of 14 days means
+    // MFA every 14 days, even in a browser used every day.
+    let (mut t, _, clock) = enforced(Some(14));
+    let mut cookies = Cookies::default();
+    let mut flow = sign_in(Destination::Office, &mut t, &mut cookies);
+    type_texted_code(&mut flow, &mut t, &mut cookies, false);
+    act(&mut flow, Action::Press(Button::Yes), &mut t, &mut cookies);
+    for _ in 0..13 {
+        clock.advance(86_400);
+        let daily = Flow::open(Destination::Office, &mut t, &mut cookies);
+        assert!(matches!(daily.page, Page::Home { .. }));
+    }
+    clock.advance(86_400);
+    let day_14 = Flow::open(Destination::Office, &mut t, &mut cookies);
+    assert!(matches!(
+        day_14.page,
+        Page::SignIn(SignInPage::Email { .. })
+    ));
+    let again = sign_in(Destination::Office, &mut t, &mut cookies);
+    assert!(is_code_page(&again), "and the code is asked for");
+}
+
+#[test]
+fn dont_ask_again_is_on_the_call_page_too_and_a_ticked_box_is_remembered_when_the_call_is_answered()
+{
+    // Rule 26: the box is on the second-factor page whatever the method; here a call.
+    let (mut t, id, clock) = enforced(Some(7));
+    let mut cookies = Cookies::default();
+    let mut flow = sign_in(Destination::Office, &mut t, &mut cookies);
+    act(
+        &mut flow,
+        Action::Follow(Link::SignInAnotherWay),
+        &mut t,
+        &mut cookies,
+    );
+    let call = Action::Choose(Choice::Verify(VerifyOption::Call(PhoneSlot::Mobile)));
+    act(&mut flow, call, &mut t, &mut cookies);
+    assert!(matches!(
+        flow.page,
+        Page::SignIn(SignInPage::Calling {
+            remember_days: Some(7),
+            remember: false,
+            ..
+        })
+    ));
+    let tick = Action::Tick(Checkbox::DontAskAgain);
+    assert!(flow.page.view().offers(&tick));
+    act(&mut flow, tick, &mut t, &mut cookies);
+    assert!(matches!(
+        flow.page,
+        Page::SignIn(SignInPage::Calling { remember: true, .. })
+    ));
+    t.answer_call(flow.challenge.unwrap(), "#");
+    flow.refresh(&mut t, &mut cookies);
+    assert!(matches!(
+        flow.page,
+        Page::SignIn(SignInPage::StaySignedIn { .. })
+    ));
+    assert_eq!(cookies.remembered_mfa.get(&id), Some(&t.now()));
+    clock.advance(6 * 86_400);
+    let again = sign_in(Destination::Office, &mut t, &mut cookies);
+    assert!(
+        matches!(again.page, Page::SignIn(SignInPage::StaySignedIn { .. })),
+        "6 days later: no second factor"
+    );
+}
+
+#[test]
+fn a_tenant_that_hides_stay_signed_in_gives_sessions_that_end_with_the_browser() {
+    // Rule 25: without the "Stay signed in?" question there is no Yes, so no kept session.
+    let policy = Policy {
+        stay_signed_in_prompt: false,
+        ..Policy::default()
+    };
+    let (mut t, id, _) = tenant("2021-06-01", policy);
+    let mut cookies = Cookies::default();
+    let flow = sign_in(Destination::Office, &mut t, &mut cookies);
+    assert!(matches!(flow.page, Page::Home { .. }));
+    let kept = cookies.session.unwrap();
+    assert_eq!((kept.session.user, kept.persistent), (id, false));
 }

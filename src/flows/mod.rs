@@ -19,7 +19,7 @@ mod flow_tests;
 
 use crate::clock::Instant;
 use crate::screens::{Action, Page, SignInPage};
-use crate::tenant::{Tenant, UserId, VerifyOption};
+use crate::tenant::{Session, SessionCheck, Tenant, UserId, VerifyOption};
 use std::collections::BTreeMap;
 
 /// Where the user asked to go.
@@ -89,11 +89,21 @@ pub struct NotOnPage {
     pub page: String,
 }
 
-/// What the browser remembers between visits (its cookies).
+/// A browser's signed-in session (its session cookie).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BrowserSession {
+    /// The session the tenant issued: whose, when, and when MFA was done in it.
+    pub session: Session,
+    /// "Stay signed in?" Yes: it survives closing the browser (rule 25).
+    pub persistent: bool,
+}
+
+/// What the browser remembers between visits (its cookies). A mail app's sign-in window
+/// neither reads nor writes them: the app keeps its own token.
 #[derive(Clone, Debug, Default)]
 pub struct Cookies {
-    /// Signed-in session: user, when MFA was done in it, and whether it persists.
-    pub session: Option<(UserId, Option<Instant>, bool)>,
+    /// The signed-in session, if any.
+    pub session: Option<BrowserSession>,
     /// "Don't ask again": per user, when MFA was last done in this browser.
     pub remembered_mfa: BTreeMap<UserId, Instant>,
 }
@@ -137,25 +147,38 @@ impl Default for Flow {
 }
 
 impl Flow {
-    /// Navigate to `dest`: straight there if the browser's session still counts, else sign in.
-    pub fn open(dest: Destination, tenant: &mut Tenant, cookies: &Cookies) -> Flow {
+    /// Navigate to `dest`: straight there if the browser's session still counts (using it
+    /// restarts its inactivity window; one that no longer counts is dropped), else sign in.
+    /// A mail app's sign-in window (`Destination::Outlook`) always signs in.
+    pub fn open(dest: Destination, tenant: &mut Tenant, cookies: &mut Cookies) -> Flow {
         let mut flow = Flow {
             dest,
             ..Flow::default()
         };
         if dest == Destination::Outlook {
             flow.app = "Outlook".into();
+            flow.page = Page::SignIn(SignInPage::Email {
+                email: String::new(),
+                error: None,
+            });
+            return flow;
         }
-        if let Some((user, mfa_at, _)) = cookies.session {
+        if let Some(kept) = cookies.session.as_mut() {
+            let user = kept.session.user;
             let has_methods = !tenant.user(user).info.is_empty();
-            let mfa_ok = mfa_at.is_some_and(|at| at > tenant.user(user).mfa_sessions_valid_after);
-            let needs_fresh_mfa = dest == Destination::SecurityInfo && has_methods && !mfa_ok;
-            if tenant.modern_token_valid(user, mfa_at) && !needs_fresh_mfa {
-                flow.user = Some(user);
-                flow.upn = tenant.user(user).upn.clone();
-                flow.mfa_at = mfa_at;
-                flow.land(tenant);
-                return flow;
+            // Rule 10: Security info needs MFA done in this session.
+            let needs_fresh_mfa =
+                dest == Destination::SecurityInfo && has_methods && kept.session.mfa_at.is_none();
+            match tenant.use_session(&mut kept.session) {
+                SessionCheck::Valid if !needs_fresh_mfa => {
+                    flow.user = Some(user);
+                    flow.upn = tenant.user(user).upn.clone();
+                    flow.mfa_at = kept.session.mfa_at;
+                    flow.land(tenant);
+                    return flow;
+                }
+                SessionCheck::Valid => {}
+                _ => cookies.session = None,
             }
         }
         flow.page = Page::SignIn(SignInPage::Email {

@@ -2,7 +2,7 @@
 //! page the user asked for.
 
 use super::wizard::new_phone;
-use super::{Cookies, Destination, Flow};
+use super::{BrowserSession, Cookies, Destination, Flow};
 use crate::screens::{
     Action, Button, Checkbox, Choice, Contact, Field, LegacyPage, Link, Page, SignInPage,
 };
@@ -142,25 +142,29 @@ impl Flow {
                 });
             }
             (
-                P::EnterCode {
-                    texted,
-                    prompt,
-                    code,
-                    remember_days,
-                    error,
-                    remember,
-                },
+                mut page @ (P::EnterCode {
+                    remember_days: Some(_),
+                    ..
+                }
+                | P::ApproveRequest {
+                    remember_days: Some(_),
+                    ..
+                }
+                | P::Calling {
+                    remember_days: Some(_),
+                    ..
+                }),
                 Action::Tick(Checkbox::DontAskAgain),
-            ) if remember_days.is_some() => {
-                self.remember = !remember;
-                self.page = Page::SignIn(P::EnterCode {
-                    texted,
-                    prompt,
-                    code,
-                    remember_days,
-                    remember: !remember,
-                    error,
-                });
+            ) => {
+                // Rule 26: the box is on every second-factor page where it is offered.
+                if let P::EnterCode { remember, .. }
+                | P::ApproveRequest { remember, .. }
+                | P::Calling { remember, .. } = &mut page
+                {
+                    *remember = !*remember;
+                    self.remember = *remember;
+                }
+                self.page = Page::SignIn(page);
             }
             (
                 P::EnterCode {
@@ -206,7 +210,12 @@ impl Flow {
                 });
             }
             (P::StaySignedIn { .. }, Action::Press(b @ (Button::Yes | Button::No))) => {
-                cookies.session = Some((self.user_id(), self.mfa_at, *b == Button::Yes));
+                // Rule 25: Yes keeps the session past closing the browser (until its limit,
+                // see `tenant::sessions`); No lets it end when the browser closes.
+                cookies.session = Some(BrowserSession {
+                    session: t.issue_session(self.user_id(), self.mfa_at),
+                    persistent: *b == Button::Yes,
+                });
                 self.land(t);
             }
             _ => return false,
@@ -224,7 +233,12 @@ impl Flow {
 
     fn after_password(&mut self, t: &mut Tenant, cookies: &mut Cookies) {
         let id = self.user_id();
-        let remembered = cookies.remembered_mfa.get(&id).copied();
+        // A mail app's window has no "Don't ask again" cookie of its own (rule 26).
+        let remembered = if self.dest == Destination::Outlook {
+            None
+        } else {
+            cookies.remembered_mfa.get(&id).copied()
+        };
         match t.sign_in_need(id, remembered) {
             SignInNeed::Register => {
                 self.page = Page::SignIn(SignInPage::MoreInfoRequired {
@@ -273,12 +287,18 @@ impl Flow {
     fn start_option(&mut self, t: &mut Tenant, option: VerifyOption) {
         let id = self.user_id();
         self.method = Some(option);
+        self.remember = false;
         match t.start_challenge(id, option, Purpose::SignIn) {
             Ok(cid) => {
                 self.challenge = Some(cid);
                 let c = t.challenge(cid).expect("invariant: just opened").clone();
                 let masked = c.masked_phone.clone().unwrap_or_default();
-                let remember_days = t.policy.remember_mfa_days;
+                // Rule 26: "Don't ask again for N days" is offered in a browser only, never
+                // in an app's sign-in window.
+                let remember_days = t
+                    .policy
+                    .remember_mfa_days
+                    .filter(|_| self.dest != Destination::Outlook);
                 self.page = Page::SignIn(match option {
                     VerifyOption::Text => SignInPage::EnterCode {
                         texted: true,
@@ -298,10 +318,14 @@ impl Flow {
                     },
                     VerifyOption::Push => SignInPage::ApproveRequest {
                         number: c.number,
+                        remember_days,
+                        remember: false,
                         error: None,
                     },
                     VerifyOption::Call(_) => SignInPage::Calling {
                         masked,
+                        remember_days,
+                        remember: false,
                         error: None,
                     },
                 });
@@ -380,12 +404,19 @@ impl Flow {
         }
     }
 
-    /// "Stay signed in?" where the tenant asks it, else straight to the page asked for.
+    /// "Stay signed in?" where the tenant asks it, else straight to the page asked for. A
+    /// mail app's window leaves the browser's cookies alone (the app takes its own token); a
+    /// tenant that does not ask gives a session that ends when the browser closes.
     fn after_verified(&mut self, t: &mut Tenant, cookies: &mut Cookies) {
-        if t.policy.stay_signed_in_prompt && self.dest != Destination::Outlook {
+        if self.dest == Destination::Outlook {
+            self.land(t);
+        } else if t.policy.stay_signed_in_prompt {
             self.page = Page::SignIn(SignInPage::StaySignedIn { dont_show: false });
         } else {
-            cookies.session = Some((self.user_id(), self.mfa_at, true));
+            cookies.session = Some(BrowserSession {
+                session: t.issue_session(self.user_id(), self.mfa_at),
+                persistent: false,
+            });
             self.land(t);
         }
     }
@@ -457,15 +488,13 @@ impl Flow {
             ChallengeState::Failed(f) => {
                 self.log_failure(t, f.message());
                 let error = Some(f.message().to_string());
-                self.page = Page::SignIn(match self.page.clone() {
-                    Page::SignIn(SignInPage::ApproveRequest { number, .. }) => {
-                        SignInPage::ApproveRequest { number, error }
-                    }
-                    Page::SignIn(SignInPage::Calling { masked, .. }) => {
-                        SignInPage::Calling { masked, error }
-                    }
-                    other => return self.page = other,
-                });
+                if let Page::SignIn(
+                    SignInPage::ApproveRequest { error: shown, .. }
+                    | SignInPage::Calling { error: shown, .. },
+                ) = &mut self.page
+                {
+                    *shown = error;
+                }
             }
         }
     }

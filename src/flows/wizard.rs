@@ -570,7 +570,7 @@ mod tests {
 
     /// Sign in and press Next on "More information required".
     fn to_wizard(t: &mut Tenant) -> Flow {
-        let mut flow = Flow::open(Destination::MfaSetup, t, &Cookies::default());
+        let mut flow = Flow::open(Destination::MfaSetup, t, &mut Cookies::default());
         act(
             &mut flow,
             t,

@@ -40,6 +40,9 @@ pub struct GuideWorld {
     last_person: std::sync::Mutex<Option<String>>,
     /// Replaying on another tenant or date: page mismatches are noted, not failed.
     soft: bool,
+    /// Browsers people switched to ("switches to a browser on another computer"), used
+    /// instead of their own from then on.
+    switched: BTreeMap<String, BrowserHandle>,
 }
 
 impl GuideWorld {
@@ -187,9 +190,17 @@ impl GuideWorld {
 
     /// A person's browser.
     pub fn browser(&self, who: &str) -> Result<BrowserHandle> {
-        let browser = self.person(who)?.browser.clone();
+        let browser = match self.switched.get(who) {
+            Some(other) => other.clone(),
+            None => self.person(who)?.browser.clone(),
+        };
         *self.last_person.lock().unwrap_or_else(|p| p.into_inner()) = Some(who.to_string());
         Ok(browser)
+    }
+
+    /// From now on, `who` uses `browser` (a different browser: its own cookies).
+    pub(crate) fn switch_browser(&mut self, who: &str, browser: BrowserHandle) {
+        self.switched.insert(who.to_string(), browser);
     }
 
     /// The person whose browser was used last (for steps that say "the page").

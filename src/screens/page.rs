@@ -99,6 +99,10 @@ pub enum SignInPage {
     ApproveRequest {
         /// The number to type in the app, when number matching applies.
         number: Option<u8>,
+        /// How many days "Don't ask again" lasts, when offered (rule 26).
+        remember_days: Option<u32>,
+        /// Whether the "Don't ask again" box is ticked.
+        remember: bool,
         /// The red message, if the request was denied or timed out.
         error: Option<String>,
     },
@@ -106,6 +110,10 @@ pub enum SignInPage {
     Calling {
         /// The phone number being called, with most digits hidden.
         masked: String,
+        /// How many days "Don't ask again" lasts, when offered (rule 26).
+        remember_days: Option<u32>,
+        /// Whether the "Don't ask again" box is ticked.
+        remember: bool,
         /// The red message, if the call went unanswered or was refused.
         error: Option<String>,
     },
@@ -486,13 +494,11 @@ impl SignInPage {
                 v.error(error)
             }
             SignInPage::EnterCode { prompt, code, remember_days, remember, error, .. } => {
-                let mut v = ScreenView::new(LOGIN, "Enter code").say(prompt.clone()).field(Field::Code, code);
-                if let Some(days) = remember_days {
-                    v = v.tick(&format!("Don't ask again for {days} days"), Checkbox::DontAskAgain, *remember);
-                }
-                v.error(error).links(&[Link::SignInAnotherWay]).buttons(&[Button::Verify])
+                let v = ScreenView::new(LOGIN, "Enter code").say(prompt.clone()).field(Field::Code, code);
+                dont_ask_again(v, *remember_days, *remember)
+                    .error(error).links(&[Link::SignInAnotherWay]).buttons(&[Button::Verify])
             }
-            SignInPage::ApproveRequest { number, error } => {
+            SignInPage::ApproveRequest { number, remember_days, remember, error } => {
                 let mut v = ScreenView::new(LOGIN, "Approve sign in request");
                 v = match number {
                     Some(n) => {
@@ -501,12 +507,13 @@ impl SignInPage {
                     }
                     None => v.say("We've sent a notification to Microsoft Authenticator. Approve it to sign in."),
                 };
-                v.error(error).links(&[Link::SignInAnotherWay])
+                dont_ask_again(v, *remember_days, *remember).error(error).links(&[Link::SignInAnotherWay])
             }
-            SignInPage::Calling { masked, error } => ScreenView::new(LOGIN, "Approve sign in request")
-                .say(format!("We're calling your phone {masked}. Answer it and follow the instructions."))
-                .error(error)
-                .links(&[Link::SignInAnotherWay]),
+            SignInPage::Calling { masked, remember_days, remember, error } => {
+                let v = ScreenView::new(LOGIN, "Approve sign in request")
+                    .say(format!("We're calling your phone {masked}. Answer it and follow the instructions."));
+                dont_ask_again(v, *remember_days, *remember).error(error).links(&[Link::SignInAnotherWay])
+            }
             SignInPage::Stopped { message } => ScreenView::new(LOGIN, "Sign-in stopped")
                 .say(message.clone())
                 .error(&Some(message.clone())),
@@ -520,5 +527,18 @@ impl SignInPage {
                 .tick("Don't show this again", Checkbox::DontShowAgain, *dont_show)
                 .buttons(&[Button::No, Button::Yes]),
         }
+    }
+}
+
+/// The "Don't ask again for N days" box of a second-factor page, where the tenant offers it
+/// (rule 26 of [`crate::rules`]; never in a mail app's sign-in window).
+fn dont_ask_again(view: ScreenView, days: Option<u32>, ticked: bool) -> ScreenView {
+    match days {
+        Some(days) => view.tick(
+            &format!("Don't ask again for {days} days"),
+            Checkbox::DontAskAgain,
+            ticked,
+        ),
+        None => view,
     }
 }

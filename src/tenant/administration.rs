@@ -1,6 +1,7 @@
 //! What the administrator (or help-desk technician) can do to a user or the tenant:
 //! per-user MFA state, App Password setting, re-registration, revoking MFA sessions,
 //! blocking, Temporary Access Passes (rules 2, 6, 20 and 29-32 of [`crate::rules`]).
+//! Revoking sign-in sessions is in `sessions`.
 
 use super::Tenant;
 use super::directory::{MfaState, TemporaryAccessPass, UserId};
@@ -33,7 +34,9 @@ impl Tenant {
         self.activated.remove(&id);
     }
 
-    /// Revoke MFA sessions: remembered MFA and app tokens with MFA stop counting (rule 30).
+    /// Revoke MFA sessions: every browser's remembered MFA ("Don't ask again") stops counting
+    /// (rule 30). Sign-in sessions and apps' tokens are left alone: "Revoke sign-in sessions"
+    /// (`sessions`) ends those.
     pub(crate) fn revoke_mfa_sessions(&mut self, id: UserId) {
         let now = self.now();
         self.user_mut(id).mfa_sessions_valid_after = now;
@@ -78,11 +81,15 @@ impl Tenant {
         self.user_mut(id).app_passwords.delete_all();
     }
 
-    /// Reset a user's password; App Passwords survive (rule 23).
+    /// Reset a user's password: browser sessions and apps' refresh tokens issued before it
+    /// stop counting (rule 25, `sessions`); App Passwords survive (rule 23).
     pub(crate) fn reset_password(&mut self, id: UserId, password: &str) {
         let salt = self.new_salt();
-        self.user_mut(id).set_password(password, salt);
-        self.user_mut(id).lockout = Default::default();
+        let now = self.now();
+        let user = self.user_mut(id);
+        user.set_password(password, salt);
+        user.lockout = Default::default();
+        user.sign_in_sessions_valid_after = now;
     }
 
     /// Clear the "high risk" flag after investigation.

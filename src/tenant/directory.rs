@@ -103,8 +103,12 @@ pub struct User {
     pub high_risk: bool,
     /// Password lockout.
     pub lockout: Lockout,
-    /// MFA done before this instant no longer counts (Revoke MFA sessions).
+    /// Remembered MFA ("Don't ask again") from before this instant no longer counts
+    /// (Revoke MFA sessions, rule 30).
     pub mfa_sessions_valid_after: Instant,
+    /// Browser sessions and refresh tokens issued until this instant no longer count (a
+    /// password reset, "Revoke sign-in sessions"; see `sessions`).
+    pub sign_in_sessions_valid_after: Instant,
     /// A Temporary Access Pass, if issued.
     pub tap: Option<TemporaryAccessPass>,
     /// When texts and calls were sent to this user (throttling).
@@ -131,6 +135,7 @@ impl User {
             high_risk: false,
             lockout: Lockout::default(),
             mfa_sessions_valid_after: i64::MIN,
+            sign_in_sessions_valid_after: i64::MIN,
             tap: None,
             phone_sends: Vec::new(),
             used_phone_codes: Vec::new(),

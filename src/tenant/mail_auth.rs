@@ -1,5 +1,6 @@
 //! Signing in to mail: basic authentication (IMAP, POP, ActiveSync, SMTP) with a password or
-//! an App Password, and the token check a modern app such as Outlook makes.
+//! an App Password. A modern app such as Outlook keeps a refresh token instead: see
+//! `sessions`.
 //!
 //! Rule 5 (see [`crate::rules`]): once a user is *enforced*, the account password no longer works for basic auth;
 //! only an App Password does, and only where the protocol still accepts basic auth on that
@@ -7,9 +8,8 @@
 
 use super::Tenant;
 use super::calendar::{self, Protocol};
-use super::directory::{MfaState, UserId};
+use super::directory::MfaState;
 use super::sign_in_log::{ClientKind, SignInResult};
-use crate::clock::Instant;
 use crate::records::BasicRefusal;
 
 /// What a basic-auth mail server answered.
@@ -95,23 +95,13 @@ impl Tenant {
         );
         refuse(self, BasicRefusal::BadCredentials)
     }
-
-    /// Is a modern app's token still good? `mfa_at` is when MFA was done for it, if it was.
-    /// A token without MFA stops working once the user needs MFA (the guide's "Outlook asks
-    /// for your password again" after MFA is turned on).
-    pub(crate) fn modern_token_valid(&self, id: UserId, mfa_at: Option<Instant>) -> bool {
-        let user = self.user(id);
-        let needs_mfa = user.mfa != MfaState::Disabled || self.policy.security_defaults;
-        !user.sign_in_blocked
-            && (!needs_mfa || mfa_at.is_some_and(|at| at > user.mfa_sessions_valid_after))
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    use crate::tenant::Policy;
+    use crate::tenant::{Policy, UserId};
 
     fn tenant(date: &str, app_passwords: bool) -> (Tenant, UserId) {
         let policy = Policy {

@@ -1,5 +1,6 @@
 //! The simulated Microsoft 365 tenant: directory, policy, security info, verification,
-//! registration, App Passwords, basic-auth mail sign-in and the sign-in log.
+//! registration, App Passwords, basic-auth mail sign-in, sessions and refresh tokens, and the
+//! sign-in log.
 //!
 //! [`Tenant`] is plain state with synchronous rules, shared by every actor as a
 //! [`TenantHandle`] (the mini-redis `Db` pattern): the browser's flows, the phone answering a
@@ -24,6 +25,7 @@ pub mod directory;
 pub mod methods;
 pub mod oath;
 pub mod policy;
+pub mod sessions;
 pub mod sign_in_log;
 pub mod telephony;
 
@@ -42,6 +44,7 @@ pub use enrolment::{ActivationError, PhoneSetupError};
 pub use mail_auth::BasicOutcome;
 pub use methods::{PhoneSlot, VerifyOption};
 pub use policy::Policy;
+pub use sessions::{Session, SessionCheck};
 pub use sign_in_log::{ClientKind, SignInResult, SignInRow};
 pub use telephony::{Carrier, Ports, SignInObserver};
 pub use verification::{PasswordCheck, SignInNeed, StartError};

@@ -87,6 +87,7 @@ Mail:      mail <app>          the app checks for mail
 Help desk: verify <user>       call the user back on the directory number to confirm identity
            admin enable|enforce|disable|reregister|revoke|block|unblock|block-mfa|unblock-mfa <user>
            admin tap <user> [minutes]   admin reset-password <user> <new>   admin show <user>
+           admin revoke-sessions <user>   sign the user out of browsers and Outlook
            admin log           the sign-in log
 Other:     wait <seconds>      let time pass: 1 to 86400 (one day) at a time
            status   hint   look   help   quit

@@ -131,8 +131,8 @@ pub enum Condition {
         /// The mail app's name.
         app: String,
     },
-    /// The trainee did this (`verify`, `reregister`, `tap`, `revoke`, `reset-password`,
-    /// `deny`, `report`) for this person.
+    /// The trainee did this (`verify`, `reregister`, `tap`, `revoke`, `revoke-sessions`,
+    /// `reset-password`, `deny`, `report`) for this person.
     Did {
         /// One of the actions listed above.
         action: String,

@@ -460,6 +460,7 @@ impl Session {
             "disable" => AdminAction::SetMfa(MfaState::Disabled),
             "reregister" | "require-reregister" => AdminAction::RequireReregistration,
             "revoke" => AdminAction::RevokeMfaSessions,
+            "revoke-sessions" => AdminAction::RevokeSignInSessions,
             "block-mfa" => AdminAction::BlockMfa(true),
             "unblock-mfa" => AdminAction::BlockMfa(false),
             "dismiss-risk" => AdminAction::DismissRisk,
@@ -521,6 +522,7 @@ impl Session {
             "tap",
             "reset-password",
             "revoke",
+            "revoke-sessions",
         ];
         if resets.contains(&verb) {
             let verified = self.done.iter().any(|(a, u)| a == "verify" && *u == key);

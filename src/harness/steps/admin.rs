@@ -92,6 +92,32 @@ async fn revoke(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     Ok(())
 }
 
+/// Example: When the administrator revokes Dana's sign-in sessions
+#[given(expr = "the administrator revokes {person}'s sign-in sessions")]
+#[when(expr = "the administrator revokes {person}'s sign-in sessions")]
+async fn revoke_sign_in(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
+    w.at(step);
+    let report = admin_do(w, &who, AdminAction::RevokeSignInSessions).await?;
+    ensure!(
+        matches!(report, AdminReport::SignInSessionsRevoked { .. }),
+        "the console said: {report}"
+    );
+    Ok(())
+}
+
+/// Example: When the administrator resets Dana's password to "Blue-Kettle-19"
+#[given(expr = "the administrator resets {person}'s password to {string}")]
+#[when(expr = "the administrator resets {person}'s password to {string}")]
+async fn reset_password(w: &mut GuideWorld, step: &Step, who: Person, pw: String) -> Result<()> {
+    w.at(step);
+    let report = admin_do(w, &who, AdminAction::ResetPassword(pw)).await?;
+    ensure!(
+        matches!(report, AdminReport::PasswordReset { .. }),
+        "the console said: {report}"
+    );
+    Ok(())
+}
+
 /// Example: When the administrator issues Dana a Temporary Access Pass for 60 minutes
 #[given(expr = "the administrator issues {person} a Temporary Access Pass for {int} minutes")]
 #[when(expr = "the administrator issues {person} a Temporary Access Pass for {int} minutes")]

@@ -411,6 +411,21 @@ async fn close(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     Ok(())
 }
 
+/// Example: When Dana switches to a browser on another computer
+#[given(expr = "{person} switches to a browser on another computer")]
+#[when(expr = "{person} switches to a browser on another computer")]
+async fn other_browser(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
+    w.at(step);
+    w.person(&who)?;
+    let browser = w.sim()?.browser(&format!("{who}'s other computer"));
+    w.switch_browser(&who, browser);
+    ensure!(
+        w.page(&who).await?.page == PageId::NewTab,
+        "the other browser already shows a page"
+    );
+    Ok(())
+}
+
 /// The person the scenario is about: the first named in the scenario file.
 pub(crate) fn first_person(w: &GuideWorld) -> Result<String> {
     if let Some(who) = w.last_person() {
