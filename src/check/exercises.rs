@@ -4,7 +4,9 @@
 
 use super::{Finding, Tenants, finding};
 use crate::project::Project;
-use crate::trainer::exercise::{self, Condition, Exercise, Role, Setup};
+use crate::trainer::exercise::{
+    self, Condition, DESK_ACTIONS, Exercise, Role, Setup, USER_ACTIONS,
+};
 use std::path::{Path, PathBuf};
 
 /// Kinds of method a goal may ask for.
@@ -16,10 +18,6 @@ const GOAL_METHOD_KINDS: &[&str] = &[
     "office",
     "alternate",
 ];
-/// Actions only the help desk (the technician role) can take.
-const DESK_ACTIONS: &[&str] = &["verify", "reregister", "tap", "revoke", "reset-password"];
-/// Actions the user takes.
-const USER_ACTIONS: &[&str] = &["deny", "report"];
 
 /// Every finding in the project's exercises folder (none when the folder does not exist).
 pub(super) async fn check(project: &Project, tenants: &mut Tenants<'_>) -> Vec<Finding> {

@@ -161,6 +161,19 @@ impl std::fmt::Display for Condition {
     }
 }
 
+/// Actions a goal's `did` may name that only the help desk takes (the technician role).
+pub const DESK_ACTIONS: &[&str] = &[
+    "verify",
+    "reregister",
+    "tap",
+    "revoke",
+    "revoke-sessions",
+    "reset-password",
+];
+
+/// Actions a goal's `did` may name that the user takes.
+pub const USER_ACTIONS: &[&str] = &["deny", "report"];
+
 /// A hint.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
