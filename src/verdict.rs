@@ -11,7 +11,7 @@
 //! [`Control`] with its label, not a sentence), differences become `Note`s and refusals a
 //! `Refusal`; they are put into words only when a [`Verdict`] is handed out.
 
-use crate::guide::{GuideStep, ids_in};
+use crate::guide::{GuideStep, Marks, Serves, ids_in};
 use crate::harness::{Replay, RunOptions, RunReport, Status, StepRecord, run};
 use crate::records::MailStatus;
 use crate::screens::Control;
@@ -19,16 +19,24 @@ use crate::transcript::{Event, Output};
 use std::collections::BTreeMap;
 
 /// The verdict on one guide step in one era.
+///
+/// Every note is a whole sentence that ends with the place in the features it comes from
+/// (`features/text-messages.feature:57`), so a reader can open the scenario and see it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum Verdict {
     /// Works as the guide says.
     Holds,
-    /// Works, but not exactly as written: what differs.
+    /// Works, but not exactly as written: what differs, one sentence each, in step order.
     Differs(Vec<String>),
-    /// The service refuses it: why, and what to do instead.
+    /// The guide's steps cannot be followed to the end (a step failed, not because the
+    /// service refused): the differences seen first, then where the replay stopped and why.
+    Stops(Vec<String>),
+    /// The service refuses it: why, where, and what to do instead.
     NoLongerPossible {
         /// The refusal, as the service words it.
         why: String,
+        /// Where in the features the service refused, a sentence for each place.
+        at: Vec<String>,
         /// What replaces the step.
         instead: String,
     },
@@ -38,26 +46,36 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// A short label: holds, differs, no longer possible.
-    pub(crate) fn label(&self) -> &'static str {
+    /// A short label: holds, differs, cannot be followed, no longer possible, not checked.
+    pub fn label(&self) -> &'static str {
         match self {
             Verdict::Holds => "holds",
             Verdict::Differs(_) => "holds with differences",
+            Verdict::Stops(_) => "cannot be followed",
             Verdict::NoLongerPossible { .. } => "no longer possible",
             Verdict::NotChecked(_) => "not checked",
         }
     }
 
-    /// The explanation, one line.
-    pub fn explain(&self) -> String {
+    /// The explanation as a list of sentences (empty when the step holds).
+    pub fn notes(&self) -> Vec<String> {
         match self {
-            Verdict::Holds => String::new(),
-            Verdict::Differs(notes) => notes.join("; "),
-            Verdict::NoLongerPossible { why, instead } => {
-                format!("{}. Instead: {instead}", why.trim_end_matches('.'))
+            Verdict::Holds => Vec::new(),
+            Verdict::Differs(notes) | Verdict::Stops(notes) => notes.clone(),
+            Verdict::NoLongerPossible { why, at, instead } => {
+                let mut out = vec![format!("{}.", why.trim_end_matches('.'))];
+                out.extend(at.iter().cloned());
+                out.push(format!("Instead: {instead}."));
+                out
             }
-            Verdict::NotChecked(why) => why.clone(),
+            Verdict::NotChecked(why) => vec![why.clone()],
         }
+    }
+
+    /// The explanation in one paragraph: the sentences of [`Verdict::notes`], one after the
+    /// other.
+    pub fn explain(&self) -> String {
+        self.notes().join(" ")
     }
 }
 
@@ -164,8 +182,35 @@ impl std::fmt::Display for Observed {
             Observed::Pressed { label, .. } => write!(f, "\"{label}\""),
             Observed::NumberToType => f.write_str("a number to type into Microsoft Authenticator"),
             Observed::AppPassword => f.write_str("an App Password"),
-            Observed::Mail(status) => write!(f, "the mail app shows \"{status}\""),
+            Observed::Mail(status) => write!(f, "the mail app's status \"{status}\""),
         }
+    }
+}
+
+/// A step of a feature file, as a reader finds it: `features/x.feature:57` and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Place {
+    /// The feature file as a person finds it.
+    file: String,
+    /// The step's line.
+    line: usize,
+    /// `When Dana presses "Verify"`.
+    step: String,
+}
+
+impl Place {
+    fn of(s: &StepRecord) -> Place {
+        Place {
+            file: s.path.clone(),
+            line: s.step_line,
+            step: format!("{} {}", s.keyword.trim(), s.text),
+        }
+    }
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
     }
 }
 
@@ -182,33 +227,95 @@ enum Note {
     NowShows(Observed),
     /// Shown on the guide's date and not now.
     NoLongerShows(Observed),
-    /// The scenario failed at a step, for a reason that is not a refusal.
-    StopsWorking { step: String, why: String },
+    /// The replay failed at this step, for a reason that is not a refusal.
+    StopsWorking { why: String },
 }
 
-impl std::fmt::Display for Note {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let quoted = |labels: &[String]| {
-            labels
-                .iter()
-                .map(|l| format!("\"{l}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+impl Note {
+    /// The note as a clause, without the place it was seen.
+    fn clause(&self) -> String {
+        let quoted = |labels: &[String]| crate::words::quoted_list(labels);
         match self {
-            Note::Step(text) => f.write_str(text),
-            Note::Uses { now, then } => write!(
-                f,
-                "uses {} where the guide's date used {}",
+            Note::Step(text) => text.clone(),
+            Note::Uses { now, then } => format!(
+                "the replay presses {} where the guide's date pressed {}",
                 quoted(now),
                 quoted(then)
             ),
-            Note::NowShows(x) => write!(f, "now shows {x}"),
-            Note::NoLongerShows(x) => write!(f, "no longer shows {x}"),
-            Note::StopsWorking { step, why } => {
-                write!(f, "the guide's steps stop working at \"{step}\": {why}")
+            Note::NowShows(x) => format!("the replay shows {x}, which the guide's date did not"),
+            Note::NoLongerShows(x) => {
+                format!("the guide's date showed {x} here, and the replay does not")
             }
+            Note::StopsWorking { why } => format!("the replay cannot go on: {why}"),
         }
+    }
+}
+
+/// A note with the step it was seen at and whether that step was set-up for the guide step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Found {
+    note: Note,
+    at: Place,
+    setup: bool,
+}
+
+impl Found {
+    /// One sentence: the clause, capitalised, then where it was seen (`places`: this note's
+    /// own place and any other step that saw the same).
+    fn sentence(&self, places: &[Place]) -> String {
+        let clause = self.note.clause();
+        let (lead, clause) = if self.setup {
+            (
+                "In set-up, before this guide step's own lines: ".to_string(),
+                clause,
+            )
+        } else {
+            (String::new(), capitalised(&clause))
+        };
+        let place = match &self.note {
+            Note::StopsWorking { .. } => format!(" (at {}, {})", self.at, self.at.step),
+            _ => format!(" ({})", where_seen(places)),
+        };
+        format!("{lead}{}{place}.", clause.trim_end_matches('.'))
+    }
+}
+
+/// Places as a reader finds them: `features/a.feature:12`, or for several lines of one
+/// file `features/a.feature, lines 12, 30 and 41`; files apart by a semicolon.
+fn where_seen(places: &[Place]) -> String {
+    let mut files: Vec<(&str, Vec<usize>)> = Vec::new();
+    for p in places {
+        match files.iter_mut().find(|(f, _)| *f == p.file) {
+            Some((_, lines)) => lines.push(p.line),
+            None => files.push((&p.file, vec![p.line])),
+        }
+    }
+    files
+        .into_iter()
+        .map(|(file, mut lines)| {
+            lines.sort_unstable();
+            lines.dedup();
+            match lines.as_slice() {
+                [one] => format!("{file}:{one}"),
+                [init @ .., last] => format!(
+                    "{file}, lines {} and {last}",
+                    init.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                [] => file.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -241,9 +348,10 @@ fn observations(events: &[Event]) -> Vec<Observed> {
     out
 }
 
-fn compare_step(then: &StepRecord, now: &StepRecord) -> Vec<Note> {
+fn compare_step(then: Option<&StepRecord>, now: &StepRecord) -> Vec<Note> {
     let mut notes: Vec<Note> = now.notes.iter().cloned().map(Note::Step).collect();
-    if now.background || now.keyword == "Given" || !notes.is_empty() {
+    let Some(then) = then else { return notes };
+    if now.background || now.keyword.trim() == "Given" || !notes.is_empty() {
         return notes;
     }
     let (a, b) = (observations(&then.outputs), observations(&now.outputs));
@@ -281,87 +389,255 @@ fn compare_step(then: &StepRecord, now: &StepRecord) -> Vec<Note> {
 /// A verdict while it is being worked out: notes still typed.
 enum Judged {
     Holds,
-    Differs(Vec<Note>),
-    Gone(Refusal),
+    Differs(Vec<Found>),
+    Stops(Vec<Found>),
+    /// Refused by the service, at one or more steps (scenarios) for the same reason.
+    Gone {
+        refusal: Refusal,
+        at: Vec<Refused>,
+    },
     NotChecked(String),
+}
+
+/// Where the service refused, seen from one guide step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Refused {
+    at: Place,
+    /// The refused step was set-up for this guide step.
+    setup: bool,
+    /// Set when the refusal came in another guide step's lines (`served`), before this
+    /// one's were reached.
+    before: Option<String>,
+}
+
+impl Refused {
+    fn sentence(&self) -> String {
+        let at = &self.at;
+        match (&self.before, self.setup) {
+            (Some(served), _) => format!(
+                "The service refused it at {at} ({}), in the steps of {served}, so this guide step's own lines were not reached.",
+                at.step
+            ),
+            (None, true) => format!(
+                "The service refused it in set-up, before this guide step's own lines, at {at} ({}).",
+                at.step
+            ),
+            (None, false) => format!("The service refused it at {at} ({}).", at.step),
+        }
+    }
 }
 
 impl Judged {
     fn rank(&self) -> u8 {
         match self {
-            Judged::Holds => 0,
-            Judged::Differs(_) => 1,
-            Judged::Gone(_) => 2,
-            Judged::NotChecked(_) => 3,
+            Judged::NotChecked(_) => 0,
+            Judged::Holds => 1,
+            Judged::Differs(_) => 2,
+            Judged::Stops(_) => 3,
+            Judged::Gone { .. } => 4,
         }
     }
 
-    /// The verdict in words: notes without repeats, changed controls first (they tell a
-    /// reader what to click instead), at most four.
+    /// The findings of two scenarios for one guide step together: the worse verdict, with
+    /// the notes of both where both have notes.
+    fn and(self, other: Judged) -> Judged {
+        match (self, other) {
+            (Judged::Differs(mut a), Judged::Differs(b)) => {
+                a.extend(b);
+                Judged::Differs(a)
+            }
+            (Judged::Stops(mut a) | Judged::Differs(mut a), Judged::Stops(b))
+            | (Judged::Stops(mut a), Judged::Differs(b)) => {
+                a.extend(b);
+                Judged::Stops(a)
+            }
+            (
+                Judged::Gone { refusal, mut at },
+                Judged::Gone {
+                    refusal: r,
+                    at: more,
+                },
+            ) if refusal == r => {
+                at.extend(more);
+                Judged::Gone { refusal, at }
+            }
+            (Judged::NotChecked(a), Judged::NotChecked(b)) => {
+                Judged::NotChecked(if a == b { a } else { format!("{a} {b}") })
+            }
+            (a, b) => {
+                if b.rank() > a.rank() {
+                    b
+                } else {
+                    a
+                }
+            }
+        }
+    }
+
+    /// The verdict in words: every note once, in the order the steps ran; a stop's notes end
+    /// with where the replay stopped.
     fn worded(self) -> Verdict {
-        match self {
-            Judged::Holds => Verdict::Holds,
-            Judged::Differs(notes) => {
-                let mut unique: Vec<Note> = Vec::new();
-                for n in notes {
-                    if !unique.contains(&n) {
-                        unique.push(n);
+        let words = |found: Vec<Found>| {
+            // The same difference seen at several steps is one sentence with every place.
+            let mut grouped: Vec<(Found, Vec<Place>)> = Vec::new();
+            for f in found {
+                match grouped
+                    .iter_mut()
+                    .find(|(g, _)| g.note == f.note && g.setup == f.setup)
+                {
+                    Some((_, places)) => {
+                        if !places.contains(&f.at) {
+                            places.push(f.at)
+                        }
+                    }
+                    None => {
+                        let at = f.at.clone();
+                        grouped.push((f, vec![at]));
                     }
                 }
-                unique.sort_by_key(|n| !matches!(n, Note::Uses { .. }));
-                unique.truncate(4);
-                Verdict::Differs(unique.iter().map(Note::to_string).collect())
             }
-            Judged::Gone(r) => Verdict::NoLongerPossible {
-                why: r.why(),
-                instead: r.instead().to_string(),
-            },
+            grouped
+                .into_iter()
+                .map(|(f, places)| f.sentence(&places))
+                .collect::<Vec<String>>()
+        };
+        match self {
+            Judged::Holds => Verdict::Holds,
+            Judged::Differs(found) => Verdict::Differs(words(found)),
+            Judged::Stops(found) => Verdict::Stops(words(found)),
+            Judged::Gone { refusal, mut at } => {
+                // Refusals in this guide step's own lines first, then the ones before them.
+                at.sort_by_key(|r| r.before.is_some());
+                at.dedup();
+                Verdict::NoLongerPossible {
+                    why: refusal.why(),
+                    at: at.iter().map(Refused::sentence).collect(),
+                    instead: refusal.instead().to_string(),
+                }
+            }
             Judged::NotChecked(why) => Verdict::NotChecked(why),
         }
     }
 }
 
-/// One scenario's verdict from its two runs.
-fn scenario_verdict(then: &[&StepRecord], now: &[&StepRecord]) -> Judged {
-    let mut notes: Vec<Note> = Vec::new();
-    for n in now {
-        match then.iter().find(|t| t.step_line == n.step_line) {
-            Some(t) => notes.extend(compare_step(t, n)),
-            None => notes.extend(n.notes.iter().cloned().map(Note::Step)),
-        }
+/// Which guide step each step of a scenario serves, from the feature file's markers; an
+/// unmarked scenario's steps serve every guide step it is tagged with.
+fn serves(marks: &Marks, step: &StepRecord, id: &str) -> Option<Serves> {
+    match marks.serves(step.scenario_line, step.step_line) {
+        Some(s) => Some(s),
+        None => ids_in(&step.tags).iter().any(|i| i == id).then(|| Serves {
+            id: id.to_string(),
+            setup: false,
+        }),
     }
-    if let Some(failed) = now
+}
+
+/// Guide step `id`'s verdict from one scenario's two runs: only the steps that serve it
+/// (its marked lines and, for the first marked step, the set-up before them) count. The
+/// guide's own run, which ran every step, says which lines those are.
+fn scenario_verdict(id: &str, then: &[&StepRecord], now: &[&StepRecord], marks: &Marks) -> Judged {
+    let own: Vec<(&StepRecord, bool)> = then
         .iter()
-        .find(|s| matches!(s.status, Status::Failed(_) | Status::Undefined))
-    {
-        let seen: Vec<Event> = now
-            .iter()
-            .take_while(|s| s.step_line <= failed.step_line)
-            .flat_map(|s| s.outputs.clone())
-            .collect();
-        if let Some(refusal) = Refusal::find(&seen) {
-            return Judged::Gone(refusal);
+        .filter_map(|t| {
+            serves(marks, t, id)
+                .filter(|x| x.id == id)
+                .map(|x| (*t, x.setup))
+        })
+        .collect();
+    let scenario = || {
+        format!(
+            "{}:{}",
+            then.first().map(|s| s.path.as_str()).unwrap_or_default(),
+            then.first().map(|s| s.scenario_line).unwrap_or_default()
+        )
+    };
+    if own.is_empty() {
+        return Judged::NotChecked(format!(
+            "No step of the scenario at {} serves {id}.",
+            scenario()
+        ));
+    }
+    let mut found: Vec<Found> = Vec::new();
+    let mut reached_all = true;
+    for (t, setup) in &own {
+        match now.iter().find(|n| n.step_line == t.step_line) {
+            Some(n) if n.status != Status::Skipped => {
+                found.extend(compare_step(Some(t), n).into_iter().map(|note| Found {
+                    note,
+                    at: Place::of(n),
+                    setup: *setup,
+                }))
+            }
+            _ => reached_all = false,
         }
-        let why = match &failed.status {
-            Status::Failed(m) => m
-                .trim_start_matches("Step panicked. Captured output: ")
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .to_string(),
-            _ => "no step matches".to_string(),
+    }
+    let differs = |found: Vec<Found>| {
+        if found.is_empty() {
+            Judged::Holds
+        } else {
+            Judged::Differs(found)
+        }
+    };
+    let Some(failed) = now
+        .iter()
+        .position(|s| matches!(s.status, Status::Failed(_) | Status::Undefined))
+    else {
+        return differs(found);
+    };
+    let failing = now[failed];
+    let served = serves(marks, failing, id);
+    let here = served.as_ref().is_some_and(|s| s.id == id);
+    if !here && reached_all {
+        // The replay stopped after this guide step's lines: they ran to the end.
+        return differs(found);
+    }
+    // A refusal the guide's date did not meet, seen up to the failing step.
+    let refused = now[..=failed].iter().find_map(|n| {
+        let r = Refusal::find(&n.outputs)?;
+        let before = then
+            .iter()
+            .find(|t| t.step_line == n.step_line)
+            .and_then(|t| Refusal::find(&t.outputs));
+        (before.as_ref() != Some(&r)).then_some((r, *n))
+    });
+    if let Some((refusal, at)) = refused {
+        let served = serves(marks, at, id);
+        let mine = served.as_ref().is_some_and(|s| s.id == id);
+        return Judged::Gone {
+            refusal,
+            at: vec![Refused {
+                at: Place::of(at),
+                setup: mine && served.as_ref().is_some_and(|s| s.setup),
+                before: (!mine).then(|| served.map(|s| s.id).unwrap_or_default()),
+            }],
         };
-        notes.push(Note::StopsWorking {
-            step: format!("{} {}", failed.keyword, failed.text),
-            why,
+    }
+    let why = match &failing.status {
+        Status::Failed(m) => m
+            .trim_start_matches("Step panicked. Captured output: ")
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        _ => "no step definition matches it".to_string(),
+    };
+    let at = Place::of(failing);
+    if here {
+        found.push(Found {
+            note: Note::StopsWorking { why },
+            at,
+            setup: served.as_ref().is_some_and(|s| s.setup),
         });
+        return Judged::Stops(found);
     }
-    notes.dedup();
-    if notes.is_empty() {
-        Judged::Holds
-    } else {
-        Judged::Differs(notes)
-    }
+    // This guide step's own lines were never reached: no evidence for it here, but say why.
+    Judged::NotChecked(format!(
+        "The replay of the scenario at {} stopped before this guide step's lines, at {at} ({}), in the steps of {}: {}.",
+        scenario(),
+        at.step,
+        served.map(|s| s.id).unwrap_or_default(),
+        why.trim_end_matches('.')
+    ))
 }
 
 /// Group a report's steps by scenario: (feature, scenario line) -> steps.
@@ -391,13 +667,14 @@ pub(crate) fn scenario_comment(
     lines
         .iter()
         .skip(start + 1)
-        .take_while(|l| l.trim_start().starts_with('#'))
+        .take_while(|l| l.trim_start().starts_with('#') && crate::guide::marker(l).is_none())
         .map(|l| l.trim().trim_start_matches('#').trim().to_string())
         .collect()
 }
 
 /// Verdicts for every guide step: `now` compared with `then` (pass the guide run twice for
-/// the guide's own date).
+/// the guide's own date). A scenario counts for a guide step only through the steps that
+/// serve it (its `# guide: ID` markers; see [`crate::guide`]).
 pub fn verdicts(
     then: &RunReport,
     now: &RunReport,
@@ -408,68 +685,71 @@ pub fn verdicts(
     let now_runs = by_scenario(now);
     let pinned =
         |r: &RunReport, key: &(String, usize)| r.scenarios.get(key).is_some_and(|i| i.pinned);
+    let file = |name: &str| {
+        if features.is_dir() {
+            features.join(name)
+        } else {
+            features.to_path_buf()
+        }
+    };
+    let mut marks: BTreeMap<String, Marks> = BTreeMap::new();
+    for (name, _) in now_runs.keys() {
+        marks
+            .entry(name.clone())
+            .or_insert_with(|| Marks::of_file(&file(name)));
+    }
     steps
         .iter()
         .map(|g| {
-            let mut verdict = Judged::Holds;
+            let mut verdict: Option<Judged> = None;
             let mut wrong_even_then = None;
-            let mut evidence = 0;
             for (key, now_steps) in &now_runs {
                 let tags = &now_steps[0].tags;
                 if !ids_in(tags).contains(&g.id) || pinned(now, key) {
                     continue;
                 }
                 let then_steps = then_runs.get(key).cloned().unwrap_or_default();
-                if then_steps.is_empty() {
-                    verdict = Judged::NotChecked(format!(
-                        "the scenario at {}:{} did not run on the guide's date, so there is nothing to compare",
-                        key.0, key.1
-                    ));
-                    continue;
-                }
-                evidence += 1;
-                if tags.iter().any(|t| t == "guide-differs") {
-                    let comment = scenario_comment(&features.join(&key.0), key.1).join(" ");
-                    wrong_even_then = Some(
-                        comment
-                            .trim_start_matches("Differs from the guide:")
-                            .trim()
-                            .to_string(),
-                    );
-                }
-                let v = scenario_verdict(&then_steps, now_steps);
-                verdict = match (verdict, v) {
-                    (Judged::Differs(mut a), Judged::Differs(b)) => {
-                        a.extend(b);
-                        a.dedup();
-                        Judged::Differs(a)
+                let judged = if then_steps.is_empty() {
+                    Judged::NotChecked(format!(
+                        "The scenario at {}:{} did not run on the guide's date, so there is nothing to compare.",
+                        now_steps[0].path, key.1
+                    ))
+                } else {
+                    if tags.iter().any(|t| t == "guide-differs") {
+                        let comment = scenario_comment(&file(&key.0), key.1).join(" ");
+                        wrong_even_then = Some(
+                            comment
+                                .trim_start_matches("Differs from the guide:")
+                                .trim()
+                                .to_string(),
+                        );
                     }
-                    (a, b) => {
-                        if b.rank() > a.rank() {
-                            b
-                        } else {
-                            a
-                        }
-                    }
+                    let empty = Marks::default();
+                    let m = marks.get(&key.0).unwrap_or(&empty);
+                    scenario_verdict(&g.id, &then_steps, now_steps, m)
                 };
+                verdict = Some(match verdict {
+                    None => judged,
+                    Some(v) => v.and(judged),
+                });
             }
-            if evidence == 0 && !matches!(verdict, Judged::NotChecked(_)) {
-                verdict = Judged::NotChecked(
-                    "no scenario for this step ran on both dates (none is tagged with it, or each pins its own date or tenant)".into(),
-                );
-            }
-            let verdict = verdict.worded();
+            let verdict = verdict.unwrap_or_else(|| {
+                Judged::NotChecked(
+                    "No scenario for this step ran on both dates (none is tagged with it, or each pins its own date or tenant).".into(),
+                )
+            });
             StepVerdict {
                 id: g.id.clone(),
                 summary: g.summary.clone(),
-                verdict,
+                verdict: verdict.worded(),
                 wrong_even_then,
             }
         })
         .collect()
 }
 
-/// The table as text, for `mfa-sim check-guide`.
+/// The table as text, for `mfa-sim check-guide`: each guide step on a line, then its notes,
+/// one to a line.
 pub fn table(title: &str, verdicts: &[StepVerdict]) -> String {
     let mut out = format!("{title}\n\n");
     for v in verdicts {
@@ -479,22 +759,22 @@ pub fn table(title: &str, verdicts: &[StepVerdict]) -> String {
             v.verdict.label(),
             v.summary
         ));
-        let why = v.verdict.explain();
-        if !why.is_empty() {
-            out.push_str(&format!("{:<10}   -> {why}\n", ""));
+        for note in v.verdict.notes() {
+            out.push_str(&format!("{:<10}   - {note}\n", ""));
         }
         if let Some(w) = &v.wrong_even_then {
             out.push_str(&format!(
-                "{:<10}   -> wrong even on the guide's date: {w}\n",
+                "{:<10}   ! wrong even on the guide's date: {w}\n",
                 ""
             ));
         }
     }
     let count = |l: &str| verdicts.iter().filter(|v| v.verdict.label() == l).count();
     out.push_str(&format!(
-        "\n{} hold, {} hold with differences, {} no longer possible, {} not checked\n",
+        "\n{} hold, {} hold with differences, {} cannot be followed, {} no longer possible, {} not checked\n",
         count("holds"),
         count("holds with differences"),
+        count("cannot be followed"),
         count("no longer possible"),
         count("not checked")
     ));
@@ -518,7 +798,7 @@ mod tests {
         assert_eq!(v[0].verdict.label(), "not checked");
         assert!(
             table("t", &v)
-                .contains("0 hold, 0 hold with differences, 0 no longer possible, 1 not checked")
+                .contains("0 hold, 0 hold with differences, 0 cannot be followed, 0 no longer possible, 1 not checked")
         );
     }
 }

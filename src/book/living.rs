@@ -91,6 +91,7 @@ impl Living {
         let class = match v.verdict {
             Verdict::Holds => "holds",
             Verdict::Differs(_) => "differs",
+            Verdict::Stops(_) => "stops",
             Verdict::NoLongerPossible { .. } => "gone",
             Verdict::NotChecked(_) => "unchecked",
         };

@@ -9,6 +9,8 @@
 //! and what was expected there. Files with findings are reported and not run; the rest run.
 
 use super::capture::RunProblem;
+use crate::guide::marker;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The Gherkin keywords mfa-sim's English steps use, with their colon.
@@ -72,8 +74,10 @@ pub(crate) fn feature_files(input: &Path) -> Result<Vec<PathBuf>, RunProblem> {
     Ok(found)
 }
 
-/// Check one feature file; every finding, in line order.
-pub(crate) fn check_file(path: &Path) -> Vec<RunProblem> {
+/// Check one feature file; every finding, in line order. `known` is the guide's step IDs
+/// (`features/guide-steps.yaml`), when the project has them: a marker or `@guide:` tag naming
+/// another ID is a finding.
+pub(crate) fn check_file(path: &Path, known: Option<&BTreeSet<String>>) -> Vec<RunProblem> {
     let shown = crate::project::shown(path);
     match std::fs::metadata(path) {
         Ok(m) if m.len() > MAX_FEATURE_BYTES => {
@@ -90,13 +94,24 @@ pub(crate) fn check_file(path: &Path) -> Vec<RunProblem> {
         Ok(_) => {}
     }
     match std::fs::read(path) {
-        Ok(bytes) => check_bytes(&bytes, &shown),
+        Ok(bytes) => check_bytes_with(&bytes, &shown, known),
         Err(e) => vec![problem(&shown, None, format!("cannot read: {e}"))],
     }
 }
 
-/// Check the bytes of a feature file shown as `file` in messages.
+/// Check the bytes of a feature file shown as `file` in messages, without a list of guide
+/// step IDs (markers and tags are checked against the scenario's own tags only).
 pub fn check_bytes(bytes: &[u8], file: &str) -> Vec<RunProblem> {
+    check_bytes_with(bytes, file, None)
+}
+
+/// Check the bytes of a feature file shown as `file` in messages; `known`, when given, lists
+/// the guide step IDs a `@guide:` tag or a `# guide:` marker may name.
+pub fn check_bytes_with(
+    bytes: &[u8],
+    file: &str,
+    known: Option<&BTreeSet<String>>,
+) -> Vec<RunProblem> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -118,7 +133,7 @@ pub fn check_bytes(bytes: &[u8], file: &str) -> Vec<RunProblem> {
             "this is not a text file (it contains NUL bytes): a feature file is UTF-8 text".into(),
         )];
     }
-    let mut findings = check_text(text, file);
+    let mut findings = check_text(text, file, known);
     if findings.is_empty() {
         // Anything our reading accepts but Gherkin's grammar does not.
         if let Err(e) =
@@ -137,10 +152,45 @@ struct Open {
     steps: usize,
     /// Each `Examples:` under it: where, and how many table rows (header included).
     examples: Vec<((usize, usize), usize)>,
+    /// The guide steps its own tags and its feature's name (`SMS-05`), in tag order.
+    ids: Vec<String>,
+    /// Its `# guide: ID` markers: where, the ID, and how many steps follow before the next.
+    marks: Vec<((usize, usize), String, usize)>,
 }
 
 impl Open {
     fn close(self, file: &str, findings: &mut Vec<RunProblem>) {
+        for (at, id, steps) in &self.marks {
+            if *steps == 0 {
+                findings.push(problem(
+                    file,
+                    Some(*at),
+                    format!("this `# guide: {id}` marker is followed by no step: a marker goes right before the steps that serve {id}"),
+                ));
+            }
+        }
+        if self.ids.len() > 1 && self.marks.is_empty() {
+            findings.push(problem(
+                file,
+                Some(self.at),
+                format!(
+                    "this scenario is tagged with {} guide steps ({}) but does not say which steps serve which: put a `# guide: ID` comment line before each run of steps (steps before the first are set-up)",
+                    self.ids.len(),
+                    self.ids.join(", ")
+                ),
+            ));
+        }
+        if !self.marks.is_empty() {
+            for id in &self.ids {
+                if !self.marks.iter().any(|(_, m, _)| m == id) {
+                    findings.push(problem(
+                        file,
+                        Some(self.at),
+                        format!("@guide:{id} is on this scenario but no `# guide: {id}` marker is, so no step serves it: mark its steps or drop the tag"),
+                    ));
+                }
+            }
+        }
         if self.steps == 0 {
             findings.push(problem(
                 file,
@@ -167,8 +217,20 @@ impl Open {
     }
 }
 
-fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
+/// The guide IDs among the tags on one tag line (`@guide:SMS-05` -> `SMS-05`).
+fn guide_tags(line: &str) -> Vec<String> {
+    line.split_whitespace()
+        .take_while(|t| !t.starts_with('#'))
+        .filter_map(|t| t.strip_prefix("@guide:"))
+        .map(str::to_string)
+        .collect()
+}
+
+fn check_text(text: &str, file: &str, known: Option<&BTreeSet<String>>) -> Vec<RunProblem> {
     let mut findings = Vec::new();
+    // Guide IDs on the tag lines read since the last header, and those on the feature.
+    let mut pending_ids: Vec<String> = Vec::new();
+    let mut feature_ids: Vec<String> = Vec::new();
     let mut open: Option<Open> = None;
     let mut place = Place::Top;
     let mut doc: Option<(usize, &str)> = None;
@@ -191,6 +253,22 @@ fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
         if line.is_empty() {
             continue;
         }
+        if let Some(id) = marker(line) {
+            check_marker(
+                id,
+                (n, col),
+                open.as_mut().filter(|_| {
+                    matches!(
+                        place,
+                        Place::Description(Block::Steps) | Place::Body(Block::Steps)
+                    )
+                }),
+                known,
+                file,
+                &mut findings,
+            );
+            continue;
+        }
         if let Some(comment) = line.strip_prefix('#') {
             if let Some(lang) = comment.trim().strip_prefix("language:") {
                 let lang = lang.trim();
@@ -207,6 +285,18 @@ fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
             continue;
         }
         if line.starts_with('@') {
+            for id in guide_tags(line) {
+                if let Some(known) = known
+                    && !known.contains(&id)
+                {
+                    findings.push(problem(
+                        file,
+                        Some((n, col)),
+                        format!("`@guide:{id}` names no step of the guide: the IDs are in features/guide-steps.yaml"),
+                    ));
+                }
+                pending_ids.push(id);
+            }
             continue;
         }
         if let Some(header) = HEADERS.iter().find(|h| line.starts_with(**h)) {
@@ -226,22 +316,44 @@ fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
                 "Examples:" => Block::Examples,
                 _ => Block::Steps,
             };
+            let ids = std::mem::take(&mut pending_ids);
             match *header {
                 "Examples:" => {
                     if let Some(o) = open.as_mut() {
                         o.examples.push(((n, col), 0));
+                        if !ids.is_empty() && (!o.ids.is_empty() || ids.len() > 1) {
+                            findings.push(problem(
+                                file,
+                                Some((n, col)),
+                                format!(
+                                    "these Examples add guide steps ({}) to a scenario that would then serve several: put every guide tag on the scenario's own tag line and mark its steps with `# guide: ID`",
+                                    ids.join(", ")
+                                ),
+                            ));
+                        }
                     }
                 }
                 other => {
                     if let Some(o) = open.take() {
                         o.close(file, &mut findings);
                     }
+                    if other == "Feature:" {
+                        feature_ids = ids.clone();
+                    }
                     if other.starts_with("Scenario") || other == "Example:" {
+                        let mut all = feature_ids.clone();
+                        for id in &ids {
+                            if !all.contains(id) {
+                                all.push(id.clone());
+                            }
+                        }
                         open = Some(Open {
                             at: (n, col),
                             outline: other.contains("Outline") || other.contains("Template"),
                             steps: 0,
                             examples: Vec::new(),
+                            ids: all,
+                            marks: Vec::new(),
                         });
                     }
                 }
@@ -285,6 +397,9 @@ fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
             }
             if let Some(o) = open.as_mut() {
                 o.steps += 1;
+                if let Some(last) = o.marks.last_mut() {
+                    last.2 += 1;
+                }
             }
             place = Place::Body(block);
             continue;
@@ -378,6 +493,54 @@ fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
         ));
     }
     findings
+}
+
+/// A `# guide: ID` marker at `at`: inside a scenario's steps (`open`), naming one of its
+/// guide tags and a step of the guide.
+fn check_marker(
+    id: &str,
+    at: (usize, usize),
+    open: Option<&mut Open>,
+    known: Option<&BTreeSet<String>>,
+    file: &str,
+    findings: &mut Vec<RunProblem>,
+) {
+    let Some(o) = open else {
+        findings.push(problem(
+            file,
+            Some(at),
+            "a `# guide:` marker outside a scenario's steps: it goes inside a scenario, right before the steps that serve the guide step it names".into(),
+        ));
+        return;
+    };
+    if id.is_empty() {
+        findings.push(problem(
+            file,
+            Some(at),
+            "a `# guide:` marker without an ID: expected `# guide: SMS-05`".into(),
+        ));
+        return;
+    }
+    if let Some(known) = known
+        && !known.contains(id)
+    {
+        findings.push(problem(
+            file,
+            Some(at),
+            format!("`# guide: {id}` names no step of the guide: the IDs are in features/guide-steps.yaml"),
+        ));
+    } else if !o.ids.iter().any(|i| i == id) {
+        let tags: Vec<String> = o.ids.iter().map(|i| format!("@guide:{i}")).collect();
+        findings.push(problem(
+            file,
+            Some(at),
+            format!(
+                "`# guide: {id}` is not among this scenario's guide tags ({}): tag the scenario @guide:{id} or mark these steps with one of its tags",
+                if tags.is_empty() { "it has none".to_string() } else { tags.join(" ") }
+            ),
+        ));
+    }
+    o.marks.push((at, id.to_string(), 0));
 }
 
 fn is_step(line: &str) -> bool {
