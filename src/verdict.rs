@@ -7,9 +7,17 @@
 //! different page, presses that changed label, a number to type, an App Password missing, or
 //! a refusal from the service (which makes the step no longer possible).
 //!
+//! Each guide step is judged on its own lines only. A scenario that covers several guide
+//! steps marks which of its steps serve which (`# guide: SMS-05` comment lines, read by
+//! [`crate::guide`]); the steps before the first marker are set-up, and what happens there is
+//! reported on the first marked step, saying it happened in set-up. A replay that fails says
+//! where (the feature file, line and step) and why; guide steps whose lines come after the
+//! failure were not reached and say so.
+//!
 //! The comparison works on types: outputs become `Observed` values (the clicked
-//! [`Control`] with its label, not a sentence), differences become `Note`s and refusals a
-//! `Refusal`; they are put into words only when a [`Verdict`] is handed out.
+//! [`Control`] with its label, not a sentence), differences become `Note`s with the `Place`
+//! they were seen and refusals a `Refusal`; they are put into words only when a [`Verdict`]
+//! is handed out: one sentence per difference, all of them.
 
 use crate::guide::{GuideStep, Marks, Serves, ids_in};
 use crate::harness::{Replay, RunOptions, RunReport, Status, StepRecord, run};
@@ -784,6 +792,60 @@ pub fn table(title: &str, verdicts: &[StepVerdict]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(file: &str, line: usize) -> Place {
+        Place {
+            file: file.into(),
+            line,
+            step: format!("When step {line}"),
+        }
+    }
+
+    #[test]
+    fn the_same_note_at_several_steps_is_one_sentence_with_every_place() {
+        let note = |line, setup| Found {
+            note: Note::Step("the page shows \"A\" where the guide expects \"B\"".into()),
+            at: at("features/x.feature", line),
+            setup,
+        };
+        let v = Judged::Differs(vec![
+            note(30, false),
+            note(12, false),
+            Found {
+                at: at("features/y.feature", 4),
+                ..note(0, false)
+            },
+            note(7, true),
+            Found {
+                note: Note::StopsWorking {
+                    why: "the page has no box \"Code\"".into(),
+                },
+                at: at("features/x.feature", 41),
+                setup: false,
+            },
+        ])
+        .worded();
+        assert_eq!(
+            v.notes(),
+            [
+                "The page shows \"A\" where the guide expects \"B\" (features/x.feature, lines 12 and 30; features/y.feature:4).",
+                "In set-up, before this guide step's own lines: the page shows \"A\" where the guide expects \"B\" (features/x.feature:7).",
+                "The replay cannot go on: the page has no box \"Code\" (at features/x.feature:41, When step 41).",
+            ]
+        );
+        // More than four notes are all kept.
+        let many = Judged::Differs(
+            (1..=6)
+                .map(|n| Found {
+                    note: Note::NowShows(Observed::Mail(format!("status {n}"))),
+                    at: at("features/x.feature", n),
+                    setup: false,
+                })
+                .collect(),
+        )
+        .worded();
+        assert_eq!(many.notes().len(), 6);
+    }
 
     #[test]
     fn a_step_without_evidence_is_not_checked_never_holds() {
