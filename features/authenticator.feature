@@ -42,6 +42,7 @@ Feature: Microsoft Authenticator
     And Dana chooses to set up Microsoft Authenticator
     And Dana installs "Microsoft Authenticator" from the app store
     And Dana opens Microsoft Authenticator and accepts its terms
+    # guide: MSA-04 (the steps before are set-up: MSA-01 to MSA-03)
     When Dana scans the QR code with "Microsoft Authenticator"
     Then Microsoft Authenticator on Dana's phone lists her account
     And Dana's MFA state is "enabled"

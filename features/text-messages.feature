@@ -170,6 +170,7 @@ Feature: First setup with text messages
     And Dana presses "Next"
     When Dana types the code from her text message
     And Dana presses "Verify"
+    # guide: SMS-06
     Then Dana sees "Step 3: Keep using your existing applications"
     And the page shows <what> App Password
 

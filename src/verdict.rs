@@ -359,7 +359,9 @@ fn observations(events: &[Event]) -> Vec<Observed> {
 fn compare_step(then: Option<&StepRecord>, now: &StepRecord) -> Vec<Note> {
     let mut notes: Vec<Note> = now.notes.iter().cloned().map(Note::Step).collect();
     let Some(then) = then else { return notes };
-    if now.background || now.keyword.trim() == "Given" || !notes.is_empty() {
+    // A step that failed is explained by where it stopped, not by what it did not show.
+    let failed = matches!(now.status, Status::Failed(_) | Status::Undefined);
+    if failed || now.background || now.keyword.trim() == "Given" || !notes.is_empty() {
         return notes;
     }
     let (a, b) = (observations(&then.outputs), observations(&now.outputs));
@@ -482,17 +484,20 @@ impl Judged {
         }
     }
 
-    /// The verdict in words: every note once, in the order the steps ran; a stop's notes end
-    /// with where the replay stopped.
+    /// The verdict in words: every note once (the same note at several steps once, with
+    /// every place), set-up first, then the guide step's own lines in the order they ran, then
+    /// where the replay stopped.
     fn worded(self) -> Verdict {
         let words = |found: Vec<Found>| {
             // The same difference seen at several steps is one sentence with every place.
             let mut grouped: Vec<(Found, Vec<Place>)> = Vec::new();
             for f in found {
-                match grouped
-                    .iter_mut()
-                    .find(|(g, _)| g.note == f.note && g.setup == f.setup)
-                {
+                match grouped.iter_mut().find(|(g, _)| {
+                    // A stop names its own step, so stops are never merged.
+                    g.note == f.note
+                        && g.setup == f.setup
+                        && (g.at == f.at || !matches!(f.note, Note::StopsWorking { .. }))
+                }) {
                     Some((_, places)) => {
                         if !places.contains(&f.at) {
                             places.push(f.at)
@@ -504,6 +509,12 @@ impl Judged {
                     }
                 }
             }
+            // Set-up first, then the guide step's own lines, then where the replay stopped.
+            grouped.sort_by_key(|(f, _)| match f.note {
+                Note::StopsWorking { .. } => 2,
+                _ if f.setup => 0,
+                _ => 1,
+            });
             grouped
                 .into_iter()
                 .map(|(f, places)| f.sentence(&places))
@@ -802,7 +813,7 @@ mod tests {
     }
 
     #[test]
-    fn the_same_note_at_several_steps_is_one_sentence_with_every_place() {
+    fn the_same_note_at_several_steps_is_one_sentence_with_every_place_set_up_first_stops_last() {
         let note = |line, setup| Found {
             note: Note::Step("the page shows \"A\" where the guide expects \"B\"".into()),
             at: at("features/x.feature", line),
@@ -828,8 +839,8 @@ mod tests {
         assert_eq!(
             v.notes(),
             [
-                "The page shows \"A\" where the guide expects \"B\" (features/x.feature, lines 12 and 30; features/y.feature:4).",
                 "In set-up, before this guide step's own lines: the page shows \"A\" where the guide expects \"B\" (features/x.feature:7).",
+                "The page shows \"A\" where the guide expects \"B\" (features/x.feature, lines 12 and 30; features/y.feature:4).",
                 "The replay cannot go on: the page has no box \"Code\" (at features/x.feature:41, When step 41).",
             ]
         );
