@@ -86,7 +86,13 @@ impl Marks {
         let mut marks = Marks::default();
         for (i, line) in text.lines().enumerate() {
             let t = line.trim_start();
-            if t.starts_with("Scenario") || t.starts_with("Example:") {
+            let header = [
+                "Scenario:",
+                "Scenario Outline:",
+                "Scenario Template:",
+                "Example:",
+            ];
+            if header.iter().any(|h| t.starts_with(h)) {
                 marks.headers.push(i + 1);
             } else if let Some(id) = marker(t) {
                 marks.marks.push((i + 1, id.to_string()));

@@ -145,6 +145,26 @@ async fn the_book_shows_every_guide_step_with_live_outputs_and_is_deterministic(
         .find(|(p, _)| p.ends_with("text-messages.html"))
         .unwrap()
         .1;
+    // Scenarios covering several guide steps show which of their steps serve which.
+    let marked = scenario_blocks(intro)
+        .into_iter()
+        .find(|(ids, _)| ids.iter().any(|i| i == "SMS-08"))
+        .expect("the SMS-05..08 scenario is on its page")
+        .1;
+    let order: Vec<usize> = [
+        r#"<li class="mfa-serves">set-up for guide step SMS-05</li>"#,
+        r#"<li class="mfa-serves">guide step SMS-05</li>"#,
+        r#"<li class="mfa-serves">guide step SMS-06</li>"#,
+        r#"<li class="mfa-serves">guide step SMS-08</li>"#,
+    ]
+    .iter()
+    .map(|l| {
+        marked
+            .find(l)
+            .unwrap_or_else(|| panic!("{l} missing in {marked}"))
+    })
+    .collect();
+    assert!(order.is_sorted(), "{order:?}");
     assert!(
         intro.contains("mfa-sim 0.1.0") && intro.contains("2021-06-01 09:00:00 UTC"),
         "each page names the simulator version and simulated date"
