@@ -5,8 +5,11 @@
 //! a description. mfa-sim must never pass a file it did not run, so every `.feature` file is
 //! checked here first, line by line, for what a person gets wrong: a line that is not a step,
 //! a misspelt keyword, a table row with the wrong number of cells, an unclosed doc string, a
-//! language we have no steps for, a file that is not text. Each finding names `file:line:col`
-//! and what was expected there. Files with findings are reported and not run; the rest run.
+//! language we have no steps for, a file that is not text, and the `# guide: ID` step markers
+//! (`crate::guide::Marks`): one outside a scenario's steps, naming an ID that is not in the
+//! guide or not among the scenario's `@guide:` tags, followed by no step, or missing where a
+//! scenario is tagged with several guide steps. Each finding names `file:line:col` and what
+//! was expected there. Files with findings are reported and not run; the rest run.
 
 use super::capture::RunProblem;
 use crate::guide::marker;
