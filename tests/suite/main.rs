@@ -8,6 +8,7 @@
 mod common;
 
 mod book;
+mod check_guide;
 mod cli;
 mod harness;
 mod inputs_features;
