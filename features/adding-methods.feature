@@ -24,17 +24,21 @@ Feature: Adding more methods later in Security info
     And Dana's sign-in starts with "We texted your phone"
     And Dana verifies with the texted code
     And Dana presses "No"
+    # guide: ADD-02
     When Dana presses "Add sign-in method"
     Then Dana sees "Add a method"
+    # guide: ADD-03
     When Dana chooses "<method>"
     And Dana presses "Add"
     Then Dana sees "<method>"
+    # guide: ADD-04
     When Dana types the number of her desk phone into "Phone number"
     And Dana presses "Next"
     And Dana answers the desk phone and presses "#"
     Then the page says "Call answered"
     When Dana presses "Done"
     Then Dana sees "Security info"
+    # guide: SMS-04b (a method added after the first setup)
     And the page says "<method> +1 4255550142"
 
     Examples:
@@ -42,7 +46,7 @@ Feature: Adding more methods later in Security info
       | Alternate phone |
       | Office phone    |
 
-  @guide:ADD-02 @guide:ADD-03 @guide:ADD-04 @guide:SMS-04b @rule:19
+  @guide:SMS-04b @rule:19
   Scenario: Adding Microsoft Authenticator, then choosing it at sign-in
     Given Dana has added Microsoft Authenticator in Security info
     When Dana signs in to "https://www.office.com" with her password

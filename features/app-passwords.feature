@@ -9,24 +9,31 @@ Feature: App Passwords for mail apps that cannot do MFA
 
   @guide:APW-00 @guide:APW-01 @guide:APW-02 @guide:APW-03 @guide:APW-04 @guide:APW-05 @guide:APW-06 @guide:APW-07 @rule:21
   Scenario: Creating an App Password on the App passwords page
+    # guide: APW-01
     When Dana opens "https://account.activedirectory.windowsazure.com/AppPasswords.aspx" in her browser
     And Dana signs in with her email address and password
     And Dana's sign-in starts with "We texted your phone"
     And Dana verifies with the texted code
     And Dana presses "No"
     Then Dana sees "Additional security verification"
+    # guide: APW-02
     And the page offers "additional security verification"
     And the page offers "app passwords"
+    # guide: APW-03
     When Dana follows "app passwords"
     Then Dana sees "app passwords"
+    # guide: APW-04
     When Dana presses "Create"
     Then Dana sees "Create app password"
-    # APW-00: the service makes the password; there is only a box for its name.
+    # guide: APW-00 (the service makes the password: there is only a box for its name)
     And the page does not offer "Password"
+    # guide: APW-05
     When Dana types "Mail app on my iPhone" into "Name"
+    # guide: APW-06
     And Dana presses "Next"
     Then the page shows an App Password
     And the page says "not be shown again"
+    # guide: APW-07 (it is shown once: keep it until the mail app has it)
     When Dana presses "Close"
     Then the page says "Mail app on my iPhone"
     And the page shows no App Password
@@ -41,12 +48,27 @@ Feature: App Passwords for mail apps that cannot do MFA
     Then Dana's "Outlook on the phone" shows "Connected"
     And the sign-in log shows a "Success" for Dana with "Text message"
 
+  @guide:APW-00 @guide-differs
+  Scenario: The iPhone's Mail app does not need an App Password when the account is added with "Sign in"
+    # Differs from the guide: the iPhone's Mail app has had modern authentication since iOS 11
+    # (the account added as Exchange, then "Sign in"), so it shows the MFA prompt itself and
+    # needs no App Password; only a mail app set up to send a password does.
+    When Dana's "iPhone Mail" opens its sign-in window
+    And Dana signs in with her email address and password
+    And Dana's sign-in starts with "We texted your phone"
+    And Dana verifies with the texted code
+    And Dana's "iPhone Mail" finishes signing in
+    Then Dana's "iPhone Mail" shows "Connected"
+    And the sign-in log shows a "Success" for Dana with "Text message"
+
   @guide:APW-08 @guide:LEGACY-1 @rule:5 @rule:22
   Scenario: The mail app refuses the account password and accepts the App Password
+    # guide: LEGACY-1
     When Dana types her account password into "iPhone Mail"
     Then Dana's "iPhone Mail" shows "refused the password"
     And the sign-in log shows a "Failure" for Dana with "needs an app password"
     When Dana creates an App Password named "Mail app on my iPhone"
+    # guide: APW-08
     And Dana types the App Password into "iPhone Mail"
     Then Dana's "iPhone Mail" shows "Connected"
     And the sign-in log shows a "Success" for Dana with "app password"
@@ -54,9 +76,11 @@ Feature: App Passwords for mail apps that cannot do MFA
   @guide:APW-08 @guide:LEGACY-1 @rule:5
   Scenario: Lee's Thunderbird, which reads mail over IMAP, needs an App Password too
     Given Lee has set up text messages for MFA
+    # guide: LEGACY-1
     When Lee's "Thunderbird" checks for new mail
     Then Lee's "Thunderbird" shows "refused the password"
     When Lee creates an App Password named "Thunderbird"
+    # guide: APW-08
     And Lee types the App Password into "Thunderbird"
     Then Lee's "Thunderbird" shows "Connected"
 

@@ -11,20 +11,45 @@ Feature: Microsoft Authenticator
     Given the administrator enables MFA for Dana
     And Dana signs in to "https://aka.ms/mfasetup" with her password
     And Dana presses "Next"
+    # guide: MSA-01
     Then the page offers "Mobile app"
     When Dana chooses to set up Microsoft Authenticator
     Then Dana sees "Configure mobile app"
     And the page shows a QR code for an "msauth-sim" link
+    # guide: MSA-02
     When Dana installs "Microsoft Authenticator" from the app store
+    # guide: MSA-03
     And Dana opens Microsoft Authenticator and accepts its terms
     And Dana scans the QR code with "Microsoft Authenticator"
     Then Microsoft Authenticator on Dana's phone lists her account
+    # guide: MSA-04 (what finishes the setup: the page on the computer, not a button in the app)
     When Dana presses "Next"
     Then Dana sees "Step 2: Prove it's you"
     When Dana types the code from "Microsoft Authenticator"
     And Dana presses "Verify"
     Then Dana sees "Step 3: Keep using your existing applications"
     When Dana presses "Done"
+    Then Dana's MFA state is "enforced"
+
+  @guide:MSA-04 @guide-differs @rule:4
+  Scenario: Nothing to press "Finish" on: the phone's part ends when the app lists the account
+    # Differs from the guide: Microsoft Authenticator has no "Finish" button to press after
+    # scanning; the app simply lists the account, and the setup ends on the computer (Next,
+    # the check of a code or request, then Done).
+    Given the administrator enables MFA for Dana
+    And Dana signs in to "https://aka.ms/mfasetup" with her password
+    And Dana presses "Next"
+    And Dana chooses to set up Microsoft Authenticator
+    And Dana installs "Microsoft Authenticator" from the app store
+    And Dana opens Microsoft Authenticator and accepts its terms
+    # guide: MSA-04 (the steps before are set-up: MSA-01 to MSA-03)
+    When Dana scans the QR code with "Microsoft Authenticator"
+    Then Microsoft Authenticator on Dana's phone lists her account
+    And Dana's MFA state is "enabled"
+    When Dana presses "Next"
+    And Dana types the code from "Microsoft Authenticator"
+    And Dana presses "Verify"
+    And Dana presses "Done"
     Then Dana's MFA state is "enforced"
 
   @guide:MSA-03
@@ -86,8 +111,10 @@ Feature: Microsoft Authenticator
     Given the tenant from "contoso" on 2024-01-15
     And Dana has set up Microsoft Authenticator for MFA
     When Dana signs in to "https://www.office.com" with her password
+    # guide: MSA-05
     And Dana's sign-in starts with "Approve sign in request"
     Then the page shows a number to type into the app
+    # guide: MSA-06
     And the request asks Dana for the number shown on screen
     When Dana verifies with Microsoft Authenticator
     Then Dana sees "Stay signed in?"
@@ -103,12 +130,14 @@ Feature: Microsoft Authenticator
     Then Dana sees "Step 1: How should we contact you?"
     And the page offers "Authentication phone"
     And the page offers "Office phone"
+    # guide: MSA-01
     When Dana chooses "Mobile app"
     Then the page says "How do you want to use the mobile app?"
     And the page offers "Receive notifications for verification"
     And the page offers "Use verification code"
     When Dana presses "Set up"
     Then Dana sees "Configure mobile app"
+    # guide: MSA-03 (the code and URL typed in when the QR code cannot be scanned)
     And the page says "If you can't scan the image"
     When Dana adds the account to "Microsoft Authenticator" by hand
     And Dana presses "Next"
@@ -127,6 +156,7 @@ Feature: Microsoft Authenticator
     And Dana opens Microsoft Authenticator and accepts its terms
     And Dana signs in to "https://aka.ms/mfasetup" with her password
     Then Dana sees "More information required"
+    # guide: MSA-03
     When Dana presses "Next"
     Then Dana sees "Microsoft Authenticator: start by getting the app"
     And the page says "Method 1 of 2: App"
@@ -135,6 +165,7 @@ Feature: Microsoft Authenticator
     When Dana presses "Next"
     Then Dana sees "Microsoft Authenticator: scan the QR code"
     When Dana scans the QR code with "Microsoft Authenticator"
+    # guide: MSA-04 (the setup goes on and ends on the computer)
     And Dana presses "Next"
     Then Dana sees "Microsoft Authenticator: let's try it out"
     And the page shows a number to type into the app
@@ -196,8 +227,10 @@ Feature: Microsoft Authenticator
     And Dana verifies with Microsoft Authenticator
     And Dana presses "No"
     And Dana presses "Add sign-in method"
+    # guide: ADD-03
     And Dana chooses "Phone"
     And Dana presses "Add"
+    # guide: ADD-04
     And Dana types her mobile number into "Phone number"
     And Dana chooses "Text me a code"
     And Dana presses "Next"
@@ -206,10 +239,12 @@ Feature: Microsoft Authenticator
     And Dana closes her browser
     And Dana signs in to "https://www.office.com" with her password
     Then Dana's sign-in starts with "Approve sign in request"
+    # guide: SMS-09
     When Dana follows "Sign in another way"
     Then Dana sees "Verify your identity"
     When Dana chooses "Text"
     Then Dana's phone receives a text message with a 6-digit code
+    # guide: SMS-10
     When Dana verifies with the texted code
     Then Dana sees "Stay signed in?"
     And the sign-in log shows a "Success" for Dana with "Text message"

@@ -15,6 +15,7 @@ Feature: Steps combined in orders the guide never shows
     And Dana verifies with Microsoft Authenticator
     And Dana presses "No"
     And Dana presses "Add sign-in method"
+    # guide: ADD-03
     And Dana chooses "Phone"
     And Dana presses "Add"
     And Dana types her mobile number into "Phone number"
@@ -25,6 +26,7 @@ Feature: Steps combined in orders the guide never shows
     When Dana presses "Done"
     And Dana closes her browser
     And Dana signs in to "https://www.office.com" with her password
+    # guide: SMS-09
     And Dana follows "Sign in another way"
     And Dana chooses "Call"
     Then Dana's phone rings

@@ -34,8 +34,10 @@ Feature: What MFA is and who needs what
   @guide:INTRO-3 @guide:LEGACY-1 @rule:5
   Scenario: A mail app set up with basic authentication cannot show the MFA prompt
     Given Dana has set up text messages for MFA
+    # guide: INTRO-3
     When Dana's "iPhone Mail" checks for new mail
     Then Dana's "iPhone Mail" shows "needs an app password"
+    # guide: LEGACY-1 (refused because the account password is not enough once MFA is on)
     And the sign-in log shows a "Failure" for Dana with "app password"
 
   @guide:INTRO-3 @guide-differs
@@ -53,8 +55,10 @@ Feature: What MFA is and who needs what
 
   @guide:INTRO-4 @guide:FALLBACK-1 @rule:19
   Scenario: With text messages and Microsoft Authenticator, one stands in when the other fails
+    # guide: INTRO-4 (both methods registered)
     Given Dana has set up text messages for MFA
     And Dana has added Microsoft Authenticator in Security info
+    # guide: FALLBACK-1
     And Dana's phone loses its signal
     When Dana signs in to "https://www.office.com" with her password
     Then Dana's sign-in starts with "We texted your phone"

@@ -23,8 +23,10 @@ Feature: First setup with text messages
   @guide:SMS-02 @guide:SMS-03 @rule:3
   Scenario: Signing in at the MFA setup address asks for more information
     Given the administrator enables MFA for Dana
+    # guide: SMS-02
     When Dana opens "https://aka.ms/mfasetup" in her browser
     Then Dana sees "Sign in"
+    # guide: SMS-03
     When Dana signs in with her email address and password
     Then Dana sees "More information required"
 
@@ -32,11 +34,14 @@ Feature: First setup with text messages
   Scenario: Choosing text messages and entering the phone number
     Given the administrator enables MFA for Dana
     And Dana signs in to "https://aka.ms/mfasetup" with her password
+    # guide: SMS-04
     When Dana presses "Next"
     Then Dana sees "Step 1: How should we contact you?"
-    # SMS-04a/04b: an authenticator app and an office phone are offered beside the mobile.
+    # guide: SMS-04a (an authenticator app is offered beside the mobile phone)
     And the page offers "Mobile app"
+    # guide: SMS-04b (so is an office phone: more than one method can be registered)
     And the page offers "Office phone"
+    # guide: SMS-04
     When Dana chooses to get codes by text message
     Then the page offers "Call me"
     When Dana types her mobile number into "Phone number"
@@ -45,35 +50,63 @@ Feature: First setup with text messages
     And Dana sees "Step 2: Prove it's you"
 
   @guide:SMS-05 @guide:SMS-06 @guide:SMS-07 @guide:SMS-08 @rule:4 @rule:15
-  Scenario: Verifying the texted code, the App Password, and back to sign-in
+  Scenario: Verifying the texted code, the App Password, and signing in again
     Given the administrator enables MFA for Dana
     And Dana signs in to "https://aka.ms/mfasetup" with her password
     And Dana presses "Next"
     And Dana chooses to get codes by text message
     And Dana types her mobile number into "Phone number"
     And Dana presses "Next"
+    # guide: SMS-05
     When Dana types the code from her text message
     And Dana presses "Verify"
+    # guide: SMS-06
     Then Dana sees "Step 3: Keep using your existing applications"
     And the page shows an App Password
     And the page says "not be shown again"
+    # guide: SMS-07
     When Dana presses "Done"
-    Then Dana sees "Sign in"
-    And Dana's MFA state is "enforced"
+    Then Dana's MFA state is "enforced"
+    # guide: SMS-08
+    And Dana sees "Sign in"
+    When Dana signs in with her email address and password
+    Then Dana's sign-in starts with "We texted your phone"
+    When Dana verifies with the texted code
+    Then Dana sees "Stay signed in?"
+
+  @guide:SMS-06 @rule:22
+  Scenario: The App Password shown after the texted code lets a mail app in
+    Given the administrator enables MFA for Dana
+    And Dana signs in to "https://aka.ms/mfasetup" with her password
+    And Dana presses "Next"
+    And Dana chooses to get codes by text message
+    And Dana types her mobile number into "Phone number"
+    And Dana presses "Next"
+    And Dana types the code from her text message
+    And Dana presses "Verify"
+    # guide: SMS-06 (the password on the page is the one the mail app is given)
+    Then the page shows an App Password
+    When Dana presses "Done"
+    And Dana types the App Password into "iPhone Mail"
+    Then Dana's "iPhone Mail" shows "Connected"
+    And the sign-in log shows a "Success" for Dana with "app password"
 
   @guide:SMS-09 @guide:SMS-10 @guide:SMS-11 @rule:15 @rule:16
   Scenario Outline: Signing in again with a <way>
     Given Dana has set up text messages for MFA
     When Dana signs in to "https://www.office.com" with her password
     Then Dana's sign-in starts with "We texted your phone"
+    # guide: SMS-09
     When Dana follows "Sign in another way"
     Then Dana sees "Verify your identity"
     And the page offers "Text +1 XXXXXXXX23"
     And the page offers "Call +1 XXXXXXXX23"
     When Dana chooses "<choice>"
     Then <signal>
+    # guide: SMS-10
     When Dana verifies with <proof>
     Then Dana sees "Stay signed in?"
+    # guide: SMS-11
     When Dana presses "<stay>"
     Then Dana is signed in to Office
     And the sign-in log shows a "Success" for Dana with "<method>"
@@ -112,7 +145,21 @@ Feature: First setup with text messages
       | Yes    | Microsoft 365 |
       | No     | Sign in       |
 
-  @guide:SMS-12 @rule:20
+  @guide:SMS-12 @rule:21
+  Scenario: After signing in, going on to the App passwords page for the mail apps
+    Given Dana has set up text messages for MFA
+    And Dana signs in to "https://www.office.com" with her password
+    And Dana's sign-in starts with "We texted your phone"
+    And Dana verifies with the texted code
+    When Dana presses "No"
+    Then Dana is signed in to Office
+    When Dana opens "https://account.activedirectory.windowsazure.com/AppPasswords.aspx" in her browser
+    Then Dana sees "Additional security verification"
+    When Dana follows "app passwords"
+    And Dana presses "Create"
+    Then Dana sees "Create app password"
+
+  @guide:SMS-06 @rule:20
   Scenario Outline: The App Password step appears only where the tenant allows app passwords
     Given the administrator turns app passwords <setting>
     And the administrator enables MFA for Dana
@@ -123,6 +170,7 @@ Feature: First setup with text messages
     And Dana presses "Next"
     When Dana types the code from her text message
     And Dana presses "Verify"
+    # guide: SMS-06
     Then Dana sees "Step 3: Keep using your existing applications"
     And the page shows <what> App Password
 
@@ -170,7 +218,7 @@ Feature: First setup with text messages
     Then Dana sees "Microsoft Authenticator: start by getting the app"
     And the page says "Method 2 of 2: App"
 
-  @guide:SMS-06 @guide:SMS-12 @guide-differs @rule:20
+  @guide:SMS-06 @guide-differs @rule:20
   Scenario Outline: Today the App password step appears only for a user already enforced (<state>)
     # Differs from the guide: in "Keep your account secure" the App password step is shown only
     # to users already enforced for per-user MFA, in a tenant that allows app passwords.

@@ -11,11 +11,16 @@ Feature: A third-party authenticator app
     Given the administrator enables MFA for Dana
     And Dana signs in to "https://aka.ms/mfasetup" with her password
     And Dana presses "Next"
+    # guide: TPA-01
     Then the page offers "Mobile app"
+    # guide: TPA-02 (the journey picks "Configure app without notifications")
     When Dana chooses to set up another authenticator app
+    # guide: TPA-03
     Then the page says "Microsoft Authenticator or any authenticator app"
     And the page shows a QR code for an "otpauth" link
+    # guide: TPA-04
     When Dana installs "<app>" from the app store
+    # guide: TPA-05
     And Dana scans the QR code with "<app>"
     And Dana presses "Next"
     And Dana types the code from "<app>"
@@ -32,8 +37,10 @@ Feature: A third-party authenticator app
     Given the administrator enables MFA for Dana
     And Dana signs in to "https://aka.ms/mfasetup" with her password
     And Dana presses "Next"
+    # guide: TPA-02 (without "Configure app without notifications", the QR code is Microsoft's)
     And Dana chooses to set up Microsoft Authenticator
     When Dana installs "Google Authenticator" from the app store
+    # guide: TPA-05
     Then "Google Authenticator" cannot read the QR code on Dana's screen
 
   @guide:TPA-06 @rule:18
@@ -55,9 +62,11 @@ Feature: A third-party authenticator app
     And Dana installs "Google Authenticator" from the app store
     And Dana signs in to "https://aka.ms/mfasetup" with her password
     And Dana presses "Next"
+    # guide: TPA-02
     When Dana follows "I want to use a different authenticator app"
     And Dana presses "Next"
     Then the page shows a QR code for an "otpauth" link
+    # guide: TPA-05
     When Dana follows "Can't scan image?"
     Then the page says "Secret key: "
     When Dana adds the account to "Google Authenticator" by hand

@@ -100,7 +100,7 @@ Feature: When something goes wrong
     And the administrator sees that Dana is at high risk
     And the sign-in log shows a "Failure" for Dana with "fraud reported"
 
-  @guide:SMS-03 @rule:27
+  @rule:27
   Scenario: Ten wrong passwords lock the account for a minute
     Given Dana has set up text messages for MFA
     When Dana types 10 different wrong passwords
@@ -292,9 +292,11 @@ Feature: When something goes wrong
     Then Dana's MFA state is "disabled"
     When Dana signs in to "https://www.office.com" with her password
     Then Dana sees "More information required"
+    # guide: SMS-04
     When Dana presses "Next"
     Then Dana sees "Microsoft Authenticator: start by getting the app"
     And the page offers "I want to use a different authenticator app"
     And the page does not offer "I want to set up a different method"
+    # guide: LEGACY-1
     When Dana's "iPhone Mail" checks for new mail
     Then Dana's "iPhone Mail" shows "security defaults block legacy authentication"

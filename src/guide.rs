@@ -48,8 +48,135 @@ pub(crate) fn ids_in(tags: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// If `line` is a step marker (`# guide: SMS-05`, a comment that says which guide step the
+/// steps below it serve), the ID it names: the first word after `guide:`, possibly empty.
+/// Anything after the ID is a remark for the reader.
+pub(crate) fn marker(line: &str) -> Option<&str> {
+    let rest = line.trim().strip_prefix('#')?.trim_start();
+    let rest = rest.strip_prefix("guide:")?;
+    Some(rest.split_whitespace().next().unwrap_or(""))
+}
+
+/// The step markers of one feature file: which guide step each step of a scenario serves.
+///
+/// A scenario tagged with several guide steps says which of its steps serve which with a
+/// `# guide: ID` comment line before each run of steps (the strict reader, `harness::syntax`,
+/// makes sure it does). Steps before the first marker (the Background's included) are set-up:
+/// they serve the first marked step.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Marks {
+    /// Lines (1-based) that open a scenario (`Scenario:`, `Scenario Outline:`, `Example:`...).
+    headers: Vec<usize>,
+    /// Marker lines and the ID each names.
+    marks: Vec<(usize, String)>,
+}
+
+/// What a step of a scenario is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Serves {
+    /// The guide step it serves.
+    pub(crate) id: String,
+    /// True for a step before the scenario's first marker: it prepares `id`.
+    pub(crate) setup: bool,
+}
+
+impl Marks {
+    /// Read the markers of a feature file's text.
+    pub(crate) fn read(text: &str) -> Marks {
+        let mut marks = Marks::default();
+        for (i, line) in text.lines().enumerate() {
+            let t = line.trim_start();
+            let header = [
+                "Scenario:",
+                "Scenario Outline:",
+                "Scenario Template:",
+                "Example:",
+            ];
+            if header.iter().any(|h| t.starts_with(h)) {
+                marks.headers.push(i + 1);
+            } else if let Some(id) = marker(t) {
+                marks.marks.push((i + 1, id.to_string()));
+            }
+        }
+        marks
+    }
+
+    /// Read the markers of the feature file at `path` (none when it cannot be read).
+    pub(crate) fn of_file(path: &Path) -> Marks {
+        std::fs::read_to_string(path)
+            .map(|t| Marks::read(&t))
+            .unwrap_or_default()
+    }
+
+    /// What the step at `step_line` of the scenario at `scenario_line` (for an outline, the
+    /// line of its Examples row) serves, or None when the scenario has no markers.
+    pub(crate) fn serves(&self, scenario_line: usize, step_line: usize) -> Option<Serves> {
+        let header = self
+            .headers
+            .iter()
+            .rev()
+            .find(|h| **h <= scenario_line)
+            .copied()?;
+        let end = self
+            .headers
+            .iter()
+            .find(|h| **h > header)
+            .copied()
+            .unwrap_or(usize::MAX);
+        let inside: Vec<&(usize, String)> = self
+            .marks
+            .iter()
+            .filter(|(l, _)| *l > header && *l < end)
+            .collect();
+        let first = inside.first()?;
+        Some(match inside.iter().rev().find(|(l, _)| *l < step_line) {
+            Some((_, id)) => Serves {
+                id: id.clone(),
+                setup: false,
+            },
+            None => Serves {
+                id: first.1.clone(),
+                setup: true,
+            },
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_attribute_steps_and_set_up_serves_the_first() {
+        let text = "Feature: F\n  Background:\n    Given x\n\n  @guide:A-1 @guide:A-2\n  Scenario: S\n    Given y\n    # guide: A-2 the second\n    When z\n    # guide: A-1\n    Then w\n\n  Scenario: T\n    Given v\n";
+        let m = Marks::read(text);
+        let at = |s, l| m.serves(s, l);
+        let setup = Some(Serves {
+            id: "A-2".into(),
+            setup: true,
+        });
+        assert_eq!(at(6, 3), setup, "the Background is set-up");
+        assert_eq!(at(6, 7), setup);
+        assert_eq!(
+            at(6, 9),
+            Some(Serves {
+                id: "A-2".into(),
+                setup: false
+            })
+        );
+        assert_eq!(
+            at(6, 11),
+            Some(Serves {
+                id: "A-1".into(),
+                setup: false
+            })
+        );
+        assert_eq!(at(13, 14), None, "an unmarked scenario");
+        assert_eq!(marker("# guide: SMS-05 the code"), Some("SMS-05"));
+        assert_eq!(marker("#guide:"), Some(""));
+        assert_eq!(marker("# Differs from the guide: x"), None);
+    }
+
     #[test]
     fn forty_nine_steps() {
         let steps = super::load(&crate::project::tests::repository().guide_steps()).unwrap();

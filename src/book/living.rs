@@ -91,6 +91,7 @@ impl Living {
         let class = match v.verdict {
             Verdict::Holds => "holds",
             Verdict::Differs(_) => "differs",
+            Verdict::Stops(_) => "stops",
             Verdict::NoLongerPossible { .. } => "gone",
             Verdict::NotChecked(_) => "unchecked",
         };
@@ -224,7 +225,22 @@ impl Living {
             h += &format!(r#"<div class="{class}">{}</div>"#, esc(&comment.join(" ")));
         }
         h += r#"<ol class="mfa-steps">"#;
+        // Where a scenario marks which steps serve which guide step (`# guide: ID`), say so
+        // above each run of steps, as the verdicts read it.
+        let marks = crate::guide::Marks::read(&self.feature_lines(&run.feature).join("\n"));
+        let mut serving: Option<crate::guide::Serves> = None;
         for s in &run.steps {
+            if let Some(now) = marks.serves(s.scenario_line, s.step_line)
+                && serving.as_ref() != Some(&now)
+            {
+                let label = if now.setup {
+                    format!("set-up for guide step {}", now.id)
+                } else {
+                    format!("guide step {}", now.id)
+                };
+                h += &format!(r#"<li class="mfa-serves">{}</li>"#, esc(&label));
+                serving = Some(now);
+            }
             h += &step(s);
         }
         h + "</ol></div>"

@@ -241,6 +241,7 @@ impl Living {
                     Verdict::Holds if v.wrong_even_then.is_some() => "differs",
                     Verdict::Holds => "holds",
                     Verdict::Differs(_) => "differs",
+                    Verdict::Stops(_) => "stops",
                     Verdict::NoLongerPossible { .. } => "gone",
                     Verdict::NotChecked(_) => "unchecked",
                 };
@@ -251,20 +252,24 @@ impl Living {
                 };
                 format!(r#"<span class="mfa-today mfa-today-{class}">{label}</span>"#)
             };
-            let mut why = Vec::new();
+            // One list item per note: the wrong-even-then claim first, then today's notes.
+            let mut why = String::new();
             if let Some(w) = &a.wrong_even_then {
-                why.push(format!("Even then: {w}"));
+                why += &format!("<p>Even then: {}</p>", esc(w));
             }
-            let today = b.verdict.explain();
+            let today = b.verdict.notes();
             if !today.is_empty() {
-                why.push(format!("Today: {today}"));
+                why += "<p>Today:</p><ul>";
+                for note in &today {
+                    why += &format!("<li>{}</li>", esc(note));
+                }
+                why += "</ul>";
             }
             h += &format!(
-                r##"<tr id="holds-{id}"><td><a href="coverage.html#guide-{id}">{id}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"##,
+                r##"<tr id="holds-{id}"><td><a href="coverage.html#guide-{id}">{id}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{why}</td></tr>"##,
                 esc(&a.summary),
                 cell(a),
                 cell(b),
-                esc(&why.join(" ")),
                 id = esc(&a.id)
             );
         }

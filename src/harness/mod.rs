@@ -166,8 +166,25 @@ pub async fn run(project: &Project, input: &Path, options: RunOptions) -> RunRep
             message: "no .feature files here: nothing was run".into(),
         }),
         Ok(files) => {
+            // The guide's step IDs, which tags and step markers must name; a project without
+            // the file has no list to check against.
+            let guide = project.guide_steps();
+            let known: Option<BTreeSet<String>> = if guide.exists() {
+                match crate::guide::load(&guide) {
+                    Ok(steps) => Some(steps.into_iter().map(|s| s.id).collect()),
+                    Err(e) => {
+                        problems.push(RunProblem {
+                            place: guide.display().to_string(),
+                            message: format!("cannot read the guide's steps: {e}"),
+                        });
+                        None
+                    }
+                }
+            } else {
+                None
+            };
             for file in files {
-                let found = syntax::check_file(&file);
+                let found = syntax::check_file(&file, known.as_ref());
                 if !found.is_empty() {
                     refused.insert(canonical(&file));
                     problems.extend(found);

@@ -5,10 +5,15 @@
 //! a description. mfa-sim must never pass a file it did not run, so every `.feature` file is
 //! checked here first, line by line, for what a person gets wrong: a line that is not a step,
 //! a misspelt keyword, a table row with the wrong number of cells, an unclosed doc string, a
-//! language we have no steps for, a file that is not text. Each finding names `file:line:col`
-//! and what was expected there. Files with findings are reported and not run; the rest run.
+//! language we have no steps for, a file that is not text, and the `# guide: ID` step markers
+//! (`crate::guide::Marks`): one outside a scenario's steps, naming an ID that is not in the
+//! guide or not among the scenario's `@guide:` tags, followed by no step, or missing where a
+//! scenario is tagged with several guide steps. Each finding names `file:line:col` and what
+//! was expected there. Files with findings are reported and not run; the rest run.
 
 use super::capture::RunProblem;
+use crate::guide::marker;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The Gherkin keywords mfa-sim's English steps use, with their colon.
@@ -72,8 +77,10 @@ pub(crate) fn feature_files(input: &Path) -> Result<Vec<PathBuf>, RunProblem> {
     Ok(found)
 }
 
-/// Check one feature file; every finding, in line order.
-pub(crate) fn check_file(path: &Path) -> Vec<RunProblem> {
+/// Check one feature file; every finding, in line order. `known` is the guide's step IDs
+/// (`features/guide-steps.yaml`), when the project has them: a marker or `@guide:` tag naming
+/// another ID is a finding.
+pub(crate) fn check_file(path: &Path, known: Option<&BTreeSet<String>>) -> Vec<RunProblem> {
     let shown = crate::project::shown(path);
     match std::fs::metadata(path) {
         Ok(m) if m.len() > MAX_FEATURE_BYTES => {
@@ -90,13 +97,24 @@ pub(crate) fn check_file(path: &Path) -> Vec<RunProblem> {
         Ok(_) => {}
     }
     match std::fs::read(path) {
-        Ok(bytes) => check_bytes(&bytes, &shown),
+        Ok(bytes) => check_bytes_with(&bytes, &shown, known),
         Err(e) => vec![problem(&shown, None, format!("cannot read: {e}"))],
     }
 }
 
-/// Check the bytes of a feature file shown as `file` in messages.
+/// Check the bytes of a feature file shown as `file` in messages, without a list of guide
+/// step IDs (markers and tags are checked against the scenario's own tags only).
 pub fn check_bytes(bytes: &[u8], file: &str) -> Vec<RunProblem> {
+    check_bytes_with(bytes, file, None)
+}
+
+/// Check the bytes of a feature file shown as `file` in messages; `known`, when given, lists
+/// the guide step IDs a `@guide:` tag or a `# guide:` marker may name.
+pub fn check_bytes_with(
+    bytes: &[u8],
+    file: &str,
+    known: Option<&BTreeSet<String>>,
+) -> Vec<RunProblem> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -118,7 +136,7 @@ pub fn check_bytes(bytes: &[u8], file: &str) -> Vec<RunProblem> {
             "this is not a text file (it contains NUL bytes): a feature file is UTF-8 text".into(),
         )];
     }
-    let mut findings = check_text(text, file);
+    let mut findings = check_text(text, file, known);
     if findings.is_empty() {
         // Anything our reading accepts but Gherkin's grammar does not.
         if let Err(e) =
@@ -137,10 +155,45 @@ struct Open {
     steps: usize,
     /// Each `Examples:` under it: where, and how many table rows (header included).
     examples: Vec<((usize, usize), usize)>,
+    /// The guide steps its own tags and its feature's name (`SMS-05`), in tag order.
+    ids: Vec<String>,
+    /// Its `# guide: ID` markers: where, the ID, and how many steps follow before the next.
+    marks: Vec<((usize, usize), String, usize)>,
 }
 
 impl Open {
     fn close(self, file: &str, findings: &mut Vec<RunProblem>) {
+        for (at, id, steps) in &self.marks {
+            if *steps == 0 {
+                findings.push(problem(
+                    file,
+                    Some(*at),
+                    format!("this `# guide: {id}` marker is followed by no step: a marker goes right before the steps that serve {id}"),
+                ));
+            }
+        }
+        if self.ids.len() > 1 && self.marks.is_empty() {
+            findings.push(problem(
+                file,
+                Some(self.at),
+                format!(
+                    "this scenario is tagged with {} guide steps ({}) but does not say which steps serve which: put a `# guide: ID` comment line before each run of steps (steps before the first are set-up)",
+                    self.ids.len(),
+                    self.ids.join(", ")
+                ),
+            ));
+        }
+        if !self.marks.is_empty() {
+            for id in &self.ids {
+                if !self.marks.iter().any(|(_, m, _)| m == id) {
+                    findings.push(problem(
+                        file,
+                        Some(self.at),
+                        format!("@guide:{id} is on this scenario but no `# guide: {id}` marker is, so no step serves it: mark its steps or drop the tag"),
+                    ));
+                }
+            }
+        }
         if self.steps == 0 {
             findings.push(problem(
                 file,
@@ -167,8 +220,20 @@ impl Open {
     }
 }
 
-fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
+/// The guide IDs among the tags on one tag line (`@guide:SMS-05` -> `SMS-05`).
+fn guide_tags(line: &str) -> Vec<String> {
+    line.split_whitespace()
+        .take_while(|t| !t.starts_with('#'))
+        .filter_map(|t| t.strip_prefix("@guide:"))
+        .map(str::to_string)
+        .collect()
+}
+
+fn check_text(text: &str, file: &str, known: Option<&BTreeSet<String>>) -> Vec<RunProblem> {
     let mut findings = Vec::new();
+    // Guide IDs on the tag lines read since the last header, and those on the feature.
+    let mut pending_ids: Vec<String> = Vec::new();
+    let mut feature_ids: Vec<String> = Vec::new();
     let mut open: Option<Open> = None;
     let mut place = Place::Top;
     let mut doc: Option<(usize, &str)> = None;
@@ -191,6 +256,22 @@ fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
         if line.is_empty() {
             continue;
         }
+        if let Some(id) = marker(line) {
+            check_marker(
+                id,
+                (n, col),
+                open.as_mut().filter(|_| {
+                    matches!(
+                        place,
+                        Place::Description(Block::Steps) | Place::Body(Block::Steps)
+                    )
+                }),
+                known,
+                file,
+                &mut findings,
+            );
+            continue;
+        }
         if let Some(comment) = line.strip_prefix('#') {
             if let Some(lang) = comment.trim().strip_prefix("language:") {
                 let lang = lang.trim();
@@ -207,6 +288,18 @@ fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
             continue;
         }
         if line.starts_with('@') {
+            for id in guide_tags(line) {
+                if let Some(known) = known
+                    && !known.contains(&id)
+                {
+                    findings.push(problem(
+                        file,
+                        Some((n, col)),
+                        format!("`@guide:{id}` names no step of the guide: the IDs are in features/guide-steps.yaml"),
+                    ));
+                }
+                pending_ids.push(id);
+            }
             continue;
         }
         if let Some(header) = HEADERS.iter().find(|h| line.starts_with(**h)) {
@@ -226,22 +319,44 @@ fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
                 "Examples:" => Block::Examples,
                 _ => Block::Steps,
             };
+            let ids = std::mem::take(&mut pending_ids);
             match *header {
                 "Examples:" => {
                     if let Some(o) = open.as_mut() {
                         o.examples.push(((n, col), 0));
+                        if !ids.is_empty() && (!o.ids.is_empty() || ids.len() > 1) {
+                            findings.push(problem(
+                                file,
+                                Some((n, col)),
+                                format!(
+                                    "these Examples add guide steps ({}) to a scenario that would then serve several: put every guide tag on the scenario's own tag line and mark its steps with `# guide: ID`",
+                                    ids.join(", ")
+                                ),
+                            ));
+                        }
                     }
                 }
                 other => {
                     if let Some(o) = open.take() {
                         o.close(file, &mut findings);
                     }
+                    if other == "Feature:" {
+                        feature_ids = ids.clone();
+                    }
                     if other.starts_with("Scenario") || other == "Example:" {
+                        let mut all = feature_ids.clone();
+                        for id in &ids {
+                            if !all.contains(id) {
+                                all.push(id.clone());
+                            }
+                        }
                         open = Some(Open {
                             at: (n, col),
                             outline: other.contains("Outline") || other.contains("Template"),
                             steps: 0,
                             examples: Vec::new(),
+                            ids: all,
+                            marks: Vec::new(),
                         });
                     }
                 }
@@ -285,6 +400,9 @@ fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
             }
             if let Some(o) = open.as_mut() {
                 o.steps += 1;
+                if let Some(last) = o.marks.last_mut() {
+                    last.2 += 1;
+                }
             }
             place = Place::Body(block);
             continue;
@@ -378,6 +496,54 @@ fn check_text(text: &str, file: &str) -> Vec<RunProblem> {
         ));
     }
     findings
+}
+
+/// A `# guide: ID` marker at `at`: inside a scenario's steps (`open`), naming one of its
+/// guide tags and a step of the guide.
+fn check_marker(
+    id: &str,
+    at: (usize, usize),
+    open: Option<&mut Open>,
+    known: Option<&BTreeSet<String>>,
+    file: &str,
+    findings: &mut Vec<RunProblem>,
+) {
+    let Some(o) = open else {
+        findings.push(problem(
+            file,
+            Some(at),
+            "a `# guide:` marker outside a scenario's steps: it goes inside a scenario, right before the steps that serve the guide step it names".into(),
+        ));
+        return;
+    };
+    if id.is_empty() {
+        findings.push(problem(
+            file,
+            Some(at),
+            "a `# guide:` marker without an ID: expected `# guide: SMS-05`".into(),
+        ));
+        return;
+    }
+    if let Some(known) = known
+        && !known.contains(id)
+    {
+        findings.push(problem(
+            file,
+            Some(at),
+            format!("`# guide: {id}` names no step of the guide: the IDs are in features/guide-steps.yaml"),
+        ));
+    } else if !o.ids.iter().any(|i| i == id) {
+        let tags: Vec<String> = o.ids.iter().map(|i| format!("@guide:{i}")).collect();
+        findings.push(problem(
+            file,
+            Some(at),
+            format!(
+                "`# guide: {id}` is not among this scenario's guide tags ({}): tag the scenario @guide:{id} or mark these steps with one of its tags",
+                if tags.is_empty() { "it has none".to_string() } else { tags.join(" ") }
+            ),
+        ));
+    }
+    o.marks.push((at, id.to_string(), 0));
 }
 
 fn is_step(line: &str) -> bool {
@@ -504,6 +670,111 @@ mod tests {
             .iter()
             .map(ToString::to_string)
             .collect()
+    }
+
+    const MARKED: &str = "Feature: F\n\n  @guide:A-1 @guide:A-2\n  Scenario: S\n    Given x\n    # guide: A-1\n    When y\n    # guide: A-2 a remark\n    Then z\n";
+
+    fn known() -> BTreeSet<String> {
+        ["A-1", "A-2", "A-3"]
+            .into_iter()
+            .map(String::from)
+            .collect()
+    }
+
+    fn marked(text: &str) -> Vec<String> {
+        check_bytes_with(text.as_bytes(), "m.feature", Some(&known()))
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn guide_markers_are_accepted_where_they_serve_the_scenarios_tags() {
+        assert_eq!(marked(MARKED), Vec::<String>::new());
+        // One guide step needs no marker; a marker for it is allowed.
+        let one =
+            "Feature: F\n  @guide:A-1\n  Scenario: S\n    Given x\n    # guide: A-1\n    When y\n";
+        assert_eq!(marked(one), Vec::<String>::new());
+        assert_eq!(
+            marked(&one.replace("    # guide: A-1\n", "")),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn guide_markers_that_name_the_wrong_step_are_refused_with_their_line() {
+        let m = marked(&MARKED.replace("# guide: A-2 a remark", "# guide: A-9"));
+        assert!(
+            m.iter()
+                .any(|m| m.starts_with("m.feature:8:5: `# guide: A-9` names no step of the guide")),
+            "{m:?}"
+        );
+        let m = marked(&MARKED.replace("# guide: A-2 a remark", "# guide: A-3"));
+        assert!(
+            m.iter().any(|m| m.starts_with("m.feature:8:5: `# guide: A-3` is not among this scenario's guide tags (@guide:A-1 @guide:A-2)")),
+            "{m:?}"
+        );
+        // The tag no marker serves is named too.
+        assert!(
+            m.iter().any(|m| m.starts_with(
+                "m.feature:4:3: @guide:A-2 is on this scenario but no `# guide: A-2` marker is"
+            )),
+            "{m:?}"
+        );
+        let m = marked(&MARKED.replace("@guide:A-2", "@guide:B-7"));
+        assert!(
+            m.iter()
+                .any(|m| m.starts_with("m.feature:3:3: `@guide:B-7` names no step of the guide")),
+            "{m:?}"
+        );
+        let m = marked(&MARKED.replace("# guide: A-2 a remark", "# guide:"));
+        assert!(
+            m.iter()
+                .any(|m| m.contains("m.feature:8:5: a `# guide:` marker without an ID")),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn a_scenario_with_several_guide_steps_must_be_marked_and_markers_need_steps() {
+        let m = marked(
+            &MARKED
+                .replace("    # guide: A-1\n", "")
+                .replace("    # guide: A-2 a remark\n", ""),
+        );
+        assert!(
+            m.iter().any(|m| m.starts_with("m.feature:4:3: this scenario is tagged with 2 guide steps (A-1, A-2) but does not say which steps serve which")),
+            "{m:?}"
+        );
+        let m = marked(&MARKED.replace("    Then z\n", ""));
+        assert!(
+            m.iter().any(|m| m
+                .starts_with("m.feature:8:5: this `# guide: A-2` marker is followed by no step")),
+            "{m:?}"
+        );
+        let m = marked(&MARKED.replace(
+            "Feature: F\n",
+            "Feature: F\n  Background:\n    # guide: A-1\n    Given w\n",
+        ));
+        assert!(
+            m.iter()
+                .any(|m| m
+                    .starts_with("m.feature:3:5: a `# guide:` marker outside a scenario's steps")),
+            "{m:?}"
+        );
+        let outline = "Feature: F\n  @guide:A-1\n  Scenario Outline: O\n    When <x> waits\n\n    @guide:A-2\n    Examples:\n      | x |\n      | y |\n";
+        let m = marked(outline);
+        assert!(
+            m.iter()
+                .any(|m| m.starts_with("m.feature:7:5: these Examples add guide steps (A-2)")),
+            "{m:?}"
+        );
+        // Without the list of guide steps, only the scenario's own tags are checked.
+        assert!(
+            messages(&MARKED.replace("@guide:A-2", "@guide:B-7"))
+                .iter()
+                .any(|m| m.contains("A-2"))
+        );
     }
 
     #[test]

@@ -289,7 +289,7 @@ impl GuideWorld {
                     // step), the guide's own button may be on the next one.
                     let (instead, action) = buttons[0].clone();
                     self.note(format!(
-                        "presses \"{instead}\" where the guide says \"{label}\""
+                        "the replay presses \"{instead}\" where the guide says \"{label}\""
                     ));
                     let next = self.act(who, action).await?;
                     return match next.control(label) {

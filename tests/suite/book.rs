@@ -145,9 +145,62 @@ async fn the_book_shows_every_guide_step_with_live_outputs_and_is_deterministic(
         .find(|(p, _)| p.ends_with("text-messages.html"))
         .unwrap()
         .1;
+    // Scenarios covering several guide steps show which of their steps serve which.
+    let marked = scenario_blocks(intro)
+        .into_iter()
+        .find(|(ids, _)| ids.iter().any(|i| i == "SMS-08"))
+        .expect("the SMS-05..08 scenario is on its page")
+        .1;
+    let order: Vec<usize> = [
+        r#"<li class="mfa-serves">set-up for guide step SMS-05</li>"#,
+        r#"<li class="mfa-serves">guide step SMS-05</li>"#,
+        r#"<li class="mfa-serves">guide step SMS-06</li>"#,
+        r#"<li class="mfa-serves">guide step SMS-08</li>"#,
+    ]
+    .iter()
+    .map(|l| {
+        marked
+            .find(l)
+            .unwrap_or_else(|| panic!("{l} missing in {marked}"))
+    })
+    .collect();
+    assert!(order.is_sorted(), "{order:?}");
     assert!(
         intro.contains("mfa-sim 0.1.0") && intro.contains("2021-06-01 09:00:00 UTC"),
         "each page names the simulator version and simulated date"
+    );
+
+    // "Does this guide still hold?": each guide step's row lists its own notes, one item each.
+    let holds = &a
+        .iter()
+        .find(|(p, _)| p.ends_with("still-holds.html"))
+        .expect("the still-holds page is built")
+        .1;
+    let row = |id: &str| {
+        let start = holds
+            .find(&format!(r#"<tr id="holds-{id}">"#))
+            .unwrap_or_else(|| panic!("no row for {id}"));
+        let rest = &holds[start..];
+        unescape(&rest[..rest.find("</tr>").unwrap()])
+    };
+    let sms08 = row("SMS-08");
+    assert!(
+        sms08.contains("cannot be followed")
+            && sms08.contains("<li>The replay cannot go on")
+            && sms08.contains("features/text-messages.feature:"),
+        "{sms08}"
+    );
+    let sms05 = row("SMS-05");
+    assert!(
+        sms05.contains("<li>In set-up") && !sms05.contains("Stay signed in?"),
+        "SMS-05's row carries only its own notes: {sms05}"
+    );
+    let msa04 = row("MSA-04");
+    assert!(
+        msa04.contains("wrong even then")
+            && msa04.contains("Even then:")
+            && msa04.contains("\"Finish\""),
+        "{msa04}"
     );
 }
 

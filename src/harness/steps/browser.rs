@@ -193,7 +193,7 @@ async fn sees(w: &mut GuideWorld, step: &Step, who: Person, title: String) -> Re
     observe!(
         w,
         matches,
-        "shows \"{showing}\" where the guide expects \"{title}\""
+        "the page shows \"{showing}\" where the guide expects \"{title}\""
     );
     Ok(())
 }
@@ -306,7 +306,7 @@ async fn shows_app_password(w: &mut GuideWorld, step: &Step) -> Result<()> {
         observe!(
             w,
             false,
-            "no App Password is shown (page \"{}\")",
+            "no App Password is shown on the page \"{}\"",
             page.title
         );
         return Ok(());
