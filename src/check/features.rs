@@ -108,17 +108,17 @@ pub(super) async fn check(project: &Project, tenants: &mut Tenants<'_>) -> Vec<F
             "no .feature files here",
         ));
     }
-    let guide_ids: Vec<String> = crate::guide::load(&project.guide_steps())
+    let guide_ids: std::collections::BTreeSet<String> = crate::guide::load(&project.guide_steps())
         .map(|steps| steps.into_iter().map(|s| s.id).collect())
         .unwrap_or_default();
     let matchers = matchers();
     let steps = GuideWorld::collection();
     for file in files {
-        let syntax = crate::harness::syntax::check_file(&file);
-        if !syntax.is_empty() {
-            found.extend(syntax.into_iter().map(|p| finding(p.place, p.message)));
-            continue;
-        }
+        // The strict reading first (it also knows the guide's IDs); the file is read on when
+        // cucumber can still parse it, so one mistake does not hide the others.
+        let known = (!guide_ids.is_empty()).then_some(&guide_ids);
+        let syntax = crate::harness::syntax::check_file(&file, known);
+        found.extend(syntax.into_iter().map(|p| finding(p.place, p.message)));
         let Ok(text) = std::fs::read_to_string(&file) else {
             continue;
         };
@@ -129,45 +129,27 @@ pub(super) async fn check(project: &Project, tenants: &mut Tenants<'_>) -> Vec<F
                 continue;
             }
         };
-        found.extend(check_feature(&file, &feature, &guide_ids, &matchers, &steps, tenants).await);
+        found.extend(check_feature(&file, &feature, &matchers, &steps, tenants).await);
     }
     found
 }
 
-fn tags_found(file: &Path, line: usize, tags: &[String], guide_ids: &[String]) -> Vec<Finding> {
+/// `@rule:N` tags that name no rule (`@guide:` tags are the strict reader's).
+fn tags_found(file: &Path, line: usize, tags: &[String]) -> Vec<Finding> {
     let mut found = Vec::new();
-    for tag in tags {
-        if let Some(id) = tag.strip_prefix("guide:") {
-            if !guide_ids.is_empty() && !guide_ids.iter().any(|g| g == id) {
-                let near = guide_ids
-                    .iter()
-                    .map(|g| (strsim::jaro_winkler(g, id), g))
-                    .filter(|(score, _)| *score > 0.8)
-                    .max_by(|a, b| a.0.total_cmp(&b.0))
-                    .map(|(_, g)| g);
-                found.push(finding(
-                    at(file, line),
-                    format!(
-                        "the tag @guide:{id} names no step of the guide steps file{}",
-                        near.map(|n| format!(" (did you mean @guide:{n}?)"))
-                            .unwrap_or_default()
-                    ),
-                ));
-            }
-        } else if let Some(n) = tag.strip_prefix("rule:") {
-            let known = n
-                .parse::<u8>()
-                .ok()
-                .is_some_and(|n| crate::rules::RULES.iter().any(|r| r.number == n));
-            if !known {
-                found.push(finding(
-                    at(file, line),
-                    format!(
-                        "the tag @rule:{n} names no rule of the service (rules are numbered 1 to {})",
-                        crate::rules::RULES.len()
-                    ),
-                ));
-            }
+    for n in tags.iter().filter_map(|t| t.strip_prefix("rule:")) {
+        let known = n
+            .parse::<u8>()
+            .ok()
+            .is_some_and(|n| crate::rules::RULES.iter().any(|r| r.number == n));
+        if !known {
+            found.push(finding(
+                at(file, line),
+                format!(
+                    "the tag @rule:{n} names no rule of the service (rules are numbered 1 to {})",
+                    crate::rules::RULES.len()
+                ),
+            ));
         }
     }
     found
@@ -176,12 +158,11 @@ fn tags_found(file: &Path, line: usize, tags: &[String], guide_ids: &[String]) -
 async fn check_feature(
     file: &Path,
     feature: &Feature,
-    guide_ids: &[String],
     matchers: &[Matcher],
     definitions: &Steps,
     tenants: &mut Tenants<'_>,
 ) -> Vec<Finding> {
-    let mut found = tags_found(file, feature.position.line, &feature.tags, guide_ids);
+    let mut found = tags_found(file, feature.position.line, &feature.tags);
     let background: Vec<Step> = feature
         .background
         .as_ref()
@@ -193,12 +174,7 @@ async fn check_feature(
         .chain(feature.rules.iter().flat_map(|r| r.scenarios.iter()))
         .collect();
     for scenario in scenarios {
-        found.extend(tags_found(
-            file,
-            scenario.position.line,
-            &scenario.tags,
-            guide_ids,
-        ));
+        found.extend(tags_found(file, scenario.position.line, &scenario.tags));
         let steps: Vec<&Step> = background.iter().chain(&scenario.steps).collect();
         // The tenant the scenario plays on.
         let mut people = None;

@@ -15,9 +15,12 @@ Feature: Setting up sign-in with text messages
 
   @guide:TXT-02 @guide:TXT-03
   Scenario: Registering the phone, then signing in with a texted code
+    # A scenario that shows several guide steps says which lines serve which.
+    # guide: TXT-02
     Given the administrator enables MFA for Alex
     And Alex has set up text messages for MFA
     Then Alex's MFA state is "enforced"
+    # guide: TXT-03
     When Alex signs in to "https://www.office.com" with his password
     And Alex verifies with the texted code
     # Since September 2026 the service suggests a passkey to people who use texts.

@@ -221,8 +221,8 @@ fn check_finds_each_kind_of_mistake_with_its_place() {
     let said = String::from_utf8_lossy(&out.stdout).into_owned();
     let expect = [
         (
-            "features/text-messages.feature:10",
-            "@guide:TXT-10 names no step",
+            "features/text-messages.feature:9",
+            "@guide:TXT-10` names no step",
         ),
         (
             "features/text-messages.feature:10",
