@@ -17,21 +17,54 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// How `mfa-sim steps` prints the vocabulary.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepsFormat {
+    /// For reading in a terminal.
+    Text,
+    /// Tables for a wiki or a book.
+    Markdown,
+    /// For tools and editors.
+    Json,
+}
+
 /// Subcommands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Play the guide's text-message setup for a Contoso user and print what everyone saw.
     Demo,
-    /// Run the guide's features and print each step's result (a tag narrows it: @guide:SMS-05).
+    /// Run the features (all, or the files and folders given) and print each step's result; a
+    /// tag narrows it (`--tag @guide:SMS-05`). Exit status 1 when anything did not pass.
     Run {
         /// Feature files or folders to run (default: the project's features folder).
         paths: Vec<PathBuf>,
         /// Only scenarios with this tag.
         #[arg(long)]
         tag: Option<String>,
+        /// Also write a JUnit XML report here (one test case per scenario, named file:line).
+        #[arg(long, value_name = "FILE")]
+        junit: Option<PathBuf>,
+        /// Also write a JSON report here (every scenario and step with its status).
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
     },
-    /// Print every Gherkin step the features may use, with an example, grouped by actor.
-    Steps,
+    /// Make a new guide project in DIR (a new or empty folder): a guide, its steps file, a
+    /// tenant, a feature, a book and an exercise that pass `check`, `run` and `book` at once.
+    New {
+        /// The folder to create; its name becomes the project's name.
+        dir: PathBuf,
+    },
+    /// Check the project without running it: features (syntax, undefined steps, unknown
+    /// people, apps and tags), tenant files, exercises and the book's directives. One line per
+    /// finding; exit status 1 when there is any.
+    Check,
+    /// Print every Gherkin step the features may use, as a plain-English template with an
+    /// example, grouped by actor, then what fills each blank in this project.
+    Steps {
+        /// text (default), markdown or json.
+        #[arg(long, value_enum, default_value_t = StepsFormat::Text)]
+        format: StepsFormat,
+    },
     /// Print the otpauth:// link a third-party authenticator app would get for a user at a
     /// given simulated time; with --check, verify a code against it.
     Totp {

@@ -10,6 +10,7 @@
 
 pub mod actors;
 pub mod book;
+pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod flows;
@@ -19,6 +20,7 @@ pub mod harness;
 pub mod project;
 pub mod records;
 pub mod rules;
+pub mod scaffold;
 pub mod scenario;
 pub mod screens;
 pub mod seed;

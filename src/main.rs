@@ -6,11 +6,13 @@
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 use mfa_sim::Project;
-use mfa_sim::cli::{Cli, Command};
+use mfa_sim::cli::{Cli, Command, StepsFormat};
 use mfa_sim::harness::{RunOptions, run, vocabulary};
 use mfa_sim::scenario::Scenario;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod runner;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -55,44 +57,77 @@ async fn dispatch(cli: Cli) -> Result<ExitCode> {
     let explicit = cli.project.as_deref();
     match cli.command {
         Command::Demo => demo(&project(explicit)?).await,
-        Command::Run { paths, tag } => {
+        Command::Run {
+            paths,
+            tag,
+            junit,
+            json,
+        } => {
             let project = project(explicit)?;
-            let inputs = if paths.is_empty() {
-                vec![project.features()]
-            } else {
-                paths
+            let options = runner::Options {
+                paths,
+                tag,
+                junit,
+                json,
             };
-            let mut ok = true;
-            for input in inputs {
-                let report = run(
-                    &project,
-                    &input,
-                    RunOptions {
-                        tag: tag.clone(),
-                        ..RunOptions::default()
-                    },
-                )
-                .await;
-                print!("{}", mfa_sim::harness::report_text(&report, false));
-                for p in &report.problems {
-                    eprintln!("error: {p}");
-                }
-                if report.steps.is_empty() && report.problems.is_empty() {
-                    eprintln!(
-                        "error: no scenario ran from {}{}",
-                        input.display(),
-                        tag.as_ref()
-                            .map(|t| format!(" with the tag {t}"))
-                            .unwrap_or_default()
-                    );
-                }
-                ok &= report.passed();
-            }
-            Ok(exit(ok))
+            runner::run_command(&project, options).await
         }
-        Command::Steps => {
-            println!("Steps the features may use (defined in src/harness/steps/):");
-            print!("{}", vocabulary::render());
+        Command::New { dir } => {
+            let written = mfa_sim::scaffold::create(&dir)?;
+            eprintln!(
+                "{:>12} mfa-sim project `{}` ({} files)",
+                "Created",
+                mfa_sim::project::shown(&dir),
+                written.len()
+            );
+            for path in &written {
+                println!("{}", mfa_sim::project::shown(path));
+            }
+            eprintln!(
+                "next: cd {} && mfa-sim check && mfa-sim run && mfa-sim book",
+                mfa_sim::project::shown(&dir)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check => {
+            let project = project(explicit)?;
+            let findings = mfa_sim::check::check(&project).await;
+            for f in &findings {
+                println!("{f}");
+            }
+            if findings.is_empty() {
+                eprintln!(
+                    "{:>12} {}: features, tenants, exercises and book, no problems found",
+                    "Checked",
+                    project.name()
+                );
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!(
+                    "error: {} problem{} found in {}",
+                    findings.len(),
+                    if findings.len() == 1 { "" } else { "s" },
+                    project.name()
+                );
+                Ok(ExitCode::FAILURE)
+            }
+        }
+        Command::Steps { format } => {
+            // The values come from the project when there is one; the steps exist without.
+            let values = match Project::locate(explicit) {
+                Ok(project) => vocabulary::Values::of(&project.scenarios()),
+                Err(_) => vocabulary::Values::of(std::path::Path::new("")),
+            };
+            match format {
+                StepsFormat::Text => {
+                    println!(
+                        "Steps the features may use (words in <angle brackets> are blanks to fill in):"
+                    );
+                    print!("{}", vocabulary::render(&values));
+                }
+                StepsFormat::Markdown => print!("{}", vocabulary::render_markdown(&values)),
+                StepsFormat::Json => print!("{}", vocabulary::render_json(&values)),
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Totp {

@@ -21,7 +21,6 @@ async fn main() {
         &project.features(),
         RunOptions {
             console: true,
-            junit: Some(junit),
             tag,
             ..RunOptions::default()
         },
@@ -29,6 +28,16 @@ async fn main() {
     .await;
     for p in &report.problems {
         println!("error: {p}");
+    }
+    match mfa_sim::harness::reports::junit(&report) {
+        Ok(xml) => {
+            if let Err(e) =
+                mfa_sim::harness::reports::write(&junit, &xml, mfa_sim::harness::reports::MARK)
+            {
+                println!("error: {e}");
+            }
+        }
+        Err(e) => println!("error: {e}"),
     }
     let problems = report.problems();
     println!(

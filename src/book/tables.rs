@@ -279,14 +279,14 @@ impl Living {
 
 pub(super) fn vocabulary_table() -> String {
     let mut h = String::from(
-        r#"<table class="mfa-table"><tr><th>Acts on</th><th>Keyword</th><th>Pattern</th><th>Example</th></tr>"#,
+        r#"<table class="mfa-table"><tr><th>Acts on</th><th>Keyword</th><th>Step</th><th>Example</th></tr>"#,
     );
     for p in vocabulary::patterns() {
         h += &format!(
             "<tr><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td></tr>",
             esc(p.group),
             esc(&p.keywords.join("/")),
-            esc(&p.pattern),
+            esc(&p.template),
             esc(&p.example)
         );
     }

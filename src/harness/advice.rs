@@ -12,24 +12,62 @@ const NEAREST: usize = 3;
 
 /// The lines that explain an undefined step: its place and what was expected, then help.
 pub fn undefined(record: &StepRecord) -> Vec<String> {
+    undefined_at(
+        &record.path,
+        record.step_line,
+        record.step_column,
+        &record.kind,
+        &record.keyword,
+        &record.text,
+    )
+}
+
+/// The same advice for a step read from a file without running it: `kind` is Given, When or
+/// Then after And/But are resolved, `keyword` as written.
+pub fn undefined_at(
+    path: &str,
+    line: usize,
+    column: usize,
+    kind: &str,
+    keyword: &str,
+    text: &str,
+) -> Vec<String> {
     let mut lines = vec![format!(
-        "{}:{}:{}: undefined step: no step definition matches \"{}\"",
-        record.path, record.step_line, record.step_column, record.text
+        "{path}:{line}:{column}: undefined step: no step definition matches \"{text}\""
     )];
-    let elsewhere = other_kinds(&record.kind, &record.text);
+    let elsewhere = other_kinds(kind, text);
     if !elsewhere.is_empty() {
         let kinds = elsewhere.join(" or ");
         lines.push(format!(
-            "this is a {kinds} step: write it with {kinds} (or And after a {kinds} step), not {}",
-            record.keyword
+            "this is a {kinds} step: write it with {kinds} (or And after a {kinds} step), not {keyword}"
         ));
     }
-    let near = nearest(&record.text);
+    let near = nearest(text);
     if !near.is_empty() {
         lines.push("nearest known steps (`mfa-sim steps` lists them all):".into());
         lines.extend(near.into_iter().map(|s| format!("  {s}")));
     }
     lines
+}
+
+/// True when a step definition of kind `kind` (Given, When or Then) matches `text` (several
+/// matching counts as defined: the run reports the ambiguity itself).
+pub(crate) fn is_defined(kind: &str, text: &str) -> bool {
+    let ty = match kind {
+        "Given" => StepType::Given,
+        "When" => StepType::When,
+        _ => StepType::Then,
+    };
+    let probe = Step {
+        keyword: String::new(),
+        ty,
+        value: text.to_string(),
+        docstring: None,
+        table: None,
+        span: Default::default(),
+        position: Default::default(),
+    };
+    matches!(GuideWorld::collection().find(&probe), Ok(Some(_)) | Err(_))
 }
 
 /// The keywords under which `text` does have a definition.

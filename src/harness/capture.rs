@@ -213,6 +213,10 @@ impl<W: 'static> cucumber::Writer<W> for Capture {
                 if text.contains("doesn't match any function") {
                     Status::Undefined
                 } else {
+                    // cucumber words a failed check as a panic; a reader needs only the check.
+                    let text = text
+                        .strip_prefix("Step panicked. Captured output: ")
+                        .map_or(text.clone(), str::to_string);
                     Status::Failed(text)
                 }
             }

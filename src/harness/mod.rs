@@ -28,8 +28,10 @@ pub mod advice;
 mod capture;
 pub mod journeys;
 pub mod params;
+pub mod reports;
 pub mod steps;
 pub mod syntax;
+pub(crate) mod typographic;
 pub mod vocabulary;
 mod world;
 
@@ -60,12 +62,22 @@ pub struct RunOptions {
     pub replay: Option<Replay>,
     /// Print each step to standard output as it runs.
     pub console: bool,
-    /// Also write a JUnit report here.
-    pub junit: Option<PathBuf>,
+    /// Called each time a scenario finishes (a progress bar).
+    pub progress: Option<Progress>,
     /// Only scenarios with this tag (e.g. `@guide:SMS-05`).
     pub tag: Option<String>,
     /// Scenarios run at once.
     pub concurrency: Option<usize>,
+}
+
+/// Something to call each time a scenario finishes, such as a progress bar's tick.
+#[derive(Clone)]
+pub struct Progress(pub Arc<dyn Fn() + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
 }
 
 /// The outcome of a run.
@@ -91,6 +103,28 @@ impl RunReport {
     /// True when every file was read, at least one step ran, and every step passed.
     pub fn passed(&self) -> bool {
         self.problems.is_empty() && self.problems().is_empty() && !self.steps.is_empty()
+    }
+
+    /// Add another run's results (runs of several paths make one report).
+    pub fn merge(&mut self, other: RunReport) {
+        self.steps.extend(other.steps);
+        self.steps.sort_by(|a, b| {
+            (&a.path, a.scenario_line, a.step_line).cmp(&(&b.path, b.scenario_line, b.step_line))
+        });
+        self.scenarios.extend(other.scenarios);
+        self.problems.extend(other.problems);
+    }
+
+    /// Number of distinct scenarios with a step that did not pass.
+    pub fn failed_scenarios(&self) -> usize {
+        let mut keys: Vec<(&str, usize)> = self
+            .problems()
+            .iter()
+            .map(|s| (s.path.as_str(), s.scenario_line))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys.len()
     }
 
     /// Number of distinct scenarios run.
@@ -179,7 +213,9 @@ pub async fn run(project: &Project, input: &Path, options: RunOptions) -> RunRep
         !refused && tags_match(&tag, f, s)
     };
     let hook_context = context.clone();
-    let base = GuideWorld::cucumber()
+    let progress = options.progress.clone();
+    let base = GuideWorld::cucumber::<PathBuf>()
+        .with_parser(typographic::Typographic)
         .before(move |feature, _rule, scenario, world| {
             let context = hook_context.clone();
             Box::pin(async move {
@@ -190,74 +226,36 @@ pub async fn run(project: &Project, input: &Path, options: RunOptions) -> RunRep
                 );
             })
         })
-        .after(|_feature, _rule, _scenario, _finished, world| {
+        .after(move |_feature, _rule, _scenario, _finished, world| {
+            let progress = progress.clone();
             Box::pin(async move {
                 if let Some(world) = world {
                     world.close();
+                }
+                if let Some(Progress(tick)) = progress {
+                    tick();
                 }
             })
         })
         .max_concurrent_scenarios(options.concurrency.unwrap_or(8));
     let input = input.to_path_buf();
-    let junit = match &options.junit {
-        Some(path) => {
-            if let Some(dir) = path.parent() {
-                let _ = std::fs::create_dir_all(dir);
-            }
-            match std::fs::File::create(path) {
-                Ok(file) => Some(file),
-                Err(e) => {
-                    problems.push(RunProblem {
-                        place: path.display().to_string(),
-                        message: format!("cannot write the JUnit report: {e}"),
-                    });
-                    None
-                }
-            }
-        }
-        None => None,
-    };
     let console = || {
         writer::Basic::raw(std::io::stdout(), writer::Coloring::Never, 0)
             .summarized()
             .tee::<GuideWorld, _>(capture.clone())
     };
-    match (junit, options.console) {
-        (Some(file), true) => {
-            let w = console()
-                .tee::<GuideWorld, _>(writer::JUnit::for_tee(file, 0))
-                .normalized();
-            base.with_writer(w)
-                .fail_on_skipped()
-                .with_default_cli()
-                .filter_run(input, filter)
-                .await;
-        }
-        (Some(file), false) => {
-            let w = capture
-                .clone()
-                .tee::<GuideWorld, _>(writer::JUnit::for_tee(file, 0))
-                .normalized();
-            base.with_writer(w)
-                .fail_on_skipped()
-                .with_default_cli()
-                .filter_run(input, filter)
-                .await;
-        }
-        (None, true) => {
-            base.with_writer(console().normalized())
-                .fail_on_skipped()
-                .with_default_cli()
-                .filter_run(input, filter)
-                .await;
-        }
-        (None, false) => {
-            base.with_writer(capture.clone().normalized())
-                .fail_on_skipped()
-                .with_default_cli()
-                .filter_run(input, filter)
-                .await;
-        }
+    if options.console {
+        base.with_writer(console().normalized())
+            .fail_on_skipped()
+            .with_default_cli()
+            .filter_run(input, filter)
+            .await;
+    } else {
+        base.with_writer(capture.clone().normalized())
+            .fail_on_skipped()
+            .with_default_cli()
+            .filter_run(input, filter)
+            .await;
     }
     let mut report = collect(capture, &context, &refused);
     problems.append(&mut report.problems);
@@ -302,6 +300,13 @@ fn collect(capture: Capture, context: &RunContext, refused: &BTreeSet<PathBuf>) 
     steps.sort_by(|a, b| {
         (&a.feature, a.scenario_line, a.step_line).cmp(&(&b.feature, b.scenario_line, b.step_line))
     });
+    // cucumber stops a scenario at its first undefined step and skips the rest; an author
+    // wants every undefined step at once, so skipped steps are looked up too.
+    for s in steps.iter_mut().filter(|s| s.status == Status::Skipped) {
+        if !advice::is_defined(&s.kind, &s.text) {
+            s.status = Status::Undefined;
+        }
+    }
     RunReport {
         steps,
         scenarios: std::mem::take(&mut sink.scenarios),
@@ -358,4 +363,55 @@ pub fn report_text(report: &RunReport, outputs: bool) -> String {
         n => out.push_str(&format!(", {n} files or hooks in error\n")),
     }
     out
+}
+
+/// The feature files a run of `input` would read, each with the number of scenarios it would
+/// play (an outline counts once per Examples row), `tag` applied. Files that cannot be parsed
+/// count none: the run itself reports them.
+pub fn plan(input: &Path, tag: Option<&str>) -> Vec<(PathBuf, usize)> {
+    let tag = tag.map(|t| t.trim_start_matches('@').to_string());
+    let files = syntax::feature_files(input).unwrap_or_default();
+    files
+        .into_iter()
+        .map(|file| {
+            let count = std::fs::read_to_string(&file)
+                .ok()
+                .and_then(|text| {
+                    cucumber::gherkin::Feature::parse(
+                        text,
+                        cucumber::gherkin::GherkinEnv::default(),
+                    )
+                    .ok()
+                })
+                .map(|feature| {
+                    let wanted = |s: &cucumber::gherkin::Scenario| match &tag {
+                        None => true,
+                        Some(t) => feature.tags.iter().chain(&s.tags).any(|x| x == t),
+                    };
+                    let rows = |s: &cucumber::gherkin::Scenario| {
+                        if s.examples.is_empty() {
+                            1
+                        } else {
+                            s.examples
+                                .iter()
+                                .map(|e| {
+                                    e.table
+                                        .as_ref()
+                                        .map_or(0, |t| t.rows.len().saturating_sub(1))
+                                })
+                                .sum()
+                        }
+                    };
+                    feature
+                        .scenarios
+                        .iter()
+                        .chain(feature.rules.iter().flat_map(|r| r.scenarios.iter()))
+                        .filter(|s| wanted(s))
+                        .map(rows)
+                        .sum()
+                })
+                .unwrap_or(0);
+            (file, count)
+        })
+        .collect()
 }

@@ -161,6 +161,19 @@ impl std::fmt::Display for Condition {
     }
 }
 
+/// Actions a goal's `did` may name that only the help desk takes (the technician role).
+pub const DESK_ACTIONS: &[&str] = &[
+    "verify",
+    "reregister",
+    "tap",
+    "revoke",
+    "revoke-sessions",
+    "reset-password",
+];
+
+/// Actions a goal's `did` may name that the user takes.
+pub const USER_ACTIONS: &[&str] = &["deny", "report"];
+
 /// A hint.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -275,7 +288,7 @@ pub fn all_in(dir: &Path) -> Result<Catalogue, ScenarioError> {
                         message: format!(
                             "the id `{}` is already used by {}",
                             exercise.id,
-                            first.display()
+                            crate::project::shown(first)
                         ),
                     });
                     continue;

@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod authoring;
 mod book;
 mod check_guide;
 mod cli;

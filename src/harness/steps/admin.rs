@@ -199,6 +199,30 @@ async fn log_shows(
     Ok(())
 }
 
+/// Example: Then the sign-in log shows 3 failures for Dana
+#[then(expr = "the sign-in log shows {int} failure(s) for {person}")]
+async fn log_failures(w: &mut GuideWorld, step: &Step, count: usize, who: Person) -> Result<()> {
+    w.at(step);
+    let upn = w.person(&who)?.upn.clone();
+    let log = w.sim()?.admin.sign_in_log().await?;
+    let failures: Vec<String> = log
+        .iter()
+        .filter(|r| r.user == upn && r.result == crate::records::SignInResult::Failure)
+        .map(|r| r.to_string())
+        .collect();
+    ensure!(
+        failures.len() == count,
+        "the sign-in log shows {} failures for {upn}, not {count}{}",
+        failures.len(),
+        if failures.is_empty() {
+            String::new()
+        } else {
+            format!(":\n{}", failures.join("\n"))
+        }
+    );
+    Ok(())
+}
+
 /// Example: When the administrator blocks sign-in for Dana
 #[given(regex = r"^the administrator (blocks|unblocks) sign-in for (\w+)$")]
 #[when(regex = r"^the administrator (blocks|unblocks) sign-in for (\w+)$")]

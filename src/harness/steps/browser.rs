@@ -81,8 +81,8 @@ async fn wrong_password(
 }
 
 /// Example: When Dana presses "Next"
-#[given(expr = "{person} presses/follows/chooses/ticks {string}")]
-#[when(expr = "{person} presses/follows/chooses/ticks {string}")]
+#[given(expr = "{person} presses/follows/chooses/ticks/clicks/selects/taps {string}")]
+#[when(expr = "{person} presses/follows/chooses/ticks/clicks/selects/taps {string}")]
 async fn press(w: &mut GuideWorld, step: &Step, who: Person, label: String) -> Result<()> {
     w.at(step);
     w.use_control(&who, &label).await?;
@@ -382,6 +382,19 @@ async fn signed_in(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
         page.title
     );
     ensure!(w.browser(&who)?.signed_in().await?.is_some(), "no session");
+    Ok(())
+}
+
+/// Example: Then Lee is not signed in
+#[then(expr = "{person} is not signed in")]
+async fn not_signed_in(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
+    w.at(step);
+    let session = w.browser(&who)?.signed_in().await?;
+    ensure!(
+        session.is_none(),
+        "{who}'s browser is signed in (it shows \"{}\")",
+        w.page(&who).await?.title
+    );
     Ok(())
 }
 

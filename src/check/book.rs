@@ -1,0 +1,72 @@
+//! The book's chapters read without building: every `{{#scenario FILE:NAME}}` and
+//! `{{#feature FILE}}` names a feature file and scenario that exist.
+
+use super::{Finding, finding};
+use crate::project::Project;
+use cucumber::gherkin::{Feature, GherkinEnv};
+
+/// Every directive in `book/src/*.md` that names nothing.
+pub(super) fn check(project: &Project) -> Vec<Finding> {
+    let src = project.book().join("src");
+    let Ok(entries) = std::fs::read_dir(&src) else {
+        return Vec::new();
+    };
+    let mut chapters: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    chapters.sort();
+    let mut found = Vec::new();
+    for chapter in chapters {
+        let Ok(content) = std::fs::read_to_string(&chapter) else {
+            continue;
+        };
+        for (start, _end, name, args) in crate::book::directives(&content) {
+            let line = content[..start].lines().count().max(1)
+                + usize::from(content[..start].ends_with('\n'));
+            let place = format!("{}:{line}", crate::project::shown(&chapter));
+            let problem = match name.as_str() {
+                "feature" => feature_titles(project, &args).err(),
+                "scenario" => match args.split_once(':') {
+                    None => Some(format!("{{{{#scenario {args}}}}} needs FILE:SCENARIO NAME")),
+                    Some((file, title)) => match feature_titles(project, file) {
+                        Err(e) => Some(e),
+                        Ok(titles) if titles.iter().any(|t| t == title.trim()) => None,
+                        Ok(titles) => Some(format!(
+                            "{file} has no scenario called \"{}\"; its scenarios: {}",
+                            title.trim(),
+                            titles.join(" | ")
+                        )),
+                    },
+                },
+                _ => None,
+            };
+            if let Some(problem) = problem {
+                found.push(finding(place, problem));
+            }
+        }
+    }
+    found
+}
+
+/// The scenario titles of feature `file` in the features folder.
+fn feature_titles(project: &Project, file: &str) -> Result<Vec<String>, String> {
+    let file = file.trim();
+    let path = project.features().join(file);
+    if file.is_empty() || file.contains("..") || !path.is_file() {
+        return Err(format!(
+            "no feature file \"{file}\" in {}",
+            crate::project::shown(&project.features())
+        ));
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{file}: {e}"))?;
+    let feature = Feature::parse(text, GherkinEnv::default())
+        .map_err(|e| format!("{file} does not parse: {e}"))?;
+    Ok(feature
+        .scenarios
+        .iter()
+        .chain(feature.rules.iter().flat_map(|r| r.scenarios.iter()))
+        .map(|s| s.name.clone())
+        .collect())
+}

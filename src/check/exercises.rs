@@ -1,0 +1,201 @@
+//! Exercise files read without playing them: each loads, ids are unique, and every tenant,
+//! person, method kind, mail app and action an exercise names exists and can be done by the
+//! role the trainee plays.
+
+use super::{Finding, Tenants, finding};
+use crate::project::Project;
+use crate::trainer::exercise::{
+    self, Condition, DESK_ACTIONS, Exercise, Role, Setup, USER_ACTIONS,
+};
+use std::path::{Path, PathBuf};
+
+/// Kinds of method a goal may ask for.
+const GOAL_METHOD_KINDS: &[&str] = &[
+    "text",
+    "call",
+    "authenticator",
+    "app",
+    "office",
+    "alternate",
+];
+
+/// Every finding in the project's exercises folder (none when the folder does not exist).
+pub(super) async fn check(project: &Project, tenants: &mut Tenants<'_>) -> Vec<Finding> {
+    let dir = project.exercises();
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let catalogue = match exercise::all_in(&dir) {
+        Ok(c) => c,
+        Err(e) => return vec![finding(crate::project::shown(&dir), e.to_string())],
+    };
+    let mut found: Vec<Finding> = catalogue
+        .problems
+        .iter()
+        .map(|p| {
+            let text = p.to_string();
+            let path = text.split(':').next().unwrap_or_default();
+            super::from_error(Path::new(path), &text)
+        })
+        .collect();
+    for ex in &catalogue.exercises {
+        let path = file_of(&dir, &ex.id);
+        found.extend(check_one(ex, &path, tenants).await);
+    }
+    found
+}
+
+/// The file an exercise came from: the one whose `id:` line names it.
+fn file_of(dir: &Path, id: &str) -> PathBuf {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            std::fs::read_to_string(p).is_ok_and(|t| {
+                t.lines().any(|l| {
+                    l.trim().trim_start_matches("id:").trim().trim_matches('"') == id
+                        && l.trim_start().starts_with("id:")
+                })
+            })
+        })
+        .unwrap_or_else(|| dir.join(format!("{id}.yaml")))
+}
+
+/// `file:line` of the first line that mentions `needle` after the line `after` (1 if none).
+fn place_of(path: &Path, text: &str, needle: &str) -> String {
+    let line = text
+        .lines()
+        .position(|l| l.contains(needle))
+        .map_or(1, |i| i + 1);
+    format!("{}:{line}", crate::project::shown(path))
+}
+
+async fn check_one(ex: &Exercise, path: &Path, tenants: &mut Tenants<'_>) -> Vec<Finding> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let mut found = Vec::new();
+    let people = match tenants.people(&ex.tenant).await {
+        Ok(p) => Some(p),
+        Err(e) => {
+            found.push(finding(place_of(path, &text, "tenant:"), e));
+            None
+        }
+    };
+    if let Some(date) = &ex.date
+        && let Err(e) = crate::clock::parse_instant(date)
+    {
+        found.push(finding(place_of(path, &text, "date:"), e.to_string()));
+    }
+    let person = |who: &str, found: &mut Vec<Finding>| {
+        if let Some(p) = &people
+            && let Err(why) = p.find(who)
+        {
+            found.push(finding(place_of(path, &text, who), why));
+        }
+    };
+    person(&ex.person, &mut found);
+    for step in &ex.setup {
+        match step {
+            Setup::EnableMfa(u) | Setup::NewPhone(u) | Setup::AttackerSignIn(u) => {
+                person(u, &mut found)
+            }
+            Setup::Register { user, method } => {
+                person(user, &mut found);
+                let known = ["text", "authenticator"].iter().any(|k| k == method)
+                    || crate::actors::phone::STORE_APPS
+                        .iter()
+                        .any(|a| a.eq_ignore_ascii_case(method));
+                if !known {
+                    found.push(finding(
+                        place_of(path, &text, method),
+                        format!(
+                            "no method called \"{method}\" to register; known: text, authenticator, or an app: {}",
+                            crate::actors::phone::STORE_APPS.join(", ")
+                        ),
+                    ));
+                }
+            }
+            Setup::Signal { user, .. } | Setup::Clock { user, .. } => person(user, &mut found),
+            Setup::MailCheck { user, app } => {
+                person(user, &mut found);
+                mail_app(people.as_ref(), user, app, path, &text, &mut found);
+            }
+        }
+    }
+    for condition in &ex.goal.all {
+        match condition {
+            Condition::MfaState { user, .. }
+            | Condition::SignedIn(user)
+            | Condition::VerifiedFirst(user)
+            | Condition::AtRisk(user) => person(user, &mut found),
+            Condition::HasMethod { user, kind } => {
+                person(user, &mut found);
+                if !GOAL_METHOD_KINDS.contains(&kind.as_str()) {
+                    found.push(finding(
+                        place_of(path, &text, &format!("kind: {kind}")),
+                        format!(
+                            "the goal asks for a method of kind \"{kind}\", which does not exist, so it can never be met; known: {}",
+                            GOAL_METHOD_KINDS.join(", ")
+                        ),
+                    ));
+                }
+            }
+            Condition::MailConnected { user, app } => {
+                person(user, &mut found);
+                mail_app(people.as_ref(), user, app, path, &text, &mut found);
+            }
+            Condition::Did { action, user } => {
+                person(user, &mut found);
+                let place = place_of(path, &text, &format!("action: {action}"));
+                if !DESK_ACTIONS.contains(&action.as_str())
+                    && !USER_ACTIONS.contains(&action.as_str())
+                {
+                    found.push(finding(
+                        place,
+                        format!(
+                            "no action called \"{action}\"; known: {}, {}",
+                            DESK_ACTIONS.join(", "),
+                            USER_ACTIONS.join(", ")
+                        ),
+                    ));
+                } else if ex.role == Role::User && DESK_ACTIONS.contains(&action.as_str()) {
+                    found.push(finding(
+                        place,
+                        format!(
+                            "the goal needs \"{action}\", which only the help desk can do, but the trainee plays the user: it can never be met"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The mail app `app` is one the exercise's tenant gives `user`.
+fn mail_app(
+    people: Option<&super::People>,
+    user: &str,
+    app: &str,
+    path: &Path,
+    text: &str,
+    found: &mut Vec<Finding>,
+) {
+    let Some(apps) = people.and_then(|p| p.mail_apps(user)) else {
+        return;
+    };
+    if !apps.iter().any(|a| a == app) {
+        found.push(finding(
+            place_of(path, text, app),
+            format!(
+                "{user} has no mail app called \"{app}\" in this tenant; {user}'s mail apps: {}",
+                if apps.is_empty() {
+                    "none".to_string()
+                } else {
+                    apps.join(", ")
+                }
+            ),
+        ));
+    }
+}

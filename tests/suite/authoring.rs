@@ -1,0 +1,269 @@
+//! A help desk writing its own: `mfa-sim new` makes a project that passes `check`, `run` and
+//! `book` at once; `mfa-sim check` finds each kind of mistake an author makes, one line each
+//! with file:line, and passes on this repository; `mfa-sim run --junit/--json` name every
+//! scenario with file:line and never overwrite a file they did not write.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn mfa_sim_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// A new project made by `mfa-sim new` in a temporary folder.
+fn new_project() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mfa_sim_in(dir.path(), &["new", "desk"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let project = dir.path().join("desk");
+    (dir, project)
+}
+
+#[test]
+fn a_new_project_passes_check_run_and_book_at_once() {
+    let (_dir, project) = new_project();
+    for args in [&["check"][..], &["run"], &["book"]] {
+        let out = mfa_sim_in(&project, args);
+        assert!(out.status.success(), "mfa-sim {args:?}:\n{}", text(&out));
+    }
+    assert!(project.join("book/build/index.html").is_file());
+    let again = mfa_sim_in(project.parent().unwrap(), &["new", "desk"]);
+    assert!(
+        !again.status.success(),
+        "new must refuse a folder with files"
+    );
+    assert!(text(&again).contains("not empty"), "{}", text(&again));
+}
+
+#[test]
+fn run_writes_junit_and_json_naming_every_scenario_with_file_and_line() {
+    let (_dir, project) = new_project();
+    let out = mfa_sim_in(
+        &project,
+        &[
+            "run",
+            "--junit",
+            "reports/junit.xml",
+            "--json",
+            "reports/run.json",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("     Running features/text-messages.feature"),
+        "cargo-style status lines on stderr:\n{err}"
+    );
+    let xml = std::fs::read_to_string(project.join("reports/junit.xml")).unwrap();
+    for name in [
+        "features/text-messages.feature:10: Signing in at the setup page asks for more information",
+        "features/text-messages.feature:17: Registering the phone, then signing in with a texted code",
+    ] {
+        assert!(xml.contains(&format!("<testcase name=\"{name}\"")), "{xml}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(project.join("reports/run.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["passed"], true);
+    assert_eq!(json["scenarios"].as_array().unwrap().len(), 2);
+    assert_eq!(json["scenarios"][1]["line"], 17);
+    // A second run replaces its own reports, never a file someone else wrote.
+    assert!(
+        mfa_sim_in(&project, &["run", "--junit", "reports/junit.xml"])
+            .status
+            .success()
+    );
+    std::fs::write(project.join("notes.xml"), "<mine/>").unwrap();
+    let refused = mfa_sim_in(&project, &["run", "--junit", "notes.xml"]);
+    assert!(!refused.status.success());
+    assert!(
+        text(&refused).contains("was not written by mfa-sim"),
+        "{}",
+        text(&refused)
+    );
+    assert_eq!(
+        std::fs::read_to_string(project.join("notes.xml")).unwrap(),
+        "<mine/>"
+    );
+}
+
+#[test]
+fn a_failing_run_is_red_and_its_junit_report_says_where() {
+    let (_dir, project) = new_project();
+    let feature = project.join("features/text-messages.feature");
+    let text_before = std::fs::read_to_string(&feature).unwrap();
+    std::fs::write(
+        &feature,
+        text_before.replace(
+            "Then Alex sees \"More information required\"",
+            "Then Alex sees \"Welcome aboard\"",
+        ),
+    )
+    .unwrap();
+    let out = mfa_sim_in(&project, &["run", "--junit", "junit.xml"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    let xml = std::fs::read_to_string(project.join("junit.xml")).unwrap();
+    assert!(xml.contains("failures=\"1\""), "{xml}");
+    assert!(
+        xml.contains("features/text-messages.feature:14:5: Then Alex sees"),
+        "{xml}"
+    );
+    assert!(
+        !xml.contains("panicked"),
+        "no program wording in reports: {xml}"
+    );
+}
+
+#[test]
+fn an_unknown_step_says_undefined_where_it_is_and_what_is_near() {
+    let (_dir, project) = new_project();
+    let feature = project.join("features/text-messages.feature");
+    let before = std::fs::read_to_string(&feature).unwrap();
+    std::fs::write(
+        &feature,
+        before.replace(
+            "When Alex opens \"https://aka.ms/mfasetup\" in his browser",
+            "When Alex browses to \"https://aka.ms/mfasetup\"",
+        ),
+    )
+    .unwrap();
+    for args in [&["run"][..], &["check"]] {
+        let out = mfa_sim_in(&project, args);
+        assert!(!out.status.success());
+        let said = text(&out);
+        assert!(
+            said.contains("features/text-messages.feature:12:5"),
+            "{args:?}: {said}"
+        );
+        assert!(said.contains("undefined step"), "{args:?}: {said}");
+        assert!(
+            said.contains("When Dana opens \"https://aka.ms/mfasetup\" in her browser"),
+            "{args:?} suggests the nearest step: {said}"
+        );
+    }
+}
+
+/// Each kind of mistake `mfa-sim check` knows, made once in a fresh project, and the words
+/// that must appear on the finding's line.
+#[test]
+fn check_finds_each_kind_of_mistake_with_its_place() {
+    let (_dir, project) = new_project();
+    let edit = |rel: &str, from: &str, to: &str| {
+        let path = project.join(rel);
+        let before = std::fs::read_to_string(&path).unwrap();
+        assert!(before.contains(from), "{rel} has no {from:?}");
+        std::fs::write(&path, before.replacen(from, to, 1)).unwrap();
+    };
+    // Features: a tag naming no guide step, an unknown rule, an unknown person, an unknown
+    // app, a misspelt keyword, an unknown tenant.
+    edit(
+        "features/text-messages.feature",
+        "@guide:TXT-01",
+        "@guide:TXT-10 @rule:99",
+    );
+    edit(
+        "features/text-messages.feature",
+        "Then Alex's MFA state is \"enforced\"",
+        "Then Alexa's MFA state is \"enforced\"",
+    );
+    std::fs::write(
+        project.join("features/more.feature"),
+        "Feature: More\n\n  Scenario: an app and a tenant\n    Given the tenant from \"exampel\"\n    When Alex adds an account to \"Authy Pro\" by scanning the QR code\n",
+    )
+    .unwrap();
+    std::fs::write(
+        project.join("features/typo.feature"),
+        "Feature: Typo\n\n  Scenario: a misspelt keyword\n    Given the tenant from \"example\"\n    Wen 6 minutes pass\n",
+    )
+    .unwrap();
+    // A tenant file that does not load.
+    std::fs::write(project.join("scenarios/broken.yaml"), "name: [\n").unwrap();
+    // Exercises: an unknown person, a method kind that does not exist, an action the user
+    // role can never take, a duplicate id.
+    edit(
+        "scenarios/exercises/01-text-setup.yaml",
+        "person: Alex",
+        "person: Alix",
+    );
+    edit(
+        "scenarios/exercises/01-text-setup.yaml",
+        "kind: text",
+        "kind: sms",
+    );
+    edit(
+        "scenarios/exercises/01-text-setup.yaml",
+        "    - signed_in: Alex",
+        "    - signed_in: Alex\n    - did: {action: tap, user: Alex}",
+    );
+    let copy =
+        std::fs::read_to_string(project.join("scenarios/exercises/01-text-setup.yaml")).unwrap();
+    std::fs::write(project.join("scenarios/exercises/02-copy.yaml"), copy).unwrap();
+    // The book: a scenario that does not exist.
+    edit(
+        "book/src/text-messages.md",
+        "{{#scenario text-messages.feature:Signing in at the setup page asks for more information}}",
+        "{{#scenario text-messages.feature:Signing in somewhere else}}",
+    );
+    let out = mfa_sim_in(&project, &["check"]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    let expect = [
+        (
+            "features/text-messages.feature:9",
+            "@guide:TXT-10` names no step",
+        ),
+        (
+            "features/text-messages.feature:10",
+            "@rule:99 names no rule",
+        ),
+        ("features/text-messages.feature:", "nobody called `Alexa`"),
+        ("features/more.feature:4", "no tenant called \"exampel\""),
+        ("features/typo.feature:5", "Wen"),
+        ("scenarios/broken.yaml:1", "expected a string"),
+        (
+            "scenarios/exercises/01-text-setup.yaml:",
+            "nobody called `Alix`",
+        ),
+        ("scenarios/exercises/01-text-setup.yaml:", "kind \"sms\""),
+        (
+            "scenarios/exercises/01-text-setup.yaml:",
+            "only the help desk can do",
+        ),
+        ("scenarios/exercises/02-copy.yaml", "already used"),
+        (
+            "book/src/text-messages.md:5",
+            "no scenario called \"Signing in somewhere else\"",
+        ),
+    ];
+    for (place, words) in expect {
+        assert!(
+            said.lines()
+                .any(|l| l.starts_with(place) && l.contains(words)),
+            "no finding at {place} saying {words:?}:\n{said}"
+        );
+    }
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("problems found"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn check_passes_on_this_repository() {
+    let root = std::env::current_dir().unwrap();
+    let out = mfa_sim_in(&root, &["check"]);
+    assert!(out.status.success(), "{}", text(&out));
+}
