@@ -90,15 +90,50 @@ Feature: When something goes wrong
     Then the page shows the error "didn't match"
 
   @guide:SMS-09 @rule:16
-  Scenario: Reporting a call Dana did not expect
+  Scenario: Reporting a call Dana did not expect: with the tenant's settings left alone, the attempt is only denied
     Given Dana has set up text messages for MFA
     And Dana signs in to "https://www.office.com" with her password
     And Dana follows "Sign in another way"
     And Dana chooses "Call"
     When Dana answers the call and presses "0#"
     Then Dana sees "Sign-in stopped"
+    And the call read out no code
+    And the sign-in log shows a "Failure" for Dana with "fraud code entered"
+    And the administrator sees that Dana is not at risk
+    And the administrator sees that Dana's MFA is not blocked
+
+  @guide:SMS-09 @rule:16
+  Scenario: With the fraud alert's automatic block on, reporting a call blocks Dana's MFA until the help desk unblocks it
+    Given Dana has set up text messages for MFA
+    And the administrator turns "Automatically block users who report fraud" on
+    And Dana signs in to "https://www.office.com" with her password
+    And Dana follows "Sign in another way"
+    And Dana chooses "Call"
+    When Dana answers the call and presses "0#"
+    Then Dana sees "Sign-in stopped"
+    And the call said "press zero pound to submit a fraud alert"
+    And the administrator sees that Dana's MFA is blocked
+    And the administrator sees that Dana is not at risk
+    When Dana signs in to "https://www.office.com" with her password
+    Then the page shows the error "blocked"
+    When the administrator unblocks MFA for Dana
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "We texted your phone"
+
+  @rule:16
+  Scenario: Today, with "Report suspicious activity" on, reporting a call puts Dana at high risk
+    Given the tenant from "contoso-today"
+    And Dana has set up text messages for MFA
+    And the administrator turns "Report suspicious activity" on
+    And Dana signs in to "https://www.office.com" with her password
+    And Dana follows "Sign in another way"
+    And Dana chooses "Call"
+    When Dana answers the call and presses "0#"
+    Then Dana sees "Sign-in stopped"
+    And the call read out no code
     And the administrator sees that Dana is at high risk
-    And the sign-in log shows a "Failure" for Dana with "fraud reported"
+    And the administrator sees that Dana's MFA is not blocked
+    And the sign-in log shows a "Failure" for Dana with "fraud code entered"
 
   @guide:SMS-03 @rule:27
   Scenario: Ten wrong passwords lock the account for a minute

@@ -245,14 +245,14 @@ pub const RULES: [Rule; 36] = [
     Rule {
         number: 6,
         title: "Disabling and enabling again",
-        statement: "Setting an account back to disabled removes the requirement; an account enabled again without signing up afresh stays enabled until an administrator sets enforced.",
+        statement: "Setting an account back to disabled removes the requirement; an account that was enforced before and is enabled again without signing up afresh stays enabled until an administrator sets enforced, while an account enabled for the first time with methods already registered is enforced at once (the per-user MFA page and the Graph page, read together).",
         dates: &[],
         sources: &[USER_STATES, GRAPH_REQUIREMENTS],
-        modelled: Modelled::Partly(
-            "disabling lifts the requirement, and an account enabled again after \"Require re-register MFA\" stays enabled; but an account enforced, disabled and enabled again with its methods kept is enforced at once, as the Graph page says of a first enabling: the simulator does not remember earlier enforcement",
-        ),
+        modelled: Modelled::Fully,
         tests: &[
             "tenant::verification_tests::disabling_lifts_mfa_and_reenabling_after_reregistration_stays_enabled",
+            "tenant::administration::tests::enforced_disabled_and_enabled_again_stays_enabled_until_an_admin_enforces",
+            "tenant::verification_tests::enabling_a_user_with_methods_enforces_at_once",
         ],
     },
     // Registration (combined, interrupt mode)
@@ -369,13 +369,21 @@ pub const RULES: [Rule; 36] = [
     Rule {
         number: 16,
         title: "Verification calls and 0#",
-        statement: "A verification call succeeds when the person presses # and never reads out a code; pressing 0# reports fraud, which denies the attempt, raises the user's risk where \"Report suspicious activity\" is on, and with the older fraud alert's automatic block stops MFA for 90 days.",
+        statement: "A verification call succeeds when the person presses # and never reads out a code; pressing 0# reports fraud, which always denies the attempt and is logged as a fraud code, raises the user's risk only where the tenant has \"Report suspicious activity\" on (off by default), and blocks the user's MFA for 90 days, or until an administrator unblocks it, only where the older fraud alert's \"Automatically block users who report fraud\" is on.",
         dates: &[],
         sources: &[MFA_SETTINGS, PHONE_OPTIONS],
-        modelled: Modelled::Partly(
-            "there is no \"Report suspicious activity\" setting: 0# always raises the user's risk, where the real setting is off by default and 0# then only denies; the older fraud alert's 90-day block is not modelled",
-        ),
-        tests: &["tenant::verification_tests::a_call_passes_on_pound_and_zero_pound_reports_fraud"],
+        modelled: Modelled::Fully,
+        tests: &[
+            "tenant::verification_tests::a_call_passes_on_pound_and_zero_pound_reports_fraud",
+            "tenant::telephony::tests::a_call_never_reads_out_a_code",
+            "tenant::fraud::tests::with_reporting_off_zero_pound_only_denies",
+            "tenant::fraud::tests::report_suspicious_activity_raises_the_risk_without_blocking",
+            "tenant::fraud::tests::a_report_in_the_app_counts_too",
+            "tenant::fraud::tests::the_fraud_alert_auto_block_stops_mfa_for_90_days_or_until_unblocked",
+            "tenant::fraud::tests::the_greeting_invites_zero_pound_only_where_reports_do_something",
+            "tenant::policy::tests::fraud_reporting_settings_are_off_by_default_and_read_from_files",
+            "tests/suite/then_and_now.rs::on_the_guides_date_every_step_holds_but_the_claims_wrong_even_then",
+        ],
     },
     Rule {
         number: 17,

@@ -91,6 +91,10 @@ pub struct User {
     pub business_phone: Option<String>,
     /// Per-user MFA state.
     pub mfa: MfaState,
+    /// The administrator once moved this user out of *enforced* (to disabled or enabled):
+    /// enabling them again then leaves them *enabled* until an administrator sets enforced,
+    /// whatever they have registered (rule 6).
+    pub enforced_before: bool,
     /// Registered methods.
     pub info: SecurityInfo,
     /// App Passwords (hashed).
@@ -124,6 +128,7 @@ impl User {
             mailbox: upn.to_lowercase(),
             business_phone: None,
             mfa: MfaState::Disabled,
+            enforced_before: false,
             info: SecurityInfo::default(),
             app_passwords: AppPasswords::default(),
             sign_in_blocked: false,
