@@ -337,20 +337,26 @@ pub const RULES: [Rule; 36] = [
         statement: "An account holds at most one mobile, one alternate and one office number, each written as \"+country number\" with a space between, and only the office number may have an extension.",
         dates: &[],
         sources: &[PHONE_OPTIONS, COMBINED],
-        modelled: Modelled::Partly("no number takes an extension, the office phone's included"),
+        modelled: Modelled::Fully,
         tests: &[
             "tenant::methods::phone_numbers",
+            "tenant::methods::one_number_in_each_of_the_three_slots",
+            "tenant::methods::only_the_office_phone_takes_an_extension",
+            "flows::security_info::tests::only_the_office_phone_form_has_an_extension_box",
             "tenant::methods::five_apps_then_refused_and_default_moves",
         ],
     },
     Rule {
         number: 14,
         title: "Deleting the default",
-        statement: "When the default method is removed another remaining method becomes the default, and a removal cannot be taken back.",
+        statement: "Security info asks for confirmation before it deletes a method, since a deletion cannot be taken back; when the default method is removed another remaining method becomes the default.",
         dates: &[],
-        sources: &[COMBINED],
+        sources: &[COMBINED, SET_UP_AUTH_APP_2019],
         modelled: Modelled::Fully,
-        tests: &["tenant::methods::five_apps_then_refused_and_default_moves"],
+        tests: &[
+            "tenant::methods::five_apps_then_refused_and_default_moves",
+            "flows::security_info::tests::deleting_asks_first_and_no_keeps_the_method",
+        ],
     },
     // Factors at sign-in
     Rule {
@@ -478,16 +484,18 @@ pub const RULES: [Rule; 36] = [
     Rule {
         number: 23,
         title: "What ends an App Password",
-        statement: "A password reset leaves App Passwords working and only deleting them ends them; if the tenant stops allowing them later, the ones already made keep working but users can no longer manage them.",
+        statement: "A password reset leaves App Passwords working and only deleting them ends them; if the tenant stops allowing them later, the ones already made keep working but users can no longer see, create or delete them.",
         dates: &[],
         sources: &[APP_PASSWORDS, USER_DEVICE_SETTINGS],
         modelled: Modelled::Partly(
-            "with the setting turned off, users can still see and delete their App Passwords on Security info and the App passwords page",
+            "whether the older App passwords address (account.activedirectory.windowsazure.com/AppPasswords.aspx) still opens today is unconfirmed: the simulator's choice is to open the older page while the older sign-up experience is in force and to send the address to Security info once combined registration applies",
         ),
         tests: &[
             "tenant::verification_tests::an_app_password_is_not_a_browser_password_and_survives_a_password_reset",
             "tenant::verification_tests::app_passwords_keep_working_after_the_setting_is_turned_off",
             "tenant::mail_auth::enforced_user_needs_an_app_password_on_the_guides_date",
+            "flows::security_info::tests::app_passwords_turned_off_keep_working_but_cannot_be_seen_or_managed",
+            "flows::security_info::tests::the_older_app_passwords_address_is_the_simulators_choice",
         ],
     },
     Rule {

@@ -271,6 +271,8 @@ pub enum WizardPage {
         number: String,
         /// "Call me" chosen rather than a text message.
         by_call: bool,
+        /// The extension typed (office phone only: rule 13).
+        extension: String,
         /// The red message, if the number was refused.
         error: Option<String>,
     },
@@ -338,6 +340,13 @@ pub enum ManagePage {
         options: Vec<NewMethod>,
         /// The kind picked in the list, if any.
         selected: Option<NewMethod>,
+    },
+    /// "Delete method": Security info asks before it deletes (rule 14: it cannot be undone).
+    ConfirmDelete {
+        /// The row to delete if the person presses Yes.
+        row: u32,
+        /// The row as the list showed it ("Phone: +1 4255550123").
+        what: String,
     },
     /// Change the default method.
     ChangeDefault {
@@ -438,6 +447,7 @@ impl ManagePage {
             ManagePage::SecurityInfo { .. } => ManageStep::SecurityInfo,
             ManagePage::AddMethod { .. } => ManageStep::AddMethod,
             ManagePage::ChangeDefault { .. } => ManageStep::ChangeDefault,
+            ManagePage::ConfirmDelete { .. } => ManageStep::ConfirmDelete,
         }
     }
 }

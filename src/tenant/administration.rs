@@ -44,6 +44,13 @@ impl Tenant {
         }
     }
 
+    /// Whether users may see and manage (create, delete) their App Passwords: only while the
+    /// tenant allows them. Turned off later, the ones already made keep working for mail
+    /// (rule 23) but drop out of Security info and the App passwords page.
+    pub(crate) fn app_passwords_manageable(&self) -> bool {
+        self.policy.app_passwords
+    }
+
     /// Require re-register MFA: phones and apps are deleted; the next sign-in that needs MFA
     /// asks for registration again (rule 29).
     pub(crate) fn require_reregistration(&mut self, id: UserId) {

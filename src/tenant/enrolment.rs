@@ -9,7 +9,7 @@ use super::app_passwords::AppPasswordError;
 use super::challenge::Purpose;
 use super::directory::{MfaState, UserId};
 use super::methods::{
-    MAX_AUTHENTICATOR_APPS, MethodError, PhoneSlot, VerifyOption, normalize_phone,
+    MAX_AUTHENTICATOR_APPS, MethodError, PhoneSlot, VerifyOption, normalize_slot_phone,
 };
 use super::oath::Oath;
 use super::verification::StartError;
@@ -41,16 +41,18 @@ impl Tenant {
         }
     }
 
-    /// Start proving a phone number: normalise it and send the text or place the call.
+    /// Start proving a phone number: normalise it (an extension only for the office phone,
+    /// rule 13) and send the text or place the call.
     pub(crate) fn start_phone_setup(
         &mut self,
         id: UserId,
         slot: PhoneSlot,
         country_code: &str,
         typed: &str,
+        extension: &str,
         by_call: bool,
     ) -> Result<u64, PhoneSetupError> {
-        let number = normalize_phone(country_code, typed)?;
+        let number = normalize_slot_phone(slot, country_code, typed, extension)?;
         if self.user(id).info.phone(slot).is_some() {
             return Err(MethodError::SlotTaken(slot.label()).into());
         }

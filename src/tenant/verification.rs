@@ -278,8 +278,10 @@ impl Tenant {
                     script,
                     wording,
                 };
-                self.carrier()
-                    .place_call(number.as_deref().unwrap_or_default(), call);
+                // An office phone's extension is reached through the organisation's own
+                // switchboard: the service dials the line (rule 13).
+                let line = super::methods::dialled(number.as_deref().unwrap_or_default());
+                self.carrier().place_call(line, call);
             }
             VerifyOption::Push => {
                 let number_required = calendar::number_matching(now);
