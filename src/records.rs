@@ -316,6 +316,11 @@ pub enum MailStatus {
     SignInNotFinished,
     /// The app's token stopped working (MFA turned on, sessions revoked).
     NeedsPassword,
+    /// Windows Mail after its end of support (2024-12-31): it no longer gets mail at all.
+    WindowsMailRetired,
+    /// The phone's Mail app is asking how to add the account ("Sign in" or "Configure
+    /// Manually").
+    ChooseSetup,
 }
 
 impl MailStatus {
@@ -340,6 +345,12 @@ impl fmt::Display for MailStatus {
             }
             MailStatus::SignInNotFinished => f.write_str("Sign-in not finished"),
             MailStatus::NeedsPassword => f.write_str("Account needs your password: sign in again"),
+            MailStatus::WindowsMailRetired => f.write_str(
+                "Windows Mail reached its end of support on 2024-12-31 and no longer gets mail: use the new Outlook for Windows",
+            ),
+            MailStatus::ChooseSetup => {
+                f.write_str("Add the Exchange account: \"Sign in\" or \"Configure Manually\"")
+            }
         }
     }
 }

@@ -479,6 +479,7 @@ pub const RULES: [Rule; 36] = [
             "tenant::verification_tests::an_app_password_is_not_a_browser_password_and_survives_a_password_reset",
             "tenant::mail_auth::enforced_user_needs_an_app_password_on_the_guides_date",
             "tenant::app_passwords::shown_once_stored_hashed_forty_max_and_delete_refuses",
+            "actors::mail_client::tests::the_phones_mail_app_signs_in_either_way_the_person_chooses",
         ],
     },
     Rule {
@@ -516,6 +517,7 @@ pub const RULES: [Rule; 36] = [
         tests: &[
             "tenant::calendar::eras",
             "tenant::mail_auth::app_password_refused_after_basic_auth_ended",
+            "actors::mail_client::tests::windows_mail_works_with_an_app_password_until_its_end_of_support",
             "tests/suite/then_and_now.rs::today_shows_what_changed",
         ],
     },
