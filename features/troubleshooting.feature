@@ -53,7 +53,7 @@ Feature: When something goes wrong
     And Dana signs in to "https://www.office.com" with her password
     And Dana's sign-in starts with "We texted your phone"
     When Dana asks for another text message 4 times
-    Then the page shows the error "too many codes"
+    Then the page shows the error "You've hit our limit on text verification codes"
     And the page offers "Call +1 XXXXXXXX23"
 
   @guide:FALLBACK-1 @rule:18
@@ -142,6 +142,7 @@ Feature: When something goes wrong
     And Dana opens "https://www.office.com" in her browser
     And Dana types the password "still-not-it"
     Then Dana sees "Account locked"
+    And the page says "Your account is temporarily locked to prevent unauthorized use"
     When 61 seconds pass
     And Dana signs in to "https://www.office.com" with her password
     Then Dana's sign-in starts with "We texted your phone"

@@ -53,11 +53,12 @@ pub enum StartError {
     /// MFA is blocked for this user (fraud report or admin block).
     #[error("Your sign-in was blocked. Contact your help desk.")]
     Blocked,
-    /// Too many texts or calls in a short time.
-    #[error(
-        "We've sent too many codes to this phone for now. Wait a few minutes, or sign in another way."
-    )]
-    Throttled,
+    /// Too many texts in a short time (Microsoft's wording, entra-facts §7).
+    #[error("You've hit our limit on text verification codes.")]
+    TextsThrottled,
+    /// Too many calls in a short time (Microsoft's wording, entra-facts §7).
+    #[error("You've hit our limit on verification calls.")]
+    CallsThrottled,
     /// Microsoft-provided texts and calls have ended for this tenant (rule 36).
     #[error(
         "Text messages and calls from Microsoft are no longer available for this organisation."
@@ -232,7 +233,11 @@ impl Tenant {
             user.phone_sends
                 .retain(|t| now - t < limits.throttle_window);
             if user.phone_sends.len() as u32 >= limits.phone_messages_per_window {
-                return Err(StartError::Throttled);
+                return Err(if option == VerifyOption::Text {
+                    StartError::TextsThrottled
+                } else {
+                    StartError::CallsThrottled
+                });
             }
             user.phone_sends.push(now);
         }

@@ -91,7 +91,18 @@ fn texts_are_throttled_and_retire_in_2027() {
     }
     assert_eq!(
         t.start_challenge(id, VerifyOption::Text, Purpose::SignIn),
-        Err(StartError::Throttled)
+        Err(StartError::TextsThrottled)
+    );
+    // Calls share the count and say so in Microsoft's words (entra-facts §7).
+    let call = t.start_challenge(id, VerifyOption::Call(PhoneSlot::Mobile), Purpose::SignIn);
+    assert_eq!(call, Err(StartError::CallsThrottled));
+    assert_eq!(
+        StartError::TextsThrottled.to_string(),
+        "You've hit our limit on text verification codes."
+    );
+    assert_eq!(
+        StartError::CallsThrottled.to_string(),
+        "You've hit our limit on verification calls."
     );
     clock.advance(301);
     assert!(
