@@ -405,7 +405,7 @@ pub const RULES: [Rule; 36] = [
     Rule {
         number: 18,
         title: "App codes (TOTP)",
-        statement: "Codes from an authenticator app are standard time-based codes (SHA-1, six digits, a new one every 30 seconds); a code accepted once is refused if offered again, even within its 30 seconds, and codes that are too old are refused (how much clock drift is tolerated is a simulator setting).",
+        statement: "Codes from an authenticator app are standard time-based codes (SHA-1, six digits, a new one every 30 seconds) from a secret the service makes for each app of each person; a code accepted once, the one that registered the app included, is refused if offered again, even within its 30 seconds, and codes that are too old are refused. How much clock drift is tolerated is not published: the simulator accepts codes one 30-second step either side of now by default (tenant setting `limits.totp_skew`, 0 to 10 steps) and names a code up to 20 steps old as expired rather than wrong (`limits.totp_lookback`).",
         dates: &[],
         sources: &[OATH_TOKENS, MFA_SETTINGS, NIST_AAL2],
         modelled: Modelled::Fully,
@@ -418,6 +418,7 @@ pub const RULES: [Rule; 36] = [
             "tests/suite/inputs_tenant.rs::security_holds_under_random_use",
             "tests/suite/inputs_tenant.rs::the_registration_code_is_refused_in_the_same_step",
             "tests/suite/cli.rs::oathtool_computes_a_code_the_simulator_accepts",
+            "tenant::enrolment::tests::every_user_and_every_app_gets_a_secret_of_its_own",
         ],
     },
     Rule {
@@ -464,7 +465,10 @@ pub const RULES: [Rule; 36] = [
         dates: &[],
         sources: &[APP_PASSWORDS],
         modelled: Modelled::Fully,
-        tests: &["tenant::app_passwords::shown_once_stored_hashed_forty_max_and_delete_refuses"],
+        tests: &[
+            "tenant::app_passwords::shown_once_stored_hashed_forty_max_and_delete_refuses",
+            "tenant::enrolment::tests::app_passwords_are_drawn_apart_not_slices_of_one_string",
+        ],
     },
     Rule {
         number: 22,

@@ -115,6 +115,10 @@ pub struct User {
     pub phone_sends: Vec<Instant>,
     /// Hashes of texted codes already used (so a replay gets its own message).
     pub used_phone_codes: Vec<[u8; 32]>,
+    /// How many app secrets (TOTP seeds) the service has made for this user: each is drawn
+    /// from its own stream, named by the user and this count, so no two users (or two apps of
+    /// one user) share a secret and no other draw shifts it.
+    pub(crate) secrets_issued: u32,
 }
 
 impl User {
@@ -139,6 +143,7 @@ impl User {
             tap: None,
             phone_sends: Vec::new(),
             used_phone_codes: Vec::new(),
+            secrets_issued: 0,
         }
     }
 
