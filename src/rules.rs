@@ -199,7 +199,7 @@ pub const RULES: [Rule; 36] = [
     Rule {
         number: 2,
         title: "Enabling a user",
-        statement: "An administrator who enables per-user MFA leaves the account enabled, or makes it enforced at once when it already has a second method registered.",
+        statement: "An administrator who enables per-user MFA leaves the account enabled, or, enabling it for the first time, makes it enforced at once when it already has a second method registered (an account enforced before stays enabled: rule 6).",
         dates: &[],
         sources: &[USER_STATES, GRAPH_REQUIREMENTS],
         modelled: Modelled::Fully,
