@@ -331,3 +331,36 @@ fn wording_mark(wording: crate::records::Wording) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::Wording;
+    use crate::transcript::Actor;
+
+    #[test]
+    fn the_book_marks_the_simulators_wording_only() {
+        let call = |wording| Event {
+            at: 0,
+            actor: Actor::Phone("Dana".into()),
+            output: Output::Call {
+                from: "+1 8553308653".into(),
+                said: "Please press the pound key.".into(),
+                keys: None,
+                wording,
+            },
+        };
+        assert!(event(&call(Wording::Simulator)).contains(Wording::MARK));
+        assert!(!event(&call(Wording::Microsoft)).contains(Wording::MARK));
+        let text = Event {
+            at: 0,
+            actor: Actor::Phone("Dana".into()),
+            output: Output::TextMessage {
+                from: "97671".into(),
+                body: "123456".into(),
+                wording: Wording::Simulator,
+            },
+        };
+        assert!(event(&text).contains("mfa-ours"));
+    }
+}
