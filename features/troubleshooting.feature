@@ -135,6 +135,23 @@ Feature: When something goes wrong
     And the administrator sees that Dana's MFA is not blocked
     And the sign-in log shows a "Failure" for Dana with "fraud code entered"
 
+  @rule:16
+  Scenario Outline: Today, reporting a request in Microsoft Authenticator with "Report suspicious activity" <setting>
+    Given the tenant from "contoso-today"
+    And Dana has set up Microsoft Authenticator for MFA
+    And the administrator turns "Report suspicious activity" <setting>
+    And Dana signs in to "https://www.office.com" with her password
+    And Dana's sign-in starts with "Approve sign in request"
+    When Dana reports the request in Microsoft Authenticator
+    Then Dana sees "Sign-in stopped"
+    And the sign-in log shows a "Failure" for Dana with "reported as fraud"
+    And the administrator sees that Dana is <risk>
+
+    Examples:
+      | setting | risk         |
+      | off     | not at risk  |
+      | on      | at high risk |
+
   @guide:SMS-03 @rule:27
   Scenario: Ten wrong passwords lock the account for a minute
     Given Dana has set up text messages for MFA
