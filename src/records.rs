@@ -318,9 +318,6 @@ pub enum MailStatus {
     NeedsPassword,
     /// Windows Mail after its end of support (2024-12-31): it no longer gets mail at all.
     WindowsMailRetired,
-    /// The phone's Mail app is asking how to add the account ("Sign in" or "Configure
-    /// Manually").
-    ChooseSetup,
 }
 
 impl MailStatus {
@@ -348,9 +345,6 @@ impl fmt::Display for MailStatus {
             MailStatus::WindowsMailRetired => f.write_str(
                 "Windows Mail reached its end of support on 2024-12-31 and no longer gets mail: use the new Outlook for Windows",
             ),
-            MailStatus::ChooseSetup => {
-                f.write_str("Add the Exchange account: \"Sign in\" or \"Configure Manually\"")
-            }
         }
     }
 }
