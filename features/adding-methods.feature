@@ -72,5 +72,48 @@ Feature: Adding more methods later in Security info
     Then the page says "Default sign-in method: Microsoft Authenticator - notification"
     When Dana chooses "Phone: +1 4255550123"
     And Dana presses "Delete"
+    Then Dana sees "Delete method"
+    And the page says "can't be undone"
+    When Dana presses "Yes"
     Then the page says "Deleted"
     And the page does not offer "Phone: +1 4255550123"
+    And the page says "Default sign-in method: Microsoft Authenticator - notification"
+
+  @guide:SMS-04b @rule:14
+  Scenario: Pressing "No" when asked to confirm keeps the method
+    Given Dana opens "https://mysignins.microsoft.com/security-info" in her browser
+    And Dana signs in with her email address and password
+    And Dana's sign-in starts with "We texted your phone"
+    And Dana verifies with the texted code
+    And Dana presses "No"
+    When Dana chooses "Phone: +1 4255550123"
+    And Dana presses "Delete"
+    Then Dana sees "Delete method"
+    When Dana presses "No"
+    Then Dana sees "Security info"
+    And the page offers "Phone: +1 4255550123"
+
+  @guide:ADD-03 @guide:ADD-04 @rule:13
+  Scenario: An office phone takes an extension; the mobile phone does not
+    Given Dana opens "https://mysignins.microsoft.com/security-info" in her browser
+    And Dana signs in with her email address and password
+    And Dana's sign-in starts with "We texted your phone"
+    And Dana verifies with the texted code
+    And Dana presses "No"
+    # guide: ADD-03
+    When Dana presses "Add sign-in method"
+    And Dana chooses "Office phone"
+    And Dana presses "Add"
+    Then Dana sees "Office phone"
+    # guide: ADD-04
+    When Dana types the number of her desk phone into "Phone number"
+    And Dana types "321" into "Extension"
+    And Dana presses "Next"
+    And Dana answers the desk phone and presses "#"
+    And Dana presses "Done"
+    Then the page says "Office phone +1 4255550142x321"
+    When Dana presses "Add sign-in method"
+    And Dana chooses "Alternate phone"
+    And Dana presses "Add"
+    Then Dana sees "Alternate phone"
+    And the page does not offer "Extension"

@@ -53,6 +53,76 @@ Feature: What MFA is and who needs what
     And Lee's "iPhone Mail" finishes signing in
     Then Lee's "iPhone Mail" shows "Connected"
 
+  @guide:INTRO-3 @rule:22
+  Scenario: On the guide's date, the iPhone's Mail app added with "Configure Manually" needs an App Password
+    Given Dana has set up text messages for MFA
+    And Dana has created an App Password named "iPhone Mail"
+    When Dana adds her account to "iPhone Mail" with "Configure Manually"
+    And Dana types her account password into "iPhone Mail"
+    Then Dana's "iPhone Mail" shows "needs an app password"
+    When Dana types the App Password into "iPhone Mail"
+    Then Dana's "iPhone Mail" shows "Connected"
+    And the sign-in log shows a "Success" for Dana with "app password"
+
+  @guide:INTRO-3
+  Scenario: On the guide's date, the iPhone's Mail app added with "Sign in" does MFA in its own window
+    Given Dana has set up text messages for MFA
+    When Dana adds her account to "iPhone Mail" with "Sign in"
+    Then Dana's "iPhone Mail" shows "sign-in window"
+    When Dana's "iPhone Mail" opens its sign-in window
+    And Dana signs in with her email address and password
+    And Dana's sign-in starts with "We texted your phone"
+    And Dana verifies with the texted code
+    And Dana's "iPhone Mail" finishes signing in
+    Then Dana's "iPhone Mail" shows "Connected"
+    And the sign-in log shows a "Success" for Dana with "Text message"
+
+  @rule:24
+  Scenario: Today, "Configure Manually" gets no mail at all, not even with an App Password
+    Given the tenant from "contoso-today"
+    And Dana has set up text messages for MFA
+    And Dana has created an App Password named "iPhone Mail"
+    When Dana adds her account to "iPhone Mail" with "Configure Manually"
+    And Dana types her account password into "iPhone Mail"
+    Then Dana's "iPhone Mail" shows "turned off basic authentication for Exchange ActiveSync"
+    When Dana types the App Password into "iPhone Mail"
+    Then Dana's "iPhone Mail" shows "turned off basic authentication for Exchange ActiveSync"
+
+  Scenario: Today, "Sign in" is how the iPhone's Mail app gets mail, with MFA in its own window
+    Given the tenant from "contoso-today"
+    And Dana has set up text messages for MFA
+    When Dana adds her account to "iPhone Mail" with "Sign in"
+    And Dana's "iPhone Mail" opens its sign-in window
+    And Dana signs in with her email address and password
+    And Dana's sign-in starts with "We texted your phone"
+    And Dana verifies with the texted code
+    And Dana's "iPhone Mail" finishes signing in
+    Then Dana's "iPhone Mail" shows "Connected"
+
+  @guide:INTRO-3 @guide:LEGACY-1 @rule:5 @rule:22
+  Scenario: On the guide's date, Windows Mail needs an App Password once MFA is on
+    Given Dana has set up text messages for MFA
+    # guide: INTRO-3
+    When Dana types her account password into "Windows Mail"
+    Then Dana's "Windows Mail" shows "needs an app password"
+    # guide: LEGACY-1
+    When Dana creates an App Password named "Windows Mail on my laptop"
+    And Dana types the App Password into "Windows Mail"
+    Then Dana's "Windows Mail" shows "Connected"
+
+  Scenario: Since 2025 Windows Mail gets no mail at all: the new Outlook replaces it
+    Given the tenant from "contoso-today"
+    And Dana has set up text messages for MFA
+    When Dana types her account password into "Windows Mail"
+    Then Dana's "Windows Mail" shows "end of support on 2024-12-31"
+    And Dana's "Windows Mail" shows "use the new Outlook for Windows"
+    When Dana's "Outlook on the desktop" opens its sign-in window
+    And Dana signs in with her email address and password
+    And Dana's sign-in starts with "We texted your phone"
+    And Dana verifies with the texted code
+    And Dana's "Outlook on the desktop" finishes signing in
+    Then Dana's "Outlook on the desktop" shows "Connected"
+
   @guide:INTRO-4 @guide:FALLBACK-1 @rule:19
   Scenario: With text messages and Microsoft Authenticator, one stands in when the other fails
     # guide: INTRO-4 (both methods registered)

@@ -53,7 +53,7 @@ Feature: When something goes wrong
     And Dana signs in to "https://www.office.com" with her password
     And Dana's sign-in starts with "We texted your phone"
     When Dana asks for another text message 4 times
-    Then the page shows the error "too many codes"
+    Then the page shows the error "You've hit our limit on text verification codes"
     And the page offers "Call +1 XXXXXXXX23"
 
   @guide:FALLBACK-1 @rule:18
@@ -90,15 +90,67 @@ Feature: When something goes wrong
     Then the page shows the error "didn't match"
 
   @guide:SMS-09 @rule:16
-  Scenario: Reporting a call Dana did not expect
+  Scenario: Reporting a call Dana did not expect: with the tenant's settings left alone, the attempt is only denied
     Given Dana has set up text messages for MFA
     And Dana signs in to "https://www.office.com" with her password
     And Dana follows "Sign in another way"
     And Dana chooses "Call"
     When Dana answers the call and presses "0#"
     Then Dana sees "Sign-in stopped"
+    And the call read out no code
+    And the sign-in log shows a "Failure" for Dana with "fraud code entered"
+    And the administrator sees that Dana is not at risk
+    And the administrator sees that Dana's MFA is not blocked
+
+  @guide:SMS-09 @rule:16
+  Scenario: With the fraud alert's automatic block on, reporting a call blocks Dana's MFA until the help desk unblocks it
+    Given Dana has set up text messages for MFA
+    And the administrator turns "Automatically block users who report fraud" on
+    And Dana signs in to "https://www.office.com" with her password
+    And Dana follows "Sign in another way"
+    And Dana chooses "Call"
+    When Dana answers the call and presses "0#"
+    Then Dana sees "Sign-in stopped"
+    And the call said "press zero pound to submit a fraud alert"
+    And the administrator sees that Dana's MFA is blocked
+    And the administrator sees that Dana is not at risk
+    When Dana signs in to "https://www.office.com" with her password
+    Then the page shows the error "blocked"
+    When the administrator unblocks MFA for Dana
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "We texted your phone"
+
+  @rule:16
+  Scenario: Today, with "Report suspicious activity" on, reporting a call puts Dana at high risk
+    Given the tenant from "contoso-today"
+    And Dana has set up text messages for MFA
+    And the administrator turns "Report suspicious activity" on
+    And Dana signs in to "https://www.office.com" with her password
+    And Dana follows "Sign in another way"
+    And Dana chooses "Call"
+    When Dana answers the call and presses "0#"
+    Then Dana sees "Sign-in stopped"
+    And the call read out no code
     And the administrator sees that Dana is at high risk
-    And the sign-in log shows a "Failure" for Dana with "fraud reported"
+    And the administrator sees that Dana's MFA is not blocked
+    And the sign-in log shows a "Failure" for Dana with "fraud code entered"
+
+  @rule:16
+  Scenario Outline: Today, reporting a request in Microsoft Authenticator with "Report suspicious activity" <setting>
+    Given the tenant from "contoso-today"
+    And Dana has set up Microsoft Authenticator for MFA
+    And the administrator turns "Report suspicious activity" <setting>
+    And Dana signs in to "https://www.office.com" with her password
+    And Dana's sign-in starts with "Approve sign in request"
+    When Dana reports the request in Microsoft Authenticator
+    Then Dana sees "Sign-in stopped"
+    And the sign-in log shows a "Failure" for Dana with "reported as fraud"
+    And the administrator sees that Dana is <risk>
+
+    Examples:
+      | setting | risk         |
+      | off     | not at risk  |
+      | on      | at high risk |
 
   @rule:27
   Scenario: Ten wrong passwords lock the account for a minute
@@ -107,6 +159,7 @@ Feature: When something goes wrong
     And Dana opens "https://www.office.com" in her browser
     And Dana types the password "still-not-it"
     Then Dana sees "Account locked"
+    And the page says "Your account is temporarily locked to prevent unauthorized use"
     When 61 seconds pass
     And Dana signs in to "https://www.office.com" with her password
     Then Dana's sign-in starts with "We texted your phone"

@@ -316,6 +316,8 @@ pub enum MailStatus {
     SignInNotFinished,
     /// The app's token stopped working (MFA turned on, sessions revoked).
     NeedsPassword,
+    /// Windows Mail after its end of support (2024-12-31): it no longer gets mail at all.
+    WindowsMailRetired,
 }
 
 impl MailStatus {
@@ -340,6 +342,9 @@ impl fmt::Display for MailStatus {
             }
             MailStatus::SignInNotFinished => f.write_str("Sign-in not finished"),
             MailStatus::NeedsPassword => f.write_str("Account needs your password: sign in again"),
+            MailStatus::WindowsMailRetired => f.write_str(
+                "Windows Mail reached its end of support on 2024-12-31 and no longer gets mail: use the new Outlook for Windows",
+            ),
         }
     }
 }
@@ -411,6 +416,13 @@ pub enum AdminReport {
     AppPasswordsAllowed(bool),
     /// How long browsers may remember MFA, if at all.
     RememberMfa(Option<u32>),
+    /// A fraud-reporting setting turned on or off (rule 16).
+    FraudSetting {
+        /// Which setting.
+        setting: FraudSetting,
+        /// On afterwards.
+        on: bool,
+    },
     /// How many methods registration asks for (the tenant's `registration_methods`).
     RegistrationMethods(u8),
 }
@@ -458,6 +470,9 @@ impl fmt::Display for AdminReport {
                 write!(f, "Browsers may remember MFA for {days} days")
             }
             AdminReport::RememberMfa(None) => f.write_str("Browsers may no longer remember MFA"),
+            AdminReport::FraudSetting { setting, on } => {
+                write!(f, "\"{setting}\" turned {}", if *on { "on" } else { "off" })
+            }
             AdminReport::RegistrationMethods(count) => write!(
                 f,
                 "Registration asks for {count} method{}",
@@ -541,4 +556,49 @@ pub(crate) fn activation_parts(payload: &str) -> Option<(String, String)> {
 pub(crate) fn activation_payload(code: &str, url: &str) -> String {
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     format!("{ACTIVATION_SCHEME}?code={code}&url={}", url.trim())
+}
+
+/// Whose words a message is: Microsoft's own, as documented, or the simulator's where
+/// Microsoft does not publish the real wording (the text message body, parts of the call
+/// script). Text in the simulator's words carries [`Wording::MARK`] wherever it is shown
+/// (book, transcripts, trainer), so nobody learns it as Microsoft's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Wording {
+    /// Microsoft's documented wording (or a device's own label, such as "Incoming call"):
+    /// shown without a mark.
+    Microsoft,
+    /// The simulator's wording: the real one is not published.
+    Simulator,
+}
+
+impl Wording {
+    /// The mark shown after text in the simulator's words.
+    pub const MARK: &'static str = "[simulator's wording]";
+
+    /// The mark to append (with a leading space), or nothing for Microsoft's words.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Wording::Microsoft => "",
+            Wording::Simulator => " [simulator's wording]",
+        }
+    }
+}
+
+/// The tenant's two settings for what a fraud report does (rule 16; `tenant::fraud`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum FraudSetting {
+    /// "Report suspicious activity": a report sets the user to high risk.
+    ReportSuspiciousActivity,
+    /// The older Fraud alert's "Automatically block users who report fraud": MFA blocked for
+    /// 90 days.
+    AutoBlock,
+}
+
+impl fmt::Display for FraudSetting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FraudSetting::ReportSuspiciousActivity => "Report suspicious activity",
+            FraudSetting::AutoBlock => "Automatically block users who report fraud",
+        })
+    }
 }

@@ -206,7 +206,7 @@ pub const RULES: [Rule; 36] = [
     Rule {
         number: 2,
         title: "Enabling a user",
-        statement: "An administrator who enables per-user MFA leaves the account enabled, or makes it enforced at once when it already has a second method registered.",
+        statement: "An administrator who enables per-user MFA leaves the account enabled, or, enabling it for the first time, makes it enforced at once when it already has a second method registered (an account enforced before stays enabled: rule 6).",
         dates: &[],
         sources: &[USER_STATES, GRAPH_REQUIREMENTS],
         modelled: Modelled::Fully,
@@ -252,14 +252,14 @@ pub const RULES: [Rule; 36] = [
     Rule {
         number: 6,
         title: "Disabling and enabling again",
-        statement: "Setting an account back to disabled removes the requirement; an account enabled again without signing up afresh stays enabled until an administrator sets enforced.",
+        statement: "Setting an account back to disabled removes the requirement; an account that was enforced before and is enabled again without signing up afresh stays enabled until an administrator sets enforced, while an account enabled for the first time with methods already registered is enforced at once (the per-user MFA page and the Graph page, read together).",
         dates: &[],
         sources: &[USER_STATES, GRAPH_REQUIREMENTS],
-        modelled: Modelled::Partly(
-            "disabling lifts the requirement, and an account enabled again after \"Require re-register MFA\" stays enabled; but an account enforced, disabled and enabled again with its methods kept is enforced at once, as the Graph page says of a first enabling: the simulator does not remember earlier enforcement",
-        ),
+        modelled: Modelled::Fully,
         tests: &[
             "tenant::verification_tests::disabling_lifts_mfa_and_reenabling_after_reregistration_stays_enabled",
+            "tenant::administration::tests::enforced_disabled_and_enabled_again_stays_enabled_until_an_admin_enforces",
+            "tenant::verification_tests::enabling_a_user_with_methods_enforces_at_once",
         ],
     },
     // Registration (combined, interrupt mode)
@@ -344,20 +344,26 @@ pub const RULES: [Rule; 36] = [
         statement: "An account holds at most one mobile, one alternate and one office number, each written as \"+country number\" with a space between, and only the office number may have an extension.",
         dates: &[],
         sources: &[PHONE_OPTIONS, COMBINED],
-        modelled: Modelled::Partly("no number takes an extension, the office phone's included"),
+        modelled: Modelled::Fully,
         tests: &[
             "tenant::methods::phone_numbers",
+            "tenant::methods::one_number_in_each_of_the_three_slots",
+            "tenant::methods::only_the_office_phone_takes_an_extension",
+            "flows::security_info::tests::only_the_office_phone_form_has_an_extension_box",
             "tenant::methods::five_apps_then_refused_and_default_moves",
         ],
     },
     Rule {
         number: 14,
         title: "Deleting the default",
-        statement: "When the default method is removed another remaining method becomes the default, and a removal cannot be taken back.",
+        statement: "Security info asks for confirmation before it deletes a method, since a deletion cannot be taken back; when the default method is removed another remaining method becomes the default.",
         dates: &[],
-        sources: &[COMBINED],
+        sources: &[COMBINED, SET_UP_AUTH_APP_2019],
         modelled: Modelled::Fully,
-        tests: &["tenant::methods::five_apps_then_refused_and_default_moves"],
+        tests: &[
+            "tenant::methods::five_apps_then_refused_and_default_moves",
+            "flows::security_info::tests::deleting_asks_first_and_no_keeps_the_method",
+        ],
     },
     // Factors at sign-in
     Rule {
@@ -376,13 +382,21 @@ pub const RULES: [Rule; 36] = [
     Rule {
         number: 16,
         title: "Verification calls and 0#",
-        statement: "A verification call succeeds when the person presses # and never reads out a code; pressing 0# reports fraud, which denies the attempt, raises the user's risk where \"Report suspicious activity\" is on, and with the older fraud alert's automatic block stops MFA for 90 days.",
+        statement: "A verification call succeeds when the person presses # and never reads out a code; pressing 0# reports fraud, which always denies the attempt and is logged as a fraud code, raises the user's risk only where the tenant has \"Report suspicious activity\" on (off by default), and blocks the user's MFA for 90 days, or until an administrator unblocks it, only where the older fraud alert's \"Automatically block users who report fraud\" is on.",
         dates: &[],
         sources: &[MFA_SETTINGS, PHONE_OPTIONS],
-        modelled: Modelled::Partly(
-            "there is no \"Report suspicious activity\" setting: 0# always raises the user's risk, where the real setting is off by default and 0# then only denies; the older fraud alert's 90-day block is not modelled",
-        ),
-        tests: &["tenant::verification_tests::a_call_passes_on_pound_and_zero_pound_reports_fraud"],
+        modelled: Modelled::Fully,
+        tests: &[
+            "tenant::verification_tests::a_call_passes_on_pound_and_zero_pound_reports_fraud",
+            "tenant::telephony::tests::a_call_never_reads_out_a_code",
+            "tenant::fraud::tests::with_reporting_off_zero_pound_only_denies",
+            "tenant::fraud::tests::report_suspicious_activity_raises_the_risk_without_blocking",
+            "tenant::fraud::tests::a_report_in_the_app_counts_too",
+            "tenant::fraud::tests::the_fraud_alert_auto_block_stops_mfa_for_90_days_or_until_unblocked",
+            "tenant::fraud::tests::the_greeting_invites_zero_pound_only_where_reports_do_something",
+            "tenant::policy::tests::fraud_reporting_settings_are_off_by_default_and_read_from_files",
+            "tests/suite/then_and_now.rs::on_the_guides_date_every_step_holds_but_the_claims_wrong_even_then",
+        ],
     },
     Rule {
         number: 17,
@@ -398,7 +412,7 @@ pub const RULES: [Rule; 36] = [
     Rule {
         number: 18,
         title: "App codes (TOTP)",
-        statement: "Codes from an authenticator app are standard time-based codes (SHA-1, six digits, a new one every 30 seconds); a code accepted once is refused if offered again, even within its 30 seconds, and codes that are too old are refused (how much clock drift is tolerated is a simulator setting).",
+        statement: "Codes from an authenticator app are standard time-based codes (SHA-1, six digits, a new one every 30 seconds) from a secret the service makes for each app of each person; a code accepted once, the one that registered the app included, is refused if offered again, even within its 30 seconds, and codes that are too old are refused. How much clock drift is tolerated is not published: the simulator accepts codes one 30-second step either side of now by default (tenant setting `limits.totp_skew`, 0 to 10 steps) and names a code up to 20 steps old as expired rather than wrong (`limits.totp_lookback`).",
         dates: &[],
         sources: &[OATH_TOKENS, MFA_SETTINGS, NIST_AAL2],
         modelled: Modelled::Fully,
@@ -411,6 +425,7 @@ pub const RULES: [Rule; 36] = [
             "tests/suite/inputs_tenant.rs::security_holds_under_random_use",
             "tests/suite/inputs_tenant.rs::the_registration_code_is_refused_in_the_same_step",
             "tests/suite/cli.rs::oathtool_computes_a_code_the_simulator_accepts",
+            "tenant::enrolment::tests::every_user_and_every_app_gets_a_secret_of_its_own",
         ],
     },
     Rule {
@@ -457,7 +472,10 @@ pub const RULES: [Rule; 36] = [
         dates: &[],
         sources: &[APP_PASSWORDS],
         modelled: Modelled::Fully,
-        tests: &["tenant::app_passwords::shown_once_stored_hashed_forty_max_and_delete_refuses"],
+        tests: &[
+            "tenant::app_passwords::shown_once_stored_hashed_forty_max_and_delete_refuses",
+            "tenant::enrolment::tests::app_passwords_are_drawn_apart_not_slices_of_one_string",
+        ],
     },
     Rule {
         number: 22,
@@ -472,21 +490,24 @@ pub const RULES: [Rule; 36] = [
             "tenant::verification_tests::an_app_password_is_not_a_browser_password_and_survives_a_password_reset",
             "tenant::mail_auth::enforced_user_needs_an_app_password_on_the_guides_date",
             "tenant::app_passwords::shown_once_stored_hashed_forty_max_and_delete_refuses",
+            "actors::mail_client::tests::the_phones_mail_app_signs_in_either_way_the_person_chooses",
         ],
     },
     Rule {
         number: 23,
         title: "What ends an App Password",
-        statement: "A password reset leaves App Passwords working and only deleting them ends them; if the tenant stops allowing them later, the ones already made keep working but users can no longer manage them.",
+        statement: "A password reset leaves App Passwords working and only deleting them ends them; if the tenant stops allowing them later, the ones already made keep working but users can no longer see, create or delete them.",
         dates: &[],
         sources: &[APP_PASSWORDS, USER_DEVICE_SETTINGS],
         modelled: Modelled::Partly(
-            "with the setting turned off, users can still see and delete their App Passwords on Security info and the App passwords page",
+            "whether the older App passwords address (account.activedirectory.windowsazure.com/AppPasswords.aspx) still opens today is unconfirmed: the simulator's choice is to open the older page while the older sign-up experience is in force and to send the address to Security info once combined registration applies",
         ),
         tests: &[
             "tenant::verification_tests::an_app_password_is_not_a_browser_password_and_survives_a_password_reset",
             "tenant::verification_tests::app_passwords_keep_working_after_the_setting_is_turned_off",
             "tenant::mail_auth::enforced_user_needs_an_app_password_on_the_guides_date",
+            "flows::security_info::tests::app_passwords_turned_off_keep_working_but_cannot_be_seen_or_managed",
+            "flows::security_info::tests::the_older_app_passwords_address_is_the_simulators_choice",
         ],
     },
     Rule {
@@ -507,6 +528,7 @@ pub const RULES: [Rule; 36] = [
         tests: &[
             "tenant::calendar::eras",
             "tenant::mail_auth::app_password_refused_after_basic_auth_ended",
+            "actors::mail_client::tests::windows_mail_works_with_an_app_password_until_its_end_of_support",
             "tests/suite/then_and_now.rs::today_shows_what_changed",
         ],
     },

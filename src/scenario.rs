@@ -109,7 +109,8 @@ pub struct PhoneSpec {
 pub struct MailAppSpec {
     /// Name ("iPhone Mail", "Outlook on the desktop").
     pub name: String,
-    /// `outlook`, or the basic-auth protocol (`imap`, `pop`, `activesync`, `smtp`).
+    /// `outlook`, `modern`, the basic-auth protocol (`imap`, `pop`, `activesync`, `smtp`), or
+    /// one of the apps the guide names: `phone-mail`, `windows-mail`.
     pub kind: MailAppKind,
     /// Already connected with the account password before MFA.
     #[serde(default)]
@@ -132,17 +133,37 @@ pub enum MailAppKind {
     ActiveSync,
     /// SMTP.
     Smtp,
+    /// The phone's built-in Mail app (`phone-mail`): the person chooses "Sign in" (modern) or
+    /// "Configure Manually" (ActiveSync with a password). Until then, and when `connected`,
+    /// it was set up by hand with the account password before MFA, as the guide assumes.
+    #[serde(rename = "phone-mail")]
+    PhoneMail,
+    /// Windows Mail (`windows-mail`), as the guide names it: a password over ActiveSync,
+    /// until its end of support on 2024-12-31.
+    #[serde(rename = "windows-mail")]
+    WindowsMail,
 }
 
 impl MailAppKind {
-    /// The basic-auth protocol, if any.
+    /// The basic-auth protocol, if any (the one it starts with, for the phone's Mail app).
     pub fn protocol(self) -> Option<Protocol> {
         match self {
             MailAppKind::Outlook | MailAppKind::Modern => None,
             MailAppKind::Imap => Some(Protocol::Imap),
             MailAppKind::Pop => Some(Protocol::Pop),
-            MailAppKind::ActiveSync => Some(Protocol::ActiveSync),
+            MailAppKind::ActiveSync | MailAppKind::PhoneMail | MailAppKind::WindowsMail => {
+                Some(Protocol::ActiveSync)
+            }
             MailAppKind::Smtp => Some(Protocol::Smtp),
+        }
+    }
+
+    /// Which app it is, where that matters beyond how it signs in.
+    pub fn product(self) -> crate::actors::MailProduct {
+        match self {
+            MailAppKind::PhoneMail => crate::actors::MailProduct::PhoneMail,
+            MailAppKind::WindowsMail => crate::actors::MailProduct::WindowsMail,
+            _ => crate::actors::MailProduct::Other,
         }
     }
 }

@@ -186,6 +186,7 @@ impl Simulation {
             let client = MailClientHandle::spawn(
                 &app.name,
                 kind,
+                app.kind.product(),
                 self.tenant.clone(),
                 self.clock.clone(),
                 self.transcript.clone(),

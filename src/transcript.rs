@@ -11,7 +11,7 @@
 //! simulation's sign-in observer.
 
 use crate::clock::Instant;
-use crate::records::{AdminReport, MailStatus, SignInRow};
+use crate::records::{AdminReport, MailStatus, SignInRow, Wording};
 use crate::screens::{Control, ScreenView};
 use serde::Serialize;
 use std::sync::{Arc, Mutex};
@@ -57,6 +57,8 @@ pub enum Output {
         from: String,
         /// The message text.
         body: String,
+        /// Whose words the body is (the simulator's: Microsoft does not publish it).
+        wording: Wording,
     },
     /// A call: what the phone showed and what the caller said, and which keys were pressed.
     Call {
@@ -66,6 +68,8 @@ pub enum Output {
         said: String,
         /// The keys the person pressed, if they answered.
         keys: Option<String>,
+        /// Whose words `said` is.
+        wording: Wording,
     },
     /// An authenticator app showed a sign-in request.
     Push {
@@ -163,17 +167,26 @@ impl Event {
         let time = crate::clock::format_time(self.at);
         let body = match &self.output {
             Output::Screen(view) => crate::screens::text::render(view),
-            Output::TextMessage { from, body } => format!("text from {from}: \"{body}\""),
+            Output::TextMessage {
+                from,
+                body,
+                wording,
+            } => format!("text from {from}: \"{body}\"{}", wording.suffix()),
             Output::Call {
                 from,
                 said,
                 keys: None,
-            } => format!("call from {from}: {said}"),
+                wording,
+            } => format!("call from {from}: {said}{}", wording.suffix()),
             Output::Call {
                 from,
                 said,
                 keys: Some(k),
-            } => format!("call from {from} answered: \"{said}\" -> pressed {k}"),
+                wording,
+            } => format!(
+                "call from {from} answered: \"{said}\"{} -> pressed {k}",
+                wording.suffix()
+            ),
             Output::Push {
                 account, detail, ..
             } => format!("request for {account}: {detail}"),
@@ -191,5 +204,43 @@ impl Event {
             out.push_str(&format!("\n{:>w$}{line}", "", w = 11));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_simulators_wording_is_marked_and_microsofts_is_not() {
+        let event = |output| Event {
+            at: 0,
+            actor: Actor::Phone("Dana".into()),
+            output,
+        };
+        let text = event(Output::TextMessage {
+            from: "97671".into(),
+            body: "123456 is your code".into(),
+            wording: Wording::Simulator,
+        });
+        assert!(
+            text.render_text().ends_with(Wording::MARK),
+            "{}",
+            text.render_text()
+        );
+        let call = event(Output::Call {
+            from: "+1 8553308653".into(),
+            said: "Please press the pound key to finish your verification.".into(),
+            keys: Some("#".into()),
+            wording: Wording::Microsoft,
+        });
+        assert!(!call.render_text().contains(Wording::MARK));
+        let ours = event(Output::Call {
+            from: "+1 8553308653".into(),
+            said: "press zero pound".into(),
+            keys: None,
+            wording: Wording::Simulator,
+        });
+        assert!(ours.render_text().contains(Wording::MARK));
     }
 }

@@ -155,6 +155,22 @@ impl AdminHandle {
             .await
     }
 
+    /// Turn one of the tenant's fraud-reporting settings on or off (rule 16).
+    pub(crate) async fn fraud_setting(
+        &self,
+        setting: crate::records::FraudSetting,
+        on: bool,
+    ) -> Result<(), ActorGone> {
+        self.mailbox
+            .call("admin console", move |c| {
+                c.tenant.lock().set_fraud_setting(setting, on);
+                let report = AdminReport::FraudSetting { setting, on };
+                c.transcript
+                    .record(c.clock.now(), Actor::Admin, Output::Admin(report));
+            })
+            .await
+    }
+
     /// How many methods "Keep your account secure" asks for at the sign-in interrupt (1 or
     /// 2; the tenant setting `registration_methods`).
     pub(crate) async fn registration_methods(&self, count: u8) -> Result<(), ActorGone> {

@@ -1,11 +1,21 @@
 //! Mail apps: Outlook (modern authentication: signs in through a browser window, then keeps a
 //! token) and a basic-authentication app such as the phone's built-in Mail app of the guide's
 //! era (stores a password and sends it on every connection).
+//!
+//! Two apps the guide names get their own behaviour (entra-facts §5):
+//! - the phone's built-in Mail app ([`MailProduct::PhoneMail`]) adds an Exchange account either
+//!   with "Sign in" (modern authentication: MFA in a Microsoft window, as in Outlook) or with
+//!   "Configure Manually" (ActiveSync with a stored password or App Password): the person
+//!   chooses ([`MailClientHandle::add_account`]);
+//! - Windows Mail ([`MailProduct::WindowsMail`]) signs in with a password over ActiveSync, as
+//!   the guide describes, until its end of support on 2024-12-31; from then on it gets no mail
+//!   at all and says to use the new Outlook for Windows.
 
 use super::browser::BrowserHandle;
 use super::mailbox::{ActorGone, Lifetime, Mailbox};
 use crate::clock::Clock;
 use crate::records::MailStatus;
+use crate::tenant::calendar::windows_mail_supported;
 use crate::tenant::{BasicOutcome, Protocol, Session, SessionCheck, TenantHandle, UserId};
 use crate::transcript::{Actor, Output, Transcript};
 
@@ -19,9 +29,36 @@ pub enum MailKind {
     Basic(Protocol),
 }
 
+/// Which app it is, where that matters beyond how it signs in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailProduct {
+    /// Any other app: it signs in the one way it was set up with.
+    Other,
+    /// The phone's built-in Mail app: the person chooses how the account is added.
+    PhoneMail,
+    /// Windows Mail (Mail and Calendar): basic authentication, gone after 2024-12-31.
+    WindowsMail,
+}
+
+/// How the phone's Mail app is told to add an Exchange account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhoneMailSetup {
+    /// "Sign in": modern authentication, MFA in a Microsoft window of its own.
+    SignIn,
+    /// "Configure Manually": Exchange ActiveSync with a stored password (basic
+    /// authentication: the account password, or an App Password once MFA is enforced).
+    ConfigureManually,
+}
+
+/// Asked a mail app other than the phone's Mail app to choose how to add the account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("only the phone's Mail app asks how to add the account")]
+pub struct NotPhoneMail;
+
 struct MailClient {
     name: String,
     kind: MailKind,
+    product: MailProduct,
     account: Option<String>,
     password: Option<String>,
     /// A modern app's refresh token (rule 25 and `tenant::sessions`: 90 days of inactivity,
@@ -44,7 +81,15 @@ impl MailClient {
         status
     }
 
+    /// Windows Mail after its end of support: nothing to connect to any more.
+    fn retired(&self) -> bool {
+        self.product == MailProduct::WindowsMail && !windows_mail_supported(self.clock.now())
+    }
+
     fn connect_basic(&mut self, protocol: Protocol) -> MailStatus {
+        if self.retired() {
+            return self.set_status(MailStatus::WindowsMailRetired);
+        }
         let (Some(account), Some(password)) = (self.account.clone(), self.password.clone()) else {
             return self.set_status(MailStatus::NoAccount);
         };
@@ -63,15 +108,16 @@ impl MailClient {
 #[derive(Clone, Debug)]
 pub struct MailClientHandle {
     mailbox: Mailbox<MailClient>,
-    /// The app's kind.
-    pub kind: MailKind,
+    /// Which app it is.
+    pub product: MailProduct,
 }
 
 impl MailClientHandle {
-    /// Start a mail app called `name`.
+    /// Start a mail app called `name` that signs in as `kind`.
     pub fn spawn(
         name: &str,
         kind: MailKind,
+        product: MailProduct,
         tenant: TenantHandle,
         clock: Clock,
         transcript: Transcript,
@@ -80,6 +126,7 @@ impl MailClientHandle {
         let state = MailClient {
             name: name.to_string(),
             kind,
+            product,
             account: None,
             password: None,
             token: None,
@@ -90,8 +137,42 @@ impl MailClientHandle {
         };
         MailClientHandle {
             mailbox: Mailbox::spawn(state, lifetime),
-            kind,
+            product,
         }
+    }
+
+    /// The phone's Mail app: add the Exchange account again, with "Sign in" (modern) or
+    /// "Configure Manually" (basic). Whatever was stored before is forgotten. Returns the
+    /// status shown, or [`NotPhoneMail`] for any other app.
+    pub(crate) async fn add_account(
+        &self,
+        setup: PhoneMailSetup,
+    ) -> Result<Result<MailStatus, NotPhoneMail>, ActorGone> {
+        self.mailbox
+            .call("mail app", move |m| {
+                if m.product != MailProduct::PhoneMail {
+                    return Err(NotPhoneMail);
+                }
+                m.account = None;
+                m.password = None;
+                m.token = None;
+                Ok(match setup {
+                    PhoneMailSetup::SignIn => {
+                        m.kind = MailKind::Modern;
+                        m.set_status(MailStatus::SignsInThroughWindow)
+                    }
+                    PhoneMailSetup::ConfigureManually => {
+                        m.kind = MailKind::Basic(Protocol::ActiveSync);
+                        m.set_status(MailStatus::NoAccount)
+                    }
+                })
+            })
+            .await
+    }
+
+    /// How the app signs in now.
+    pub(crate) async fn kind(&self) -> Result<MailKind, ActorGone> {
+        self.mailbox.call("mail app", |m| m.kind).await
     }
 
     /// Basic-auth apps: enter the account and a password (the account password or an App
@@ -122,6 +203,7 @@ impl MailClientHandle {
         let session = window.signed_in().await?;
         self.mailbox
             .call("mail app", move |m| match session {
+                _ if m.kind != MailKind::Modern => m.set_status(MailStatus::NoAccount),
                 Some((user, mfa_at)) => {
                     m.token = Some(m.tenant.lock().issue_session(user, mfa_at));
                     m.set_status(MailStatus::Connected)
@@ -164,5 +246,124 @@ impl MailClientHandle {
     /// The status line.
     pub async fn status(&self) -> Result<MailStatus, ActorGone> {
         self.mailbox.call("mail app", |m| m.status).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::BasicRefusal;
+    use crate::tenant::{MfaState, Policy};
+
+    /// Dana, enforced, with an App Password, on `date`; a mail app of `product` set up as
+    /// `kind`.
+    async fn app(
+        date: &str,
+        kind: MailKind,
+        product: MailProduct,
+    ) -> (MailClientHandle, String, crate::actors::LifetimeGuard) {
+        let policy = Policy {
+            app_passwords: true,
+            ..Policy::default()
+        };
+        let (mut t, id, clock) = crate::tenant::test_tenant::with_user(
+            date,
+            policy,
+            5,
+            ("dana@contoso.com", "Dana Whitfield", "pw-right"),
+        );
+        t.user_mut(id).mfa = MfaState::Enforced;
+        let pw = t.create_app_password(id, "Mail").unwrap();
+        let (guard, lifetime) = Lifetime::new();
+        let handle = MailClientHandle::spawn(
+            "Mail",
+            kind,
+            product,
+            TenantHandle::new(t),
+            clock,
+            Transcript::default(),
+            &lifetime,
+        );
+        (handle, pw, guard)
+    }
+
+    #[tokio::test]
+    async fn the_phones_mail_app_signs_in_either_way_the_person_chooses() {
+        let (mail, pw, _guard) = app(
+            "2021-06-01",
+            MailKind::Basic(Protocol::ActiveSync),
+            MailProduct::PhoneMail,
+        )
+        .await;
+        let manual = mail
+            .add_account(PhoneMailSetup::ConfigureManually)
+            .await
+            .unwrap();
+        assert_eq!(manual, Ok(MailStatus::NoAccount));
+        assert_eq!(
+            mail.enter_password("dana@contoso.com", "pw-right")
+                .await
+                .unwrap(),
+            MailStatus::Refused(BasicRefusal::NeedsAppPassword)
+        );
+        assert_eq!(
+            mail.enter_password("dana@contoso.com", &pw).await.unwrap(),
+            MailStatus::Connected
+        );
+        let sign_in = mail.add_account(PhoneMailSetup::SignIn).await.unwrap();
+        assert_eq!(sign_in, Ok(MailStatus::SignsInThroughWindow));
+        assert_eq!(mail.kind().await.unwrap(), MailKind::Modern);
+        assert_eq!(
+            mail.sync().await.unwrap(),
+            MailStatus::NoAccount,
+            "the stored App Password went with the old account"
+        );
+        // Other apps do not ask.
+        let (other, _, _g) = app(
+            "2021-06-01",
+            MailKind::Basic(Protocol::Imap),
+            MailProduct::Other,
+        )
+        .await;
+        assert_eq!(
+            other.add_account(PhoneMailSetup::SignIn).await.unwrap(),
+            Err(NotPhoneMail)
+        );
+    }
+
+    #[tokio::test]
+    async fn windows_mail_works_with_an_app_password_until_its_end_of_support() {
+        let (mail, pw, _guard) = app(
+            "2021-06-01",
+            MailKind::Basic(Protocol::ActiveSync),
+            MailProduct::WindowsMail,
+        )
+        .await;
+        assert_eq!(
+            mail.enter_password("dana@contoso.com", &pw).await.unwrap(),
+            MailStatus::Connected
+        );
+        for date in ["2025-01-01", "2026-11-28"] {
+            let (mail, pw, _guard) = app(
+                date,
+                MailKind::Basic(Protocol::ActiveSync),
+                MailProduct::WindowsMail,
+            )
+            .await;
+            let status = mail.enter_password("dana@contoso.com", &pw).await.unwrap();
+            assert_eq!(status, MailStatus::WindowsMailRetired, "{date}");
+            assert!(status.to_string().contains("new Outlook"));
+        }
+        // The day before, the app still runs (and Exchange refuses its password since 2022).
+        let (mail, pw, _guard) = app(
+            "2024-12-31T23:59:59Z",
+            MailKind::Basic(Protocol::ActiveSync),
+            MailProduct::WindowsMail,
+        )
+        .await;
+        assert!(matches!(
+            mail.enter_password("dana@contoso.com", &pw).await.unwrap(),
+            MailStatus::Refused(BasicRefusal::RetiredByMicrosoft(Protocol::ActiveSync))
+        ));
     }
 }

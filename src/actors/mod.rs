@@ -20,7 +20,7 @@ pub mod totp_app;
 pub use admin::AdminHandle;
 pub use authenticator::AuthenticatorHandle;
 pub use browser::BrowserHandle;
-pub use mail_client::{MailClientHandle, MailKind};
+pub use mail_client::{MailClientHandle, MailKind, MailProduct, PhoneMailSetup};
 pub use mailbox::{ActorGone, Lifetime, LifetimeGuard, LiveTasks};
 pub use phone::PhoneHandle;
 pub use switchboard::Switchboard;

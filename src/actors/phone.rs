@@ -6,6 +6,7 @@ use super::authenticator::{Authenticator, AuthenticatorHandle};
 use super::mailbox::{ActorGone, Lifetime, Mailbox};
 use super::switchboard::Switchboard;
 use super::totp_app::{TotpApp, TotpAppHandle};
+use crate::records::Wording;
 use crate::tenant::TenantHandle;
 use crate::tenant::telephony::IncomingCall;
 use crate::transcript::{Actor, Output, Transcript};
@@ -20,6 +21,8 @@ pub struct Text {
     pub from: String,
     /// Body.
     pub body: String,
+    /// Whose words the body is.
+    pub wording: Wording,
 }
 
 impl Text {
@@ -71,6 +74,7 @@ impl Phone {
         self.record(Output::TextMessage {
             from: text.from.clone(),
             body: text.body.clone(),
+            wording: text.wording,
         });
         self.inbox.push(text);
     }
@@ -130,16 +134,21 @@ impl PhoneHandle {
     }
 
     /// The network delivers a text (held until there is signal).
-    pub(crate) fn deliver_text(&self, from: String, body: String) {
+    pub(crate) fn deliver_text(&self, from: String, body: String, wording: Wording) {
         let on = self.signal.load(Ordering::SeqCst);
         if on {
             self.record(Output::TextMessage {
                 from: from.clone(),
                 body: body.clone(),
+                wording,
             });
         }
         self.mailbox.post(move |p| {
-            let text = Text { from, body };
+            let text = Text {
+                from,
+                body,
+                wording,
+            };
             if on {
                 p.inbox.push(text)
             } else {
@@ -161,6 +170,7 @@ impl PhoneHandle {
                 from: call.from.clone(),
                 said: "Incoming call".into(),
                 keys: None,
+                wording: Wording::Microsoft,
             });
             self.mailbox.post(move |p| p.ringing = Some(call));
         } else {
@@ -201,6 +211,7 @@ impl PhoneHandle {
                     from: call.from.clone(),
                     said: call.script.clone(),
                     keys: Some(keys.clone()),
+                    wording: call.wording,
                 });
                 p.tenant.lock().answer_call(call.challenge, &keys);
                 Some(call.script)

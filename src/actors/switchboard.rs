@@ -7,6 +7,7 @@
 
 use super::authenticator::AuthenticatorHandle;
 use super::phone::PhoneHandle;
+use crate::records::Wording;
 use crate::tenant::telephony::{Carrier, IncomingCall, PushRequest};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -48,9 +49,9 @@ impl Switchboard {
 }
 
 impl Carrier for Switchboard {
-    fn deliver_text(&self, number: &str, from: &str, body: String) {
+    fn deliver_text(&self, number: &str, from: &str, body: String, wording: Wording) {
         if let Some(phone) = self.phone(number) {
-            phone.deliver_text(from.to_string(), body);
+            phone.deliver_text(from.to_string(), body, wording);
         }
     }
 

@@ -170,15 +170,25 @@ pub(crate) fn event(e: &Event) -> String {
     }
     let (kind, inner) = match &e.output {
         Output::Screen(v) => ("screen", screen(v)),
-        Output::TextMessage { from, body } => (
+        Output::TextMessage {
+            from,
+            body,
+            wording,
+        } => (
             "text",
             format!(
-                r#"<div class="mfa-bubble"><div class="mfa-from">{}</div>{}</div>"#,
+                r#"<div class="mfa-bubble"><div class="mfa-from">{}</div>{}{}</div>"#,
                 esc(from),
-                esc(body)
+                esc(body),
+                wording_mark(*wording)
             ),
         ),
-        Output::Call { from, said, keys } => {
+        Output::Call {
+            from,
+            said,
+            keys,
+            wording,
+        } => {
             let keys = keys
                 .as_ref()
                 .map(|k| format!(r#" <span class="mfa-keys">pressed {}</span>"#, esc(k)))
@@ -186,9 +196,10 @@ pub(crate) fn event(e: &Event) -> String {
             (
                 "call",
                 format!(
-                    r#"<div class="mfa-call">📞 {}: “{}”{keys}</div>"#,
+                    r#"<div class="mfa-call">📞 {}: “{}”{}{keys}</div>"#,
                     esc(from),
-                    esc(said)
+                    esc(said),
+                    wording_mark(*wording)
                 ),
             )
         }
@@ -307,4 +318,49 @@ pub(crate) fn step(s: &StepRecord) -> String {
         }
     }
     h + "</li>"
+}
+
+/// The mark after text in the simulator's words (see `records::Wording`); nothing after
+/// Microsoft's.
+fn wording_mark(wording: crate::records::Wording) -> String {
+    match wording {
+        crate::records::Wording::Microsoft => String::new(),
+        crate::records::Wording::Simulator => format!(
+            r#" <span class="mfa-ours" title="Microsoft does not publish the real wording; these words are the simulator's">{}</span>"#,
+            esc(crate::records::Wording::MARK)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::Wording;
+    use crate::transcript::Actor;
+
+    #[test]
+    fn the_book_marks_the_simulators_wording_only() {
+        let call = |wording| Event {
+            at: 0,
+            actor: Actor::Phone("Dana".into()),
+            output: Output::Call {
+                from: "+1 8553308653".into(),
+                said: "Please press the pound key.".into(),
+                keys: None,
+                wording,
+            },
+        };
+        assert!(event(&call(Wording::Simulator)).contains(Wording::MARK));
+        assert!(!event(&call(Wording::Microsoft)).contains(Wording::MARK));
+        let text = Event {
+            at: 0,
+            actor: Actor::Phone("Dana".into()),
+            output: Output::TextMessage {
+                from: "97671".into(),
+                body: "123456".into(),
+                wording: Wording::Simulator,
+            },
+        };
+        assert!(event(&text).contains("mfa-ours"));
+    }
 }

@@ -117,6 +117,7 @@ async fn check_one(ex: &Exercise, path: &Path, tenants: &mut Tenants<'_>) -> Vec
                 }
             }
             Setup::Signal { user, .. } | Setup::Clock { user, .. } => person(user, &mut found),
+            Setup::ReportSuspiciousActivity(_) => {}
             Setup::MailCheck { user, app } => {
                 person(user, &mut found);
                 mail_app(people.as_ref(), user, app, path, &text, &mut found);

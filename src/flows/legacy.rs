@@ -112,7 +112,7 @@ impl Flow {
                     Contact::OfficePhone => (PhoneSlot::Office, true),
                     _ => (PhoneSlot::Mobile, by_call),
                 };
-                match self.start_phone(t, slot, &country, &number, by_call) {
+                match self.start_phone(t, slot, &country, &number, "", by_call) {
                     Ok(masked) => {
                         let prompt = if by_call {
                             format!(
@@ -445,12 +445,24 @@ impl Flow {
             })
             .chain(default.map(|d| format!("Default: {}", option_label(d))))
             .collect();
-        let app_passwords = user
-            .app_passwords
-            .records()
-            .iter()
-            .map(|r| (r.id, r.name.clone(), format_date(r.created)))
-            .collect();
+        // Rule 23: with the tenant's setting turned off, App Passwords already made keep
+        // working for mail but are no longer listed here, so they cannot be managed.
+        let manageable = t.app_passwords_manageable();
+        let app_passwords = if manageable {
+            user.app_passwords
+                .records()
+                .iter()
+                .map(|r| (r.id, r.name.clone(), format_date(r.created)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let notice = match notice {
+            None if app_passwords_tab && !manageable => {
+                Some("Your organisation doesn't allow app passwords.".to_string())
+            }
+            other => other,
+        };
         self.page = Page::Legacy(LegacyPage::Settings {
             app_passwords_tab,
             methods,

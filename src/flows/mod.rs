@@ -31,7 +31,11 @@ pub enum Destination {
     MfaSetup,
     /// mysignins.microsoft.com/security-info.
     SecurityInfo,
-    /// The older App passwords page.
+    /// The older App passwords page (account.activedirectory.windowsazure.com/AppPasswords.aspx).
+    /// Whether this address still works today is UNCONFIRMED (entra-facts §8). The simulator's
+    /// choice: while the older registration experience is in force it opens the older page on
+    /// its app passwords tab; once combined registration applies it leads to Security info,
+    /// where App Passwords are managed today (rule 23 of [`crate::rules`] says so too).
     AppPasswords,
     /// The sign-in window a modern mail app opens.
     Outlook,
@@ -239,11 +243,12 @@ impl Flow {
         slot: crate::tenant::PhoneSlot,
         country: &str,
         number: &str,
+        extension: &str,
         by_call: bool,
     ) -> Result<String, String> {
         let id = self.user_id();
         let challenge = t
-            .start_phone_setup(id, slot, country, number, by_call)
+            .start_phone_setup(id, slot, country, number, extension, by_call)
             .map_err(|e| e.to_string())?;
         self.challenge = Some(challenge);
         Ok(t.challenge(challenge)

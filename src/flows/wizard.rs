@@ -210,6 +210,7 @@ impl Flow {
                     slot,
                     number,
                     by_call,
+                    extension,
                     error,
                     ..
                 },
@@ -222,6 +223,7 @@ impl Flow {
                         country: text.clone(),
                         number,
                         by_call,
+                        extension,
                         error,
                     },
                 );
@@ -231,6 +233,7 @@ impl Flow {
                     slot,
                     country,
                     by_call,
+                    extension,
                     error,
                     ..
                 },
@@ -243,6 +246,31 @@ impl Flow {
                         country,
                         number: text.clone(),
                         by_call,
+                        extension,
+                        error,
+                    },
+                );
+            }
+            // Rule 13: only the office phone's form has an "Extension" box.
+            (
+                W::Phone {
+                    slot: PhoneSlot::Office,
+                    country,
+                    number,
+                    by_call,
+                    error,
+                    ..
+                },
+                Action::Enter(Field::Extension, text),
+            ) => {
+                go(
+                    self,
+                    W::Phone {
+                        slot: PhoneSlot::Office,
+                        country,
+                        number,
+                        by_call,
+                        extension: text.clone(),
                         error,
                     },
                 );
@@ -252,6 +280,7 @@ impl Flow {
                     slot: PhoneSlot::Mobile,
                     country,
                     number,
+                    extension,
                     error,
                     ..
                 },
@@ -264,6 +293,7 @@ impl Flow {
                         country,
                         number,
                         by_call: *b,
+                        extension,
                         error,
                     },
                 );
@@ -274,12 +304,13 @@ impl Flow {
                     country,
                     number,
                     by_call,
+                    extension,
                     ..
                 },
                 Action::Press(Button::Next),
             ) => {
                 let by_call = by_call || slot != PhoneSlot::Mobile;
-                match self.start_phone(t, slot, &country, &number, by_call) {
+                match self.start_phone(t, slot, &country, &number, &extension, by_call) {
                     Ok(masked) => {
                         if by_call {
                             go(
@@ -307,6 +338,7 @@ impl Flow {
                             country,
                             number,
                             by_call,
+                            extension,
                             error: Some(error),
                         },
                     ),
@@ -528,6 +560,7 @@ pub(super) fn new_phone(slot: PhoneSlot) -> WizardPage {
         country: "1".into(),
         number: String::new(),
         by_call: slot != PhoneSlot::Mobile,
+        extension: String::new(),
         error: None,
     }
 }

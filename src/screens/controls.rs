@@ -20,6 +20,8 @@ pub enum Field {
     Code,
     /// A name (App Password).
     Name,
+    /// An office phone's extension.
+    Extension,
 }
 
 impl Field {
@@ -32,6 +34,7 @@ impl Field {
             Field::PhoneNumber => "Phone number",
             Field::Code => "Code",
             Field::Name => "Name",
+            Field::Extension => "Extension",
         }
     }
 }

@@ -127,6 +127,8 @@ pub enum ManageStep {
     AddMethod,
     /// "Change default method".
     ChangeDefault,
+    /// "Delete method": the confirmation before a row is deleted.
+    ConfirmDelete,
 }
 
 impl PageId {

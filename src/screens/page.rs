@@ -13,6 +13,8 @@ const LOGIN: &str = "login.microsoftonline.com";
 /// The older sign-up page.
 pub(super) const PROOFUP: &str = "account.activedirectory.windowsazure.com/Proofup.aspx";
 /// The older App passwords page.
+/// What smart lockout says, in Microsoft's documented words (howto-password-smart-lockout).
+pub(crate) const LOCKED_MESSAGE: &str = "Your account is temporarily locked to prevent unauthorized use. Try again later, and if you still have trouble, contact your admin.";
 pub(super) const APP_PASSWORDS: &str = "account.activedirectory.windowsazure.com/AppPasswords.aspx";
 /// The "Keep your account secure" wizard.
 pub(super) const REGISTER: &str = "mysignins.microsoft.com/register";
@@ -279,6 +281,8 @@ pub enum WizardPage {
         number: String,
         /// "Call me" chosen rather than a text message.
         by_call: bool,
+        /// The extension typed (office phone only: rule 13).
+        extension: String,
         /// The red message, if the number was refused.
         error: Option<String>,
     },
@@ -346,6 +350,13 @@ pub enum ManagePage {
         options: Vec<NewMethod>,
         /// The kind picked in the list, if any.
         selected: Option<NewMethod>,
+    },
+    /// "Delete method": Security info asks before it deletes (rule 14: it cannot be undone).
+    ConfirmDelete {
+        /// The row to delete if the person presses Yes.
+        row: u32,
+        /// The row as the list showed it ("Phone: +1 4255550123").
+        what: String,
     },
     /// Change the default method.
     ChangeDefault {
@@ -446,6 +457,7 @@ impl ManagePage {
             ManagePage::SecurityInfo { .. } => ManageStep::SecurityInfo,
             ManagePage::AddMethod { .. } => ManageStep::AddMethod,
             ManagePage::ChangeDefault { .. } => ManageStep::ChangeDefault,
+            ManagePage::ConfirmDelete { .. } => ManageStep::ConfirmDelete,
         }
     }
 }
@@ -479,9 +491,9 @@ impl SignInPage {
                 .field(Field::Password, &"•".repeat(*password_len))
                 .error(error)
                 .buttons(&[Button::SignIn]),
+            // Smart lockout's message in Microsoft's words (rule 27; entra-facts §7).
             SignInPage::Locked => ScreenView::new(LOGIN, "Account locked")
-                .say("Too many wrong passwords: your account is locked for a short while to keep it safe.")
-                .say("Wait a minute and try again, or ask your help desk to unlock it."),
+                .say(LOCKED_MESSAGE),
             SignInPage::MoreInfoRequired { upn } => ScreenView::new(LOGIN, "More information required")
                 .say(upn.clone())
                 .say("Your organisation needs more information to keep your account secure.")

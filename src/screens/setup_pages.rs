@@ -295,6 +295,7 @@ impl WizardPage {
                 country,
                 number,
                 by_call,
+                extension,
                 error,
             } => {
                 let mut v = v
@@ -302,6 +303,9 @@ impl WizardPage {
                     .say("You can prove who you are by answering a call or texting a code to your phone.")
                     .field(Field::CountryCode, country)
                     .field(Field::PhoneNumber, number);
+                if *slot == PhoneSlot::Office {
+                    v = v.field(Field::Extension, extension);
+                }
                 if *slot == PhoneSlot::Mobile {
                     v = v
                         .choice("Text me a code", Choice::ByCall(false), !by_call)
@@ -400,6 +404,13 @@ impl ManagePage {
                     v = v.choice(o.label(), Choice::Add(*o), Some(*o) == *selected);
                 }
                 v.buttons(&[Button::Add])
+            }
+            ManagePage::ConfirmDelete { what, .. } => {
+                ScreenView::new(SECURITY_INFO, "Delete method")
+                    .say("Are you sure you want to delete this method from your account?")
+                    .say(what.clone())
+                    .say("This can't be undone.")
+                    .buttons(&[Button::No, Button::Yes])
             }
             ManagePage::ChangeDefault { options, selected } => {
                 let mut v = ScreenView::new(SECURITY_INFO, "Change default method")

@@ -10,11 +10,18 @@ use super::directory::{MfaState, TemporaryAccessPass, UserId};
 pub(crate) const MFA_BLOCK_DAYS: i64 = 90;
 
 impl Tenant {
-    /// Set per-user MFA. Enabling a user who already has a method enforces them at once
-    /// (rule 2). Returns the state the user ends in.
+    /// Set per-user MFA. Returns the state the user ends in. Two Microsoft pages are kept
+    /// together here (rules 2 and 6): enabling a user for the first time who already has a
+    /// method enforces them at once (the Graph resource page); a user once enforced, then
+    /// disabled (or set back to enabled), and enabled again stays *enabled* until an
+    /// administrator sets enforced, methods or not (the per-user MFA page). The tenant
+    /// remembers the earlier enforcement in [`super::User::enforced_before`].
     pub fn set_mfa_state(&mut self, id: UserId, state: MfaState) -> MfaState {
         let user = self.user_mut(id);
-        user.mfa = if state == MfaState::Enabled && !user.info.is_empty() {
+        if user.mfa == MfaState::Enforced && state != MfaState::Enforced {
+            user.enforced_before = true;
+        }
+        user.mfa = if state == MfaState::Enabled && !user.info.is_empty() && !user.enforced_before {
             MfaState::Enforced
         } else {
             state
@@ -25,6 +32,24 @@ impl Tenant {
     /// Turn the tenant's "allow app passwords" setting on or off.
     pub(crate) fn allow_app_passwords(&mut self, allowed: bool) {
         self.policy.app_passwords = allowed;
+    }
+
+    /// Turn "Report suspicious activity" or the fraud alert's automatic block on or off
+    /// (rule 16; what they do is in `fraud`).
+    pub(crate) fn set_fraud_setting(&mut self, setting: crate::records::FraudSetting, on: bool) {
+        match setting {
+            crate::records::FraudSetting::ReportSuspiciousActivity => {
+                self.policy.report_suspicious_activity = on
+            }
+            crate::records::FraudSetting::AutoBlock => self.policy.fraud_alert_auto_block = on,
+        }
+    }
+
+    /// Whether users may see and manage (create, delete) their App Passwords: only while the
+    /// tenant allows them. Turned off later, the ones already made keep working for mail
+    /// (rule 23) but drop out of Security info and the App passwords page.
+    pub(crate) fn app_passwords_manageable(&self) -> bool {
+        self.policy.app_passwords
     }
 
     /// Require re-register MFA: phones and apps are deleted; the next sign-in that needs MFA
@@ -95,5 +120,47 @@ impl Tenant {
     /// Clear the "high risk" flag after investigation.
     pub(crate) fn dismiss_risk(&mut self, id: UserId) {
         self.user_mut(id).high_risk = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tenant::methods::Method;
+    use crate::tenant::{MfaState, PhoneSlot, Policy, SignInNeed};
+
+    #[test]
+    fn enforced_disabled_and_enabled_again_stays_enabled_until_an_admin_enforces() {
+        // Rule 6, second case of the clarification (howto-mfa-userstates), beside rule 2's
+        // first enabling (Graph): the tenant remembers the earlier enforcement.
+        let (mut t, id, _) = crate::tenant::test_tenant::with_user(
+            "2021-06-01",
+            Policy::default(),
+            3,
+            ("dana@contoso.com", "Dana Whitfield", "pw-right"),
+        );
+        t.user_mut(id)
+            .info
+            .add(
+                Method::Phone {
+                    slot: PhoneSlot::Mobile,
+                    number: "+1 4255550123".into(),
+                },
+                0,
+            )
+            .unwrap();
+        assert_eq!(
+            t.set_mfa_state(id, MfaState::Enabled),
+            MfaState::Enforced,
+            "a first enabling with methods enforces at once (rule 2)"
+        );
+        assert_eq!(t.set_mfa_state(id, MfaState::Disabled), MfaState::Disabled);
+        assert_eq!(t.sign_in_need(id, None), SignInNeed::Nothing);
+        assert_eq!(
+            t.set_mfa_state(id, MfaState::Enabled),
+            MfaState::Enabled,
+            "enabled again without re-registering: stays enabled"
+        );
+        assert!(matches!(t.sign_in_need(id, None), SignInNeed::Verify(_)));
+        assert_eq!(t.set_mfa_state(id, MfaState::Enforced), MfaState::Enforced);
     }
 }

@@ -125,6 +125,11 @@ impl AppPasswords {
         self.records.clear();
     }
 
+    /// How many were ever made for this user (deleted ones included).
+    pub(crate) fn issued(&self) -> u32 {
+        self.next_id
+    }
+
     /// The stored records (names and dates only).
     pub fn records(&self) -> &[AppPasswordRecord] {
         &self.records

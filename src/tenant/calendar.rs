@@ -24,6 +24,10 @@ pub mod cutover {
     pub(crate) const OCTOBER_2022: Instant = datetime!(2022-10-01 0:00 UTC).unix_timestamp();
     /// Number matching on every Authenticator push (rule 33).
     pub(crate) const NUMBER_MATCHING: Instant = datetime!(2023-05-08 0:00 UTC).unix_timestamp();
+    /// Not the service's own date but a mail app's: Windows Mail (Mail and Calendar) reached
+    /// its end of support on 2024-12-31 and from this day no longer gets mail (entra-facts §5);
+    /// kept here so that every date lives in one place.
+    pub(crate) const WINDOWS_MAIL_END: Instant = datetime!(2025-01-01 0:00 UTC).unix_timestamp();
     /// Methods no longer managed in the legacy MFA and SSPR policies (rule 34).
     pub(crate) const LEGACY_POLICIES_END: Instant = datetime!(2025-09-30 0:00 UTC).unix_timestamp();
     /// Users with texts or calls nudged to add a passkey (rule 35).
@@ -58,6 +62,11 @@ pub(crate) fn registration(now: Instant, policy: &Policy) -> Registration {
     } else {
         Registration::Legacy
     }
+}
+
+/// Whether Windows Mail still gets mail: until its end of support on 2024-12-31.
+pub(crate) fn windows_mail_supported(now: Instant) -> bool {
+    !on_or_after(now, cutover::WINDOWS_MAIL_END)
 }
 
 /// Rule 33: from 2023-05-08 every Authenticator push asks for the number on the sign-in screen.

@@ -91,6 +91,10 @@ pub struct User {
     pub business_phone: Option<String>,
     /// Per-user MFA state.
     pub mfa: MfaState,
+    /// The administrator once moved this user out of *enforced* (to disabled or enabled):
+    /// enabling them again then leaves them *enabled* until an administrator sets enforced,
+    /// whatever they have registered (rule 6).
+    pub enforced_before: bool,
     /// Registered methods.
     pub info: SecurityInfo,
     /// App Passwords (hashed).
@@ -115,6 +119,10 @@ pub struct User {
     pub phone_sends: Vec<Instant>,
     /// Hashes of texted codes already used (so a replay gets its own message).
     pub used_phone_codes: Vec<[u8; 32]>,
+    /// How many app secrets (TOTP seeds) the service has made for this user: each is drawn
+    /// from its own stream, named by the user and this count, so no two users (or two apps of
+    /// one user) share a secret and no other draw shifts it.
+    pub(crate) secrets_issued: u32,
 }
 
 impl User {
@@ -128,6 +136,7 @@ impl User {
             mailbox: upn.to_lowercase(),
             business_phone: None,
             mfa: MfaState::Disabled,
+            enforced_before: false,
             info: SecurityInfo::default(),
             app_passwords: AppPasswords::default(),
             sign_in_blocked: false,
@@ -139,6 +148,7 @@ impl User {
             tap: None,
             phone_sends: Vec::new(),
             used_phone_codes: Vec::new(),
+            secrets_issued: 0,
         }
     }
 

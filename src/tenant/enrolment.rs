@@ -9,7 +9,7 @@ use super::app_passwords::AppPasswordError;
 use super::challenge::Purpose;
 use super::directory::{MfaState, UserId};
 use super::methods::{
-    MAX_AUTHENTICATOR_APPS, MethodError, PhoneSlot, VerifyOption, normalize_phone,
+    MAX_AUTHENTICATOR_APPS, MethodError, PhoneSlot, VerifyOption, normalize_slot_phone,
 };
 use super::oath::Oath;
 use super::verification::StartError;
@@ -41,16 +41,18 @@ impl Tenant {
         }
     }
 
-    /// Start proving a phone number: normalise it and send the text or place the call.
+    /// Start proving a phone number: normalise it (an extension only for the office phone,
+    /// rule 13) and send the text or place the call.
     pub(crate) fn start_phone_setup(
         &mut self,
         id: UserId,
         slot: PhoneSlot,
         country_code: &str,
         typed: &str,
+        extension: &str,
         by_call: bool,
     ) -> Result<u64, PhoneSetupError> {
-        let number = normalize_phone(country_code, typed)?;
+        let number = normalize_slot_phone(slot, country_code, typed, extension)?;
         if self.user(id).info.phone(slot).is_some() {
             return Err(MethodError::SlotTaken(slot.label()).into());
         }
@@ -78,8 +80,13 @@ impl Tenant {
         Ok((challenge, oath))
     }
 
-    fn new_oath(&self, id: UserId) -> Oath {
-        let secret = self.seed().bytes(20);
+    /// A new app secret for this user, from a stream of its own (the user and how many secrets
+    /// they were given before), independent of every other draw: two users never share one.
+    fn new_oath(&mut self, id: UserId) -> Oath {
+        let user = self.user_mut(id);
+        user.secrets_issued += 1;
+        let purpose = format!("app secret/{}/{}", user.upn, user.secrets_issued);
+        let secret = self.seed().substream(&purpose).bytes(20);
         Oath::new(&secret, &self.organisation, &self.user(id).upn)
             .expect("invariant: 20-byte secrets are valid")
     }
@@ -181,7 +188,15 @@ impl Tenant {
         name: &str,
     ) -> Result<String, AppPasswordError> {
         let now = self.now();
-        let seed = self.seed().clone();
+        // Each App Password from a stream of its own (the user and its number), so no two
+        // are slices of one string and no other draw shifts them.
+        let user = self.user(id);
+        let purpose = format!(
+            "app password/{}/{}",
+            user.upn,
+            user.app_passwords.issued() + 1
+        );
+        let seed = self.seed().substream(&purpose);
         self.user_mut(id)
             .app_passwords
             .create(name, &seed, now)
@@ -250,5 +265,68 @@ mod tests {
         assert_eq!(url, "https://mobileappcommunicator.sim/contoso");
         assert_eq!(activation_payload(&code, &url), payload);
         assert_eq!(activation_parts("otpauth://totp/x?secret=AAAA"), None);
+    }
+
+    use crate::tenant::{Purpose, User};
+
+    /// A tenant with Dana and Lee, both with a mobile phone.
+    fn two_users(seed: u64) -> (Tenant, UserId, UserId) {
+        let (mut t, dana, _) = crate::tenant::test_tenant::with_user(
+            "2021-06-01",
+            Policy::default(),
+            seed,
+            ("dana@contoso.com", "Dana Whitfield", "pw-dana"),
+        );
+        let salt = t.new_salt();
+        let lee = t.add_user(User::new("lee@contoso.com", "Lee Okafor", "pw-lee", salt));
+        (t, dana, lee)
+    }
+
+    #[test]
+    fn every_user_and_every_app_gets_a_secret_of_its_own() {
+        let (mut t, dana, lee) = two_users(2021);
+        let (_, a) = t.start_software_token_setup(dana).unwrap();
+        let (_, b) = t.start_software_token_setup(lee).unwrap();
+        let (_, c) = t.start_software_token_setup(dana).unwrap();
+        let secrets = [a.secret_base32(), b.secret_base32(), c.secret_base32()];
+        assert_ne!(secrets[0], secrets[1], "two users never share a secret");
+        assert_ne!(secrets[0], secrets[2], "two apps of one user neither");
+        assert_ne!(a.code_at(t.now()), b.code_at(t.now()));
+        // Independent of other draws: a text sent first changes nothing.
+        let (mut u, dana2, _) = two_users(2021);
+        u.user_mut(dana2)
+            .info
+            .add(
+                crate::tenant::methods::Method::Phone {
+                    slot: crate::tenant::PhoneSlot::Mobile,
+                    number: "+1 4255550123".into(),
+                },
+                0,
+            )
+            .unwrap();
+        u.start_challenge(dana2, VerifyOption::Text, Purpose::SignIn)
+            .unwrap();
+        let (_, again) = u.start_software_token_setup(dana2).unwrap();
+        assert_eq!(again.secret_base32(), secrets[0]);
+    }
+
+    #[test]
+    fn app_passwords_are_drawn_apart_not_slices_of_one_string() {
+        let (mut t, dana, lee) = two_users(2021);
+        let d1 = t.create_app_password(dana, "one").unwrap();
+        let d2 = t.create_app_password(dana, "two").unwrap();
+        let l1 = t.create_app_password(lee, "one").unwrap();
+        assert_ne!(d1, l1, "two users' first App Passwords differ");
+        for (x, y) in [(&d1, &d2), (&d1, &l1), (&d2, &l1)] {
+            assert_ne!(x, y);
+            // No run of 6 letters of one appears in the other (no shifted overlap).
+            for w in x.as_bytes().windows(6) {
+                assert!(!y.contains(std::str::from_utf8(w).unwrap()), "{x} / {y}");
+            }
+        }
+        // Independent of other draws: the same App Password after a text was sent.
+        let (mut u, dana2, _) = two_users(2021);
+        let _ = u.seed().digits(6);
+        assert_eq!(u.create_app_password(dana2, "one").unwrap(), d1);
     }
 }

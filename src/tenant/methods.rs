@@ -68,6 +68,12 @@ pub enum MethodError {
     /// Not a number we can call or text.
     #[error("That doesn't look like a phone number. Check the country code and the number.")]
     BadNumber,
+    /// Rule 13: an extension given for a phone other than the office phone.
+    #[error("Only an office phone can have an extension.")]
+    ExtensionNotAllowed,
+    /// An extension that is not 1 to 10 digits.
+    #[error("An extension is 1 to 10 digits.")]
+    BadExtension,
 }
 
 /// The user's registered methods and default.
@@ -236,13 +242,49 @@ pub(crate) fn normalize_phone(country_code: &str, typed: &str) -> Result<String,
     Ok(format!("+{cc} {digits}"))
 }
 
+/// Rule 13: a number for one of the three slots, with an extension only for the office
+/// phone. `typed` is what the number box holds; `extension` what the office phone's
+/// "Extension" box holds (empty for none). Stored as Microsoft Graph writes it:
+/// `+CC number` and, for an office phone with an extension, `+CC numberxEXT`.
+pub(crate) fn normalize_slot_phone(
+    slot: PhoneSlot,
+    country_code: &str,
+    typed: &str,
+    extension: &str,
+) -> Result<String, MethodError> {
+    let number = normalize_phone(country_code, typed)?;
+    let extension = extension.trim();
+    if extension.is_empty() {
+        return Ok(number);
+    }
+    if slot != PhoneSlot::Office {
+        return Err(MethodError::ExtensionNotAllowed);
+    }
+    if !(1..=10).contains(&extension.len()) || !extension.chars().all(|c| c.is_ascii_digit()) {
+        return Err(MethodError::BadExtension);
+    }
+    Ok(format!("{number}x{extension}"))
+}
+
+/// The line a call or text goes to: the stored number without its extension (the
+/// organisation's switchboard puts the call through to the extension).
+pub(crate) fn dialled(number: &str) -> &str {
+    number.split_once('x').map_or(number, |(line, _)| line)
+}
+
 /// `+1 XXXXXXXX00`: how sign-in pages show a number.
 pub(crate) fn mask_phone(number: &str) -> String {
+    let extension = number.split_once('x').map(|(_, e)| e);
+    let number = dialled(number);
     let (cc, digits) = number.split_once(' ').unwrap_or(("", number));
     let count = digits.chars().count();
     let keep = count.saturating_sub(2);
     let tail: String = digits.chars().skip(keep).collect();
-    format!("{cc} {}{tail}", "X".repeat(keep))
+    let masked = format!("{cc} {}{tail}", "X".repeat(keep));
+    match extension {
+        Some(e) => format!("{masked} ext. {e}"),
+        None => masked,
+    }
 }
 
 #[cfg(test)]
@@ -273,6 +315,69 @@ mod tests {
             "+1 X٢٥",
             "never slices inside a character"
         );
+    }
+
+    #[test]
+    fn only_the_office_phone_takes_an_extension() {
+        // Rule 13: extensions only on the office phone, stored `+CC numberxEXT`, dialled
+        // without the extension, masked with it.
+        let office = normalize_slot_phone(PhoneSlot::Office, "1", "425 555 0142", "123").unwrap();
+        assert_eq!(office, "+1 4255550142x123");
+        assert_eq!(dialled(&office), "+1 4255550142");
+        assert_eq!(mask_phone(&office), "+1 XXXXXXXX42 ext. 123");
+        for slot in [PhoneSlot::Mobile, PhoneSlot::Alternate] {
+            assert_eq!(
+                normalize_slot_phone(slot, "1", "4255550142", "123"),
+                Err(MethodError::ExtensionNotAllowed)
+            );
+            assert_eq!(
+                normalize_slot_phone(slot, "1", "4255550142", " ").unwrap(),
+                "+1 4255550142"
+            );
+        }
+        assert_eq!(
+            normalize_slot_phone(PhoneSlot::Office, "1", "4255550142", "12a"),
+            Err(MethodError::BadExtension)
+        );
+        assert_eq!(
+            normalize_slot_phone(PhoneSlot::Office, "1", "4255550142x12", ""),
+            Err(MethodError::BadNumber),
+            "an extension goes in its own box"
+        );
+        assert_eq!(dialled("+1 4255550123"), "+1 4255550123");
+    }
+
+    #[test]
+    fn one_number_in_each_of_the_three_slots() {
+        // Rule 13: one mobile, one alternate and one office number; a second in a slot is
+        // refused, the other slots stay free.
+        let mut info = SecurityInfo::default();
+        for (slot, number) in [
+            (PhoneSlot::Mobile, "+1 4255550100"),
+            (PhoneSlot::Alternate, "+1 4255550101"),
+            (PhoneSlot::Office, "+1 4255550102x7"),
+        ] {
+            info.add(
+                Method::Phone {
+                    slot,
+                    number: number.into(),
+                },
+                0,
+            )
+            .unwrap();
+            assert_eq!(info.phone(slot), Some(number));
+        }
+        for slot in [PhoneSlot::Mobile, PhoneSlot::Alternate, PhoneSlot::Office] {
+            let again = Method::Phone {
+                slot,
+                number: "+1 4255550199".into(),
+            };
+            assert_eq!(
+                info.add(again, 0),
+                Err(MethodError::SlotTaken(slot.label()))
+            );
+        }
+        assert_eq!(info.entries().len(), 3);
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub mod telephony;
 
 mod administration;
 mod enrolment;
+mod fraud;
 mod mail_auth;
 #[cfg(test)]
 pub(crate) mod test_tenant;

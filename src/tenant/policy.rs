@@ -45,6 +45,16 @@ pub struct Policy {
     pub stay_signed_in_prompt: bool,
     /// The tenant buys SMS and voice from its own telephony provider (matters from 2027-02-01).
     pub telephony_provider: bool,
+    /// "Report suspicious activity" (rule 16 of [`crate::rules`]): on, a person who reports a
+    /// request they did not expect (0# on a verification call, Report in Microsoft
+    /// Authenticator) is set to high user risk. Off by default, as under "Microsoft managed";
+    /// off, the report still denies the attempt and the sign-in log still names the fraud
+    /// code, but the risk does not change. Key `report_suspicious_activity`.
+    pub report_suspicious_activity: bool,
+    /// The older Fraud alert's "Automatically block users who report fraud" (rule 16): on, a
+    /// report blocks the person's MFA for 90 days or until an administrator unblocks it.
+    /// Off by default. Key `fraud_alert_auto_block`.
+    pub fraud_alert_auto_block: bool,
     /// Force the sign-up experience: `legacy` (Additional security verification) or
     /// `combined` (Keep your account secure). Unset: decided by the date (rules 7-14 of
     /// [`crate::rules`]).
@@ -275,6 +285,8 @@ impl Default for Policy {
             remember_mfa_days: None,
             stay_signed_in_prompt: true,
             telephony_provider: false,
+            report_suspicious_activity: false,
+            fraud_alert_auto_block: false,
             registration: None,
             registration_methods: 1,
             system_preferred_mfa: false,
@@ -340,6 +352,17 @@ mod tests {
         assert_eq!(on.check(), Ok(()));
         let off: Policy = serde_yaml::from_str("remember_mfa_days: 14").unwrap();
         assert!(!off.system_preferred_mfa);
+    }
+
+    #[test]
+    fn fraud_reporting_settings_are_off_by_default_and_read_from_files() {
+        let p = Policy::default();
+        assert!(!p.report_suspicious_activity && !p.fraud_alert_auto_block);
+        let on: Policy =
+            serde_yaml::from_str("report_suspicious_activity: true\nfraud_alert_auto_block: true")
+                .unwrap();
+        assert!(on.report_suspicious_activity && on.fraud_alert_auto_block);
+        assert_eq!(on.check(), Ok(()));
     }
 
     #[test]

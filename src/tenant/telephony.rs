@@ -8,7 +8,7 @@
 //! tenant was connected to. A tenant that was never connected reaches nobody: texts, calls
 //! and pushes go unanswered, which is what a number no phone answers to does anyway.
 
-use crate::records::SignInRow;
+use crate::records::{SignInRow, Wording};
 use std::sync::Arc;
 
 /// The sender id texts come from (one of Microsoft's US short codes).
@@ -23,8 +23,42 @@ pub struct IncomingCall {
     pub challenge: u64,
     /// Caller id.
     pub from: String,
-    /// What the recorded voice says.
+    /// What the recorded voice says. Never a code: a call is approved with #, nothing is
+    /// read out to type (rule 16 of [`crate::rules`]).
     pub script: String,
+    /// Whose words the script is.
+    pub wording: Wording,
+}
+
+/// Microsoft's documented default greeting of a verification call (entra-facts §3, from the
+/// MFA settings page): press # to finish.
+pub(crate) const CALL_GREETING: &str = "Thank you for using the Microsoft sign-in verification system. Please press the pound key to finish your verification.";
+
+/// The greeting when fraud can be reported (Report suspicious activity or the older fraud
+/// alert is on). Microsoft documents only fragments of it ("If you did not initiate this
+/// verification", "press zero pound to submit a fraud alert"); the sentence around them is
+/// the simulator's, so it is marked as such.
+pub(crate) const CALL_GREETING_WITH_FRAUD: &str = "Thank you for using the Microsoft sign-in verification system. If you did not initiate this verification, someone may be trying to sign in as you: please press zero pound to submit a fraud alert. Otherwise, please press the pound key to finish your verification.";
+
+/// What a verification call says, and whose words they are: Microsoft's default greeting, or
+/// the fraud variant where the tenant takes fraud reports. Pressing 0# reports fraud either
+/// way (rule 16); only the greeting's invitation differs.
+pub(crate) fn call_script(fraud_reporting: bool) -> (String, Wording) {
+    if fraud_reporting {
+        (CALL_GREETING_WITH_FRAUD.to_string(), Wording::Simulator)
+    } else {
+        (CALL_GREETING.to_string(), Wording::Microsoft)
+    }
+}
+
+/// The body of a text carrying a code. Microsoft does not publish the real wording (one
+/// commonly reported form is "Use verification code NNNNNN for Microsoft authentication."), so
+/// this is the simulator's and is marked as such wherever it is shown.
+pub(crate) fn text_body(code: &str, account: &str) -> (String, Wording) {
+    (
+        format!("{code} is your Microsoft verification code for {account}. Do not share it."),
+        Wording::Simulator,
+    )
 }
 
 /// A sign-in request pushed to Microsoft Authenticator.
@@ -44,8 +78,9 @@ pub struct PushRequest {
 /// once: delivery (or not) is the carrier's business. It is called while the tenant is locked,
 /// so an implementation must not lock the tenant.
 pub trait Carrier: Send + Sync {
-    /// Send a text to a number (`+CC number`) from `from`.
-    fn deliver_text(&self, number: &str, from: &str, body: String);
+    /// Send a text to a number (`+CC number`) from `from`; `wording` says whose words the
+    /// body is.
+    fn deliver_text(&self, number: &str, from: &str, body: String, wording: Wording);
     /// Ring a number.
     fn place_call(&self, number: &str, call: IncomingCall);
     /// Push a request to the Authenticator registered as `device`.
@@ -64,7 +99,7 @@ pub trait SignInObserver: Send + Sync {
 pub struct Nobody;
 
 impl Carrier for Nobody {
-    fn deliver_text(&self, _: &str, _: &str, _: String) {}
+    fn deliver_text(&self, _: &str, _: &str, _: String, _: Wording) {}
     fn place_call(&self, _: &str, _: IncomingCall) {}
     fn send_push(&self, _: u64, _: PushRequest) {}
 }
@@ -94,5 +129,24 @@ impl Default for Ports {
 impl std::fmt::Debug for Ports {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Ports")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_call_never_reads_out_a_code() {
+        // Rule 16: whichever greeting, the call asks for a key press and carries no digits.
+        for fraud in [false, true] {
+            let (script, _) = call_script(fraud);
+            assert!(script.contains("pound key"), "{script}");
+            assert!(!script.chars().any(|c| c.is_ascii_digit()), "{script}");
+            assert_eq!(script.contains("zero pound"), fraud, "{script}");
+        }
+        assert_eq!(call_script(false).1, Wording::Microsoft);
+        assert_eq!(call_script(true).1, Wording::Simulator);
+        assert_eq!(text_body("123456", "x@y.z").1, Wording::Simulator);
     }
 }

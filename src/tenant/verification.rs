@@ -14,7 +14,7 @@ use super::directory::{MfaState, UserId};
 use super::methods::{Method, PhoneSlot, VerifyOption, mask_phone};
 use super::oath::CodeMatch;
 use super::sign_in_log::{ClientKind, SignInResult};
-use super::telephony::{CALLER_ID, IncomingCall, PushRequest, TEXT_SENDER};
+use super::telephony::{self, CALLER_ID, IncomingCall, PushRequest, TEXT_SENDER};
 use crate::clock::Instant;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
@@ -53,11 +53,12 @@ pub enum StartError {
     /// MFA is blocked for this user (fraud report or admin block).
     #[error("Your sign-in was blocked. Contact your help desk.")]
     Blocked,
-    /// Too many texts or calls in a short time.
-    #[error(
-        "We've sent too many codes to this phone for now. Wait a few minutes, or sign in another way."
-    )]
-    Throttled,
+    /// Too many texts in a short time (Microsoft's wording, entra-facts §7).
+    #[error("You've hit our limit on text verification codes.")]
+    TextsThrottled,
+    /// Too many calls in a short time (Microsoft's wording, entra-facts §7).
+    #[error("You've hit our limit on verification calls.")]
+    CallsThrottled,
     /// Microsoft-provided texts and calls have ended for this tenant (rule 36).
     #[error(
         "Text messages and calls from Microsoft are no longer available for this organisation."
@@ -232,7 +233,11 @@ impl Tenant {
             user.phone_sends
                 .retain(|t| now - t < limits.throttle_window);
             if user.phone_sends.len() as u32 >= limits.phone_messages_per_window {
-                return Err(StartError::Throttled);
+                return Err(if option == VerifyOption::Text {
+                    StartError::TextsThrottled
+                } else {
+                    StartError::CallsThrottled
+                });
             }
             user.phone_sends.push(now);
         }
@@ -260,27 +265,28 @@ impl Tenant {
         match option {
             VerifyOption::Text => {
                 let code = self.seed().digits(6);
-                let body = format!(
-                    "{code} is your Microsoft verification code for {account}. Do not share it."
-                );
+                let (body, wording) = telephony::text_body(&code, &account);
                 self.carrier().deliver_text(
                     number.as_deref().unwrap_or_default(),
                     TEXT_SENDER,
                     body,
+                    wording,
                 );
                 challenge.code = Some(code);
             }
             VerifyOption::Call(_) => {
-                let script = "This is the Microsoft sign-in verification line. If you are signing in, \
-                              press the pound key. If you did not try to sign in, press zero and then pound."
-                    .to_string();
+                // Rule 16: the call reads out no code; the person presses # (or 0#).
+                let (script, wording) = telephony::call_script(self.takes_fraud_reports());
                 let call = IncomingCall {
                     challenge: challenge_id,
                     from: CALLER_ID.to_string(),
                     script,
+                    wording,
                 };
-                self.carrier()
-                    .place_call(number.as_deref().unwrap_or_default(), call);
+                // An office phone's extension is reached through the organisation's own
+                // switchboard: the service dials the line (rule 13).
+                let line = super::methods::dialled(number.as_deref().unwrap_or_default());
+                self.carrier().place_call(line, call);
             }
             VerifyOption::Push => {
                 let number_required = calendar::number_matching(now);
@@ -461,20 +467,7 @@ impl Tenant {
     fn after_answer(&mut self, challenge_id: u64, state: ChallengeState) {
         match state {
             ChallengeState::Passed => self.on_passed(challenge_id, None),
-            ChallengeState::Failed(Failure::Reported) => {
-                let user = self.challenges[&challenge_id].user;
-                let upn = self.user(user).upn.clone();
-                self.user_mut(user).high_risk = true;
-                let method = Some(option_label(self.challenges[&challenge_id].option).to_string());
-                self.log(
-                    &upn,
-                    "Office 365",
-                    ClientKind::Browser,
-                    method,
-                    SignInResult::Failure,
-                    "MFA denied; fraud reported by the user",
-                );
-            }
+            ChallengeState::Failed(Failure::Reported) => self.fraud_reported(challenge_id),
             _ => {}
         }
     }

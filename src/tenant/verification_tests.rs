@@ -91,7 +91,18 @@ fn texts_are_throttled_and_retire_in_2027() {
     }
     assert_eq!(
         t.start_challenge(id, VerifyOption::Text, Purpose::SignIn),
-        Err(StartError::Throttled)
+        Err(StartError::TextsThrottled)
+    );
+    // Calls share the count and say so in Microsoft's words (entra-facts §7).
+    let call = t.start_challenge(id, VerifyOption::Call(PhoneSlot::Mobile), Purpose::SignIn);
+    assert_eq!(call, Err(StartError::CallsThrottled));
+    assert_eq!(
+        StartError::TextsThrottled.to_string(),
+        "You've hit our limit on text verification codes."
+    );
+    assert_eq!(
+        StartError::CallsThrottled.to_string(),
+        "You've hit our limit on verification calls."
     );
     clock.advance(301);
     assert!(
@@ -198,7 +209,10 @@ fn push_needs_the_number_from_2023_and_can_be_denied() {
         t.answer_push(c, Answer::Report),
         ChallengeState::Failed(Failure::Reported)
     );
-    assert!(t.user(id).high_risk);
+    assert!(
+        !t.user(id).high_risk,
+        "a report raises the risk only with Report suspicious activity on (tenant::fraud)"
+    );
 }
 
 #[test]
@@ -617,7 +631,8 @@ fn app_passwords_keep_working_after_the_setting_is_turned_off() {
 
 #[test]
 fn a_call_passes_on_pound_and_zero_pound_reports_fraud() {
-    // Rule 16: # passes; 0# denies and raises the user's risk; other keys do not pass.
+    // Rule 16: # passes; 0# denies (its effects on risk and blocking are the tenant's
+    // settings: see `tenant::fraud`); other keys do not pass.
     let (mut t, id, _) = tenant("2021-06-01");
     let call = VerifyOption::Call(PhoneSlot::Mobile);
     let c = t.start_challenge(id, call, Purpose::SignIn).unwrap();
@@ -638,7 +653,10 @@ fn a_call_passes_on_pound_and_zero_pound_reports_fraud() {
         t.answer_call(c, "0#"),
         ChallengeState::Failed(Failure::Reported)
     );
-    assert!(t.user(id).high_risk);
+    assert!(
+        !t.user(id).high_risk,
+        "Report suspicious activity is off by default"
+    );
     assert!(
         t.sign_in_log().iter().any(
             |r| r.result == crate::records::SignInResult::Failure && r.detail.contains("fraud")

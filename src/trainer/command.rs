@@ -50,6 +50,12 @@ pub enum Command {
     Mail(String),
     /// Type a password into a mail app: (app, password).
     MailPassword(String, String),
+    /// The phone's Mail app: add the account with "Sign in" or "Configure Manually".
+    MailAccount(String, crate::actors::PhoneMailSetup),
+    /// A modern mail app opens its Microsoft sign-in window in the browser.
+    MailSignIn(String),
+    /// A modern mail app takes the session from its finished sign-in window.
+    MailFinish(String),
     /// Let time pass (seconds, within [`WAIT_SECS`]).
     Wait(i64),
     /// Set the phone clock to automatic.
@@ -84,6 +90,9 @@ Phone:     phone               show the phone     answer #  |  answer 0#   answe
            clock auto          set the phone clock to automatic
 Mail:      mail <app>          the app checks for mail
            password <app> <password>   type a password (or App Password) into the app
+           account <app> sign-in|manual   the phone's Mail app: add the account with \"Sign in\"
+                               (modern, MFA in a window) or \"Configure Manually\" (a password)
+           signin <app>        open the app's Microsoft sign-in window   finish <app>  take it
 Help desk: verify <user>       call the user back on the directory number to confirm identity
            admin enable|enforce|disable|reregister|revoke|block|unblock|block-mfa|unblock-mfa <user>
            admin tap <user> [minutes]   admin reset-password <user> <new>   admin show <user>
@@ -168,6 +177,25 @@ pub fn parse(line: &str) -> Result<Command, NotACommand> {
             let (app, pw) = rest.rsplit_once(' ').ok_or_else(|| NotACommand("`password` needs the mail app and the password: `password iPhone Mail abcd...`".into()))?;
             Command::MailPassword(app.trim().to_string(), pw.to_string())
         }
+        "account" => {
+            use crate::actors::PhoneMailSetup;
+            let rest = need("a mail app and `sign-in` or `manual`")?;
+            let usage = || {
+                NotACommand(
+                    "`account` needs the mail app and how: `account iPhone Mail sign-in` or `account iPhone Mail manual`"
+                        .into(),
+                )
+            };
+            let (app, how) = rest.rsplit_once(' ').ok_or_else(usage)?;
+            let setup = match how.to_lowercase().as_str() {
+                "sign-in" | "signin" => PhoneMailSetup::SignIn,
+                "manual" | "manually" => PhoneMailSetup::ConfigureManually,
+                _ => return Err(usage()),
+            };
+            Command::MailAccount(app.trim().to_string(), setup)
+        }
+        "signin" => Command::MailSignIn(need("a mail app name")?),
+        "finish" => Command::MailFinish(need("a mail app name")?),
         "wait" => Command::Wait(wait_seconds(&need("a number of seconds")?)?),
         "clock" if rest == "auto" => Command::ClockAuto,
         "close" => Command::Close,
@@ -239,6 +267,29 @@ mod tests {
                 "iPhone Mail".into(),
                 "abcdefghijklmnop".into()
             ))
+        );
+        assert_eq!(
+            parse("account iPhone Mail sign-in"),
+            Ok(Command::MailAccount(
+                "iPhone Mail".into(),
+                crate::actors::PhoneMailSetup::SignIn
+            ))
+        );
+        assert_eq!(
+            parse("account iPhone Mail manual"),
+            Ok(Command::MailAccount(
+                "iPhone Mail".into(),
+                crate::actors::PhoneMailSetup::ConfigureManually
+            ))
+        );
+        assert!(parse("account iPhone Mail later").is_err());
+        assert_eq!(
+            parse("signin iPhone Mail"),
+            Ok(Command::MailSignIn("iPhone Mail".into()))
+        );
+        assert_eq!(
+            parse("finish iPhone Mail"),
+            Ok(Command::MailFinish("iPhone Mail".into()))
         );
         assert_eq!(parse("approve 42"), Ok(Command::Approve(Some(42))));
         assert!(parse("dance").is_err());

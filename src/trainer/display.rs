@@ -110,7 +110,12 @@ impl Session {
             }
         ));
         if let Some(t) = phone.latest_text().await? {
-            lines.push(format!("latest text from {}: \"{}\"", t.from, t.body));
+            lines.push(format!(
+                "latest text from {}: \"{}\"{}",
+                t.from,
+                t.body,
+                t.wording.suffix()
+            ));
         }
         if let Some(from) = phone.ringing().await? {
             lines.push(format!("RINGING: call from {from} (answer # / answer 0#)"));

@@ -84,6 +84,9 @@ pub enum Setup {
     NewPhone(String),
     /// Someone else typed this person's password and asked for an Authenticator approval.
     AttackerSignIn(String),
+    /// The tenant's "Report suspicious activity" setting (rule 16), on or off: on, a
+    /// reported request puts the person at high risk.
+    ReportSuspiciousActivity(bool),
     /// A mail app checked for mail (so its status shows).
     MailCheck {
         /// The person, by the name the exercise gives them.

@@ -353,6 +353,23 @@ impl Session {
                 self.mail_app(app)?.enter_password(&upn, pw).await?;
                 String::new()
             }
+            Command::MailAccount(app, setup) => {
+                self.mail_app(app)?
+                    .add_account(*setup)
+                    .await?
+                    .map_err(|e| anyhow!("{e}"))?;
+                String::new()
+            }
+            Command::MailSignIn(app) => {
+                self.mail_app(app)?;
+                w.open(&who, Destination::Outlook).await?;
+                String::new()
+            }
+            Command::MailFinish(app) => {
+                let browser = w.browser(&who)?;
+                self.mail_app(app)?.complete_sign_in(&browser).await?;
+                String::new()
+            }
             Command::Wait(secs) => {
                 if self.real_phone {
                     bail!("with a real phone, time passes by itself");

@@ -62,6 +62,12 @@ impl Session {
                     attacker.act(push).await??;
                 }
             }
+            Setup::ReportSuspiciousActivity(on) => {
+                w.sim()?
+                    .admin
+                    .fraud_setting(crate::records::FraudSetting::ReportSuspiciousActivity, *on)
+                    .await?;
+            }
             Setup::MailCheck { user, app } => {
                 w.person(user)?
                     .mail_apps

@@ -49,7 +49,15 @@ async fn on_the_guides_date_every_step_holds_but_the_claims_wrong_even_then() {
         .filter(|s| s.wrong_even_then.is_some())
         .map(|s| s.id.as_str())
         .collect();
-    assert_eq!(wrong, ["INTRO-3", "MSA-04", "APW-00", "APW-09"]);
+    assert_eq!(wrong, ["INTRO-3", "SMS-04", "MSA-04", "APW-00", "APW-09"]);
+    // Rule 16: the guide's "a phone call with the code" was never so.
+    assert!(
+        of(&v, "SMS-04")
+            .wrong_even_then
+            .as_deref()
+            .unwrap()
+            .contains("never carries a code")
+    );
     assert!(
         of(&v, "APW-09")
             .wrong_even_then

@@ -63,6 +63,32 @@ async fn app_password_setting(w: &mut GuideWorld, step: &Step, on: Switch) -> Re
     Ok(())
 }
 
+/// Example: Given the administrator turns "Report suspicious activity" on
+#[given(
+    regex = r#"^the administrator turns "(Report suspicious activity|Automatically block users who report fraud)" (on|off)$"#
+)]
+#[when(
+    regex = r#"^the administrator turns "(Report suspicious activity|Automatically block users who report fraud)" (on|off)$"#
+)]
+async fn fraud_setting(w: &mut GuideWorld, step: &Step, name: String, on: String) -> Result<()> {
+    use crate::records::FraudSetting;
+    w.at(step);
+    let setting = if name == "Report suspicious activity" {
+        FraudSetting::ReportSuspiciousActivity
+    } else {
+        FraudSetting::AutoBlock
+    };
+    let on = on == "on";
+    w.sim()?.admin.fraud_setting(setting, on).await?;
+    let policy = w.sim()?.tenant.lock().policy.clone();
+    let now = match setting {
+        FraudSetting::ReportSuspiciousActivity => policy.report_suspicious_activity,
+        FraudSetting::AutoBlock => policy.fraud_alert_auto_block,
+    };
+    ensure!(now == on, "the setting did not change");
+    Ok(())
+}
+
 /// Example: When the administrator requires Dana to register MFA again
 #[given(expr = "the administrator requires {person} to register MFA again")]
 #[when(expr = "the administrator requires {person} to register MFA again")]
@@ -166,6 +192,20 @@ async fn risk(w: &mut GuideWorld, step: &Step, who: Person, what: String) -> Res
     ensure!(
         high == (what == "at high risk"),
         "{who}'s risk flag is {high}"
+    );
+    Ok(())
+}
+
+/// Example: Then the administrator sees that Dana's MFA is blocked
+#[then(regex = r"^the administrator sees that (\w+)'s MFA is (blocked|not blocked)$")]
+async fn mfa_blocked(w: &mut GuideWorld, step: &Step, who: Person, what: String) -> Result<()> {
+    w.at(step);
+    let upn = w.person(&who)?.upn.clone();
+    let blocked = w.sim()?.admin.describe(&upn).await??.mfa_blocked;
+    ensure!(
+        blocked == (what == "blocked"),
+        "{who}'s MFA is {}",
+        if blocked { "blocked" } else { "not blocked" }
     );
     Ok(())
 }

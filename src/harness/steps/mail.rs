@@ -95,3 +95,37 @@ async fn outlook_done(w: &mut GuideWorld, step: &Step, who: Person, app: String)
     ensure!(status.is_connected(), "\"{app}\" shows \"{status}\"");
     Ok(())
 }
+
+/// Example: When Dana adds her account to "iPhone Mail" with "Sign in"
+#[given(
+    regex = r#"^(\w+) adds (?:her|his|their) account to "([^"]+)" with "(Sign in|Configure Manually)"$"#
+)]
+#[when(
+    regex = r#"^(\w+) adds (?:her|his|their) account to "([^"]+)" with "(Sign in|Configure Manually)"$"#
+)]
+async fn add_account(
+    w: &mut GuideWorld,
+    step: &Step,
+    who: Person,
+    app: String,
+    how: String,
+) -> Result<()> {
+    use crate::actors::{MailKind, PhoneMailSetup};
+    w.at(step);
+    let setup = if how == "Sign in" {
+        PhoneMailSetup::SignIn
+    } else {
+        PhoneMailSetup::ConfigureManually
+    };
+    let client = w.mail_app(&who, &app)?;
+    client
+        .add_account(setup)
+        .await?
+        .with_context(|| format!("\"{app}\" cannot be set up that way"))?;
+    let kind = client.kind().await?;
+    ensure!(
+        (kind == MailKind::Modern) == (setup == PhoneMailSetup::SignIn),
+        "\"{app}\" did not take the account that way"
+    );
+    Ok(())
+}

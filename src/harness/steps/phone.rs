@@ -69,6 +69,47 @@ async fn answer(
         .await?
         .with_context(|| format!("no call was ringing on {who}'s {which}"))?;
     ensure!(said.contains("pound"), "the call said: {said}");
+    w.remembered.insert("call script".into(), said);
+    Ok(())
+}
+
+/// Example: Then the call read out no code
+#[then("the call read out no code")]
+async fn call_has_no_code(w: &mut GuideWorld, step: &Step) -> Result<()> {
+    w.at(step);
+    let said = w
+        .remembered
+        .get("call script")
+        .context("no call was answered earlier in this scenario")?;
+    // Rule 16: a call is approved with #; it never reads out digits to type.
+    ensure!(
+        !said.chars().any(|c| c.is_ascii_digit()),
+        "the call read out digits: {said}"
+    );
+    Ok(())
+}
+
+/// Example: Then the call said "press zero pound"
+#[then(expr = "the call said {string}")]
+async fn call_said(w: &mut GuideWorld, step: &Step, words: String) -> Result<()> {
+    w.at(step);
+    let said = w
+        .remembered
+        .get("call script")
+        .context("no call was answered earlier in this scenario")?;
+    ensure!(said.contains(&words), "the call said: {said}");
+    Ok(())
+}
+
+/// Example: Then the call did not say "zero pound"
+#[then(expr = "the call did not say {string}")]
+async fn call_did_not_say(w: &mut GuideWorld, step: &Step, words: String) -> Result<()> {
+    w.at(step);
+    let said = w
+        .remembered
+        .get("call script")
+        .context("no call was answered earlier in this scenario")?;
+    ensure!(!said.contains(&words), "the call said: {said}");
     Ok(())
 }
 
