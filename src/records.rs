@@ -492,6 +492,9 @@ pub enum VerifyOption {
     Text,
     /// A call to one of the phones.
     Call(PhoneSlot),
+    /// A passkey held by Microsoft Authenticator on the phone, confirmed with the phone's
+    /// screen lock (phishing-resistant; rule 19 ranks it first of the simulator's methods).
+    Passkey,
 }
 
 impl VerifyOption {
@@ -504,6 +507,7 @@ impl VerifyOption {
             VerifyOption::Call(PhoneSlot::Mobile) => "Phone call",
             VerifyOption::Call(PhoneSlot::Alternate) => "Phone call (alternate phone)",
             VerifyOption::Call(PhoneSlot::Office) => "Phone call (office phone)",
+            VerifyOption::Passkey => "Passkey (Microsoft Authenticator)",
         }
     }
 }

@@ -24,7 +24,7 @@ use crate::actors::phone::STORE_APPS;
 use crate::clock::{BadTime, Instant, parse_instant};
 use crate::tenant::methods::normalize_phone;
 use crate::tenant::policy::Policy;
-use crate::tenant::{MfaState, Protocol};
+use crate::tenant::{MfaState, Protocol, Role};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -74,6 +74,10 @@ pub struct PersonSpec {
     /// Per-user MFA state at the start.
     #[serde(default = "disabled")]
     pub mfa: MfaState,
+    /// `member` (the default), `global_administrator` or `guest` (rule 36 treats the last two
+    /// later).
+    #[serde(default)]
+    pub role: Role,
     /// Business phone in the directory.
     #[serde(default)]
     pub business_phone: Option<String>,

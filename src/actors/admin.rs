@@ -176,6 +176,7 @@ impl AdminHandle {
                 Ok(UserSummary {
                     mfa: u.mfa,
                     methods: u.info.entries().len(),
+                    method_names: u.info.entries().iter().map(|e| e.method.kind()).collect(),
                     app_passwords: u.app_passwords.records().len(),
                     high_risk: u.high_risk,
                     sign_in_blocked: u.sign_in_blocked,
@@ -200,6 +201,9 @@ pub struct UserSummary {
     pub mfa: MfaState,
     /// How many methods are registered.
     pub methods: usize,
+    /// The user's authentication methods, as the console lists them ("Passkey (Microsoft
+    /// Authenticator)", "Phone number", ...).
+    pub method_names: Vec<&'static str>,
     /// How many App Passwords exist.
     pub app_passwords: usize,
     /// Reported suspicious activity.

@@ -115,6 +115,9 @@ pub struct Flow {
     /// The sign-in interrupt's wizard: methods it asks for (0 outside it) and set up so far.
     asked: u8,
     set_up: u8,
+    /// The passkey being registered is the blocking step of rule 36: once saved, the sign-in
+    /// goes on by signing in with it.
+    passkey_blocking: bool,
 }
 
 impl Default for Flow {
@@ -132,6 +135,7 @@ impl Default for Flow {
             remember: false,
             asked: 0,
             set_up: 0,
+            passkey_blocking: false,
         }
     }
 }

@@ -91,6 +91,10 @@ impl Flow {
                         name: String::new(),
                         error: None,
                     },
+                    NewMethod::Passkey => {
+                        self.start_passkey(t, true);
+                        return true;
+                    }
                 };
                 self.show_wizard(true, step);
             }
@@ -137,6 +141,9 @@ impl Flow {
                     "Authenticator app".into(),
                     "Time-based one-time password (TOTP)".into(),
                 ),
+                Method::Passkey { device_name, .. } => {
+                    (e.id, "Passkey".into(), device_name.clone())
+                }
             })
             .collect();
         rows.extend(user.app_passwords.records().iter().map(|r| {
@@ -172,6 +179,6 @@ fn default_label(t: &Tenant, id: crate::tenant::UserId, o: VerifyOption) -> Stri
                 .phone(crate::tenant::PhoneSlot::Mobile)
                 .unwrap_or_default()
         ),
-        VerifyOption::Call(_) => option_label(o).to_string(),
+        VerifyOption::Call(_) | VerifyOption::Passkey => option_label(o).to_string(),
     }
 }

@@ -42,6 +42,7 @@ pub(crate) fn option_choice_label(
         VerifyOption::AppCode => "Use a verification code".into(),
         VerifyOption::Text => format!("Text {}", masked(PhoneSlot::Mobile)),
         VerifyOption::Call(slot) => format!("Call {}", masked(slot)),
+        VerifyOption::Passkey => "Use a passkey on my phone".into(),
     }
 }
 
@@ -194,12 +195,25 @@ impl Flow {
                 }
             }
             (
-                P::EnterCode { .. } | P::ApproveRequest { .. } | P::Calling { .. },
+                P::EnterCode { .. }
+                | P::ApproveRequest { .. }
+                | P::Calling { .. }
+                | P::PasskeySignIn { .. },
                 Action::Follow(Link::SignInAnotherWay),
             ) => {
                 self.show_options(t, None);
             }
             (P::PasskeyNudge, Action::Press(Button::NotNow)) => self.after_verified(t, cookies),
+            // Rule 35: the suggestion now really registers a passkey, then goes on.
+            (P::PasskeyNudge, Action::Press(Button::AddPasskey)) => {
+                self.passkey_blocking = false;
+                self.start_passkey(t, false);
+            }
+            // Rule 36: no way round it; the passkey is registered, then used to sign in.
+            (P::PasskeyRequired, Action::Press(Button::Next)) => {
+                self.passkey_blocking = true;
+                self.start_passkey(t, false);
+            }
             (P::StaySignedIn { dont_show }, Action::Tick(Checkbox::DontShowAgain)) => {
                 self.page = Page::SignIn(P::StaySignedIn {
                     dont_show: !dont_show,
@@ -231,6 +245,7 @@ impl Flow {
                     upn: self.upn.clone(),
                 })
             }
+            SignInNeed::RegisterPasskey => self.page = Page::SignIn(SignInPage::PasskeyRequired),
             // Rule 19 (src/rules.rs): the default (or, with system-preferred MFA on, the
             // strongest) method starts at once; "Sign in another way" lists the others.
             SignInNeed::Verify(_) => self.start_first(t),
@@ -304,6 +319,7 @@ impl Flow {
                         masked,
                         error: None,
                     },
+                    VerifyOption::Passkey => SignInPage::PasskeySignIn { error: None },
                 });
             }
             Err(e) => {
@@ -369,9 +385,12 @@ impl Flow {
             Some(VerifyOption::Text | VerifyOption::Call(_))
         );
         let in_browser = self.dest != Destination::Outlook;
+        let can_add = calendar::passkeys_enabled(t.now(), &t.policy)
+            && t.user(id).info.passkey_devices().is_empty();
         if matches!(proof, Proof::Fresh(_))
             && by_phone
             && in_browser
+            && can_add
             && calendar::passkey_nudge(t.now())
         {
             self.page = Page::SignIn(SignInPage::PasskeyNudge);
@@ -387,6 +406,34 @@ impl Flow {
         } else {
             cookies.session = Some((self.user_id(), self.mfa_at, true));
             self.land(t);
+        }
+    }
+
+    /// Open a passkey registration: the QR code page, in Security info (`manage`) or in the
+    /// sign-in (the rule-35 suggestion or the rule-36 blocking step).
+    pub(super) fn start_passkey(&mut self, t: &mut Tenant, manage: bool) {
+        match t.start_passkey_setup(self.user_id()) {
+            Ok(payload) => self.show_wizard(
+                manage,
+                crate::screens::WizardPage::PasskeyQr {
+                    payload,
+                    error: None,
+                },
+            ),
+            Err(e) if manage => self.show_security_info(t, Some(e.to_string())),
+            Err(e) => self.stop(t, &e.to_string()),
+        }
+    }
+
+    /// The passkey was saved: back to Security info, on with the sign-in after the
+    /// suggestion, or (the rule-36 step) straight into signing in with it.
+    pub(super) fn passkey_added(&mut self, manage: bool, t: &mut Tenant, cookies: &mut Cookies) {
+        if manage {
+            self.show_security_info(t, Some("Passkey added.".into()));
+        } else if std::mem::take(&mut self.passkey_blocking) {
+            self.start_option(t, VerifyOption::Passkey);
+        } else {
+            self.after_verified(t, cookies);
         }
     }
 
@@ -435,6 +482,7 @@ impl Flow {
             Page::SignIn(
                 SignInPage::ApproveRequest { error: None, .. }
                     | SignInPage::Calling { error: None, .. }
+                    | SignInPage::PasskeySignIn { error: None }
             )
         );
         if !waiting {
@@ -463,6 +511,9 @@ impl Flow {
                     }
                     Page::SignIn(SignInPage::Calling { masked, .. }) => {
                         SignInPage::Calling { masked, error }
+                    }
+                    Page::SignIn(SignInPage::PasskeySignIn { .. }) => {
+                        SignInPage::PasskeySignIn { error }
                     }
                     other => return self.page = other,
                 });

@@ -204,6 +204,7 @@ impl Flow {
                         error: None,
                     },
                 ),
+                NewMethod::Passkey => self.start_passkey(t, manage),
             },
             (
                 W::Phone {
@@ -339,6 +340,17 @@ impl Flow {
             (W::PhoneDone { .. }, Action::Press(Button::Next | Button::Done)) => {
                 self.method_added(manage, t, "Phone")
             }
+            (W::PasskeyQr { payload, .. }, Action::Press(Button::Next)) => {
+                if t.passkey_created(&payload) {
+                    go(self, W::PasskeyDone)
+                } else {
+                    let error = Some("Your phone hasn't confirmed a passkey yet. Scan the code with Microsoft Authenticator and confirm with your screen lock.".into());
+                    go(self, W::PasskeyQr { payload, error })
+                }
+            }
+            (W::PasskeyDone, Action::Press(Button::Next | Button::Done)) => {
+                self.passkey_added(manage, t, cookies)
+            }
             (W::AppPasswordName { error, .. }, Action::Enter(Field::Name, text)) => go(
                 self,
                 W::AppPasswordName {
@@ -443,7 +455,8 @@ impl Flow {
         let user = t.user(self.user_id());
         let m = &t.policy.methods;
         let has_app = user.info.app_count() > 0;
-        let phones = !t.policy.security_defaults && (m.sms || m.voice);
+        let phones =
+            !t.policy.security_defaults && (m.sms || m.voice) && t.phones_available(self.user_id());
         if !has_app && m.authenticator {
             Some(self.start_app(t, false))
         } else if phones && user.info.phone(PhoneSlot::Mobile).is_none() {
@@ -499,11 +512,12 @@ impl Flow {
         }
         // Security defaults register Microsoft Authenticator (or another app) at sign-in, not
         // phones.
-        let phones = manage || !t.policy.security_defaults;
+        // Rule 36: phones are not offered once Microsoft no longer delivers to this user.
+        let phones = (manage || !t.policy.security_defaults) && t.phones_available(id);
         if phones && (m.sms || m.voice) && user.info.phone(PhoneSlot::Mobile).is_none() {
             out.push(NewMethod::Phone(PhoneSlot::Mobile));
         }
-        if manage && m.voice && user.info.phone(PhoneSlot::Alternate).is_none() {
+        if manage && phones && m.voice && user.info.phone(PhoneSlot::Alternate).is_none() {
             out.push(NewMethod::Phone(PhoneSlot::Alternate));
         }
         if phones
@@ -513,6 +527,12 @@ impl Flow {
             && (manage || user.business_phone.is_some())
         {
             out.push(NewMethod::Phone(PhoneSlot::Office));
+        }
+        if manage
+            && crate::tenant::calendar::passkeys_enabled(t.now(), &t.policy)
+            && user.info.passkey_devices().is_empty()
+        {
+            out.push(NewMethod::Passkey);
         }
         if manage && t.app_passwords_offered(id) {
             out.push(NewMethod::AppPassword);

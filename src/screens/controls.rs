@@ -69,6 +69,8 @@ pub enum Button {
     AddSignInMethod,
     /// Put off a suggestion (the passkey nudge).
     NotNow,
+    /// Add a passkey (the rule-35 suggestion).
+    AddPasskey,
 }
 
 impl Button {
@@ -90,6 +92,7 @@ impl Button {
             Button::SetUp => "Set up",
             Button::AddSignInMethod => "Add sign-in method",
             Button::NotNow => "Not now",
+            Button::AddPasskey => "Add a passkey",
         }
     }
 }
@@ -173,6 +176,8 @@ pub enum NewMethod {
     Phone(PhoneSlot),
     /// An App Password.
     AppPassword,
+    /// A passkey in Microsoft Authenticator.
+    Passkey,
 }
 
 impl NewMethod {
@@ -182,6 +187,7 @@ impl NewMethod {
             NewMethod::AuthenticatorApp => "Authenticator app",
             NewMethod::Phone(slot) => slot.label(),
             NewMethod::AppPassword => "App password",
+            NewMethod::Passkey => "Passkey in Microsoft Authenticator",
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The simulated Microsoft 365 tenant: directory, policy, security info, verification,
-//! registration, App Passwords, basic-auth mail sign-in and the sign-in log.
+//! registration (passkeys included), App Passwords, basic-auth mail sign-in and the sign-in
+//! log.
 //!
 //! [`Tenant`] is plain state with synchronous rules, shared by every actor as a
 //! [`TenantHandle`] (the mini-redis `Db` pattern): the browser's flows, the phone answering a
@@ -23,6 +24,7 @@ pub mod challenge;
 pub mod directory;
 pub mod methods;
 pub mod oath;
+pub mod passkeys;
 pub mod policy;
 pub mod sign_in_log;
 pub mod telephony;
@@ -37,7 +39,7 @@ pub mod verification;
 pub(crate) use crate::records::{ACTIVATION_SCHEME, activation_payload};
 pub use calendar::Protocol;
 pub use challenge::{Answer, Challenge, ChallengeState, CodeCheck, Failure, Purpose};
-pub use directory::{MfaState, User, UserId};
+pub use directory::{MfaState, Role, User, UserId};
 pub use enrolment::{ActivationError, PhoneSetupError};
 pub use mail_auth::BasicOutcome;
 pub use methods::{PhoneSlot, VerifyOption};
@@ -92,9 +94,13 @@ pub struct Tenant {
     ports: telephony::Ports,
     activations: BTreeMap<String, (UserId, oath::Oath)>,
     activated: BTreeMap<UserId, (u64, oath::Oath)>,
+    /// Passkey registrations the sign-up pages opened, by the code in their QR codes.
+    passkey_offers: BTreeMap<String, passkeys::PasskeyOffer>,
     clock: Clock,
     seed: Seed,
     salts: Seed,
+    /// Codes of passkey requests, from their own stream so no other code shifts.
+    passkey_codes: Seed,
 }
 
 impl Tenant {
@@ -111,8 +117,10 @@ impl Tenant {
             ports: telephony::Ports::default(),
             activations: BTreeMap::new(),
             activated: BTreeMap::new(),
+            passkey_offers: BTreeMap::new(),
             clock,
             salts: seed.substream("password salts"),
+            passkey_codes: seed.substream("passkey requests"),
             seed,
         }
     }

@@ -71,11 +71,13 @@ async fn require_reregistration(w: &mut GuideWorld, step: &Step, who: Person) ->
     admin_do(w, &who, AdminAction::RequireReregistration).await?;
     let upn = w.person(&who)?.upn.clone();
     let summary = w.sim()?.admin.describe(&upn).await??;
-    ensure!(
-        summary.methods == 0,
-        "{who} still has {} methods",
-        summary.methods
-    );
+    // Rule 29: phones and apps go; a passkey is not among the methods the action deletes.
+    let left: Vec<_> = summary
+        .method_names
+        .iter()
+        .filter(|m| !m.starts_with("Passkey"))
+        .collect();
+    ensure!(left.is_empty(), "{who} still has {} methods", left.len());
     Ok(())
 }
 
@@ -213,6 +215,27 @@ async fn registration_methods(w: &mut GuideWorld, step: &Step, count: u8) -> Res
     ensure!(
         w.sim()?.tenant.lock().policy.registration_methods == count,
         "the setting did not change"
+    );
+    Ok(())
+}
+
+/// Example: Then the administrator sees "Passkey (Microsoft Authenticator)" among Dana's methods
+#[then(regex = r#"^the administrator (sees|does not see) "([^"]+)" among (\w+)'s methods$"#)]
+async fn admin_sees_method(
+    w: &mut GuideWorld,
+    step: &Step,
+    verb: String,
+    method: String,
+    who: Person,
+) -> Result<()> {
+    w.at(step);
+    let upn = w.person(&who)?.upn.clone();
+    let summary = w.sim()?.admin.describe(&upn).await??;
+    let listed = summary.method_names.iter().any(|m| *m == method);
+    ensure!(
+        listed == (verb == "sees"),
+        "{who}'s methods in the console: {}",
+        crate::words::quoted_list(summary.method_names.iter().copied())
     );
     Ok(())
 }
