@@ -104,3 +104,59 @@ Feature: Passkeys, the end of Microsoft's texts and calls, and tenant-wide polic
     And Dana confirms with her phone's screen lock
     Then Dana sees "Stay signed in?"
     And the sign-in log shows a "Success" for Dana with "Passkey (Microsoft Authenticator)"
+
+  @rule:1 @rule:20
+  Scenario: Conditional Access asks for MFA while the per-user state stays Disabled
+    Given the tenant from "contoso-today"
+    And the administrator turns on Conditional Access requiring MFA for all users
+    When Dana signs in to "https://www.office.com" with her password
+    Then Dana sees "More information required"
+    When Dana presses "Next"
+    And Dana follows "I want to set up a different method"
+    And Dana chooses "Phone"
+    And Dana presses "Confirm"
+    And Dana types her mobile number into "Phone number"
+    And Dana presses "Next"
+    And Dana types the code from her text message
+    And Dana presses "Next"
+    And Dana presses "Next"
+    Then Dana sees "Success!"
+    When Dana presses "Done"
+    Then Dana's MFA state is "disabled"
+    When Dana presses "No"
+    And Dana opens "https://mysignins.microsoft.com/security-info" in her browser
+    And Dana presses "Add sign-in method"
+    Then the page does not offer "App password"
+    When Dana closes her browser
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "We texted your phone"
+
+  @rule:5
+  Scenario: From the office's trusted IPs a per-user MFA user skips the second factor
+    Given the tenant from "contoso-today"
+    And Dana has set up text messages for MFA
+    And the administrator adds 198.51.100.0/24 to the trusted IPs
+    When Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "We texted your phone"
+    When Dana closes her browser
+    And Dana's browser connects from 198.51.100.20
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana sees "Stay signed in?"
+    And the sign-in log shows a "Success" for Dana with "trusted IP"
+
+  @rule:34
+  Scenario: Before 30 September 2025 the MFA service settings decide which methods users get
+    Given the tenant from "contoso" on 2025-06-02
+    And Dana has set up text messages for MFA
+    When the administrator unticks "Text message to phone" in the MFA service settings
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "We're calling your phone"
+
+  @rule:34
+  Scenario: From 30 September 2025 the MFA service settings no longer decide
+    Given the tenant from "contoso" on 2025-10-01
+    And Dana has set up text messages for MFA
+    When the administrator unticks "Text message to phone" in the MFA service settings
+    Then the MFA service settings page says "Authentication methods policy"
+    When Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "We texted your phone"

@@ -118,6 +118,8 @@ pub struct Flow {
     /// The passkey being registered is the blocking step of rule 36: once saved, the sign-in
     /// goes on by signing in with it.
     passkey_blocking: bool,
+    /// The address the browser connects from, as the service sees it (rule 5).
+    client: Option<std::net::Ipv4Addr>,
 }
 
 impl Default for Flow {
@@ -136,6 +138,7 @@ impl Default for Flow {
             asked: 0,
             set_up: 0,
             passkey_blocking: false,
+            client: None,
         }
     }
 }
@@ -167,6 +170,14 @@ impl Flow {
             error: None,
         });
         flow
+    }
+
+    /// The same flow, seen by the service as coming from `address`.
+    pub(crate) fn from_address(self, address: std::net::Ipv4Addr) -> Flow {
+        Flow {
+            client: Some(address),
+            ..self
+        }
     }
 
     /// Do one action on the current page.

@@ -23,6 +23,8 @@ pub(super) enum Proof {
     Remembered,
     /// No second factor was needed.
     PasswordOnly,
+    /// Rule 5: the browser came from one of the tenant's trusted IPs.
+    TrustedIp(std::net::Ipv4Addr),
 }
 
 /// How "Verify your identity" lists an option.
@@ -248,7 +250,12 @@ impl Flow {
             SignInNeed::RegisterPasskey => self.page = Page::SignIn(SignInPage::PasskeyRequired),
             // Rule 19 (src/rules.rs): the default (or, with system-preferred MFA on, the
             // strongest) method starts at once; "Sign in another way" lists the others.
-            SignInNeed::Verify(_) => self.start_first(t),
+            SignInNeed::Verify(_) => match self.client {
+                Some(ip) if t.trusted_ip_skips_mfa(id, ip) => {
+                    self.verified(t, cookies, Proof::TrustedIp(ip))
+                }
+                _ => self.start_first(t),
+            },
             SignInNeed::Nothing => {
                 let has_methods = !t.user(id).info.is_empty();
                 if self.dest == Destination::SecurityInfo && has_methods && remembered.is_none() {
@@ -366,6 +373,11 @@ impl Flow {
             }
             Proof::Remembered => "MFA remembered on this device",
             Proof::PasswordOnly => "password only",
+            Proof::TrustedIp(_) => "MFA skipped: trusted IP",
+        };
+        let detail = match proof {
+            Proof::TrustedIp(ip) => format!("signed in from {ip}, a trusted IP"),
+            _ => "signed in".to_string(),
         };
         if self.remember {
             cookies.remembered_mfa.insert(id, t.now());
@@ -376,7 +388,7 @@ impl Flow {
             self.client(),
             Some(how.to_string()),
             SignInResult::Success,
-            "signed in",
+            &detail,
         );
         // Rule 35 (src/rules.rs): from 2026-09-01 people who use texts or calls are nudged towards a passkey
         // (in the simulator: in the browser, not in an app's sign-in window).

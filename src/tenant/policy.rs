@@ -24,6 +24,7 @@
 //! | `registration_methods` | 1..=2 | "Keep your account secure" asks for one method or two (rule 7) |
 //! | `trusted_ips` | at most 50 IPv4 ranges `a.b.c.d/n`, public addresses | the real limit and "public IPs only for cloud MFA" (rule 5) |
 
+use crate::records::ServiceSettings;
 use serde::{Deserialize, Serialize};
 use std::ops::RangeInclusive;
 
@@ -348,6 +349,44 @@ fn within<T: PartialOrd + std::fmt::Display>(
     }
 }
 
+impl Policy {
+    /// The legacy MFA service settings page's verification options as they stand (rule 34):
+    /// "Call to phone" is voice, "Text message to phone" SMS, "Notification through mobile
+    /// app" Microsoft Authenticator, "Verification code from mobile app or hardware token"
+    /// the OATH tokens (entra-facts §1, the mapping to the Authentication methods policy).
+    pub(crate) fn service_settings(&self, manages_methods: bool) -> ServiceSettings {
+        let m = &self.methods;
+        ServiceSettings {
+            call: m.voice,
+            text: m.sms,
+            notification: m.authenticator,
+            code: m.software_oath,
+            manages_methods,
+        }
+    }
+
+    /// Tick or untick one verification option (index into [`ServiceSettings::LABELS`]). Only
+    /// while the page still manages methods, that is before 2025-09-30 (`manages_methods`);
+    /// afterwards nothing changes. Returns the page as it now stands.
+    pub(crate) fn set_verification_option(
+        &mut self,
+        option: usize,
+        on: bool,
+        manages_methods: bool,
+    ) -> ServiceSettings {
+        if manages_methods {
+            let m = &mut self.methods;
+            match option {
+                0 => m.voice = on,
+                1 => m.sms = on,
+                2 => m.authenticator = on,
+                _ => m.software_oath = on,
+            }
+        }
+        self.service_settings(manages_methods)
+    }
+}
+
 impl Default for Policy {
     fn default() -> Self {
         Policy {
@@ -453,6 +492,28 @@ mod tests {
         let ca: Policy = serde_yaml::from_str("conditional_access: {require_mfa: true}").unwrap();
         assert!(ca.conditional_access.require_mfa);
         assert!(!Policy::default().conditional_access.require_mfa);
+    }
+
+    #[test]
+    fn rule_34_the_service_settings_page_manages_methods_only_before_september_2025() {
+        let mut p = Policy::default();
+        assert_eq!(p.service_settings(true).ticks(), [true; 4]);
+        let page = p.set_verification_option(1, false, true);
+        assert!(
+            !page.text && !p.methods.sms,
+            "unticking texts turns SMS off"
+        );
+        let page = p.set_verification_option(1, true, false);
+        assert!(
+            !page.text && !p.methods.sms,
+            "after the date nothing changes"
+        );
+        assert!(page.to_string().contains("Authentication methods policy"));
+        assert!(
+            !p.service_settings(true)
+                .to_string()
+                .contains("Authentication methods policy")
+        );
     }
 
     #[test]
