@@ -160,3 +160,29 @@ Feature: Passkeys, the end of Microsoft's texts and calls, and tenant-wide polic
     Then the MFA service settings page says "Authentication methods policy"
     When Dana signs in to "https://www.office.com" with her password
     Then Dana's sign-in starts with "We texted your phone"
+
+  @rule:1
+  Scenario: Security defaults let a user put off registering for 14 days, then no longer
+    Given the tenant from "contoso-defaults"
+    When Dana signs in to "https://www.office.com" with her password
+    Then Dana sees "More information required"
+    And the page says "14 days until this is required"
+    When Dana presses "Skip for now"
+    Then Dana sees "Stay signed in?"
+    And the sign-in log shows a "Success" for Dana with "registration skipped"
+    When Dana presses "No"
+    And Dana closes her browser
+    And 2 weeks pass
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana sees "More information required"
+    And the page does not offer "Skip for now"
+
+  @rule:1
+  Scenario: Security defaults ask a browser that has done MFA before only when necessary
+    Given the tenant from "contoso-defaults"
+    And Dana has set up Microsoft Authenticator for MFA
+    And the administrator disables MFA for Dana
+    When Dana closes her browser
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana sees "Stay signed in?"
+    And the sign-in log shows a "Success" for Dana with "known device"

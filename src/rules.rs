@@ -194,7 +194,8 @@ pub const RULES: [Rule; 36] = [
         tests: &[
             "tenant::verification_tests::a_new_user_starts_disabled_and_security_defaults_leave_it_so",
             "tenant::verification_tests::rule_1_conditional_access_requires_mfa_while_the_per_user_state_stays_disabled",
-            "tenant::policy::tests::trusted_ip_ranges_are_public_ipv4_and_at_most_fifty",
+            "tenant::security_defaults::tests::fourteen_days_to_register_from_the_first_sign_in",
+            "tenant::security_defaults::tests::asked_when_necessary_and_administrators_every_time",
         ],
     },
     Rule {

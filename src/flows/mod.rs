@@ -96,6 +96,9 @@ pub struct Cookies {
     pub session: Option<(UserId, Option<Instant>, bool)>,
     /// "Don't ask again": per user, when MFA was last done in this browser.
     pub remembered_mfa: BTreeMap<UserId, Instant>,
+    /// Users who have done MFA in this browser at least once: a known device, which security
+    /// defaults do not always ask again.
+    pub mfa_done: std::collections::BTreeSet<UserId>,
 }
 
 /// One browser tab's journey through the service.

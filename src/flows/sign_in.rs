@@ -25,6 +25,10 @@ pub(super) enum Proof {
     PasswordOnly,
     /// Rule 5: the browser came from one of the tenant's trusted IPs.
     TrustedIp(std::net::Ipv4Addr),
+    /// Security defaults did not ask this time (a device where MFA was done before).
+    NotNecessary,
+    /// Security defaults: registration put off, within the 14 days.
+    RegistrationSkipped,
 }
 
 /// How "Verify your identity" lists an option.
@@ -97,7 +101,10 @@ impl Flow {
                         self.method = None;
                         self.mfa_at = Some(t.now());
                         if t.sign_in_need(id, self.mfa_at) == SignInNeed::Register {
-                            self.page = Page::SignIn(P::MoreInfoRequired { upn });
+                            self.page = Page::SignIn(P::MoreInfoRequired {
+                                upn,
+                                skip_days: None,
+                            });
                         } else {
                             self.verified(t, cookies, Proof::Fresh("Temporary Access Pass"));
                         }
@@ -118,6 +125,12 @@ impl Flow {
                 }
             }
             (P::MoreInfoRequired { .. }, Action::Press(Button::Next)) => self.start_registration(t),
+            (
+                P::MoreInfoRequired {
+                    skip_days: Some(_), ..
+                },
+                Action::Press(Button::SkipForNow),
+            ) => self.verified(t, cookies, Proof::RegistrationSkipped),
             (P::VerifyIdentity { options, .. }, Action::Choose(Choice::Verify(o)))
                 if options.iter().any(|(x, _)| x == o) =>
             {
@@ -241,10 +254,12 @@ impl Flow {
     fn after_password(&mut self, t: &mut Tenant, cookies: &mut Cookies) {
         let id = self.user_id();
         let remembered = cookies.remembered_mfa.get(&id).copied();
+        t.note_interactive_sign_in(id);
         match t.sign_in_need(id, remembered) {
             SignInNeed::Register => {
                 self.page = Page::SignIn(SignInPage::MoreInfoRequired {
                     upn: self.upn.clone(),
+                    skip_days: t.registration_skip_days(id),
                 })
             }
             SignInNeed::RegisterPasskey => self.page = Page::SignIn(SignInPage::PasskeyRequired),
@@ -253,6 +268,9 @@ impl Flow {
             SignInNeed::Verify(_) => match self.client {
                 Some(ip) if t.trusted_ip_skips_mfa(id, ip) => {
                     self.verified(t, cookies, Proof::TrustedIp(ip))
+                }
+                _ if !t.mfa_prompt_needed(id, cookies.mfa_done.contains(&id)) => {
+                    self.verified(t, cookies, Proof::NotNecessary)
                 }
                 _ => self.start_first(t),
             },
@@ -374,7 +392,12 @@ impl Flow {
             Proof::Remembered => "MFA remembered on this device",
             Proof::PasswordOnly => "password only",
             Proof::TrustedIp(_) => "MFA skipped: trusted IP",
+            Proof::NotNecessary => "MFA not asked this time: known device (security defaults)",
+            Proof::RegistrationSkipped => "registration skipped for now (security defaults)",
         };
+        if matches!(proof, Proof::Fresh(_)) {
+            cookies.mfa_done.insert(id);
+        }
         let detail = match proof {
             Proof::TrustedIp(ip) => format!("signed in from {ip}, a trusted IP"),
             _ => "signed in".to_string(),

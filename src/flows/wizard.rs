@@ -455,8 +455,7 @@ impl Flow {
         let user = t.user(self.user_id());
         let m = &t.policy.methods;
         let has_app = user.info.app_count() > 0;
-        let phones =
-            !t.policy.security_defaults && (m.sms || m.voice) && t.phones_available(self.user_id());
+        let phones = !t.policy.security_defaults && (m.sms || m.voice);
         if !has_app && m.authenticator {
             Some(self.start_app(t, false))
         } else if phones && user.info.phone(PhoneSlot::Mobile).is_none() {
@@ -512,12 +511,13 @@ impl Flow {
         }
         // Security defaults register Microsoft Authenticator (or another app) at sign-in, not
         // phones.
-        // Rule 36: phones are not offered once Microsoft no longer delivers to this user.
-        let phones = (manage || !t.policy.security_defaults) && t.phones_available(id);
+        // Rule 36: after Microsoft stops delivering, a phone may still be chosen here, but the
+        // text or call that would prove it fails with the retirement message.
+        let phones = manage || !t.policy.security_defaults;
         if phones && (m.sms || m.voice) && user.info.phone(PhoneSlot::Mobile).is_none() {
             out.push(NewMethod::Phone(PhoneSlot::Mobile));
         }
-        if manage && phones && m.voice && user.info.phone(PhoneSlot::Alternate).is_none() {
+        if manage && m.voice && user.info.phone(PhoneSlot::Alternate).is_none() {
             out.push(NewMethod::Phone(PhoneSlot::Alternate));
         }
         if phones

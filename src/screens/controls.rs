@@ -71,6 +71,8 @@ pub enum Button {
     NotNow,
     /// Add a passkey (the rule-35 suggestion).
     AddPasskey,
+    /// Skip registration for now (security defaults, within 14 days).
+    SkipForNow,
 }
 
 impl Button {
@@ -93,6 +95,7 @@ impl Button {
             Button::AddSignInMethod => "Add sign-in method",
             Button::NotNow => "Not now",
             Button::AddPasskey => "Add a passkey",
+            Button::SkipForNow => "Skip for now",
         }
     }
 }

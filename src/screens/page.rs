@@ -72,6 +72,8 @@ pub enum SignInPage {
     MoreInfoRequired {
         /// The account that must register methods.
         upn: String,
+        /// Security defaults: days left in which registration may be skipped, if any.
+        skip_days: Option<i64>,
     },
     /// Pick a verification option.
     VerifyIdentity {
@@ -495,10 +497,15 @@ impl SignInPage {
             SignInPage::Locked => ScreenView::new(LOGIN, "Account locked")
                 .say("Too many wrong passwords: your account is locked for a short while to keep it safe.")
                 .say("Wait a minute and try again, or ask your help desk to unlock it."),
-            SignInPage::MoreInfoRequired { upn } => ScreenView::new(LOGIN, "More information required")
+            SignInPage::MoreInfoRequired { upn, skip_days: None } => ScreenView::new(LOGIN, "More information required")
                 .say(upn.clone())
                 .say("Your organisation needs more information to keep your account secure.")
                 .buttons(&[Button::Next]),
+            SignInPage::MoreInfoRequired { upn, skip_days: Some(days) } => ScreenView::new(LOGIN, "More information required")
+                .say(upn.clone())
+                .say("Your organisation needs more information to keep your account secure.")
+                .say(format!("{days} days until this is required."))
+                .buttons(&[Button::SkipForNow, Button::Next]),
             SignInPage::VerifyIdentity { options, error } => {
                 let mut v = ScreenView::new(LOGIN, "Verify your identity");
                 for (o, label) in options {

@@ -32,6 +32,7 @@ pub mod telephony;
 mod administration;
 mod enrolment;
 mod mail_auth;
+mod security_defaults;
 #[cfg(test)]
 pub(crate) mod test_tenant;
 pub mod verification;

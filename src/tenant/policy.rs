@@ -34,6 +34,10 @@ use std::ops::RangeInclusive;
 pub struct Policy {
     /// Security defaults on: Authenticator-only registration, basic auth blocked (entra-facts §1).
     pub security_defaults: bool,
+    /// Under security defaults, users may skip registration for 14 days from their first
+    /// sign-in (on by default; Microsoft is removing the window for new tenants, date not
+    /// published).
+    pub registration_window: bool,
     /// Methods users may register and use.
     pub methods: AllowedMethods,
     /// "Allow users to create app passwords to sign in to non-browser apps" (off by default).
@@ -391,6 +395,7 @@ impl Default for Policy {
     fn default() -> Self {
         Policy {
             security_defaults: false,
+            registration_window: true,
             methods: AllowedMethods::default(),
             app_passwords: false,
             basic_auth: BasicAuth::default(),
