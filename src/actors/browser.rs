@@ -144,7 +144,7 @@ impl BrowserHandle {
                     let mut tenant = b.tenant.lock();
                     Flow::open(dest, &mut tenant, &b.cookies)
                 };
-                b.flow = flow.from_address(b.client);
+                b.flow = flow.seen_from(b.client);
                 b.show()
             })
             .await
@@ -180,7 +180,7 @@ impl BrowserHandle {
         self.mailbox
             .call("browser", move |b| {
                 b.client = address;
-                b.flow = std::mem::take(&mut b.flow).from_address(address);
+                b.flow = std::mem::take(&mut b.flow).seen_from(address);
             })
             .await
     }

@@ -410,8 +410,8 @@ fn a_trusted_ip_skips_the_second_factor_and_the_log_says_so() {
     t.set_mfa_state(id, MfaState::Enforced);
     for (address, skipped) in [("198.51.100.20", true), ("203.0.113.25", false)] {
         let mut cookies = Cookies::default();
-        let mut flow = Flow::open(Destination::Office, &mut t, &cookies)
-            .from_address(address.parse().unwrap());
+        let mut flow =
+            Flow::open(Destination::Office, &mut t, &cookies).seen_from(address.parse().unwrap());
         for action in [
             Action::Enter(Field::Email, "dana@contoso.com".into()),
             Action::Press(Button::Next),

@@ -176,7 +176,7 @@ impl Flow {
     }
 
     /// The same flow, seen by the service as coming from `address`.
-    pub(crate) fn from_address(self, address: std::net::Ipv4Addr) -> Flow {
+    pub(crate) fn seen_from(self, address: std::net::Ipv4Addr) -> Flow {
         Flow {
             client: Some(address),
             ..self
