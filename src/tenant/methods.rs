@@ -329,6 +329,34 @@ mod tests {
     }
 
     #[test]
+    fn require_reregistration_keeps_a_passkey() {
+        let mut info = SecurityInfo::default();
+        info.add(
+            Method::Phone {
+                slot: PhoneSlot::Mobile,
+                number: "+1 4255550100".into(),
+            },
+            0,
+        )
+        .unwrap();
+        info.add(app(1), 0).unwrap();
+        info.add(
+            Method::Passkey {
+                device: 9,
+                device_name: "Microsoft Authenticator".into(),
+            },
+            0,
+        )
+        .unwrap();
+        assert_eq!(info.app_count(), 1, "a passkey is not one of the five apps");
+        assert!(!info.only_phones());
+        info.clear();
+        assert_eq!(info.entries().len(), 1);
+        assert_eq!(info.passkey_devices(), vec![9]);
+        assert_eq!(info.default_option(), Some(VerifyOption::Passkey));
+    }
+
+    #[test]
     fn five_apps_then_refused_and_default_moves() {
         let mut info = SecurityInfo::default();
         let phone = info
