@@ -76,6 +76,19 @@ Feature: Passkeys, the end of Microsoft's texts and calls, and tenant-wide polic
     Then Dana sees "Stay signed in?"
     And the administrator sees "Passkey (Microsoft Authenticator)" among Dana's methods
 
+  @rule:35
+  Scenario: The passkey suggestion also follows an approved Authenticator request
+    # Texts and calls are allowed in this tenant, so Dana is "enabled" for them and asked,
+    # although she signs in with Microsoft Authenticator.
+    Given the tenant from "contoso-today"
+    And Dana has set up Microsoft Authenticator for MFA
+    When Dana signs in to "https://www.office.com" with her password
+    And Dana's sign-in starts with "Approve sign in request"
+    And Dana verifies with Microsoft Authenticator
+    Then Dana sees "Add a passkey"
+    When Dana presses "Not now"
+    Then Dana sees "Stay signed in?"
+
   @rule:19 @rule:10
   Scenario: A passkey added in Security info, then chosen with "Sign in another way"
     Given the tenant from "contoso-today"

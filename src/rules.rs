@@ -640,18 +640,17 @@ pub const RULES: [Rule; 36] = [
     Rule {
         number: 35,
         title: "Passkey nudge",
-        statement: "From 1 September 2026 people set up for texts or calls are asked to add a passkey, and may put the question off as often as they like.",
+        statement: "From 1 September 2026 people whom the tenant enables for texts or calls are turned on for passkeys and asked, after signing in, to add one (\"Add a passkey\" in Microsoft Authenticator), and may put the question off (\"Not now\") as often as they like.",
         dates: &[from(cutover::PASSKEY_NUDGE, "users of texts and calls")],
         sources: &[SMS_VOICE_RETIREMENT],
-        modelled: Modelled::Partly(
-            "\"Add a passkey\" registers a passkey in Microsoft Authenticator and \"Not now\" puts the question off, without limit; passkeys are turned on for the tenant from the same day where texts or calls are allowed. The question follows a browser sign-in by text or call by someone without a passkey, not every sign-in of every user allowed texts or calls",
-        ),
+        modelled: Modelled::Fully,
         tests: &[
             "tenant::calendar::passkey_nudge_and_the_end_of_legacy_method_policies",
             "tenant::calendar::passkeys_turn_on_with_the_nudge_where_phones_are_allowed",
             "tenant::passkeys::tests::a_passkey_is_saved_only_when_the_phone_confirms_and_only_once",
             "tenant::passkeys::tests::passkeys_wait_for_september_2026_unless_the_tenant_turns_them_on",
             "flows::flow_tests::add_a_passkey_after_a_texted_code_registers_one",
+            "flows::flow_tests::the_passkey_suggestion_follows_any_second_factor_where_texts_or_calls_are_enabled",
             "tests/suite/then_and_now.rs::today_shows_what_changed",
         ],
     },

@@ -434,3 +434,47 @@ fn a_trusted_ip_skips_the_second_factor_and_the_log_says_so() {
         .unwrap();
     assert_eq!(row.detail, "signed in from 198.51.100.20, a trusted IP");
 }
+
+#[test]
+fn the_passkey_suggestion_follows_any_second_factor_where_texts_or_calls_are_enabled() {
+    // Rule 35: "enabled for texts or calls" is the tenant's policy, not the method used: an
+    // Authenticator user is asked too; in a tenant without texts and calls nobody is.
+    for (phones_allowed, nudged) in [(true, true), (false, false)] {
+        let mut policy = Policy::default();
+        policy.methods.sms = phones_allowed;
+        policy.methods.voice = phones_allowed;
+        let (mut t, id, _) = tenant("2026-10-01", policy);
+        t.user_mut(id)
+            .info
+            .add(
+                Method::Authenticator {
+                    device: 5,
+                    device_name: "Dana's phone".into(),
+                    oath: crate::tenant::oath::Oath::new(&[5; 20], "Contoso", "dana@contoso.com")
+                        .unwrap(),
+                    last_step: None,
+                },
+                0,
+            )
+            .unwrap();
+        t.set_mfa_state(id, MfaState::Enforced);
+        if !phones_allowed {
+            t.policy.methods.passkey = Some(true);
+        }
+        let mut cookies = Cookies::default();
+        let mut flow = sign_in(Destination::Office, &mut t, &mut cookies);
+        let Page::SignIn(SignInPage::ApproveRequest { number, .. }) = flow.page else {
+            panic!("the push starts first: {:?}", flow.page.id());
+        };
+        t.answer_push(
+            flow.challenge.unwrap(),
+            crate::tenant::Answer::Approve(number),
+        );
+        flow.refresh(&mut t, &mut cookies);
+        assert_eq!(
+            flow.page == Page::SignIn(SignInPage::PasskeyNudge),
+            nudged,
+            "texts and calls allowed: {phones_allowed}"
+        );
+    }
+}

@@ -413,17 +413,17 @@ impl Flow {
             SignInResult::Success,
             &detail,
         );
-        // Rule 35 (src/rules.rs): from 2026-09-01 people who use texts or calls are nudged towards a passkey
-        // (in the simulator: in the browser, not in an app's sign-in window).
-        let by_phone = matches!(
-            self.method,
-            Some(VerifyOption::Text | VerifyOption::Call(_))
-        );
+        // Rule 35 (src/rules.rs): from 2026-09-01 people the tenant enables for texts or calls
+        // are nudged towards a passkey after signing in with a second factor, whichever they
+        // used (in the simulator: in the browser, not in an app's sign-in window, and not
+        // straight after sign-up).
+        let enabled_for_phones =
+            self.method.is_some() && (t.policy.methods.sms || t.policy.methods.voice);
         let in_browser = self.dest != Destination::Outlook;
         let can_add = calendar::passkeys_enabled(t.now(), &t.policy)
             && t.user(id).info.passkey_devices().is_empty();
         if matches!(proof, Proof::Fresh(_))
-            && by_phone
+            && enabled_for_phones
             && in_browser
             && can_add
             && calendar::passkey_nudge(t.now())
