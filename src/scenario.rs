@@ -576,6 +576,19 @@ mod tests {
     }
 
     #[test]
+    fn roles_and_trusted_ips_are_read_and_checked() {
+        // Rule 36: a Global Administrator or a guest keeps texts and calls for longer.
+        let s = Scenario::parse(&with_user("    role: guest\n"), Path::new("y.yaml")).unwrap();
+        assert_eq!(s.users[0].role, Role::Guest);
+        let s = Scenario::parse(&with_user(""), Path::new("y.yaml")).unwrap();
+        assert_eq!(s.users[0].role, Role::Member);
+        assert!(refusal(&with_user("    role: owner\n")).contains("role"));
+        // Rule 5: trusted IPs must be public IPv4 ranges.
+        let err = refusal(&format!("{BASE}policy:\n  trusted_ips: [10.0.0.0/8]\n"));
+        assert!(err.contains("policy.trusted_ips"), "{err}");
+    }
+
+    #[test]
     fn system_preferred_mfa_only_from_2023() {
         // Rule 19: the setting did not exist in the guide's era.
         let err = refusal(&format!("{BASE}policy:\n  system_preferred_mfa: true\n"));
