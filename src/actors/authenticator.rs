@@ -118,28 +118,34 @@ impl AuthenticatorHandle {
 
     /// The push service delivers a sign-in request.
     pub(crate) fn notify(&self, request: PushRequest) {
-        let detail = if request.passkey {
-            format!(
-                "Sign in to {} with your passkey? Confirm with your screen lock.",
-                request.app
-            )
-        } else if request.number_required {
-            format!(
-                "Are you trying to sign in to {}? Enter the number shown to sign in.",
-                request.app
-            )
+        // A passkey request has no Approve or Deny to tap: the app asks for the screen lock,
+        // so it is shown as the app's own line, not as an approval card.
+        let output = if request.passkey {
+            Output::Note {
+                text: format!(
+                    "Sign in to {} as {} with your passkey? Confirm with your screen lock.",
+                    request.app, request.account
+                ),
+            }
         } else {
-            format!("Approve sign-in to {}?", request.app)
-        };
-        let push = Output::Push {
-            account: request.account.clone(),
-            number_requested: request.number_required,
-            detail,
+            let detail = if request.number_required {
+                format!(
+                    "Are you trying to sign in to {}? Enter the number shown to sign in.",
+                    request.app
+                )
+            } else {
+                format!("Approve sign-in to {}?", request.app)
+            };
+            Output::Push {
+                account: request.account.clone(),
+                number_requested: request.number_required,
+                detail,
+            }
         };
         self.transcript.record(
             self.clock.now() - self.clock.offset(),
             Actor::App(NAME.into()),
-            push,
+            output,
         );
         self.mailbox.post(move |a| a.pending.push(request));
     }
@@ -246,14 +252,14 @@ impl AuthenticatorHandle {
             .await
     }
 
-    /// Answer the oldest request. Returns the tenant's verdict, or None if nothing was pending.
+    /// Answer the oldest approval request (not a passkey sign-in, which only the screen lock
+    /// answers). Returns the tenant's verdict, or None if no such request was pending.
     pub async fn answer(&self, answer: Answer) -> Result<Option<ChallengeState>, ActorGone> {
         self.mailbox
             .call(NAME, move |a| {
-                if a.pending.is_empty() {
-                    return None;
-                }
-                let request = a.pending.remove(0);
+                // A passkey sign-in is answered only by the screen lock (`confirm_screen_lock`).
+                let at = a.pending.iter().position(|r| !r.passkey)?;
+                let request = a.pending.remove(at);
                 a.clock.pass(super::pace::ANSWER_REQUEST);
                 let said = match answer {
                     Answer::Approve(Some(n)) => format!("Typed {n} and approved"),
