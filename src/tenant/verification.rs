@@ -1,6 +1,7 @@
-//! Proving who you are: the password (with smart lockout), whether MFA is needed, and the
-//! second-factor challenges (text, call, push, app code) with their attempt limits,
-//! throttling, expiry and replay rules (rules 5, 15-19, 27-28, 31 and 36 of
+//! Proving who you are: the password (with smart lockout), whether MFA is needed (per-user
+//! MFA, security defaults or the Conditional Access policy, and the trusted IPs that skip it),
+//! and the second-factor challenges (text, call, push, app code, passkey) with their attempt
+//! limits, throttling, expiry and replay rules (rules 1, 5, 15-19, 27-28, 31 and 36 of
 //! [`crate::rules`]).
 //!
 //! Replay: a texted code is single-use per user; an app code is refused at or before the last
