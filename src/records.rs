@@ -425,6 +425,59 @@ pub enum AdminReport {
     },
     /// How many methods registration asks for (the tenant's `registration_methods`).
     RegistrationMethods(u8),
+    /// The Conditional Access policy "require MFA for all users" turned on or off.
+    ConditionalAccessMfa(bool),
+    /// The trusted IP ranges of the per-user MFA service settings, after a change (rule 5).
+    TrustedIps(Vec<String>),
+    /// The legacy MFA service settings page, as the administrator left it (rule 34).
+    ServiceSettings(ServiceSettings),
+}
+
+/// The "verification options" of the legacy per-user MFA service settings page (rule 34):
+/// which methods it offers users, and whether the page still decides that.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ServiceSettings {
+    /// "Call to phone".
+    pub call: bool,
+    /// "Text message to phone".
+    pub text: bool,
+    /// "Notification through mobile app".
+    pub notification: bool,
+    /// "Verification code from mobile app or hardware token".
+    pub code: bool,
+    /// False from 2025-09-30: the page no longer manages methods.
+    pub manages_methods: bool,
+}
+
+impl ServiceSettings {
+    /// The page's four verification options with their labels.
+    pub const LABELS: [&'static str; 4] = [
+        "Call to phone",
+        "Text message to phone",
+        "Notification through mobile app",
+        "Verification code from mobile app or hardware token",
+    ];
+
+    /// The four boxes in the page's order.
+    pub fn ticks(&self) -> [bool; 4] {
+        [self.call, self.text, self.notification, self.code]
+    }
+}
+
+impl fmt::Display for ServiceSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("MFA service settings, verification options:")?;
+        for (label, on) in Self::LABELS.iter().zip(self.ticks()) {
+            write!(f, " [{}] {label};", if on { "x" } else { " " })?;
+        }
+        if !self.manages_methods {
+            f.write_str(
+                " these options no longer decide which methods users get (since 30 September 2025): \
+                 the Authentication methods policy does.",
+            )?;
+        }
+        Ok(())
+    }
 }
 
 impl fmt::Display for AdminReport {
@@ -478,6 +531,19 @@ impl fmt::Display for AdminReport {
                 "Registration asks for {count} method{}",
                 if *count == 1 { "" } else { "s" }
             ),
+            AdminReport::ConditionalAccessMfa(on) => write!(
+                f,
+                "Conditional Access policy \"Require MFA for all users\": {}",
+                if *on { "on" } else { "off" }
+            ),
+            AdminReport::ServiceSettings(page) => page.fmt(f),
+            AdminReport::TrustedIps(ranges) => {
+                write!(
+                    f,
+                    "Trusted IPs (MFA skipped for per-user MFA): {}",
+                    ranges.join(", ")
+                )
+            }
         }
     }
 }
@@ -515,6 +581,9 @@ pub enum VerifyOption {
     Text,
     /// A call to one of the phones.
     Call(PhoneSlot),
+    /// A passkey held by Microsoft Authenticator on the phone, confirmed with the phone's
+    /// screen lock (phishing-resistant; rule 19 ranks it first of the simulator's methods).
+    Passkey,
 }
 
 impl VerifyOption {
@@ -527,6 +596,7 @@ impl VerifyOption {
             VerifyOption::Call(PhoneSlot::Mobile) => "Phone call",
             VerifyOption::Call(PhoneSlot::Alternate) => "Phone call (alternate phone)",
             VerifyOption::Call(PhoneSlot::Office) => "Phone call (office phone)",
+            VerifyOption::Passkey => "Passkey (Microsoft Authenticator)",
         }
     }
 }

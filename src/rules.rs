@@ -186,6 +186,7 @@ const SMART_LOCKOUT: Source = learn!("howto-password-smart-lockout");
 const USER_DEVICE_SETTINGS: Source = learn!("howto-mfa-userdevicesettings");
 const TEMPORARY_ACCESS_PASS: Source = learn!("howto-authentication-temporary-access-pass");
 const SMS_VOICE_RETIREMENT: Source = learn!("concept-sms-voice-retirement");
+const SMS_VOICE_RETIREMENT_FAQ: Source = learn!("concept-sms-voice-retirement-faq");
 
 /// Every rule, numbered 1 to 36 in order.
 pub const RULES: [Rule; 36] = [
@@ -196,11 +197,12 @@ pub const RULES: [Rule; 36] = [
         statement: "Each account begins with per-user MFA disabled, and switching on security defaults or Conditional Access does not move it from there.",
         dates: &[],
         sources: &[USER_STATES, SECURITY_DEFAULTS],
-        modelled: Modelled::Partly(
-            "Conditional Access is not simulated; the rule is shown with security defaults only",
-        ),
+        modelled: Modelled::Fully,
         tests: &[
             "tenant::verification_tests::a_new_user_starts_disabled_and_security_defaults_leave_it_so",
+            "tenant::verification_tests::rule_1_conditional_access_requires_mfa_while_the_per_user_state_stays_disabled",
+            "tenant::security_defaults::tests::fourteen_days_to_register_from_the_first_sign_in",
+            "tenant::security_defaults::tests::asked_when_necessary_and_administrators_every_time",
         ],
     },
     Rule {
@@ -242,11 +244,15 @@ pub const RULES: [Rule; 36] = [
         dates: &[],
         sources: &[USER_STATES, MFA_SETTINGS],
         modelled: Modelled::Partly(
-            "trusted IPs (named locations) are not simulated: only a browser that remembers MFA skips the second factor",
+            "trusted IPs are IPv4 ranges of the per-user MFA service settings (a browser's address is the simulator's: a home address by default, another by a step) and skip the second factor in the browser only; the facts' detail that legacy mail clients inside trusted IPs need no App Password until one is in use is not modelled",
         ),
         tests: &[
             "tenant::mail_auth::enforced_user_needs_an_app_password_on_the_guides_date",
             "tenant::verification_tests::blocked_mfa_and_remembered_sessions",
+            "tenant::verification_tests::rule_5_trusted_ips_skip_mfa_for_per_user_mfa_only",
+            "tenant::policy::tests::trusted_ip_ranges_are_public_ipv4_and_at_most_fifty",
+            "flows::flow_tests::a_trusted_ip_skips_the_second_factor_and_the_log_says_so",
+            "scenario::tests::roles_and_trusted_ips_are_read_and_checked",
         ],
     },
     Rule {
@@ -324,8 +330,13 @@ pub const RULES: [Rule; 36] = [
         statement: "An alternate phone is added only from Security info and only if calls are allowed; an office phone appears during sign-up only for accounts with a business phone in the directory; security keys are added only from Security info.",
         dates: &[],
         sources: &[COMBINED],
-        modelled: Modelled::Partly("security keys (FIDO2) are not a method in the simulator"),
-        tests: &["flows::flow_tests::a_new_method_is_offered_only_where_the_policy_allows_it"],
+        modelled: Modelled::Partly(
+            "security keys (FIDO2) are not a method in the simulator; a passkey in Microsoft Authenticator is, and like a key it is added from Security info (or from the rule-35 and rule-36 prompts), never from the sign-up wizard",
+        ),
+        tests: &[
+            "flows::flow_tests::a_new_method_is_offered_only_where_the_policy_allows_it",
+            "flows::flow_tests::a_passkey_is_added_from_security_info_not_from_the_wizard",
+        ],
     },
     Rule {
         number: 12,
@@ -435,7 +446,7 @@ pub const RULES: [Rule; 36] = [
         dates: &[],
         sources: &[SYSTEM_PREFERRED, GRAPH_SYSTEM_PREFERENCES],
         modelled: Modelled::Partly(
-            "system-preferred MFA is the tenant setting `system_preferred_mfa` (off by default; scenario files may turn it on from 2023-01-01, the month of its arrival being unconfirmed) and ranks only the simulator's methods: push, then a TOTP code, then a text, then a call (no Temporary Access Pass as a second factor, passkey, external method or certificate); when the first method cannot start (blocked, throttled) the list is shown with the error",
+            "system-preferred MFA is the tenant setting `system_preferred_mfa` (off by default; scenario files may turn it on from 2023-01-01, the month of its arrival being unconfirmed) and ranks only the simulator's methods: a passkey in Microsoft Authenticator, then push, then a TOTP code, then a text, then a call (no Temporary Access Pass as a second factor, external method or certificate); when the first method cannot start (blocked, throttled) the list is shown with the error",
         ),
         tests: &[
             "tenant::verification_tests::the_default_method_is_offered_first",
@@ -444,6 +455,7 @@ pub const RULES: [Rule; 36] = [
             "tenant::policy::tests::system_preferred_mfa_is_off_by_default_and_read_from_files",
             "scenario::tests::system_preferred_mfa_only_from_2023",
             "flows::flow_tests::the_default_method_starts_and_another_way_lists_the_rest",
+            "tenant::passkeys::tests::signing_in_with_a_passkey_asks_only_the_phone_that_holds_it",
         ],
     },
     // App passwords
@@ -462,6 +474,7 @@ pub const RULES: [Rule; 36] = [
             "flows::flow_tests::a_new_method_is_offered_only_where_the_policy_allows_it",
             "flows::wizard::tests::app_password_step_only_for_enforced_users_where_allowed",
             "tenant::enrolment::tests::rule_20_app_password_step_in_the_wizard",
+            "tenant::verification_tests::rule_1_conditional_access_requires_mfa_while_the_per_user_state_stays_disabled",
             "tests/suite/then_and_now.rs::today_shows_what_changed",
         ],
     },
@@ -595,10 +608,11 @@ pub const RULES: [Rule; 36] = [
         dates: &[],
         sources: &[USER_DEVICE_SETTINGS, MFA_FAQ],
         modelled: Modelled::Partly(
-            "hardware OATH tokens are not modelled, so there is nothing to switch off",
+            "hardware OATH tokens are not modelled, so there is nothing to switch off; a passkey in Microsoft Authenticator is kept, as it is not among the methods the action names (a user with one signs in with it rather than registering again)",
         ),
         tests: &[
             "tenant::verification_tests::require_reregistration_clears_methods_and_asks_to_register_again",
+            "tenant::methods::tests::require_reregistration_keeps_a_passkey",
         ],
     },
     Rule {
@@ -661,22 +675,28 @@ pub const RULES: [Rule; 36] = [
         statement: "From 30 September 2025 methods are managed only in the Authentication methods policy, no longer in the old MFA and self-service password reset settings.",
         dates: &[from(cutover::LEGACY_POLICIES_END, "method management")],
         sources: &[MFA_SETTINGS, METHODS_MANAGE],
-        modelled: Modelled::Not(
-            "the simulator has no legacy MFA service-settings page and no administrator management of methods, so nothing depends on the date; calendar::legacy_method_policies knows the day",
+        modelled: Modelled::Partly(
+            "the administrator's legacy MFA service settings page has its four verification options (call, text, app notification, app code), which turn the tenant's methods on and off before 2025-09-30 and change nothing afterwards (the page says so); the self-service password reset policy is not simulated",
         ),
-        tests: &["tenant::calendar::passkey_nudge_and_the_end_of_legacy_method_policies"],
+        tests: &[
+            "tenant::calendar::passkey_nudge_and_the_end_of_legacy_method_policies",
+            "tenant::policy::tests::rule_34_the_service_settings_page_manages_methods_only_before_september_2025",
+        ],
     },
     Rule {
         number: 35,
         title: "Passkey nudge",
-        statement: "From 1 September 2026 people set up for texts or calls are asked to add a passkey, and may put the question off as often as they like.",
+        statement: "From 1 September 2026 people whom the tenant enables for texts or calls are turned on for passkeys and asked, after signing in, to add one (\"Add a passkey\" in Microsoft Authenticator), and may put the question off (\"Not now\") as often as they like.",
         dates: &[from(cutover::PASSKEY_NUDGE, "users of texts and calls")],
         sources: &[SMS_VOICE_RETIREMENT],
-        modelled: Modelled::Partly(
-            "passkeys are not a method, so \"Add a passkey\" registers nothing and only \"Not now\" goes on; the question follows a browser sign-in by text or call, not every user allowed texts or calls",
-        ),
+        modelled: Modelled::Fully,
         tests: &[
             "tenant::calendar::passkey_nudge_and_the_end_of_legacy_method_policies",
+            "tenant::calendar::passkeys_turn_on_with_the_nudge_where_phones_are_allowed",
+            "tenant::passkeys::tests::a_passkey_is_saved_only_when_the_phone_confirms_and_only_once",
+            "tenant::passkeys::tests::passkeys_wait_for_september_2026_unless_the_tenant_turns_them_on",
+            "flows::flow_tests::add_a_passkey_after_a_texted_code_registers_one",
+            "flows::flow_tests::the_passkey_suggestion_follows_any_second_factor_where_texts_or_calls_are_enabled",
             "tests/suite/then_and_now.rs::today_shows_what_changed",
         ],
     },
@@ -691,12 +711,16 @@ pub const RULES: [Rule; 36] = [
                 "Global Administrators and external users",
             ),
         ],
-        sources: &[SMS_VOICE_RETIREMENT],
+        sources: &[SMS_VOICE_RETIREMENT, SMS_VOICE_RETIREMENT_FAQ],
         modelled: Modelled::Partly(
-            "Global Administrators and external users are not told apart, so everyone stops on 2027-02-01; there is no blocking passkey step: texts and calls simply stop being offered",
+            "a user's role (member, Global Administrator, guest) comes from the scenario file; the tenant's own telephony provider is one setting (no choice of Soprano or Telesign, no date from which it can be bought); self-service password reset, which also loses texts and calls, is not simulated",
         ),
         tests: &[
             "tenant::calendar::eras",
+            "tenant::calendar::global_administrators_and_guests_keep_phones_until_july_2027",
+            "tenant::verification_tests::rule_36_only_texts_after_february_2027_means_a_blocking_passkey_step",
+            "flows::flow_tests::the_blocking_passkey_step_registers_then_signs_in_with_it",
+            "scenario::tests::roles_and_trusted_ips_are_read_and_checked",
             "tenant::verification_tests::texts_are_throttled_and_retire_in_2027",
             "tests/suite/then_and_now.rs::from_february_2027_texts_and_calls_need_a_telephony_provider",
         ],

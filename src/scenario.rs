@@ -24,7 +24,7 @@ use crate::actors::phone::STORE_APPS;
 use crate::clock::{BadTime, Instant, parse_instant};
 use crate::tenant::methods::normalize_phone;
 use crate::tenant::policy::Policy;
-use crate::tenant::{MfaState, Protocol};
+use crate::tenant::{MfaState, Protocol, Role};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -74,6 +74,10 @@ pub struct PersonSpec {
     /// Per-user MFA state at the start.
     #[serde(default = "disabled")]
     pub mfa: MfaState,
+    /// `member` (the default), `global_administrator` or `guest` (rule 36 treats the last two
+    /// later).
+    #[serde(default)]
+    pub role: Role,
     /// Business phone in the directory.
     #[serde(default)]
     pub business_phone: Option<String>,
@@ -590,6 +594,19 @@ mod tests {
         format!(
             "{BASE}users:\n  - name: Dana Whitfield\n    upn: dana@c.com\n    password: pw\n{extra}"
         )
+    }
+
+    #[test]
+    fn roles_and_trusted_ips_are_read_and_checked() {
+        // Rule 36: a Global Administrator or a guest keeps texts and calls for longer.
+        let s = Scenario::parse(&with_user("    role: guest\n"), Path::new("y.yaml")).unwrap();
+        assert_eq!(s.users[0].role, Role::Guest);
+        let s = Scenario::parse(&with_user(""), Path::new("y.yaml")).unwrap();
+        assert_eq!(s.users[0].role, Role::Member);
+        assert!(refusal(&with_user("    role: owner\n")).contains("role"));
+        // Rule 5: trusted IPs must be public IPv4 ranges.
+        let err = refusal(&format!("{BASE}policy:\n  trusted_ips: [10.0.0.0/8]\n"));
+        assert!(err.contains("policy.trusted_ips"), "{err}");
     }
 
     #[test]

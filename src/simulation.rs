@@ -153,6 +153,7 @@ impl Simulation {
             let mut user = User::new(&spec.upn, &spec.name, &spec.password, salt);
             user.business_phone = spec.business_phone.clone();
             user.mfa = spec.mfa;
+            user.role = spec.role;
             t.add_user(user)
         };
         let first = spec
@@ -347,6 +348,7 @@ fn generated_people(
                 upn: format!("{local}{i}@{domain}"),
                 password: format!("{}!{}", seed.letters(6), seed.digits(4)),
                 mfa: pop.mfa,
+                role: Default::default(),
                 business_phone: None,
                 phone,
                 mail_apps: Vec::new(),

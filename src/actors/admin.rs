@@ -184,6 +184,72 @@ impl AdminHandle {
             .await
     }
 
+    /// Turn the Conditional Access policy "require MFA for all users" on or off (rule 1).
+    pub(crate) async fn conditional_access_mfa(&self, on: bool) -> Result<(), ActorGone> {
+        self.mailbox
+            .call("admin console", move |c| {
+                c.tenant.lock().policy.conditional_access.require_mfa = on;
+                let report = AdminReport::ConditionalAccessMfa(on);
+                c.transcript
+                    .record(c.clock.now(), Actor::Admin, Output::Admin(report));
+            })
+            .await
+    }
+
+    /// Add a range to the trusted IPs of the per-user MFA service settings (rule 5). The
+    /// range is refused (and nothing changes) unless it is a public IPv4 range and the list
+    /// has room (50 at most).
+    pub(crate) async fn add_trusted_ips(
+        &self,
+        range: &str,
+    ) -> Result<Result<(), String>, ActorGone> {
+        let range = range.to_string();
+        self.mailbox
+            .call("admin console", move |c| {
+                let mut t = c.tenant.lock();
+                let mut ranges = t.policy.trusted_ips.clone();
+                ranges.push(range);
+                let mut candidate = t.policy.clone();
+                candidate.trusted_ips = ranges.clone();
+                candidate.check().map_err(|e| e.to_string())?;
+                t.policy.trusted_ips = ranges.clone();
+                drop(t);
+                c.transcript.record(
+                    c.clock.now(),
+                    Actor::Admin,
+                    Output::Admin(AdminReport::TrustedIps(ranges)),
+                );
+                Ok(())
+            })
+            .await
+    }
+
+    /// Open the legacy MFA service settings page and tick or untick one verification option
+    /// (an index into `ServiceSettings::LABELS`), or only look (`None`). From 2025-09-30 the
+    /// page no longer changes which methods users get (rule 34). Returns the page.
+    pub(crate) async fn service_settings(
+        &self,
+        change: Option<(usize, bool)>,
+    ) -> Result<crate::records::ServiceSettings, ActorGone> {
+        self.mailbox
+            .call("admin console", move |c| {
+                let mut t = c.tenant.lock();
+                let manages = crate::tenant::calendar::legacy_method_policies(t.now());
+                let page = match change {
+                    Some((option, on)) => t.policy.set_verification_option(option, on, manages),
+                    None => t.policy.service_settings(manages),
+                };
+                drop(t);
+                c.transcript.record(
+                    c.clock.now(),
+                    Actor::Admin,
+                    Output::Admin(AdminReport::ServiceSettings(page)),
+                );
+                page
+            })
+            .await
+    }
+
     /// A user's per-user MFA state, methods and flags, as the console shows them.
     pub(crate) async fn describe(
         &self,
@@ -198,6 +264,7 @@ impl AdminHandle {
                 Ok(UserSummary {
                     mfa: u.mfa,
                     methods: u.info.entries().len(),
+                    method_names: u.info.entries().iter().map(|e| e.method.kind()).collect(),
                     app_passwords: u.app_passwords.records().len(),
                     high_risk: u.high_risk,
                     sign_in_blocked: u.sign_in_blocked,
@@ -222,6 +289,9 @@ pub struct UserSummary {
     pub mfa: MfaState,
     /// How many methods are registered.
     pub methods: usize,
+    /// The user's authentication methods, as the console lists them ("Passkey (Microsoft
+    /// Authenticator)", "Phone number", ...).
+    pub method_names: Vec<&'static str>,
     /// How many App Passwords exist.
     pub app_passwords: usize,
     /// Reported suspicious activity.

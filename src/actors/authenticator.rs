@@ -1,11 +1,14 @@
 //! Microsoft Authenticator on the user's phone: accept the terms, add a work account by
 //! scanning the activation QR code (or any `otpauth://` code), receive sign-in requests and
-//! answer them (typing the number when asked), and show codes by the phone's clock.
+//! answer them (typing the number when asked), and show codes by the phone's clock. It also
+//! holds passkeys: scanning a passkey QR code asks for the phone's screen lock, and a passkey
+//! sign-in is answered the same way (`confirm_screen_lock`).
 
 use super::DeviceClock;
 use super::mailbox::{ActorGone, Lifetime, Mailbox};
 use super::switchboard::Switchboard;
 use crate::tenant::oath::Oath;
+use crate::tenant::passkeys::PASSKEY_SCHEME;
 use crate::tenant::telephony::PushRequest;
 use crate::tenant::{ACTIVATION_SCHEME, Answer, ChallengeState, TenantHandle};
 use crate::transcript::{Actor, Output, Transcript};
@@ -37,6 +40,8 @@ pub struct Authenticator {
     terms_accepted: bool,
     accounts: Vec<Account>,
     pending: Vec<PushRequest>,
+    /// A passkey QR code read and waiting for the screen lock.
+    passkey_to_create: Option<String>,
     tenant: TenantHandle,
     transcript: Transcript,
     switchboard: Switchboard,
@@ -55,6 +60,7 @@ impl Authenticator {
             terms_accepted: false,
             accounts: Vec::new(),
             pending: Vec::new(),
+            passkey_to_create: None,
             tenant,
             transcript,
             switchboard,
@@ -77,6 +83,17 @@ pub struct PushView {
     pub account: String,
     /// Whether the app asks for the number shown on the sign-in screen.
     pub number_required: bool,
+    /// A passkey sign-in, answered with the phone's screen lock.
+    pub passkey: bool,
+}
+
+/// What the phone's screen lock confirmed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScreenLockConfirmed {
+    /// A passkey was created for this account.
+    PasskeyCreated(String),
+    /// A passkey sign-in was answered; the service's verdict.
+    SignIn(ChallengeState),
 }
 
 /// Handle on Microsoft Authenticator.
@@ -101,23 +118,34 @@ impl AuthenticatorHandle {
 
     /// The push service delivers a sign-in request.
     pub(crate) fn notify(&self, request: PushRequest) {
-        let detail = if request.number_required {
-            format!(
-                "Are you trying to sign in to {}? Enter the number shown to sign in.",
-                request.app
-            )
+        // A passkey request has no Approve or Deny to tap: the app asks for the screen lock,
+        // so it is shown as the app's own line, not as an approval card.
+        let output = if request.passkey {
+            Output::Note {
+                text: format!(
+                    "Sign in to {} as {} with your passkey? Confirm with your screen lock.",
+                    request.app, request.account
+                ),
+            }
         } else {
-            format!("Approve sign-in to {}?", request.app)
-        };
-        let push = Output::Push {
-            account: request.account.clone(),
-            number_requested: request.number_required,
-            detail,
+            let detail = if request.number_required {
+                format!(
+                    "Are you trying to sign in to {}? Enter the number shown to sign in.",
+                    request.app
+                )
+            } else {
+                format!("Approve sign-in to {}?", request.app)
+            };
+            Output::Push {
+                account: request.account.clone(),
+                number_requested: request.number_required,
+                detail,
+            }
         };
         self.transcript.record(
             self.clock.now() - self.clock.offset(),
             Actor::App(NAME.into()),
-            push,
+            output,
         );
         self.mailbox.post(move |a| a.pending.push(request));
     }
@@ -162,6 +190,24 @@ impl AuthenticatorHandle {
                 if !a.terms_accepted {
                     return Err(ScanError::TermsNotAccepted);
                 }
+                if payload.starts_with(PASSKEY_SCHEME) {
+                    let account = a
+                        .tenant
+                        .lock()
+                        .passkey_request_account(&payload)
+                        .ok_or_else(|| {
+                            ScanError::NotUsable(
+                                "This QR code can't be used to create a passkey.".into(),
+                            )
+                        })?;
+                    a.record(Output::Note {
+                        text: format!(
+                            "Create a passkey for {account}? Confirm with your screen lock."
+                        ),
+                    });
+                    a.passkey_to_create = Some(payload);
+                    return Ok((account, None));
+                }
                 let (name, oath, device) = if payload.starts_with(ACTIVATION_SCHEME) {
                     let (account, oath, device) = a
                         .tenant
@@ -200,19 +246,20 @@ impl AuthenticatorHandle {
                 a.pending.first().map(|r| PushView {
                     account: r.account.clone(),
                     number_required: r.number_required,
+                    passkey: r.passkey,
                 })
             })
             .await
     }
 
-    /// Answer the oldest request. Returns the tenant's verdict, or None if nothing was pending.
+    /// Answer the oldest approval request (not a passkey sign-in, which only the screen lock
+    /// answers). Returns the tenant's verdict, or None if no such request was pending.
     pub async fn answer(&self, answer: Answer) -> Result<Option<ChallengeState>, ActorGone> {
         self.mailbox
             .call(NAME, move |a| {
-                if a.pending.is_empty() {
-                    return None;
-                }
-                let request = a.pending.remove(0);
+                // A passkey sign-in is answered only by the screen lock (`confirm_screen_lock`).
+                let at = a.pending.iter().position(|r| !r.passkey)?;
+                let request = a.pending.remove(at);
                 a.clock.pass(super::pace::ANSWER_REQUEST);
                 let said = match answer {
                     Answer::Approve(Some(n)) => format!("Typed {n} and approved"),
@@ -226,6 +273,59 @@ impl AuthenticatorHandle {
                 Some(a.tenant.lock().answer_push(request.challenge, answer))
             })
             .await
+    }
+
+    /// The person unlocks the phone to confirm what the app asks: a passkey waiting to be
+    /// created (it is saved, bound to the account and to this phone), else the oldest passkey
+    /// sign-in. None when nothing asks for the screen lock.
+    pub async fn confirm_screen_lock(
+        &self,
+    ) -> Result<Option<Result<ScreenLockConfirmed, String>>, ActorGone> {
+        enum Done {
+            Created(String, u64, Switchboard),
+            SignIn(ChallengeState),
+        }
+        let done = self
+            .mailbox
+            .call(NAME, |a| {
+                a.clock.pass(super::pace::ANSWER_REQUEST);
+                if let Some(payload) = a.passkey_to_create.take() {
+                    let made = a.tenant.lock().create_passkey(&payload);
+                    let text = match &made {
+                        Ok((account, _)) => {
+                            format!("Screen lock confirmed: passkey saved for {account}")
+                        }
+                        Err(e) => format!("No passkey saved: {e}"),
+                    };
+                    a.record(Output::Note { text });
+                    return Some(
+                        made.map(|(account, device)| {
+                            Done::Created(account, device, a.switchboard.clone())
+                        })
+                        .map_err(|e| e.to_string()),
+                    );
+                }
+                let at = a.pending.iter().position(|r| r.passkey)?;
+                let request = a.pending.remove(at);
+                a.record(Output::Note {
+                    text: "Screen lock confirmed: signing in with the passkey".into(),
+                });
+                let state = a
+                    .tenant
+                    .lock()
+                    .answer_push(request.challenge, Answer::Approve(None));
+                Some(Ok(Done::SignIn(state)))
+            })
+            .await?;
+        Ok(done.map(|d| {
+            d.map(|d| match d {
+                Done::Created(account, device, switchboard) => {
+                    switchboard.attach_authenticator(device, self.clone());
+                    ScreenLockConfirmed::PasskeyCreated(account)
+                }
+                Done::SignIn(state) => ScreenLockConfirmed::SignIn(state),
+            })
+        }))
     }
 
     /// The code the app shows now for an account (the first if `account` is None).

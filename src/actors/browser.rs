@@ -9,12 +9,18 @@ use crate::screens::{Action, ScreenView};
 use crate::tenant::{TenantHandle, UserId};
 use crate::transcript::{Actor, Output, Transcript};
 
+/// Where a browser connects from unless told otherwise: a public address on the person's home
+/// network (from 203.0.113.0/24, a range set aside for documentation).
+pub(crate) const HOME_ADDRESS: std::net::Ipv4Addr = std::net::Ipv4Addr::new(203, 0, 113, 25);
+
 struct Browser {
     label: String,
     flow: Flow,
     cookies: Cookies,
     /// The view last written to the transcript.
     shown: Option<ScreenView>,
+    /// The public address the service sees this browser come from (rule 5: trusted IPs).
+    client: std::net::Ipv4Addr,
     tenant: TenantHandle,
     clock: Clock,
     transcript: Transcript,
@@ -120,6 +126,7 @@ impl BrowserHandle {
             flow: Flow::default(),
             cookies: Cookies::default(),
             shown: None,
+            client: HOME_ADDRESS,
             tenant,
             clock,
             transcript,
@@ -137,7 +144,7 @@ impl BrowserHandle {
                     let mut tenant = b.tenant.lock();
                     Flow::open(dest, &mut tenant, &mut b.cookies)
                 };
-                b.flow = flow;
+                b.flow = flow.seen_from(b.client);
                 b.show()
             })
             .await
@@ -165,6 +172,17 @@ impl BrowserHandle {
     /// Who is signed in on this tab, and when MFA was done.
     pub(crate) async fn signed_in(&self) -> Result<Option<(UserId, Option<i64>)>, ActorGone> {
         self.mailbox.call("browser", |b| b.flow.signed_in()).await
+    }
+
+    /// Move the browser to another network: the service sees it come from `address` from
+    /// the next page opened on.
+    pub(crate) async fn connect_from(&self, address: std::net::Ipv4Addr) -> Result<(), ActorGone> {
+        self.mailbox
+            .call("browser", move |b| {
+                b.client = address;
+                b.flow = std::mem::take(&mut b.flow).seen_from(address);
+            })
+            .await
     }
 
     /// Close the browser: a session that did not choose "Stay signed in" ends (rule 25).

@@ -494,3 +494,202 @@ fn a_tenant_that_hides_stay_signed_in_gives_sessions_that_end_with_the_browser()
     let kept = cookies.session.unwrap();
     assert_eq!((kept.session.user, kept.persistent), (id, false));
 }
+
+/// The code a passkey QR page shows, confirmed as the phone's Authenticator would.
+fn confirm_passkey_on_the_phone(flow: &Flow, t: &mut Tenant) {
+    let Page::Wizard {
+        step: WizardPage::PasskeyQr { payload, .. },
+        ..
+    } = &flow.page
+    else {
+        panic!("not the passkey QR page: {:?}", flow.page.id());
+    };
+    t.create_passkey(payload).unwrap();
+}
+
+#[test]
+fn add_a_passkey_after_a_texted_code_registers_one() {
+    // Rule 35: on 2026-10-01 a texted sign-in is followed by the suggestion; "Add a passkey"
+    // registers one and the sign-in goes on to "Stay signed in?".
+    let (mut t, id, _) = tenant("2026-10-01", Policy::default());
+    add_mobile(&mut t, id);
+    t.set_mfa_state(id, MfaState::Enforced);
+    let mut cookies = Cookies::default();
+    let mut flow = sign_in(Destination::Office, &mut t, &mut cookies);
+    let code = t
+        .challenge(flow.challenge.unwrap())
+        .and_then(|c| c.texted_code().map(str::to_string))
+        .unwrap();
+    act(
+        &mut flow,
+        Action::Enter(Field::Code, code),
+        &mut t,
+        &mut cookies,
+    );
+    act(
+        &mut flow,
+        Action::Press(Button::Verify),
+        &mut t,
+        &mut cookies,
+    );
+    assert_eq!(flow.page, Page::SignIn(SignInPage::PasskeyNudge));
+    act(
+        &mut flow,
+        Action::Press(Button::AddPasskey),
+        &mut t,
+        &mut cookies,
+    );
+    act(&mut flow, Action::Press(Button::Next), &mut t, &mut cookies);
+    assert!(
+        flow.page.view().error.is_some(),
+        "Next before the phone confirmed is refused"
+    );
+    confirm_passkey_on_the_phone(&flow, &mut t);
+    act(&mut flow, Action::Press(Button::Next), &mut t, &mut cookies);
+    act(&mut flow, Action::Press(Button::Next), &mut t, &mut cookies);
+    assert!(matches!(
+        flow.page,
+        Page::SignIn(SignInPage::StaySignedIn { .. })
+    ));
+    assert_eq!(t.user(id).info.passkey_devices().len(), 1);
+}
+
+#[test]
+fn the_blocking_passkey_step_registers_then_signs_in_with_it() {
+    // Rule 36: on 2027-02-01 Dana's only method is a phone; no "Not now", and once the
+    // passkey is saved the sign-in asks the phone for it.
+    let (mut t, id, _) = tenant("2027-02-01", Policy::default());
+    add_mobile(&mut t, id);
+    t.set_mfa_state(id, MfaState::Enforced);
+    let mut cookies = Cookies::default();
+    let mut flow = sign_in(Destination::Office, &mut t, &mut cookies);
+    assert_eq!(flow.page, Page::SignIn(SignInPage::PasskeyRequired));
+    assert!(!flow.page.view().offers(&Action::Press(Button::NotNow)));
+    act(&mut flow, Action::Press(Button::Next), &mut t, &mut cookies);
+    confirm_passkey_on_the_phone(&flow, &mut t);
+    act(&mut flow, Action::Press(Button::Next), &mut t, &mut cookies);
+    act(&mut flow, Action::Press(Button::Next), &mut t, &mut cookies);
+    assert_eq!(
+        flow.page,
+        Page::SignIn(SignInPage::PasskeySignIn { error: None })
+    );
+    let c = flow.challenge.unwrap();
+    t.answer_push(c, crate::tenant::Answer::Approve(None));
+    flow.refresh(&mut t, &mut cookies);
+    assert!(matches!(
+        flow.page,
+        Page::SignIn(SignInPage::StaySignedIn { .. })
+    ));
+    let row = t.sign_in_log().last().unwrap();
+    assert_eq!(
+        row.method.as_deref(),
+        Some("Passkey (Microsoft Authenticator)")
+    );
+}
+
+#[test]
+fn a_passkey_is_added_from_security_info_not_from_the_wizard() {
+    let (mut t, id, _) = tenant("2026-11-28", Policy::default());
+    add_mobile(&mut t, id);
+    t.set_mfa_state(id, MfaState::Enforced);
+    let mut cookies = Cookies::default();
+    let flow = sign_in(Destination::SecurityInfo, &mut t, &mut cookies);
+    // Rule 11: Security info (manage mode) offers it; the sign-up wizard does not.
+    assert!(
+        flow.new_method_options(&t, true)
+            .contains(&NewMethod::Passkey)
+    );
+    assert!(
+        !flow
+            .new_method_options(&t, false)
+            .contains(&NewMethod::Passkey)
+    );
+    // Before September 2026 (and with no tenant setting) there is no passkey to add.
+    let (t2, _, _) = tenant("2026-06-01", Policy::default());
+    assert!(
+        !flow
+            .new_method_options(&t2, true)
+            .contains(&NewMethod::Passkey)
+    );
+}
+
+#[test]
+fn a_trusted_ip_skips_the_second_factor_and_the_log_says_so() {
+    // Rule 5: the browser's address decides.
+    let policy = Policy {
+        trusted_ips: vec!["198.51.100.0/24".into()],
+        ..Policy::default()
+    };
+    let (mut t, id, _) = tenant("2026-11-28", policy);
+    add_mobile(&mut t, id);
+    t.set_mfa_state(id, MfaState::Enforced);
+    for (address, skipped) in [("198.51.100.20", true), ("203.0.113.25", false)] {
+        let mut cookies = Cookies::default();
+        let mut flow = Flow::open(Destination::Office, &mut t, &mut cookies)
+            .seen_from(address.parse().unwrap());
+        for action in [
+            Action::Enter(Field::Email, "dana@contoso.com".into()),
+            Action::Press(Button::Next),
+            Action::Enter(Field::Password, "pw-right".into()),
+            Action::Press(Button::SignIn),
+        ] {
+            act(&mut flow, action, &mut t, &mut cookies);
+        }
+        assert_eq!(
+            matches!(flow.page, Page::SignIn(SignInPage::StaySignedIn { .. })),
+            skipped,
+            "{address}: {:?}",
+            flow.page.id()
+        );
+    }
+    let row = t
+        .sign_in_log()
+        .iter()
+        .find(|r| r.detail.contains("trusted IP"))
+        .unwrap();
+    assert_eq!(row.detail, "signed in from 198.51.100.20, a trusted IP");
+}
+
+#[test]
+fn the_passkey_suggestion_follows_any_second_factor_where_texts_or_calls_are_enabled() {
+    // Rule 35: "enabled for texts or calls" is the tenant's policy, not the method used: an
+    // Authenticator user is asked too; in a tenant without texts and calls nobody is.
+    for (phones_allowed, nudged) in [(true, true), (false, false)] {
+        let mut policy = Policy::default();
+        policy.methods.sms = phones_allowed;
+        policy.methods.voice = phones_allowed;
+        let (mut t, id, _) = tenant("2026-10-01", policy);
+        t.user_mut(id)
+            .info
+            .add(
+                Method::Authenticator {
+                    device: 5,
+                    device_name: "Dana's phone".into(),
+                    oath: crate::tenant::oath::Oath::new(&[5; 20], "Contoso", "dana@contoso.com")
+                        .unwrap(),
+                    last_step: None,
+                },
+                0,
+            )
+            .unwrap();
+        t.set_mfa_state(id, MfaState::Enforced);
+        if !phones_allowed {
+            t.policy.methods.passkey = Some(true);
+        }
+        let mut cookies = Cookies::default();
+        let mut flow = sign_in(Destination::Office, &mut t, &mut cookies);
+        let Page::SignIn(SignInPage::ApproveRequest { number, .. }) = flow.page else {
+            panic!("the push starts first: {:?}", flow.page.id());
+        };
+        t.answer_push(
+            flow.challenge.unwrap(),
+            crate::tenant::Answer::Approve(number),
+        );
+        flow.refresh(&mut t, &mut cookies);
+        assert_eq!(
+            flow.page == Page::SignIn(SignInPage::PasskeyNudge),
+            nudged,
+            "texts and calls allowed: {phones_allowed}"
+        );
+    }
+}

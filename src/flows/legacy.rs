@@ -442,6 +442,7 @@ impl Flow {
                 Method::SoftwareToken { oath, .. } => {
                     format!("Authenticator app (codes only): {}", oath.issuer())
                 }
+                Method::Passkey { device_name, .. } => format!("Passkey: {device_name}"),
             })
             .chain(default.map(|d| format!("Default: {}", option_label(d))))
             .collect();

@@ -110,6 +110,9 @@ pub struct Cookies {
     pub session: Option<BrowserSession>,
     /// "Don't ask again": per user, when MFA was last done in this browser.
     pub remembered_mfa: BTreeMap<UserId, Instant>,
+    /// Users who have done MFA in this browser at least once: a known device, which security
+    /// defaults do not always ask again.
+    pub mfa_done: std::collections::BTreeSet<UserId>,
 }
 
 /// One browser tab's journey through the service.
@@ -129,6 +132,11 @@ pub struct Flow {
     /// The sign-in interrupt's wizard: methods it asks for (0 outside it) and set up so far.
     asked: u8,
     set_up: u8,
+    /// The passkey being registered is the blocking step of rule 36: once saved, the sign-in
+    /// goes on by signing in with it.
+    passkey_blocking: bool,
+    /// The address the browser connects from, as the service sees it (rule 5).
+    client: Option<std::net::Ipv4Addr>,
 }
 
 impl Default for Flow {
@@ -146,6 +154,8 @@ impl Default for Flow {
             remember: false,
             asked: 0,
             set_up: 0,
+            passkey_blocking: false,
+            client: None,
         }
     }
 }
@@ -190,6 +200,14 @@ impl Flow {
             error: None,
         });
         flow
+    }
+
+    /// The same flow, seen by the service as coming from `address`.
+    pub(crate) fn seen_from(self, address: std::net::Ipv4Addr) -> Flow {
+        Flow {
+            client: Some(address),
+            ..self
+        }
     }
 
     /// Do one action on the current page.

@@ -110,6 +110,10 @@ impl Flow {
                         name: String::new(),
                         error: None,
                     },
+                    NewMethod::Passkey => {
+                        self.start_passkey(t, true);
+                        return true;
+                    }
                 };
                 self.show_wizard(true, step);
             }
@@ -156,6 +160,9 @@ impl Flow {
                     "Authenticator app".into(),
                     "Time-based one-time password (TOTP)".into(),
                 ),
+                Method::Passkey { device_name, .. } => {
+                    (e.id, "Passkey".into(), device_name.clone())
+                }
             })
             .collect();
         // Rule 23: once the tenant stops allowing App Passwords, the ones made keep working
@@ -195,7 +202,7 @@ fn default_label(t: &Tenant, id: crate::tenant::UserId, o: VerifyOption) -> Stri
                 .phone(crate::tenant::PhoneSlot::Mobile)
                 .unwrap_or_default()
         ),
-        VerifyOption::Call(_) => option_label(o).to_string(),
+        VerifyOption::Call(_) | VerifyOption::Passkey => option_label(o).to_string(),
     }
 }
 

@@ -23,6 +23,12 @@ pub(super) enum Proof {
     Remembered,
     /// No second factor was needed.
     PasswordOnly,
+    /// Rule 5: the browser came from one of the tenant's trusted IPs.
+    TrustedIp(std::net::Ipv4Addr),
+    /// Security defaults did not ask this time (a device where MFA was done before).
+    NotNecessary,
+    /// Security defaults: registration put off, within the 14 days.
+    RegistrationSkipped,
 }
 
 /// How "Verify your identity" lists an option.
@@ -42,6 +48,7 @@ pub(crate) fn option_choice_label(
         VerifyOption::AppCode => "Use a verification code".into(),
         VerifyOption::Text => format!("Text {}", masked(PhoneSlot::Mobile)),
         VerifyOption::Call(slot) => format!("Call {}", masked(slot)),
+        VerifyOption::Passkey => "Use a passkey on my phone".into(),
     }
 }
 
@@ -94,7 +101,10 @@ impl Flow {
                         self.method = None;
                         self.mfa_at = Some(t.now());
                         if t.sign_in_need(id, self.mfa_at) == SignInNeed::Register {
-                            self.page = Page::SignIn(P::MoreInfoRequired { upn });
+                            self.page = Page::SignIn(P::MoreInfoRequired {
+                                upn,
+                                skip_days: None,
+                            });
                         } else {
                             self.verified(t, cookies, Proof::Fresh("Temporary Access Pass"));
                         }
@@ -115,6 +125,12 @@ impl Flow {
                 }
             }
             (P::MoreInfoRequired { .. }, Action::Press(Button::Next)) => self.start_registration(t),
+            (
+                P::MoreInfoRequired {
+                    skip_days: Some(_), ..
+                },
+                Action::Press(Button::SkipForNow),
+            ) => self.verified(t, cookies, Proof::RegistrationSkipped),
             (P::VerifyIdentity { options, .. }, Action::Choose(Choice::Verify(o)))
                 if options.iter().any(|(x, _)| x == o) =>
             {
@@ -198,12 +214,25 @@ impl Flow {
                 }
             }
             (
-                P::EnterCode { .. } | P::ApproveRequest { .. } | P::Calling { .. },
+                P::EnterCode { .. }
+                | P::ApproveRequest { .. }
+                | P::Calling { .. }
+                | P::PasskeySignIn { .. },
                 Action::Follow(Link::SignInAnotherWay),
             ) => {
                 self.show_options(t, None);
             }
             (P::PasskeyNudge, Action::Press(Button::NotNow)) => self.after_verified(t, cookies),
+            // Rule 35: the suggestion now really registers a passkey, then goes on.
+            (P::PasskeyNudge, Action::Press(Button::AddPasskey)) => {
+                self.passkey_blocking = false;
+                self.start_passkey(t, false);
+            }
+            // Rule 36: no way round it; the passkey is registered, then used to sign in.
+            (P::PasskeyRequired, Action::Press(Button::Next)) => {
+                self.passkey_blocking = true;
+                self.start_passkey(t, false);
+            }
             (P::StaySignedIn { dont_show }, Action::Tick(Checkbox::DontShowAgain)) => {
                 self.page = Page::SignIn(P::StaySignedIn {
                     dont_show: !dont_show,
@@ -239,15 +268,26 @@ impl Flow {
         } else {
             cookies.remembered_mfa.get(&id).copied()
         };
+        t.note_interactive_sign_in(id);
         match t.sign_in_need(id, remembered) {
             SignInNeed::Register => {
                 self.page = Page::SignIn(SignInPage::MoreInfoRequired {
                     upn: self.upn.clone(),
+                    skip_days: t.registration_skip_days(id),
                 })
             }
+            SignInNeed::RegisterPasskey => self.page = Page::SignIn(SignInPage::PasskeyRequired),
             // Rule 19 (src/rules.rs): the default (or, with system-preferred MFA on, the
             // strongest) method starts at once; "Sign in another way" lists the others.
-            SignInNeed::Verify(_) => self.start_first(t),
+            SignInNeed::Verify(_) => match self.client {
+                Some(ip) if t.trusted_ip_skips_mfa(id, ip) => {
+                    self.verified(t, cookies, Proof::TrustedIp(ip))
+                }
+                _ if !t.mfa_prompt_needed(id, cookies.mfa_done.contains(&id)) => {
+                    self.verified(t, cookies, Proof::NotNecessary)
+                }
+                _ => self.start_first(t),
+            },
             SignInNeed::Nothing => {
                 let has_methods = !t.user(id).info.is_empty();
                 if self.dest == Destination::SecurityInfo && has_methods && remembered.is_none() {
@@ -328,6 +368,7 @@ impl Flow {
                         remember: false,
                         error: None,
                     },
+                    VerifyOption::Passkey => SignInPage::PasskeySignIn { error: None },
                 });
             }
             Err(e) => {
@@ -374,6 +415,16 @@ impl Flow {
             }
             Proof::Remembered => "MFA remembered on this device",
             Proof::PasswordOnly => "password only",
+            Proof::TrustedIp(_) => "MFA skipped: trusted IP",
+            Proof::NotNecessary => "MFA not asked this time: known device (security defaults)",
+            Proof::RegistrationSkipped => "registration skipped for now (security defaults)",
+        };
+        if matches!(proof, Proof::Fresh(_)) {
+            cookies.mfa_done.insert(id);
+        }
+        let detail = match proof {
+            Proof::TrustedIp(ip) => format!("signed in from {ip}, a trusted IP"),
+            _ => "signed in".to_string(),
         };
         if self.remember {
             cookies.remembered_mfa.insert(id, t.now());
@@ -384,18 +435,21 @@ impl Flow {
             self.client(),
             Some(how.to_string()),
             SignInResult::Success,
-            "signed in",
+            &detail,
         );
-        // Rule 35 (src/rules.rs): from 2026-09-01 people who use texts or calls are nudged towards a passkey
-        // (in the simulator: in the browser, not in an app's sign-in window).
-        let by_phone = matches!(
-            self.method,
-            Some(VerifyOption::Text | VerifyOption::Call(_))
-        );
+        // Rule 35 (src/rules.rs): from 2026-09-01 people the tenant enables for texts or calls
+        // are nudged towards a passkey after signing in with a second factor, whichever they
+        // used (in the simulator: in the browser, not in an app's sign-in window, and not
+        // straight after sign-up).
+        let enabled_for_phones =
+            self.method.is_some() && (t.policy.methods.sms || t.policy.methods.voice);
         let in_browser = self.dest != Destination::Outlook;
+        let can_add = calendar::passkeys_enabled(t.now(), &t.policy)
+            && t.user(id).info.passkey_devices().is_empty();
         if matches!(proof, Proof::Fresh(_))
-            && by_phone
+            && enabled_for_phones
             && in_browser
+            && can_add
             && calendar::passkey_nudge(t.now())
         {
             self.page = Page::SignIn(SignInPage::PasskeyNudge);
@@ -418,6 +472,34 @@ impl Flow {
                 persistent: false,
             });
             self.land(t);
+        }
+    }
+
+    /// Open a passkey registration: the QR code page, in Security info (`manage`) or in the
+    /// sign-in (the rule-35 suggestion or the rule-36 blocking step).
+    pub(super) fn start_passkey(&mut self, t: &mut Tenant, manage: bool) {
+        match t.start_passkey_setup(self.user_id()) {
+            Ok(payload) => self.show_wizard(
+                manage,
+                crate::screens::WizardPage::PasskeyQr {
+                    payload,
+                    error: None,
+                },
+            ),
+            Err(e) if manage => self.show_security_info(t, Some(e.to_string())),
+            Err(e) => self.stop(t, &e.to_string()),
+        }
+    }
+
+    /// The passkey was saved: back to Security info, on with the sign-in after the
+    /// suggestion, or (the rule-36 step) straight into signing in with it.
+    pub(super) fn passkey_added(&mut self, manage: bool, t: &mut Tenant, cookies: &mut Cookies) {
+        if manage {
+            self.show_security_info(t, Some("Passkey added.".into()));
+        } else if std::mem::take(&mut self.passkey_blocking) {
+            self.start_option(t, VerifyOption::Passkey);
+        } else {
+            self.after_verified(t, cookies);
         }
     }
 
@@ -466,6 +548,7 @@ impl Flow {
             Page::SignIn(
                 SignInPage::ApproveRequest { error: None, .. }
                     | SignInPage::Calling { error: None, .. }
+                    | SignInPage::PasskeySignIn { error: None }
             )
         );
         if !waiting {
@@ -490,7 +573,8 @@ impl Flow {
                 let error = Some(f.message().to_string());
                 if let Page::SignIn(
                     SignInPage::ApproveRequest { error: shown, .. }
-                    | SignInPage::Calling { error: shown, .. },
+                    | SignInPage::Calling { error: shown, .. }
+                    | SignInPage::PasskeySignIn { error: shown },
                 ) = &mut self.page
                 {
                     *shown = error;

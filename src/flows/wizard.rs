@@ -204,6 +204,7 @@ impl Flow {
                         error: None,
                     },
                 ),
+                NewMethod::Passkey => self.start_passkey(t, manage),
             },
             (
                 W::Phone {
@@ -371,6 +372,17 @@ impl Flow {
             (W::PhoneDone { .. }, Action::Press(Button::Next | Button::Done)) => {
                 self.method_added(manage, t, "Phone")
             }
+            (W::PasskeyQr { payload, .. }, Action::Press(Button::Next)) => {
+                if t.passkey_created(&payload) {
+                    go(self, W::PasskeyDone)
+                } else {
+                    let error = Some("Your phone hasn't confirmed a passkey yet. Scan the code with Microsoft Authenticator and confirm with your screen lock.".into());
+                    go(self, W::PasskeyQr { payload, error })
+                }
+            }
+            (W::PasskeyDone, Action::Press(Button::Next | Button::Done)) => {
+                self.passkey_added(manage, t, cookies)
+            }
             (W::AppPasswordName { error, .. }, Action::Enter(Field::Name, text)) => go(
                 self,
                 W::AppPasswordName {
@@ -531,6 +543,8 @@ impl Flow {
         }
         // Security defaults register Microsoft Authenticator (or another app) at sign-in, not
         // phones.
+        // Rule 36: after Microsoft stops delivering, a phone may still be chosen here, but the
+        // text or call that would prove it fails with the retirement message.
         let phones = manage || !t.policy.security_defaults;
         if phones && (m.sms || m.voice) && user.info.phone(PhoneSlot::Mobile).is_none() {
             out.push(NewMethod::Phone(PhoneSlot::Mobile));
@@ -545,6 +559,12 @@ impl Flow {
             && (manage || user.business_phone.is_some())
         {
             out.push(NewMethod::Phone(PhoneSlot::Office));
+        }
+        if manage
+            && crate::tenant::calendar::passkeys_enabled(t.now(), &t.policy)
+            && user.info.passkey_devices().is_empty()
+        {
+            out.push(NewMethod::Passkey);
         }
         if manage && t.app_passwords_offered(id) {
             out.push(NewMethod::AppPassword);

@@ -283,11 +283,20 @@ impl GuideWorld {
                     .iter()
                     .filter(|(_, a)| matches!(a, Action::Press(b) if *b != Button::Back))
                     .collect();
-                if self.soft && buttons.len() == 1 {
+                // A suggestion's "Not now" (or "Skip for now") is the way past it even when
+                // the page also offers to act on the suggestion ("Add a passkey").
+                let put_off = buttons
+                    .iter()
+                    .find(|(_, a)| matches!(a, Action::Press(Button::NotNow | Button::SkipForNow)));
+                let stand_in = match buttons.as_slice() {
+                    [only] => Some(*only),
+                    _ => put_off.copied(),
+                };
+                if let Some(stand_in) = stand_in.filter(|_| self.soft) {
                     // Replaying on another date: the page's one button stands in for the
                     // guide's. If that only stepped past an extra page (a nudge, a wizard
                     // step), the guide's own button may be on the next one.
-                    let (instead, action) = buttons[0].clone();
+                    let (instead, action) = stand_in.clone();
                     self.note(format!(
                         "the replay presses \"{instead}\" where the guide says \"{label}\""
                     ));

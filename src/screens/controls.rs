@@ -72,6 +72,10 @@ pub enum Button {
     AddSignInMethod,
     /// Put off a suggestion (the passkey nudge).
     NotNow,
+    /// Add a passkey (the rule-35 suggestion).
+    AddPasskey,
+    /// Skip registration for now (security defaults, within 14 days).
+    SkipForNow,
 }
 
 impl Button {
@@ -93,6 +97,8 @@ impl Button {
             Button::SetUp => "Set up",
             Button::AddSignInMethod => "Add sign-in method",
             Button::NotNow => "Not now",
+            Button::AddPasskey => "Add a passkey",
+            Button::SkipForNow => "Skip for now",
         }
     }
 }
@@ -176,6 +182,8 @@ pub enum NewMethod {
     Phone(PhoneSlot),
     /// An App Password.
     AppPassword,
+    /// A passkey in Microsoft Authenticator.
+    Passkey,
 }
 
 impl NewMethod {
@@ -185,6 +193,7 @@ impl NewMethod {
             NewMethod::AuthenticatorApp => "Authenticator app",
             NewMethod::Phone(slot) => slot.label(),
             NewMethod::AppPassword => "App password",
+            NewMethod::Passkey => "Passkey in Microsoft Authenticator",
         }
     }
 }

@@ -60,6 +60,10 @@ pub enum SignInStep {
     StaySignedIn,
     /// "Add a passkey" (from September 2026, snoozable).
     PasskeyNudge,
+    /// "Add a passkey to keep signing in" (from February 2027, blocking: rule 36).
+    PasskeyRequired,
+    /// "Sign in with your passkey": waiting for the phone's screen lock.
+    PasskeySignIn,
 }
 
 /// The older sign-up and settings pages.
@@ -110,6 +114,10 @@ pub enum WizardStep {
     Calling,
     /// The phone was registered.
     PhoneDone,
+    /// Passkey: the QR code for Microsoft Authenticator.
+    PasskeyQr,
+    /// Passkey: created.
+    PasskeyDone,
     /// App password: its name.
     AppPasswordName,
     /// App password: shown once.

@@ -74,6 +74,8 @@ pub enum SignInPage {
     MoreInfoRequired {
         /// The account that must register methods.
         upn: String,
+        /// Security defaults: days left in which registration may be skipped, if any.
+        skip_days: Option<i64>,
     },
     /// Pick a verification option.
     VerifyIdentity {
@@ -131,6 +133,14 @@ pub enum SignInPage {
     },
     /// From September 2026: users of texts and calls are asked to add a passkey (snoozable).
     PasskeyNudge,
+    /// From February 2027: texts and calls were this user's only methods and no longer reach
+    /// them; a passkey must be added before going on (rule 36; no "Not now").
+    PasskeyRequired,
+    /// Waiting for the phone's screen lock to confirm a passkey sign-in.
+    PasskeySignIn {
+        /// The red message, if the request was refused or missed.
+        error: Option<String>,
+    },
 }
 
 /// The older (2019-2022) "Additional security verification" pages.
@@ -307,6 +317,15 @@ pub enum WizardPage {
         /// It was proved by a call rather than a text message.
         by_call: bool,
     },
+    /// Passkey: the QR code Microsoft Authenticator reads to create it.
+    PasskeyQr {
+        /// The passkey request the QR code encodes.
+        payload: String,
+        /// The red message, if the phone had not confirmed when Next was pressed.
+        error: Option<String>,
+    },
+    /// The passkey was created.
+    PasskeyDone,
     /// App Password: its name.
     AppPasswordName {
         /// The name typed so far.
@@ -444,6 +463,8 @@ impl WizardPage {
             WizardPage::PhoneCode { .. } => WizardStep::PhoneCode,
             WizardPage::Calling { .. } => WizardStep::Calling,
             WizardPage::PhoneDone { .. } => WizardStep::PhoneDone,
+            WizardPage::PasskeyQr { .. } => WizardStep::PasskeyQr,
+            WizardPage::PasskeyDone => WizardStep::PasskeyDone,
             WizardPage::AppPasswordName { .. } => WizardStep::AppPasswordName,
             WizardPage::AppPasswordShown { .. } => WizardStep::AppPasswordShown,
             WizardPage::Success { .. } => WizardStep::Success,
@@ -476,6 +497,8 @@ impl SignInPage {
             SignInPage::Stopped { .. } => SignInStep::Stopped,
             SignInPage::StaySignedIn { .. } => SignInStep::StaySignedIn,
             SignInPage::PasskeyNudge => SignInStep::PasskeyNudge,
+            SignInPage::PasskeyRequired => SignInStep::PasskeyRequired,
+            SignInPage::PasskeySignIn { .. } => SignInStep::PasskeySignIn,
         }
     }
 
@@ -494,10 +517,15 @@ impl SignInPage {
             // Smart lockout's message in Microsoft's words (rule 27; entra-facts §7).
             SignInPage::Locked => ScreenView::new(LOGIN, "Account locked")
                 .say(LOCKED_MESSAGE),
-            SignInPage::MoreInfoRequired { upn } => ScreenView::new(LOGIN, "More information required")
+            SignInPage::MoreInfoRequired { upn, skip_days: None } => ScreenView::new(LOGIN, "More information required")
                 .say(upn.clone())
                 .say("Your organisation needs more information to keep your account secure.")
                 .buttons(&[Button::Next]),
+            SignInPage::MoreInfoRequired { upn, skip_days: Some(days) } => ScreenView::new(LOGIN, "More information required")
+                .say(upn.clone())
+                .say("Your organisation needs more information to keep your account secure.")
+                .say(format!("{days} days until this is required."))
+                .buttons(&[Button::SkipForNow, Button::Next]),
             SignInPage::VerifyIdentity { options, error } => {
                 let mut v = ScreenView::new(LOGIN, "Verify your identity");
                 for (o, label) in options {
@@ -532,8 +560,15 @@ impl SignInPage {
             SignInPage::PasskeyNudge => ScreenView::new(LOGIN, "Add a passkey")
                 .say("Your organisation asks you to add a passkey: a faster way to sign in that cannot be phished.")
                 .say("Text messages and calls from Microsoft are being retired; a passkey will replace them.")
-                .say("(Creating a passkey is outside this simulation; choose Not now to go on.)")
-                .buttons(&[Button::NotNow]),
+                .buttons(&[Button::NotNow, Button::AddPasskey]),
+            SignInPage::PasskeyRequired => ScreenView::new(LOGIN, "Add a passkey to keep signing in")
+                .say("Microsoft no longer sends text messages or places calls for your organisation, and those were the only ways you had to prove it's you.")
+                .say("Add a passkey in Microsoft Authenticator on your phone to go on. (The wording of this page is the simulator's.)")
+                .buttons(&[Button::Next]),
+            SignInPage::PasskeySignIn { error } => ScreenView::new(LOGIN, "Sign in with your passkey")
+                .say("Use your phone: Microsoft Authenticator asks you to confirm with your screen lock (face, fingerprint or PIN).")
+                .error(error)
+                .links(&[Link::SignInAnotherWay]),
             SignInPage::StaySignedIn { dont_show } => ScreenView::new(LOGIN, "Stay signed in?")
                 .say("Stay signed in on this browser so you are asked to sign in less often.")
                 .tick("Don't show this again", Checkbox::DontShowAgain, *dont_show)

@@ -342,6 +342,19 @@ impl WizardPage {
                     .notice(&Some(format!("{what} Your phone was registered.")))
                     .buttons(&[if manage { Button::Done } else { Button::Next }])
             }
+            WizardPage::PasskeyQr { payload, error } => {
+                let mut v = v.subtitle("Passkey in Microsoft Authenticator").say(
+                    "Open Microsoft Authenticator on your phone, scan this code and confirm with your screen lock. Then choose Next.",
+                );
+                v.qr = Some(payload.clone());
+                v.error(error).buttons(&[Button::Next])
+            }
+            WizardPage::PasskeyDone => v
+                .subtitle("Passkey in Microsoft Authenticator")
+                .notice(&Some(
+                    "Passkey saved. Next time, sign in by confirming on your phone.".into(),
+                ))
+                .buttons(&[if manage { Button::Done } else { Button::Next }]),
             WizardPage::AppPasswordName { name, error } => v
                 .subtitle("App password")
                 .say("Some older mail apps can't ask for a code. Name an app password for them.")

@@ -6,6 +6,7 @@
 //! of the functions here: no feature file, page or chapter hard-codes an era. Each function
 //! takes the simulated instant and the tenant policy and answers one question.
 
+use super::directory::Role;
 use super::policy::{Policy, Registration};
 use crate::clock::{Instant, parse_instant};
 use crate::records::BasicRefusal;
@@ -36,8 +37,7 @@ pub mod cutover {
     pub(crate) const SMTP_BASIC_AUTH_END: Instant = datetime!(2027-01-01 0:00 UTC).unix_timestamp();
     /// Microsoft-provided texts and calls end without a telephony provider (rule 36).
     pub(crate) const PHONE_DELIVERY_END: Instant = datetime!(2027-02-01 0:00 UTC).unix_timestamp();
-    /// The same end for Global Administrators and external users (rule 36; the simulator does
-    /// not yet tell those users apart, see [`crate::rules`]).
+    /// The same end for Global Administrators and external (guest) users (rule 36).
     pub(crate) const PHONE_DELIVERY_END_ADMINS: Instant =
         datetime!(2027-07-01 0:00 UTC).unix_timestamp();
 }
@@ -105,15 +105,29 @@ pub(crate) fn basic_auth_refusal(
     }
 }
 
-/// Rule 36: Microsoft-provided text messages and calls end on 2027-02-01 unless the tenant
-/// has its own telephony provider.
-pub(crate) fn phone_delivery_available(now: Instant, policy: &Policy) -> bool {
-    policy.telephony_provider || !on_or_after(now, cutover::PHONE_DELIVERY_END)
+/// Rule 36: Microsoft-provided text messages and calls end on 2027-02-01 (2027-07-01 for
+/// Global Administrators and external users) unless the tenant has its own telephony
+/// provider.
+pub(crate) fn phone_delivery_available(now: Instant, policy: &Policy, role: Role) -> bool {
+    let end = match role {
+        Role::Member => cutover::PHONE_DELIVERY_END,
+        Role::GlobalAdministrator | Role::Guest => cutover::PHONE_DELIVERY_END_ADMINS,
+    };
+    policy.telephony_provider || !on_or_after(now, end)
 }
 
 /// Rule 35: from 2026-09-01 users with text or call methods are nudged to add a passkey.
 pub(crate) fn passkey_nudge(now: Instant) -> bool {
     on_or_after(now, cutover::PASSKEY_NUDGE)
+}
+
+/// Whether users may register and use passkeys in Microsoft Authenticator: as the tenant
+/// set it, or, left unset, from 2026-09-01 in a tenant that allows texts or calls (rule 35:
+/// those users are enabled for passkeys automatically).
+pub(crate) fn passkeys_enabled(now: Instant, policy: &Policy) -> bool {
+    let m = &policy.methods;
+    m.passkey
+        .unwrap_or(passkey_nudge(now) && (m.sms || m.voice))
 }
 
 /// Rule 34: from 2025-09-30 methods are managed only in the Authentication methods policy.
@@ -164,13 +178,41 @@ mod tests {
                 .to_string()
                 .starts_with("550 5.7.30")
         );
-        assert!(phone_delivery_available(at("2027-01-31"), &p));
-        assert!(!phone_delivery_available(at("2027-02-01"), &p));
+        let member = Role::Member;
+        assert!(phone_delivery_available(at("2027-01-31"), &p, member));
+        assert!(!phone_delivery_available(at("2027-02-01"), &p, member));
         let own = Policy {
             telephony_provider: true,
             ..Policy::default()
         };
-        assert!(phone_delivery_available(at("2027-02-01"), &own));
+        assert!(phone_delivery_available(at("2027-02-01"), &own, member));
+    }
+
+    #[test]
+    fn global_administrators_and_guests_keep_phones_until_july_2027() {
+        let p = Policy::default();
+        for role in [Role::GlobalAdministrator, Role::Guest] {
+            assert!(phone_delivery_available(at("2027-02-01"), &p, role));
+            assert!(phone_delivery_available(
+                at("2027-06-30T23:59:59Z"),
+                &p,
+                role
+            ));
+            assert!(!phone_delivery_available(at("2027-07-01"), &p, role));
+        }
+    }
+
+    #[test]
+    fn passkeys_turn_on_with_the_nudge_where_phones_are_allowed() {
+        let p = Policy::default();
+        assert!(!passkeys_enabled(at("2026-08-31"), &p));
+        assert!(passkeys_enabled(at("2026-09-01"), &p));
+        let mut no_phones = Policy::default();
+        no_phones.methods.sms = false;
+        no_phones.methods.voice = false;
+        assert!(!passkeys_enabled(at("2026-09-01"), &no_phones));
+        no_phones.methods.passkey = Some(true);
+        assert!(passkeys_enabled(at("2021-06-01"), &no_phones));
     }
 
     #[test]

@@ -19,6 +19,21 @@ pub struct UserId(pub usize);
 
 pub use crate::records::MfaState;
 
+/// What kind of account a user is, where the service treats kinds differently (rule 36:
+/// Global Administrators and external users keep Microsoft-provided texts and calls until
+/// 2027-07-01; security defaults ask administrators for MFA at every sign-in).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// An ordinary member of the organisation.
+    #[default]
+    Member,
+    /// Holds the Global Administrator role.
+    GlobalAdministrator,
+    /// An external (guest) user invited from another organisation.
+    Guest,
+}
+
 /// A Temporary Access Pass issued by the administrator.
 #[derive(Clone, Debug)]
 pub struct TemporaryAccessPass {
@@ -95,6 +110,11 @@ pub struct User {
     /// enabling them again then leaves them *enabled* until an administrator sets enforced,
     /// whatever they have registered (rule 6).
     pub enforced_before: bool,
+    /// Member, Global Administrator or guest.
+    pub role: Role,
+    /// Security defaults: the first successful interactive sign-in, from which the 14 days to
+    /// register run.
+    pub first_sign_in: Option<Instant>,
     /// Registered methods.
     pub info: SecurityInfo,
     /// App Passwords (hashed).
@@ -137,6 +157,8 @@ impl User {
             business_phone: None,
             mfa: MfaState::Disabled,
             enforced_before: false,
+            role: Role::Member,
+            first_sign_in: None,
             info: SecurityInfo::default(),
             app_passwords: AppPasswords::default(),
             sign_in_blocked: false,

@@ -34,6 +34,16 @@ pub enum Method {
         /// The last time step whose code was accepted, so a code cannot be used twice.
         last_step: Option<u64>,
     },
+    /// A passkey in Microsoft Authenticator: bound to this account and to the phone whose app
+    /// created it (reached through `device`); used by confirming with the phone's screen lock.
+    /// The simulator keeps no key pair: what makes it a passkey here is that only the app on
+    /// that phone can answer for it, and that it cannot be typed or phished.
+    Passkey {
+        /// The address of the app on the phone that holds it.
+        device: u64,
+        /// The name Security info lists it under.
+        device_name: String,
+    },
     /// Another authenticator app (software OATH token): codes only.
     SoftwareToken {
         /// The credential behind its codes.
@@ -41,6 +51,18 @@ pub enum Method {
         /// The last time step whose code was accepted, so a code cannot be used twice.
         last_step: Option<u64>,
     },
+}
+
+impl Method {
+    /// How the administrator's list of a user's authentication methods names this kind.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Method::Phone { .. } => "Phone number",
+            Method::Authenticator { .. } => "Microsoft Authenticator",
+            Method::Passkey { .. } => "Passkey (Microsoft Authenticator)",
+            Method::SoftwareToken { .. } => "Software OATH token",
+        }
+    }
 }
 
 /// A method with its identity in the list.
@@ -121,10 +143,12 @@ impl SecurityInfo {
         before != self.entries.len()
     }
 
-    /// Delete phones, Authenticator apps and software tokens (admin "Require re-register MFA").
+    /// Delete phones, Authenticator apps and software tokens (admin "Require re-register MFA",
+    /// rule 29): passkeys are not among the methods the action names, so they stay.
     pub fn clear(&mut self) {
-        self.entries.clear();
-        self.default = None;
+        self.entries
+            .retain(|e| matches!(e.method, Method::Passkey { .. }));
+        self.default = self.options().first().copied();
     }
 
     /// Choose the default sign-in method; only an option the user has.
@@ -168,8 +192,34 @@ impl SecurityInfo {
     pub(crate) fn app_count(&self) -> usize {
         self.entries
             .iter()
-            .filter(|e| !matches!(e.method, Method::Phone { .. }))
+            .filter(|e| {
+                matches!(
+                    e.method,
+                    Method::Authenticator { .. } | Method::SoftwareToken { .. }
+                )
+            })
             .count()
+    }
+
+    /// The phones holding a passkey for this account (the app's address on each).
+    pub(crate) fn passkey_devices(&self) -> Vec<u64> {
+        self.entries
+            .iter()
+            .filter_map(|e| match e.method {
+                Method::Passkey { device, .. } => Some(device),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// True when every registered method is a phone (texts or calls) and there is at least
+    /// one: the users rule 36 stops with a blocking passkey registration.
+    pub(crate) fn only_phones(&self) -> bool {
+        !self.entries.is_empty()
+            && self
+                .entries
+                .iter()
+                .all(|e| matches!(e.method, Method::Phone { .. }))
     }
 
     /// The Authenticator devices that receive push.
@@ -186,6 +236,9 @@ impl SecurityInfo {
     /// Every way this user could verify, default first, before policy and calendar filter them.
     pub fn options(&self) -> Vec<VerifyOption> {
         let mut out = Vec::new();
+        if !self.passkey_devices().is_empty() {
+            out.push(VerifyOption::Passkey);
+        }
         let has_push = !self.push_devices().is_empty();
         if has_push {
             out.push(VerifyOption::Push);
@@ -378,6 +431,34 @@ mod tests {
             );
         }
         assert_eq!(info.entries().len(), 3);
+    }
+
+    #[test]
+    fn require_reregistration_keeps_a_passkey() {
+        let mut info = SecurityInfo::default();
+        info.add(
+            Method::Phone {
+                slot: PhoneSlot::Mobile,
+                number: "+1 4255550100".into(),
+            },
+            0,
+        )
+        .unwrap();
+        info.add(app(1), 0).unwrap();
+        info.add(
+            Method::Passkey {
+                device: 9,
+                device_name: "Microsoft Authenticator".into(),
+            },
+            0,
+        )
+        .unwrap();
+        assert_eq!(info.app_count(), 1, "a passkey is not one of the five apps");
+        assert!(!info.only_phones());
+        info.clear();
+        assert_eq!(info.entries().len(), 1);
+        assert_eq!(info.passkey_devices(), vec![9]);
+        assert_eq!(info.default_option(), Some(VerifyOption::Passkey));
     }
 
     #[test]

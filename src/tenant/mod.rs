@@ -1,6 +1,6 @@
 //! The simulated Microsoft 365 tenant: directory, policy, security info, verification,
-//! registration, App Passwords, basic-auth mail sign-in, sessions and refresh tokens, and the
-//! sign-in log.
+//! registration (passkeys included), App Passwords, basic-auth mail sign-in, sessions and
+//! refresh tokens, and the sign-in log.
 //!
 //! [`Tenant`] is plain state with synchronous rules, shared by every actor as a
 //! [`TenantHandle`] (the mini-redis `Db` pattern): the browser's flows, the phone answering a
@@ -24,6 +24,7 @@ pub mod challenge;
 pub mod directory;
 pub mod methods;
 pub mod oath;
+pub mod passkeys;
 pub mod policy;
 pub mod sessions;
 pub mod sign_in_log;
@@ -33,6 +34,7 @@ mod administration;
 mod enrolment;
 mod fraud;
 mod mail_auth;
+mod security_defaults;
 #[cfg(test)]
 pub(crate) mod test_tenant;
 pub mod verification;
@@ -40,7 +42,7 @@ pub mod verification;
 pub(crate) use crate::records::{ACTIVATION_SCHEME, activation_payload};
 pub use calendar::Protocol;
 pub use challenge::{Answer, Challenge, ChallengeState, CodeCheck, Failure, Purpose};
-pub use directory::{MfaState, User, UserId};
+pub use directory::{MfaState, Role, User, UserId};
 pub use enrolment::{ActivationError, PhoneSetupError};
 pub use mail_auth::BasicOutcome;
 pub use methods::{PhoneSlot, VerifyOption};
@@ -96,9 +98,13 @@ pub struct Tenant {
     ports: telephony::Ports,
     activations: BTreeMap<String, (UserId, oath::Oath)>,
     activated: BTreeMap<UserId, (u64, oath::Oath)>,
+    /// Passkey registrations the sign-up pages opened, by the code in their QR codes.
+    passkey_offers: BTreeMap<String, passkeys::PasskeyOffer>,
     clock: Clock,
     seed: Seed,
     salts: Seed,
+    /// Codes of passkey requests, from their own stream so no other code shifts.
+    passkey_codes: Seed,
 }
 
 impl Tenant {
@@ -115,8 +121,10 @@ impl Tenant {
             ports: telephony::Ports::default(),
             activations: BTreeMap::new(),
             activated: BTreeMap::new(),
+            passkey_offers: BTreeMap::new(),
             clock,
             salts: seed.substream("password salts"),
+            passkey_codes: seed.substream("passkey requests"),
             seed,
         }
     }

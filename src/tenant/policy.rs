@@ -22,7 +22,9 @@
 //! | `limits.lockout_seconds` | 1..=86400 s | the real first lockout is 60 s; later ones double, at most 64 times |
 //! | `limits.answer_timeout` | 1..=600 s | up to ten minutes for a push or call |
 //! | `registration_methods` | 1..=2 | "Keep your account secure" asks for one method or two (rule 7) |
+//! | `trusted_ips` | at most 50 IPv4 ranges `a.b.c.d/n`, public addresses | the real limit and "public IPs only for cloud MFA" (rule 5) |
 
+use crate::records::ServiceSettings;
 use serde::{Deserialize, Serialize};
 use std::ops::RangeInclusive;
 
@@ -32,6 +34,10 @@ use std::ops::RangeInclusive;
 pub struct Policy {
     /// Security defaults on: Authenticator-only registration, basic auth blocked (entra-facts §1).
     pub security_defaults: bool,
+    /// Under security defaults, users may skip registration for 14 days from their first
+    /// sign-in (on by default; Microsoft is removing the window for new tenants, date not
+    /// published).
+    pub registration_window: bool,
     /// Methods users may register and use.
     pub methods: AllowedMethods,
     /// "Allow users to create app passwords to sign in to non-browser apps" (off by default).
@@ -76,6 +82,13 @@ pub struct Policy {
     /// so a scenario may turn it on only when dated 2023-01-01 or later (checked with the
     /// scenario's date in `scenario.rs`).
     pub system_preferred_mfa: bool,
+    /// Conditional Access: the one policy the simulator knows, "require MFA for all users"
+    /// (rule 1). Users it covers must do MFA (and register first if they have no method) while
+    /// their per-user state stays what it was, usually Disabled.
+    pub conditional_access: ConditionalAccess,
+    /// Trusted IPs of the per-user MFA service settings (rule 5): IPv4 ranges such as
+    /// `198.51.100.0/24`. A per-user MFA user signing in from one skips the second factor.
+    pub trusted_ips: Vec<String>,
     /// The date the tenant was created (combined registration was on for tenants created
     /// after 2020-08-15). Within the supported dates (2000-01-01 to 2100-12-31).
     pub created: Option<String>,
@@ -97,6 +110,17 @@ pub struct AllowedMethods {
     pub authenticator: bool,
     /// Third-party TOTP apps (software OATH tokens).
     pub software_oath: bool,
+    /// Passkeys in Microsoft Authenticator. Unset: decided by the date (rule 35: from
+    /// 2026-09-01 a tenant that allows texts or calls has passkeys turned on for its users).
+    pub passkey: Option<bool>,
+}
+
+/// Conditional Access policies (only the one the simulator models).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ConditionalAccess {
+    /// "Require multifactor authentication for all users" (grant control: require MFA).
+    pub require_mfa: bool,
 }
 
 /// Basic authentication per mail protocol, as the tenant has it set.
@@ -242,6 +266,21 @@ impl Policy {
             self.registration_methods,
             REGISTRATION_METHODS,
         )?;
+        if self.trusted_ips.len() > MAX_TRUSTED_IPS {
+            return Err(PolicyProblem {
+                key: "policy.trusted_ips",
+                problem: format!(
+                    "has {} ranges; allowed at most {MAX_TRUSTED_IPS}",
+                    self.trusted_ips.len()
+                ),
+            });
+        }
+        for range in &self.trusted_ips {
+            IpRange::parse(range).map_err(|problem| PolicyProblem {
+                key: "policy.trusted_ips",
+                problem,
+            })?;
+        }
         if let Some(created) = &self.created {
             crate::clock::parse_instant(created).map_err(|e| PolicyProblem {
                 key: "policy.created",
@@ -260,6 +299,55 @@ impl Policy {
     }
 }
 
+/// Most trusted IP ranges a tenant may list (the real limit).
+pub(crate) const MAX_TRUSTED_IPS: usize = 50;
+
+/// An IPv4 range `a.b.c.d/n` (a single address without `/n` is a /32).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IpRange {
+    base: u32,
+    prefix: u32,
+}
+
+impl IpRange {
+    /// Read a range; refuses private, loopback and link-local addresses, which cloud MFA
+    /// never sees (entra-facts §1: "public IPs only for cloud MFA").
+    pub fn parse(text: &str) -> Result<IpRange, String> {
+        let (addr, prefix) = text.trim().split_once('/').unwrap_or((text.trim(), "32"));
+        let addr: std::net::Ipv4Addr = addr
+            .parse()
+            .map_err(|_| format!("has `{text}`; expected an IPv4 range such as 198.51.100.0/24"))?;
+        let prefix: u32 = prefix
+            .parse()
+            .ok()
+            .filter(|p| *p <= 32)
+            .ok_or_else(|| format!("has `{text}`; the prefix after / must be 0..=32"))?;
+        if addr.is_private() || addr.is_loopback() || addr.is_link_local() {
+            return Err(format!(
+                "has `{text}`; trusted IPs must be public addresses (cloud MFA sees only those)"
+            ));
+        }
+        let mask = mask(prefix);
+        Ok(IpRange {
+            base: u32::from(addr) & mask,
+            prefix,
+        })
+    }
+
+    /// Whether an address falls in the range.
+    pub fn contains(self, addr: std::net::Ipv4Addr) -> bool {
+        u32::from(addr) & mask(self.prefix) == self.base
+    }
+}
+
+fn mask(prefix: u32) -> u32 {
+    if prefix == 0 {
+        0
+    } else {
+        u32::MAX << (32 - prefix)
+    }
+}
+
 fn within<T: PartialOrd + std::fmt::Display>(
     key: &'static str,
     value: T,
@@ -275,10 +363,49 @@ fn within<T: PartialOrd + std::fmt::Display>(
     }
 }
 
+impl Policy {
+    /// The legacy MFA service settings page's verification options as they stand (rule 34):
+    /// "Call to phone" is voice, "Text message to phone" SMS, "Notification through mobile
+    /// app" Microsoft Authenticator, "Verification code from mobile app or hardware token"
+    /// the OATH tokens (entra-facts §1, the mapping to the Authentication methods policy).
+    pub(crate) fn service_settings(&self, manages_methods: bool) -> ServiceSettings {
+        let m = &self.methods;
+        ServiceSettings {
+            call: m.voice,
+            text: m.sms,
+            notification: m.authenticator,
+            code: m.software_oath,
+            manages_methods,
+        }
+    }
+
+    /// Tick or untick one verification option (index into [`ServiceSettings::LABELS`]). Only
+    /// while the page still manages methods, that is before 2025-09-30 (`manages_methods`);
+    /// afterwards nothing changes. Returns the page as it now stands.
+    pub(crate) fn set_verification_option(
+        &mut self,
+        option: usize,
+        on: bool,
+        manages_methods: bool,
+    ) -> ServiceSettings {
+        if manages_methods {
+            let m = &mut self.methods;
+            match option {
+                0 => m.voice = on,
+                1 => m.sms = on,
+                2 => m.authenticator = on,
+                _ => m.software_oath = on,
+            }
+        }
+        self.service_settings(manages_methods)
+    }
+}
+
 impl Default for Policy {
     fn default() -> Self {
         Policy {
             security_defaults: false,
+            registration_window: true,
             methods: AllowedMethods::default(),
             app_passwords: false,
             basic_auth: BasicAuth::default(),
@@ -290,6 +417,8 @@ impl Default for Policy {
             registration: None,
             registration_methods: 1,
             system_preferred_mfa: false,
+            conditional_access: ConditionalAccess::default(),
+            trusted_ips: Vec::new(),
             created: None,
             limits: Limits::default(),
         }
@@ -304,6 +433,7 @@ impl Default for AllowedMethods {
             office_phone: true,
             authenticator: true,
             software_oath: true,
+            passkey: None,
         }
     }
 }
@@ -363,6 +493,55 @@ mod tests {
                 .unwrap();
         assert!(on.report_suspicious_activity && on.fraud_alert_auto_block);
         assert_eq!(on.check(), Ok(()));
+    }
+
+    #[test]
+    fn trusted_ip_ranges_are_public_ipv4_and_at_most_fifty() {
+        let r = IpRange::parse("198.51.100.0/24").unwrap();
+        assert!(r.contains("198.51.100.7".parse().unwrap()));
+        assert!(!r.contains("198.51.101.7".parse().unwrap()));
+        assert!(
+            IpRange::parse("203.0.113.9")
+                .unwrap()
+                .contains("203.0.113.9".parse().unwrap())
+        );
+        assert!(IpRange::parse("10.0.0.0/8").is_err(), "private");
+        assert!(IpRange::parse("198.51.100.0/33").is_err());
+        assert!(IpRange::parse("office").is_err());
+        let mut p = Policy {
+            trusted_ips: vec!["198.51.100.0/24".into()],
+            ..Policy::default()
+        };
+        assert_eq!(p.check(), Ok(()));
+        p.trusted_ips = vec!["192.168.1.0/24".into()];
+        assert_eq!(p.check().unwrap_err().key, "policy.trusted_ips");
+        p.trusted_ips = vec!["198.51.100.0/24".into(); 51];
+        assert!(p.check().unwrap_err().problem.contains("at most 50"));
+        let ca: Policy = serde_yaml::from_str("conditional_access: {require_mfa: true}").unwrap();
+        assert!(ca.conditional_access.require_mfa);
+        assert!(!Policy::default().conditional_access.require_mfa);
+    }
+
+    #[test]
+    fn rule_34_the_service_settings_page_manages_methods_only_before_september_2025() {
+        let mut p = Policy::default();
+        assert_eq!(p.service_settings(true).ticks(), [true; 4]);
+        let page = p.set_verification_option(1, false, true);
+        assert!(
+            !page.text && !p.methods.sms,
+            "unticking texts turns SMS off"
+        );
+        let page = p.set_verification_option(1, true, false);
+        assert!(
+            !page.text && !p.methods.sms,
+            "after the date nothing changes"
+        );
+        assert!(page.to_string().contains("Authentication methods policy"));
+        assert!(
+            !p.service_settings(true)
+                .to_string()
+                .contains("Authentication methods policy")
+        );
     }
 
     #[test]

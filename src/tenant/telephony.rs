@@ -72,6 +72,8 @@ pub struct PushRequest {
     pub app: String,
     /// True when the app must ask for the number on the sign-in screen.
     pub number_required: bool,
+    /// A passkey sign-in: the app asks for the phone's screen lock, not for an approval.
+    pub passkey: bool,
 }
 
 /// The text/voice gateway and the push service. Each call hands a message over and returns at

@@ -1,6 +1,7 @@
-//! Proving who you are: the password (with smart lockout), whether MFA is needed, and the
-//! second-factor challenges (text, call, push, app code) with their attempt limits,
-//! throttling, expiry and replay rules (rules 5, 15-19, 27-28, 31 and 36 of
+//! Proving who you are: the password (with smart lockout), whether MFA is needed (per-user
+//! MFA, security defaults or the Conditional Access policy, and the trusted IPs that skip it),
+//! and the second-factor challenges (text, call, push, app code, passkey) with their attempt
+//! limits, throttling, expiry and replay rules (rules 1, 5, 15-19, 27-28, 31 and 36 of
 //! [`crate::rules`]).
 //!
 //! Replay: a texted code is single-use per user; an app code is refused at or before the last
@@ -43,6 +44,9 @@ pub enum SignInNeed {
     Nothing,
     /// The user must register methods first ("More information required").
     Register,
+    /// Rule 36: the user's only methods were texts or calls, which the service no longer
+    /// delivers to them; they must register a passkey before going on (no way to skip it).
+    RegisterPasskey,
     /// A second factor, from these options (the default first).
     Verify(Vec<VerifyOption>),
 }
@@ -142,11 +146,16 @@ impl Tenant {
     /// browser last completed MFA for the user, if it remembers (cookie).
     pub fn sign_in_need(&self, id: UserId, mfa_at: Option<Instant>) -> SignInNeed {
         let user = self.user(id);
-        let required = user.mfa != MfaState::Disabled || self.policy.security_defaults;
-        if !required {
+        if !self.mfa_required(id) {
             return SignInNeed::Nothing;
         }
         let options = self.verify_options(id);
+        if options.is_empty()
+            && user.info.only_phones()
+            && !calendar::phone_delivery_available(self.now(), &self.policy, user.role)
+        {
+            return SignInNeed::RegisterPasskey;
+        }
         if user.info.is_empty() || options.is_empty() {
             return SignInNeed::Register;
         }
@@ -161,10 +170,41 @@ impl Tenant {
         }
     }
 
+    /// Whether a browser or modern-app sign-in by this user asks for a second factor at all:
+    /// per-user MFA (Enabled or Enforced), security defaults, or the Conditional Access policy
+    /// "require MFA for all users" (rule 1; that policy leaves the per-user state alone).
+    pub fn mfa_required(&self, id: UserId) -> bool {
+        self.user(id).mfa != MfaState::Disabled
+            || self.policy.security_defaults
+            || self.policy.conditional_access.require_mfa
+    }
+
+    /// Rule 5: a sign-in from one of the tenant's trusted IPs skips the second factor for a
+    /// user who needs it only because of per-user MFA (the trusted IPs are a per-user MFA
+    /// service setting; Conditional Access and security defaults do not read them).
+    pub fn trusted_ip_skips_mfa(&self, id: UserId, client: std::net::Ipv4Addr) -> bool {
+        let per_user_only = self.user(id).mfa != MfaState::Disabled
+            && !self.policy.security_defaults
+            && !self.policy.conditional_access.require_mfa;
+        per_user_only
+            && self
+                .policy
+                .trusted_ips
+                .iter()
+                .filter_map(|r| super::policy::IpRange::parse(r).ok())
+                .any(|r| r.contains(client))
+    }
+
+    /// Whether Microsoft-provided texts and calls still reach this user (rule 36).
+    pub(crate) fn phones_available(&self, id: UserId) -> bool {
+        calendar::phone_delivery_available(self.now(), &self.policy, self.user(id).role)
+    }
+
     /// The ways this user can verify now, default first, after policy and calendar.
     pub fn verify_options(&self, id: UserId) -> Vec<VerifyOption> {
         let m = &self.policy.methods;
-        let phones = calendar::phone_delivery_available(self.now(), &self.policy);
+        let phones = self.phones_available(id);
+        let passkeys = calendar::passkeys_enabled(self.now(), &self.policy);
         self.user(id)
             .info
             .options()
@@ -175,24 +215,26 @@ impl Tenant {
                 VerifyOption::Text => m.sms && phones,
                 VerifyOption::Call(PhoneSlot::Office) => m.voice && m.office_phone && phones,
                 VerifyOption::Call(_) => m.voice && phones,
+                VerifyOption::Passkey => passkeys,
             })
             .collect()
     }
 
     /// Rule 19: the way started first when this user must verify: their default or, with
-    /// system-preferred MFA on, the strongest they have (push, then a TOTP code, then a text,
-    /// then a call: the simulator's part of TAP > passkey > external > push > TOTP > SMS/voice
-    /// > CBA). None when nothing is usable.
+    /// system-preferred MFA on, the strongest they have (a passkey, then push, then a TOTP
+    /// code, then a text, then a call: the simulator's part of TAP > passkey > external > push
+    /// > TOTP > SMS/voice > CBA). None when nothing is usable.
     pub fn first_option(&self, id: UserId) -> Option<VerifyOption> {
         let options = self.verify_options(id);
         if self.policy.system_preferred_mfa {
             options.into_iter().min_by_key(|o| match o {
-                VerifyOption::Push => 0,
-                VerifyOption::AppCode => 1,
-                VerifyOption::Text => 2,
-                VerifyOption::Call(PhoneSlot::Mobile) => 3,
-                VerifyOption::Call(PhoneSlot::Alternate) => 4,
-                VerifyOption::Call(PhoneSlot::Office) => 5,
+                VerifyOption::Passkey => 0,
+                VerifyOption::Push => 1,
+                VerifyOption::AppCode => 2,
+                VerifyOption::Text => 3,
+                VerifyOption::Call(PhoneSlot::Mobile) => 4,
+                VerifyOption::Call(PhoneSlot::Alternate) => 5,
+                VerifyOption::Call(PhoneSlot::Office) => 6,
             })
         } else {
             options.first().copied()
@@ -225,7 +267,7 @@ impl Tenant {
             if number.is_none() {
                 return Err(StartError::NotRegistered);
             }
-            if !calendar::phone_delivery_available(now, &self.policy) {
+            if !self.phones_available(id) {
                 return Err(StartError::PhoneRetired);
             }
             let limits = self.policy.limits.clone();
@@ -241,11 +283,13 @@ impl Tenant {
             }
             user.phone_sends.push(now);
         }
-        let push_devices: Vec<u64> = match &purpose {
-            Purpose::RegisterAuthenticator { device, .. } => vec![*device],
+        let push_devices: Vec<u64> = match (&purpose, option) {
+            (Purpose::RegisterAuthenticator { device, .. }, _) => vec![*device],
+            (_, VerifyOption::Passkey) => self.user(id).info.passkey_devices(),
             _ => self.user(id).info.push_devices(),
         };
-        if option == VerifyOption::Push && push_devices.is_empty() {
+        let pushed = matches!(option, VerifyOption::Push | VerifyOption::Passkey);
+        if pushed && push_devices.is_empty() {
             return Err(StartError::NotRegistered);
         }
         let challenge_id = self.next_id();
@@ -299,6 +343,22 @@ impl Tenant {
                         account: account.clone(),
                         app: "Office 365".to_string(),
                         number_required,
+                        passkey: false,
+                    };
+                    self.carrier().send_push(device, request);
+                }
+            }
+            // The passkey ceremony, simplified: the sign-in page reaches the phone that holds
+            // the passkey (the real service links the two by a QR code and Bluetooth) and the
+            // app asks for the phone's screen lock. No number: nothing can be relayed.
+            VerifyOption::Passkey => {
+                for device in push_devices {
+                    let request = PushRequest {
+                        challenge: challenge_id,
+                        account: account.clone(),
+                        app: "Office 365".to_string(),
+                        number_required: false,
+                        passkey: true,
                     };
                     self.carrier().send_push(device, request);
                 }
@@ -314,7 +374,10 @@ impl Tenant {
         let now = self.now();
         let timeout = self.policy.limits.answer_timeout;
         let c = self.challenges.get_mut(&challenge_id)?;
-        let answered_by_phone = matches!(c.option, VerifyOption::Push | VerifyOption::Call(_));
+        let answered_by_phone = matches!(
+            c.option,
+            VerifyOption::Push | VerifyOption::Call(_) | VerifyOption::Passkey
+        );
         if c.state == ChallengeState::Waiting && answered_by_phone && now - c.created >= timeout {
             c.state = ChallengeState::Failed(Failure::NoAnswer);
         }
@@ -403,7 +466,7 @@ impl Tenant {
                     oath, last_step, ..
                 }
                 | Method::SoftwareToken { oath, last_step } => (oath, last_step),
-                Method::Phone { .. } => continue,
+                Method::Phone { .. } | Method::Passkey { .. } => continue,
             };
             match oath.check(typed, now, limits.totp_skew, limits.totp_lookback) {
                 CodeMatch::Current(step) if last_step.is_some_and(|l| step <= l) => {

@@ -4,7 +4,7 @@ use crate::clock::Clock;
 use crate::tenant::methods::Method;
 use crate::tenant::oath::Oath;
 use crate::tenant::test_tenant::with_user;
-use crate::tenant::{Policy, Protocol, User};
+use crate::tenant::{Policy, Protocol, Role, User};
 
 fn tenant(date: &str) -> (Tenant, UserId, Clock) {
     let (mut t, id, clock) = with_user(
@@ -735,4 +735,65 @@ fn an_mfa_block_lasts_ninety_days_or_until_lifted() {
             .is_ok(),
         "lifted by the administrator"
     );
+}
+
+#[test]
+fn rule_36_only_texts_after_february_2027_means_a_blocking_passkey_step() {
+    let (t, id, _) = tenant("2027-01-31");
+    assert!(matches!(t.sign_in_need(id, None), SignInNeed::Verify(_)));
+    let (mut t, id, _) = tenant("2027-02-01");
+    assert_eq!(
+        t.verify_options(id),
+        vec![],
+        "texts and calls no longer offered"
+    );
+    assert_eq!(t.sign_in_need(id, None), SignInNeed::RegisterPasskey);
+    assert_eq!(
+        t.start_challenge(id, VerifyOption::Text, Purpose::SignIn),
+        Err(StartError::PhoneRetired)
+    );
+    // Global Administrators and guests keep them until 2027-07-01.
+    for role in [Role::GlobalAdministrator, Role::Guest] {
+        t.user_mut(id).role = role;
+        assert_eq!(
+            t.verify_options(id),
+            vec![VerifyOption::Text, VerifyOption::Call(PhoneSlot::Mobile)]
+        );
+    }
+    t.user_mut(id).role = Role::Member;
+    // The tenant's own telephony provider keeps them for everyone.
+    t.policy.telephony_provider = true;
+    assert!(matches!(t.sign_in_need(id, None), SignInNeed::Verify(_)));
+}
+
+#[test]
+fn rule_1_conditional_access_requires_mfa_while_the_per_user_state_stays_disabled() {
+    let (mut t, id, _) = tenant("2026-11-28");
+    t.set_mfa_state(id, MfaState::Disabled);
+    assert_eq!(t.sign_in_need(id, None), SignInNeed::Nothing);
+    t.policy.conditional_access.require_mfa = true;
+    assert!(matches!(t.sign_in_need(id, None), SignInNeed::Verify(_)));
+    assert_eq!(t.user(id).mfa, MfaState::Disabled);
+    // Rule 20: App Passwords are never offered to users covered only by Conditional Access.
+    t.policy.app_passwords = true;
+    assert!(!t.app_passwords_offered(id));
+    // With no method yet, Conditional Access sends them to register.
+    t.user_mut(id).info.clear();
+    assert_eq!(t.sign_in_need(id, None), SignInNeed::Register);
+}
+
+#[test]
+fn rule_5_trusted_ips_skip_mfa_for_per_user_mfa_only() {
+    let (mut t, id, _) = tenant("2026-11-28");
+    t.policy.trusted_ips = vec!["198.51.100.0/24".into()];
+    let office = "198.51.100.20".parse().unwrap();
+    let home = "203.0.113.45".parse().unwrap();
+    assert!(t.trusted_ip_skips_mfa(id, office));
+    assert!(!t.trusted_ip_skips_mfa(id, home));
+    // Conditional Access does not read the per-user MFA trusted IPs.
+    t.policy.conditional_access.require_mfa = true;
+    assert!(!t.trusted_ip_skips_mfa(id, office));
+    t.policy.conditional_access.require_mfa = false;
+    t.set_mfa_state(id, MfaState::Disabled);
+    assert!(!t.trusted_ip_skips_mfa(id, office), "nothing to skip");
 }

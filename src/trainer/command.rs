@@ -40,6 +40,8 @@ pub enum Command {
     Scan(String),
     /// Approve the waiting request, typing the number if asked.
     Approve(Option<u8>),
+    /// Confirm with the phone's screen lock (create a passkey, or sign in with one).
+    Unlock,
     /// Deny the waiting request.
     Deny,
     /// Deny and report the waiting request.
@@ -86,6 +88,7 @@ Phone:     phone               show the phone     answer #  |  answer 0#   answe
            scan <app>          scan the QR code on screen with that app
            approve [number]    approve the request (typing the number shown on the sign-in page)
            deny | report       deny the request, or deny and report it
+           unlock              confirm with the phone's screen lock (create or use a passkey)
            code <app>          read the app's current code
            clock auto          set the phone clock to automatic
 Mail:      mail <app>          the app checks for mail
@@ -165,6 +168,7 @@ pub fn parse(line: &str) -> Result<Command, NotACommand> {
             })?)),
         },
         "deny" => Command::Deny,
+        "unlock" => Command::Unlock,
         "report" => Command::Report,
         "code" => Command::Code(if rest.is_empty() {
             "Microsoft Authenticator".into()
@@ -294,6 +298,7 @@ mod tests {
         assert_eq!(parse("approve 42"), Ok(Command::Approve(Some(42))));
         assert!(parse("dance").is_err());
         assert!(parse("approve forty").is_err());
+        assert_eq!(parse("unlock"), Ok(Command::Unlock));
         assert!(parse("").is_err());
     }
 

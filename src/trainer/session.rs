@@ -334,6 +334,25 @@ impl Session {
             }
             Command::Approve(n) => self.answer_push(Answer::Approve(*n), "approve").await?,
             Command::Deny => self.answer_push(Answer::Deny, "deny").await?,
+            Command::Unlock => {
+                use crate::actors::authenticator::ScreenLockConfirmed;
+                let confirmed = w
+                    .authenticator(&who)
+                    .await?
+                    .confirm_screen_lock()
+                    .await?
+                    .ok_or_else(|| anyhow!("nothing on the phone asks for the screen lock"))?
+                    .map_err(|e| anyhow!("{e}"))?;
+                self.done.push(("unlock".into(), lower(&who)));
+                match confirmed {
+                    ScreenLockConfirmed::PasskeyCreated(account) => {
+                        format!("Microsoft Authenticator: passkey saved for {account}.")
+                    }
+                    ScreenLockConfirmed::SignIn(state) => {
+                        format!("The service answers: {state}.")
+                    }
+                }
+            }
             Command::Report => self.answer_push(Answer::Report, "report").await?,
             Command::Code(app) => {
                 let name = if lower(app) == "microsoft authenticator" {

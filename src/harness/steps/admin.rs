@@ -5,7 +5,7 @@ use crate::harness::GuideWorld;
 use crate::harness::params::{Person, State, Switch};
 use crate::records::AdminReport;
 use crate::tenant::MfaState;
-use anyhow::{Result, bail, ensure};
+use anyhow::{Context, Result, bail, ensure};
 use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
 
@@ -97,11 +97,13 @@ async fn require_reregistration(w: &mut GuideWorld, step: &Step, who: Person) ->
     admin_do(w, &who, AdminAction::RequireReregistration).await?;
     let upn = w.person(&who)?.upn.clone();
     let summary = w.sim()?.admin.describe(&upn).await??;
-    ensure!(
-        summary.methods == 0,
-        "{who} still has {} methods",
-        summary.methods
-    );
+    // Rule 29: phones and apps go; a passkey is not among the methods the action deletes.
+    let left: Vec<_> = summary
+        .method_names
+        .iter()
+        .filter(|m| !m.starts_with("Passkey"))
+        .collect();
+    ensure!(left.is_empty(), "{who} still has {} methods", left.len());
     Ok(())
 }
 
@@ -304,5 +306,88 @@ async fn registration_methods(w: &mut GuideWorld, step: &Step, count: u8) -> Res
         w.sim()?.tenant.lock().policy.registration_methods == count,
         "the setting did not change"
     );
+    Ok(())
+}
+
+/// Example: Then the administrator sees "Passkey (Microsoft Authenticator)" among Dana's methods
+#[then(regex = r#"^the administrator (sees|does not see) "([^"]+)" among (\w+)'s methods$"#)]
+async fn admin_sees_method(
+    w: &mut GuideWorld,
+    step: &Step,
+    verb: String,
+    method: String,
+    who: Person,
+) -> Result<()> {
+    w.at(step);
+    let upn = w.person(&who)?.upn.clone();
+    let summary = w.sim()?.admin.describe(&upn).await??;
+    let listed = summary.method_names.iter().any(|m| *m == method);
+    ensure!(
+        listed == (verb == "sees"),
+        "{who}'s methods in the console: {}",
+        crate::words::quoted_list(summary.method_names.iter().copied())
+    );
+    Ok(())
+}
+
+/// Example: Given the administrator turns on Conditional Access requiring MFA for all users
+#[given(expr = "the administrator turns {switch} Conditional Access requiring MFA for all users")]
+#[when(expr = "the administrator turns {switch} Conditional Access requiring MFA for all users")]
+async fn conditional_access(w: &mut GuideWorld, step: &Step, on: Switch) -> Result<()> {
+    w.at(step);
+    w.sim()?.admin.conditional_access_mfa(on.0).await?;
+    ensure!(
+        w.sim()?.tenant.lock().policy.conditional_access.require_mfa == on.0,
+        "the setting did not change"
+    );
+    Ok(())
+}
+
+/// Example: When the administrator unticks "Text message to phone" in the MFA service settings
+#[given(regex = r#"^the administrator (ticks|unticks) "([^"]+)" in the MFA service settings$"#)]
+#[when(regex = r#"^the administrator (ticks|unticks) "([^"]+)" in the MFA service settings$"#)]
+async fn service_setting(
+    w: &mut GuideWorld,
+    step: &Step,
+    verb: String,
+    label: String,
+) -> Result<()> {
+    use crate::records::ServiceSettings;
+    w.at(step);
+    let option = ServiceSettings::LABELS
+        .iter()
+        .position(|l| *l == label)
+        .with_context(|| {
+            format!(
+                "the page has no option \"{label}\"; it has {}",
+                crate::words::quoted_list(ServiceSettings::LABELS)
+            )
+        })?;
+    w.sim()?
+        .admin
+        .service_settings(Some((option, verb == "ticks")))
+        .await?;
+    Ok(())
+}
+
+/// Example: Then the MFA service settings page says "no longer decide"
+#[then(expr = "the MFA service settings page says {string}")]
+async fn service_settings_say(w: &mut GuideWorld, step: &Step, words: String) -> Result<()> {
+    w.at(step);
+    let page = w.sim()?.admin.service_settings(None).await?.to_string();
+    ensure!(page.contains(&words), "the page reads: {page}");
+    Ok(())
+}
+
+/// Example: Given the administrator adds 198.51.100.0/24 to the trusted IPs
+#[given(regex = r"^the administrator adds (\S+) to the trusted IPs$")]
+#[when(regex = r"^the administrator adds (\S+) to the trusted IPs$")]
+async fn trusted_ips(w: &mut GuideWorld, step: &Step, range: String) -> Result<()> {
+    w.at(step);
+    w.sim()?
+        .admin
+        .add_trusted_ips(&range)
+        .await?
+        .map_err(anyhow::Error::msg)?;
     Ok(())
 }

@@ -224,3 +224,49 @@ async fn approve_wrong(w: &mut GuideWorld, step: &Step, who: Person) -> Result<(
     );
     Ok(())
 }
+
+/// Example: When Dana confirms with her phone's screen lock
+#[given(expr = "{person} confirms with her/his/their phone's screen lock")]
+#[when(expr = "{person} confirms with her/his/their phone's screen lock")]
+async fn confirm_screen_lock(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
+    use crate::actors::authenticator::ScreenLockConfirmed;
+    w.at(step);
+    let confirmed = w
+        .authenticator(&who)
+        .await?
+        .confirm_screen_lock()
+        .await?
+        .context("Microsoft Authenticator is not asking for the screen lock")?
+        .map_err(anyhow::Error::msg)?;
+    match confirmed {
+        ScreenLockConfirmed::PasskeyCreated(account) => ensure!(
+            account == w.person(&who)?.upn,
+            "the passkey was saved for {account}"
+        ),
+        ScreenLockConfirmed::SignIn(state) => ensure!(
+            state == ChallengeState::Passed,
+            "the service refused the passkey: {state}"
+        ),
+    }
+    Ok(())
+}
+
+/// Example: Then Microsoft Authenticator on Dana's phone asks for a passkey sign-in
+#[then(expr = "Microsoft Authenticator on {person}'s phone asks for a passkey sign-in")]
+async fn passkey_request_shown(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
+    w.at(step);
+    let pending = w.authenticator(&who).await?.pending().await?;
+    observe!(
+        w,
+        pending
+            .as_ref()
+            .is_some_and(|p| p.passkey && !p.number_required),
+        "the app shows {}",
+        match pending {
+            Some(p) if p.passkey => "a passkey request asking for a number",
+            Some(_) => "an ordinary sign-in request, not a passkey",
+            None => "no request",
+        }
+    );
+    Ok(())
+}

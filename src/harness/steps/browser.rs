@@ -426,6 +426,23 @@ async fn other_browser(w: &mut GuideWorld, step: &Step, who: Person) -> Result<(
     Ok(())
 }
 
+/// Example: When Dana's browser connects from 198.51.100.20
+#[given(regex = r"^(\w+)'s browser connects from (\d+\.\d+\.\d+\.\d+)$")]
+#[when(regex = r"^(\w+)'s browser connects from (\d+\.\d+\.\d+\.\d+)$")]
+async fn connects_from(
+    w: &mut GuideWorld,
+    step: &Step,
+    who: Person,
+    address: String,
+) -> Result<()> {
+    w.at(step);
+    let address: std::net::Ipv4Addr = address
+        .parse()
+        .map_err(|_| anyhow::anyhow!("`{address}` is not an IPv4 address"))?;
+    w.browser(&who)?.connect_from(address).await?;
+    Ok(())
+}
+
 /// The person the scenario is about: the first named in the scenario file.
 pub(crate) fn first_person(w: &GuideWorld) -> Result<String> {
     if let Some(who) = w.last_person() {
