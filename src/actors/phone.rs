@@ -48,6 +48,8 @@ struct Phone {
     number: String,
     clock: DeviceClock,
     signal: Arc<AtomicBool>,
+    /// Whether the carrier delivers texts to this phone (calls are unaffected).
+    texts: Arc<AtomicBool>,
     held: Vec<Text>,
     inbox: Vec<Text>,
     ringing: Option<IncomingCall>,
@@ -89,6 +91,8 @@ pub struct PhoneHandle {
     /// Whether the phone has signal: read by the network when it delivers, so what the
     /// person sees is recorded the moment it arrives.
     signal: Arc<AtomicBool>,
+    /// Whether the carrier delivers texts to it (read by the network, like the signal).
+    texts: Arc<AtomicBool>,
     /// The phone's number (`+CC number`).
     pub number: String,
     /// The phone's clock (shared with its apps).
@@ -108,11 +112,13 @@ impl PhoneHandle {
         lifetime: &Lifetime,
     ) -> Self {
         let signal = Arc::new(AtomicBool::new(true));
+        let texts = Arc::new(AtomicBool::new(true));
         let phone = Phone {
             owner: owner.to_string(),
             number: number.to_string(),
             clock: clock.clone(),
             signal: signal.clone(),
+            texts: texts.clone(),
             held: Vec::new(),
             inbox: Vec::new(),
             ringing: None,
@@ -128,13 +134,22 @@ impl PhoneHandle {
             owner: owner.to_string(),
             transcript,
             signal,
+            texts,
             number: number.to_string(),
             clock,
         }
     }
 
-    /// The network delivers a text (held until there is signal).
+    /// The network delivers a text (held until there is signal; lost when the carrier does
+    /// not deliver texts to this phone).
     pub(crate) fn deliver_text(&self, from: String, body: String, wording: Wording) {
+        if !self.texts.load(Ordering::SeqCst) {
+            // Nothing reaches the person; the note is the simulator's narration.
+            self.record(Output::Note {
+                text: "A text message was sent but the carrier did not deliver it.".into(),
+            });
+            return;
+        }
         let on = self.signal.load(Ordering::SeqCst);
         if on {
             self.record(Output::TextMessage {
@@ -217,6 +232,27 @@ impl PhoneHandle {
                 Some(call.script)
             })
             .await
+    }
+
+    /// Carrier trouble (roaming, a blocked short code): texts stop reaching the phone, or
+    /// reach it again; calls are not affected. Texts lost meanwhile never arrive.
+    pub(crate) async fn set_texts(&self, delivered: bool) -> Result<(), ActorGone> {
+        self.mailbox
+            .call("phone", move |p| {
+                p.texts.store(delivered, Ordering::SeqCst);
+                let note = if delivered {
+                    "Text messages reach the phone again"
+                } else {
+                    "Text messages no longer reach the phone (calls still do)"
+                };
+                p.record(Output::Note { text: note.into() });
+            })
+            .await
+    }
+
+    /// Whether the carrier delivers texts to the phone.
+    pub(crate) fn receives_texts(&self) -> bool {
+        self.texts.load(Ordering::SeqCst)
     }
 
     /// Lose or regain mobile signal. Held texts arrive when it returns.

@@ -40,6 +40,9 @@ pub struct GuideWorld {
     last_person: std::sync::Mutex<Option<String>>,
     /// Replaying on another tenant or date: page mismatches are noted, not failed.
     soft: bool,
+    /// Where the transcript stood when the step before the current one began (for "no new
+    /// text arrives").
+    previous_mark: Option<usize>,
     /// Browsers people switched to ("switches to a browser on another computer"), used
     /// instead of their own from then on.
     switched: BTreeMap<String, BrowserHandle>,
@@ -68,6 +71,7 @@ impl GuideWorld {
 
     /// Start a step: file the previous step's outputs, open this one's.
     pub fn at(&mut self, step: &Step) {
+        self.previous_mark = self.open.map(|(_, mark)| mark);
         self.close();
         let mark = self.sim.as_ref().map_or(0, |s| s.transcript.len());
         self.open = Some((step.position.line, mark));
@@ -87,6 +91,15 @@ impl GuideWorld {
             .unwrap_or_default();
         let key: StepKey = (self.feature.clone(), self.scenario_line, line);
         self.context.sink().outputs.insert(key, events);
+    }
+
+    /// What the transcript recorded since the step before the current one began (everything,
+    /// in a scenario's first step).
+    pub(crate) fn since_previous_step(&self) -> Vec<crate::transcript::Event> {
+        self.sim
+            .as_ref()
+            .map(|s| s.transcript.since(self.previous_mark.unwrap_or(0)))
+            .unwrap_or_default()
     }
 
     /// Load a scenario file from `scenarios/` (by name without `.yaml`), optionally on

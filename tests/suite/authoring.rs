@@ -267,3 +267,42 @@ fn check_passes_on_this_repository() {
     let out = mfa_sim_in(&root, &["check"]);
     assert!(out.status.success(), "{}", text(&out));
 }
+
+/// The steps a help desk asked for, written in a new project as an author would (curly
+/// quotes included), pass; and the checks among them can fail.
+#[test]
+fn the_help_desk_steps_run_in_a_new_project_and_can_fail() {
+    let (_dir, project) = new_project();
+    let feature = include_str!("help-desk-steps.feature.txt");
+    std::fs::write(project.join("features/desk.feature"), feature).unwrap();
+    let out = mfa_sim_in(&project, &["run", "features/desk.feature"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("4 scenarios"), "{}", text(&out));
+    // Without the carrier trouble, the texted code does arrive: the check says so.
+    std::fs::write(
+        project.join("features/desk.feature"),
+        feature.replace("    And Alex's texts stop arriving\n", ""),
+    )
+    .unwrap();
+    let out = mfa_sim_in(&project, &["run", "features/desk.feature"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("a text arrived on Alex's phone during the step before"),
+        "{}",
+        text(&out)
+    );
+    // Closing the browser after "Stay signed in?" answered no signs Alex out; without the
+    // close, the check fails.
+    std::fs::write(
+        project.join("features/desk.feature"),
+        feature.replace("    When Alex closes his browser\n", ""),
+    )
+    .unwrap();
+    let out = mfa_sim_in(&project, &["run", "features/desk.feature"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("Alex's browser is signed in"),
+        "{}",
+        text(&out)
+    );
+}

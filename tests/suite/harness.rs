@@ -110,7 +110,7 @@ async fn a_step_under_the_wrong_keyword_says_which_keyword_it_needs() {
     let text = mfa_sim::harness::report_text(&report, false);
     assert!(
         text.contains("keywords.feature:5:5: undefined step")
-            && text.contains("this is a Then step"),
+            && text.contains("this is a Given or Then step"),
         "{text}"
     );
 }

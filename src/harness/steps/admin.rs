@@ -36,6 +36,22 @@ async fn set_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> 
     Ok(())
 }
 
+/// Example: Given Dana's MFA state is "enforced"
+#[given(expr = "{person}'s MFA state is {state}")]
+async fn mfa_state_set(w: &mut GuideWorld, step: &Step, who: Person, wanted: State) -> Result<()> {
+    // Given sets up, Then checks: the administrator puts the account in that state.
+    w.at(step);
+    admin_do(w, &who, AdminAction::SetMfa(wanted.0)).await?;
+    let upn = w.person(&who)?.upn.clone();
+    let now = w.sim()?.admin.describe(&upn).await??.mfa;
+    ensure!(
+        now == wanted.0,
+        "the administrator set {who}'s MFA state to {}, and the service made it {now}",
+        wanted.0
+    );
+    Ok(())
+}
+
 /// Example: Then Dana's MFA state is "enforced"
 #[then(expr = "{person}'s MFA state is {state}")]
 async fn mfa_state_is(w: &mut GuideWorld, step: &Step, who: Person, expected: State) -> Result<()> {

@@ -187,6 +187,19 @@ async fn deny(w: &mut GuideWorld, step: &Step, who: Person, verb: params::Answer
     }
 }
 
+/// Example: When Dana denies the request and reports it
+#[given(expr = "{person} denies the request and reports it")]
+#[when(expr = "{person} denies the request and reports it")]
+async fn deny_and_report(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
+    w.at(step);
+    // In the app, reporting is the second question after "Deny": one answer, Report.
+    match w.authenticator(&who).await?.answer(Answer::Report).await? {
+        Some(ChallengeState::Failed(_)) => Ok(()),
+        Some(other) => bail!("the request was not refused: {other}"),
+        None => bail!("the request was not refused: nothing was waiting"),
+    }
+}
+
 /// Example: Then Microsoft Authenticator on Dana's phone lists her account
 #[then(expr = "Microsoft Authenticator on {person}'s phone lists her/his/their account")]
 async fn lists_account(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {

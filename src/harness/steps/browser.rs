@@ -385,6 +385,22 @@ async fn signed_in(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     Ok(())
 }
 
+/// Example: When Dana signs in to Security info
+#[given(expr = "{person} signs in to Security info")]
+#[when(expr = "{person} signs in to Security info")]
+async fn security_info(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
+    // The password, the method the service starts first, and any question on the way
+    // ("Add a passkey", "Stay signed in?") answered no.
+    w.at(step);
+    let page = journeys::sign_in_with_mfa(w, &who, Destination::SecurityInfo).await?;
+    ensure!(
+        page.page == PageId::Manage(crate::screens::ManageStep::SecurityInfo),
+        "{who} did not reach Security info: the browser shows \"{}\"",
+        page.title
+    );
+    Ok(())
+}
+
 /// Example: Then Lee is not signed in
 #[then(expr = "{person} is not signed in")]
 async fn not_signed_in(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {

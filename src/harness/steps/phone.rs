@@ -198,3 +198,50 @@ async fn type_desk_number(
         .await?;
     Ok(())
 }
+
+/// Example: Given Dana's texts stop arriving
+#[given(expr = "{person}'s texts stop arriving")]
+#[when(expr = "{person}'s texts stop arriving")]
+async fn texts_stop(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
+    w.at(step);
+    let phone = w.phone(&who)?;
+    phone.set_texts(false).await?;
+    ensure!(!phone.receives_texts(), "texts still reach {who}'s phone");
+    Ok(())
+}
+
+/// Example: When Dana's texts arrive again
+#[given(expr = "{person}'s texts arrive again")]
+#[when(expr = "{person}'s texts arrive again")]
+async fn texts_again(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
+    w.at(step);
+    let phone = w.phone(&who)?;
+    phone.set_texts(true).await?;
+    ensure!(
+        phone.receives_texts(),
+        "texts still do not reach {who}'s phone"
+    );
+    Ok(())
+}
+
+/// Example: Then no new text arrives on Dana's phone
+#[then(expr = "no new text arrives on {person}'s phone")]
+async fn no_new_text(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
+    w.at(step);
+    let first = w.person(&who)?.first_name().to_string();
+    let arrived: Vec<String> = w
+        .since_previous_step()
+        .into_iter()
+        .filter(|e| e.actor == crate::transcript::Actor::Phone(first.clone()))
+        .filter_map(|e| match e.output {
+            crate::transcript::Output::TextMessage { body, .. } => Some(body),
+            _ => None,
+        })
+        .collect();
+    ensure!(
+        arrived.is_empty(),
+        "a text arrived on {who}'s phone during the step before: \"{}\"",
+        arrived.join("\", \"")
+    );
+    Ok(())
+}
