@@ -536,7 +536,7 @@ pub const RULES: [Rule; 36] = [
         ],
         sources: &[EXCHANGE_SMTP_BLOG, MC786329_MIRROR, SECURITY_DEFAULTS],
         modelled: Modelled::Partly(
-            "EWS is not a simulated protocol, and Conditional Access is not simulated (security defaults are)",
+            "EWS is not a simulated protocol, and Conditional Access is simulated only as one \"require MFA for all users\" policy, not as the policy that blocks legacy authentication",
         ),
         tests: &[
             "tenant::calendar::eras",
