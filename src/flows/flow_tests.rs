@@ -16,18 +16,7 @@ fn tenant(date: &str, policy: Policy) -> (Tenant, UserId, Clock) {
     )
 }
 
-fn add_mobile(t: &mut Tenant, id: UserId) {
-    t.user_mut(id)
-        .info
-        .add(
-            Method::Phone {
-                slot: PhoneSlot::Mobile,
-                number: "+1 4255550123".into(),
-            },
-            0,
-        )
-        .unwrap();
-}
+use crate::tenant::test_tenant::add_mobile;
 
 /// Open `dest` and type the user's name and password.
 fn sign_in(dest: Destination, t: &mut Tenant, cookies: &mut Cookies) -> Flow {

@@ -125,8 +125,7 @@ impl Tenant {
 
 #[cfg(test)]
 mod tests {
-    use crate::tenant::methods::Method;
-    use crate::tenant::{MfaState, PhoneSlot, Policy, SignInNeed};
+    use crate::tenant::{MfaState, Policy, SignInNeed};
 
     #[test]
     fn enforced_disabled_and_enabled_again_stays_enabled_until_an_admin_enforces() {
@@ -138,16 +137,7 @@ mod tests {
             3,
             ("dana@contoso.com", "Dana Whitfield", "pw-right"),
         );
-        t.user_mut(id)
-            .info
-            .add(
-                Method::Phone {
-                    slot: PhoneSlot::Mobile,
-                    number: "+1 4255550123".into(),
-                },
-                0,
-            )
-            .unwrap();
+        crate::tenant::test_tenant::add_mobile(&mut t, id);
         assert_eq!(
             t.set_mfa_state(id, MfaState::Enabled),
             MfaState::Enforced,

@@ -294,16 +294,7 @@ mod tests {
         assert_ne!(a.code_at(t.now()), b.code_at(t.now()));
         // Independent of other draws: a text sent first changes nothing.
         let (mut u, dana2, _) = two_users(2021);
-        u.user_mut(dana2)
-            .info
-            .add(
-                crate::tenant::methods::Method::Phone {
-                    slot: crate::tenant::PhoneSlot::Mobile,
-                    number: "+1 4255550123".into(),
-                },
-                0,
-            )
-            .unwrap();
+        crate::tenant::test_tenant::add_mobile(&mut u, dana2);
         u.start_challenge(dana2, VerifyOption::Text, Purpose::SignIn)
             .unwrap();
         let (_, again) = u.start_software_token_setup(dana2).unwrap();

@@ -75,16 +75,7 @@ mod tests {
             3,
             ("dana@contoso.com", "Dana Whitfield", "pw-right"),
         );
-        t.user_mut(id)
-            .info
-            .add(
-                Method::Phone {
-                    slot: PhoneSlot::Mobile,
-                    number: "+1 4255550123".into(),
-                },
-                0,
-            )
-            .unwrap();
+        crate::tenant::test_tenant::add_mobile(&mut t, id);
         t.set_mfa_state(id, MfaState::Enabled);
         (t, id, clock)
     }

@@ -179,16 +179,7 @@ mod tests {
     fn signing_in_with_a_passkey_asks_only_the_phone_that_holds_it() {
         let (mut t, id) = tenant("2026-11-28");
         t.policy.system_preferred_mfa = true;
-        t.user_mut(id)
-            .info
-            .add(
-                Method::Phone {
-                    slot: PhoneSlot::Mobile,
-                    number: "+1 4255550123".into(),
-                },
-                0,
-            )
-            .unwrap();
+        crate::tenant::test_tenant::add_mobile(&mut t, id);
         let payload = t.start_passkey_setup(id).unwrap();
         t.create_passkey(&payload).unwrap();
         // Rule 19: system-preferred MFA starts the passkey before a text.

@@ -126,8 +126,7 @@ impl Tenant {
 mod tests {
     use super::*;
     use crate::clock::Clock;
-    use crate::tenant::methods::Method;
-    use crate::tenant::{PhoneSlot, Policy, SignInNeed};
+    use crate::tenant::{Policy, SignInNeed};
 
     fn tenant(policy: Policy) -> (Tenant, UserId, Clock) {
         crate::tenant::test_tenant::with_user(
@@ -138,13 +137,7 @@ mod tests {
         )
     }
 
-    fn add_mobile(t: &mut Tenant, id: UserId) {
-        let phone = Method::Phone {
-            slot: PhoneSlot::Mobile,
-            number: "+1 4255550123".into(),
-        };
-        t.user_mut(id).info.add(phone, 0).unwrap();
-    }
+    use crate::tenant::test_tenant::add_mobile;
 
     #[test]
     fn a_session_lasts_ninety_days_of_inactivity_and_each_use_rolls_the_window() {

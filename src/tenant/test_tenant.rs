@@ -20,3 +20,15 @@ pub(crate) fn with_user(
     let id = t.add_user(User::new(upn, name, password, salt));
     (t, id, clock)
 }
+
+/// Give the user the mobile phone `+1 4255550123` (Dana's in the scenarios) as a method.
+pub(crate) fn add_mobile(t: &mut Tenant, id: UserId) {
+    let phone = super::methods::Method::Phone {
+        slot: super::PhoneSlot::Mobile,
+        number: "+1 4255550123".into(),
+    };
+    t.user_mut(id)
+        .info
+        .add(phone, 0)
+        .expect("a first mobile phone is accepted");
+}

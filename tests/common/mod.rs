@@ -105,3 +105,36 @@ pub fn within<T: Send + 'static>(seconds: u64, f: impl FnOnce() -> T + Send + 's
             panic!("did not finish within {seconds} s (a hang, or a panic on the worker)")
         })
 }
+
+/// The verdicts of the repository's features replayed on `tenant` (and `date`), after
+/// checking that the guide's own run passed and the replay ran.
+pub async fn replayed_verdicts(
+    tenant: &str,
+    date: Option<&str>,
+) -> Vec<mfa_sim::verdict::StepVerdict> {
+    let project = repo();
+    let replay = mfa_sim::harness::Replay {
+        scenario: tenant.into(),
+        date: date.map(str::to_string),
+    };
+    let (guide, other) = mfa_sim::verdict::runs(&project, &project.features(), Some(replay)).await;
+    assert!(guide.passed(), "the guide's own run: {:?}", guide.problems);
+    let other = other.expect("replayed");
+    assert!(other.problems.is_empty(), "{:?}", other.problems);
+    mfa_sim::verdict::verdicts(
+        &guide,
+        &other,
+        &mfa_sim::guide::load(&project.guide_steps()).expect("the guide steps load"),
+        &project.features(),
+    )
+}
+
+/// The verdict on guide step `id`.
+pub fn verdict_of<'a>(
+    v: &'a [mfa_sim::verdict::StepVerdict],
+    id: &str,
+) -> &'a mfa_sim::verdict::StepVerdict {
+    v.iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no verdict for {id}"))
+}

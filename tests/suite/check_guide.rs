@@ -6,35 +6,10 @@
 
 use crate::common;
 
-use mfa_sim::guide::load;
-use mfa_sim::harness::Replay;
-use mfa_sim::verdict::{StepVerdict, Verdict, runs, verdicts};
+use mfa_sim::verdict::{StepVerdict, Verdict};
 use std::process::Command;
 
-/// The verdicts of the shipped features replayed on `tenant` (and `date`).
-async fn check(tenant: &str, date: Option<&str>) -> Vec<StepVerdict> {
-    let project = common::repo();
-    let replay = Replay {
-        scenario: tenant.into(),
-        date: date.map(str::to_string),
-    };
-    let (guide, other) = runs(&project, &project.features(), Some(replay)).await;
-    assert!(guide.passed(), "the guide's own run: {:?}", guide.problems);
-    let other = other.expect("replayed");
-    assert!(other.problems.is_empty(), "{:?}", other.problems);
-    verdicts(
-        &guide,
-        &other,
-        &load(&project.guide_steps()).unwrap(),
-        &project.features(),
-    )
-}
-
-fn of<'a>(v: &'a [StepVerdict], id: &str) -> &'a StepVerdict {
-    v.iter()
-        .find(|s| s.id == id)
-        .unwrap_or_else(|| panic!("no verdict for {id}"))
-}
+use common::{replayed_verdicts as check, verdict_of as of};
 
 /// `features/FILE:LINE` of the first line that contains `text` in the scenario called
 /// `scenario`, after its `# guide: ID` marker (an empty `id`: from the scenario's title).

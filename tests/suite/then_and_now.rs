@@ -4,32 +4,9 @@
 
 use crate::common;
 
-use mfa_sim::guide::load;
-use mfa_sim::harness::Replay;
-use mfa_sim::verdict::{StepVerdict, Verdict, runs, verdicts};
+use mfa_sim::verdict::Verdict;
 
-async fn check(tenant: &str, date: Option<&str>) -> Vec<StepVerdict> {
-    let replay = Replay {
-        scenario: tenant.into(),
-        date: date.map(str::to_string),
-    };
-    let project = common::repo();
-    let (guide, other) = runs(&project, &project.features(), Some(replay)).await;
-    let other = other.expect("replayed");
-    assert!(other.problems.is_empty(), "{:?}", other.problems);
-    verdicts(
-        &guide,
-        &other,
-        &load(&project.guide_steps()).unwrap(),
-        &project.features(),
-    )
-}
-
-fn of<'a>(v: &'a [StepVerdict], id: &str) -> &'a StepVerdict {
-    v.iter()
-        .find(|s| s.id == id)
-        .unwrap_or_else(|| panic!("no verdict for {id}"))
-}
+use common::{replayed_verdicts as check, verdict_of as of};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn on_the_guides_date_every_step_holds_but_the_claims_wrong_even_then() {
