@@ -28,6 +28,19 @@ pub enum StepsFormat {
     Json,
 }
 
+/// How `mfa-sim lint-guide` prints its findings.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LintFormat {
+    /// `file:line:col: severity: message [about]`, one per line.
+    Text,
+    /// Every finding with its verdicts on both dates.
+    Json,
+    /// A JUnit report: one test case per finding, named by the guide's file and line.
+    Junit,
+    /// A table for a wiki or a pull request.
+    Markdown,
+}
+
 /// Subcommands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
@@ -91,6 +104,28 @@ pub enum Command {
         /// path to a YAML file.
         #[arg(long, default_value = "contoso-today")]
         tenant: String,
+    },
+    /// Check the guide document itself, sentence by sentence: quoted labels, addresses, section
+    /// references and claims, on the guide's date and today. Exit status 1 on errors only
+    /// (and warnings with --strict).
+    LintGuide {
+        /// A guide document (default: every .txt and .md in the project's guide folder).
+        file: Option<PathBuf>,
+        /// The tenant for "today": a name in the project's scenarios/ or a YAML file.
+        #[arg(long, default_value = "contoso-today")]
+        tenant: String,
+        /// Another date to compare with (YYYY-MM-DD).
+        #[arg(long)]
+        date: Option<String>,
+        /// text (default), json, junit or markdown.
+        #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+        format: LintFormat,
+        /// Also print the sentences that could not be checked (text format).
+        #[arg(long)]
+        notes: bool,
+        /// Warnings fail too.
+        #[arg(long)]
+        strict: bool,
     },
     /// Practise the guide and help-desk tickets: without an exercise, list them. Reads
     /// commands from the terminal, or one per line from a pipe (script mode).

@@ -17,6 +17,7 @@ pub mod flows;
 pub mod fuzzing;
 pub mod guide;
 pub mod harness;
+pub mod lint;
 pub mod project;
 pub mod records;
 pub mod rules;

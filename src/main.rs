@@ -6,7 +6,7 @@
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 use mfa_sim::Project;
-use mfa_sim::cli::{Cli, Command, StepsFormat};
+use mfa_sim::cli::{Cli, Command, LintFormat, StepsFormat};
 use mfa_sim::harness::{RunOptions, run, vocabulary};
 use mfa_sim::scenario::Scenario;
 use std::path::PathBuf;
@@ -175,6 +175,42 @@ async fn dispatch(cli: Cli) -> Result<ExitCode> {
                 )
             );
             Ok(ExitCode::SUCCESS)
+        }
+        Command::LintGuide {
+            file,
+            tenant,
+            date,
+            format,
+            notes,
+            strict,
+        } => {
+            let project = project(explicit)?;
+            if let Some(d) = &date {
+                mfa_sim::clock::parse_instant(d)?;
+            }
+            Scenario::load(&project.tenant(&tenant))?;
+            let findings =
+                mfa_sim::lint::lint(&project, file.as_deref(), &tenant, date.as_deref()).await?;
+            let render = mfa_sim::lint::render::text;
+            match format {
+                LintFormat::Text => print!("{}", render(&findings, notes)),
+                LintFormat::Json => print!("{}", mfa_sim::lint::render::json(&findings)),
+                LintFormat::Junit => println!(
+                    "{}",
+                    mfa_sim::lint::render::junit(&findings).map_err(anyhow::Error::msg)?
+                ),
+                LintFormat::Markdown => print!("{}", mfa_sim::lint::render::markdown(&findings)),
+            }
+            let (errors, warnings, unchecked) = mfa_sim::lint::render::counts(&findings);
+            eprintln!(
+                "{errors} errors, {warnings} warnings, {unchecked} sentences not checked{}",
+                if notes || format != LintFormat::Text {
+                    ""
+                } else {
+                    " (--notes lists them)"
+                }
+            );
+            Ok(exit(!findings.iter().any(|f| f.fails(strict))))
         }
         Command::Train { exercise: None, .. } => {
             // The exercises that load go to stdout; each file that does not, to stderr (and

@@ -34,6 +34,9 @@ struct Settings {
     /// Folder of the mdBook (default `book`).
     #[serde(default)]
     book: Option<PathBuf>,
+    /// Folder of the help desk's guide documents, kept unchanged (default `guide`).
+    #[serde(default)]
+    guide: Option<PathBuf>,
 }
 
 /// Why no project could be used.
@@ -139,6 +142,24 @@ impl Project {
     /// The book's root (the folder holding `book.toml`).
     pub fn book(&self) -> PathBuf {
         self.part(&self.settings.book, "book")
+    }
+
+    /// The folder of the guide documents under test (`guide/`).
+    pub fn guide_dir(&self) -> PathBuf {
+        self.part(&self.settings.guide, "guide")
+    }
+
+    /// The guide documents (`.txt` and `.md` files in the guide folder), sorted.
+    pub fn guide_documents(&self) -> Vec<PathBuf> {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(self.guide_dir())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "md"))
+            .collect();
+        found.sort();
+        found
     }
 
     /// The guide's step IDs (`features/guide-steps.yaml`).

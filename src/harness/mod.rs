@@ -36,6 +36,7 @@ pub mod vocabulary;
 mod world;
 
 pub use capture::{Capture, RunContext, RunProblem, ScenarioInfo, Status, StepKey, StepRecord};
+pub(crate) use world::GUIDE_TENANT;
 pub use world::GuideWorld;
 
 use crate::project::Project;

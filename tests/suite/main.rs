@@ -16,6 +16,7 @@ mod inputs_features;
 mod inputs_tenant;
 mod inputs_trainer;
 mod invariants;
+mod lint_guide;
 mod no_debug_text;
 mod project;
 mod rules;

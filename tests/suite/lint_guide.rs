@@ -1,0 +1,145 @@
+//! `mfa-sim lint-guide`: the guide document checked sentence by sentence. The findings
+//! asserted here were checked by hand against the simulator's pages and the reference facts:
+//! the guide's missing link (SMS-02), its section that does not exist, its claims that a call
+//! carries a code and that App Passwords are single-use (rules 16 and 22), the typo "Approve a
+//! quest", and the labels renamed or gone today. A second guide, in Markdown and written for
+//! this test by another help desk, has one defect of each kind and runs with no scenario of
+//! its own.
+
+use serde_json::Value;
+use std::process::Command;
+
+fn lint(args: &[&str]) -> (bool, Value, String) {
+    let mut all = vec!["lint-guide", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
+        .args(&all)
+        .output()
+        .expect("the binary runs");
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (
+        out.status.success(),
+        json,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The findings at `line` as (severity, message).
+fn at(json: &Value, line: u64) -> Vec<(String, String)> {
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["line"] == line)
+        .map(|f| {
+            (
+                f["severity"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn has(json: &Value, line: u64, severity: &str, words: &str) -> bool {
+    at(json, line)
+        .iter()
+        .any(|(s, m)| s == severity && m.contains(words))
+}
+
+#[test]
+fn the_projects_guide_gets_the_findings_checked_by_hand() {
+    let (ok, json, err) = lint(&[]);
+    assert!(!ok, "the guide has errors: the exit status says so");
+    assert!(json.is_object(), "{err}");
+    let cases = [
+        (10, "error", "wrong on contoso-today.yaml"),
+        (33, "error", "asks to open a link but gives no address"),
+        (37, "error", "a verification call reads out a code"),
+        (
+            55,
+            "error",
+            "section \"Setting up App Passwords\" that it does not have",
+        ),
+        (
+            64,
+            "warning",
+            "\"Approve a request on my Microsoft Authenticator app\"",
+        ),
+        (
+            70,
+            "error",
+            "\"Configure app without notifications\" (to click) is shown on the guide's date but not",
+        ),
+        (92, "error", "\"App Passwords\" is renamed"),
+        (99, "error", "an App Password works once"),
+    ];
+    for (line, severity, words) in cases {
+        assert!(
+            has(&json, line, severity, words),
+            "line {line}: no {severity} saying {words:?}; found {:?}",
+            at(&json, line)
+        );
+    }
+    // Line 3 (the company's history) names nothing to check: a note, never a pass.
+    assert!(has(&json, 3, "note", "not checked"), "{:?}", at(&json, 3));
+}
+
+#[test]
+fn another_desks_markdown_guide_with_one_defect_of_each_kind() {
+    let (ok, json, err) = lint(&["tests/fixtures/lint/other-desk.md"]);
+    assert!(!ok, "{err}");
+    assert!(
+        has(&json, 8, "warning", "\"Next\""),
+        "typo: {:?}",
+        at(&json, 8)
+    );
+    assert!(
+        has(&json, 9, "error", "not on contoso-today"),
+        "renamed today: {:?}",
+        at(&json, 9)
+    );
+    assert!(
+        at(&json, 10).is_empty(),
+        "a label that holds is no finding: {:?}",
+        at(&json, 10)
+    );
+    assert!(
+        has(&json, 11, "error", "\"Troubleshooting\""),
+        "{:?}",
+        at(&json, 11)
+    );
+    assert!(has(&json, 12, "error", "no address"), "{:?}", at(&json, 12));
+    assert!(
+        has(&json, 16, "error", "rule 22")
+            || at(&json, 16).iter().any(|(_, m)| m.contains("works once"))
+    );
+    assert!(has(&json, 3, "note", "not checked"), "{:?}", at(&json, 3));
+}
+
+#[test]
+fn only_errors_fail_and_the_compiler_shape_names_file_line_and_column() {
+    let out = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
+        .args(["lint-guide", "tests/fixtures/lint/other-desk.md"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("tests/fixtures/lint/other-desk.md:11:4: error: ")),
+        "{text}"
+    );
+    let junit = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
+        .args([
+            "lint-guide",
+            "tests/fixtures/lint/other-desk.md",
+            "--format",
+            "junit",
+        ])
+        .output()
+        .unwrap();
+    let xml = String::from_utf8_lossy(&junit.stdout);
+    assert!(
+        xml.contains("name=\"tests/fixtures/lint/other-desk.md:11:4\""),
+        "{xml}"
+    );
+}
