@@ -104,6 +104,10 @@ pub enum Command {
         /// path to a YAML file.
         #[arg(long, default_value = "contoso-today")]
         tenant: String,
+        /// Instead: replay on each coming day the service is known to change (from the rule
+        /// registry) and say when the guide first needs reviewing, and why.
+        #[arg(long, conflicts_with = "date")]
+        forecast: bool,
     },
     /// Check the guide document itself, sentence by sentence: quoted labels, addresses, section
     /// references and claims, on the guide's date and today. Exit status 1 on errors only

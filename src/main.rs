@@ -136,7 +136,29 @@ async fn dispatch(cli: Cli) -> Result<ExitCode> {
             at,
             check,
         } => totp(&project(explicit)?, &scenario, &user, &at, check.as_deref()).await,
-        Command::CheckGuide { date, tenant } => {
+        Command::CheckGuide {
+            tenant,
+            forecast: true,
+            ..
+        } => {
+            let project = project(explicit)?;
+            Scenario::load(&project.tenant(&tenant))?;
+            let features = project.features();
+            let steps = mfa_sim::guide::load(&project.guide_steps())?;
+            let (guide, _) = mfa_sim::verdict::runs(&project, &features, None).await;
+            if !guide.passed() {
+                bail!(
+                    "the guide's own scenarios do not pass on its date, so nothing can be compared; `mfa-sim run` shows why:\n{}",
+                    problems(&guide)
+                );
+            }
+            let f =
+                mfa_sim::verdict::forecast::forecast(&project, &features, &guide, &steps, &tenant)
+                    .await?;
+            print!("{}", mfa_sim::verdict::forecast::text(&f));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::CheckGuide { date, tenant, .. } => {
             let project = project(explicit)?;
             if let Some(d) = &date {
                 mfa_sim::clock::parse_instant(d)?;

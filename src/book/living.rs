@@ -34,6 +34,8 @@ pub struct Living {
     pub(super) exercises: PathBuf,
     /// Verdicts on the guide's own date and on today's tenant, with today's label.
     pub(super) verdicts: Option<(Vec<StepVerdict>, Vec<StepVerdict>, String)>,
+    /// When the guide first needs reviewing (`check-guide --forecast`), if worked out.
+    pub(super) forecast: Option<crate::verdict::forecast::Forecast>,
 }
 
 /// One scenario (or outline row) as it ran.
@@ -65,7 +67,13 @@ impl Living {
             report,
             features,
             verdicts: None,
+            forecast: None,
         }
+    }
+
+    /// Add the "valid until" forecast shown on the "still holds" page.
+    pub(crate) fn set_forecast(&mut self, forecast: crate::verdict::forecast::Forecast) {
+        self.forecast = Some(forecast);
     }
 
     /// Add the verdicts of a replay on today's tenant (`label` names it on the page).

@@ -81,6 +81,15 @@ pub(crate) async fn prepare(
         }
         let steps = crate::guide::load(&features.join("guide-steps.yaml"))?;
         living.set_today(&other, &steps, &crate::project::tenant_label(&tenant));
+        let forecast = crate::verdict::forecast::forecast(
+            &project,
+            &features,
+            &living.report,
+            &steps,
+            &tenant,
+        )
+        .await?;
+        living.set_forecast(forecast);
     }
     Ok(living)
 }

@@ -234,6 +234,9 @@ impl Living {
             esc(label),
             env!("CARGO_PKG_VERSION")
         );
+        if let Some(f) = &self.forecast {
+            h += &forecast_html(f);
+        }
         h += r#"<table class="mfa-table mfa-verdicts"><tr><th>ID</th><th>The guide says</th><th>On the guide's date</th><th>Today</th><th>What differs, and what to do instead</th></tr>"#;
         for (a, b) in then.iter().zip(now) {
             let cell = |v: &StepVerdict| {
@@ -314,4 +317,45 @@ pub(super) fn exercises_table(dir: &std::path::Path) -> Result<String, String> {
         );
     }
     Ok(h + "</table>")
+}
+
+/// "Valid until": the first day the guide needs reviewing, why, and the steps that change.
+fn forecast_html(f: &crate::verdict::forecast::Forecast) -> String {
+    let date = crate::clock::format_date;
+    let rules = |r: &[(u8, String)]| {
+        r.iter()
+            .map(|(n, what)| {
+                let title = crate::rules::rule(*n).map_or("", |r| r.title);
+                format!(
+                    r#"<a href="rules.html#rule-{n}">rule {n}</a>, {} ({})"#,
+                    esc(title),
+                    esc(what)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let Some(first) = f.review_by() else {
+        return format!(
+            r#"<p class="mfa-forecast">Valid until: no verdict changes on the {} days after {} on which the service is known to change.</p>"#,
+            f.cutovers.len(),
+            date(f.from)
+        );
+    };
+    let mut h = format!(
+        r#"<div class="mfa-forecast"><p><strong>Review this guide by {}</strong>: {}.</p><ul>"#,
+        date(first.day),
+        rules(&first.rules)
+    );
+    for c in &f.changes {
+        h += &format!(
+            r##"<li><a href="#holds-{id}">{id}</a> on {}: {} → {}. {}</li>"##,
+            date(c.day),
+            esc(&c.before),
+            esc(&c.after),
+            esc(&c.why),
+            id = esc(&c.id)
+        );
+    }
+    h + "</ul></div>"
 }

@@ -19,6 +19,7 @@
 //! they were seen and refusals a `Refusal`; they are put into words only when a [`Verdict`]
 //! is handed out: one sentence per difference, all of them.
 
+pub mod forecast;
 mod judge;
 mod notes;
 

@@ -183,6 +183,14 @@ async fn the_book_shows_every_guide_step_with_live_outputs_and_is_deterministic(
         let rest = &holds[start..];
         unescape(&rest[..rest.find("</tr>").unwrap()])
     };
+    // "Valid until": the first review date and its reason, from the rule registry's days.
+    let forecast = unescape(holds);
+    assert!(
+        forecast.contains("Review this guide by 2027-02-01")
+            && forecast.contains(r#"<a href="rules.html#rule-36">rule 36</a>"#)
+            && forecast.contains(r##"<a href="#holds-SMS-09">SMS-09</a> on 2027-02-01"##),
+        "the still-holds page gives the guide's review date and why"
+    );
     let sms08 = row("SMS-08");
     assert!(
         sms08.contains("cannot be followed")

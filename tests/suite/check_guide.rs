@@ -351,3 +351,39 @@ fn the_command_prints_one_note_per_line_and_counts_every_kind() {
         "{text}"
     );
 }
+
+/// `check-guide --forecast`: the first day the guide needs reviewing comes from the rule
+/// registry's dates, with the rule that changes that day and the steps it breaks.
+#[test]
+fn the_forecast_names_the_first_review_date_and_its_rule() {
+    let out = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
+        .args(["check-guide", "--forecast"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut lines = text.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .contains("2027-01-01, 2027-02-01, 2027-07-01"),
+        "{text}"
+    );
+    assert!(
+        lines.next().unwrap().starts_with(
+            "Review the guide by 2027-02-01: rule 36, Microsoft's texts and calls end"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("SMS-09     2027-02-01: holds with differences -> no longer possible"),
+        "{text}"
+    );
+    // MSA-02 (install the app) does not depend on texts: it does not change.
+    assert!(!text.contains("\nMSA-02 "), "{text}");
+}
