@@ -270,6 +270,84 @@ async fn who_tells_the_story_given_in_the_exercise() {
     );
 }
 
+/// Plays the known-good path of `id` from a copy of `file` changed by `change`.
+async fn play_changed(
+    file: &str,
+    id: &str,
+    change: impl Fn(&str) -> String,
+) -> Result<(bool, String), String> {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::repo().exercises().join(file)).unwrap();
+    std::fs::write(dir.path().join(file), change(&text)).unwrap();
+    let (mut session, briefing) =
+        mfa_sim::trainer::terminal::start_from(dir.path(), &common::repo(), id, false)
+            .await
+            .map_err(|e| format!("{e:#}"))?;
+    let mut out = Vec::new();
+    let met = script(&mut session, &briefing, lines(id, "good"), fill, &mut out)
+        .await
+        .unwrap();
+    Ok((met, String::from_utf8(out).unwrap()))
+}
+
+/// `signed_in_with` holds only for the way the sign-in log records: the text-message setup
+/// signs in with a texted code, so asking for an app's code is not met.
+#[tokio::test(flavor = "multi_thread")]
+async fn signed_in_with_follows_the_sign_in_log() {
+    let with = |method: &'static str| {
+        move |text: &str| {
+            text.replace(
+                "    - signed_in: Dana\n",
+                &format!("    - signed_in: Dana\n    - signed_in_with: {{user: Dana, method: {method}}}\n"),
+            )
+        }
+    };
+    let (met, transcript) = play_changed("01-sms-setup.yaml", "sms-setup", with("text"))
+        .await
+        .unwrap();
+    assert!(met, "{transcript}");
+    let (met, transcript) = play_changed("01-sms-setup.yaml", "sms-setup", with("app"))
+        .await
+        .unwrap();
+    assert!(!met);
+    assert!(
+        transcript.contains("Dana should sign in with Authenticator app code"),
+        "{transcript}"
+    );
+}
+
+/// An exercise whose setup already breaks its own `never:` does not start, and says why.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_setup_that_breaks_never_does_not_start() {
+    let err = play_changed("01-sms-setup.yaml", "sms-setup", |text| {
+        text.replace(
+            "hints:\n",
+            "  never:\n    - mfa_state_below: {user: Dana, is: enforced}\nhints:\n",
+        )
+    })
+    .await
+    .unwrap_err();
+    assert!(err.contains("can never be met"), "{err}");
+    assert!(err.contains("per-user MFA is now enabled"), "{err}");
+}
+
+/// `registered_on_new_phone` is not met by scanning alone: the registration must finish.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_scan_without_finishing_is_not_a_registration_on_the_new_phone() {
+    let mut good = lines("ticket-new-phone", "good");
+    let scan = good
+        .iter()
+        .position(|l| l == "scan Microsoft Authenticator")
+        .unwrap();
+    good.truncate(scan + 1);
+    let (met, transcript) = play_lines("ticket-new-phone", good).await;
+    assert!(!met);
+    assert!(
+        transcript.contains("Dana should register an authenticator app on the new phone"),
+        "{transcript}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn garbage_input_gets_help_and_the_session_goes_on() {
     let (_, transcript) = play("sms-setup", "wrong").await;
