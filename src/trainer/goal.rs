@@ -61,6 +61,9 @@ impl Session {
         for u in unmet {
             s.push_str(&format!("\n  still to do: {u}"));
         }
+        for n in &self.exercise.goal.never {
+            s.push_str(&format!("\n  never: {n}"));
+        }
         s
     }
 

@@ -217,6 +217,13 @@ async fn every_ticket_fails_at_once_on_the_insecure_shortcut_with_why() {
             }
             assert!(!transcript.contains("*** Goal met"), "{}", ex.id);
         }
+        // `status` repeats what must never happen.
+        let (_, transcript) = play_lines(&ex.id, vec!["status".into()]).await;
+        assert!(
+            transcript.contains("\n  never: ") && transcript.contains("must stay enforced"),
+            "{}:\n{transcript}",
+            ex.id
+        );
         // Nothing else was typed: the session ended on the shortcut, before `quit`.
         let (_, transcript) = play_lines(
             &ex.id,
