@@ -194,9 +194,11 @@ pub struct People(pub Vec<(String, String)>);
 impl People {
     /// The story of `name` (first name, any case).
     pub fn story(&self, name: &str) -> Option<(&str, &str)> {
+        // "Dana" or "Dana Whitfield": the first name decides.
+        let first = name.split_whitespace().next().unwrap_or_default();
         self.0
             .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name.trim()))
+            .find(|(n, _)| n.eq_ignore_ascii_case(first))
             .map(|(n, s)| (n.as_str(), s.as_str()))
     }
 }
@@ -513,6 +515,11 @@ mod tests {
             ]
         );
         assert_eq!(ex.people.story("lee"), Some(("Lee", "Her manager.")));
+        assert_eq!(
+            ex.people.story(" Lee Okafor "),
+            Some(("Lee", "Her manager."))
+        );
+        assert_eq!(ex.people.story("Sam"), None);
         assert_eq!(ex.goal.never.len(), 3);
         assert_eq!(
             ex.goal.never[1],
