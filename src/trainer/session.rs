@@ -276,7 +276,7 @@ impl Session {
             Command::Quit => "Session ended.".to_string(),
             Command::Status => self.status().await,
             Command::Hint => self.hint(),
-            Command::Who(name) => self.who(name.as_deref())?,
+            Command::Who(name) => self.who(name.as_deref()),
             Command::Look => self.page_text(&w.page(&who).await?),
             Command::Phone => self.phone_text().await?,
             Command::Open(address) => {
@@ -472,26 +472,20 @@ impl Session {
     }
 
     /// `who NAME`: that person's story from the exercise; `who` alone: everyone's names.
-    fn who(&self, name: Option<&str>) -> Result<String> {
+    /// Looking someone up is never a mistake, so an unknown name is answered, not refused.
+    fn who(&self, name: Option<&str>) -> String {
         let people = &self.exercise.people;
         let names = || quoted_list(people.0.iter().map(|(n, _)| n));
         if people.0.is_empty() {
-            bail!("this exercise tells no one's story");
+            return "This exercise tells no one's story.".into();
         }
-        match name {
-            None => Ok(format!(
-                "People in this exercise: {} (`who <name>`).",
+        match name.map(|n| (n, people.story(n))) {
+            None => format!("People in this exercise: {} (`who <name>`).", names()),
+            Some((_, Some((n, story)))) => format!("{n}: {}", story.trim()),
+            Some((n, None)) => format!(
+                "This exercise tells no story of \"{n}\" (it has {}).",
                 names()
-            )),
-            Some(n) => people
-                .story(n)
-                .map(|(n, story)| format!("{n}: {}", story.trim()))
-                .ok_or_else(|| {
-                    anyhow!(
-                        "this exercise tells no story of \"{n}\" (it has {})",
-                        names()
-                    )
-                }),
+            ),
         }
     }
 

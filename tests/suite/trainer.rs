@@ -277,13 +277,14 @@ async fn who_tells_the_story_given_in_the_exercise() {
         "{transcript}"
     );
     assert!(
-        transcript.contains("no story of \"sam\" (it has \"Dana\")"),
+        transcript.contains("tells no story of \"sam\" (it has \"Dana\")"),
         "{transcript}"
     );
     assert!(
         transcript.contains("People in this exercise: \"Dana\""),
         "{transcript}"
     );
+    assert!(transcript.contains("0 mistakes"), "{transcript}");
 }
 
 /// Plays the known-good path of `id` from a copy of `file` changed by `change`.
