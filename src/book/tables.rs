@@ -309,8 +309,14 @@ pub(super) fn exercises_table(dir: &std::path::Path) -> Result<String, String> {
             crate::trainer::exercise::Role::User => "the user",
             crate::trainer::exercise::Role::Technician => "the help desk",
         };
+        let never = if e.goal.never.is_empty() {
+            String::new()
+        } else {
+            let items: Vec<String> = e.goal.never.iter().map(|n| esc(&n.to_string())).collect();
+            format!("<br><em>Never:</em> {}", items.join("; "))
+        };
         h += &format!(
-            "<tr><td><code>{}</code></td><td>{role}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td><code>{}</code></td><td>{role}</td><td>{}</td><td>{}{never}</td></tr>",
             esc(&e.id),
             esc(&e.title),
             esc(&e.goal.description)

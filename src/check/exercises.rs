@@ -5,7 +5,8 @@
 use super::{Finding, Tenants, finding};
 use crate::project::Project;
 use crate::trainer::exercise::{
-    self, Condition, DESK_ACTIONS, Exercise, Role, Setup, USER_ACTIONS,
+    self, ADMIN_ACTIONS, Condition, DESK_ACTIONS, Exercise, Never, Role, SIGN_IN_METHODS, Setup,
+    USER_ACTIONS,
 };
 use std::path::{Path, PathBuf};
 
@@ -146,6 +147,33 @@ async fn check_one(ex: &Exercise, path: &Path, tenants: &mut Tenants<'_>) -> Vec
                 person(user, &mut found);
                 mail_app(people.as_ref(), user, app, path, &text, &mut found);
             }
+            Condition::SignedInWith { user, method } => {
+                person(user, &mut found);
+                if !SIGN_IN_METHODS.iter().any(|(m, _)| m == method) {
+                    found.push(finding(
+                        place_of(path, &text, &format!("method: {method}")),
+                        format!(
+                            "no way of signing in called \"{method}\", so the goal can never be met; known: {}",
+                            SIGN_IN_METHODS.iter().map(|(m, _)| *m).collect::<Vec<_>>().join(", ")
+                        ),
+                    ));
+                }
+            }
+            Condition::RegisteredOnNewPhone(user) => {
+                person(user, &mut found);
+                let new_phone = ex
+                    .setup
+                    .iter()
+                    .any(|s| matches!(s, Setup::NewPhone(u) if u.eq_ignore_ascii_case(user)));
+                if !new_phone {
+                    found.push(finding(
+                        place_of(path, &text, "registered_on_new_phone"),
+                        format!(
+                            "the goal asks for a method on {user}'s new phone, but the setup gives {user} no new phone (`- new_phone: {user}`)"
+                        ),
+                    ));
+                }
+            }
             Condition::Did { action, user } => {
                 person(user, &mut found);
                 let place = place_of(path, &text, &format!("action: {action}"));
@@ -169,6 +197,37 @@ async fn check_one(ex: &Exercise, path: &Path, tenants: &mut Tenants<'_>) -> Vec
                     ));
                 }
             }
+        }
+    }
+    for never in &ex.goal.never {
+        match never {
+            Never::MfaStateBelow { user, .. } | Never::ApprovedUnstarted(user) => {
+                person(user, &mut found)
+            }
+            Never::BeforeVerified { user, actions } => {
+                person(user, &mut found);
+                for action in actions {
+                    if !ADMIN_ACTIONS.contains(&action.as_str()) {
+                        found.push(finding(
+                            place_of(path, &text, action),
+                            format!(
+                                "`before_verified` names no console action called \"{action}\"; known: {}",
+                                ADMIN_ACTIONS.join(", ")
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for (name, _) in &ex.people.0 {
+        if let Some(p) = &people
+            && let Err(why) = p.find(name)
+        {
+            found.push(finding(
+                place_of(path, &text, &format!("{name}:")),
+                format!("`people` tells the story of someone the tenant does not have: {why}"),
+            ));
         }
     }
     found

@@ -64,6 +64,8 @@ pub enum Command {
     ClockAuto,
     /// Close the browser.
     Close,
+    /// `who [name]`: a person's story from the exercise.
+    Who(Option<String>),
     /// The technician verifies the caller is who they say (call-back on the directory number).
     Verify(String),
     /// An admin console action: (verb, user, extra).
@@ -102,6 +104,7 @@ Help desk: verify <user>       call the user back on the directory number to con
            admin revoke-sessions <user>   sign the user out of browsers and Outlook
            admin log           the sign-in log
 Other:     wait <seconds>      let time pass: 1 to 86400 (one day) at a time
+           who [name]          who's who: a person's story from the exercise
            status   hint   look   help   quit
 Input:     one command a line, at most 4096 bytes; longer lines and lines that are not
            UTF-8 are skipped with a message. Ctrl-C or the end of input ends the session
@@ -204,6 +207,7 @@ pub fn parse(line: &str) -> Result<Command, NotACommand> {
         "clock" if rest == "auto" => Command::ClockAuto,
         "close" => Command::Close,
         "verify" => Command::Verify(need("the user's name")?),
+        "who" => Command::Who((!rest.is_empty()).then(|| rest.to_string())),
         "admin" => {
             let rest = need("an action")?;
             let mut words = rest.splitn(3, ' ');
@@ -299,6 +303,8 @@ mod tests {
         assert!(parse("dance").is_err());
         assert!(parse("approve forty").is_err());
         assert_eq!(parse("unlock"), Ok(Command::Unlock));
+        assert_eq!(parse("who"), Ok(Command::Who(None)));
+        assert_eq!(parse("who Dana"), Ok(Command::Who(Some("Dana".into()))));
         assert!(parse("").is_err());
     }
 

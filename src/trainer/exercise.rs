@@ -31,6 +31,10 @@ pub struct Exercise {
     pub person: String,
     /// What the trainee is told at the start.
     pub briefing: String,
+    /// The people in the exercise, each with a short story in the author's words (shown in
+    /// the briefing and on `who NAME`): a map from first name to story, in the file's order.
+    #[serde(default)]
+    pub people: People,
     /// What has happened before the trainee starts.
     #[serde(default, with = "serde_yaml::with::singleton_map_recursive")]
     pub setup: Vec<Setup>,
@@ -105,6 +109,126 @@ pub struct Goal {
     /// Conditions.
     #[serde(with = "serde_yaml::with::singleton_map_recursive")]
     pub all: Vec<Condition>,
+    /// What must never happen (or must stay true) on the way: breaking one ends the attempt
+    /// at once as failed, with why it is dangerous.
+    #[serde(default, with = "serde_yaml::with::singleton_map_recursive")]
+    pub never: Vec<Never>,
+}
+
+/// Something that must never happen during an attempt. Each is checked after every command
+/// that acts; the first one broken ends the attempt as failed.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub enum Never {
+    /// The person's per-user MFA state falls below `is` (disabled < enabled < enforced):
+    /// `mfa_state_below: {user: Dana, is: enforced}` reads "MFA must stay enforced".
+    MfaStateBelow {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// The lowest state allowed.
+        is: MfaState,
+    },
+    /// One of these help-desk actions is taken for the person before `verify`:
+    /// `before_verified: {user: Dana, actions: [reset-password, reregister, tap, unblock]}`.
+    BeforeVerified {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// Names from [`ADMIN_ACTIONS`].
+        actions: Vec<String>,
+    },
+    /// The person approves a Microsoft Authenticator request they did not start (their own
+    /// browser is not waiting for one).
+    ApprovedUnstarted(String),
+}
+
+impl std::fmt::Display for Never {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Never::MfaStateBelow { user, is } => {
+                write!(f, "{user}'s per-user MFA must stay {is} or stronger")
+            }
+            Never::BeforeVerified { user, actions } => write!(
+                f,
+                "no {} for {user} before the caller is verified",
+                actions.join(", ")
+            ),
+            Never::ApprovedUnstarted(user) => {
+                write!(f, "no approving a request {user} did not start")
+            }
+        }
+    }
+}
+
+/// The console actions a trainee can take (`admin <action> <user>`), as `before_verified`
+/// names them.
+pub const ADMIN_ACTIONS: &[&str] = &[
+    "enable",
+    "enforce",
+    "disable",
+    "reregister",
+    "revoke",
+    "revoke-sessions",
+    "block",
+    "unblock",
+    "block-mfa",
+    "unblock-mfa",
+    "dismiss-risk",
+    "tap",
+    "reset-password",
+];
+
+/// The ways of signing in `signed_in_with` may name, with how the sign-in log names each.
+pub const SIGN_IN_METHODS: &[(&str, &str)] = &[
+    ("tap", "Temporary Access Pass"),
+    ("text", "Text message"),
+    ("call", "Phone call"),
+    ("push", "Microsoft Authenticator notification"),
+    ("app", "Authenticator app code"),
+    ("passkey", "Passkey (Microsoft Authenticator)"),
+];
+
+/// The people of an exercise and their stories, in the file's order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct People(pub Vec<(String, String)>);
+
+impl People {
+    /// The story of `name` (first name, any case).
+    pub fn story(&self, name: &str) -> Option<(&str, &str)> {
+        // "Dana" or "Dana Whitfield": the first name decides.
+        let first = name.split_whitespace().next().unwrap_or_default();
+        self.0
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(first))
+            .map(|(n, s)| (n.as_str(), s.as_str()))
+    }
+}
+
+impl<'de> Deserialize<'de> for People {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = People;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map from a person's first name to their story")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<People, A::Error> {
+                let mut out: Vec<(String, String)> = Vec::new();
+                while let Some((name, story)) = map.next_entry::<String, String>()? {
+                    if out.iter().any(|(n, _)| n.eq_ignore_ascii_case(&name)) {
+                        return Err(serde::de::Error::custom(format!(
+                            "{name} has two stories under `people`"
+                        )));
+                    }
+                    out.push((name, story));
+                }
+                Ok(People(out))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
 }
 
 /// A condition on the simulation or on what the trainee did.
@@ -146,6 +270,18 @@ pub enum Condition {
     VerifiedFirst(String),
     /// The person is flagged at risk (reported a request).
     AtRisk(String),
+    /// The person's browser signed in, during the attempt, with this way of proving who they
+    /// are (one of [`SIGN_IN_METHODS`]: `tap`, `text`, `call`, `push`, `app`, `passkey`), as
+    /// the sign-in log records it.
+    SignedInWith {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// One of the names in [`SIGN_IN_METHODS`].
+        method: String,
+    },
+    /// An authenticator app on the person's current phone (the new one, after `new_phone`)
+    /// shows the codes of a method the account has registered.
+    RegisteredOnNewPhone(String),
 }
 
 impl std::fmt::Display for Condition {
@@ -160,8 +296,22 @@ impl std::fmt::Display for Condition {
                 write!(f, "{user}'s identity is verified before any change")
             }
             Condition::AtRisk(user) => write!(f, "{user} is flagged at risk"),
+            Condition::SignedInWith { user, method } => {
+                write!(f, "{user} signed in with {}", sign_in_method_label(method))
+            }
+            Condition::RegisteredOnNewPhone(user) => {
+                write!(f, "{user} has a method registered on the new phone")
+            }
         }
     }
+}
+
+/// How the sign-in log names a `signed_in_with` method (the name itself if unknown).
+pub fn sign_in_method_label(method: &str) -> &str {
+    SIGN_IN_METHODS
+        .iter()
+        .find(|(m, _)| *m == method)
+        .map_or(method, |(_, label)| label)
 }
 
 /// Actions a goal's `did` may name that only the help desk takes (the technician role).
@@ -350,6 +500,44 @@ mod tests {
             "{} exercises",
             all.exercises.len()
         );
+    }
+
+    #[test]
+    fn never_lists_and_people_read_as_written() {
+        let path = std::path::Path::new("x.yaml");
+        let text = "id: x\ntitle: X\nrole: technician\ntenant: contoso\nperson: Dana\nbriefing: b\npeople:\n  Dana: Lost her phone.\n  Lee: Her manager.\ngoal:\n  description: d\n  all:\n    - signed_in_with: {user: Dana, method: tap}\n    - registered_on_new_phone: Dana\n  never:\n    - mfa_state_below: {user: Dana, is: enforced}\n    - before_verified: {user: Dana, actions: [tap, reregister]}\n    - approved_unstarted: Dana\n";
+        let ex = super::parse(text, path).unwrap();
+        assert_eq!(
+            ex.people.0,
+            vec![
+                ("Dana".to_string(), "Lost her phone.".to_string()),
+                ("Lee".to_string(), "Her manager.".to_string())
+            ]
+        );
+        assert_eq!(ex.people.story("lee"), Some(("Lee", "Her manager.")));
+        assert_eq!(
+            ex.people.story(" Lee Okafor "),
+            Some(("Lee", "Her manager."))
+        );
+        assert_eq!(ex.people.story("Sam"), None);
+        assert_eq!(ex.goal.never.len(), 3);
+        assert_eq!(
+            ex.goal.never[1],
+            super::Never::BeforeVerified {
+                user: "Dana".into(),
+                actions: vec!["tap".into(), "reregister".into()]
+            }
+        );
+        assert_eq!(
+            ex.goal.all[0].to_string(),
+            "Dana signed in with Temporary Access Pass"
+        );
+        let twice = text.replace("  Lee: Her manager.", "  dana: Again.");
+        let err = super::parse(&twice, path).unwrap_err().to_string();
+        assert!(err.contains("two stories"), "{err}");
+        let unknown = text.replace("approved_unstarted: Dana", "approved_anything: Dana");
+        let err = super::parse(&unknown, path).unwrap_err().to_string();
+        assert!(err.contains("approved_anything"), "{err}");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Whether a session's goal is met, what is still missing, and the score.
 
-use super::exercise::Condition;
+use super::exercise::{Condition, sign_in_method_label};
 use super::session::{Session, lower};
+use crate::records::SignInResult;
 use crate::tenant::methods::{Method, PhoneSlot};
 use anyhow::{Context, Result, bail};
 
@@ -15,7 +16,9 @@ impl Session {
             .all
             .iter()
             .any(|c| matches!(c, Condition::VerifiedFirst(_)));
-        let mut out = if unmet.is_empty() {
+        let mut out = if let Some(why) = &self.failed {
+            format!("\n*** Failed: ended at once, as this must never happen ***\n{why}\n")
+        } else if unmet.is_empty() {
             format!("\n*** Goal met: {} ***\n", self.exercise.goal.description)
         } else {
             let mut s = format!(
@@ -57,6 +60,9 @@ impl Session {
         );
         for u in unmet {
             s.push_str(&format!("\n  still to do: {u}"));
+        }
+        for n in &self.exercise.goal.never {
+            s.push_str(&format!("\n  never: {n}"));
         }
         s
     }
@@ -141,6 +147,51 @@ impl Session {
                 let upn = w.person(user)?.upn.clone();
                 let risk = sim.admin.describe(&upn).await??.high_risk;
                 (!risk).then(|| format!("{user} should have reported the request as suspicious"))
+            }
+            Condition::SignedInWith { user, method } => {
+                let upn = lower(&w.person(user)?.upn);
+                let label = sign_in_method_label(method);
+                let rows = sim.admin.sign_in_log().await?;
+                let signed = rows.iter().any(|r| {
+                    r.at >= self.started
+                        && lower(&r.user) == upn
+                        && r.result == SignInResult::Success
+                        && r.method.as_deref().is_some_and(|m| m.starts_with(label))
+                });
+                (!signed).then(|| format!("{user} should sign in with {label}"))
+            }
+            Condition::RegisteredOnNewPhone(user) => {
+                // During the session the person holds only the new phone (the setup's
+                // `new_phone` came before), so an app method registered since the start was
+                // scanned with it; for Microsoft Authenticator the app must also list the
+                // account. Asking the apps for codes would put them in the transcript.
+                let person = w.person(user)?;
+                let upn = person.upn.clone();
+                let (authenticator, other_app) = match person.phone.clone() {
+                    Some(phone) => {
+                        let listed = match phone.authenticator().await? {
+                            Some(app) => app.accounts().await?.contains(&upn),
+                            None => false,
+                        };
+                        let apps = phone.apps().await?;
+                        let other = apps.iter().any(|a| a != "Microsoft Authenticator");
+                        (listed, other)
+                    }
+                    None => (false, false),
+                };
+                let t = sim.tenant.lock();
+                let info = &t.user(t.id_of(&upn)?).info;
+                let registered = info.entries().iter().any(|e| {
+                    e.added >= self.started
+                        && match &e.method {
+                            Method::Authenticator { .. } | Method::Passkey { .. } => authenticator,
+                            Method::SoftwareToken { .. } => other_app,
+                            Method::Phone { .. } => false,
+                        }
+                });
+                (!registered).then(|| {
+                    format!("{user} should register an authenticator app on the new phone")
+                })
             }
         })
     }

@@ -4,7 +4,7 @@
 //! - `exercise.rs`: the YAML exercises in `scenarios/exercises/`;
 //! - `command.rs`: what a trainee can type;
 //! - `session.rs`: the session state machine (one simulation, one command at a time), with
-//!   `goal.rs` (conditions and score), `display.rs` (what the trainee sees) and `setup.rs`
+//!   `goal.rs` (conditions and score), `safety.rs` (what must never happen, and why), `display.rs` (what the trainee sees) and `setup.rs`
 //!   (what happened before the trainee arrived);
 //! - `input.rs`: lines of input, each at most 4096 bytes, read as they come;
 //! - `clean.rs`: strips terminal control from everything echoed;
@@ -18,6 +18,7 @@ mod display;
 pub mod exercise;
 mod goal;
 pub mod input;
+mod safety;
 pub mod session;
 mod setup;
 pub mod terminal;

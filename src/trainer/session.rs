@@ -67,6 +67,11 @@ pub struct Session {
     pub(super) hints_used: usize,
     pub(super) real_phone: bool,
     pub(super) goal_met: bool,
+    /// People (lower-case first names) who approved a request their own browser was not
+    /// waiting for.
+    pub(super) approved_unstarted: Vec<String>,
+    /// Why the attempt failed at once: a `never:` condition was broken.
+    pub(super) failed: Option<String>,
     /// Simulated time when the trainee started (after the setup).
     pub(super) started: Instant,
 }
@@ -99,6 +104,8 @@ impl Session {
             hints_used: 0,
             real_phone,
             goal_met: false,
+            approved_unstarted: Vec::new(),
+            failed: None,
             started: 0,
         };
         for (n, step) in session.exercise.setup.clone().iter().enumerate() {
@@ -106,6 +113,11 @@ impl Session {
                 .apply(step)
                 .await
                 .with_context(|| format!("exercise setup, step {}", n + 1))?;
+        }
+        if let Some(why) = session.broken().await? {
+            bail!(
+                "the exercise's setup already breaks what must never happen, so it can never be met: {why}"
+            );
         }
         session.mark = session.world.sim()?.transcript.len();
         session.started = session.world.sim()?.clock.now();
@@ -128,6 +140,18 @@ impl Session {
             ex.briefing.trim(),
             ex.goal.description
         );
+        if !ex.goal.never.is_empty() {
+            text.push_str("Never:\n");
+            for n in &ex.goal.never {
+                text.push_str(&format!("  - {n}\n"));
+            }
+        }
+        if !ex.people.0.is_empty() {
+            text.push_str("\nWho's who (`who <name>` shows one again):\n");
+            for (name, story) in &ex.people.0 {
+                text.push_str(&format!("  {name}: {}\n", story.trim()));
+            }
+        }
         text.push_str("Type `help` for the commands, `hint` if you are stuck.\n");
         text.push_str(&session.phone_text().await?);
         Ok((session, clean(&text)))
@@ -153,6 +177,7 @@ impl Session {
                 | Command::Look
                 | Command::Phone
                 | Command::Status
+                | Command::Who(_)
                 | Command::Quit
         );
         if acting {
@@ -178,6 +203,20 @@ impl Session {
         }
         if acting {
             text.push_str(&self.new_outputs().await);
+            let broken = match self.broken().await {
+                Ok(b) => b,
+                Err(e) => Some(format!(
+                    "what must never happen could not be checked: {e:#}"
+                )),
+            };
+            if let Some(why) = broken {
+                self.failed = Some(why);
+                text.push_str(&self.result().await);
+                return Reply {
+                    text,
+                    finished: true,
+                };
+            }
             if !self.goal_met && self.unmet().await.is_empty() {
                 self.goal_met = true;
                 text.push_str(&self.result().await);
@@ -237,6 +276,7 @@ impl Session {
             Command::Quit => "Session ended.".to_string(),
             Command::Status => self.status().await,
             Command::Hint => self.hint(),
+            Command::Who(name) => self.who(name.as_deref()),
             Command::Look => self.page_text(&w.page(&who).await?),
             Command::Phone => self.phone_text().await?,
             Command::Open(address) => {
@@ -431,14 +471,36 @@ impl Session {
         })
     }
 
+    /// `who NAME`: that person's story from the exercise; `who` alone: everyone's names.
+    /// Looking someone up is never a mistake, so an unknown name is answered, not refused.
+    fn who(&self, name: Option<&str>) -> String {
+        let people = &self.exercise.people;
+        let names = || quoted_list(people.0.iter().map(|(n, _)| n));
+        if people.0.is_empty() {
+            return "This exercise tells no one's story.".into();
+        }
+        match name.map(|n| (n, people.story(n))) {
+            None => format!("People in this exercise: {} (`who <name>`).", names()),
+            Some((_, Some((n, story)))) => format!("{n}: {}", story.trim()),
+            Some((n, None)) => format!(
+                "This exercise tells no story of \"{n}\" (it has {}).",
+                names()
+            ),
+        }
+    }
+
     async fn answer_push(&mut self, answer: Answer, what: &str) -> Result<String> {
         let who = self.exercise.person.clone();
         let app = self.world.authenticator(&who).await?;
+        let started = self.started_a_request(&who).await;
         let state = app
             .answer(answer)
             .await?
             .ok_or_else(|| anyhow!("Microsoft Authenticator has no request waiting"))?;
         self.done.push((what.into(), lower(&who)));
+        if matches!(answer, Answer::Approve(_)) && !started {
+            self.approved_unstarted.push(lower(&who));
+        }
         Ok(format!("The service answers: {state}."))
     }
 
@@ -565,13 +627,14 @@ impl Session {
             if !verified {
                 self.reset_before_verify = true;
             }
-            let name = if verb == "require-reregister" {
-                "reregister"
-            } else {
-                verb
-            };
-            self.done.push((name.into(), key.clone()));
         }
+        // Every console action is remembered in order, for `did` and `before_verified`.
+        let name = if verb == "require-reregister" {
+            "reregister"
+        } else {
+            verb
+        };
+        self.done.push((name.into(), key.clone()));
         // The console's answer is in the transcript, shown with the other outputs.
         sim.admin.act(&person.upn, action).await??;
         let warning = if self.reset_before_verify

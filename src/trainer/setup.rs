@@ -24,10 +24,14 @@ impl Session {
             }
             Setup::Register { user, method } => {
                 let upn = w.person(user)?.upn.clone();
-                w.sim()?
-                    .admin
-                    .act(&upn, AdminAction::SetMfa(MfaState::Enabled))
-                    .await??;
+                // Enabled once, as an administrator would: enabling an enforced account
+                // again would leave it only enabled (rule 6).
+                if w.sim()?.admin.describe(&upn).await??.mfa == MfaState::Disabled {
+                    w.sim()?
+                        .admin
+                        .act(&upn, AdminAction::SetMfa(MfaState::Enabled))
+                        .await??;
+                }
                 let page = journeys::sign_in(w, user, Destination::MfaSetup).await?;
                 if page.page == PageId::SignIn(SignInStep::MoreInfoRequired) {
                     match method.as_str() {

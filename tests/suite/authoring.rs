@@ -207,6 +207,24 @@ fn check_finds_each_kind_of_mistake_with_its_place() {
         "    - signed_in: Alex",
         "    - signed_in: Alex\n    - did: {action: tap, user: Alex}",
     );
+    // Safe fixes and stories (issue 14): a story of someone the tenant does not have, a
+    // console action that does not exist, a way of signing in that does not exist, a new
+    // phone the setup never gives.
+    edit(
+        "scenarios/exercises/01-text-setup.yaml",
+        "  Alex: >-",
+        "  Jordan: Nobody here.\n  Alex: >-",
+    );
+    edit(
+        "scenarios/exercises/01-text-setup.yaml",
+        "    - approved_unstarted: Alex",
+        "    - approved_unstarted: Alex\n    - before_verified: {user: Alex, actions: [tap, wipe-phone]}",
+    );
+    edit(
+        "scenarios/exercises/01-text-setup.yaml",
+        "    - has_method: {user: Alex, kind: sms}",
+        "    - has_method: {user: Alex, kind: sms}\n    - signed_in_with: {user: Alex, method: carrier-pigeon}\n    - registered_on_new_phone: Alex",
+    );
     let copy =
         std::fs::read_to_string(project.join("scenarios/exercises/01-text-setup.yaml")).unwrap();
     std::fs::write(project.join("scenarios/exercises/02-copy.yaml"), copy).unwrap();
@@ -242,6 +260,22 @@ fn check_finds_each_kind_of_mistake_with_its_place() {
             "only the help desk can do",
         ),
         ("scenarios/exercises/02-copy.yaml", "already used"),
+        (
+            "scenarios/exercises/01-text-setup.yaml:",
+            "`people` tells the story of someone the tenant does not have",
+        ),
+        (
+            "scenarios/exercises/01-text-setup.yaml:",
+            "no console action called \"wipe-phone\"",
+        ),
+        (
+            "scenarios/exercises/01-text-setup.yaml:",
+            "no way of signing in called \"carrier-pigeon\"",
+        ),
+        (
+            "scenarios/exercises/01-text-setup.yaml:",
+            "gives Alex no new phone",
+        ),
         (
             "book/src/text-messages.md:5",
             "no scenario called \"Signing in somewhere else\"",

@@ -133,12 +133,236 @@ async fn every_exercise_has_a_good_and_a_wrong_path() {
             ex.id
         );
         assert!(
-            transcript.contains("*** Goal not met") && transcript.contains("Still missing:"),
+            (transcript.contains("*** Goal not met") && transcript.contains("Still missing:"))
+                || transcript.contains("*** Failed: ended at once"),
             "{}",
             ex.id
         );
         compare(&ex.id, "wrong", &transcript);
     }
+}
+
+/// Plays `lines` (no placeholders) into exercise `id`.
+async fn play_lines(id: &str, lines: Vec<String>) -> (bool, String) {
+    let (mut session, briefing) = start(&common::repo(), id, false).await.unwrap();
+    let mut out = Vec::new();
+    let met = script(
+        &mut session,
+        &briefing,
+        lines,
+        |l, _| l.to_string(),
+        &mut out,
+    )
+    .await
+    .unwrap();
+    (met, String::from_utf8(out).unwrap())
+}
+
+/// Issue 14, "safe fixes only": for every ticket, the insecure shortcuts end it at once as
+/// failed, saying why it is dangerous and citing the rule from the registry: turning MFA off
+/// for the user, and (where the desk changes the account) a reset before the caller is
+/// verified. Each ticket's `never:` list says so, and so does its briefing.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_ticket_fails_at_once_on_the_insecure_shortcut_with_why() {
+    use mfa_sim::trainer::exercise::{Never, Role};
+    let exercises = mfa_sim::trainer::exercise::all_in(&common::repo().exercises())
+        .unwrap()
+        .strict()
+        .unwrap();
+    let is_ticket =
+        |e: &mfa_sim::trainer::Exercise| e.id.contains("ticket") || e.role == Role::Technician;
+    let guarded = |e: &mfa_sim::trainer::Exercise| {
+        e.goal
+            .never
+            .iter()
+            .any(|n| matches!(n, Never::MfaStateBelow { .. }))
+    };
+    assert!(exercises.iter().filter(|e| is_ticket(e)).count() >= 7);
+    // Every ticket, and every other exercise that keeps MFA on (the mail-app ones).
+    let tickets: Vec<_> = exercises
+        .into_iter()
+        .filter(|e| is_ticket(e) || guarded(e))
+        .collect();
+    let rule = |n: u8| {
+        let r = mfa_sim::rules::rule(n).unwrap();
+        format!("rule {}: {}", r.number, r.statement)
+    };
+    for ex in tickets {
+        let who = ex.person.to_lowercase();
+        assert!(
+            ex.goal
+                .never
+                .iter()
+                .any(|n| matches!(n, Never::MfaStateBelow { .. })),
+            "{}: MFA may be turned off",
+            ex.id
+        );
+        let mut shortcuts = vec![(format!("admin disable {who}"), rule(6))];
+        if ex.role == Role::Technician {
+            assert!(
+                ex.goal
+                    .never
+                    .iter()
+                    .any(|n| matches!(n, Never::BeforeVerified { .. })),
+                "{}: the account may be changed before the caller is verified",
+                ex.id
+            );
+            shortcuts.push((format!("admin reregister {who}"), rule(29)));
+            shortcuts.push((format!("admin tap {who} 60"), rule(32)));
+        }
+        for (shortcut, cited) in shortcuts {
+            let (met, transcript) = play_lines(&ex.id, vec![shortcut.clone()]).await;
+            assert!(!met, "{}: `{shortcut}` met the goal", ex.id);
+            for words in [
+                "*** Failed: ended at once",
+                "Why this is dangerous",
+                cited.as_str(),
+            ] {
+                assert!(
+                    transcript.contains(words),
+                    "{}: `{shortcut}` did not say {words:?}:\n{transcript}",
+                    ex.id
+                );
+            }
+            assert!(!transcript.contains("*** Goal met"), "{}", ex.id);
+        }
+        // `status` repeats what must never happen.
+        let (_, transcript) = play_lines(&ex.id, vec!["status".into()]).await;
+        assert!(
+            transcript.contains("\n  never: ") && transcript.contains("must stay enforced"),
+            "{}:\n{transcript}",
+            ex.id
+        );
+        // Nothing else was typed: the session ended on the shortcut, before `quit`.
+        let (_, transcript) = play_lines(
+            &ex.id,
+            vec![format!("admin disable {who}"), "status".into()],
+        )
+        .await;
+        assert!(!transcript.contains("> status"), "{}:\n{transcript}", ex.id);
+    }
+}
+
+/// Approving a request nobody at the desk started fails the push-bombing ticket at once.
+#[tokio::test(flavor = "multi_thread")]
+async fn approving_a_request_the_user_did_not_start_fails_the_ticket() {
+    let (met, transcript) = play_lines(
+        "ticket-unexpected-requests",
+        vec!["phone".into(), "approve 50".into(), "report".into()],
+    )
+    .await;
+    assert!(!met);
+    let r = mfa_sim::rules::rule(17).unwrap();
+    for words in [
+        "*** Failed: ended at once",
+        "did not start",
+        "MSA-06",
+        &format!("rule 17: {}", r.statement),
+    ] {
+        assert!(transcript.contains(words), "{words:?}:\n{transcript}");
+    }
+}
+
+/// `who` tells a person's story from the exercise file; the briefing lists them.
+#[tokio::test(flavor = "multi_thread")]
+async fn who_tells_the_story_given_in_the_exercise() {
+    let (_, transcript) = play_lines(
+        "ticket-lost-phone",
+        vec!["who dana".into(), "who sam".into(), "who".into()],
+    )
+    .await;
+    assert!(transcript.contains("Who's who"), "{transcript}");
+    assert!(
+        transcript.contains("Dana: Left her phone on the 8:15 train"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("tells no story of \"sam\" (it has \"Dana\")"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("People in this exercise: \"Dana\""),
+        "{transcript}"
+    );
+    assert!(transcript.contains("0 mistakes"), "{transcript}");
+}
+
+/// Plays the known-good path of `id` from a copy of `file` changed by `change`.
+async fn play_changed(
+    file: &str,
+    id: &str,
+    change: impl Fn(&str) -> String,
+) -> Result<(bool, String), String> {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::repo().exercises().join(file)).unwrap();
+    std::fs::write(dir.path().join(file), change(&text)).unwrap();
+    let (mut session, briefing) =
+        mfa_sim::trainer::terminal::start_from(dir.path(), &common::repo(), id, false)
+            .await
+            .map_err(|e| format!("{e:#}"))?;
+    let mut out = Vec::new();
+    let met = script(&mut session, &briefing, lines(id, "good"), fill, &mut out)
+        .await
+        .unwrap();
+    Ok((met, String::from_utf8(out).unwrap()))
+}
+
+/// `signed_in_with` holds only for the way the sign-in log records: the text-message setup
+/// signs in with a texted code, so asking for an app's code is not met.
+#[tokio::test(flavor = "multi_thread")]
+async fn signed_in_with_follows_the_sign_in_log() {
+    let with = |method: &'static str| {
+        move |text: &str| {
+            text.replace(
+                "    - signed_in: Dana\n",
+                &format!("    - signed_in: Dana\n    - signed_in_with: {{user: Dana, method: {method}}}\n"),
+            )
+        }
+    };
+    let (met, transcript) = play_changed("01-sms-setup.yaml", "sms-setup", with("text"))
+        .await
+        .unwrap();
+    assert!(met, "{transcript}");
+    let (met, transcript) = play_changed("01-sms-setup.yaml", "sms-setup", with("app"))
+        .await
+        .unwrap();
+    assert!(!met);
+    assert!(
+        transcript.contains("Dana should sign in with Authenticator app code"),
+        "{transcript}"
+    );
+}
+
+/// An exercise whose setup already breaks its own `never:` does not start, and says why.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_setup_that_breaks_never_does_not_start() {
+    let err = play_changed("01-sms-setup.yaml", "sms-setup", |text| {
+        text.replace(
+            "hints:\n",
+            "  never:\n    - mfa_state_below: {user: Dana, is: enforced}\nhints:\n",
+        )
+    })
+    .await
+    .unwrap_err();
+    assert!(err.contains("can never be met"), "{err}");
+    assert!(err.contains("per-user MFA is now enabled"), "{err}");
+}
+
+/// `registered_on_new_phone` is not met by scanning alone: the registration must finish.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_scan_without_finishing_is_not_a_registration_on_the_new_phone() {
+    let mut good = lines("ticket-new-phone", "good");
+    let scan = good
+        .iter()
+        .position(|l| l == "scan Microsoft Authenticator")
+        .unwrap();
+    good.truncate(scan + 1);
+    let (met, transcript) = play_lines("ticket-new-phone", good).await;
+    assert!(!met);
+    assert!(
+        transcript.contains("Dana should register an authenticator app on the new phone"),
+        "{transcript}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
