@@ -14,6 +14,66 @@ pub struct GuideStep {
     pub section: String,
     /// What the step says, in this project's words.
     pub summary: String,
+    /// The lines of the guide document it is on: `"37"` or `"87-89"`.
+    #[serde(default)]
+    pub lines: Option<String>,
+    /// A short phrase of the guide on those lines, as written.
+    #[serde(default)]
+    pub quote: Option<String>,
+}
+
+impl GuideStep {
+    /// The first and last line it is on, if anchored (and well written).
+    pub fn line_range(&self) -> Option<(usize, usize)> {
+        let lines = self.lines.as_deref()?;
+        let (a, b) = lines.split_once('-').unwrap_or((lines, lines));
+        let (a, b) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+        (a >= 1 && a <= b).then_some((a, b))
+    }
+}
+
+/// Every anchor of `steps` that does not hold in `document` (the guide's text): a range that
+/// is malformed or past the end, a quote not on those lines, a range without a quote. One
+/// sentence each, naming the step.
+pub fn anchor_problems(steps: &[GuideStep], document: &str) -> Vec<String> {
+    let lines: Vec<&str> = document.lines().collect();
+    let mut out = Vec::new();
+    for s in steps {
+        match (&s.lines, &s.quote) {
+            (None, None) => {}
+            (Some(_), None) | (None, Some(_)) => out.push(format!(
+                "{}: an anchor needs both `lines` and `quote`",
+                s.id
+            )),
+            (Some(written), Some(quote)) => match s.line_range() {
+                None => out.push(format!(
+                    "{}: lines \"{written}\" is not a line or a range like \"37\" or \"87-89\"",
+                    s.id
+                )),
+                Some((_, b)) if b > lines.len() => out.push(format!(
+                    "{}: lines {written} go past the end of the guide ({} lines)",
+                    s.id,
+                    lines.len()
+                )),
+                Some((a, b)) => {
+                    if !lines[a - 1..b].iter().any(|l| l.contains(quote.as_str())) {
+                        out.push(format!(
+                            "{}: \"{quote}\" is not on line(s) {written} of the guide",
+                            s.id
+                        ));
+                    }
+                }
+            },
+        }
+    }
+    out
+}
+
+/// The guide step whose anchor covers `line`, if any.
+pub fn step_at(steps: &[GuideStep], line: usize) -> Option<&GuideStep> {
+    steps
+        .iter()
+        .find(|s| s.line_range().is_some_and(|(a, b)| (a..=b).contains(&line)))
 }
 
 /// The guide steps file could not be read.
@@ -144,6 +204,32 @@ impl Marks {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn anchors_are_checked_against_the_guide_text() {
+        let step = |id: &str, lines: &str, quote: &str| GuideStep {
+            id: id.into(),
+            section: "s".into(),
+            summary: "x".into(),
+            lines: Some(lines.into()),
+            quote: Some(quote.into()),
+        };
+        let doc = "one\ntwo words here\nthree\n";
+        let steps = [
+            step("A-1", "2", "words here"),
+            step("A-2", "1-3", "three"),
+            step("A-3", "1", "three"),
+            step("A-4", "9", "x"),
+            step("A-5", "3-1", "x"),
+        ];
+        let problems = anchor_problems(&steps, doc);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].starts_with("A-3: \"three\" is not on line(s) 1"));
+        assert!(problems[1].contains("past the end"));
+        assert!(problems[2].contains("not a line or a range"));
+        assert_eq!(step_at(&steps, 3).map(|s| s.id.as_str()), Some("A-2"));
+        assert_eq!(step_at(&steps, 2).map(|s| s.id.as_str()), Some("A-1"));
+    }
+
     use super::*;
 
     #[test]

@@ -54,9 +54,37 @@ pub async fn check(project: &Project) -> Vec<Finding> {
     found.extend(features::check(project, &mut tenants).await);
     found.extend(exercises::check(project, &mut tenants).await);
     found.extend(book::check(project));
+    found.extend(anchors(project));
     found.sort();
     found.dedup();
     found
+}
+
+/// The guide steps' anchors (`lines`, `quote`) hold in the project's guide document.
+fn anchors(project: &Project) -> Vec<Finding> {
+    let Ok(steps) = crate::guide::load(&project.guide_steps()) else {
+        return Vec::new();
+    };
+    if steps.iter().all(|s| s.lines.is_none() && s.quote.is_none()) {
+        return Vec::new();
+    }
+    let documents = project.guide_documents();
+    let shown = crate::project::shown(&project.guide_steps());
+    let [document] = documents.as_slice() else {
+        return vec![finding(
+            shown,
+            format!(
+                "guide steps are anchored to lines, so {} must hold exactly one guide document (it holds {})",
+                crate::project::shown(&project.guide_dir()),
+                documents.len()
+            ),
+        )];
+    };
+    let text = std::fs::read_to_string(document).unwrap_or_default();
+    crate::guide::anchor_problems(&steps, &text)
+        .into_iter()
+        .map(|p| finding(shown.clone(), p))
+        .collect()
 }
 
 /// The tenants a project's files name, each started once to learn who is in it.

@@ -120,6 +120,8 @@ pub struct Finding {
     pub message: String,
     /// The rule or page it rests on (`rule 22`, `page "Security info"`).
     pub about: String,
+    /// The guide step whose lines it is on (`features/guide-steps.yaml` anchors), if any.
+    pub step: Option<String>,
     /// On the guide's date.
     pub then: Verdict,
     /// On the date checked.
@@ -244,13 +246,19 @@ fn where_shown(v: &Verdict) -> String {
 }
 
 /// Check one guide document.
-pub fn lint_document(path: &Path, text: &str, eras: &Eras) -> Vec<Finding> {
+pub fn lint_document(
+    path: &Path,
+    text: &str,
+    eras: &Eras,
+    steps: &[crate::guide::GuideStep],
+) -> Vec<Finding> {
     let doc = Document::parse(text);
     let file = crate::project::shown(path);
     let mut out = Vec::new();
     for sentence in &doc.sentences {
         let found = detect::detect(sentence);
         let lower = sentence.text.to_lowercase();
+        let step = crate::guide::step_at(steps, sentence.line).map(|s| s.id.clone());
         let mut push = |severity, message: String, about: String, then, now| {
             out.push(Finding {
                 file: file.clone(),
@@ -259,6 +267,7 @@ pub fn lint_document(path: &Path, text: &str, eras: &Eras) -> Vec<Finding> {
                 severity,
                 message,
                 about,
+                step: step.clone(),
                 then,
                 now,
             })
@@ -493,8 +502,16 @@ pub async fn lint(
         texts.push((f.clone(), text));
     }
     let eras = eras(project, tenant, date).await?;
+    // Anchors place findings on guide steps; they belong to the project's own guide, so a
+    // document named on the command line from elsewhere gets none.
+    let steps = crate::guide::load(&project.guide_steps()).unwrap_or_default();
     Ok(texts
         .iter()
-        .flat_map(|(f, t)| lint_document(f, t, &eras))
+        .flat_map(|(f, t)| {
+            let own = f.starts_with(project.guide_dir())
+                || crate::project::absolute(f).is_ok_and(|a| a.starts_with(project.guide_dir()));
+            let anchors: &[crate::guide::GuideStep] = if own { &steps } else { &[] };
+            lint_document(f, t, &eras, anchors)
+        })
         .collect())
 }

@@ -20,8 +20,14 @@ pub fn text(findings: &[Finding], notes: bool) -> String {
             f.severity.word(),
             f.message
         ));
-        if !f.about.is_empty() {
-            out.push_str(&format!(" [{}]", f.about));
+        let tags: Vec<&str> = f
+            .step
+            .iter()
+            .map(String::as_str)
+            .chain((!f.about.is_empty()).then_some(f.about.as_str()))
+            .collect();
+        if !tags.is_empty() {
+            out.push_str(&format!(" [{}]", tags.join("; ")));
         }
         out.push('\n');
     }

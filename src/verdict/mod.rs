@@ -277,6 +277,8 @@ mod tests {
             id: "NOPE-1".into(),
             section: "x".into(),
             summary: "a step no scenario covers".into(),
+            lines: None,
+            quote: None,
         }];
         let empty = RunReport::default();
         let v = verdicts(&empty, &empty, &steps, std::path::Path::new("features"));

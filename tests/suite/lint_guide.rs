@@ -80,6 +80,17 @@ fn the_projects_guide_gets_the_findings_checked_by_hand() {
             at(&json, line)
         );
     }
+    // Findings name the guide step whose anchored lines they are on.
+    let step_of = |line: u64| {
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["line"] == line)
+            .map(|f| f["step"].clone())
+    };
+    assert_eq!(step_of(33), Some(Value::from("SMS-02")));
+    assert_eq!(step_of(99), Some(Value::from("APW-09")));
     // Line 3 (the company's history) names nothing to check: a note, never a pass.
     assert!(has(&json, 3, "note", "not checked"), "{:?}", at(&json, 3));
 }
