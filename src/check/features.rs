@@ -47,6 +47,10 @@ fn matchers() -> Vec<Matcher> {
             "switch",
             <crate::harness::params::Switch as cucumber::Parameter>::REGEX,
         ),
+        (
+            "address",
+            <crate::harness::params::Address as cucumber::Parameter>::REGEX,
+        ),
     ]
     .into_iter()
     .map(|(name, re)| (name, format!("({re})")))
@@ -333,6 +337,9 @@ fn check_value(param: &str, value: &str, people: Option<&super::People>) -> Resu
             .map_err(|e| e.to_string()),
         "state" => State::from_str(value).map(drop).map_err(|e| e.to_string()),
         "method" => Method::from_str(value).map(drop).map_err(|e| e.to_string()),
+        "address" => crate::harness::params::Address::from_str(value)
+            .map(drop)
+            .map_err(|e| e.to_string()),
         _ => Ok(()),
     }
 }

@@ -24,6 +24,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("browser", include_str!("steps/browser.rs")),
     ("phone", include_str!("steps/phone.rs")),
     ("authenticator apps", include_str!("steps/apps.rs")),
+    ("someone else", include_str!("steps/intruder.rs")),
     ("mail apps", include_str!("steps/mail.rs")),
     ("administrator", include_str!("steps/admin.rs")),
     ("whole journeys", include_str!("steps/journeys.rs")),
@@ -36,8 +37,12 @@ pub(crate) fn patterns() -> Vec<StepPattern> {
         let mut example = String::new();
         let mut keywords = Vec::new();
         let mut pattern = String::new();
+        // A pattern too long for one line is written on the line after `#[given(` (rustfmt).
+        let mut on_next_line = false;
         for line in source.lines().map(str::trim) {
-            if let Some(e) = line.strip_prefix("/// Example: ") {
+            if std::mem::take(&mut on_next_line) {
+                pattern = line.trim_end_matches(',').to_string();
+            } else if let Some(e) = line.strip_prefix("/// Example: ") {
                 example = e.to_string();
             } else if let Some(rest) = ["#[given(", "#[when(", "#[then("]
                 .iter()
@@ -51,6 +56,7 @@ pub(crate) fn patterns() -> Vec<StepPattern> {
                         .to_string(),
                 );
                 pattern = body.trim_end_matches(")]").to_string();
+                on_next_line = body.is_empty();
             } else if line.starts_with("async fn") && !keywords.is_empty() {
                 let pattern = std::mem::take(&mut pattern);
                 out.push(StepPattern {
@@ -75,6 +81,7 @@ const BLANKS: &[(&str, &str)] = &[
     ("{state}", "\"<MFA state>\""),
     ("{answer}", "denies/reports"),
     ("{switch}", "on/off"),
+    ("{address}", "<address>"),
     ("{string}", "\"<text>\""),
     ("{int}", "<number>"),
     ("{word}", "<word>"),
@@ -109,6 +116,7 @@ pub(crate) fn template(pattern: &str) -> String {
     );
     for (from, to) in [
         (r"(\d{4}-\d{2}-\d{2})", "<YYYY-MM-DD>"),
+        (r"(\w[\w'-]*(?: [A-Z][\w'-]*)?)", "<person>"),
         (r"(\w+)'s", "<person>'s"),
         (r"(\w+)", "<person>"),
         (r"(\d+)", "<number>"),

@@ -277,7 +277,7 @@ fn the_help_desk_steps_run_in_a_new_project_and_can_fail() {
     std::fs::write(project.join("features/desk.feature"), feature).unwrap();
     let out = mfa_sim_in(&project, &["run", "features/desk.feature"]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("4 scenarios"), "{}", text(&out));
+    assert!(text(&out).contains("12 scenarios"), "{}", text(&out));
     // Without the carrier trouble, the texted code does arrive: the check says so.
     std::fs::write(
         project.join("features/desk.feature"),
@@ -290,6 +290,68 @@ fn the_help_desk_steps_run_in_a_new_project_and_can_fail() {
         text(&out).contains("a text arrived on Alex's phone during the step before"),
         "{}",
         text(&out)
+    );
+    // Each new kind of step can fail, and says what it found instead.
+    let fails_saying = |from: &str, to: &str, said: &str| {
+        assert!(feature.contains(from), "the feature has no {from:?}");
+        std::fs::write(
+            project.join("features/desk.feature"),
+            feature.replacen(from, to, 1),
+        )
+        .unwrap();
+        let out = mfa_sim_in(&project, &["run", "features/desk.feature"]);
+        assert!(!out.status.success(), "{from:?} -> {to:?} passed");
+        assert!(text(&out).contains(said), "{to:?}:\n{}", text(&out));
+        assert!(
+            !text(&out).contains("panicked") && !text(&out).contains("Some("),
+            "no program text: {}",
+            text(&out)
+        );
+    };
+    // The sign-in log: the other address is there, with its place; a third is not.
+    fails_saying(
+        "from 198.51.100.77 in \"Lyon\"",
+        "from 198.51.100.78 in \"Lyon\"",
+        "198.51.100.77 (Lyon",
+    );
+    fails_saying(
+        "Then someone else is not signed in as Alex",
+        "Then someone else is signed in as Alex",
+        "someone else is not signed in as Alex",
+    );
+    // A lost phone is out of Alex's hands; a kept one is not.
+    fails_saying(
+        "gets a new phone and keeps the old one",
+        "gets a new phone and loses the old one",
+        "Alex's old phone is lost",
+    );
+    fails_saying(
+        "gets a new phone and wipes the old one",
+        "gets a new phone and keeps the old one",
+        "Alex's old phone still has \"Google Authenticator\"",
+    );
+    // The account stays in the app until it is removed.
+    fails_saying(
+        "    When Alex removes his account from \"Google Authenticator\"\n",
+        "",
+        "Google Authenticator on Alex's phone still lists",
+    );
+    // Default and delete name what the page offers when the method is not there.
+    fails_saying(
+        "makes \"Microsoft Authenticator - notification\"",
+        "makes \"Authy\"",
+        "nothing labelled \"Authy\" (it offers \"Phone - text +1 4255550111\"",
+    );
+    fails_saying(
+        "deletes \"Phone: +1 4255550111\"",
+        "deletes \"Phone: +1 4255550199\"",
+        "(it offers \"Phone: +1 4255550111\"",
+    );
+    // A person named in full is named so in the message.
+    fails_saying(
+        "Then Alex Rivera sees \"More information required\"",
+        "Then Alex Rivera is signed in to Office",
+        "Alex Rivera's browser shows \"More information required\"",
     );
     // Closing the browser after "Stay signed in?" answered no signs Alex out; without the
     // close, the check fails.
