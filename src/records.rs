@@ -722,3 +722,17 @@ impl fmt::Display for FraudSetting {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_documentation_range_has_its_own_place_and_others_none() {
+        let at = |a: &str| place(a.parse().unwrap());
+        assert_eq!(at("203.0.113.25"), at("203.0.113.200"));
+        assert_ne!(at("203.0.113.25"), at("198.51.100.77"));
+        assert_ne!(at("198.51.100.77"), at("192.0.2.1"));
+        assert_eq!(at("10.0.0.1"), "unknown place");
+    }
+}
