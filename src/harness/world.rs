@@ -138,6 +138,12 @@ impl GuideWorld {
             None => (name, date),
         };
         let path = crate::project::resolve_tenant(&self.context.scenarios, name);
+        if !path.is_file() {
+            bail!(
+                "no tenant called \"{name}\"; known: {}",
+                quoted_list(crate::project::known_tenants(&self.context.scenarios))
+            );
+        }
         let scenario = Scenario::load(&path)?;
         let sim = match date {
             Some(d) => Simulation::start_on(scenario, crate::clock::parse_instant(d)?).await,
@@ -236,9 +242,11 @@ impl GuideWorld {
     }
 
     /// Someone else's browser, if someone else has signed in.
-    pub(crate) fn intruder_so_far(&self) -> Result<BrowserHandle> {
+    pub(crate) fn intruder_so_far(&self, who: &str) -> Result<BrowserHandle> {
         self.intruder.clone().ok_or_else(|| {
-            anyhow!("nobody else has signed in: begin with 'When someone else signs in as Dana with her password from 198.51.100.77'")
+            anyhow!(
+                "nobody else has signed in: begin with 'When someone else signs in as {who} with their password from 198.51.100.77'"
+            )
         })
     }
 
@@ -261,9 +269,14 @@ impl GuideWorld {
 
     /// The simulation.
     pub fn sim(&self) -> Result<&Simulation> {
-        self.sim
-            .as_ref()
-            .ok_or_else(|| anyhow!("no tenant yet: begin with 'Given the tenant from \"contoso\"'"))
+        self.sim.as_ref().ok_or_else(|| {
+            let known = crate::project::known_tenants(&self.context.scenarios);
+            let first = known.first().map_or(GUIDE_TENANT, String::as_str);
+            anyhow!(
+                "no tenant yet: begin with 'Given the tenant from \"{first}\"' (tenants here: {})",
+                quoted_list(&known)
+            )
+        })
     }
 
     /// A person.

@@ -368,3 +368,60 @@ fn the_help_desk_steps_run_in_a_new_project_and_can_fail() {
         text(&out)
     );
 }
+
+/// An unknown person, app, button, page or tenant fails its step with the known ones listed,
+/// in words an author reads (no cucumber or Rust wording).
+#[test]
+fn an_unknown_value_lists_the_known_ones() {
+    let (_dir, project) = new_project();
+    let cases = [
+        (
+            "Then Alexa is not signed in",
+            "nobody called `Alexa` in this scenario (people: Alex)",
+        ),
+        (
+            "When Alex installs \"Authy2\" from the app store",
+            "no app called \"Authy2\"; known: Microsoft Authenticator, Google Authenticator",
+        ),
+        (
+            "When Alex opens \"https://aka.ms/mfasetup\" in his browser\n    And Alex presses \"Nope\"",
+            "has nothing labelled \"Nope\" (it offers \"Next\")",
+        ),
+        (
+            "When Alex opens \"https://example.org/\" in his browser",
+            "known: \"https://www.office.com\", \"https://aka.ms/mfasetup\"",
+        ),
+        (
+            "Given the tenant from \"nope\"",
+            "no tenant called \"nope\"; known: \"example\"",
+        ),
+        (
+            "When someone else signs in as Alex with his password from 198.51.100.777",
+            "\"198.51.100.777\" is not an IPv4 address",
+        ),
+    ];
+    let mut feature = String::from("Feature: Mistakes\n");
+    for (i, (step, _)) in cases.iter().enumerate() {
+        feature.push_str(&format!(
+            "\n  Scenario: mistake {i}\n    Given the tenant from \"example\"\n    {step}\n"
+        ));
+    }
+    std::fs::write(project.join("features/mistakes.feature"), feature).unwrap();
+    let out = mfa_sim_in(&project, &["run", "features/mistakes.feature"]);
+    assert!(!out.status.success());
+    let said = text(&out);
+    for (step, words) in cases {
+        assert!(said.contains(words), "{step}: no {words:?} in\n{said}");
+    }
+    for program in [
+        "can not be parsed",
+        "panicked",
+        "Captured output",
+        "os error",
+    ] {
+        assert!(
+            !said.contains(program),
+            "program text {program:?} in\n{said}"
+        );
+    }
+}

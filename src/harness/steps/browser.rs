@@ -18,8 +18,7 @@ use cucumber::{given, then, when};
 #[when(expr = "{person} opens {string} in her/his/their browser")]
 async fn open(w: &mut GuideWorld, step: &Step, who: Person, address: String) -> Result<()> {
     w.at(step);
-    let dest = Destination::parse(&address)
-        .with_context(|| format!("the simulator does not know the address {address}"))?;
+    let dest = Destination::parse(&address).with_context(|| unknown_address(&address))?;
     let page = w.open(&who, dest).await?;
     ensure!(page.page != PageId::NewTab, "the browser shows nothing");
     Ok(())
@@ -30,8 +29,7 @@ async fn open(w: &mut GuideWorld, step: &Step, who: Person, address: String) -> 
 #[when(expr = "{person} signs in to {string} with her/his/their password")]
 async fn sign_in_to(w: &mut GuideWorld, step: &Step, who: Person, address: String) -> Result<()> {
     w.at(step);
-    let dest = Destination::parse(&address)
-        .with_context(|| format!("the simulator does not know the address {address}"))?;
+    let dest = Destination::parse(&address).with_context(|| unknown_address(&address))?;
     let page = journeys::sign_in(w, &who, dest).await?;
     ensure!(
         page.page != PageId::SignIn(SignInStep::Password) || page.error.is_none(),
@@ -513,6 +511,21 @@ async fn connects_from(
     w.at(step);
     w.browser(&who)?.connect_from(address.0).await?;
     Ok(())
+}
+
+/// An address the simulated browser cannot open, and the ones it can.
+fn unknown_address(address: &str) -> String {
+    let known = [
+        Destination::Office,
+        Destination::MfaSetup,
+        Destination::SecurityInfo,
+        Destination::AppPasswords,
+    ]
+    .map(Destination::address);
+    format!(
+        "the simulator does not know the address \"{address}\"; known: {}",
+        quoted_list(known)
+    )
 }
 
 /// The person the scenario is about: the first named in the scenario file.

@@ -54,7 +54,7 @@ async fn someone_else_not_signed_in(w: &mut GuideWorld, step: &Step, who: Person
     ensure!(
         !signed_in,
         "someone else is signed in as {who} (their browser shows \"{}\")",
-        w.intruder_so_far()?.page().await?.title
+        w.intruder_so_far(&who)?.page().await?.title
     );
     Ok(())
 }
@@ -67,7 +67,7 @@ async fn someone_else_signed_in(w: &mut GuideWorld, step: &Step, who: Person) ->
     ensure!(
         signed_in,
         "someone else is not signed in as {who}: their browser shows \"{}\"",
-        w.intruder_so_far()?.page().await?.title
+        w.intruder_so_far(&who)?.page().await?.title
     );
     Ok(())
 }
@@ -76,7 +76,7 @@ async fn someone_else_signed_in(w: &mut GuideWorld, step: &Step, who: Person) ->
 #[then(expr = "someone else sees {string}")]
 async fn someone_else_sees(w: &mut GuideWorld, step: &Step, title: String) -> Result<()> {
     w.at(step);
-    let page = w.intruder_so_far()?.page().await?;
+    let page = w.intruder_so_far("the person")?.page().await?;
     let shown = [Some(&page.title), page.subtitle.as_ref()];
     let matches = shown
         .iter()
@@ -93,7 +93,7 @@ async fn someone_else_sees(w: &mut GuideWorld, step: &Step, title: String) -> Re
 /// Whether the intruder's browser holds a session for `who`.
 async fn intruder_signed_in_as(w: &GuideWorld, who: &str) -> Result<bool> {
     let upn = w.person(who)?.upn.clone();
-    let session = w.intruder_so_far()?.signed_in().await?;
+    let session = w.intruder_so_far(who)?.signed_in().await?;
     let id = w.sim()?.tenant.lock().find(&upn);
     Ok(session.is_some_and(|(user, _)| Some(user) == id))
 }
