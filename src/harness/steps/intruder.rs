@@ -12,6 +12,9 @@ use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
 
 /// Example: When someone else signs in as Dana with her password from 198.51.100.77
+///
+/// Their browser opens Office from that address and types Dana's email address and password;
+/// whatever the service asks next (a second factor) is left waiting.
 #[given(expr = "someone else signs in as {person} with her/his/their password from {address}")]
 #[when(expr = "someone else signs in as {person} with her/his/their password from {address}")]
 async fn someone_else_signs_in(
@@ -42,6 +45,12 @@ async fn someone_else_signs_in(
             "{who}'s password was refused: {}",
             quoted_or_nothing(page.error.as_deref())
         );
+        // Let in with the password alone, they answer "Stay signed in?" with No.
+        if page.page == PageId::SignIn(SignInStep::StaySignedIn) {
+            browser
+                .act(Action::Press(crate::screens::Button::No))
+                .await??;
+        }
     }
     Ok(())
 }
