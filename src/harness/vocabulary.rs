@@ -168,6 +168,8 @@ pub struct Values {
     pub mail_apps: Vec<String>,
     /// Tenant names (`Given the tenant from "<tenant>"`).
     pub tenants: Vec<String>,
+    /// Example addresses with the place the sign-in log gives them (any IPv4 address works).
+    pub addresses: Vec<String>,
 }
 
 impl Values {
@@ -191,6 +193,12 @@ impl Values {
                 .to_vec(),
             times: ["40 seconds", "6 minutes", "2 hours", "1 day", "2 weeks"]
                 .map(String::from)
+                .to_vec(),
+            addresses: ["203.0.113.25", "198.51.100.77", "192.0.2.10"]
+                .map(|a| {
+                    let place = crate::records::place(a.parse().expect("invariant: valid"));
+                    format!("{a} ({place})")
+                })
                 .to_vec(),
             ..Values::default()
         };
@@ -258,6 +266,13 @@ impl Values {
         ));
         out.push(("mail apps".into(), self.mail_apps.join(", ")));
         out.push(("\"<tenant>\"".into(), self.tenants.join(", ")));
+        out.push((
+            "<address>".into(),
+            format!(
+                "{}; any IPv4 address (203.0.113.25 is where people's own browsers connect from)",
+                self.addresses.join(", ")
+            ),
+        ));
         out
     }
 }
