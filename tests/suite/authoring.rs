@@ -188,6 +188,12 @@ fn check_finds_each_kind_of_mistake_with_its_place() {
         "Feature: Typo\n\n  Scenario: a misspelt keyword\n    Given the tenant from \"example\"\n    Wen 6 minutes pass\n",
     )
     .unwrap();
+    // A person unknown to the tenant in a step written as a regex, named in full.
+    std::fs::write(
+        project.join("features/signal.feature"),
+        "Feature: Signal\n\n  Scenario: a full name\n    Given the tenant from \"example\"\n    When Alex Rivero's phone loses its signal\n",
+    )
+    .unwrap();
     // A tenant file that does not load.
     std::fs::write(project.join("scenarios/broken.yaml"), "name: [\n").unwrap();
     // Exercises: an unknown person, a method kind that does not exist, an action the user
@@ -231,6 +237,7 @@ fn check_finds_each_kind_of_mistake_with_its_place() {
         ("features/text-messages.feature:", "nobody called `Alexa`"),
         ("features/more.feature:4", "no tenant called \"exampel\""),
         ("features/typo.feature:5", "Wen"),
+        ("features/signal.feature:5", "nobody called `Alex Rivero`"),
         ("scenarios/broken.yaml:1", "expected a string"),
         (
             "scenarios/exercises/01-text-setup.yaml:",
