@@ -140,7 +140,8 @@ async fn old_request_shown(
         .await?
         .with_context(|| format!("Microsoft Authenticator is not on {who}'s old phone"))?;
     let pending = app.pending().await?;
-    ensure!(
+    observe!(
+        w,
         pending.is_some() == (which == "a"),
         "the app on {who}'s old phone shows {} sign-in request",
         if pending.is_some() { "a" } else { "no" }

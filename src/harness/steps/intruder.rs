@@ -91,7 +91,8 @@ async fn someone_else_sees(w: &mut GuideWorld, step: &Step, title: String) -> Re
         .iter()
         .flatten()
         .any(|t| t.eq_ignore_ascii_case(&title) || t.starts_with(&title));
-    ensure!(
+    observe!(
+        w,
         matches,
         "someone else's browser shows \"{}\", not \"{title}\"",
         page.title
