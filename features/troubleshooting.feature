@@ -353,3 +353,67 @@ Feature: When something goes wrong
     # guide: LEGACY-1
     When Dana's "iPhone Mail" checks for new mail
     Then Dana's "iPhone Mail" shows "security defaults block legacy authentication"
+
+  @guide:FALLBACK-1
+  Scenario: A new phone, the old one kept: texts go to the new phone, requests still to the app on the old one
+    Given Dana has set up text messages for MFA
+    And Dana has added Microsoft Authenticator in Security info
+    When Dana gets a new phone and keeps the old one
+    Then Dana's phone has no authenticator apps
+    And "Microsoft Authenticator" on Dana's old phone lists her account
+    When Dana closes her browser
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana's phone receives a text message with a 6-digit code
+    When Dana follows "Sign in another way"
+    And Dana chooses "Approve a request on my Microsoft Authenticator app"
+    Then Microsoft Authenticator on Dana's old phone shows a sign-in request
+
+  @guide:FALLBACK-1
+  Scenario: A new phone, the old one lost: the app's requests go to the lost phone, so Dana signs in by text
+    Given Dana has set up text messages for MFA
+    And Dana has added Microsoft Authenticator in Security info
+    When Dana makes "Microsoft Authenticator - notification" her default method
+    And Dana gets a new phone and loses the old one
+    And Dana closes her browser
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "Approve sign in request"
+    When Dana follows "Sign in another way"
+    And Dana chooses "Text"
+    And Dana verifies with the texted code
+    Then Dana sees "Stay signed in?"
+
+  @guide:MSA-06 @rule:17
+  Scenario: Someone else has Dana's password: she denies and reports the request, and the log shows where it came from
+    Given Dana has set up Microsoft Authenticator for MFA
+    When someone else signs in as Dana with her password from 198.51.100.77
+    Then someone else sees "Approve sign in request"
+    And Microsoft Authenticator on Dana's phone shows a sign-in request
+    When Dana denies the request and reports it
+    Then someone else is not signed in as Dana
+    And the sign-in log shows a sign-in for Dana from 198.51.100.77 in "Lyon"
+
+  @guide:SMS-04b @rule:14 @rule:19
+  Scenario: With the app made the default and the phone deleted, the next sign-in starts with the app
+    Given Dana has set up text messages for MFA
+    And Dana has added Microsoft Authenticator in Security info
+    When Dana makes "Microsoft Authenticator - notification" her default method
+    And Dana deletes "Phone: +1 4255550123" from Security info
+    And Dana closes her browser
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "Approve sign in request"
+
+  @guide:MSA-06 @guide:FALLBACK-1 @rule:29 @rule:32
+  Scenario: An account removed from the authenticator app: the service still asks for its code, so the help desk issues a Temporary Access Pass
+    # guide: MSA-06
+    Given Dana has set up "Google Authenticator" for MFA
+    When Dana removes her account from "Google Authenticator"
+    Then "Google Authenticator" on Dana's phone does not list her account
+    When Dana closes her browser
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana sees "Enter code"
+    # guide: FALLBACK-1
+    When the administrator requires Dana to register MFA again
+    And the administrator issues Dana a Temporary Access Pass for 60 minutes
+    And Dana opens "https://aka.ms/mfasetup" in her browser
+    And Dana types the Temporary Access Pass as her password
+    Then Dana sees "More information required"

@@ -200,6 +200,21 @@ pub(crate) fn resolve_tenant(dir: &Path, name: &str) -> PathBuf {
     }
 }
 
+/// The tenants in `dir` by name (the YAML files' names without `.yaml`), sorted.
+pub(crate) fn known_tenants(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+                .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
 /// The file name a tenant is shown by (`contoso.yaml`), for a name or a path.
 pub fn tenant_label(name: &str) -> String {
     let file = Path::new(name)

@@ -12,6 +12,7 @@
 use crate::clock::{Instant, format_instant};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::net::Ipv4Addr;
 
 /// A mail protocol that signs in with a user name and password.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -81,6 +82,39 @@ impl fmt::Display for ClientKind {
     }
 }
 
+/// Who signed in from where, as the sign-in log records it: the kind of client and, when the
+/// simulator knows it (a browser; not a mail app's basic authentication), the public address
+/// the service saw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Client {
+    /// Browser, app or protocol.
+    pub kind: ClientKind,
+    /// The public address the request came from.
+    pub address: Option<Ipv4Addr>,
+}
+
+impl From<ClientKind> for Client {
+    fn from(kind: ClientKind) -> Self {
+        Client {
+            kind,
+            address: None,
+        }
+    }
+}
+
+/// The coarse place the sign-in log shows for an address. The real service looks addresses
+/// up in a geolocation database; the simulator has only this small table of its own, one
+/// made-up place for each of the three ranges set aside for documentation (RFC 5737), so
+/// scenarios can tell a person's own network from someone else's.
+pub fn place(address: Ipv4Addr) -> &'static str {
+    match address.octets() {
+        [203, 0, 113, _] => "Redmond, Washington, US",
+        [198, 51, 100, _] => "Lyon, Auvergne-Rhone-Alpes, FR",
+        [192, 0, 2, _] => "Porto Alegre, Rio Grande do Sul, BR",
+        _ => "unknown place",
+    }
+}
+
 /// The result column of the sign-in log.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum SignInResult {
@@ -113,6 +147,10 @@ pub struct SignInRow {
     pub app: String,
     /// Client kind.
     pub client: ClientKind,
+    /// The public address the sign-in came from, when known.
+    pub address: Option<Ipv4Addr>,
+    /// The coarse place of that address, from the simulator's own table ([`place`]).
+    pub place: Option<&'static str>,
     /// Second factor used, if any.
     pub method: Option<String>,
     /// Success, Failure or Interrupted.
@@ -125,15 +163,27 @@ impl fmt::Display for SignInRow {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} | {} | {} | {} | {} | {} | {}",
+            "{} | {} | {} | {} | {} | {} | {} | {}",
             format_instant(self.at),
             self.user,
             self.app,
             self.client,
+            self.location(),
             self.method.as_deref().unwrap_or("-"),
             self.result,
             self.detail
         )
+    }
+}
+
+impl SignInRow {
+    /// The address and place column: `198.51.100.77 (Lyon, ...)`, or `-` when not known.
+    pub fn location(&self) -> String {
+        match (self.address, self.place) {
+            (Some(a), Some(p)) => format!("{a} ({p})"),
+            (Some(a), None) => a.to_string(),
+            _ => "-".to_string(),
+        }
     }
 }
 
@@ -670,5 +720,19 @@ impl fmt::Display for FraudSetting {
             FraudSetting::ReportSuspiciousActivity => "Report suspicious activity",
             FraudSetting::AutoBlock => "Automatically block users who report fraud",
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_documentation_range_has_its_own_place_and_others_none() {
+        let at = |a: &str| place(a.parse().unwrap());
+        assert_eq!(at("203.0.113.25"), at("203.0.113.200"));
+        assert_ne!(at("203.0.113.25"), at("198.51.100.77"));
+        assert_ne!(at("198.51.100.77"), at("192.0.2.1"));
+        assert_eq!(at("10.0.0.1"), "unknown place");
     }
 }

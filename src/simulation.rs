@@ -381,6 +381,73 @@ mod tests {
         assert!(a.people()[1].upn.ends_with("@fabrikam.com"));
     }
 
+    /// Dana's phone with Microsoft Authenticator activated for push; returns the app.
+    async fn activated(sim: &Simulation) -> crate::actors::AuthenticatorHandle {
+        let dana = sim.person("Dana").unwrap().clone();
+        let phone = dana.phone.clone().unwrap();
+        assert!(phone.install("Microsoft Authenticator").await.unwrap());
+        let app = phone.authenticator().await.unwrap().unwrap();
+        app.accept_terms().await.unwrap();
+        let payload = {
+            let mut t = sim.tenant.lock();
+            let id = t.id_of(&dana.upn).unwrap();
+            t.start_authenticator_setup(id).unwrap()
+        };
+        app.scan(&payload).await.unwrap().unwrap();
+        app
+    }
+
+    /// Open the activated app's test request (a push to its device).
+    fn push_test(sim: &Simulation) {
+        let mut t = sim.tenant.lock();
+        let id = t.id_of("dana@contoso.com").unwrap();
+        t.start_authenticator_test(id, false).unwrap().unwrap();
+    }
+
+    #[tokio::test]
+    async fn an_account_removed_from_the_app_takes_its_push_registration_with_it() {
+        let path = crate::project::tests::repository().tenant("contoso");
+        let sim = Simulation::start(Scenario::load(&path).unwrap()).await;
+        let app = activated(&sim).await;
+        push_test(&sim);
+        assert!(
+            app.pending().await.unwrap().is_some(),
+            "the request arrives"
+        );
+        let removed = app.remove_accounts(Some("dana@contoso.com")).await.unwrap();
+        assert_eq!(removed, vec!["dana@contoso.com".to_string()]);
+        assert!(app.accounts().await.unwrap().is_empty());
+        assert!(
+            app.pending().await.unwrap().is_none(),
+            "its request went with it"
+        );
+        push_test(&sim);
+        assert!(
+            app.pending().await.unwrap().is_none(),
+            "a new request reaches nothing"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_new_phone_takes_the_number_and_a_wiped_old_one_keeps_nothing() {
+        let path = crate::project::tests::repository().tenant("contoso");
+        let mut sim = Simulation::start(Scenario::load(&path).unwrap()).await;
+        let app = activated(&sim).await;
+        let old = sim.person("Dana").unwrap().phone.clone().unwrap();
+        sim.replace_phone("Dana").await.unwrap();
+        let new = sim.person("Dana").unwrap().phone.clone().unwrap();
+        assert_eq!(new.number, old.number);
+        assert!(new.apps().await.unwrap().is_empty());
+        // Kept as it is, the old phone still gets the app's requests.
+        push_test(&sim);
+        assert!(app.pending().await.unwrap().is_some());
+        old.wipe().await.unwrap();
+        assert!(old.apps().await.unwrap().is_empty());
+        assert!(old.authenticator().await.unwrap().is_none());
+        push_test(&sim);
+        assert!(app.accounts().await.unwrap().is_empty());
+    }
+
     #[tokio::test]
     async fn dropping_a_simulation_ends_every_actor_task() {
         let path = crate::project::tests::repository().tenant("contoso");

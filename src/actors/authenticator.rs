@@ -32,6 +32,8 @@ pub enum ScanError {
 struct Account {
     name: String,
     oath: Oath,
+    /// The device id a work account registered for push under, if it did.
+    device: Option<u64>,
 }
 
 /// The app's state.
@@ -227,6 +229,7 @@ impl AuthenticatorHandle {
                 a.accounts.push(Account {
                     name: name.clone(),
                     oath,
+                    device: device.as_ref().map(|(d, _)| *d),
                 });
                 Ok((name, device))
             })
@@ -343,6 +346,38 @@ impl AuthenticatorHandle {
                     code: code.clone(),
                 });
                 Some(code)
+            })
+            .await
+    }
+
+    /// Remove the accounts whose name contains `account` (all of them when `None`), as a
+    /// person does in the app. A work account's push registration goes with it: requests to
+    /// that device reach nothing. The tenant still lists the method; only the app forgets.
+    /// Returns the names removed.
+    pub(crate) async fn remove_accounts(
+        &self,
+        account: Option<&str>,
+    ) -> Result<Vec<String>, ActorGone> {
+        let account = account.map(str::to_lowercase);
+        self.mailbox
+            .call(NAME, move |a| {
+                let (gone, kept): (Vec<Account>, Vec<Account>) =
+                    std::mem::take(&mut a.accounts).into_iter().partition(|x| {
+                        account
+                            .as_deref()
+                            .is_none_or(|n| x.name.to_lowercase().contains(n))
+                    });
+                a.accounts = kept;
+                for x in &gone {
+                    if let Some(device) = x.device {
+                        a.switchboard.detach_authenticator(device);
+                    }
+                    a.record(Output::Note {
+                        text: format!("Account removed: {}", x.name),
+                    });
+                }
+                a.pending.clear();
+                gone.into_iter().map(|x| x.name).collect()
             })
             .await
     }

@@ -339,6 +339,24 @@ impl PhoneHandle {
             .await
     }
 
+    /// Reset the phone to factory settings: every app and account on it goes (Microsoft
+    /// Authenticator's push registration too, so requests to it reach nothing). The number
+    /// and the texts already read are not the apps' and are left as they are.
+    pub(crate) async fn wipe(&self) -> Result<(), ActorGone> {
+        if let Some(app) = self.authenticator().await? {
+            app.remove_accounts(None).await?;
+        }
+        self.mailbox
+            .call("phone", |p| {
+                p.authenticator = None;
+                p.totp_apps.clear();
+                p.record(Output::Note {
+                    text: "Phone wiped: reset to factory settings, no apps".into(),
+                });
+            })
+            .await
+    }
+
     /// Whether the phone has signal.
     pub(crate) async fn has_signal(&self) -> Result<bool, ActorGone> {
         self.mailbox

@@ -43,6 +43,12 @@ impl Switchboard {
         self.lines().authenticators.insert(device, app);
     }
 
+    /// The app at `device` no longer takes requests (its account was removed, or the phone
+    /// wiped): a push to that device goes nowhere.
+    pub(crate) fn detach_authenticator(&self, device: u64) {
+        self.lines().authenticators.remove(&device);
+    }
+
     fn phone(&self, number: &str) -> Option<PhoneHandle> {
         self.lines().phones.get(number).cloned()
     }

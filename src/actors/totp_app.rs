@@ -120,6 +120,42 @@ impl TotpAppHandle {
             .await
     }
 
+    /// Remove the accounts whose label contains `account` (all when `None`); returns the
+    /// labels removed.
+    pub(crate) async fn remove_accounts(
+        &self,
+        account: Option<&str>,
+    ) -> Result<Vec<String>, ActorGone> {
+        let account = account.map(str::to_lowercase);
+        self.mailbox
+            .call("authenticator app", move |a| {
+                let (gone, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut a.accounts)
+                    .into_iter()
+                    .partition(|(l, _)| {
+                        account
+                            .as_deref()
+                            .is_none_or(|n| l.to_lowercase().contains(n))
+                    });
+                a.accounts = kept;
+                for (label, _) in &gone {
+                    a.record(Output::Note {
+                        text: format!("Account removed: {label}"),
+                    });
+                }
+                gone.into_iter().map(|(l, _)| l).collect()
+            })
+            .await
+    }
+
+    /// The labels of the accounts in the app.
+    pub(crate) async fn accounts(&self) -> Result<Vec<String>, ActorGone> {
+        self.mailbox
+            .call("authenticator app", |a| {
+                a.accounts.iter().map(|(l, _)| l.clone()).collect()
+            })
+            .await
+    }
+
     /// The app's name.
     pub async fn name(&self) -> Result<String, ActorGone> {
         self.mailbox

@@ -240,10 +240,11 @@ pub(crate) fn event(e: &Event) -> String {
         Output::SignIn(row) => (
             "log",
             format!(
-                r#"<table class="mfa-log"><tr><th>User</th><th>Application</th><th>Client</th><th>Method</th><th>Result</th><th>Detail</th></tr><tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="mfa-result-{}">{}</td><td>{}</td></tr></table>"#,
+                r#"<table class="mfa-log"><tr><th>User</th><th>Application</th><th>Client</th><th>Address</th><th>Method</th><th>Result</th><th>Detail</th></tr><tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="mfa-result-{}">{}</td><td>{}</td></tr></table>"#,
                 esc(&row.user),
                 esc(&row.app),
                 esc(&row.client.to_string()),
+                esc(&row.location()),
                 esc(row.method.as_deref().unwrap_or("-")),
                 esc(&row.result.to_string().to_lowercase()),
                 esc(&row.result.to_string()),

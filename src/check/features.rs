@@ -47,6 +47,10 @@ fn matchers() -> Vec<Matcher> {
             "switch",
             <crate::harness::params::Switch as cucumber::Parameter>::REGEX,
         ),
+        (
+            "address",
+            <crate::harness::params::Address as cucumber::Parameter>::REGEX,
+        ),
     ]
     .into_iter()
     .map(|(name, re)| (name, format!("({re})")))
@@ -58,6 +62,7 @@ fn matchers() -> Vec<Matcher> {
             .strip_prefix("expr = \"")
             .and_then(|e| e.strip_suffix('"'))
         else {
+            out.extend(regex_matcher(&pattern));
             continue;
         };
         let expr = expr.replace("\\\"", "\"");
@@ -93,6 +98,39 @@ fn matchers() -> Vec<Matcher> {
         });
     }
     out
+}
+
+/// How a step written as a regex names a person (the same group in every `steps/*.rs`).
+const PERSON_GROUP: &str = r"(\w[\w'-]*(?: [A-Z][\w'-]*)?)";
+
+/// A matcher for a step written as a regex that names a person, so the person is checked
+/// against the tenant as in the steps written as cucumber expressions.
+fn regex_matcher(pattern: &crate::harness::vocabulary::StepPattern) -> Option<Matcher> {
+    let source = pattern
+        .pattern
+        .strip_prefix("regex = r\"")
+        .or_else(|| pattern.pattern.strip_prefix("regex = r#\""))?
+        .trim_end_matches('#')
+        .trim_end_matches('"');
+    if !source.contains(PERSON_GROUP) {
+        return None;
+    }
+    let named = source.replacen(PERSON_GROUP, r"(?P<person>\w[\w'-]*(?: [A-Z][\w'-]*)?)", 1);
+    let regex = Regex::new(&named).ok()?;
+    let kinds = pattern
+        .keywords
+        .iter()
+        .map(|k| match k.as_str() {
+            "given" => StepType::Given,
+            "when" => StepType::When,
+            _ => StepType::Then,
+        })
+        .collect();
+    Some(Matcher {
+        kinds,
+        regex,
+        params: vec![("person".into(), "person".into())],
+    })
 }
 
 /// Every finding in the project's feature files.
@@ -333,6 +371,9 @@ fn check_value(param: &str, value: &str, people: Option<&super::People>) -> Resu
             .map_err(|e| e.to_string()),
         "state" => State::from_str(value).map(drop).map_err(|e| e.to_string()),
         "method" => Method::from_str(value).map(drop).map_err(|e| e.to_string()),
+        "address" => crate::harness::params::Address::from_str(value)
+            .map(drop)
+            .map_err(|e| e.to_string()),
         _ => Ok(()),
     }
 }

@@ -637,6 +637,12 @@ fn a_trusted_ip_skips_the_second_factor_and_the_log_says_so() {
         .find(|r| r.detail.contains("trusted IP"))
         .unwrap();
     assert_eq!(row.detail, "signed in from 198.51.100.20, a trusted IP");
+    // Every browser row says where it came from, with the simulator's place for the range.
+    assert_eq!(row.address, Some("198.51.100.20".parse().unwrap()));
+    assert_eq!(
+        row.location(),
+        "198.51.100.20 (Lyon, Auvergne-Rhone-Alpes, FR)"
+    );
 }
 
 #[test]

@@ -304,7 +304,10 @@ impl Flow {
                 t.log(
                     &self.upn,
                     &self.app,
-                    super::Destination::Office.client_kind(),
+                    crate::tenant::Client {
+                        kind: super::Destination::Office.client_kind(),
+                        address: self.client,
+                    },
                     None,
                     SignInResult::Interrupted,
                     "verification set up; sign in again",

@@ -252,11 +252,17 @@ impl Flow {
         true
     }
 
-    fn client(&self) -> ClientKind {
-        if self.dest == Destination::Outlook {
+    /// The client as the sign-in log records it: the kind, and the address the browser
+    /// connects from.
+    fn client(&self) -> crate::tenant::Client {
+        let kind = if self.dest == Destination::Outlook {
             ClientKind::ModernApp
         } else {
             ClientKind::Browser
+        };
+        crate::tenant::Client {
+            kind,
+            address: self.client,
         }
     }
 
@@ -331,6 +337,7 @@ impl Flow {
         match t.start_challenge(id, option, Purpose::SignIn) {
             Ok(cid) => {
                 self.challenge = Some(cid);
+                t.challenge_seen_from(cid, self.client);
                 let c = t.challenge(cid).expect("invariant: just opened").clone();
                 let masked = c.masked_phone.clone().unwrap_or_default();
                 // Rule 26: "Don't ask again for N days" is offered in a browser only, never

@@ -213,11 +213,7 @@ impl<W: 'static> cucumber::Writer<W> for Capture {
                 if text.contains("doesn't match any function") {
                     Status::Undefined
                 } else {
-                    // cucumber words a failed check as a panic; a reader needs only the check.
-                    let text = text
-                        .strip_prefix("Step panicked. Captured output: ")
-                        .map_or(text.clone(), str::to_string);
-                    Status::Failed(text)
+                    Status::Failed(plain_failure(&text))
                 }
             }
         };
@@ -308,4 +304,41 @@ impl cucumber::writer::NonTransforming for Capture {}
 /// Key of a feature file name.
 pub(crate) fn feature_key(feature: &cucumber::gherkin::Feature) -> String {
     file_name(feature)
+}
+
+/// A failed step's message as an author should read it: cucumber words a failed check as a
+/// panic ("Step panicked. Captured output: ...") and a value a step cannot use as "app can not
+/// be parsed to App: ..."; a reader needs only what follows.
+pub(crate) fn plain_failure(text: &str) -> String {
+    let text = text
+        .strip_prefix("Step panicked. Captured output: ")
+        .unwrap_or(text);
+    match text.split_once(" can not be parsed to ") {
+        Some((name, rest)) if !name.contains(' ') => rest
+            .split_once(": ")
+            .map_or(text, |(_, why)| why)
+            .to_string(),
+        _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_failure;
+
+    #[test]
+    fn a_failure_reads_without_cucumber_s_wording() {
+        assert_eq!(
+            plain_failure("Step panicked. Captured output: the page has nothing labelled \"X\""),
+            "the page has nothing labelled \"X\""
+        );
+        assert_eq!(
+            plain_failure("app can not be parsed to App: no app called \"A\"; known: B"),
+            "no app called \"A\"; known: B"
+        );
+        assert_eq!(
+            plain_failure("Dana's phone can not be parsed to anything: fine"),
+            "Dana's phone can not be parsed to anything: fine"
+        );
+    }
 }

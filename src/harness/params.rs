@@ -34,9 +34,10 @@ fn unknown(what: &str, value: &str, known: &[&str]) -> Unknown {
     ))
 }
 
-/// A person in the tenant, by first name (`Dana`), as steps name them.
+/// A person in the tenant, by first name (`Dana`) or full name (`Dana Whitfield`), as steps
+/// name them. Messages name the person as the step wrote them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Parameter)]
-#[param(name = "person", regex = r"[A-Z][A-Za-z'\-]*")]
+#[param(name = "person", regex = r"[A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?")]
 pub struct Person(pub String);
 
 impl FromStr for Person {
@@ -126,6 +127,34 @@ impl FromStr for Duration {
             .checked_mul(per)
             .map(Duration)
             .ok_or_else(|| Unknown(format!("{s} is too long")))
+    }
+}
+
+/// A public IPv4 address a browser connects from (`198.51.100.77`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Parameter)]
+#[param(name = "address", regex = r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")]
+pub struct Address(pub std::net::Ipv4Addr);
+
+impl Default for Address {
+    fn default() -> Self {
+        Address(std::net::Ipv4Addr::UNSPECIFIED)
+    }
+}
+
+impl FromStr for Address {
+    type Err = Unknown;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.parse().map(Address).map_err(|_| {
+            Unknown(format!(
+                "\"{s}\" is not an IPv4 address (say 198.51.100.77)"
+            ))
+        })
+    }
+}
+
+impl fmt::Display for Address {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
     }
 }
 

@@ -24,6 +24,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("browser", include_str!("steps/browser.rs")),
     ("phone", include_str!("steps/phone.rs")),
     ("authenticator apps", include_str!("steps/apps.rs")),
+    ("someone else", include_str!("steps/intruder.rs")),
     ("mail apps", include_str!("steps/mail.rs")),
     ("administrator", include_str!("steps/admin.rs")),
     ("whole journeys", include_str!("steps/journeys.rs")),
@@ -36,8 +37,12 @@ pub(crate) fn patterns() -> Vec<StepPattern> {
         let mut example = String::new();
         let mut keywords = Vec::new();
         let mut pattern = String::new();
+        // A pattern too long for one line is written on the line after `#[given(` (rustfmt).
+        let mut on_next_line = false;
         for line in source.lines().map(str::trim) {
-            if let Some(e) = line.strip_prefix("/// Example: ") {
+            if std::mem::take(&mut on_next_line) {
+                pattern = line.trim_end_matches(',').to_string();
+            } else if let Some(e) = line.strip_prefix("/// Example: ") {
                 example = e.to_string();
             } else if let Some(rest) = ["#[given(", "#[when(", "#[then("]
                 .iter()
@@ -51,6 +56,7 @@ pub(crate) fn patterns() -> Vec<StepPattern> {
                         .to_string(),
                 );
                 pattern = body.trim_end_matches(")]").to_string();
+                on_next_line = body.is_empty();
             } else if line.starts_with("async fn") && !keywords.is_empty() {
                 let pattern = std::mem::take(&mut pattern);
                 out.push(StepPattern {
@@ -75,6 +81,7 @@ const BLANKS: &[(&str, &str)] = &[
     ("{state}", "\"<MFA state>\""),
     ("{answer}", "denies/reports"),
     ("{switch}", "on/off"),
+    ("{address}", "<address>"),
     ("{string}", "\"<text>\""),
     ("{int}", "<number>"),
     ("{word}", "<word>"),
@@ -109,6 +116,7 @@ pub(crate) fn template(pattern: &str) -> String {
     );
     for (from, to) in [
         (r"(\d{4}-\d{2}-\d{2})", "<YYYY-MM-DD>"),
+        (r"(\w[\w'-]*(?: [A-Z][\w'-]*)?)", "<person>"),
         (r"(\w+)'s", "<person>'s"),
         (r"(\w+)", "<person>"),
         (r"(\d+)", "<number>"),
@@ -160,6 +168,8 @@ pub struct Values {
     pub mail_apps: Vec<String>,
     /// Tenant names (`Given the tenant from "<tenant>"`).
     pub tenants: Vec<String>,
+    /// Example addresses with the place the sign-in log gives them (any IPv4 address works).
+    pub addresses: Vec<String>,
 }
 
 impl Values {
@@ -183,6 +193,12 @@ impl Values {
                 .to_vec(),
             times: ["40 seconds", "6 minutes", "2 hours", "1 day", "2 weeks"]
                 .map(String::from)
+                .to_vec(),
+            addresses: ["203.0.113.25", "198.51.100.77", "192.0.2.10"]
+                .map(|a| {
+                    let place = crate::records::place(a.parse().expect("invariant: valid"));
+                    format!("{a} ({place})")
+                })
                 .to_vec(),
             ..Values::default()
         };
@@ -250,6 +266,13 @@ impl Values {
         ));
         out.push(("mail apps".into(), self.mail_apps.join(", ")));
         out.push(("\"<tenant>\"".into(), self.tenants.join(", ")));
+        out.push((
+            "<address>".into(),
+            format!(
+                "{}; any IPv4 address (203.0.113.25 is where people's own browsers connect from)",
+                self.addresses.join(", ")
+            ),
+        ));
         out
     }
 }

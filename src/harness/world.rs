@@ -46,6 +46,23 @@ pub struct GuideWorld {
     /// Browsers people switched to ("switches to a browser on another computer"), used
     /// instead of their own from then on.
     switched: BTreeMap<String, BrowserHandle>,
+    /// Someone else's browser, signing in with a person's password ("someone else signs in
+    /// as Dana"): its own cookies and its own address.
+    intruder: Option<BrowserHandle>,
+    /// Phones people replaced ("gets a new phone"), by sign-in name, with what became of
+    /// them.
+    old_phones: BTreeMap<String, (PhoneHandle, OldPhone)>,
+}
+
+/// What a person does with the old phone when a new one arrives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OldPhone {
+    /// Kept: its apps and their accounts stay; the number (and so texts and calls) moves.
+    Kept,
+    /// Wiped (reset to factory settings): no apps, no accounts.
+    Wiped,
+    /// Lost or stolen: whatever is on it is out of the person's hands; no step can use it.
+    Lost,
 }
 
 impl GuideWorld {
@@ -121,6 +138,12 @@ impl GuideWorld {
             None => (name, date),
         };
         let path = crate::project::resolve_tenant(&self.context.scenarios, name);
+        if !path.is_file() {
+            bail!(
+                "no tenant called \"{name}\"; known: {}",
+                quoted_list(crate::project::known_tenants(&self.context.scenarios))
+            );
+        }
         let scenario = Scenario::load(&path)?;
         let sim = match date {
             Some(d) => Simulation::start_on(scenario, crate::clock::parse_instant(d)?).await,
@@ -172,6 +195,61 @@ impl GuideWorld {
         Ok(())
     }
 
+    /// Give a person a new phone with the same number and no apps (as [`Self::replace_phone`]),
+    /// and keep the old one as `fate` says: kept as it is, wiped, or lost.
+    pub(crate) async fn new_phone(&mut self, who: &str, fate: OldPhone) -> Result<()> {
+        let upn = self.person(who)?.upn.clone();
+        let old = self.phone(who)?;
+        self.replace_phone(who).await?;
+        if fate == OldPhone::Wiped {
+            old.wipe().await?;
+        }
+        self.old_phones.insert(upn, (old, fate));
+        Ok(())
+    }
+
+    /// A person's old phone, if they kept it (a wiped phone is kept too, empty).
+    pub(crate) fn old_phone(&self, who: &str) -> Result<PhoneHandle> {
+        let upn = &self.person(who)?.upn;
+        match self.old_phones.get(upn) {
+            Some((phone, OldPhone::Kept | OldPhone::Wiped)) => Ok(phone.clone()),
+            Some((_, OldPhone::Lost)) => {
+                bail!("{who}'s old phone is lost: nothing on it is in {who}'s hands")
+            }
+            None => bail!(
+                "{who} has no old phone: begin with 'When {who} gets a new phone and keeps the old one'"
+            ),
+        }
+    }
+
+    /// Someone else's browser (made on first use; `address` is where it connects from).
+    pub(crate) async fn intruder(
+        &mut self,
+        address: Option<std::net::Ipv4Addr>,
+    ) -> Result<BrowserHandle> {
+        let browser = match &self.intruder {
+            Some(b) => b.clone(),
+            None => {
+                let b = self.sim()?.browser("someone else");
+                self.intruder = Some(b.clone());
+                b
+            }
+        };
+        if let Some(address) = address {
+            browser.connect_from(address).await?;
+        }
+        Ok(browser)
+    }
+
+    /// Someone else's browser, if someone else has signed in.
+    pub(crate) fn intruder_so_far(&self, who: &str) -> Result<BrowserHandle> {
+        self.intruder.clone().ok_or_else(|| {
+            anyhow!(
+                "nobody else has signed in: begin with 'When someone else signs in as {who} with their password from 198.51.100.77'"
+            )
+        })
+    }
+
     /// True in a replay on another tenant or date.
     pub(crate) fn soft(&self) -> bool {
         self.soft
@@ -191,9 +269,14 @@ impl GuideWorld {
 
     /// The simulation.
     pub fn sim(&self) -> Result<&Simulation> {
-        self.sim
-            .as_ref()
-            .ok_or_else(|| anyhow!("no tenant yet: begin with 'Given the tenant from \"contoso\"'"))
+        self.sim.as_ref().ok_or_else(|| {
+            let known = crate::project::known_tenants(&self.context.scenarios);
+            let first = known.first().map_or(GUIDE_TENANT, String::as_str);
+            anyhow!(
+                "no tenant yet: begin with 'Given the tenant from \"{first}\"' (tenants here: {})",
+                quoted_list(&known)
+            )
+        })
     }
 
     /// A person.
@@ -203,7 +286,8 @@ impl GuideWorld {
 
     /// A person's browser.
     pub fn browser(&self, who: &str) -> Result<BrowserHandle> {
-        let browser = match self.switched.get(who) {
+        let key = &self.person(who)?.upn;
+        let browser = match self.switched.get(key) {
             Some(other) => other.clone(),
             None => self.person(who)?.browser.clone(),
         };
@@ -212,8 +296,10 @@ impl GuideWorld {
     }
 
     /// From now on, `who` uses `browser` (a different browser: its own cookies).
-    pub(crate) fn switch_browser(&mut self, who: &str, browser: BrowserHandle) {
-        self.switched.insert(who.to_string(), browser);
+    pub(crate) fn switch_browser(&mut self, who: &str, browser: BrowserHandle) -> Result<()> {
+        let key = self.person(who)?.upn.clone();
+        self.switched.insert(key, browser);
+        Ok(())
     }
 
     /// The person whose browser was used last (for steps that say "the page").

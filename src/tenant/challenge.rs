@@ -70,6 +70,9 @@ pub struct Challenge {
     pub(super) code: Option<String>,
     /// Masked phone number the page mentions.
     pub masked_phone: Option<String>,
+    /// The address of the browser that opened it, for the sign-in log row of an answer made
+    /// elsewhere (a report in the app, a fraud code on the phone).
+    pub client: Option<std::net::Ipv4Addr>,
 }
 
 impl Challenge {

@@ -34,7 +34,7 @@ impl Tenant {
         let Some(c) = self.challenges.get(&challenge_id) else {
             return;
         };
-        let (user, option) = (c.user, c.option);
+        let (user, option, address) = (c.user, c.option, c.client);
         let upn = self.user(user).upn.clone();
         let detail = if matches!(option, VerifyOption::Call(_)) {
             FRAUD_CODE_ENTERED
@@ -44,7 +44,10 @@ impl Tenant {
         self.log(
             &upn,
             "Office 365",
-            ClientKind::Browser,
+            super::Client {
+                kind: ClientKind::Browser,
+                address,
+            },
             Some(option.label().to_string()),
             SignInResult::Failure,
             detail,

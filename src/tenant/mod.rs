@@ -48,7 +48,7 @@ pub use mail_auth::BasicOutcome;
 pub use methods::{PhoneSlot, VerifyOption};
 pub use policy::Policy;
 pub use sessions::{Session, SessionCheck};
-pub use sign_in_log::{ClientKind, SignInResult, SignInRow};
+pub use sign_in_log::{Client, ClientKind, SignInResult, SignInRow};
 pub use telephony::{Carrier, Ports, SignInObserver};
 pub use verification::{PasswordCheck, SignInNeed, StartError};
 
@@ -200,16 +200,19 @@ impl Tenant {
         &mut self,
         user: &str,
         app: &str,
-        client: ClientKind,
+        client: impl Into<Client>,
         method: Option<String>,
         result: SignInResult,
         detail: &str,
     ) {
+        let client = client.into();
         let row = SignInRow {
             at: self.now(),
             user: user.to_string(),
             app: app.to_string(),
-            client,
+            client: client.kind,
+            address: client.address,
+            place: client.address.map(crate::records::place),
             method,
             result,
             detail: detail.to_string(),

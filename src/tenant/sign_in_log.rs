@@ -4,4 +4,4 @@
 //! rows without knowing the tenant; the tenant appends them ([`super::Tenant::log`]) and tells
 //! its [`super::telephony::SignInObserver`].
 
-pub use crate::records::{ClientKind, SignInResult, SignInRow};
+pub use crate::records::{Client, ClientKind, SignInResult, SignInRow};

@@ -84,8 +84,9 @@ impl Tenant {
         upn: &str,
         typed: &str,
         app: &str,
-        client: ClientKind,
+        client: impl Into<super::Client>,
     ) -> PasswordCheck {
+        let client = client.into();
         let now = self.now();
         let limits = self.policy.limits.clone();
         let refuse = |t: &mut Tenant, detail: &str, check: PasswordCheck| {
@@ -241,6 +242,13 @@ impl Tenant {
         }
     }
 
+    /// Note the address of the browser a challenge was opened for (see [`Challenge::client`]).
+    pub(crate) fn challenge_seen_from(&mut self, id: u64, address: Option<std::net::Ipv4Addr>) {
+        if let Some(c) = self.challenges.get_mut(&id) {
+            c.client = address;
+        }
+    }
+
     /// Open a verification: send the text, place the call or push the request.
     pub fn start_challenge(
         &mut self,
@@ -304,6 +312,7 @@ impl Tenant {
             number: None,
             code: None,
             masked_phone: number.as_deref().map(mask_phone),
+            client: None,
         };
         let account = self.user(id).upn.clone();
         match option {

@@ -188,6 +188,12 @@ fn check_finds_each_kind_of_mistake_with_its_place() {
         "Feature: Typo\n\n  Scenario: a misspelt keyword\n    Given the tenant from \"example\"\n    Wen 6 minutes pass\n",
     )
     .unwrap();
+    // A person unknown to the tenant in a step written as a regex, named in full.
+    std::fs::write(
+        project.join("features/signal.feature"),
+        "Feature: Signal\n\n  Scenario: a full name\n    Given the tenant from \"example\"\n    When Alex Rivero's phone loses its signal\n",
+    )
+    .unwrap();
     // A tenant file that does not load.
     std::fs::write(project.join("scenarios/broken.yaml"), "name: [\n").unwrap();
     // Exercises: an unknown person, a method kind that does not exist, an action the user
@@ -249,6 +255,7 @@ fn check_finds_each_kind_of_mistake_with_its_place() {
         ("features/text-messages.feature:", "nobody called `Alexa`"),
         ("features/more.feature:4", "no tenant called \"exampel\""),
         ("features/typo.feature:5", "Wen"),
+        ("features/signal.feature:5", "nobody called `Alex Rivero`"),
         ("scenarios/broken.yaml:1", "expected a string"),
         (
             "scenarios/exercises/01-text-setup.yaml:",
@@ -311,7 +318,7 @@ fn the_help_desk_steps_run_in_a_new_project_and_can_fail() {
     std::fs::write(project.join("features/desk.feature"), feature).unwrap();
     let out = mfa_sim_in(&project, &["run", "features/desk.feature"]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("4 scenarios"), "{}", text(&out));
+    assert!(text(&out).contains("13 scenarios"), "{}", text(&out));
     // Without the carrier trouble, the texted code does arrive: the check says so.
     std::fs::write(
         project.join("features/desk.feature"),
@@ -324,6 +331,68 @@ fn the_help_desk_steps_run_in_a_new_project_and_can_fail() {
         text(&out).contains("a text arrived on Alex's phone during the step before"),
         "{}",
         text(&out)
+    );
+    // Each new kind of step can fail, and says what it found instead.
+    let fails_saying = |from: &str, to: &str, said: &str| {
+        assert!(feature.contains(from), "the feature has no {from:?}");
+        std::fs::write(
+            project.join("features/desk.feature"),
+            feature.replacen(from, to, 1),
+        )
+        .unwrap();
+        let out = mfa_sim_in(&project, &["run", "features/desk.feature"]);
+        assert!(!out.status.success(), "{from:?} -> {to:?} passed");
+        assert!(text(&out).contains(said), "{to:?}:\n{}", text(&out));
+        assert!(
+            !text(&out).contains("panicked") && !text(&out).contains("Some("),
+            "no program text: {}",
+            text(&out)
+        );
+    };
+    // The sign-in log: the other address is there, with its place; a third is not.
+    fails_saying(
+        "from 198.51.100.77 in \"Lyon\"",
+        "from 198.51.100.78 in \"Lyon\"",
+        "198.51.100.77 (Lyon",
+    );
+    fails_saying(
+        "Then someone else is not signed in as Alex",
+        "Then someone else is signed in as Alex",
+        "someone else is not signed in as Alex",
+    );
+    // A lost phone is out of Alex's hands; a kept one is not.
+    fails_saying(
+        "gets a new phone and keeps the old one",
+        "gets a new phone and loses the old one",
+        "Alex's old phone is lost",
+    );
+    fails_saying(
+        "gets a new phone and wipes the old one",
+        "gets a new phone and keeps the old one",
+        "Alex's old phone still has \"Google Authenticator\"",
+    );
+    // The account stays in the app until it is removed.
+    fails_saying(
+        "    When Alex removes his account from \"Google Authenticator\"\n",
+        "",
+        "Google Authenticator on Alex's phone still lists",
+    );
+    // Default and delete name what the page offers when the method is not there.
+    fails_saying(
+        "makes \"Microsoft Authenticator - notification\"",
+        "makes \"Authy\"",
+        "nothing labelled \"Authy\" (it offers \"Phone - text +1 4255550111\"",
+    );
+    fails_saying(
+        "deletes \"Phone: +1 4255550111\"",
+        "deletes \"Phone: +1 4255550199\"",
+        "(it offers \"Phone: +1 4255550111\"",
+    );
+    // A person named in full is named so in the message.
+    fails_saying(
+        "Then Alex Rivera sees \"More information required\"",
+        "Then Alex Rivera is signed in to Office",
+        "Alex Rivera's browser shows \"More information required\"",
     );
     // Closing the browser after "Stay signed in?" answered no signs Alex out; without the
     // close, the check fails.
@@ -339,4 +408,61 @@ fn the_help_desk_steps_run_in_a_new_project_and_can_fail() {
         "{}",
         text(&out)
     );
+}
+
+/// An unknown person, app, button, page or tenant fails its step with the known ones listed,
+/// in words an author reads (no cucumber or Rust wording).
+#[test]
+fn an_unknown_value_lists_the_known_ones() {
+    let (_dir, project) = new_project();
+    let cases = [
+        (
+            "Then Alexa is not signed in",
+            "nobody called `Alexa` in this scenario (people: Alex)",
+        ),
+        (
+            "When Alex installs \"Authy2\" from the app store",
+            "no app called \"Authy2\"; known: Microsoft Authenticator, Google Authenticator",
+        ),
+        (
+            "When Alex opens \"https://aka.ms/mfasetup\" in his browser\n    And Alex presses \"Nope\"",
+            "has nothing labelled \"Nope\" (it offers \"Next\")",
+        ),
+        (
+            "When Alex opens \"https://example.org/\" in his browser",
+            "known: \"https://www.office.com\", \"https://aka.ms/mfasetup\"",
+        ),
+        (
+            "Given the tenant from \"nope\"",
+            "no tenant called \"nope\"; known: \"example\"",
+        ),
+        (
+            "When someone else signs in as Alex with his password from 198.51.100.777",
+            "\"198.51.100.777\" is not an IPv4 address",
+        ),
+    ];
+    let mut feature = String::from("Feature: Mistakes\n");
+    for (i, (step, _)) in cases.iter().enumerate() {
+        feature.push_str(&format!(
+            "\n  Scenario: mistake {i}\n    Given the tenant from \"example\"\n    {step}\n"
+        ));
+    }
+    std::fs::write(project.join("features/mistakes.feature"), feature).unwrap();
+    let out = mfa_sim_in(&project, &["run", "features/mistakes.feature"]);
+    assert!(!out.status.success());
+    let said = text(&out);
+    for (step, words) in cases {
+        assert!(said.contains(words), "{step}: no {words:?} in\n{said}");
+    }
+    for program in [
+        "can not be parsed",
+        "panicked",
+        "Captured output",
+        "os error",
+    ] {
+        assert!(
+            !said.contains(program),
+            "program text {program:?} in\n{said}"
+        );
+    }
 }

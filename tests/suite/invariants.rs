@@ -128,6 +128,16 @@ const READS_TEXT: &[(&str, &str, &str)] = &[
     ),
     (
         "harness/steps/browser.rs",
+        "make_default",
+        "`Dana makes \"...\" her default method` checks the page then says it is the default",
+    ),
+    (
+        "harness/steps/intruder.rs",
+        "someone_else_sees",
+        "`Then someone else sees \"...\"` asserts the heading the other person reads",
+    ),
+    (
+        "harness/steps/browser.rs",
         "page_says",
         "`Then the page says \"...\"` asserts the words a person reads",
     ),

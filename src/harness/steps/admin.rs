@@ -24,8 +24,12 @@ fn state(word: &str) -> Result<MfaState> {
 }
 
 /// Example: When the administrator enables MFA for Dana
-#[given(regex = r"^the administrator (enables|enforces|disables) MFA for (\w+)$")]
-#[when(regex = r"^the administrator (enables|enforces|disables) MFA for (\w+)$")]
+#[given(
+    regex = r"^the administrator (enables|enforces|disables) MFA for (\w[\w'-]*(?: [A-Z][\w'-]*)?)$"
+)]
+#[when(
+    regex = r"^the administrator (enables|enforces|disables) MFA for (\w[\w'-]*(?: [A-Z][\w'-]*)?)$"
+)]
 async fn set_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> Result<()> {
     w.at(step);
     let report = admin_do(w, &who, AdminAction::SetMfa(state(&verb)?)).await?;
@@ -188,8 +192,8 @@ async fn issue_tap(w: &mut GuideWorld, step: &Step, who: Person, minutes: i64) -
 }
 
 /// Example: When the administrator blocks MFA for Dana
-#[given(regex = r"^the administrator (blocks|unblocks) MFA for (\w+)$")]
-#[when(regex = r"^the administrator (blocks|unblocks) MFA for (\w+)$")]
+#[given(regex = r"^the administrator (blocks|unblocks) MFA for (\w[\w'-]*(?: [A-Z][\w'-]*)?)$")]
+#[when(regex = r"^the administrator (blocks|unblocks) MFA for (\w[\w'-]*(?: [A-Z][\w'-]*)?)$")]
 async fn block_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> Result<()> {
     w.at(step);
     admin_do(w, &who, AdminAction::BlockMfa(verb == "blocks")).await?;
@@ -202,7 +206,9 @@ async fn block_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -
 }
 
 /// Example: Then the administrator sees that Dana is at high risk
-#[then(regex = r"^the administrator sees that (\w+) is (at high risk|not at risk)$")]
+#[then(
+    regex = r"^the administrator sees that (\w[\w'-]*(?: [A-Z][\w'-]*)?) is (at high risk|not at risk)$"
+)]
 async fn risk(w: &mut GuideWorld, step: &Step, who: Person, what: String) -> Result<()> {
     w.at(step);
     let upn = w.person(&who)?.upn.clone();
@@ -215,7 +221,9 @@ async fn risk(w: &mut GuideWorld, step: &Step, who: Person, what: String) -> Res
 }
 
 /// Example: Then the administrator sees that Dana's MFA is blocked
-#[then(regex = r"^the administrator sees that (\w+)'s MFA is (blocked|not blocked)$")]
+#[then(
+    regex = r"^the administrator sees that (\w[\w'-]*(?: [A-Z][\w'-]*)?)'s MFA is (blocked|not blocked)$"
+)]
 async fn mfa_blocked(w: &mut GuideWorld, step: &Step, who: Person, what: String) -> Result<()> {
     w.at(step);
     let upn = w.person(&who)?.upn.clone();
@@ -282,8 +290,8 @@ async fn log_failures(w: &mut GuideWorld, step: &Step, count: usize, who: Person
 }
 
 /// Example: When the administrator blocks sign-in for Dana
-#[given(regex = r"^the administrator (blocks|unblocks) sign-in for (\w+)$")]
-#[when(regex = r"^the administrator (blocks|unblocks) sign-in for (\w+)$")]
+#[given(regex = r"^the administrator (blocks|unblocks) sign-in for (\w[\w'-]*(?: [A-Z][\w'-]*)?)$")]
+#[when(regex = r"^the administrator (blocks|unblocks) sign-in for (\w[\w'-]*(?: [A-Z][\w'-]*)?)$")]
 async fn block_sign_in(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> Result<()> {
     w.at(step);
     admin_do(w, &who, AdminAction::BlockSignIn(verb == "blocks")).await?;
@@ -326,7 +334,9 @@ async fn registration_methods(w: &mut GuideWorld, step: &Step, count: u8) -> Res
 }
 
 /// Example: Then the administrator sees "Passkey (Microsoft Authenticator)" among Dana's methods
-#[then(regex = r#"^the administrator (sees|does not see) "([^"]+)" among (\w+)'s methods$"#)]
+#[then(
+    regex = r#"^the administrator (sees|does not see) "([^"]+)" among (\w[\w'-]*(?: [A-Z][\w'-]*)?)'s methods$"#
+)]
 async fn admin_sees_method(
     w: &mut GuideWorld,
     step: &Step,

@@ -108,7 +108,9 @@ async fn type_app_code(w: &mut GuideWorld, step: &Step, who: Person, app: App) -
 }
 
 /// Example: Then Microsoft Authenticator on Dana's phone shows a sign-in request
-#[then(regex = r"^Microsoft Authenticator on (\w+)'s phone shows (a|no) sign-in request$")]
+#[then(
+    regex = r"^Microsoft Authenticator on (\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone shows (a|no) sign-in request$"
+)]
 async fn request_shown(w: &mut GuideWorld, step: &Step, who: Person, which: String) -> Result<()> {
     w.at(step);
     let pending = w.authenticator(&who).await?.pending().await?;
@@ -121,8 +123,36 @@ async fn request_shown(w: &mut GuideWorld, step: &Step, who: Person, which: Stri
     Ok(())
 }
 
+/// Example: Then Microsoft Authenticator on Dana's old phone shows a sign-in request
+#[then(
+    regex = r"^Microsoft Authenticator on (\w[\w'-]*(?: [A-Z][\w'-]*)?)'s old phone shows (a|no) sign-in request$"
+)]
+async fn old_request_shown(
+    w: &mut GuideWorld,
+    step: &Step,
+    who: Person,
+    which: String,
+) -> Result<()> {
+    w.at(step);
+    let app = w
+        .old_phone(&who)?
+        .authenticator()
+        .await?
+        .with_context(|| format!("Microsoft Authenticator is not on {who}'s old phone"))?;
+    let pending = app.pending().await?;
+    observe!(
+        w,
+        pending.is_some() == (which == "a"),
+        "the app on {who}'s old phone shows {} sign-in request",
+        if pending.is_some() { "a" } else { "no" }
+    );
+    Ok(())
+}
+
 /// Example: Then the request asks Dana for the number shown on screen
-#[then(regex = r"^the request (asks|does not ask) (\w+) for the number shown on screen$")]
+#[then(
+    regex = r"^the request (asks|does not ask) (\w[\w'-]*(?: [A-Z][\w'-]*)?) for the number shown on screen$"
+)]
 async fn asks_number(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> Result<()> {
     w.at(step);
     let pending = w
@@ -280,6 +310,89 @@ async fn passkey_request_shown(w: &mut GuideWorld, step: &Step, who: Person) -> 
             Some(_) => "an ordinary sign-in request, not a passkey",
             None => "no request",
         }
+    );
+    Ok(())
+}
+
+/// The accounts `app` on `phone` lists (Microsoft Authenticator or a store app); an app that is
+/// not installed is an error naming the apps that are.
+pub(crate) async fn accounts_on(
+    phone: &crate::actors::PhoneHandle,
+    app: &str,
+    who: &str,
+) -> Result<Vec<String>> {
+    let missing = |installed: Vec<String>| {
+        anyhow::anyhow!(
+            "{app} is not installed on {who}'s phone (it has {})",
+            quoted_list(&installed)
+        )
+    };
+    if app == MS {
+        match phone.authenticator().await? {
+            Some(a) => Ok(a.accounts().await?),
+            None => Err(missing(phone.apps().await?)),
+        }
+    } else {
+        match phone.totp_app(app).await? {
+            Some(a) => Ok(a.accounts().await?),
+            None => Err(missing(phone.apps().await?)),
+        }
+    }
+}
+
+/// Example: When Dana removes her account from "Google Authenticator"
+#[given(expr = "{person} removes her/his/their account from {app}")]
+#[when(expr = "{person} removes her/his/their account from {app}")]
+async fn remove_account(w: &mut GuideWorld, step: &Step, who: Person, app: App) -> Result<()> {
+    // Only the app forgets: Security info still lists the method, so a sign-in still asks
+    // for it (a request to Microsoft Authenticator then reaches nothing).
+    w.at(step);
+    let upn = w.person(&who)?.upn.clone();
+    let phone = w.phone(&who)?;
+    let before = accounts_on(&phone, &app, &who).await?;
+    let removed = if &*app == MS {
+        w.authenticator(&who)
+            .await?
+            .remove_accounts(Some(&upn))
+            .await?
+    } else {
+        w.totp_app(&who, &app)
+            .await?
+            .remove_accounts(Some(&upn))
+            .await?
+    };
+    ensure!(
+        !removed.is_empty(),
+        "{app} on {who}'s phone has no account for {upn} to remove (it lists {})",
+        quoted_list(&before)
+    );
+    Ok(())
+}
+
+/// Example: Then "Google Authenticator" on Dana's phone lists her account
+#[then(expr = "{app} on {person}'s phone lists her/his/their account")]
+async fn app_lists(w: &mut GuideWorld, step: &Step, app: App, who: Person) -> Result<()> {
+    w.at(step);
+    let upn = w.person(&who)?.upn.clone();
+    let accounts = accounts_on(&w.phone(&who)?, &app, &who).await?;
+    ensure!(
+        accounts.iter().any(|a| a.contains(&upn)),
+        "{app} on {who}'s phone lists {}, not {upn}",
+        quoted_list(&accounts)
+    );
+    Ok(())
+}
+
+/// Example: Then "Google Authenticator" on Dana's phone does not list her account
+#[then(expr = "{app} on {person}'s phone does not list her/his/their account")]
+async fn app_does_not_list(w: &mut GuideWorld, step: &Step, app: App, who: Person) -> Result<()> {
+    w.at(step);
+    let upn = w.person(&who)?.upn.clone();
+    let accounts = accounts_on(&w.phone(&who)?, &app, &who).await?;
+    ensure!(
+        !accounts.iter().any(|a| a.contains(&upn)),
+        "{app} on {who}'s phone still lists {}",
+        quoted_list(&accounts)
     );
     Ok(())
 }

@@ -5,7 +5,7 @@ use crate::flows::Destination;
 use crate::harness::GuideWorld;
 use crate::harness::journeys;
 use crate::harness::params::Person;
-use crate::screens::{PageId, SignInStep};
+use crate::screens::{PageId, ScreenView, SignInStep};
 use crate::transcript::{Actor, Output};
 use crate::words::quoted_list;
 use crate::words::quoted_or_nothing;
@@ -18,8 +18,7 @@ use cucumber::{given, then, when};
 #[when(expr = "{person} opens {string} in her/his/their browser")]
 async fn open(w: &mut GuideWorld, step: &Step, who: Person, address: String) -> Result<()> {
     w.at(step);
-    let dest = Destination::parse(&address)
-        .with_context(|| format!("the simulator does not know the address {address}"))?;
+    let dest = Destination::parse(&address).with_context(|| unknown_address(&address))?;
     let page = w.open(&who, dest).await?;
     ensure!(page.page != PageId::NewTab, "the browser shows nothing");
     Ok(())
@@ -30,8 +29,7 @@ async fn open(w: &mut GuideWorld, step: &Step, who: Person, address: String) -> 
 #[when(expr = "{person} signs in to {string} with her/his/their password")]
 async fn sign_in_to(w: &mut GuideWorld, step: &Step, who: Person, address: String) -> Result<()> {
     w.at(step);
-    let dest = Destination::parse(&address)
-        .with_context(|| format!("the simulator does not know the address {address}"))?;
+    let dest = Destination::parse(&address).with_context(|| unknown_address(&address))?;
     let page = journeys::sign_in(w, &who, dest).await?;
     ensure!(
         page.page != PageId::SignIn(SignInStep::Password) || page.error.is_none(),
@@ -199,7 +197,7 @@ async fn sees(w: &mut GuideWorld, step: &Step, who: Person, title: String) -> Re
 }
 
 /// Example: Then the page says "not be shown again"
-#[then(regex = r#"^(?:the|(\w+)'s) page says "([^"]+)"$"#)]
+#[then(regex = r#"^(?:the|(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s) page says "([^"]+)"$"#)]
 async fn page_says(w: &mut GuideWorld, step: &Step, who: String, text: String) -> Result<()> {
     w.at(step);
     let who = if who.is_empty() {
@@ -225,9 +223,9 @@ async fn page_says(w: &mut GuideWorld, step: &Step, who: String, text: String) -
 /// Rule 19: after the password the first method starts at once (a text sent, a request in
 /// the app, a call placed, the code box), with no "Verify your identity" list first. The text
 /// is the page's title or any of its wording.
-#[given(regex = r#"^(\w+)'s sign-in starts with "([^"]+)"$"#)]
-#[when(regex = r#"^(\w+)'s sign-in starts with "([^"]+)"$"#)]
-#[then(regex = r#"^(\w+)'s sign-in starts with "([^"]+)"$"#)]
+#[given(regex = r#"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s sign-in starts with "([^"]+)"$"#)]
+#[when(regex = r#"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s sign-in starts with "([^"]+)"$"#)]
+#[then(regex = r#"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s sign-in starts with "([^"]+)"$"#)]
 async fn sign_in_starts_with(
     w: &mut GuideWorld,
     step: &Step,
@@ -252,7 +250,7 @@ async fn sign_in_starts_with(
 }
 
 /// Example: Then Dana was never shown "Verify your identity"
-#[then(regex = r#"^(\w+) was never shown "([^"]+)"$"#)]
+#[then(regex = r#"^(\w[\w'-]*(?: [A-Z][\w'-]*)?) was never shown "([^"]+)"$"#)]
 async fn never_shown(w: &mut GuideWorld, step: &Step, who: String, title: String) -> Result<()> {
     w.at(step);
     let shown = w.sim()?.transcript.all().into_iter().any(|e| {
@@ -401,6 +399,65 @@ async fn security_info(w: &mut GuideWorld, step: &Step, who: Person) -> Result<(
     Ok(())
 }
 
+/// On Security info: the page already, or signed in to it as [`security_info`] does.
+async fn on_security_info(w: &mut GuideWorld, who: &str) -> Result<ScreenView> {
+    let here = PageId::Manage(crate::screens::ManageStep::SecurityInfo);
+    let page = w.page(who).await?;
+    if page.page == here {
+        return Ok(page);
+    }
+    let page = journeys::sign_in_with_mfa(w, who, Destination::SecurityInfo).await?;
+    ensure!(
+        page.page == here,
+        "{who} did not reach Security info: the browser shows \"{}\"",
+        page.title
+    );
+    Ok(page)
+}
+
+/// Example: When Dana makes "Microsoft Authenticator - notification" her default method
+#[given(expr = "{person} makes {string} her/his/their default method")]
+#[when(expr = "{person} makes {string} her/his/their default method")]
+async fn make_default(w: &mut GuideWorld, step: &Step, who: Person, method: String) -> Result<()> {
+    // Security info (signing in first if needed), "Change", the method, "Confirm".
+    w.at(step);
+    on_security_info(w, &who).await?;
+    w.use_control(&who, "Change").await?;
+    w.use_control(&who, &method).await?;
+    let page = w.use_control(&who, "Confirm").await?;
+    let says = format!("Default sign-in method: {method}").to_lowercase();
+    ensure!(
+        page.all_text().to_lowercase().contains(&says),
+        "the default did not become \"{method}\"; the page shows:\n{}",
+        crate::screens::text::render(&page)
+    );
+    Ok(())
+}
+
+/// Example: When Dana deletes "Phone: +1 4255550123" from Security info
+#[given(expr = "{person} deletes {string} from Security info")]
+#[when(expr = "{person} deletes {string} from Security info")]
+async fn delete_method(w: &mut GuideWorld, step: &Step, who: Person, method: String) -> Result<()> {
+    // Security info (signing in first if needed), the method's row, "Delete", and "Yes" on
+    // the "Delete method" page that asks first (rule 14: it cannot be undone).
+    w.at(step);
+    on_security_info(w, &who).await?;
+    w.use_control(&who, &method).await?;
+    let asked = w.use_control(&who, "Delete").await?;
+    ensure!(
+        asked.page == PageId::Manage(crate::screens::ManageStep::ConfirmDelete),
+        "pressing \"Delete\" showed \"{}\", not the page that asks first",
+        asked.title
+    );
+    let page = w.use_control(&who, "Yes").await?;
+    ensure!(
+        page.control(&method).is_none(),
+        "Security info still lists \"{method}\"; the page shows:\n{}",
+        crate::screens::text::render(&page)
+    );
+    Ok(())
+}
+
 /// Example: Then Lee is not signed in
 #[then(expr = "{person} is not signed in")]
 async fn not_signed_in(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
@@ -434,7 +491,7 @@ async fn other_browser(w: &mut GuideWorld, step: &Step, who: Person) -> Result<(
     w.at(step);
     w.person(&who)?;
     let browser = w.sim()?.browser(&format!("{who}'s other computer"));
-    w.switch_browser(&who, browser);
+    w.switch_browser(&who, browser)?;
     ensure!(
         w.page(&who).await?.page == PageId::NewTab,
         "the other browser already shows a page"
@@ -443,20 +500,32 @@ async fn other_browser(w: &mut GuideWorld, step: &Step, who: Person) -> Result<(
 }
 
 /// Example: When Dana's browser connects from 198.51.100.20
-#[given(regex = r"^(\w+)'s browser connects from (\d+\.\d+\.\d+\.\d+)$")]
-#[when(regex = r"^(\w+)'s browser connects from (\d+\.\d+\.\d+\.\d+)$")]
+#[given(expr = "{person}'s browser connects from {address}")]
+#[when(expr = "{person}'s browser connects from {address}")]
 async fn connects_from(
     w: &mut GuideWorld,
     step: &Step,
     who: Person,
-    address: String,
+    address: crate::harness::params::Address,
 ) -> Result<()> {
     w.at(step);
-    let address: std::net::Ipv4Addr = address
-        .parse()
-        .map_err(|_| anyhow::anyhow!("`{address}` is not an IPv4 address"))?;
-    w.browser(&who)?.connect_from(address).await?;
+    w.browser(&who)?.connect_from(address.0).await?;
     Ok(())
+}
+
+/// An address the simulated browser cannot open, and the ones it can.
+fn unknown_address(address: &str) -> String {
+    let known = [
+        Destination::Office,
+        Destination::MfaSetup,
+        Destination::SecurityInfo,
+        Destination::AppPasswords,
+    ]
+    .map(Destination::address);
+    format!(
+        "the simulator does not know the address \"{address}\"; known: {}",
+        quoted_list(known)
+    )
 }
 
 /// The person the scenario is about: the first named in the scenario file.

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod apps;
 pub mod browser;
+pub mod intruder;
 pub mod journeys;
 pub mod mail;
 pub mod phone;

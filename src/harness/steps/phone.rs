@@ -2,6 +2,7 @@
 
 use crate::harness::GuideWorld;
 use crate::harness::params::{App, Duration, Person};
+use crate::harness::world::OldPhone;
 use anyhow::{Context, Result, ensure};
 use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
@@ -32,7 +33,7 @@ async fn text_count(w: &mut GuideWorld, step: &Step, who: Person, n: usize) -> R
 }
 
 /// Example: Then Dana's phone rings
-#[then(regex = r"^(\w+)'s phone (rings|does not ring)$")]
+#[then(regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone (rings|does not ring)$")]
 async fn rings(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> Result<()> {
     w.at(step);
     let ringing = w.phone(&who)?.ringing().await?.is_some();
@@ -49,8 +50,12 @@ async fn rings(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> Re
 }
 
 /// Example: When Dana answers the call and presses "#"
-#[given(regex = r#"^(\w+) answers the (call|desk phone) and presses "([^"]+)"$"#)]
-#[when(regex = r#"^(\w+) answers the (call|desk phone) and presses "([^"]+)"$"#)]
+#[given(
+    regex = r#"^(\w[\w'-]*(?: [A-Z][\w'-]*)?) answers the (call|desk phone) and presses "([^"]+)"$"#
+)]
+#[when(
+    regex = r#"^(\w[\w'-]*(?: [A-Z][\w'-]*)?) answers the (call|desk phone) and presses "([^"]+)"$"#
+)]
 async fn answer(
     w: &mut GuideWorld,
     step: &Step,
@@ -121,8 +126,8 @@ fn desk_phone(w: &GuideWorld, who: &str) -> Result<crate::actors::PhoneHandle> {
 }
 
 /// Example: When Dana's phone loses its signal
-#[given(regex = r"^(\w+)'s phone (loses|regains) its signal$")]
-#[when(regex = r"^(\w+)'s phone (loses|regains) its signal$")]
+#[given(regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone (loses|regains) its signal$")]
+#[when(regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone (loses|regains) its signal$")]
 async fn signal(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> Result<()> {
     w.at(step);
     let phone = w.phone(&who)?;
@@ -135,8 +140,12 @@ async fn signal(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> R
 }
 
 /// Example: When Dana's phone clock is 3 minutes fast
-#[given(regex = r"^(\w+)'s phone clock is (\d+ (?:seconds?|minutes?)) (fast|slow)$")]
-#[when(regex = r"^(\w+)'s phone clock is (\d+ (?:seconds?|minutes?)) (fast|slow)$")]
+#[given(
+    regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone clock is (\d+ (?:seconds?|minutes?)) (fast|slow)$"
+)]
+#[when(
+    regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone clock is (\d+ (?:seconds?|minutes?)) (fast|slow)$"
+)]
 async fn clock_wrong(
     w: &mut GuideWorld,
     step: &Step,
@@ -242,6 +251,79 @@ async fn no_new_text(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()>
         arrived.is_empty(),
         "a text arrived on {who}'s phone during the step before: \"{}\"",
         arrived.join("\", \"")
+    );
+    Ok(())
+}
+
+/// Example: When Dana gets a new phone and keeps the old one
+#[given(
+    regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?) gets a new phone and (keeps|wipes|loses) the old one$"
+)]
+#[when(
+    regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?) gets a new phone and (keeps|wipes|loses) the old one$"
+)]
+async fn new_phone(w: &mut GuideWorld, step: &Step, who: Person, fate: String) -> Result<()> {
+    // The number moves to the new phone (texts and calls go there); the new phone has no
+    // apps. Kept, the old phone keeps its apps and accounts (Microsoft Authenticator on it
+    // still gets requests); wiped, it has none; lost, it keeps them but no step can use it.
+    w.at(step);
+    let fate = match fate.as_str() {
+        "keeps" => OldPhone::Kept,
+        "wipes" => OldPhone::Wiped,
+        _ => OldPhone::Lost,
+    };
+    let old_number = w.phone(&who)?.number.clone();
+    w.new_phone(&who, fate).await?;
+    let phone = w.phone(&who)?;
+    ensure!(
+        phone.number == old_number,
+        "{who}'s new phone has the number {}, not {old_number}",
+        phone.number
+    );
+    ensure!(
+        phone.apps().await?.is_empty(),
+        "{who}'s new phone already has apps"
+    );
+    Ok(())
+}
+
+/// Example: Then Dana's phone has no authenticator apps
+#[then(expr = "{person}'s phone has no authenticator apps")]
+async fn no_apps(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
+    w.at(step);
+    let apps = w.phone(&who)?.apps().await?;
+    ensure!(
+        apps.is_empty(),
+        "{who}'s phone has {}",
+        crate::words::quoted_list(&apps)
+    );
+    Ok(())
+}
+
+/// Example: Then Dana's old phone has no authenticator apps
+#[then(expr = "{person}'s old phone has no authenticator apps")]
+async fn old_no_apps(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
+    w.at(step);
+    let apps = w.old_phone(&who)?.apps().await?;
+    ensure!(
+        apps.is_empty(),
+        "{who}'s old phone still has {}",
+        crate::words::quoted_list(&apps)
+    );
+    Ok(())
+}
+
+/// Example: Then "Microsoft Authenticator" on Dana's old phone lists her account
+#[then(expr = "{app} on {person}'s old phone lists her/his/their account")]
+async fn old_lists(w: &mut GuideWorld, step: &Step, app: App, who: Person) -> Result<()> {
+    w.at(step);
+    let upn = w.person(&who)?.upn.clone();
+    let phone = w.old_phone(&who)?;
+    let accounts = crate::harness::steps::apps::accounts_on(&phone, &app, &who).await?;
+    ensure!(
+        accounts.iter().any(|a| a.contains(&upn)),
+        "{app} on {who}'s old phone lists {}",
+        crate::words::quoted_list(&accounts)
     );
     Ok(())
 }
