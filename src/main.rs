@@ -152,9 +152,10 @@ async fn dispatch(cli: Cli) -> Result<ExitCode> {
                     problems(&guide)
                 );
             }
-            let f =
-                mfa_sim::verdict::forecast::forecast(&project, &features, &guide, &steps, &tenant)
-                    .await?;
+            let f = mfa_sim::verdict::forecast::forecast(
+                &project, &features, &guide, None, &steps, &tenant,
+            )
+            .await?;
             print!("{}", mfa_sim::verdict::forecast::text(&f));
             Ok(ExitCode::SUCCESS)
         }

@@ -85,6 +85,7 @@ pub(crate) async fn prepare(
             &project,
             &features,
             &living.report,
+            Some(&other),
             &steps,
             &tenant,
         )

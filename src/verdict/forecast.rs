@@ -86,11 +86,13 @@ pub fn cutovers_after(from: Instant) -> Vec<Cutover> {
 }
 
 /// Replay the features on `tenant` on each coming cut-over day after its own date, and find
-/// the first day each guide step's verdict changes. `guide` is the run on the guide's date.
+/// the first day each guide step's verdict changes. `guide` is the run on the guide's date;
+/// `start`, the replay on the tenant's own date when the caller has made it already.
 pub async fn forecast(
     project: &Project,
     features: &Path,
     guide: &RunReport,
+    start: Option<&RunReport>,
     steps: &[GuideStep],
     tenant: &str,
 ) -> anyhow::Result<Forecast> {
@@ -108,12 +110,19 @@ pub async fn forecast(
             },
         )
     };
-    let start = replay_on(None).await;
+    let made;
+    let start = match start {
+        Some(s) => s,
+        None => {
+            made = replay_on(None).await;
+            &made
+        }
+    };
     anyhow::ensure!(
         start.problems.is_empty() && !start.steps.is_empty(),
         "the replay on {tenant} could not run, so there is nothing to forecast from"
     );
-    let base: Vec<StepVerdict> = verdicts(guide, &start, steps, features);
+    let base: Vec<StepVerdict> = verdicts(guide, start, steps, features);
     let cutovers = cutovers_after(from);
     let mut changes: Vec<Change> = Vec::new();
     for cut in &cutovers {

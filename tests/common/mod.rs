@@ -107,8 +107,48 @@ pub fn within<T: Send + 'static>(seconds: u64, f: impl FnOnce() -> T + Send + 's
 }
 
 /// The verdicts of the repository's features replayed on `tenant` (and `date`), after
-/// checking that the guide's own run passed and the replay ran.
+/// checking that the guide's own run passed and the replay ran. Worked out once per test
+/// binary for each tenant and date (several test modules ask for the same ones).
 pub async fn replayed_verdicts(
+    tenant: &str,
+    date: Option<&str>,
+) -> Vec<mfa_sim::verdict::StepVerdict> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    type Cache = Mutex<HashMap<(String, Option<String>), Vec<mfa_sim::verdict::StepVerdict>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let key = (tenant.to_string(), date.map(str::to_string));
+    let cache = CACHE.get_or_init(Cache::default);
+    if let Some(v) = cache.lock().unwrap().get(&key) {
+        return v.clone();
+    }
+    let v = replay_verdicts_uncached(tenant, date).await;
+    cache.lock().unwrap().insert(key, v.clone());
+    v
+}
+
+/// The repository's book, built once per test binary into a temporary folder that lives as
+/// long as the process (the book test builds a second copy to compare with it).
+pub fn built_book() -> &'static Path {
+    use std::sync::OnceLock;
+    static BOOK: OnceLock<tempfile::TempDir> = OnceLock::new();
+    BOOK.get_or_init(|| {
+        // Built on a thread of its own: the callers are inside a tokio runtime already.
+        std::thread::spawn(|| {
+            let out = tempfile::tempdir().unwrap();
+            tokio::runtime::Runtime::new()
+                .unwrap()
+                .block_on(mfa_sim::book::build_at(&repo().book(), Some(out.path())))
+                .expect("the book builds");
+            out
+        })
+        .join()
+        .expect("the book build did not panic")
+    })
+    .path()
+}
+
+async fn replay_verdicts_uncached(
     tenant: &str,
     date: Option<&str>,
 ) -> Vec<mfa_sim::verdict::StepVerdict> {

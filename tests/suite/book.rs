@@ -71,16 +71,14 @@ fn tool(name: &str) -> bool {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_book_shows_every_guide_step_with_live_outputs_and_is_deterministic() {
-    let first = tempfile::tempdir().unwrap();
+    // The first build is shared with the other tests that read the book.
+    let first = common::built_book();
     let second = tempfile::tempdir().unwrap();
-    build_at(&book_dir(), Some(first.path()))
-        .await
-        .expect("the book builds");
     build_at(&book_dir(), Some(second.path()))
         .await
         .expect("the book builds twice");
 
-    let a = pages(first.path());
+    let a = pages(first);
     let b = pages(second.path());
     assert_eq!(a.len(), b.len());
     for ((pa, ha), (_, hb)) in a.iter().zip(&b) {
@@ -214,11 +212,8 @@ async fn the_book_shows_every_guide_step_with_live_outputs_and_is_deterministic(
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_qr_code_in_the_book_decodes_to_the_scenarios_otpauth_link() {
-    let out = tempfile::tempdir().unwrap();
-    build_at(&book_dir(), Some(out.path()))
-        .await
-        .expect("the book builds");
-    let html = std::fs::read_to_string(out.path().join("third-party-authenticator.html")).unwrap();
+    let html = std::fs::read_to_string(common::built_book().join("third-party-authenticator.html"))
+        .unwrap();
     let block = scenario_blocks(&html)
         .into_iter()
         .map(|(_, b)| b)
@@ -277,6 +272,7 @@ async fn the_qr_code_in_the_book_decodes_to_the_scenarios_otpauth_link() {
     );
 
     if tool("zbarimg") {
+        let out = tempfile::tempdir().unwrap();
         let file = out.path().join("qr.png");
         std::fs::write(&file, png).unwrap();
         let decoded = std::process::Command::new("zbarimg")

@@ -6,7 +6,6 @@
 
 use crate::common;
 
-use mfa_sim::book::build_at;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -161,16 +160,13 @@ fn trainer_transcripts_carry_no_debug_text() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_book_carries_no_debug_text() {
-    let out = tempfile::tempdir().unwrap();
-    build_at(&common::repo().book(), Some(out.path()))
-        .await
-        .expect("the book builds");
-    let pages = html_pages(out.path());
+    let out = common::built_book();
+    let pages = html_pages(out);
     assert!(!pages.is_empty(), "the book has pages");
     let mut hits = Vec::new();
     for page in pages {
         let text = std::fs::read_to_string(&page).unwrap();
-        let name = page.strip_prefix(out.path()).unwrap_or(&page).display();
+        let name = page.strip_prefix(out).unwrap_or(&page).display();
         hits.extend(scan(&format!("book/{name}"), &text));
     }
     assert!(
