@@ -18,7 +18,8 @@ macro_rules! observe {
             if $w.soft() {
                 $w.note(message.lines().next().unwrap_or_default().to_string());
             } else {
-                anyhow::bail!(message);
+                // Outside a replay the expectation is the scenario author's, not the guide's.
+                anyhow::bail!(message.replace(" the guide expects", " the scenario expects"));
             }
         }
     };
