@@ -455,18 +455,9 @@ mod tests {
         // Tasks that refer to each other: a phone and the apps it spawned, an Authenticator
         // activated for push (the switchboard, held by the tenant, holds its handle, and its
         // own task holds the tenant), a browser started after the people.
-        let dana = sim.person("Dana").unwrap().clone();
-        let phone = dana.phone.clone().unwrap();
-        assert!(phone.install("Microsoft Authenticator").await.unwrap());
+        let app = activated(&sim).await;
+        let phone = sim.person("Dana").unwrap().phone.clone().unwrap();
         assert!(phone.install("Google Authenticator").await.unwrap());
-        let app = phone.authenticator().await.unwrap().unwrap();
-        app.accept_terms().await.unwrap();
-        let payload = {
-            let mut t = sim.tenant.lock();
-            let id = t.id_of(&dana.upn).unwrap();
-            t.start_authenticator_setup(id).unwrap()
-        };
-        app.scan(&payload).await.unwrap().unwrap();
         let _stranger = sim.browser("Unknown device");
 
         let live = sim.live_tasks();

@@ -14,7 +14,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 /// Every step definition, made once per check.
-type Steps = cucumber::step::Collection<GuideWorld>;
+use crate::harness::advice::Steps;
 
 /// The step that names the scenario's tenant.
 const TENANT_STEP: &str = "the tenant from \"";
@@ -82,15 +82,7 @@ fn matchers() -> Vec<Matcher> {
         let Ok(regex) = Expression::regex_with_parameters(expr.as_str(), &custom) else {
             continue;
         };
-        let kinds = pattern
-            .keywords
-            .iter()
-            .map(|k| match k.as_str() {
-                "given" => StepType::Given,
-                "when" => StepType::When,
-                _ => StepType::Then,
-            })
-            .collect();
+        let kinds = step_types(&pattern);
         out.push(Matcher {
             kinds,
             regex,
@@ -98,6 +90,19 @@ fn matchers() -> Vec<Matcher> {
         });
     }
     out
+}
+
+/// The keywords a step pattern is registered under, as gherkin's step types.
+fn step_types(pattern: &crate::harness::vocabulary::StepPattern) -> Vec<StepType> {
+    pattern
+        .keywords
+        .iter()
+        .map(|k| match k.as_str() {
+            "given" => StepType::Given,
+            "when" => StepType::When,
+            _ => StepType::Then,
+        })
+        .collect()
 }
 
 /// How a step written as a regex names a person (the same group in every `steps/*.rs`).
@@ -117,15 +122,7 @@ fn regex_matcher(pattern: &crate::harness::vocabulary::StepPattern) -> Option<Ma
     }
     let named = source.replacen(PERSON_GROUP, r"(?P<person>\w[\w'-]*(?: [A-Z][\w'-]*)?)", 1);
     let regex = Regex::new(&named).ok()?;
-    let kinds = pattern
-        .keywords
-        .iter()
-        .map(|k| match k.as_str() {
-            "given" => StepType::Given,
-            "when" => StepType::When,
-            _ => StepType::Then,
-        })
-        .collect();
+    let kinds = step_types(pattern);
     Some(Matcher {
         kinds,
         regex,

@@ -125,18 +125,7 @@ impl<'p> Tenants<'p> {
 
     /// The names of the tenant files in the project's folder (`contoso`, `contoso-today`).
     pub(crate) fn known(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(self.project.scenarios())
-            .map(|entries| {
-                entries
-                    .flatten()
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-                    .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        names.sort();
-        names
+        crate::project::known_tenants(&self.project.scenarios())
     }
 
     /// The people of tenant `name`, or why it cannot be used.

@@ -50,14 +50,12 @@ pub fn undefined_at(
     lines
 }
 
-/// True when a step definition of kind `kind` (Given, When or Then) matches `text` (several
-/// matching counts as defined: the run reports the ambiguity itself).
-pub(crate) fn is_defined(kind: &str, text: &str) -> bool {
-    let ty = match kind {
-        "Given" => StepType::Given,
-        "When" => StepType::When,
-        _ => StepType::Then,
-    };
+/// Every step definition (building it compiles every pattern: make it once per use).
+pub(crate) type Steps = cucumber::step::Collection<GuideWorld>;
+
+/// True when a step definition of type `ty` in `steps` matches `text` (several matching
+/// counts as defined: the run reports the ambiguity itself).
+pub(crate) fn defined(steps: &Steps, ty: StepType, text: &str) -> bool {
     let probe = Step {
         keyword: String::new(),
         ty,
@@ -67,7 +65,16 @@ pub(crate) fn is_defined(kind: &str, text: &str) -> bool {
         span: Default::default(),
         position: Default::default(),
     };
-    matches!(GuideWorld::collection().find(&probe), Ok(Some(_)) | Err(_))
+    matches!(steps.find(&probe), Ok(Some(_)) | Err(_))
+}
+
+/// The step type of a resolved keyword (`Given`, `When`, `Then`).
+pub(crate) fn step_type(kind: &str) -> StepType {
+    match kind {
+        "Given" => StepType::Given,
+        "When" => StepType::When,
+        _ => StepType::Then,
+    }
 }
 
 /// The keywords under which `text` does have a definition.
@@ -80,18 +87,7 @@ fn other_kinds(kind: &str, text: &str) -> Vec<&'static str> {
     ]
     .into_iter()
     .filter(|(_, name)| *name != kind)
-    .filter(|(ty, _)| {
-        let probe = Step {
-            keyword: String::new(),
-            ty: *ty,
-            value: text.to_string(),
-            docstring: None,
-            table: None,
-            span: Default::default(),
-            position: Default::default(),
-        };
-        matches!(steps.find(&probe), Ok(Some(_)) | Err(_))
-    })
+    .filter(|(ty, _)| defined(&steps, *ty, text))
     .map(|(_, name)| name)
     .collect()
 }
