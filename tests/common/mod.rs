@@ -203,3 +203,34 @@ pub fn verdict_of<'a>(
         .find(|s| s.id == id)
         .unwrap_or_else(|| panic!("no verdict for {id}"))
 }
+
+/// What `mfa-sim ARGS` printed in the repository (status, standard output, standard error),
+/// run once per test binary for each list of arguments: several test modules read the same
+/// commands' output, each for its own reason.
+pub fn output_of(args: &[&str]) -> (bool, String, String) {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    type Slot = Arc<OnceLock<(bool, String, String)>>;
+    static SLOTS: OnceLock<Mutex<HashMap<Vec<String>, Slot>>> = OnceLock::new();
+    let key: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    let slot = SLOTS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap()
+        .entry(key)
+        .or_default()
+        .clone();
+    slot.get_or_init(|| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
+            .args(args)
+            .current_dir(repo().root())
+            .output()
+            .expect("the binary runs");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    })
+    .clone()
+}
