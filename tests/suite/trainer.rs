@@ -197,16 +197,40 @@ async fn every_ticket_fails_at_once_on_the_insecure_shortcut_with_why() {
             "{}: MFA may be turned off",
             ex.id
         );
+        if ex.role == Role::User {
+            // The user has no admin console: the shortcut is refused, explained with the
+            // rule, and MFA stays as it was.
+            let (met, transcript) = play_lines(
+                &ex.id,
+                vec![format!("admin disable {who}"), "status".into()],
+            )
+            .await;
+            assert!(!met, "{}", ex.id);
+            for words in ["not the help desk", "no admin console", rule(6).as_str()] {
+                assert!(
+                    transcript.contains(words),
+                    "{}: did not say {words:?}:\n{transcript}",
+                    ex.id
+                );
+            }
+            assert!(transcript.contains("> status"), "{}", ex.id);
+            continue;
+        }
         let mut shortcuts = vec![(format!("admin disable {who}"), rule(6))];
-        if ex.role == Role::Technician {
-            assert!(
-                ex.goal
-                    .never
-                    .iter()
-                    .any(|n| matches!(n, Never::BeforeVerified { .. })),
-                "{}: the account may be changed before the caller is verified",
-                ex.id
-            );
+        assert!(
+            ex.goal
+                .never
+                .iter()
+                .any(|n| matches!(n, Never::BeforeVerified { .. } | Never::AnyOf { .. })),
+            "{}: the account may be changed before the caller is verified",
+            ex.id
+        );
+        if ex
+            .goal
+            .never
+            .iter()
+            .any(|n| matches!(n, Never::BeforeVerified { .. }))
+        {
             shortcuts.push((format!("admin reregister {who}"), rule(29)));
             shortcuts.push((format!("admin tap {who} 60"), rule(32)));
         }
