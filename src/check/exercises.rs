@@ -98,9 +98,10 @@ async fn check_one(ex: &Exercise, path: &Path, tenants: &mut Tenants<'_>) -> Vec
     person(&ex.person, &mut found);
     for step in &ex.setup {
         match step {
-            Setup::EnableMfa(u) | Setup::NewPhone(u) | Setup::AttackerSignIn(u) => {
-                person(u, &mut found)
-            }
+            Setup::EnableMfa(u)
+            | Setup::NewPhone(u)
+            | Setup::AttackerSignIn(u)
+            | Setup::AttackerApproved(u) => person(u, &mut found),
             Setup::Register { user, method } => {
                 person(user, &mut found);
                 let known = ["text", "authenticator"].iter().any(|k| k == method)
@@ -132,6 +133,7 @@ async fn check_one(ex: &Exercise, path: &Path, tenants: &mut Tenants<'_>) -> Vec
             | Condition::VerifiedFirst(user)
             | Condition::AtRisk(user)
             | Condition::NoMethods(user)
+            | Condition::IntruderSignedOut(user)
             | Condition::SignInBlocked(user)
             | Condition::NoAppPasswords(user)
             | Condition::HasPhone { user, .. }

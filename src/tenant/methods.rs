@@ -71,9 +71,12 @@ impl MethodEntry {
     pub fn describe(&self) -> String {
         match &self.method {
             Method::Phone { slot, number } => format!("Phone number {number} ({})", slot.label()),
-            Method::Authenticator { device_name, .. } | Method::Passkey { device_name, .. } => {
-                format!("{} on {device_name}", self.method.kind())
+            Method::Authenticator { device_name, .. } | Method::Passkey { device_name, .. }
+                if device_name != self.method.kind() =>
+            {
+                format!("{} ({device_name})", self.method.kind())
             }
+            Method::Authenticator { .. } | Method::Passkey { .. } => self.method.kind().to_string(),
             Method::SoftwareToken { .. } => self.method.kind().to_string(),
         }
     }

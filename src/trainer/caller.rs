@@ -76,7 +76,7 @@ impl Session {
                         "the call-back on {office} reached the real {first}, who had not called"
                     ));
                     format!(
-                        "You hang up and call {name} back on the office number in the directory ({office}). {first} answers at their desk and has not called the help desk today. Whoever you were speaking to is not {first}."
+                        "You hang up and call {name} back on the office number in the directory ({office}). {first} answers at the office and has not called the help desk today. Whoever you were speaking to is not {first}."
                     )
                 } else {
                     self.verified(&key);
@@ -199,7 +199,11 @@ impl Session {
             if let Some(m) = &self.exercise.caller.manager {
                 lines.push(format!("  manager: {m}"));
             }
+            let manager = self.exercise.caller.manager.is_some();
             for (fact, answer) in &self.exercise.caller.knows.0 {
+                if manager && fact.eq_ignore_ascii_case("manager") {
+                    continue;
+                }
                 lines.push(format!("  {fact} (on file): {answer}"));
             }
         }

@@ -204,7 +204,7 @@ impl Session {
             v => v,
         };
         self.done.push((name.into(), key));
-        if changes.contains(&verb) && !verified {
+        if changes.contains(&verb) && !verified && self.exercise.checks_caller() {
             self.reset_before_verify = true;
             return Ok(
                 "(Careful: you changed this account before verifying the caller's identity.)"

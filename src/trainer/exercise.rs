@@ -130,6 +130,22 @@ impl<'de> Deserialize<'de> for Facts {
     }
 }
 
+impl Exercise {
+    /// Whether the ticket comes from a caller whose identity the desk must check (its goal
+    /// or its `never:` list names verification); a ticket from HR does not.
+    pub fn checks_caller(&self) -> bool {
+        self.goal
+            .all
+            .iter()
+            .any(|c| matches!(c, Condition::VerifiedFirst(_)))
+            || self
+                .goal
+                .never
+                .iter()
+                .any(|n| matches!(n, Never::BeforeVerified { .. }))
+    }
+}
+
 /// Who the trainee plays.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -173,6 +189,9 @@ pub enum Setup {
     NewPhone(String),
     /// Someone else typed this person's password and asked for an Authenticator approval.
     AttackerSignIn(String),
+    /// As `attacker_sign_in`, and the person approved the request they had not started, so
+    /// the other browser is signed in (it answers "Stay signed in?" with Yes).
+    AttackerApproved(String),
     /// The tenant's "Report suspicious activity" setting (rule 16), on or off: on, a
     /// reported request puts the person at high risk.
     ReportSuspiciousActivity(bool),
@@ -382,6 +401,9 @@ pub enum Condition {
     /// An authenticator app on the person's current phone (the new one, after `new_phone`)
     /// shows the codes of a method the account has registered.
     RegisteredOnNewPhone(String),
+    /// The browser that got in with the person's password and an approval they did not
+    /// start (`attacker_approved`) is signed out.
+    IntruderSignedOut(String),
     /// The person has no authentication methods left (a leaver).
     NoMethods(String),
     /// The person's sign-in is blocked.
@@ -424,6 +446,9 @@ impl std::fmt::Display for Condition {
                 write!(f, "{user} has a method registered on the new phone")
             }
             Condition::NoMethods(user) => write!(f, "{user} has no methods left"),
+            Condition::IntruderSignedOut(user) => {
+                write!(f, "the other browser signed in as {user} is signed out")
+            }
             Condition::SignInBlocked(user) => write!(f, "{user}'s sign-in is blocked"),
             Condition::NoAppPasswords(user) => write!(f, "{user} has no App Passwords left"),
             Condition::HasPhone { user, number } => write!(f, "{user} has the phone {number}"),

@@ -41,7 +41,7 @@ impl Session {
         if self.restarts > 0 {
             out.push_str(&format!(", {}", n(self.restarts, "restart")));
         }
-        if verified {
+        if verified && !self.impostor {
             let first = if self.reset_before_verify {
                 "no: a reset came before verification"
             } else {
@@ -184,6 +184,15 @@ impl Session {
                         && r.method.as_deref().is_some_and(|m| m.starts_with(label))
                 });
                 (!signed).then(|| format!("{user} should sign in with {label}"))
+            }
+            Condition::IntruderSignedOut(user) => {
+                let upn = w.person(user)?.upn.clone();
+                let id = sim.tenant.lock().find(&upn);
+                // Whether the service would still let that browser in, asked without moving it.
+                let session = w.intruder_so_far(user)?.session_counts().await?;
+                session
+                    .is_some_and(|u| Some(u) == id)
+                    .then(|| format!("the other browser is still signed in as {user}"))
             }
             Condition::NoMethods(user) => {
                 let upn = w.person(user)?.upn.clone();

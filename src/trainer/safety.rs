@@ -67,6 +67,18 @@ fn unverified_danger(action: &str, user: &str) -> (String, Option<u8>) {
             ),
             Some(6),
         ),
+        "delete-method" => (
+            format!(
+                "Deleting one of {user}'s methods for an unverified caller can lock {user} out, and is the first half of moving the codes to an impostor's phone."
+            ),
+            Some(14),
+        ),
+        "add-phone" => (
+            format!(
+                "A phone added for an unverified caller receives {user}'s codes: whoever owns that number now holds the second factor."
+            ),
+            Some(13),
+        ),
         "revoke" => (
             format!(
                 "Changing {user}'s account for an unverified caller is acting on an impostor's word."

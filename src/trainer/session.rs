@@ -146,6 +146,10 @@ impl Session {
                 "You are {} ({}, password {}).",
                 person.name, person.upn, person.password
             ),
+            Role::Technician if !ex.checks_caller() => format!(
+                "You are the help-desk technician. The ticket is about {} ({}).",
+                person.name, person.upn
+            ),
             Role::Technician => format!(
                 "You are the help-desk technician. The caller says they are {} ({}).",
                 person.name, person.upn

@@ -50,6 +50,9 @@ fn fill(line: &str, shown: &str) -> String {
         ("{app-password}", "App password: ", 16, |c: char| {
             c.is_ascii_lowercase()
         }),
+        ("{pass}", "minutes): ", 8, |c: char| {
+            c.is_ascii_alphanumeric()
+        }),
     ] {
         if line.contains(placeholder)
             && let Some((at, value)) = latest(shown, marker, len, ok)
@@ -115,7 +118,11 @@ async fn every_exercise_has_a_good_and_a_wrong_path() {
         .unwrap()
         .strict()
         .unwrap();
-    assert!(exercises.len() >= 10);
+    assert!(exercises.len() >= 16, "{} exercises", exercises.len());
+    let impostors = exercises
+        .iter()
+        .filter(|e| e.caller.is == mfa_sim::trainer::exercise::CallerIs::Impostor)
+        .count();
     for ex in exercises {
         let (met, transcript) = play(&ex.id, "good").await;
         assert!(
@@ -139,7 +146,37 @@ async fn every_exercise_has_a_good_and_a_wrong_path() {
             ex.id
         );
         compare(&ex.id, "wrong", &transcript);
+
+        // A ticket whose caller is an impostor (pinned, or drawn so from the seed, which the
+        // ticket's `.trusting` script says): trusting the caller fails, and says why.
+        let trusting = dir().join(format!("{}.trusting", ex.id)).exists();
+        assert!(
+            trusting || ex.caller.is != mfa_sim::trainer::exercise::CallerIs::Impostor,
+            "{}: an impostor ticket needs a .trusting script",
+            ex.id
+        );
+        if trusting {
+            let (met, transcript) = play(&ex.id, "trusting").await;
+            assert!(
+                !met,
+                "{}: trusting the impostor met the goal:\n{transcript}",
+                ex.id
+            );
+            for words in [
+                "*** Failed: ended at once",
+                "Why this is dangerous",
+                "The caller was not",
+            ] {
+                assert!(
+                    transcript.contains(words),
+                    "{}: trusting did not say {words:?}:\n{transcript}",
+                    ex.id
+                );
+            }
+            compare(&ex.id, "trusting", &transcript);
+        }
     }
+    assert!(impostors >= 2, "{impostors} impostor tickets");
 }
 
 /// Plays `lines` (no placeholders) into exercise `id`.
