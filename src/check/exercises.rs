@@ -101,7 +101,8 @@ async fn check_one(ex: &Exercise, path: &Path, tenants: &mut Tenants<'_>) -> Vec
             Setup::EnableMfa(u)
             | Setup::NewPhone(u)
             | Setup::AttackerSignIn(u)
-            | Setup::AttackerApproved(u) => person(u, &mut found),
+            | Setup::AttackerApproved(u)
+            | Setup::BlockSignIn(u) => person(u, &mut found),
             Setup::Register { user, method } => {
                 person(user, &mut found);
                 let known = ["text", "authenticator"].iter().any(|k| k == method)

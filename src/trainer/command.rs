@@ -79,6 +79,9 @@ pub enum Command {
     Refuse(String),
     /// Start the exercise again from its beginning.
     Restart,
+    /// Copy what the page shows (an App Password, a secret key, an activation code or
+    /// address); `type paste` types it.
+    Copy(Option<String>),
     /// An admin console action: (verb, user, extra).
     Admin(String, Option<String>, Option<String>),
 }
@@ -127,6 +130,8 @@ Help desk: directory <user>    the person's directory card (office phone, manage
            admin tap <user> [minutes] [once]   a Temporary Access Pass (policy: 60 to 480 minutes)
 Other:     wait <seconds>      let time pass: 1 to 86400 (one day) at a time
            who [name]          who's who: a person's story from the exercise
+           copy [what]         copy what the page shows (App Password, secret key, activation
+                               code or address); `type paste` types it
            status   hint   look   help   restart   quit
 Input:     one command a line, at most 4096 bytes; longer lines and lines that are not
            UTF-8 are skipped with a message. Ctrl-C or the end of input ends the session
@@ -241,6 +246,7 @@ pub fn parse(line: &str) -> Result<Command, NotACommand> {
         "directory" | "lookup" => Command::Directory(need("the user's name")?),
         "refuse" => Command::Refuse(need("the user's name")?),
         "restart" => Command::Restart,
+        "copy" => Command::Copy((!rest.is_empty()).then(|| rest.to_string())),
         "who" => Command::Who((!rest.is_empty()).then(|| rest.to_string())),
         "admin" => {
             let rest = need("an action")?;
@@ -257,12 +263,67 @@ pub fn parse(line: &str) -> Result<Command, NotACommand> {
                 .map_err(|_| NotACommand("That number is too big.".into()))?,
         ),
         other => {
-            return Err(NotACommand(format!(
-                "`{other}` is not a command. Type `help` to see what you can do."
-            )));
+            let near = VERBS
+                .iter()
+                .map(|v| (strsim::damerau_levenshtein(other, v), *v))
+                .filter(|(d, v)| *d <= 2 && *d < v.len())
+                .min();
+            return Err(NotACommand(match near {
+                Some((_, v)) => format!(
+                    "`{other}` is not a command. Did you mean `{v}`? Type `help` to see what you can do."
+                ),
+                None => format!("`{other}` is not a command. Type `help` to see what you can do."),
+            }));
         }
     })
 }
+
+/// Every verb `parse` knows, for suggestions after a typo.
+const VERBS: &[&str] = &[
+    "help",
+    "hint",
+    "look",
+    "page",
+    "phone",
+    "status",
+    "goal",
+    "quit",
+    "exit",
+    "open",
+    "go",
+    "press",
+    "click",
+    "follow",
+    "choose",
+    "type",
+    "answer",
+    "install",
+    "accept",
+    "agree",
+    "scan",
+    "approve",
+    "deny",
+    "unlock",
+    "report",
+    "code",
+    "mail",
+    "password",
+    "account",
+    "signin",
+    "finish",
+    "wait",
+    "clock",
+    "close",
+    "verify",
+    "ask",
+    "directory",
+    "lookup",
+    "refuse",
+    "restart",
+    "copy",
+    "who",
+    "admin",
+];
 
 /// The first word, and the rest if any.
 fn first_word(text: &str) -> (String, Option<String>) {
@@ -345,6 +406,9 @@ mod tests {
         );
         assert_eq!(parse("approve 42"), Ok(Command::Approve(Some(42))));
         assert!(parse("dance").is_err());
+        let typo = parse("verfy dana callback").unwrap_err().0;
+        assert!(typo.contains("Did you mean `verify`?"), "{typo}");
+        assert_eq!(parse("copy"), Ok(Command::Copy(None)));
         assert!(parse("approve forty").is_err());
         assert_eq!(parse("unlock"), Ok(Command::Unlock));
         assert_eq!(parse("who"), Ok(Command::Who(None)));

@@ -195,6 +195,8 @@ pub enum Setup {
     /// The tenant's "Report suspicious activity" setting (rule 16), on or off: on, a
     /// reported request puts the person at high risk.
     ReportSuspiciousActivity(bool),
+    /// An administrator blocked the person's sign-in.
+    BlockSignIn(String),
     /// A mail app checked for mail (so its status shows).
     MailCheck {
         /// The person, by the name the exercise gives them.

@@ -72,6 +72,11 @@ impl Session {
         for n in &self.exercise.goal.never {
             s.push_str(&format!("\n  never: {n}"));
         }
+        if let Some(why) = &self.dead {
+            s.push_str(&format!(
+                "\n  The goal can no longer be met: {why}. `restart` starts again."
+            ));
+        }
         s
     }
 

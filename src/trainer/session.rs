@@ -81,6 +81,10 @@ pub struct Session {
     project: crate::project::Project,
     /// How many times the trainee started again.
     pub(super) restarts: u32,
+    /// Why the goal can no longer be met, once the trainer has said so.
+    pub(super) dead: Option<String>,
+    /// What `copy` took from the page, for `type paste`.
+    clipboard: Option<String>,
 }
 
 /// Names as typed, compared without case or surrounding spaces.
@@ -120,6 +124,8 @@ impl Session {
             turned_away: false,
             project: project.clone(),
             restarts: 0,
+            dead: None,
+            clipboard: None,
         };
         session.impostor = super::caller::impostor_this_run(
             &session.exercise.caller,
@@ -139,6 +145,9 @@ impl Session {
         }
         session.mark = session.world.sim()?.transcript.len();
         session.started = session.world.sim()?.clock.now();
+        if let Some(why) = session.dead_end().await? {
+            bail!("the exercise's setup already leaves the goal out of reach: {why}");
+        }
         let ex = &session.exercise;
         let person = session.world.person(&ex.person)?.clone();
         let role = match ex.role {
@@ -156,8 +165,16 @@ impl Session {
             ),
         };
         let date = crate::clock::format_instant(session.world.sim()?.clock.now());
+        let clock = if real_phone {
+            format!(
+                "Time: {date}, the real clock. A real authenticator app computes its codes from the real time, so in real-phone mode the service runs on today's date: you see today's pages and rules, not those of the exercise's own date ({}). Without --real-phone the exercise runs on its own date.",
+                ex.date.as_deref().unwrap_or("the tenant's date")
+            )
+        } else {
+            format!("Simulated time: {date}.")
+        };
         let mut text = format!(
-            "== {} ==\n{role}\nSimulated time: {date}.\n\n{}\n\nGoal: {}\n",
+            "== {} ==\n{role}\n{clock}\n\n{}\n\nGoal: {}\n",
             ex.title,
             ex.briefing.trim(),
             ex.goal.description
@@ -186,8 +203,8 @@ impl Session {
     pub async fn handle(&mut self, line: &str) -> Reply {
         let command = match parse(&clean(line)) {
             Ok(c) => c,
+            // A typo or an unknown command is answered with help, never counted as a mistake.
             Err(e) => {
-                self.mistakes += 1;
                 return Reply {
                     text: clean(&e.0),
                     finished: false,
@@ -206,6 +223,7 @@ impl Session {
                 | Command::Restart
                 | Command::Directory(_)
                 | Command::Ask(..)
+                | Command::Copy(_)
         );
         if acting {
             self.actions += 1;
@@ -254,6 +272,14 @@ impl Session {
                     text,
                     finished: true,
                 };
+            }
+            if self.dead.is_none()
+                && let Ok(Some(why)) = self.dead_end().await
+            {
+                text.push_str(&format!(
+                    "\n*** The goal can no longer be met: {why}. Type `restart` to start the exercise again, or `quit`. ***"
+                ));
+                self.dead = Some(why);
             }
         }
         Reply {
@@ -363,6 +389,36 @@ impl Session {
         let w = &self.world;
         Ok(match command {
             Command::Restart => String::new(),
+            Command::Copy(what) => {
+                let page = w.page(&who).await?;
+                let mut found: Vec<(&str, String)> = Vec::new();
+                if let Some(p) = &page.app_password {
+                    found.push(("app password", p.clone()));
+                }
+                if let Some(s) = &page.secret {
+                    found.push(("secret key", s.clone()));
+                }
+                if let Some(a) = &page.activation {
+                    found.push(("code", a.code.clone()));
+                    found.push(("url", a.url.clone()));
+                }
+                let pick = match what.as_deref().map(lower) {
+                    None => found.first(),
+                    Some(w) => found.iter().find(|(name, _)| name.contains(w.as_str())),
+                };
+                let (name, value) = pick.cloned().ok_or_else(|| {
+                    if found.is_empty() {
+                        anyhow!("there is nothing on this page to copy")
+                    } else {
+                        anyhow!(
+                            "this page shows {}; `copy <which>`",
+                            quoted_list(found.iter().map(|(n, _)| *n))
+                        )
+                    }
+                })?;
+                self.clipboard = Some(value.clone());
+                format!("Copied the {name}: {value}. `type paste` types it.")
+            }
             Command::Verify(user, how) => self.verify(user, how.as_deref()).await?,
             Command::Ask(user, fact) => self.ask(user, fact.as_deref()).await?,
             Command::Directory(user) => self.directory(user).await?,
@@ -396,6 +452,11 @@ impl Session {
                 String::new()
             }
             Command::Type { field, text } => {
+                let text = &match (text.trim(), &self.clipboard) {
+                    ("paste", Some(copied)) => copied.clone(),
+                    ("paste", None) => bail!("nothing has been copied yet (`copy`)"),
+                    _ => text.clone(),
+                };
                 let page = w.page(&who).await?;
                 let target = match field {
                     Some(f) => page.input(f).ok_or_else(|| {
@@ -503,6 +564,10 @@ impl Session {
                 String::new()
             }
             Command::MailPassword(app, pw) => {
+                let pw = &match (pw.as_str(), &self.clipboard) {
+                    ("paste", Some(copied)) => copied.clone(),
+                    _ => pw.clone(),
+                };
                 let upn = w.person(&who)?.upn.clone();
                 self.mail_app(app)?.enter_password(&upn, pw).await?;
                 String::new()

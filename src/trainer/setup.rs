@@ -91,6 +91,13 @@ impl Session {
                     );
                 }
             }
+            Setup::BlockSignIn(user) => {
+                let upn = w.person(user)?.upn.clone();
+                w.sim()?
+                    .admin
+                    .act(&upn, AdminAction::BlockSignIn(true))
+                    .await??;
+            }
             Setup::ReportSuspiciousActivity(on) => {
                 w.sim()?
                     .admin

@@ -483,3 +483,125 @@ fn the_list_names_every_exercise() {
         assert!(text.contains(&ex.id), "{text}");
     }
 }
+
+/// Issue 14, "never a silent dead end": once the session's simulated time is used up the
+/// trainer says the goal can no longer be met, why, and offers `restart`; `status` repeats
+/// it; `restart` starts the exercise again (the score counts the restart).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dead_end_is_said_with_why_and_restart_starts_again() {
+    let mut lines: Vec<String> = vec!["wait 86400".into(); 29];
+    lines.push("wait 86340".into());
+    lines.push("open office.com".into());
+    lines.extend(std::iter::repeat_n("type dana@contoso.com".to_string(), 40));
+    lines.push("status".into());
+    lines.push("restart".into());
+    lines.extend(self::lines("ticket-no-signal", "good"));
+    let (mut session, briefing) = start(&common::repo(), "ticket-no-signal", false)
+        .await
+        .unwrap();
+    let mut out = Vec::new();
+    let met = script(&mut session, &briefing, lines, fill, &mut out)
+        .await
+        .unwrap();
+    let transcript = String::from_utf8(out).unwrap();
+    assert_eq!(
+        transcript
+            .matches("*** The goal can no longer be met: this attempt has used its 30 days")
+            .count(),
+        1,
+        "{transcript}"
+    );
+    assert!(transcript.contains("Type `restart`"), "{transcript}");
+    assert!(
+        transcript.contains("The goal can no longer be met: this attempt has used its 30 days of simulated time, so nothing more can be done in it. `restart` starts again."),
+        "status: {transcript}"
+    );
+    assert!(transcript.contains("Starting again."), "{transcript}");
+    assert!(met, "the good path after `restart`:\n{transcript}");
+    assert!(transcript.contains("1 restart"), "{transcript}");
+}
+
+/// A setup that leaves a trainee playing the user blocked cannot be won: the exercise does
+/// not start, and says why.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_setup_that_blocks_the_user_does_not_start() {
+    let err = play_changed("05-ticket-no-signal.yaml", "ticket-no-signal", |text| {
+        text.replace(
+            "  - signal: {user: Dana, on: false}\n",
+            "  - signal: {user: Dana, on: false}\n  - block_sign_in: Dana\n",
+        )
+    })
+    .await
+    .unwrap_err();
+    assert!(err.contains("out of reach"), "{err}");
+    assert!(err.contains("only the help desk can unblock"), "{err}");
+}
+
+/// Who is calling, checked as a desk would: `verify` without a way lists the ways, the mobile
+/// on the account proves nothing (a mistake, explained), a check that works verifies; asking
+/// and looking things up are never mistakes; the technician cannot see the user's phone and
+/// a trainee playing the user has no console; a typo gets a suggestion and is no mistake.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_desk_checks_the_caller_and_each_role_has_its_own_powers() {
+    let (_, transcript) = play_lines(
+        "ticket-lost-phone",
+        vec![
+            "verify dana".into(),
+            "phone".into(),
+            "ask dana".into(),
+            "directory dana".into(),
+            "verfy dana callback".into(),
+            "status".into(),
+            "verify dana mobile".into(),
+            "verify dana video".into(),
+            "quit".into(),
+        ],
+    )
+    .await;
+    for words in [
+        "How will you check that the caller is Dana Whitfield? `verify dana callback`",
+        "From the help desk you cannot see Dana's phone",
+        "office phone: +1 4255550142",
+        "Did you mean `verify`?",
+        "a call to the mobile number on the account proves nothing",
+        "On a video call the caller matches Dana Whitfield's photo",
+        "1 mistake,",
+    ] {
+        assert!(transcript.contains(words), "{words:?}:\n{transcript}");
+    }
+    assert!(!transcript.contains("-- Dana's phone"), "{transcript}");
+    let (_, transcript) = play_lines(
+        "ticket-no-signal",
+        vec!["verify dana callback".into(), "phone".into(), "quit".into()],
+    )
+    .await;
+    assert!(transcript.contains("not the help desk"), "{transcript}");
+    assert!(transcript.contains("-- Dana's phone"), "{transcript}");
+}
+
+/// `copy` takes what the page shows; `type paste` types it.
+#[tokio::test(flavor = "multi_thread")]
+async fn copy_takes_what_the_page_shows() {
+    let mut good = lines("third-party-app", "good");
+    let scan = good
+        .iter()
+        .position(|l| l.starts_with("scan "))
+        .expect("the third-party setup scans a QR code");
+    good.insert(scan, "copy secret".into());
+    good.insert(scan, "copy".into());
+    let (_, transcript) = play_lines_filled("third-party-app", good).await;
+    assert!(
+        transcript.contains("Copied the secret key: "),
+        "{transcript}"
+    );
+}
+
+/// Plays `lines` into exercise `id`, filling placeholders as the solutions do.
+async fn play_lines_filled(id: &str, lines: Vec<String>) -> (bool, String) {
+    let (mut session, briefing) = start(&common::repo(), id, false).await.unwrap();
+    let mut out = Vec::new();
+    let met = script(&mut session, &briefing, lines, fill, &mut out)
+        .await
+        .unwrap();
+    (met, String::from_utf8(out).unwrap())
+}
