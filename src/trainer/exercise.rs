@@ -701,6 +701,34 @@ mod tests {
     }
 
     #[test]
+    fn a_caller_reads_as_written() {
+        let path = std::path::Path::new("x.yaml");
+        let text = "id: x\ntitle: X\nrole: technician\ntenant: contoso\nperson: Lee\nbriefing: b\ncaller:\n  is: either\n  manager: Priya Nair\n  knows:\n    employee id: E-1187\n    Manager: Priya Nair\n  impostor_knows: [employee id]\n  impostor_says:\n    manager: Tom\ngoal:\n  description: d\n  all:\n    - verified_first: Lee\n  never:\n    - any_of: {user: Lee, actions: [tap]}\n";
+        let ex = super::parse(text, path).unwrap();
+        assert_eq!(ex.caller.is, super::CallerIs::Either);
+        assert_eq!(
+            ex.caller.knows.get(" manager "),
+            Some(("Manager", "Priya Nair"))
+        );
+        assert_eq!(
+            ex.caller.impostor_says.get("MANAGER"),
+            Some(("manager", "Tom"))
+        );
+        assert!(ex.checks_caller());
+        let twice = text.replace(
+            "    Manager: Priya Nair\n",
+            "    Manager: Priya Nair\n    manager: Again\n",
+        );
+        let err = super::parse(&twice, path).unwrap_err().to_string();
+        assert!(err.contains("given twice"), "{err}");
+        let unknown = text.replace("  is: either", "  is: maybe");
+        assert!(super::parse(&unknown, path).is_err());
+        // A ticket from HR checks no caller.
+        let hr = text.replace("    - verified_first: Lee\n", "    - no_methods: Lee\n");
+        assert!(!super::parse(&hr, path).unwrap().checks_caller());
+    }
+
+    #[test]
     fn a_phone_clock_is_wrong_by_at_most_a_day() {
         let path = crate::project::tests::repository()
             .exercises()

@@ -570,6 +570,13 @@ async fn the_desk_checks_the_caller_and_each_role_has_its_own_powers() {
         assert!(transcript.contains(words), "{words:?}:\n{transcript}");
     }
     assert!(!transcript.contains("-- Dana's phone"), "{transcript}");
+    // Turning away the real person is no safe default: it fails, with why.
+    let (met, transcript) = play_lines("ticket-lost-phone", vec!["refuse dana".into()]).await;
+    assert!(!met);
+    assert!(
+        transcript.contains("*** Failed") && transcript.contains("You turned away Dana"),
+        "{transcript}"
+    );
     let (_, transcript) = play_lines(
         "ticket-no-signal",
         vec!["verify dana callback".into(), "phone".into(), "quit".into()],
