@@ -612,3 +612,55 @@ async fn play_lines_filled(id: &str, lines: Vec<String>) -> (bool, String) {
         .unwrap();
     (met, String::from_utf8(out).unwrap())
 }
+
+/// The changed-number ticket draws its caller from the seed (an impostor with this tenant's
+/// seed, as its scripts show); pinned genuine, the desk checks, deletes the old number and adds
+/// the new one, and the goal is met.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_changed_number_ticket_with_a_genuine_caller() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "15-ticket-changed-number.yaml";
+    let text = std::fs::read_to_string(common::repo().exercises().join(file)).unwrap();
+    assert!(text.contains("  is: either\n"));
+    std::fs::write(
+        dir.path().join(file),
+        text.replace("  is: either\n", "  is: genuine\n"),
+    )
+    .unwrap();
+    let (mut session, briefing) = mfa_sim::trainer::terminal::start_from(
+        dir.path(),
+        &common::repo(),
+        "ticket-changed-number",
+        false,
+    )
+    .await
+    .unwrap();
+    // Pinned genuine, the end names no caller: only a ticket that could send an impostor does.
+    let steps = [
+        "verify dana callback",
+        "admin add-phone dana mobile +1 4255550199",
+        "admin show dana",
+        "admin delete-method dana 1",
+        "admin add-phone dana mobile +1 4255550199",
+    ];
+    let mut out = Vec::new();
+    let met = script(
+        &mut session,
+        &briefing,
+        steps.iter().map(|s| s.to_string()),
+        |l, _| l.to_string(),
+        &mut out,
+    )
+    .await
+    .unwrap();
+    let transcript = String::from_utf8(out).unwrap();
+    assert!(met, "{transcript}");
+    for words in [
+        "Dana answers and confirms the request",
+        "Not done for dana@contoso.com: You already have a Phone",
+        "the console refused it; nothing changed",
+        "Added Phone +1 4255550199 for dana@contoso.com",
+    ] {
+        assert!(transcript.contains(words), "{words:?}:\n{transcript}");
+    }
+}
