@@ -3,13 +3,15 @@
 //!
 //! - `living.rs`: the [`Living`] preprocessor (directives, checks, page banner);
 //! - `html.rs`: how steps and their outputs are drawn (screen cards, text bubbles, QR images);
-//! - `tables.rs`: the generated tables (what changed, coverage, still holds, vocabulary).
+//! - `tables.rs`: the generated tables (what changed, coverage, still holds, vocabulary);
+//! - `handout.rs`: a scenario as a printable page for the end user (`{{#handout FILE:NAME}}`).
 //!
 //! Two ways in, one code path: `mfa-sim book` builds in-process with mdbook-driver;
 //! `mdbook build book` runs `mfa-sim preprocess` as the command named in `book.toml`.
 //! Directives: `{{#scenario FILE:NAME}}`, `{{#feature FILE}}`, `{{#differences}}`,
-//! `{{#coverage}}`, `{{#vocabulary}}`, `{{#still-holds}}`, `{{#exercises}}`.
+//! `{{#coverage}}`, `{{#vocabulary}}`, `{{#still-holds}}`, `{{#exercises}}`, `{{#handout FILE:NAME}}`.
 
+mod handout;
 mod html;
 mod living;
 mod output;

@@ -1,5 +1,5 @@
-//! The book's chapters read without building: every `{{#scenario FILE:NAME}}` and
-//! `{{#feature FILE}}` names a feature file and scenario that exist.
+//! The book's chapters read without building: every `{{#scenario FILE:NAME}}`,
+//! `{{#handout FILE:NAME}}` and `{{#feature FILE}}` names a feature file and scenario that exist.
 
 use super::{Finding, finding};
 use crate::project::Project;
@@ -28,8 +28,8 @@ pub(super) fn check(project: &Project) -> Vec<Finding> {
             let place = format!("{}:{line}", crate::project::shown(&chapter));
             let problem = match name.as_str() {
                 "feature" => feature_titles(project, &args).err(),
-                "scenario" => match args.split_once(':') {
-                    None => Some(format!("{{{{#scenario {args}}}}} needs FILE:SCENARIO NAME")),
+                "scenario" | "handout" => match args.split_once(':') {
+                    None => Some(format!("{{{{#{name} {args}}}}} needs FILE:SCENARIO NAME")),
                     Some((file, title)) => match feature_titles(project, file) {
                         Err(e) => Some(e),
                         Ok(titles) if titles.iter().any(|t| t == title.trim()) => None,
