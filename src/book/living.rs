@@ -348,6 +348,7 @@ pub fn directives(content: &str) -> Vec<(usize, usize, String, String)> {
             "exercises",
             "rules",
             "handout",
+            "tickets",
         ]
         .contains(&name)
         {
@@ -422,6 +423,10 @@ impl Preprocessor for Living {
                     }
                     "handout" => super::handout::render(self, &runs, &args, &pages, &up).unwrap_or_else(|e| {
                         unresolved.push(format!("  {}: {e}", ch.name));
+                        String::new()
+                    }),
+                    "tickets" => super::tickets::render(self, &runs, &pages, &up).unwrap_or_else(|e| {
+                        unresolved.push(format!("  {}: {{{{#tickets}}}}: {e}", ch.name));
                         String::new()
                     }),
                     "differences" => self.differences(&runs, &pages, &up),

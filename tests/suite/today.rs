@@ -1,5 +1,6 @@
 //! Today's guide in the built book: its scenarios shown, the original chapters linked to
-//! their today counterparts and back, and each handout page drawn from its scenario's run.
+//! their today counterparts and back, each handout page drawn from its scenario's run, and
+//! the ticket index's every link landing on something that exists.
 //! Uses the one shared book build (`common::built_book`).
 
 use crate::common;
@@ -13,6 +14,7 @@ const PAIRS: &[(&str, &str)] = &[
     ("adding-methods.md", "today-adding-methods.md"),
     ("app-passwords.md", "today-mail-apps.md"),
     ("passkeys-and-policy.md", "today-passkey.md"),
+    ("troubleshooting.md", "tickets.md"),
 ];
 
 fn source(name: &str) -> String {
@@ -189,6 +191,133 @@ fn each_handout_page_shows_its_scenarios_screens_in_order() {
             screen_titles(section).last(),
             screen_titles(block).last(),
             "handout-{stem} does not end on the scenario's last screen"
+        );
+    }
+}
+
+/// The symptoms the index must cover (issue 12), by ticket id.
+const SYMPTOMS: &[&str] = &[
+    "no-signal",
+    "new-phone",
+    "lost-phone",
+    "code-refused-clock",
+    "code-refused-reused",
+    "code-refused-old-entry",
+    "code-refused-unfinished",
+    "code-refused-policy",
+    "push-never-arrives",
+    "unexpected-requests",
+    "locked-out",
+    "too-many-texts",
+    "mail-after-mfa",
+    "account-blocked",
+];
+
+/// Every `href` in `html`.
+fn links(html: &str) -> Vec<String> {
+    html.split(r#"href=""#)
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether `link` (relative to the book's root, with an anchor) lands on an element that
+/// exists in the built book.
+fn lands(book: &Path, link: &str) -> bool {
+    let (page, anchor) = link.split_once('#').unwrap_or((link, ""));
+    let Ok(html) = std::fs::read_to_string(book.join(page)) else {
+        return false;
+    };
+    anchor.is_empty() || html.contains(&format!(r#"id="{anchor}""#))
+}
+
+#[test]
+fn every_ticket_links_to_scenarios_an_exercise_and_rules_that_exist_in_the_built_book() {
+    let book = common::built_book();
+    let project = common::repo();
+    let index = mfa_sim::tickets::load(&project.features().join(mfa_sim::tickets::FILE))
+        .expect("the ticket index loads");
+    let ids: Vec<&str> = index.iter().map(|t| t.id.as_str()).collect();
+    for s in SYMPTOMS {
+        assert!(ids.contains(s), "the ticket index has no entry `{s}`");
+    }
+    let page = std::fs::read_to_string(book.join("tickets.html")).unwrap();
+    for t in &index {
+        let start = format!(r#"id="ticket-{}""#, t.id);
+        let entry = page
+            .split(&start)
+            .nth(1)
+            .unwrap_or_else(|| panic!("tickets.html has no #ticket-{}", t.id));
+        let entry = entry.split(r#"id="ticket-"#).next().unwrap();
+        let all = links(entry);
+        let scenarios: Vec<&String> = all.iter().filter(|l| l.contains("#sc-")).collect();
+        assert_eq!(
+            scenarios.len(),
+            t.scenarios.len(),
+            "ticket {}: one link per scenario",
+            t.id
+        );
+        for l in &scenarios {
+            assert!(lands(book, l), "ticket {}: {l} leads nowhere", t.id);
+        }
+        let exercise = format!("appendix/trainer.html#exercise-{}", t.exercise);
+        assert!(
+            all.contains(&exercise),
+            "ticket {}: no link to {exercise}",
+            t.id
+        );
+        assert!(
+            lands(book, &exercise),
+            "ticket {}: {exercise} leads nowhere",
+            t.id
+        );
+        for n in &t.rules {
+            let rule = format!("rules.html#rule-{n}");
+            assert!(all.contains(&rule), "ticket {}: no link to {rule}", t.id);
+            assert!(lands(book, &rule), "ticket {}: {rule} leads nowhere", t.id);
+        }
+    }
+}
+
+/// `mfa-sim check` reads the ticket index behind `{{#tickets}}` and names each thing in it that
+/// does not resolve, in a fresh project (`mfa-sim new`).
+#[test]
+fn check_names_every_ticket_link_that_would_rot() {
+    use std::process::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let run = |cwd: &Path, args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
+            .current_dir(cwd)
+            .args(args)
+            .output()
+            .expect("the binary runs")
+    };
+    assert!(run(dir.path(), &["new", "desk"]).status.success());
+    let project = dir.path().join("desk");
+    std::fs::write(
+        project.join("book/src/tickets.md"),
+        "# Tickets\n\n{{#tickets}}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        project.join("features/tickets.yaml"),
+        "- id: no-signal\n  symptom: No signal\n  ask: [Signal?]\n  log: nothing\n  fix: another method\n  scenarios:\n    - {file: text-messages.feature, scenario: Nobody wrote this}\n    - {file: gone.feature, scenario: Nor this}\n  exercise: ticket-nobody-wrote\n  rules: [99]\n",
+    )
+    .unwrap();
+    let out = run(&project, &["check"]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    for words in [
+        "book/src/tickets.md:3",
+        "no scenario called \"Nobody wrote this\"",
+        "no feature file \"gone.feature\"",
+        "no trainer exercise `ticket-nobody-wrote`",
+        "rule 99",
+    ] {
+        assert!(
+            said.contains(words),
+            "check does not say {words:?}:\n{said}"
         );
     }
 }
