@@ -475,3 +475,19 @@ Feature: When something goes wrong
     Then the page offers "Call"
     And the page does not offer "Use a verification code"
     And the page does not offer "Approve a request on my Microsoft Authenticator app"
+
+  @ticket @rule:17 @rule:19
+  Scenario: A phone with no internet gets no request, and the app's code still works
+    # Microsoft Authenticator's requests need the phone online (Wi-Fi or mobile data); its
+    # codes need nothing but the phone's clock.
+    Given the tenant from "contoso-today"
+    And Dana has set up Microsoft Authenticator for MFA
+    And Dana's phone goes offline
+    When Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "Approve sign in request"
+    And Microsoft Authenticator on Dana's phone shows no sign-in request
+    When Dana follows "Sign in another way"
+    And Dana chooses "Use a verification code"
+    And Dana verifies with the code from "Microsoft Authenticator"
+    Then Dana sees "Add a passkey"
+    And the sign-in log shows a "Success" for Dana with "Authenticator app code"
