@@ -187,7 +187,12 @@ impl Living {
         }
     }
 
-    fn runs_named<'b>(&self, runs: &'b [Run<'b>], file: &str, name: &str) -> Vec<&'b Run<'b>> {
+    pub(super) fn runs_named<'b>(
+        &self,
+        runs: &'b [Run<'b>],
+        file: &str,
+        name: &str,
+    ) -> Vec<&'b Run<'b>> {
         match self.scenario_range(file, name) {
             Some((from, to)) => runs
                 .iter()
@@ -342,6 +347,8 @@ pub fn directives(content: &str) -> Vec<(usize, usize, String, String)> {
             "still-holds",
             "exercises",
             "rules",
+            "handout",
+            "tickets",
         ]
         .contains(&name)
         {
@@ -414,6 +421,14 @@ impl Preprocessor for Living {
                         shown.extend(matched.iter().copied());
                         matched.iter().map(|r| self.render_run(r)).collect::<Vec<_>>().join("\n")
                     }
+                    "handout" => super::handout::render(self, &runs, &args, &pages, &up).unwrap_or_else(|e| {
+                        unresolved.push(format!("  {}: {e}", ch.name));
+                        String::new()
+                    }),
+                    "tickets" => super::tickets::render(self, &runs, &pages, &up).unwrap_or_else(|e| {
+                        unresolved.push(format!("  {}: {{{{#tickets}}}}: {e}", ch.name));
+                        String::new()
+                    }),
                     "differences" => self.differences(&runs, &pages, &up),
                     "coverage" => self.coverage(&runs, &pages, &up),
                     "rules" => self.rules(&runs, &pages, &up).unwrap_or_else(|e| {

@@ -3,17 +3,21 @@
 //!
 //! - `living.rs`: the [`Living`] preprocessor (directives, checks, page banner);
 //! - `html.rs`: how steps and their outputs are drawn (screen cards, text bubbles, QR images);
-//! - `tables.rs`: the generated tables (what changed, coverage, still holds, vocabulary).
+//! - `tables.rs`: the generated tables (what changed, coverage, still holds, vocabulary);
+//! - `handout.rs`: a scenario as a printable page for the end user (`{{#handout FILE:NAME}}`);
+//! - `tickets.rs`: the ticket index by symptom (`{{#tickets}}`, from `features/tickets.yaml`).
 //!
 //! Two ways in, one code path: `mfa-sim book` builds in-process with mdbook-driver;
 //! `mdbook build book` runs `mfa-sim preprocess` as the command named in `book.toml`.
 //! Directives: `{{#scenario FILE:NAME}}`, `{{#feature FILE}}`, `{{#differences}}`,
-//! `{{#coverage}}`, `{{#vocabulary}}`, `{{#still-holds}}`, `{{#exercises}}`.
+//! `{{#coverage}}`, `{{#vocabulary}}`, `{{#still-holds}}`, `{{#exercises}}`, `{{#handout FILE:NAME}}`, `{{#tickets}}`.
 
+mod handout;
 mod html;
 mod living;
 mod output;
 mod tables;
+mod tickets;
 
 pub use living::{BookError, Living, directives};
 pub use output::OutputError;

@@ -21,4 +21,5 @@ mod no_debug_text;
 mod project;
 mod rules;
 mod then_and_now;
+mod today;
 mod trainer;

@@ -151,6 +151,18 @@ async fn signal(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> R
     Ok(())
 }
 
+/// Example: When Dana's phone goes offline
+#[given(regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone (goes offline|comes back online)$")]
+#[when(regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone (goes offline|comes back online)$")]
+async fn online(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> Result<()> {
+    w.at(step);
+    let phone = w.phone(&who)?;
+    let on = verb == "comes back online";
+    phone.set_online(on);
+    ensure!(phone.is_online() == on, "the connection did not change");
+    Ok(())
+}
+
 /// Example: When Dana's phone clock is 3 minutes fast
 #[given(
     regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone clock is (\d+ (?:seconds?|minutes?)) (fast|slow)$"
