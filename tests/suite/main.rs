@@ -20,6 +20,7 @@ mod lint_guide;
 mod no_debug_text;
 mod project;
 mod rules;
+mod step_expressions;
 mod then_and_now;
 mod today;
 mod trainer;
