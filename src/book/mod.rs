@@ -118,7 +118,7 @@ fn annotated_guide(
     tenant: &str,
     features: &Path,
 ) -> Result<annotated::AnnotatedGuide> {
-    let eras = crate::lint::Eras::of_runs(project, guide, today, tenant, None)?;
+    let eras = crate::lint::Eras::of_runs(project, features, guide, today, tenant, None)?;
     let mut documents = Vec::new();
     for path in project.guide_documents() {
         let text = std::fs::read_to_string(&path)
@@ -137,10 +137,7 @@ fn annotated_guide(
     Ok(annotated::AnnotatedGuide {
         documents,
         steps: steps.to_vec(),
-        screens: (
-            crate::lint::screens::screens(guide, features),
-            crate::lint::screens::screens(today, features),
-        ),
+        screens: eras.screens,
     })
 }
 

@@ -23,6 +23,7 @@ pub mod evidence;
 pub mod render;
 pub mod screens;
 pub mod sentence;
+pub mod vale;
 
 use crate::clock::Instant;
 use crate::harness::Replay;
@@ -128,6 +129,9 @@ pub struct Finding {
     pub about: String,
     /// The guide step whose lines it is on (`features/guide-steps.yaml` anchors), if any.
     pub step: Option<String>,
+    /// The quoted label it is about, as the guide writes it, if it is about one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// On the guide's date.
     pub then: Verdict,
     /// On the date checked.
@@ -153,6 +157,8 @@ pub struct Eras {
     pub now_at: Instant,
     /// "contoso-today.yaml, 2026-11-28" for messages.
     pub now_label: String,
+    /// The browser pages each run walked through (the guide's date, then the other).
+    pub screens: (screens::Screens, screens::Screens),
 }
 
 /// Run the project's scenarios on the guide's date and on `tenant` (and `date`) and gather
@@ -171,7 +177,7 @@ pub async fn eras(project: &Project, tenant: &str, date: Option<&str>) -> Result
     let Some(other) = other.filter(|o| o.problems.is_empty() && !o.steps.is_empty()) else {
         bail!("the replay on {tenant} could not run, so there is no evidence for today");
     };
-    Eras::of_runs(project, &guide, &other, tenant, date)
+    Eras::of_runs(project, &project.features(), &guide, &other, tenant, date)
 }
 
 impl Eras {
@@ -179,6 +185,7 @@ impl Eras {
     /// `tenant` (and `date`), as the book has them, so no scenario is played again.
     pub fn of_runs(
         project: &Project,
+        features: &Path,
         guide: &crate::harness::RunReport,
         other: &crate::harness::RunReport,
         tenant: &str,
@@ -201,6 +208,10 @@ impl Eras {
                 crate::project::tenant_label(tenant),
                 crate::clock::format_date(now_at)
             ),
+            screens: (
+                screens::screens(guide, features),
+                screens::screens(other, features),
+            ),
         })
     }
 }
@@ -213,6 +224,16 @@ pub async fn lint(
     tenant: &str,
     date: Option<&str>,
 ) -> Result<Vec<Finding>> {
+    Ok(lint_with_eras(project, file, tenant, date).await?.0)
+}
+
+/// [`lint`], and the two runs' evidence it was checked against (for the Vale export).
+pub async fn lint_with_eras(
+    project: &Project,
+    file: Option<&Path>,
+    tenant: &str,
+    date: Option<&str>,
+) -> Result<(Vec<Finding>, Eras)> {
     let files = match file {
         Some(f) => vec![f.to_path_buf()],
         None => project.guide_documents(),
@@ -234,7 +255,7 @@ pub async fn lint(
     // Anchors place findings on guide steps; they belong to the project's own guide, so a
     // document named on the command line from elsewhere gets none.
     let steps = crate::guide::load(&project.guide_steps()).unwrap_or_default();
-    Ok(texts
+    let findings = texts
         .iter()
         .flat_map(|(f, t)| {
             let own = f.starts_with(project.guide_dir())
@@ -242,5 +263,6 @@ pub async fn lint(
             let anchors: &[crate::guide::GuideStep] = if own { &steps } else { &[] };
             lint_document(f, t, &eras, anchors)
         })
-        .collect())
+        .collect();
+    Ok((findings, eras))
 }

@@ -102,8 +102,11 @@ pub fn check_document(
         let step = crate::guide::step_at(steps, sentence.line).map(|s| s.id.clone());
         let mut findings = Vec::new();
         let mut held: Vec<String> = Vec::new();
+        // The quoted label being judged, if the finding is about one (for the Vale export).
+        let label: std::cell::RefCell<Option<String>> = std::cell::RefCell::new(None);
         let mut push = |severity, message: String, about: String, then, now| {
             findings.push(Finding {
+                label: label.borrow().clone(),
                 file: file.clone(),
                 line: sentence.line,
                 col: sentence.col,
@@ -126,6 +129,10 @@ pub fn check_document(
             );
         }
         for d in found {
+            label.replace(match &d {
+                Detected::Label { text, .. } => Some(text.clone()),
+                _ => None,
+            });
             match d {
                 Detected::Label { text, verb } => {
                     let then = label_verdict(&text, &eras.then);

@@ -48,7 +48,10 @@ fn has(json: &Value, line: u64, severity: &str, words: &str) -> bool {
 
 #[test]
 fn the_projects_guide_gets_the_findings_checked_by_hand() {
-    let (ok, json, err) = lint(&[]);
+    // The same run writes the Vale style (no extra simulation for it).
+    let vale = tempfile::tempdir().unwrap();
+    let style = vale.path().join("MfaSim");
+    let (ok, json, err) = lint(&["--vale", style.to_str().unwrap()]);
     assert!(!ok, "the guide has errors: the exit status says so");
     assert!(json.is_object(), "{err}");
     let cases = [
@@ -93,6 +96,55 @@ fn the_projects_guide_gets_the_findings_checked_by_hand() {
     assert_eq!(step_of(99), Some(Value::from("APW-09")));
     // Line 3 (the company's history) names nothing to check: a note, never a pass.
     assert!(has(&json, 3, "note", "not checked"), "{:?}", at(&json, 3));
+
+    // The Vale style reads back as YAML: the tab the guide calls "App Passwords" is now
+    // "App password" (line 92), and the older page's link "Configure app without
+    // notifications" (line 70) is shown nowhere today.
+    let read = |name: &str| -> serde_yaml::Value {
+        let text = std::fs::read_to_string(style.join(name)).unwrap();
+        assert!(text.starts_with(mfa_sim::lint::vale::MARK), "{text}");
+        serde_yaml::from_str(&text).unwrap()
+    };
+    let renamed = read("Renamed.yml");
+    assert_eq!(renamed["extends"], "substitution");
+    assert_eq!(renamed["swap"]["App Passwords"], "App password");
+    let retired = read("Retired.yml");
+    assert_eq!(retired["extends"], "existence");
+    let tokens: Vec<&str> = retired["tokens"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t.as_str())
+        .collect();
+    assert!(
+        tokens.contains(&"Configure app without notifications"),
+        "{tokens:?}"
+    );
+}
+
+#[test]
+fn the_vale_export_never_replaces_a_file_it_did_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let theirs = dir.path().join("Retired.yml");
+    std::fs::write(&theirs, "extends: existence\ntokens: [their own]\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
+        .args(["lint-guide", "--vale", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("was not written by mfa-sim"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&theirs).unwrap(),
+        "extends: existence\ntokens: [their own]\n"
+    );
+    assert!(
+        !dir.path().join("Renamed.yml").exists(),
+        "nothing is written"
+    );
 }
 
 #[test]
