@@ -23,6 +23,7 @@ pub mod evidence;
 pub mod render;
 pub mod screens;
 pub mod sentence;
+pub mod tour;
 pub mod vale;
 
 use crate::clock::Instant;
@@ -168,7 +169,18 @@ pub async fn eras(project: &Project, tenant: &str, date: Option<&str>) -> Result
         scenario: tenant.to_string(),
         date: date.map(str::to_string),
     };
-    let (guide, other) = crate::verdict::runs(project, &project.features(), Some(replay)).await;
+    // A project with no feature files of its own (a help desk with a guide and no Gherkin)
+    // is checked against the built-in tour of the service's pages.
+    let own = crate::harness::syntax::feature_files(&project.features()).unwrap_or_default();
+    let tour = if own.is_empty() {
+        Some(tour::Tour::write()?)
+    } else {
+        None
+    };
+    let features = tour
+        .as_ref()
+        .map_or_else(|| project.features(), |t| t.folder().to_path_buf());
+    let (guide, other) = crate::verdict::runs(project, &features, Some(replay)).await;
     if !guide.passed() {
         bail!(
             "the guide's own scenarios do not pass on its date, so there is nothing sound to compare the guide with; `mfa-sim run` shows why"
@@ -177,7 +189,7 @@ pub async fn eras(project: &Project, tenant: &str, date: Option<&str>) -> Result
     let Some(other) = other.filter(|o| o.problems.is_empty() && !o.steps.is_empty()) else {
         bail!("the replay on {tenant} could not run, so there is no evidence for today");
     };
-    Eras::of_runs(project, &project.features(), &guide, &other, tenant, date)
+    Eras::of_runs(project, &features, &guide, &other, tenant, date)
 }
 
 impl Eras {
