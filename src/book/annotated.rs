@@ -109,9 +109,19 @@ pub(crate) fn step_mark(v: &StepVerdict) -> Mark {
 }
 
 impl Living {
-    /// Add the checked guide documents for `{{#annotated-guide}}`.
-    pub(crate) fn set_guide(&mut self, guide: AnnotatedGuide) {
+    /// Add the checked guide documents for `{{#annotated-guide}}`, or why they could not be
+    /// checked: a book that does not show them still builds.
+    pub(crate) fn set_guide(&mut self, guide: Result<AnnotatedGuide, String>) {
         self.guide = Some(guide);
+    }
+
+    /// The checked guide, or why there is none.
+    pub(super) fn checked_guide(&self) -> Result<&AnnotatedGuide, String> {
+        match &self.guide {
+            Some(Ok(g)) => Ok(g),
+            Some(Err(e)) => Err(format!("the guide could not be checked: {e}")),
+            None => Err("needs `today` in [preprocessor.mfa-sim]".into()),
+        }
     }
 
     /// The annotated guide, or why it cannot be drawn.
@@ -124,9 +134,7 @@ impl Living {
         let Some((_, now, label)) = &self.verdicts else {
             return Err("needs `today` in [preprocessor.mfa-sim]".into());
         };
-        let Some(guide) = &self.guide else {
-            return Err("needs `today` in [preprocessor.mfa-sim]".into());
-        };
+        let guide = self.checked_guide()?;
         if guide.documents.is_empty() {
             return Err("the project's guide folder holds no guide document (.txt or .md)".into());
         }

@@ -37,7 +37,8 @@ pub struct Living {
     /// When the guide first needs reviewing (`check-guide --forecast`), if worked out.
     pub(super) forecast: Option<crate::verdict::forecast::Forecast>,
     /// The guide documents, checked sentence by sentence (`{{#annotated-guide}}`).
-    pub(super) guide: Option<super::annotated::AnnotatedGuide>,
+    /// Why they could not be, if they could not (shown only where a chapter asks for them).
+    pub(super) guide: Option<Result<super::annotated::AnnotatedGuide, String>>,
 }
 
 /// One scenario (or outline row) as it ran.

@@ -96,14 +96,10 @@ pub(crate) async fn prepare(
         )
         .await?;
         living.set_forecast(forecast);
-        living.set_guide(annotated_guide(
-            &project,
-            &living.report,
-            &other,
-            &steps,
-            &tenant,
-            &features,
-        )?);
+        living.set_guide(
+            annotated_guide(&project, &living.report, &other, &steps, &tenant, &features)
+                .map_err(|e| format!("{e:#}")),
+        );
     }
     Ok(living)
 }

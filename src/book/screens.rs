@@ -20,7 +20,8 @@ impl Living {
         pages: &BTreeMap<String, String>,
         up: &str,
     ) -> Result<String, String> {
-        let (Some(guide), Some((_, _, label))) = (&self.guide, &self.verdicts) else {
+        let guide = self.checked_guide()?;
+        let Some((_, _, label)) = &self.verdicts else {
             return Err("needs `today` in [preprocessor.mfa-sim]".into());
         };
         let checked = guide
