@@ -9,6 +9,7 @@ mod common;
 
 mod authoring;
 mod book;
+
 mod check_guide;
 mod cli;
 mod harness;
