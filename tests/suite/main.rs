@@ -9,7 +9,7 @@ mod common;
 
 mod authoring;
 mod book;
-
+mod browser;
 mod check_guide;
 mod cli;
 mod harness;
