@@ -12,6 +12,10 @@ pub struct Cli {
     /// above the current directory.
     #[arg(long, global = true, value_name = "DIR")]
     pub project: Option<PathBuf>,
+    /// Show more of what mdBook logs while building the book (-v: info, -vv: debug); by
+    /// default only its warnings and errors. RUST_LOG, when set, decides instead.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

@@ -16,6 +16,7 @@ mod runner;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    logging(cli.verbose);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -33,6 +34,28 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Print what libraries log through `tracing` (mdBook's "Book building has started", its
+/// warnings) on standard error: warnings and errors by default, more with `-v`, or whatever
+/// `RUST_LOG` asks for.
+fn logging(verbose: u8) {
+    use tracing_subscriber::EnvFilter;
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(spec) if !spec.trim().is_empty() => EnvFilter::new(spec),
+        _ => EnvFilter::new(match verbose {
+            0 => "warn",
+            1 => "info",
+            2 => "debug",
+            _ => "trace",
+        }),
+    };
+    // Only fails when a subscriber is already set, which nothing else in the binary does.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .without_time()
+        .try_init();
 }
 
 /// The project every command but `preprocess` works on, announced on stderr when it is not

@@ -78,7 +78,10 @@ pub(super) fn render(
             .filter(|e| for_the_user(&e.actor, &e.output))
             .filter(|e| !(matches!(e.output, Output::Click { .. }) && is_click(&s.text)))
             .collect();
-        let cards: String = last_of_each_page(&shown).into_iter().map(event).collect();
+        let cards: String = last_of_each_page(&shown)
+            .into_iter()
+            .map(|e| event(e, false))
+            .collect();
         let action = (s.kind != "Then" && own)
             .then(|| instruction(&s.text, person.as_deref().unwrap_or("")));
         if action.is_none() && cards.is_empty() {

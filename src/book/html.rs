@@ -4,7 +4,7 @@
 //!
 //! The output is one HTML block with no blank lines, so Markdown leaves it alone.
 
-use crate::clock::format_time;
+use crate::clock::{format_instant, format_time};
 use crate::harness::{Status, StepRecord};
 use crate::screens::ScreenView;
 use crate::transcript::{Event, Output};
@@ -159,8 +159,9 @@ fn chips(row: &str, class: &str, labels: &[String], pressed: Option<&str>) -> St
     h + "</div>"
 }
 
-/// One output as a card, with its simulated time and who showed it.
-pub(crate) fn event(e: &Event) -> String {
+/// One output as a card, with its simulated time and who showed it; `with_date` adds the
+/// simulated day (where days have passed since the card before).
+pub(crate) fn event(e: &Event, with_date: bool) -> String {
     if let Output::Click { label, .. } = &e.output {
         // A click is the person's own action: a small arrow between the cards, no time stamp.
         return format!(
@@ -271,8 +272,17 @@ pub(crate) fn event(e: &Event) -> String {
             format!(r#"<div class="mfa-note">{}</div>"#, esc(text)),
         ),
     };
+    let day = if with_date {
+        let full = format_instant(e.at);
+        format!(
+            r#" on <span class="mfa-day">{}</span>"#,
+            full.split(' ').next().unwrap_or_default()
+        )
+    } else {
+        String::new()
+    };
     format!(
-        r#"<div class="mfa-output mfa-{kind}"><div class="mfa-meta">{} · {}</div>{inner}</div>"#,
+        r#"<div class="mfa-output mfa-{kind}"><div class="mfa-meta">{}{day} · {}</div>{inner}</div>"#,
         format_time(e.at),
         esc(&e.actor.to_string())
     )
@@ -287,32 +297,107 @@ fn status_mark(s: &Status) -> &'static str {
     }
 }
 
-/// One step: its status, its text, and its outputs (folded for set-up steps).
-pub(crate) fn step(s: &StepRecord) -> String {
+/// Which run a step belongs to: the guide's own (every step passed, or the book would not
+/// build) or the replay on today's tenant (where steps may differ or stop).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Era {
+    /// The scenario as written, on the guide's date.
+    Guide,
+    /// The same scenario replayed on today's tenant.
+    Today,
+}
+
+/// What a folded run of outputs holds, in words: "3 screens, 2 clicks, 1 text message".
+pub(crate) fn contents(outputs: &[Event]) -> String {
+    let mut counts: Vec<(&str, &str, usize)> = Vec::new();
+    for e in outputs {
+        let (one, many) = match &e.output {
+            Output::Screen(_) => ("screen", "screens"),
+            Output::TextMessage { .. } => ("text message", "text messages"),
+            Output::Call { .. } => ("call", "calls"),
+            Output::Push { .. } => ("Authenticator request", "Authenticator requests"),
+            Output::Code { .. } => ("app code", "app codes"),
+            Output::SignIn(_) => ("sign-in log row", "sign-in log rows"),
+            Output::Mail(_) => ("mail app status", "mail app statuses"),
+            Output::Admin(_) => ("admin console report", "admin console reports"),
+            Output::Click { .. } => ("click", "clicks"),
+            Output::Note { .. } => ("note", "notes"),
+        };
+        match counts.iter_mut().find(|(o, _, _)| *o == one) {
+            Some(c) => c.2 += 1,
+            None => counts.push((one, many, 1)),
+        }
+    }
+    counts
+        .iter()
+        .map(|(one, many, n)| {
+            if *n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One step: its status, its text, and its outputs (folded for set-up steps). `last_day` is
+/// the simulated day of the card drawn before (a card on a later day shows its date).
+pub(crate) fn step(s: &StepRecord, era: Era, last_day: &mut String) -> String {
+    let (class, mark, word) = match (&s.status, era) {
+        (Status::Failed(_), Era::Today) => ("stops-today", "✋", "stops here today"),
+        (Status::Skipped, Era::Today) => ("not-reached", "·", "not reached today"),
+        (st, _) => (st.word(), status_mark(st), st.word()),
+    };
+    let differs = if s.notes.is_empty() {
+        ""
+    } else {
+        " mfa-step-differs"
+    };
     let mut h = format!(
-        r#"<li class="mfa-step mfa-{}" data-line="{}"><div class="mfa-step-line"><span class="mfa-status" title="{}">{}</span> <b>{}</b> {}</div>"#,
-        s.status.word(),
+        r#"<li class="mfa-step mfa-{class}{differs}" data-line="{}"><div class="mfa-step-line"><span class="mfa-status" title="{word}">{mark}</span> <b>{}</b> {}</div>"#,
         s.step_line,
-        s.status.word(),
-        status_mark(&s.status),
         esc(&s.keyword),
         esc(&s.text)
     );
     if let Status::Failed(why) = &s.status {
-        h += &format!(r#"<div class="mfa-error">{}</div>"#, esc(why));
+        let lead = if era == Era::Today {
+            "Today this step cannot be done: "
+        } else {
+            ""
+        };
+        h += &format!(r#"<div class="mfa-error">{lead}{}</div>"#, esc(why));
+    }
+    for note in &s.notes {
+        h += &format!(
+            r#"<div class="mfa-diff"><b>Differs from the guide's date:</b> {}</div>"#,
+            esc(note)
+        );
     }
     if !s.outputs.is_empty() {
-        let cards: String = s.outputs.iter().map(event).collect();
-        let folded = s.background || s.keyword == "Given" || s.outputs.len() > 6;
+        let mut cards = String::new();
+        for e in &s.outputs {
+            let day = format_instant(e.at)
+                .split(' ')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            let new_day = !last_day.is_empty() && *last_day != day;
+            cards += &event(e, new_day);
+            *last_day = day;
+        }
+        let setup = s.background || s.kind == "Given";
+        let folded = setup || s.outputs.len() > 6;
         if folded {
-            let n = s.outputs.len();
-            let what = if n == 1 {
-                "1 output".to_string()
+            let what = contents(&s.outputs);
+            let label = if setup {
+                format!("Set-up for this step: {what}")
             } else {
-                format!("{n} outputs")
+                format!("What this step showed: {what}")
             };
             h += &format!(
-                r#"<details class="mfa-outputs"><summary>{what} from the run</summary>{cards}</details>"#
+                r#"<details class="mfa-outputs"><summary>{}</summary>{cards}</details>"#,
+                esc(&label)
             );
         } else {
             h += &format!(r#"<div class="mfa-outputs">{cards}</div>"#);
@@ -351,8 +436,8 @@ mod tests {
                 wording,
             },
         };
-        assert!(event(&call(Wording::Simulator)).contains(Wording::MARK));
-        assert!(!event(&call(Wording::Microsoft)).contains(Wording::MARK));
+        assert!(event(&call(Wording::Simulator), false).contains(Wording::MARK));
+        assert!(!event(&call(Wording::Microsoft), false).contains(Wording::MARK));
         let text = Event {
             at: 0,
             actor: Actor::Phone("Dana".into()),
@@ -362,6 +447,6 @@ mod tests {
                 wording: Wording::Simulator,
             },
         };
-        assert!(event(&text).contains("mfa-ours"));
+        assert!(event(&text, false).contains("mfa-ours"));
     }
 }

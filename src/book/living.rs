@@ -2,11 +2,11 @@
 //! run produced. It refuses to build when any step did not pass or a directive names a
 //! scenario that does not exist, so no page goes stale silently.
 
-use super::html::{esc, step};
+use super::html::{Era, esc, step};
 use super::tables::{exercises_table, vocabulary_table};
 use crate::guide::GuideStep;
 use crate::harness::{RunReport, Status, StepRecord};
-use crate::verdict::{StepVerdict, Verdict, verdicts};
+use crate::verdict::{StepVerdict, verdicts};
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use std::collections::BTreeMap;
@@ -39,6 +39,11 @@ pub struct Living {
     /// The guide documents, checked sentence by sentence (`{{#annotated-guide}}`).
     /// Why they could not be, if they could not (shown only where a chapter asks for them).
     pub(super) guide: Option<Result<super::annotated::AnnotatedGuide, String>>,
+    /// The replay on today's tenant (the same run the verdicts come from), shown beside each
+    /// scenario's own run.
+    pub(super) today: Option<RunReport>,
+    /// Where the book was built from: the project's git commit, if it is a checkout.
+    pub(super) commit: Option<String>,
 }
 
 /// One scenario (or outline row) as it ran.
@@ -72,6 +77,8 @@ impl Living {
             verdicts: None,
             forecast: None,
             guide: None,
+            today: None,
+            commit: None,
         }
     }
 
@@ -91,32 +98,72 @@ impl Living {
             .map(|i| i.date.clone())
             .unwrap_or_default();
         self.verdicts = Some((then, now, format!("{date} ({label})")));
+        self.today = Some(today.clone());
     }
 
-    fn today_badge(&self, id: &str) -> String {
-        let Some((_, now, label)) = &self.verdicts else {
-            return String::new();
-        };
-        let Some(v) = now.iter().find(|v| v.id == id) else {
-            return String::new();
-        };
-        let class = match v.verdict {
-            Verdict::Holds => "holds",
-            Verdict::Differs(_) => "differs",
-            Verdict::Stops(_) => "stops",
-            Verdict::NoLongerPossible { .. } => "gone",
-            Verdict::NotChecked(_) => "unchecked",
-        };
-        let why = v.verdict.explain();
-        let title = if why.is_empty() {
-            format!("Replayed on {label}: holds")
-        } else {
-            format!("Replayed on {label}: {why}")
+    /// Name the git commit the book is built from (None: not a git checkout).
+    pub(crate) fn set_commit(&mut self, commit: Option<String>) {
+        self.commit = commit;
+    }
+
+    /// The line every page ends with: the simulator's version and the project's commit.
+    fn provenance(&self) -> String {
+        let commit = match &self.commit {
+            Some(c) => format!("git commit <code>{}</code>", esc(c)),
+            None => "not a git checkout".to_string(),
         };
         format!(
-            r#"<span class="mfa-today mfa-today-{class}" title="{}">today: {}</span>"#,
-            esc(&title),
-            v.verdict.label()
+            "\n\n<div class=\"mfa-provenance\">Built by mfa-sim {} from {commit}.</div>\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    }
+
+    /// The badge on one scenario: how its own replay on today's tenant went.
+    fn today_badge(&self, today: &[&StepRecord]) -> String {
+        let Some((_, _, label)) = &self.verdicts else {
+            return String::new();
+        };
+        if today.is_empty() {
+            return String::new();
+        }
+        let stops = today.iter().find(|s| matches!(s.status, Status::Failed(_)));
+        let notes: Vec<&String> = today.iter().flat_map(|s| &s.notes).collect();
+        let (class, word, title) = if let Some(s) = stops {
+            (
+                "stops",
+                "stops today",
+                format!(
+                    "Replayed on {label}: stops at line {}: {}",
+                    s.step_line,
+                    match &s.status {
+                        Status::Failed(why) => why.as_str(),
+                        _ => "",
+                    }
+                ),
+            )
+        } else if !notes.is_empty() {
+            (
+                "differs",
+                "differs today",
+                format!(
+                    "Replayed on {label}: {}",
+                    notes
+                        .iter()
+                        .map(|n| n.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+            )
+        } else {
+            (
+                "holds",
+                "same today",
+                format!("Replayed on {label}: every step as on the guide's date"),
+            )
+        };
+        format!(
+            r#"<span class="mfa-today mfa-today-{class}" title="{}">{word}</span>"#,
+            esc(&title)
         )
     }
 
@@ -206,10 +253,112 @@ impl Living {
         }
     }
 
-    fn render_run(&self, run: &Run<'_>) -> String {
+    /// The Examples row an outline's run comes from, as "name = value" pairs (None for a
+    /// plain scenario).
+    fn example_values(&self, run: &Run<'_>) -> Option<String> {
+        let lines = self.feature_lines(&run.feature);
+        let row = lines.get(run.line.checked_sub(1)?)?.trim();
+        if !row.starts_with('|') {
+            return None;
+        }
+        let mut head = run.line - 1;
+        while head > 0 && lines[head - 1].trim().starts_with('|') {
+            head -= 1;
+        }
+        let cells = |l: &str| -> Vec<String> {
+            l.trim()
+                .trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_string())
+                .collect()
+        };
+        let names = cells(&lines[head]);
+        let values = cells(row);
+        Some(
+            names
+                .iter()
+                .zip(&values)
+                .map(|(n, v)| format!("{n} = {v}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+    }
+
+    /// One run's steps as a list, with the guide-step marks above each run of steps.
+    fn steps_html(&self, run: &Run<'_>, steps: &[&StepRecord], era: Era) -> String {
+        let mut h = String::from(r#"<ol class="mfa-steps">"#);
+        // Where a scenario marks which steps serve which guide step (`# guide: ID`), say so
+        // above each run of steps, as the verdicts read it.
+        let marks = crate::guide::Marks::read(&self.feature_lines(&run.feature).join("\n"));
+        let mut serving: Option<crate::guide::Serves> = None;
+        let mut last_day = String::new();
+        for s in steps {
+            if let Some(now) = marks.serves(s.scenario_line, s.step_line)
+                && serving.as_ref() != Some(&now)
+            {
+                let label = if now.setup {
+                    format!("set-up for guide step {}", now.id)
+                } else {
+                    format!("guide step {}", now.id)
+                };
+                h += &format!(r#"<li class="mfa-serves">{}</li>"#, esc(&label));
+                serving = Some(now);
+            }
+            h += &step(s, era, &mut last_day);
+        }
+        h + "</ol>"
+    }
+
+    /// Links to the rules a scenario shows (`@rule:N`), each with its first Microsoft source.
+    fn rule_links(tags: &[String], up: &str) -> String {
+        let links: Vec<String> = tags
+            .iter()
+            .filter_map(|t| t.strip_prefix("rule:")?.parse::<usize>().ok())
+            .filter_map(|n| crate::rules::RULES.get(n.checked_sub(1)?))
+            .map(|r| {
+                let source = r
+                    .sources
+                    .iter()
+                    .find(|s| !s.third_party)
+                    .map(|s| format!(r#" (<a href="{}">Microsoft's page</a>)"#, esc(s.url)))
+                    .unwrap_or_default();
+                format!(
+                    r#"<a href="{up}rules.html#rule-{n}">rule {n}: {}</a>{source}"#,
+                    esc(r.title),
+                    n = r.number
+                )
+            })
+            .collect();
+        if links.is_empty() {
+            String::new()
+        } else {
+            format!(
+                r#"<div class="mfa-rules-shown">Rules shown: {}</div>"#,
+                links.join("; ")
+            )
+        }
+    }
+
+    fn render_run(
+        &self,
+        run: &Run<'_>,
+        today: &BTreeMap<(String, usize), Vec<&StepRecord>>,
+        up: &str,
+    ) -> String {
         let first = run.first();
         let ids = crate::guide::ids_in(&first.tags);
         let differs = first.tags.iter().any(|t| t == "guide-differs");
+        let key = (run.feature.clone(), run.line);
+        let then_info = self.report.scenarios.get(&key);
+        let now_info = self.today.as_ref().and_then(|t| t.scenarios.get(&key));
+        let now_steps: &[&StepRecord] = today.get(&key).map_or(&[], Vec::as_slice);
+        // A scenario the replay leaves alone (its own date, another tenant) runs the same way.
+        let replayed = match (then_info, now_info) {
+            (Some(a), Some(b)) => {
+                !now_steps.is_empty() && (a.tenant != b.tenant || a.date != b.date)
+            }
+            _ => false,
+        };
         let mut h = format!(
             r#"<div class="mfa-scenario" id="{}" data-guide="{}">"#,
             run.anchor(),
@@ -217,17 +366,20 @@ impl Living {
         );
         h += r#"<div class="mfa-scenario-head">"#;
         for id in &ids {
-            h += &format!(
-                r#"<span class="mfa-id">{}</span>{}"#,
-                esc(id),
-                self.today_badge(id)
-            );
+            h += &format!(r#"<span class="mfa-id">{}</span>"#, esc(id));
+        }
+        if replayed {
+            h += &self.today_badge(now_steps);
         }
         if differs {
             h += r#"<span class="mfa-differs-badge">guide differs</span>"#;
         }
+        let example = self
+            .example_values(run)
+            .map(|v| format!(r#"<div class="mfa-example">Example: {}</div>"#, esc(&v)))
+            .unwrap_or_default();
         h += &format!(
-            r#"<div class="mfa-scenario-name">{}</div><div class="mfa-source">{}:{}</div></div>"#,
+            r#"<div class="mfa-scenario-name">{}</div>{example}<div class="mfa-source">{}:{}</div></div>"#,
             esc(&first.scenario),
             esc(&run.feature),
             run.line
@@ -241,26 +393,61 @@ impl Living {
             };
             h += &format!(r#"<div class="{class}">{}</div>"#, esc(&comment.join(" ")));
         }
-        h += r#"<ol class="mfa-steps">"#;
-        // Where a scenario marks which steps serve which guide step (`# guide: ID`), say so
-        // above each run of steps, as the verdicts read it.
-        let marks = crate::guide::Marks::read(&self.feature_lines(&run.feature).join("\n"));
-        let mut serving: Option<crate::guide::Serves> = None;
-        for s in &run.steps {
-            if let Some(now) = marks.serves(s.scenario_line, s.step_line)
-                && serving.as_ref() != Some(&now)
-            {
-                let label = if now.setup {
-                    format!("set-up for guide step {}", now.id)
-                } else {
-                    format!("guide step {}", now.id)
-                };
-                h += &format!(r#"<li class="mfa-serves">{}</li>"#, esc(&label));
-                serving = Some(now);
-            }
-            h += &step(s);
+        h += &Self::rule_links(&first.tags, up);
+        let facts = |i: Option<&crate::harness::ScenarioInfo>| {
+            i.map(|i| {
+                format!(
+                    "tenant file scenarios/{}, simulated start {}, seed {}",
+                    i.tenant, i.date, i.seed
+                )
+            })
+            .unwrap_or_default()
+        };
+        let then_html = self.steps_html(run, &run.steps, Era::Guide);
+        if !replayed {
+            let why = if self.today.is_some() {
+                " The replay on today's tenant leaves this scenario as written (it names its own date or tenant)."
+            } else {
+                ""
+            };
+            return h + &format!(
+                r#"<div class="mfa-run-facts">Ran on {}.{why}</div>{then_html}</div>"#,
+                esc(&facts(then_info))
+            );
         }
-        h + "</ol></div>"
+        let name = format!("run-{}", run.anchor());
+        let date_of = |i: Option<&crate::harness::ScenarioInfo>| {
+            i.map(|i| i.date.split(' ').next().unwrap_or_default().to_string())
+                .unwrap_or_default()
+        };
+        h += &format!(
+            r#"<div class="mfa-switch" role="radiogroup" aria-label="Which run to show"><input type="radio" class="mfa-pick mfa-pick-now" name="{name}" id="{name}-now" value="now" checked><label for="{name}-now">Today ({})</label><input type="radio" class="mfa-pick mfa-pick-then" name="{name}" id="{name}-then" value="then"><label for="{name}-then">On the guide's date ({})</label>"#,
+            esc(&date_of(now_info)),
+            esc(&date_of(then_info))
+        );
+        h += &format!(
+            r#"<div class="mfa-run mfa-run-then"><div class="mfa-run-facts">On the guide's date: {}.</div>{then_html}</div>"#,
+            esc(&facts(then_info))
+        );
+        h += &format!(
+            r#"<div class="mfa-run mfa-run-now"><div class="mfa-run-facts">Today: {}. Differences from the guide's date are marked on the step where they occur.</div>{}</div>"#,
+            esc(&facts(now_info)),
+            self.steps_html(run, now_steps, Era::Today)
+        );
+        h + "</div></div>"
+    }
+
+    /// Today's steps by scenario (feature, scenario line), for the runs' "today" panes.
+    fn today_runs(&self) -> BTreeMap<(String, usize), Vec<&StepRecord>> {
+        let mut map: BTreeMap<(String, usize), Vec<&StepRecord>> = BTreeMap::new();
+        if let Some(t) = &self.today {
+            for s in &t.steps {
+                map.entry((s.feature.clone(), s.scenario_line))
+                    .or_default()
+                    .push(s);
+            }
+        }
+        map
     }
 
     fn banner(&self, runs: &[&Run<'_>]) -> String {
@@ -309,6 +496,16 @@ impl Living {
             .collect();
         (!bad.is_empty()).then(|| bad.join("\n"))
     }
+}
+
+/// Every generated table in a box of its own that scrolls sideways on a narrow screen, so
+/// the text keeps its size.
+fn scrolling_tables(html: &str) -> String {
+    html.replace(
+        r#"<table class="mfa-"#,
+        r#"<div class="mfa-scroll"><table class="mfa-"#,
+    )
+    .replace("</table>", "</table></div>")
 }
 
 /// Byte ranges of a chapter that Markdown shows as code (fenced and indented blocks, code
@@ -379,6 +576,7 @@ impl Preprocessor for Living {
             return Err(BookError::NotPassed(bad).into());
         }
         let runs = self.runs();
+        let today = self.today_runs();
         if runs.is_empty() {
             return Err(BookError::NothingRan(self.features.display().to_string()).into());
         }
@@ -405,6 +603,7 @@ impl Preprocessor for Living {
         book.for_each_chapter_mut(|ch| {
             let found = directives(&ch.content);
             if found.is_empty() {
+                ch.content.push_str(&self.provenance());
                 return;
             }
             let depth = ch
@@ -428,7 +627,7 @@ impl Preprocessor for Living {
                             unresolved.push(format!("  {}: {{{{#{name} {args}}}}} names nothing that ran", ch.name));
                         }
                         shown.extend(matched.iter().copied());
-                        matched.iter().map(|r| self.render_run(r)).collect::<Vec<_>>().join("\n")
+                        matched.iter().map(|r| self.render_run(r, &today, &up)).collect::<Vec<_>>().join("\n")
                     }
                     "handout" => super::handout::render(self, &runs, &args, &pages, &up).unwrap_or_else(|e| {
                         unresolved.push(format!("  {}: {e}", ch.name));
@@ -465,13 +664,13 @@ impl Preprocessor for Living {
                     }),
                     _ => vocabulary_table(),
                 };
-                content.push_str(&html);
+                content.push_str(&scrolling_tables(&html));
             }
             content.push_str(&ch.content[last..]);
             if !shown.is_empty() {
                 content = self.banner(&shown) + &content;
             }
-            ch.content = content;
+            ch.content = content + &self.provenance();
         });
         if !unresolved.is_empty() {
             return Err(BookError::Unresolved(unresolved.join("\n")).into());

@@ -76,6 +76,7 @@ pub(crate) async fn prepare(
     });
     let (report, other) = crate::verdict::runs(&project, &features, replay).await;
     let mut living = Living::new(report, features.clone(), project.exercises());
+    living.set_commit(commit_of(project.root()));
     if let (Some(other), Some(tenant)) = (other, today) {
         if !other.problems.is_empty() || other.steps.is_empty() {
             let why: Vec<String> = other.problems.iter().map(ToString::to_string).collect();
@@ -139,6 +140,67 @@ fn annotated_guide(
         steps: steps.to_vec(),
         screens: eras.screens,
     })
+}
+
+/// The git commit the project at `root` is checked out at: `git rev-parse HEAD` where git is
+/// installed, else read from `.git` by hand (a worktree's `.git` file, a branch's ref file or
+/// `packed-refs`). None when the project is not a git checkout.
+fn commit_of(root: &Path) -> Option<String> {
+    let is_hash = |s: &str| s.len() >= 40 && s.chars().all(|c| c.is_ascii_hexdigit());
+    if let Ok(out) = std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["rev-parse", "HEAD"])
+        .stderr(std::process::Stdio::null())
+        .output()
+    {
+        let hash = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        if out.status.success() && is_hash(&hash) {
+            return Some(hash);
+        }
+        // git is here and says this is no checkout (or has no commit yet).
+        return None;
+    }
+    let dot = root.join(".git");
+    let git_dir = if dot.is_file() {
+        let text = std::fs::read_to_string(&dot).ok()?;
+        let dir = PathBuf::from(text.trim().strip_prefix("gitdir:")?.trim());
+        if dir.is_absolute() {
+            dir
+        } else {
+            root.join(dir)
+        }
+    } else {
+        dot
+    };
+    let head = std::fs::read_to_string(git_dir.join("HEAD")).ok()?;
+    let head = head.trim();
+    let Some(name) = head.strip_prefix("ref:").map(str::trim) else {
+        return is_hash(head).then(|| head.to_string());
+    };
+    // A worktree keeps its HEAD but shares refs with the main repository (`commondir`).
+    let common = std::fs::read_to_string(git_dir.join("commondir"))
+        .map(|c| git_dir.join(c.trim()))
+        .unwrap_or_else(|_| git_dir.clone());
+    for dir in [&git_dir, &common] {
+        if let Ok(r) = std::fs::read_to_string(dir.join(name)) {
+            let r = r.trim();
+            if is_hash(r) {
+                return Some(r.to_string());
+            }
+        }
+        if let Ok(packed) = std::fs::read_to_string(dir.join("packed-refs")) {
+            for line in packed.lines() {
+                if let Some((hash, r)) = line.split_once(' ')
+                    && r == name
+                    && is_hash(hash)
+                {
+                    return Some(hash.to_string());
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Build a project's book; returns the path of `index.html`. `out` is resolved against the

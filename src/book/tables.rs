@@ -237,7 +237,7 @@ impl Living {
         if let Some(f) = &self.forecast {
             h += &forecast_html(f);
         }
-        h += r#"<table class="mfa-table mfa-verdicts"><tr><th>ID</th><th>The guide says</th><th>On the guide's date</th><th>Today</th><th>What differs, and what to do instead</th></tr>"#;
+        h += r#"<div class="mfa-verdicts">"#;
         for (a, b) in then.iter().zip(now) {
             let cell = |v: &StepVerdict| {
                 let class = match v.verdict {
@@ -268,15 +268,18 @@ impl Living {
                 }
                 why += "</ul>";
             }
+            // One short paragraph per guide step that reads as sentences: what the guide
+            // says, how it fared on its own date and today, then what differs.
+            let summary = a.summary.trim_end_matches('.');
             h += &format!(
-                r##"<tr id="holds-{id}"><td><a href="coverage.html#guide-{id}">{id}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{why}</td></tr>"##,
-                esc(&a.summary),
+                r##"<section class="mfa-holds" id="holds-{id}"><p><a href="coverage.html#guide-{id}"><b>{id}</b></a>. The guide says: {}. On the guide's date: {}. Today: {}.</p>{why}</section>"##,
+                esc(summary),
                 cell(a),
                 cell(b),
                 id = esc(&a.id)
             );
         }
-        Some(h + "</table>")
+        Some(h + "</div>")
     }
 }
 

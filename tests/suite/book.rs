@@ -176,10 +176,10 @@ async fn the_book_shows_every_guide_step_with_live_outputs_and_is_deterministic(
         .1;
     let row = |id: &str| {
         let start = holds
-            .find(&format!(r#"<tr id="holds-{id}">"#))
+            .find(&format!(r#"<section class="mfa-holds" id="holds-{id}">"#))
             .unwrap_or_else(|| panic!("no row for {id}"));
         let rest = &holds[start..];
-        unescape(&rest[..rest.find("</tr>").unwrap()])
+        unescape(&rest[..rest.find("</section>").unwrap()])
     };
     // "Valid until": the first review date and its reason, from the rule registry's days.
     let forecast = unescape(holds);
