@@ -432,7 +432,12 @@ impl Tenant {
             }
             (Purpose::RegisterSoftwareToken { oath }, _)
             | (Purpose::RegisterAuthenticator { oath, .. }, _) => {
-                match oath.check(&typed, now, limits.totp_skew, limits.totp_lookback) {
+                match oath.check(
+                    &typed,
+                    self.code_time(),
+                    limits.totp_skew,
+                    limits.totp_lookback,
+                ) {
                     CodeMatch::Current(step) => {
                         registered_step = Some(step);
                         CodeCheck::Accepted
@@ -441,7 +446,7 @@ impl Tenant {
                     CodeMatch::NoMatch => CodeCheck::Wrong,
                 }
             }
-            (_, VerifyOption::AppCode) => self.check_app_code(c.user, &typed, now),
+            (_, VerifyOption::AppCode) => self.check_app_code(c.user, &typed, self.code_time()),
             _ => CodeCheck::NotWaiting,
         };
         let c = self
@@ -466,7 +471,7 @@ impl Tenant {
     }
 
     /// Compare a code with every OATH token of the user, refusing a step already used.
-    fn check_app_code(&mut self, id: UserId, typed: &str, now: Instant) -> CodeCheck {
+    fn check_app_code(&mut self, id: UserId, typed: &str, code_time: Instant) -> CodeCheck {
         let limits = self.policy.limits.clone();
         let mut verdict = CodeCheck::Wrong;
         for entry in self.user_mut(id).info.entries_mut() {
@@ -477,7 +482,7 @@ impl Tenant {
                 | Method::SoftwareToken { oath, last_step } => (oath, last_step),
                 Method::Phone { .. } | Method::Passkey { .. } => continue,
             };
-            match oath.check(typed, now, limits.totp_skew, limits.totp_lookback) {
+            match oath.check(typed, code_time, limits.totp_skew, limits.totp_lookback) {
                 CodeMatch::Current(step) if last_step.is_some_and(|l| step <= l) => {
                     verdict = CodeCheck::AlreadyUsed
                 }
