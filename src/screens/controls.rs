@@ -122,6 +122,9 @@ pub enum Link {
     AppPasswordsTab,
     /// Change the default sign-in method.
     ChangeDefault,
+    /// The older page's Step 2: text another code (the old one stops working). The label is
+    /// the simulator's: the older page's exact wording is not known.
+    Resend,
 }
 
 impl Link {
@@ -136,6 +139,7 @@ impl Link {
             Link::VerificationTab => "additional security verification",
             Link::AppPasswordsTab => "app passwords",
             Link::ChangeDefault => "Change",
+            Link::Resend => "Resend",
         }
     }
 }

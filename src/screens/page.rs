@@ -184,6 +184,8 @@ pub enum LegacyPage {
         code: String,
         /// The check is a call in progress, so there is no code box.
         calling: bool,
+        /// The code was texted, so the page offers to send another ([`Link::Resend`]).
+        texted: bool,
         /// The red message, if the proof failed.
         error: Option<String>,
     },

@@ -73,6 +73,18 @@ pub enum StartError {
     NotRegistered,
 }
 
+/// Another text could not be sent ([`Tenant::resend_text`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ResendError {
+    /// Nothing is waiting for a texted code (it was answered, failed or replaced). The
+    /// simulator's wording.
+    #[error("There's no code to send again. Start again from the previous step.")]
+    NotWaiting,
+    /// The send itself was refused (limit on texts, blocked, texts retired).
+    #[error(transparent)]
+    Refused(#[from] StartError),
+}
+
 fn code_hash(code: &str) -> [u8; 32] {
     Sha256::digest(code.as_bytes()).into()
 }
@@ -376,6 +388,22 @@ impl Tenant {
         }
         self.challenges.insert(challenge_id, challenge);
         Ok(challenge_id)
+    }
+
+    /// Text a fresh code for a waiting text challenge ("Resend" on the older setup page): the
+    /// new challenge replaces the old one, whose code stops working at once (a code is good for
+    /// one challenge only). The send counts towards the limit on texts (rule 15); when it is
+    /// refused, or the challenge is no longer waiting for a texted code, nothing changes.
+    pub(crate) fn resend_text(&mut self, challenge_id: u64) -> Result<u64, ResendError> {
+        let old = self
+            .challenges
+            .get(&challenge_id)
+            .filter(|c| c.state == ChallengeState::Waiting && c.option == VerifyOption::Text)
+            .cloned()
+            .ok_or(ResendError::NotWaiting)?;
+        let fresh = self.start_challenge(old.user, VerifyOption::Text, old.purpose)?;
+        self.challenges.remove(&challenge_id);
+        Ok(fresh)
     }
 
     /// Close challenges nobody answered in time; returns the current state.

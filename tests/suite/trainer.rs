@@ -709,3 +709,44 @@ async fn real_phone_mode_runs_on_the_date_the_trainee_chooses() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// "Resend" on the older setup page works through the trainer's generic `press`: the phone
+/// gets a second text, and the newest code sets the method up.
+#[tokio::test(flavor = "multi_thread")]
+async fn resend_on_the_older_page_works_from_the_trainer() {
+    let mut steps = lines("sms-setup", "good");
+    let at = steps
+        .iter()
+        .position(|l| l == "type {text}")
+        .expect("the good path types a texted code");
+    steps.insert(at, "press Resend".to_string());
+    let (mut session, briefing) = start(&common::repo(), "sms-setup", None).await.unwrap();
+    let mut out = Vec::new();
+    let met = script(&mut session, &briefing, steps, fill, &mut out)
+        .await
+        .unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(met, "{out}");
+    let resend = out.find("> press Resend").expect("the command is echoed");
+    assert!(
+        out[..resend].contains("<Resend>"),
+        "the page offers Resend before it is pressed:\n{out}"
+    );
+    let after: Vec<&str> = out[resend..].lines().collect();
+    assert!(
+        after[1].contains("Dana's phone: text from"),
+        "a second text arrives at once:\n{out}"
+    );
+    let fresh = after[1]
+        .split('"')
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap();
+    assert_eq!(
+        after[3],
+        format!("> type {fresh}"),
+        "the newest code is typed"
+    );
+}
