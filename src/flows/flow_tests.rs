@@ -807,3 +807,107 @@ fn only_a_texted_code_can_be_sent_again() {
         Err(crate::tenant::verification::ResendError::NotWaiting)
     );
 }
+
+/// Open `dest` and sign in with `password`.
+fn sign_in_with(dest: Destination, password: &str, t: &mut Tenant, cookies: &mut Cookies) -> Flow {
+    let mut flow = Flow::open(dest, t, cookies);
+    for action in [
+        Action::Enter(Field::Email, "dana@contoso.com".into()),
+        Action::Press(Button::Next),
+        Action::Enter(Field::Password, password.into()),
+        Action::Press(Button::SignIn),
+    ] {
+        act(&mut flow, action, t, cookies);
+    }
+    flow
+}
+
+fn update_password(flow: &mut Flow, t: &mut Tenant, cookies: &mut Cookies, typed: [&str; 3]) {
+    for (field, text) in [
+        Field::CurrentPassword,
+        Field::NewPassword,
+        Field::ConfirmPassword,
+    ]
+    .into_iter()
+    .zip(typed)
+    {
+        act(flow, Action::Enter(field, text.into()), t, cookies);
+    }
+    act(flow, Action::Press(Button::SignIn), t, cookies);
+}
+
+#[test]
+fn change_at_next_sign_in_asks_for_a_new_password_before_mfa_and_the_temporary_one_stops_working() {
+    use crate::screens::{PageId, SignInStep};
+    let (mut t, id, _clock) = enforced(None);
+    let temporary = t
+        .reset_password_from_console(id, None, true)
+        .unwrap()
+        .unwrap();
+    let cookies = &mut Cookies::default();
+    let mut flow = sign_in_with(Destination::Office, &temporary, &mut t, cookies);
+    assert_eq!(flow.page.id(), PageId::SignIn(SignInStep::UpdatePassword));
+    assert!(flow.challenge.is_none(), "no MFA before the new password");
+    let view = flow.page.view();
+    assert!(view.all_text().contains("New password: "));
+    assert!(
+        !view.all_text().contains(&temporary),
+        "boxes show dots only"
+    );
+    // Refused: the page stays, says why, and nothing changed.
+    update_password(
+        &mut flow,
+        &mut t,
+        cookies,
+        [&temporary, "Green-Teapot-27", "Green-Teapot-28"],
+    );
+    assert_eq!(flow.page.id(), PageId::SignIn(SignInStep::UpdatePassword));
+    assert!(flow.page.view().error.is_some());
+    update_password(&mut flow, &mut t, cookies, [&temporary, "short", "short"]);
+    assert_eq!(flow.page.id(), PageId::SignIn(SignInStep::UpdatePassword));
+    assert!(t.user(id).must_change_password);
+    // Accepted: on to MFA, then signed in.
+    update_password(
+        &mut flow,
+        &mut t,
+        cookies,
+        [&temporary, "Green-Teapot-27", "Green-Teapot-27"],
+    );
+    assert!(is_code_page(&flow), "{:?}", flow.page.id());
+    type_texted_code(&mut flow, &mut t, cookies, false);
+    act(&mut flow, Action::Press(Button::No), &mut t, cookies);
+    assert_eq!(flow.page.id(), PageId::Home);
+    assert!(!t.user(id).must_change_password);
+    // The temporary password no longer works; the new one does, with no update page.
+    let again = sign_in_with(
+        Destination::Office,
+        &temporary,
+        &mut t,
+        &mut Cookies::default(),
+    );
+    assert_eq!(again.page.id(), PageId::SignIn(SignInStep::Password));
+    assert!(again.page.view().error.is_some());
+    let again = sign_in_with(
+        Destination::Office,
+        "Green-Teapot-27",
+        &mut t,
+        &mut Cookies::default(),
+    );
+    assert!(is_code_page(&again), "{:?}", again.page.id());
+}
+
+#[test]
+fn a_reset_without_the_flag_signs_in_straight_on() {
+    let (mut t, id, _clock) = enforced(None);
+    let temporary = t
+        .reset_password_from_console(id, None, false)
+        .unwrap()
+        .unwrap();
+    let flow = sign_in_with(
+        Destination::Office,
+        &temporary,
+        &mut t,
+        &mut Cookies::default(),
+    );
+    assert!(is_code_page(&flow), "{:?}", flow.page.id());
+}
