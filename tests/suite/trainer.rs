@@ -53,6 +53,7 @@ fn fill(line: &str, shown: &str) -> String {
         ("{pass}", "minutes): ", 8, |c: char| {
             c.is_ascii_alphanumeric()
         }),
+        ("{number}", "type the number ", 2, digit),
     ] {
         if line.contains(placeholder)
             && let Some((at, value)) = latest(shown, marker, len, ok)
