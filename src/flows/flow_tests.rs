@@ -849,11 +849,19 @@ fn change_at_next_sign_in_asks_for_a_new_password_before_mfa_and_the_temporary_o
     assert_eq!(flow.page.id(), PageId::SignIn(SignInStep::UpdatePassword));
     assert!(flow.challenge.is_none(), "no MFA before the new password");
     let view = flow.page.view();
-    assert!(view.all_text().contains("New password: "));
-    assert!(
-        !view.all_text().contains(&temporary),
-        "boxes show dots only"
-    );
+    for field in [
+        Field::CurrentPassword,
+        Field::NewPassword,
+        Field::ConfirmPassword,
+    ] {
+        assert!(view.inputs.contains(&field), "{field:?}");
+    }
+    update_password(&mut flow, &mut t, cookies, [&temporary, "", ""]);
+    let typed = match &flow.page {
+        Page::SignIn(SignInPage::UpdatePassword { typed, .. }) => *typed,
+        other => panic!("{:?}", other.id()),
+    };
+    assert_eq!(typed, [0; 3], "a refused change clears the boxes");
     // Refused: the page stays, says why, and nothing changed.
     update_password(
         &mut flow,
