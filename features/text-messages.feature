@@ -210,6 +210,25 @@ Feature: First setup with text messages
       | on      | an   |
       | off     | no   |
 
+  @guide:SMS-05 @guide:WRONG-1 @rule:15
+  Scenario: On the older page, asking for another text makes the first code stop working
+    Given the administrator enables MFA for Dana
+    And Dana signs in to "https://aka.ms/mfasetup" with her password
+    And Dana presses "Next"
+    And Dana chooses to get codes by text message
+    And Dana types her mobile number into "Phone number"
+    And Dana presses "Next"
+    And Dana types the code from her text message
+    When Dana follows "Resend"
+    # guide: WRONG-1
+    And Dana types the code she used before
+    And Dana presses "Verify"
+    Then the page shows the error "That code didn't work. Check the code and try again."
+    # guide: SMS-05
+    When Dana types the code from her text message
+    And Dana presses "Verify"
+    Then Dana sees "Step 3: Keep using your existing applications"
+
   @guide:SMS-13
   Scenario: Back in Outlook, signing in now asks for a code
     Given Dana has set up text messages for MFA

@@ -292,6 +292,36 @@ Feature: When something goes wrong
     When Dana's "iPhone Mail" checks for new mail
     Then Dana's "iPhone Mail" shows "Connected"
 
+  @ticket
+  Scenario: A reset with "change at next sign-in": Dana chooses her own password before the code
+    Given Dana has set up text messages for MFA
+    When the administrator resets Dana's password to "Blue-Kettle-19", to be changed at the next sign-in
+    And Dana opens "https://www.office.com" in her browser
+    And Dana types the password "Blue-Kettle-19"
+    Then Dana sees "Update your password"
+    When Dana types "Blue-Kettle-19" into "Current password"
+    And Dana types "Green-Teapot-27" into "New password"
+    And Dana types "Green-Teapot-72" into "Confirm password"
+    And Dana presses "Sign in"
+    Then the page shows the error "The new passwords don't match."
+    When Dana types "Blue-Kettle-19" into "Current password"
+    And Dana types "teapot" into "New password"
+    And Dana types "teapot" into "Confirm password"
+    And Dana presses "Sign in"
+    Then the page shows the error "at least"
+    When Dana types "Blue-Kettle-19" into "Current password"
+    And Dana types "Green-Teapot-27" into "New password"
+    And Dana types "Green-Teapot-27" into "Confirm password"
+    And Dana presses "Sign in"
+    Then Dana's sign-in starts with "We texted your phone"
+    When Dana verifies with the texted code
+    And Dana presses "No"
+    Then Dana is signed in to Office
+    When Dana closes her browser
+    And Dana opens "https://www.office.com" in her browser
+    And Dana types the password "Blue-Kettle-19"
+    Then the page shows the error "incorrect"
+
   @ticket @rule:25 @rule:26
   Scenario: Revoking sign-in sessions signs Dana out everywhere but keeps "Don't ask again"
     Given Dana has set up text messages for MFA

@@ -148,6 +148,10 @@ pub enum Command {
         /// app on your own phone can take part.
         #[arg(long)]
         real_phone: bool,
+        /// With --real-phone: run on this date (YYYY-MM-DD) at the machine's time of day
+        /// instead of today.
+        #[arg(long, value_name = "YYYY-MM-DD", requires = "real_phone")]
+        date: Option<String>,
     },
     /// The mdBook preprocessor protocol (`book.toml` runs this for `mdbook build`).
     #[command(hide = true)]

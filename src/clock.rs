@@ -30,6 +30,12 @@ enum Source {
     Simulated(Arc<Mutex<Instant>>),
     /// The machine's clock (trainer `--real-phone` only).
     Wall,
+    /// The machine's clock moved by a whole number of days (trainer `--real-phone --date`):
+    /// the date is the trainee's, the time of day the machine's.
+    Shifted {
+        /// Seconds added to the machine's time (a multiple of 86 400).
+        by: i64,
+    },
 }
 
 /// The first supported instant: 2000-01-01 00:00:00 UTC.
@@ -86,11 +92,40 @@ impl Clock {
         }
     }
 
+    /// The machine's clock, moved to the date `date` (`YYYY-MM-DD`) and keeping the machine's
+    /// time of day (trainer `--real-phone --date`). See [`Clock::code_time`] for the codes.
+    pub fn wall_on(date: &str) -> Result<Self, BadTime> {
+        let wanted = parse_instant(date)?;
+        let machine = OffsetDateTime::now_utc().unix_timestamp();
+        Ok(Self::shifted_from(machine, wanted))
+    }
+
+    /// The days between `machine` and the day of `wanted`, as a shifted wall clock.
+    fn shifted_from(machine: Instant, wanted: Instant) -> Self {
+        let days = wanted.div_euclid(86_400) - machine.div_euclid(86_400);
+        Clock {
+            source: Source::Shifted { by: days * 86_400 },
+        }
+    }
+
     /// The current instant.
     pub fn now(&self) -> Instant {
         match &self.source {
             Source::Simulated(now) => *now.lock().expect("invariant: clock lock never poisoned"),
             Source::Wall => OffsetDateTime::now_utc().unix_timestamp(),
+            Source::Shifted { by } => OffsetDateTime::now_utc().unix_timestamp() + by,
+        }
+    }
+
+    /// The instant authenticator codes (TOTP) follow: [`Clock::now`], except on a shifted wall
+    /// clock, where it is the machine's own time. A real authenticator app on the trainee's
+    /// phone reads the real clock, so the service and the simulated apps compute and check
+    /// codes against that, while everything else (pages, rules, lifetimes) follows the chosen
+    /// date. The simulator's choice for the trainer; the real service has one clock.
+    pub fn code_time(&self) -> Instant {
+        match &self.source {
+            Source::Shifted { by } => self.now() - by,
+            _ => self.now(),
         }
     }
 
@@ -99,6 +134,7 @@ impl Clock {
     /// ([`Advance::Clamped`]). On the wall clock this does nothing: real time moves itself.
     pub fn advance(&self, seconds: i64) -> Advance {
         let Source::Simulated(now) = &self.source else {
+            // The wall clock, shifted or not, moves by itself.
             return Advance::Wall;
         };
         let mut now = now.lock().expect("invariant: clock lock never poisoned");
@@ -240,5 +276,36 @@ mod tests {
         let beyond = Clock::starting_at(LATEST + 100);
         assert_eq!(beyond.advance(1), Advance::Clamped(LATEST + 100));
         assert_eq!(Clock::wall().advance(30), Advance::Wall);
+        assert_eq!(
+            Clock::wall_on("2027-03-01").unwrap().advance(30),
+            Advance::Wall
+        );
+    }
+
+    #[test]
+    fn a_chosen_date_keeps_the_machine_time_of_day_and_its_codes() {
+        let machine = parse_instant("2026-11-28T16:07:31Z").unwrap();
+        let clock = Clock::shifted_from(machine, parse_instant("2027-03-01").unwrap());
+        let Source::Shifted { by } = clock.source else {
+            panic!("a chosen date gives a shifted wall clock");
+        };
+        assert_eq!(by % 86_400, 0, "whole days only");
+        assert_eq!(format_instant(machine + by), "2027-03-01 16:07:31 UTC");
+        // Earlier dates work too.
+        let back = Clock::shifted_from(machine, parse_instant("2021-06-01").unwrap());
+        let Source::Shifted { by } = back.source else {
+            panic!("a chosen date gives a shifted wall clock");
+        };
+        assert_eq!(format_instant(machine + by), "2021-06-01 16:07:31 UTC");
+        // On the live clock, codes follow the machine's time, everything else the chosen date.
+        let live = Clock::wall_on("2027-03-01").unwrap();
+        let (now, codes) = (live.now(), live.code_time());
+        assert_eq!(format_date(now), "2027-03-01");
+        assert_eq!(format_time(now), format_time(codes));
+        assert_eq!((now - codes) % 86_400, 0);
+        assert!(Clock::wall_on("not a date").is_err());
+        assert!(Clock::wall_on("1999-12-31").is_err());
+        let sim = Clock::starting_at(machine);
+        assert_eq!(sim.code_time(), sim.now());
     }
 }

@@ -112,7 +112,7 @@ pub fn trainer_session(data: &[u8]) {
     };
     rt.block_on(async {
         let Ok((mut session, _briefing)) =
-            crate::trainer::Session::start(exercise, &project, false).await
+            crate::trainer::Session::start(exercise, &project, None).await
         else {
             return;
         };

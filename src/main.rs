@@ -295,9 +295,11 @@ async fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Train {
             exercise: Some(id),
             real_phone,
+            date,
         } => {
             let project = project(explicit)?;
-            let met = mfa_sim::trainer::terminal::run(&project, &id, real_phone).await?;
+            let phone = real_phone.then_some(mfa_sim::trainer::RealPhone { date });
+            let met = mfa_sim::trainer::terminal::run(&project, &id, phone).await?;
             Ok(exit(met))
         }
         Command::Preprocess { args } => {

@@ -381,7 +381,7 @@ pub const RULES: [Rule; 36] = [
     Rule {
         number: 15,
         title: "Texted codes",
-        statement: "A six-digit code arrives by text and is typed back; a wrong code is refused, too many wrong ones close the attempt, too many texts in a short while are held back, and a code left too long lapses (the numbers are simulator settings, as Microsoft does not publish them).",
+        statement: "A six-digit code arrives by text and is typed back; a wrong code is refused, too many wrong ones close the attempt, too many texts in a short while are held back (asking for another text counts; in the simulator only the newest code then works, which Microsoft does not document), and a code left too long lapses (the numbers are simulator settings, as Microsoft does not publish them).",
         dates: &[],
         sources: &[PHONE_OPTIONS, MFA_FAQ],
         modelled: Modelled::Fully,
@@ -389,6 +389,8 @@ pub const RULES: [Rule; 36] = [
             "tenant::verification_tests::texted_code_wrong_expired_single_use",
             "tenant::verification_tests::attempts_are_limited",
             "tenant::verification_tests::texts_are_throttled_and_retire_in_2027",
+            "flows::flow_tests::resend_counts_towards_the_limit_on_texts_and_a_refused_one_keeps_the_code",
+            "flows::flow_tests::resend_on_the_older_page_texts_a_fresh_code_and_the_first_stops_working",
         ],
     },
     Rule {

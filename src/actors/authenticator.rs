@@ -363,7 +363,7 @@ impl AuthenticatorHandle {
                     .accounts
                     .iter()
                     .find(|x| account.as_deref().is_none_or(|n| x.name == n))?;
-                let code = acc.oath.code_at(a.clock.now());
+                let code = acc.oath.code_at(a.clock.code_time());
                 a.record(Output::Code {
                     account: acc.name.clone(),
                     code: code.clone(),

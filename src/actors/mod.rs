@@ -69,6 +69,15 @@ impl DeviceClock {
             .saturating_add(self.offset.load(Ordering::SeqCst))
     }
 
+    /// The time the device's authenticator apps compute codes from: as [`DeviceClock::now`],
+    /// but following [`Clock::code_time`] (the machine's own time in the trainer's real-phone
+    /// mode on a chosen date).
+    pub fn code_time(&self) -> Instant {
+        self.clock
+            .code_time()
+            .saturating_add(self.offset.load(Ordering::SeqCst))
+    }
+
     /// Set the device's clock wrong by `seconds` (0 = right).
     pub(crate) fn set_offset(&self, seconds: i64) {
         self.offset.store(seconds, Ordering::SeqCst);

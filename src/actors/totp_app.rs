@@ -110,7 +110,7 @@ impl TotpAppHandle {
                     .accounts
                     .iter()
                     .find(|(l, _)| account.as_deref().is_none_or(|n| l.contains(n)))?;
-                let code = oath.code_at(a.clock.now());
+                let code = oath.code_at(a.clock.code_time());
                 a.record(Output::Code {
                     account: label.clone(),
                     code: code.clone(),

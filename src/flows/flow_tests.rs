@@ -5,7 +5,7 @@ use super::*;
 use crate::clock::Clock;
 use crate::screens::{Button, Checkbox, Choice, Field, Link, NewMethod, WizardPage};
 use crate::tenant::methods::Method;
-use crate::tenant::{MfaState, PhoneSlot, Policy, Purpose};
+use crate::tenant::{CodeCheck, MfaState, PhoneSlot, Policy, Purpose};
 
 fn tenant(date: &str, policy: Policy) -> (Tenant, UserId, Clock) {
     crate::tenant::test_tenant::with_user(
@@ -687,4 +687,235 @@ fn the_passkey_suggestion_follows_any_second_factor_where_texts_or_calls_are_ena
             "texts and calls allowed: {phones_allowed}"
         );
     }
+}
+
+/// The older setup page up to Step 2 with a texted code (MFA enforced, nothing registered).
+fn legacy_text_step2(t: &mut Tenant, cookies: &mut Cookies) -> Flow {
+    let mut flow = sign_in(Destination::MfaSetup, t, cookies);
+    assert_eq!(
+        flow.page.id(),
+        crate::screens::PageId::SignIn(crate::screens::SignInStep::MoreInfoRequired)
+    );
+    act(&mut flow, Action::Press(Button::Next), t, cookies);
+    act(
+        &mut flow,
+        Action::Enter(Field::PhoneNumber, "4255550100".into()),
+        t,
+        cookies,
+    );
+    act(&mut flow, Action::Press(Button::Next), t, cookies);
+    assert!(
+        matches!(
+            flow.page,
+            Page::Legacy(crate::screens::LegacyPage::Step2 { texted: true, .. })
+        ),
+        "{:?}",
+        flow.page
+    );
+    flow
+}
+
+fn texted(flow: &Flow, t: &Tenant) -> String {
+    t.challenge(flow.challenge.unwrap())
+        .and_then(|c| c.texted_code())
+        .unwrap()
+        .to_string()
+}
+
+fn legacy_step2_error(flow: &Flow) -> Option<String> {
+    match &flow.page {
+        Page::Legacy(crate::screens::LegacyPage::Step2 { error, .. }) => error.clone(),
+        other => panic!("expected Step 2, got {:?}", other.id()),
+    }
+}
+
+#[test]
+fn resend_on_the_older_page_texts_a_fresh_code_and_the_first_stops_working() {
+    let (mut t, id, _clock) = tenant("2021-06-01", Policy::default());
+    t.set_mfa_state(id, MfaState::Enforced);
+    let cookies = &mut Cookies::default();
+    let mut flow = legacy_text_step2(&mut t, cookies);
+    assert!(flow.page.view().offers(&Action::Follow(Link::Resend)));
+    let first = texted(&flow, &t);
+    act(&mut flow, Action::Follow(Link::Resend), &mut t, cookies);
+    let second = texted(&flow, &t);
+    assert_eq!(legacy_step2_error(&flow), None);
+    assert_ne!(first, second, "a fresh code is texted");
+    act(
+        &mut flow,
+        Action::Enter(Field::Code, first),
+        &mut t,
+        cookies,
+    );
+    act(&mut flow, Action::Press(Button::Verify), &mut t, cookies);
+    assert_eq!(
+        legacy_step2_error(&flow).as_deref(),
+        Some(CodeCheck::Wrong.message()),
+        "the first code no longer works"
+    );
+    act(
+        &mut flow,
+        Action::Enter(Field::Code, second),
+        &mut t,
+        cookies,
+    );
+    act(&mut flow, Action::Press(Button::Verify), &mut t, cookies);
+    assert_eq!(
+        flow.page.id(),
+        crate::screens::PageId::Legacy(crate::screens::LegacyStep::Step3)
+    );
+}
+
+#[test]
+fn resend_counts_towards_the_limit_on_texts_and_a_refused_one_keeps_the_code() {
+    // Rule 15: too many sends in the window, "You've hit our limit on text verification codes".
+    let (mut t, id, _clock) = tenant("2021-06-01", Policy::default());
+    t.set_mfa_state(id, MfaState::Enforced);
+    let cookies = &mut Cookies::default();
+    let mut flow = legacy_text_step2(&mut t, cookies);
+    let limit = t.policy.limits.phone_messages_per_window;
+    for _ in 1..limit {
+        act(&mut flow, Action::Follow(Link::Resend), &mut t, cookies);
+        assert_eq!(legacy_step2_error(&flow), None);
+    }
+    let last = texted(&flow, &t);
+    act(&mut flow, Action::Follow(Link::Resend), &mut t, cookies);
+    assert_eq!(
+        legacy_step2_error(&flow).as_deref(),
+        Some("You've hit our limit on text verification codes.")
+    );
+    assert_eq!(texted(&flow, &t), last, "no new code was sent");
+    act(&mut flow, Action::Enter(Field::Code, last), &mut t, cookies);
+    act(&mut flow, Action::Press(Button::Verify), &mut t, cookies);
+    assert_eq!(
+        flow.page.id(),
+        crate::screens::PageId::Legacy(crate::screens::LegacyStep::Step3)
+    );
+}
+
+#[test]
+fn only_a_texted_code_can_be_sent_again() {
+    let (mut t, id, _clock) = tenant("2021-06-01", Policy::default());
+    t.set_mfa_state(id, MfaState::Enforced);
+    let cookies = &mut Cookies::default();
+    let flow = legacy_text_step2(&mut t, cookies);
+    let cid = flow.challenge.unwrap();
+    let code = texted(&flow, &t);
+    assert_eq!(t.submit_code(cid, &code), CodeCheck::Accepted);
+    assert_eq!(
+        t.resend_text(cid),
+        Err(crate::tenant::verification::ResendError::NotWaiting)
+    );
+}
+
+/// Open `dest` and sign in with `password`.
+fn sign_in_with(dest: Destination, password: &str, t: &mut Tenant, cookies: &mut Cookies) -> Flow {
+    let mut flow = Flow::open(dest, t, cookies);
+    for action in [
+        Action::Enter(Field::Email, "dana@contoso.com".into()),
+        Action::Press(Button::Next),
+        Action::Enter(Field::Password, password.into()),
+        Action::Press(Button::SignIn),
+    ] {
+        act(&mut flow, action, t, cookies);
+    }
+    flow
+}
+
+fn update_password(flow: &mut Flow, t: &mut Tenant, cookies: &mut Cookies, typed: [&str; 3]) {
+    for (field, text) in [
+        Field::CurrentPassword,
+        Field::NewPassword,
+        Field::ConfirmPassword,
+    ]
+    .into_iter()
+    .zip(typed)
+    {
+        act(flow, Action::Enter(field, text.into()), t, cookies);
+    }
+    act(flow, Action::Press(Button::SignIn), t, cookies);
+}
+
+#[test]
+fn change_at_next_sign_in_asks_for_a_new_password_before_mfa_and_the_temporary_one_stops_working() {
+    use crate::screens::{PageId, SignInStep};
+    let (mut t, id, _clock) = enforced(None);
+    let temporary = t
+        .reset_password_from_console(id, None, true)
+        .unwrap()
+        .unwrap();
+    let cookies = &mut Cookies::default();
+    let mut flow = sign_in_with(Destination::Office, &temporary, &mut t, cookies);
+    assert_eq!(flow.page.id(), PageId::SignIn(SignInStep::UpdatePassword));
+    assert!(flow.challenge.is_none(), "no MFA before the new password");
+    let view = flow.page.view();
+    for field in [
+        Field::CurrentPassword,
+        Field::NewPassword,
+        Field::ConfirmPassword,
+    ] {
+        assert!(view.inputs.contains(&field), "{field:?}");
+    }
+    update_password(&mut flow, &mut t, cookies, [&temporary, "", ""]);
+    let typed = match &flow.page {
+        Page::SignIn(SignInPage::UpdatePassword { typed, .. }) => *typed,
+        other => panic!("{:?}", other.id()),
+    };
+    assert_eq!(typed, [0; 3], "a refused change clears the boxes");
+    // Refused: the page stays, says why, and nothing changed.
+    update_password(
+        &mut flow,
+        &mut t,
+        cookies,
+        [&temporary, "Green-Teapot-27", "Green-Teapot-28"],
+    );
+    assert_eq!(flow.page.id(), PageId::SignIn(SignInStep::UpdatePassword));
+    assert!(flow.page.view().error.is_some());
+    update_password(&mut flow, &mut t, cookies, [&temporary, "short", "short"]);
+    assert_eq!(flow.page.id(), PageId::SignIn(SignInStep::UpdatePassword));
+    assert!(t.user(id).must_change_password);
+    // Accepted: on to MFA, then signed in.
+    update_password(
+        &mut flow,
+        &mut t,
+        cookies,
+        [&temporary, "Green-Teapot-27", "Green-Teapot-27"],
+    );
+    assert!(is_code_page(&flow), "{:?}", flow.page.id());
+    type_texted_code(&mut flow, &mut t, cookies, false);
+    act(&mut flow, Action::Press(Button::No), &mut t, cookies);
+    assert_eq!(flow.page.id(), PageId::Home);
+    assert!(!t.user(id).must_change_password);
+    // The temporary password no longer works; the new one does, with no update page.
+    let again = sign_in_with(
+        Destination::Office,
+        &temporary,
+        &mut t,
+        &mut Cookies::default(),
+    );
+    assert_eq!(again.page.id(), PageId::SignIn(SignInStep::Password));
+    assert!(again.page.view().error.is_some());
+    let again = sign_in_with(
+        Destination::Office,
+        "Green-Teapot-27",
+        &mut t,
+        &mut Cookies::default(),
+    );
+    assert!(is_code_page(&again), "{:?}", again.page.id());
+}
+
+#[test]
+fn a_reset_without_the_flag_signs_in_straight_on() {
+    let (mut t, id, _clock) = enforced(None);
+    let temporary = t
+        .reset_password_from_console(id, None, false)
+        .unwrap()
+        .unwrap();
+    let flow = sign_in_with(
+        Destination::Office,
+        &temporary,
+        &mut t,
+        &mut Cookies::default(),
+    );
+    assert!(is_code_page(&flow), "{:?}", flow.page.id());
 }

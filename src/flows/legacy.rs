@@ -127,6 +127,7 @@ impl Flow {
                             prompt,
                             code: String::new(),
                             calling: by_call,
+                            texted: !by_call,
                             error: None,
                         });
                     }
@@ -231,6 +232,7 @@ impl Flow {
                         prompt,
                         code: String::new(),
                         calling: true,
+                        texted: false,
                         error: None,
                     });
                 }
@@ -250,13 +252,14 @@ impl Flow {
                         prompt,
                         code: String::new(),
                         calling: false,
+                        texted: false,
                         error: None,
                     });
                 } else {
                     match t.start_authenticator_test(id, true) {
                         Ok(Some(cid)) => {
                             self.challenge = Some(cid);
-                            self.page = Page::Legacy(P::Step2 { prompt, code: String::new(), calling: false, error: None });
+                            self.page = Page::Legacy(P::Step2 { prompt, code: String::new(), calling: false, texted: false, error: None });
                         }
                         Ok(None) => self.set_legacy_error("The app isn't set up yet. Scan the QR code with Microsoft Authenticator first.".into()),
                         Err(e) => self.set_legacy_error(e.to_string()),
@@ -267,6 +270,7 @@ impl Flow {
                 P::Step2 {
                     prompt,
                     calling: false,
+                    texted,
                     error,
                     ..
                 },
@@ -276,6 +280,7 @@ impl Flow {
                     prompt,
                     code: text.clone(),
                     calling: false,
+                    texted,
                     error,
                 });
             }
@@ -284,6 +289,7 @@ impl Flow {
                     prompt,
                     code,
                     calling: false,
+                    texted,
                     ..
                 },
                 Action::Press(Button::Verify),
@@ -295,10 +301,38 @@ impl Flow {
                         prompt,
                         code: String::new(),
                         calling: false,
+                        texted,
                         error,
                     });
                 }
             },
+            // Another text: the service sends a fresh code and the earlier one stops working;
+            // each send counts towards the limit on texts (rule 15). Refused, the page keeps the
+            // earlier code and says why.
+            (
+                P::Step2 {
+                    prompt,
+                    calling: false,
+                    texted: true,
+                    ..
+                },
+                Action::Follow(Link::Resend),
+            ) => {
+                let error = match t.resend_text(self.challenge.unwrap_or_default()) {
+                    Ok(fresh) => {
+                        self.challenge = Some(fresh);
+                        None
+                    }
+                    Err(e) => Some(e.to_string()),
+                };
+                self.page = Page::Legacy(P::Step2 {
+                    prompt,
+                    code: String::new(),
+                    calling: false,
+                    texted: true,
+                    error,
+                });
+            }
             (P::Step3 { .. }, Action::Press(Button::Done)) => {
                 t.finish_registration(id);
                 t.log(

@@ -125,6 +125,8 @@ pub struct Flow {
     user: Option<UserId>,
     upn: String,
     password: String,
+    /// "Update your password": what is typed in its three boxes (current, new, confirm).
+    new_password: [String; 3],
     challenge: Option<u64>,
     method: Option<VerifyOption>,
     mfa_at: Option<Instant>,
@@ -148,6 +150,7 @@ impl Default for Flow {
             user: None,
             upn: String::new(),
             password: String::new(),
+            new_password: Default::default(),
             challenge: None,
             method: None,
             mfa_at: None,

@@ -89,12 +89,56 @@ impl Flow {
                     error,
                 });
             }
+            (
+                P::UpdatePassword { upn, error, .. },
+                Action::Enter(
+                    field @ (Field::CurrentPassword | Field::NewPassword | Field::ConfirmPassword),
+                    text,
+                ),
+            ) => {
+                let slot = match field {
+                    Field::CurrentPassword => 0,
+                    Field::NewPassword => 1,
+                    _ => 2,
+                };
+                self.new_password[slot] = text.clone();
+                self.page = Page::SignIn(P::UpdatePassword {
+                    upn,
+                    typed: self.new_password.clone().map(|s| s.chars().count()),
+                    error,
+                });
+            }
+            (P::UpdatePassword { upn, .. }, Action::Press(Button::SignIn)) => {
+                let [current, new, confirm] = std::mem::take(&mut self.new_password);
+                let id = self.user_id();
+                match t.change_password(id, &current, &new, &confirm) {
+                    Ok(()) => self.after_password(t, cookies),
+                    Err(e) => {
+                        self.page = Page::SignIn(P::UpdatePassword {
+                            upn,
+                            typed: [0; 3],
+                            error: Some(e.to_string()),
+                        });
+                    }
+                }
+            }
             (P::Password { upn, .. }, Action::Press(Button::SignIn)) => {
                 let typed = std::mem::take(&mut self.password);
                 match t.check_password(&upn, &typed, &self.app, self.client()) {
                     PasswordCheck::Ok(id) => {
                         self.user = Some(id);
-                        self.after_password(t, cookies);
+                        if t.user(id).must_change_password {
+                            // The reset asked for a new password: nothing else until it is
+                            // chosen (facts §7, "Reset password").
+                            self.new_password = Default::default();
+                            self.page = Page::SignIn(P::UpdatePassword {
+                                upn,
+                                typed: [0; 3],
+                                error: None,
+                            });
+                        } else {
+                            self.after_password(t, cookies);
+                        }
                     }
                     PasswordCheck::TemporaryPass(id) => {
                         self.user = Some(id);

@@ -190,16 +190,16 @@ impl GuideWorld {
         &mut self,
         name: &str,
         date: Option<&str>,
-        real_clock: bool,
+        real_clock: Option<crate::clock::Clock>,
     ) -> Result<()> {
         let path = crate::project::resolve_tenant(&self.context.scenarios, name);
         let scenario = Scenario::load(&path)?;
         let sim = match (real_clock, date) {
-            (true, _) => Simulation::start_at(scenario, crate::clock::Clock::wall()).await,
-            (false, Some(d)) => {
+            (Some(clock), _) => Simulation::start_at(scenario, clock).await,
+            (None, Some(d)) => {
                 Simulation::start_on(scenario, crate::clock::parse_instant(d)?).await
             }
-            (false, None) => Simulation::start(scenario).await,
+            (None, None) => Simulation::start(scenario).await,
         };
         self.sim = Some(sim);
         Ok(())

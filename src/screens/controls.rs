@@ -12,6 +12,12 @@ pub enum Field {
     Email,
     /// Password (shown as dots).
     Password,
+    /// "Update your password": the current (temporary) password.
+    CurrentPassword,
+    /// "Update your password": the new password.
+    NewPassword,
+    /// "Update your password": the new password again.
+    ConfirmPassword,
     /// Country calling code.
     CountryCode,
     /// Phone number.
@@ -30,6 +36,9 @@ impl Field {
         match self {
             Field::Email => "Email, phone, or Skype",
             Field::Password => "Password",
+            Field::CurrentPassword => "Current password",
+            Field::NewPassword => "New password",
+            Field::ConfirmPassword => "Confirm password",
             Field::CountryCode => "Country code",
             Field::PhoneNumber => "Phone number",
             Field::Code => "Code",
@@ -122,6 +131,9 @@ pub enum Link {
     AppPasswordsTab,
     /// Change the default sign-in method.
     ChangeDefault,
+    /// The older page's Step 2: text another code (the old one stops working). The label is
+    /// the simulator's: the older page's exact wording is not known.
+    Resend,
 }
 
 impl Link {
@@ -136,6 +148,7 @@ impl Link {
             Link::VerificationTab => "additional security verification",
             Link::AppPasswordsTab => "app passwords",
             Link::ChangeDefault => "Change",
+            Link::Resend => "Resend",
         }
     }
 }

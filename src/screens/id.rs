@@ -41,6 +41,8 @@ pub enum SignInStep {
     Password,
     /// "Account locked" (smart lockout).
     Locked,
+    /// "Update your password": a new password after an administrator's reset.
+    UpdatePassword,
     /// "More information required": registration comes first.
     MoreInfoRequired,
     /// "Verify your identity": pick an option.

@@ -70,6 +70,16 @@ pub enum SignInPage {
     },
     /// Smart lockout.
     Locked,
+    /// "Update your password": the administrator's reset asked for a new password at the
+    /// next sign-in; the user types the current (temporary) one and a new one twice.
+    UpdatePassword {
+        /// The account.
+        upn: String,
+        /// How many characters are in each box (current, new, confirm): shown as dots.
+        typed: [usize; 3],
+        /// The red message, if the change was refused.
+        error: Option<String>,
+    },
     /// Registration is required before going on.
     MoreInfoRequired {
         /// The account that must register methods.
@@ -184,6 +194,8 @@ pub enum LegacyPage {
         code: String,
         /// The check is a call in progress, so there is no code box.
         calling: bool,
+        /// The code was texted, so the page offers to send another ([`Link::Resend`]).
+        texted: bool,
         /// The red message, if the proof failed.
         error: Option<String>,
     },
@@ -489,6 +501,7 @@ impl SignInPage {
             SignInPage::Email { .. } => SignInStep::Email,
             SignInPage::Password { .. } => SignInStep::Password,
             SignInPage::Locked => SignInStep::Locked,
+            SignInPage::UpdatePassword { .. } => SignInStep::UpdatePassword,
             SignInPage::MoreInfoRequired { .. } => SignInStep::MoreInfoRequired,
             SignInPage::VerifyIdentity { .. } => SignInStep::VerifyIdentity,
             SignInPage::EnterCode { texted, .. } => SignInStep::EnterCode { texted: *texted },
@@ -512,6 +525,16 @@ impl SignInPage {
             SignInPage::Password { upn, password_len, error } => ScreenView::new(LOGIN, "Enter password")
                 .say(upn.clone())
                 .field(Field::Password, &"•".repeat(*password_len))
+                .error(error)
+                .buttons(&[Button::SignIn]),
+            // The heading and the boxes as the real page has them; the sentence is the
+            // simulator's summary of why the page appears.
+            SignInPage::UpdatePassword { upn, typed, error } => ScreenView::new(LOGIN, "Update your password")
+                .say(upn.clone())
+                .say("You need to update your password: your administrator reset it and asked for a new one at your next sign-in. [simulator's wording]")
+                .field(Field::CurrentPassword, &"•".repeat(typed[0]))
+                .field(Field::NewPassword, &"•".repeat(typed[1]))
+                .field(Field::ConfirmPassword, &"•".repeat(typed[2]))
                 .error(error)
                 .buttons(&[Button::SignIn]),
             // Smart lockout's message in Microsoft's words (rule 27; entra-facts §7).

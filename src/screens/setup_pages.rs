@@ -91,15 +91,18 @@ impl LegacyPage {
                 prompt,
                 code,
                 calling,
+                texted,
                 error,
             } => {
                 let v = v.subtitle("Step 2: Prove it's you").say(prompt.clone());
                 if *calling {
                     v.error(error)
                 } else {
-                    v.field(Field::Code, code)
+                    let v = v
+                        .field(Field::Code, code)
                         .error(error)
-                        .buttons(&[Button::Verify])
+                        .buttons(&[Button::Verify]);
+                    if *texted { v.links(&[Link::Resend]) } else { v }
                 }
             }
             LegacyPage::Step3 { app_password } => {

@@ -84,7 +84,52 @@ pub(crate) fn check_password(password: &str) -> Result<(), AdminRefusal> {
     Ok(())
 }
 
+/// Why "Update your password" refused the change. The messages are the simulator's words
+/// (Microsoft's exact wording for these cases is not in the facts file); the rules are the
+/// ones the console's reset checks ([`check_password`]).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum PasswordChangeError {
+    /// The current (temporary) password typed is not the account's password.
+    #[error("Your current password is incorrect.")]
+    WrongCurrent,
+    /// "New password" and "Confirm password" differ.
+    #[error("The new passwords don't match.")]
+    Mismatch,
+    /// The new password is the current one.
+    #[error("Choose a password that is different from your current one.")]
+    SameAsCurrent,
+    /// The new password breaks the tenant's password rules.
+    #[error("This password doesn't meet the rules: {0}.")]
+    Rules(AdminRefusal),
+}
+
 impl Tenant {
+    /// "Update your password" at sign-in: after a reset with "change at next sign-in" the user
+    /// replaces the temporary password with one of their own that keeps the tenant's rules.
+    /// Once changed, the temporary password stops working and the flag is cleared; sessions
+    /// end as for [`Self::reset_password`]. Refused, nothing changes.
+    pub(crate) fn change_password(
+        &mut self,
+        id: UserId,
+        current: &str,
+        new: &str,
+        confirm: &str,
+    ) -> Result<(), PasswordChangeError> {
+        if !self.user(id).password_is(current) {
+            return Err(PasswordChangeError::WrongCurrent);
+        }
+        if new != confirm {
+            return Err(PasswordChangeError::Mismatch);
+        }
+        if new == current {
+            return Err(PasswordChangeError::SameAsCurrent);
+        }
+        check_password(new).map_err(PasswordChangeError::Rules)?;
+        self.reset_password(id, new);
+        self.user_mut(id).must_change_password = false;
+        Ok(())
+    }
+
     /// Set per-user MFA. Returns the state the user ends in. Two Microsoft pages are kept
     /// together here (rules 2 and 6): enabling a user for the first time who already has a
     /// method enforces them at once (the Graph resource page); a user once enforced, then
@@ -359,6 +404,52 @@ mod tests {
             Ok(None)
         );
         assert!(!t.user(id).must_change_password);
+    }
+
+    #[test]
+    fn the_user_replaces_a_temporary_password_under_the_same_rules() {
+        use super::PasswordChangeError as E;
+        let (mut t, id, _) = crate::tenant::test_tenant::with_user(
+            "2021-06-01",
+            crate::tenant::Policy::default(),
+            7,
+            ("dana@contoso.com", "Dana Whitfield", "pw-right"),
+        );
+        let temporary = t
+            .reset_password_from_console(id, None, true)
+            .unwrap()
+            .unwrap();
+        let change = |t: &mut crate::tenant::Tenant, cur: &str, new: &str, confirm: &str| {
+            t.change_password(id, cur, new, confirm)
+        };
+        assert_eq!(
+            change(&mut t, "pw-right", "Green-Teapot-27", "Green-Teapot-27"),
+            Err(E::WrongCurrent)
+        );
+        assert_eq!(
+            change(&mut t, &temporary, "Green-Teapot-27", "Green-Teapot-28"),
+            Err(E::Mismatch)
+        );
+        assert_eq!(
+            change(&mut t, &temporary, &temporary, &temporary),
+            Err(E::SameAsCurrent)
+        );
+        assert!(matches!(
+            change(&mut t, &temporary, "weak", "weak"),
+            Err(E::Rules(AdminRefusal::PasswordTooShort { .. }))
+        ));
+        assert!(t.user(id).must_change_password, "refusals change nothing");
+        assert!(t.user(id).password_is(&temporary));
+        assert_eq!(
+            change(&mut t, &temporary, "Green-Teapot-27", "Green-Teapot-27"),
+            Ok(())
+        );
+        assert!(!t.user(id).must_change_password);
+        assert!(
+            !t.user(id).password_is(&temporary),
+            "the temporary one stops working"
+        );
+        assert!(t.user(id).password_is("Green-Teapot-27"));
     }
 
     #[test]

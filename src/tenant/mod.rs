@@ -144,6 +144,12 @@ impl Tenant {
         self.clock.now()
     }
 
+    /// The instant authenticator codes follow ([`Clock::code_time`]): the same as
+    /// [`Tenant::now`] except in the trainer's real-phone mode on a chosen date.
+    pub(crate) fn code_time(&self) -> Instant {
+        self.clock.code_time()
+    }
+
     /// The one answer to "which registration experience does a user get now": the older
     /// "Additional security verification" page or combined registration (rules 7-14; the
     /// tenant may force one; see `calendar::registration`).

@@ -73,6 +73,18 @@ pub enum StartError {
     NotRegistered,
 }
 
+/// Another text could not be sent ([`Tenant::resend_text`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ResendError {
+    /// Nothing is waiting for a texted code (it was answered, failed or replaced). The
+    /// simulator's wording.
+    #[error("There's no code to send again. Start again from the previous step.")]
+    NotWaiting,
+    /// The send itself was refused (limit on texts, blocked, texts retired).
+    #[error(transparent)]
+    Refused(#[from] StartError),
+}
+
 fn code_hash(code: &str) -> [u8; 32] {
     Sha256::digest(code.as_bytes()).into()
 }
@@ -378,6 +390,22 @@ impl Tenant {
         Ok(challenge_id)
     }
 
+    /// Text a fresh code for a waiting text challenge ("Resend" on the older setup page): the
+    /// new challenge replaces the old one, whose code stops working at once (a code is good for
+    /// one challenge only). The send counts towards the limit on texts (rule 15); when it is
+    /// refused, or the challenge is no longer waiting for a texted code, nothing changes.
+    pub(crate) fn resend_text(&mut self, challenge_id: u64) -> Result<u64, ResendError> {
+        let old = self
+            .challenges
+            .get(&challenge_id)
+            .filter(|c| c.state == ChallengeState::Waiting && c.option == VerifyOption::Text)
+            .cloned()
+            .ok_or(ResendError::NotWaiting)?;
+        let fresh = self.start_challenge(old.user, VerifyOption::Text, old.purpose)?;
+        self.challenges.remove(&challenge_id);
+        Ok(fresh)
+    }
+
     /// Close challenges nobody answered in time; returns the current state.
     pub fn refresh_challenge(&mut self, challenge_id: u64) -> Option<ChallengeState> {
         let now = self.now();
@@ -432,7 +460,12 @@ impl Tenant {
             }
             (Purpose::RegisterSoftwareToken { oath }, _)
             | (Purpose::RegisterAuthenticator { oath, .. }, _) => {
-                match oath.check(&typed, now, limits.totp_skew, limits.totp_lookback) {
+                match oath.check(
+                    &typed,
+                    self.code_time(),
+                    limits.totp_skew,
+                    limits.totp_lookback,
+                ) {
                     CodeMatch::Current(step) => {
                         registered_step = Some(step);
                         CodeCheck::Accepted
@@ -441,7 +474,7 @@ impl Tenant {
                     CodeMatch::NoMatch => CodeCheck::Wrong,
                 }
             }
-            (_, VerifyOption::AppCode) => self.check_app_code(c.user, &typed, now),
+            (_, VerifyOption::AppCode) => self.check_app_code(c.user, &typed, self.code_time()),
             _ => CodeCheck::NotWaiting,
         };
         let c = self
@@ -466,7 +499,7 @@ impl Tenant {
     }
 
     /// Compare a code with every OATH token of the user, refusing a step already used.
-    fn check_app_code(&mut self, id: UserId, typed: &str, now: Instant) -> CodeCheck {
+    fn check_app_code(&mut self, id: UserId, typed: &str, code_time: Instant) -> CodeCheck {
         let limits = self.policy.limits.clone();
         let mut verdict = CodeCheck::Wrong;
         for entry in self.user_mut(id).info.entries_mut() {
@@ -477,7 +510,7 @@ impl Tenant {
                 | Method::SoftwareToken { oath, last_step } => (oath, last_step),
                 Method::Phone { .. } | Method::Passkey { .. } => continue,
             };
-            match oath.check(typed, now, limits.totp_skew, limits.totp_lookback) {
+            match oath.check(typed, code_time, limits.totp_skew, limits.totp_lookback) {
                 CodeMatch::Current(step) if last_step.is_some_and(|l| step <= l) => {
                     verdict = CodeCheck::AlreadyUsed
                 }

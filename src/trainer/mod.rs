@@ -30,4 +30,4 @@ mod setup;
 pub mod terminal;
 
 pub use exercise::Exercise;
-pub use session::{Reply, Session};
+pub use session::{RealPhone, Reply, Session};

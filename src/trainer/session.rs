@@ -61,6 +61,8 @@ pub struct Session {
     pub(super) mistakes: u32,
     pub(super) hints_used: usize,
     pub(super) real_phone: bool,
+    /// The real-phone mode as asked for (kept for `restart`).
+    phone_mode: Option<RealPhone>,
     pub(super) goal_met: bool,
     /// People (lower-case first names) who approved a request their own browser was not
     /// waiting for.
@@ -87,6 +89,14 @@ pub struct Session {
     clipboard: Option<String>,
 }
 
+/// The real-phone mode (`mfa-sim train ID --real-phone [--date YYYY-MM-DD]`): the service runs
+/// on the machine's clock so a real authenticator app on the trainee's phone can take part.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RealPhone {
+    /// The date the trainee chose (`YYYY-MM-DD`); none: today.
+    pub date: Option<String>,
+}
+
 /// Names as typed, compared without case or surrounding spaces.
 pub(super) fn lower(s: &str) -> String {
     s.trim().to_lowercase()
@@ -98,12 +108,20 @@ impl Session {
     pub async fn start(
         exercise: Exercise,
         project: &crate::project::Project,
-        real_phone: bool,
+        phone_mode: Option<RealPhone>,
     ) -> Result<(Session, String)> {
+        let real_clock = match phone_mode.as_ref().map(|p| p.date.as_deref()) {
+            Some(Some(chosen)) => Some(
+                crate::clock::Clock::wall_on(chosen).map_err(|e| anyhow::anyhow!("--date: {e}"))?,
+            ),
+            Some(None) => Some(crate::clock::Clock::wall()),
+            None => None,
+        };
         let mut world = GuideWorld::for_tenants(project.scenarios());
         world
-            .load_for_training(&exercise.tenant, exercise.date.as_deref(), real_phone)
+            .load_for_training(&exercise.tenant, exercise.date.as_deref(), real_clock)
             .await?;
+        let real_phone = phone_mode.is_some();
         let mut session = Session {
             world,
             exercise,
@@ -114,6 +132,7 @@ impl Session {
             mistakes: 0,
             hints_used: 0,
             real_phone,
+            phone_mode: phone_mode.clone(),
             goal_met: false,
             approved_unstarted: Vec::new(),
             failed: None,
@@ -165,13 +184,15 @@ impl Session {
             ),
         };
         let date = crate::clock::format_instant(session.world.sim()?.clock.now());
-        let clock = if real_phone {
-            format!(
-                "Time: {date}, the real clock. A real authenticator app computes its codes from the real time, so in real-phone mode the service runs on today's date: you see today's pages and rules, not those of the exercise's own date ({}). Without --real-phone the exercise runs on its own date.",
-                ex.date.as_deref().unwrap_or("the tenant's date")
-            )
-        } else {
-            format!("Simulated time: {date}.")
+        let own_date = ex.date.as_deref().unwrap_or("the tenant's date");
+        let clock = match &phone_mode {
+            Some(RealPhone { date: None }) => format!(
+                "Time: {date}, the real clock. A real authenticator app computes its codes from the real time, so in real-phone mode the service runs on today's date: you see today's pages and rules, not those of the exercise's own date ({own_date}). `--date YYYY-MM-DD` chooses another date; without --real-phone the exercise runs on its own date."
+            ),
+            Some(RealPhone { date: Some(chosen) }) => format!(
+                "Time: {date}: the date you chose ({chosen}) at this machine's time of day, running in real time. You see the pages and rules of that date, not those of the exercise's own date ({own_date}). A real authenticator app computes its codes from the real time, so the simulated service checks app codes against this machine's real clock (the simulator's choice; the real service has one clock); texts, calls and everything else follow the chosen date."
+            ),
+            None => format!("Simulated time: {date}."),
         };
         let mut text = format!(
             "== {} ==\n{role}\n{clock}\n\n{}\n\nGoal: {}\n",
@@ -327,7 +348,13 @@ impl Session {
     /// Start the exercise again, from its setup: a fresh simulation, the same caller (the
     /// same seed), the counts kept so the score shows the first attempt too.
     async fn restart(&mut self) -> Reply {
-        match Session::start(self.exercise.clone(), &self.project, self.real_phone).await {
+        match Session::start(
+            self.exercise.clone(),
+            &self.project,
+            self.phone_mode.clone(),
+        )
+        .await
+        {
             Ok((mut fresh, briefing)) => {
                 fresh.restarts = self.restarts + 1;
                 fresh.mistakes = self.mistakes;

@@ -12,7 +12,7 @@
 use super::clean::clean;
 use super::exercise::{Role, all_in, find_in};
 use super::input::{Line, Lines, Numbered};
-use super::session::Session;
+use super::session::{RealPhone, Session};
 use crate::project::Project;
 use anyhow::{Result, anyhow};
 use std::io::{self, IsTerminal, Write};
@@ -55,7 +55,11 @@ pub fn list(project: &Project) -> Result<Listing> {
 }
 
 /// Start the exercise `id` from the project's exercises: the session and its briefing.
-pub async fn start(project: &Project, id: &str, real_phone: bool) -> Result<(Session, String)> {
+pub async fn start(
+    project: &Project,
+    id: &str,
+    real_phone: Option<RealPhone>,
+) -> Result<(Session, String)> {
     start_from(&project.exercises(), project, id, real_phone).await
 }
 
@@ -64,7 +68,7 @@ pub async fn start_from(
     dir: &Path,
     project: &Project,
     id: &str,
-    real_phone: bool,
+    real_phone: Option<RealPhone>,
 ) -> Result<(Session, String)> {
     let id = clean(id);
     let exercise = find_in(dir, &id)
@@ -80,7 +84,7 @@ pub async fn start_from(
 
 /// `mfa-sim train <id>`: run the project's exercise `id` on standard input (see the module
 /// documentation); returns whether the goal was met.
-pub async fn run(project: &Project, id: &str, real_phone: bool) -> Result<bool> {
+pub async fn run(project: &Project, id: &str, real_phone: Option<RealPhone>) -> Result<bool> {
     let (mut session, briefing) = start(project, id, real_phone).await?;
     let stdin = io::stdin();
     let interactive = stdin.is_terminal();

@@ -171,7 +171,7 @@ async fn a_broken_exercise_is_reported_and_the_others_still_list_and_play() {
         listing.text
     );
 
-    let err = start_from(dir.path(), &common::repo(), "broken-one", false)
+    let err = start_from(dir.path(), &common::repo(), "broken-one", None)
         .await
         .err()
         .unwrap()
@@ -181,20 +181,20 @@ async fn a_broken_exercise_is_reported_and_the_others_still_list_and_play() {
             && err.contains("02-broken-one.yaml:5:1"),
         "{err}"
     );
-    let err = start_from(dir.path(), &common::repo(), "bad-yaml", false)
+    let err = start_from(dir.path(), &common::repo(), "bad-yaml", None)
         .await
         .err()
         .unwrap()
         .to_string();
     assert!(err.contains("03-bad-yaml.yaml:"), "{err}");
-    let err = start_from(dir.path(), &common::repo(), "nothing-here", false)
+    let err = start_from(dir.path(), &common::repo(), "nothing-here", None)
         .await
         .err()
         .unwrap()
         .to_string();
     assert!(err.contains("no exercise `nothing-here`"), "{err}");
 
-    let (mut session, briefing) = start_from(dir.path(), &common::repo(), "sms-setup", false)
+    let (mut session, briefing) = start_from(dir.path(), &common::repo(), "sms-setup", None)
         .await
         .unwrap();
     assert!(
@@ -213,7 +213,7 @@ async fn a_broken_exercise_is_reported_and_the_others_still_list_and_play() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn simulated_time_stops_at_the_session_limit() {
-    let (mut session, _) = start(&common::repo(), "sms-setup", false).await.unwrap();
+    let (mut session, _) = start(&common::repo(), "sms-setup", None).await.unwrap();
     let start = session.now().unwrap();
     let mut refused = None;
     for i in 0..40 {
@@ -247,7 +247,7 @@ async fn simulated_time_stops_at_the_session_limit() {
 async fn a_tap_lasts_within_the_policy() {
     // Rule 32 and the facts file: the default policy allows 1 to 8 hours; the console
     // refuses anything else and issues nothing.
-    let (mut session, _) = start(&common::repo(), "ticket-lost-phone", false)
+    let (mut session, _) = start(&common::repo(), "ticket-lost-phone", None)
         .await
         .unwrap();
     session.handle("verify dana callback").await;
@@ -390,7 +390,7 @@ proptest! {
     ) {
         let id = exercise.get(exercise_ids()).clone();
         runtime().block_on(async {
-            let (mut session, _) = start(&common::repo(), &id, false).await.unwrap();
+            let (mut session, _) = start(&common::repo(), &id, None).await.unwrap();
             let start = session.now().unwrap();
             let mut before = start;
             for line in &lines {
@@ -562,7 +562,7 @@ proptest! {
         }
         if let Ok(exercise) = parse(&text, path) {
             runtime().block_on(async {
-                let started = tokio::time::timeout(PER_COMMAND * 3, Session::start(exercise, &common::repo(), false))
+                let started = tokio::time::timeout(PER_COMMAND * 3, Session::start(exercise, &common::repo(), None))
                     .await
                     .expect("setup took too long");
                 if let Ok((mut session, briefing)) = started {

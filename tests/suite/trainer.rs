@@ -53,6 +53,7 @@ fn fill(line: &str, shown: &str) -> String {
         ("{pass}", "minutes): ", 8, |c: char| {
             c.is_ascii_alphanumeric()
         }),
+        ("{number}", "type the number ", 2, digit),
     ] {
         if line.contains(placeholder)
             && let Some((at, value)) = latest(shown, marker, len, ok)
@@ -76,7 +77,7 @@ fn fill(line: &str, shown: &str) -> String {
 }
 
 async fn play(id: &str, kind: &str) -> (bool, String) {
-    let (mut session, briefing) = start(&common::repo(), id, false).await.unwrap();
+    let (mut session, briefing) = start(&common::repo(), id, None).await.unwrap();
     let mut out = Vec::new();
     let met = script(&mut session, &briefing, lines(id, kind), fill, &mut out)
         .await
@@ -181,7 +182,7 @@ async fn every_exercise_has_a_good_and_a_wrong_path() {
 
 /// Plays `lines` (no placeholders) into exercise `id`.
 async fn play_lines(id: &str, lines: Vec<String>) -> (bool, String) {
-    let (mut session, briefing) = start(&common::repo(), id, false).await.unwrap();
+    let (mut session, briefing) = start(&common::repo(), id, None).await.unwrap();
     let mut out = Vec::new();
     let met = script(
         &mut session,
@@ -358,7 +359,7 @@ async fn play_changed(
     let text = std::fs::read_to_string(common::repo().exercises().join(file)).unwrap();
     std::fs::write(dir.path().join(file), change(&text)).unwrap();
     let (mut session, briefing) =
-        mfa_sim::trainer::terminal::start_from(dir.path(), &common::repo(), id, false)
+        mfa_sim::trainer::terminal::start_from(dir.path(), &common::repo(), id, None)
             .await
             .map_err(|e| format!("{e:#}"))?;
     let mut out = Vec::new();
@@ -496,7 +497,7 @@ async fn a_dead_end_is_said_with_why_and_restart_starts_again() {
     lines.push("status".into());
     lines.push("restart".into());
     lines.extend(self::lines("ticket-no-signal", "good"));
-    let (mut session, briefing) = start(&common::repo(), "ticket-no-signal", false)
+    let (mut session, briefing) = start(&common::repo(), "ticket-no-signal", None)
         .await
         .unwrap();
     let mut out = Vec::new();
@@ -605,7 +606,7 @@ async fn copy_takes_what_the_page_shows() {
 
 /// Plays `lines` into exercise `id`, filling placeholders as the solutions do.
 async fn play_lines_filled(id: &str, lines: Vec<String>) -> (bool, String) {
-    let (mut session, briefing) = start(&common::repo(), id, false).await.unwrap();
+    let (mut session, briefing) = start(&common::repo(), id, None).await.unwrap();
     let mut out = Vec::new();
     let met = script(&mut session, &briefing, lines, fill, &mut out)
         .await
@@ -631,7 +632,7 @@ async fn the_changed_number_ticket_with_a_genuine_caller() {
         dir.path(),
         &common::repo(),
         "ticket-changed-number",
-        false,
+        None,
     )
     .await
     .unwrap();
@@ -663,4 +664,90 @@ async fn the_changed_number_ticket_with_a_genuine_caller() {
     ] {
         assert!(transcript.contains(words), "{words:?}:\n{transcript}");
     }
+}
+
+/// `--real-phone --date`: the service runs on the chosen date at the machine's time of day,
+/// and the briefing says why (codes follow the real clock); a date the simulator cannot use
+/// is refused, and `--date` without `--real-phone` is refused by the command line.
+#[tokio::test(flavor = "multi_thread")]
+async fn real_phone_mode_runs_on_the_date_the_trainee_chooses() {
+    let phone = mfa_sim::trainer::RealPhone {
+        date: Some("2027-03-01".into()),
+    };
+    let (_session, briefing) = start(&common::repo(), "sms-setup", Some(phone))
+        .await
+        .unwrap();
+    assert!(briefing.contains("Time: 2027-03-01 "), "{briefing}");
+    assert!(
+        briefing.contains("the date you chose (2027-03-01)"),
+        "{briefing}"
+    );
+    assert!(briefing.contains("this machine's real clock"), "{briefing}");
+    let today = mfa_sim::trainer::RealPhone { date: None };
+    let (_session, briefing) = start(&common::repo(), "sms-setup", Some(today))
+        .await
+        .unwrap();
+    assert!(briefing.contains("the real clock"), "{briefing}");
+    assert!(briefing.contains("`--date YYYY-MM-DD`"), "{briefing}");
+    let bad = mfa_sim::trainer::RealPhone {
+        date: Some("1999-12-31".into()),
+    };
+    let err = start(&common::repo(), "sms-setup", Some(bad))
+        .await
+        .err()
+        .expect("a date outside the window is refused");
+    assert!(format!("{err:#}").contains("--date"), "{err:#}");
+    let out = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
+        .args(["train", "add-authenticator", "--date", "2027-03-01"])
+        .current_dir(common::repo().root())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--real-phone"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// "Resend" on the older setup page works through the trainer's generic `press`: the phone
+/// gets a second text, and the newest code sets the method up.
+#[tokio::test(flavor = "multi_thread")]
+async fn resend_on_the_older_page_works_from_the_trainer() {
+    let mut steps = lines("sms-setup", "good");
+    let at = steps
+        .iter()
+        .position(|l| l == "type {text}")
+        .expect("the good path types a texted code");
+    steps.insert(at, "press Resend".to_string());
+    let (mut session, briefing) = start(&common::repo(), "sms-setup", None).await.unwrap();
+    let mut out = Vec::new();
+    let met = script(&mut session, &briefing, steps, fill, &mut out)
+        .await
+        .unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(met, "{out}");
+    let resend = out.find("> press Resend").expect("the command is echoed");
+    assert!(
+        out[..resend].contains("<Resend>"),
+        "the page offers Resend before it is pressed:\n{out}"
+    );
+    let after: Vec<&str> = out[resend..].lines().collect();
+    assert!(
+        after[1].contains("Dana's phone: text from"),
+        "a second text arrives at once:\n{out}"
+    );
+    let fresh = after[1]
+        .split('"')
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap();
+    assert_eq!(
+        after[3],
+        format!("> type {fresh}"),
+        "the newest code is typed"
+    );
 }

@@ -193,6 +193,37 @@ async fn reset_password(w: &mut GuideWorld, step: &Step, who: Person, pw: String
     Ok(())
 }
 
+/// Example: When the administrator resets Dana's password to "Blue-Kettle-19", to be changed at the next sign-in
+/// Expression: the administrator resets {person}'s password to {string}, to be changed at the next sign-in
+#[given(
+    regex = r#"^the administrator resets ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s password to (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)'), to be changed at the next sign-in$"#
+)]
+#[when(
+    regex = r#"^the administrator resets ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s password to (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)'), to be changed at the next sign-in$"#
+)]
+async fn reset_password_to_change(
+    w: &mut GuideWorld,
+    step: &Step,
+    who: Person,
+    pw: String,
+) -> Result<()> {
+    w.at(step);
+    let report = admin_do(
+        w,
+        &who,
+        AdminAction::ResetPasswordChecked {
+            chosen: Some(pw),
+            change_at_next_sign_in: true,
+        },
+    )
+    .await?;
+    ensure!(
+        matches!(report, AdminReport::PasswordReset { .. }),
+        "the console said: {report}"
+    );
+    Ok(())
+}
+
 /// Example: When the administrator issues Dana a Temporary Access Pass for 60 minutes
 /// Expression: the administrator issues {person} a Temporary Access Pass for {int} minutes
 #[given(

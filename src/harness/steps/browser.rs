@@ -165,6 +165,8 @@ async fn type_texted_code(w: &mut GuideWorld, step: &Step, who: Person) -> Resul
     w.at(step);
     let code = journeys::texted_code(w, &who).await?;
     w.type_into(&who, "Code", &code).await?;
+    // "types the code she used before" can then type it again (after a resend, say).
+    w.remembered.insert("code".into(), code);
     Ok(())
 }
 
