@@ -43,6 +43,10 @@ pub struct Exercise {
     /// Hints, in order.
     #[serde(default)]
     pub hints: Vec<Hint>,
+    /// What an expert would type, in sections tied to guide steps (see
+    /// [`super::solution`]): the debrief shows it and the tests play it to a pass.
+    #[serde(default)]
+    pub solution: Vec<super::solution::Section>,
 }
 
 /// Who the trainee plays.

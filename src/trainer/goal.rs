@@ -35,7 +35,7 @@ impl Session {
         out.push_str(&format!(
             "Score: {}, {}, {} used",
             n(self.actions, "action"),
-            n(self.mistakes, "mistake"),
+            n(self.mistakes.len() as u32, "mistake"),
             n(self.hints_used as u32, "hint")
         ));
         if verified {
@@ -47,6 +47,7 @@ impl Session {
             out.push_str(&format!(", identity verified before any reset: {first}"));
         }
         out.push_str(".\n");
+        out.push_str(&self.debrief().to_string());
         super::clean::clean(&out)
     }
 

@@ -63,7 +63,11 @@ pub struct Session {
     pub(super) done: Vec<(String, String)>,
     pub(super) reset_before_verify: bool,
     pub(super) actions: u32,
-    pub(super) mistakes: u32,
+    /// Mistakes, in order (typos are not mistakes; see `debrief.rs`).
+    pub(super) mistakes: Vec<super::debrief::Mistake>,
+    /// Every line that parsed as a command, cleaned, in order (how far along the solution
+    /// the trainee is).
+    pub(super) typed: Vec<String>,
     pub(super) hints_used: usize,
     pub(super) real_phone: bool,
     pub(super) goal_met: bool,
@@ -100,7 +104,8 @@ impl Session {
             done: Vec::new(),
             reset_before_verify: false,
             actions: 0,
-            mistakes: 0,
+            mistakes: Vec::new(),
+            typed: Vec::new(),
             hints_used: 0,
             real_phone,
             goal_met: false,
@@ -160,10 +165,11 @@ impl Session {
     /// Handle one line of input. Never panics and never moves simulated time backwards;
     /// control characters in `line` are dropped first.
     pub async fn handle(&mut self, line: &str) -> Reply {
-        let command = match parse(&clean(line)) {
+        let line = clean(line);
+        let command = match parse(&line) {
             Ok(c) => c,
+            // A typo is answered with help, never counted as a mistake.
             Err(e) => {
-                self.mistakes += 1;
                 return Reply {
                     text: clean(&e.0),
                     finished: false,
@@ -183,14 +189,16 @@ impl Session {
         if acting {
             self.actions += 1;
         }
+        self.typed.push(line.trim().to_string());
         let outcome = match self.time_for(&command, acting) {
             Ok(()) => self.run(&command).await,
             Err(e) => Err(e),
         };
         let mut text = clean(&match outcome {
             Ok(t) => t,
+            // Refused by the trainer (nothing there by that name, nothing waiting): help,
+            // not a mistake; what the service refuses is noted in `new_outputs`.
             Err(e) => {
-                self.mistakes += 1;
                 format!("Not possible: {e:#}")
             }
         });
@@ -210,6 +218,7 @@ impl Session {
                 )),
             };
             if let Some(why) = broken {
+                self.note_mistake(super::debrief::MistakeKind::Broken { why: why.clone() });
                 self.failed = Some(why);
                 text.push_str(&self.result().await);
                 return Reply {

@@ -11,6 +11,7 @@ mod authoring;
 mod book;
 mod check_guide;
 mod cli;
+mod debrief;
 mod harness;
 mod inputs_features;
 mod inputs_tenant;

@@ -1,0 +1,433 @@
+//! The debrief at the end of an attempt: the score, each mistake with the guide step, the book
+//! page and the rule of the service it touches, what an expert would have done (the
+//! exercise's [`solution`](super::solution)) and the simulated time taken.
+//!
+//! What counts as a mistake ([`Mistake`]): something the simulated service refused (it showed
+//! an error on the page: a wrong code, a wrong password) or something the goal's `never:` list
+//! forbids. A line the trainer cannot understand, or a command naming something that is not
+//! there (a typo, a button the page does not have), is answered with help and is not a
+//! mistake. Each mistake is tied to the section of the solution the trainee was working on
+//! when it happened (its guide step and book page) and to the rule of [`crate::rules`] it
+//! touches: for a refused page, the rule behind that page; for a broken `never:`, the rule its
+//! explanation cites from the registry.
+//!
+//! The debrief is a value ([`Debrief`], serialisable, kept by [`crate::progress`]) and renders
+//! itself as the text the trainee reads. It only reports what the session recorded.
+
+use super::exercise::Exercise;
+use super::solution::{self, Section};
+use crate::clock::Instant;
+use crate::screens::{LegacyStep, PageId, SignInStep, WizardStep};
+use serde::{Deserialize, Serialize};
+
+/// Points taken off a met goal for each mistake.
+pub const POINTS_PER_MISTAKE: u32 = 10;
+/// Points taken off a met goal for each hint used.
+pub const POINTS_PER_HINT: u32 = 5;
+/// The least a met goal scores.
+pub const LEAST_FOR_A_MET_GOAL: u32 = 10;
+
+/// A mistake as the session records it.
+#[derive(Clone, Debug)]
+pub(crate) struct Mistake {
+    /// The command that led to it, as typed (cleaned).
+    pub(crate) command: String,
+    /// What went wrong.
+    pub(crate) kind: MistakeKind,
+    /// How many of the solution's commands the trainee had done (see [`solution::progress`]).
+    pub(crate) progress: usize,
+}
+
+/// What kind of mistake.
+#[derive(Clone, Debug)]
+pub(crate) enum MistakeKind {
+    /// The service refused it: the page shows this error.
+    Refused {
+        /// The page that showed the error.
+        page: PageId,
+        /// The error, as the page says it.
+        message: String,
+    },
+    /// A `never:` condition broke: the attempt failed at once.
+    Broken {
+        /// The explanation shown (which condition, why it is dangerous, the rule cited).
+        why: String,
+    },
+}
+
+/// How the attempt ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The goal was met.
+    Met,
+    /// The attempt ended (quit, end of input) before the goal was met.
+    NotMet,
+    /// Something the goal forbids happened; the attempt ended at once.
+    Failed,
+}
+
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Outcome::Met => "goal met",
+            Outcome::NotMet => "goal not met",
+            Outcome::Failed => "failed",
+        })
+    }
+}
+
+/// One mistake in the debrief.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MistakeNote {
+    /// The command, as typed.
+    pub command: String,
+    /// What went wrong, in a sentence.
+    pub what: String,
+    /// The guide step the trainee was working on, if the solution names one.
+    pub guide: Option<String>,
+    /// The book page that shows that step.
+    pub page: Option<String>,
+    /// The rule of the service it touches (a number in [`crate::rules`]).
+    pub rule: Option<u8>,
+}
+
+/// The debrief of one attempt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Debrief {
+    /// The exercise's id.
+    pub exercise: String,
+    /// How it ended.
+    pub outcome: Outcome,
+    /// 0 to 100: a goal not met scores 0; a met goal 100, less [`POINTS_PER_MISTAKE`] a mistake
+    /// and [`POINTS_PER_HINT`] a hint, at least [`LEAST_FOR_A_MET_GOAL`].
+    pub score: u32,
+    /// Commands that acted.
+    pub actions: u32,
+    /// Hints shown.
+    pub hints: u32,
+    /// The mistakes, in order.
+    pub mistakes: Vec<MistakeNote>,
+    /// What an expert would have done: the exercise's solution.
+    pub expert: Vec<Section>,
+    /// Simulated seconds from the start of the attempt to its end.
+    pub seconds: i64,
+}
+
+/// The score of an attempt (see [`Debrief::score`]).
+pub fn score(outcome: Outcome, mistakes: usize, hints: u32) -> u32 {
+    if outcome != Outcome::Met {
+        return 0;
+    }
+    let lost = POINTS_PER_MISTAKE
+        .saturating_mul(u32::try_from(mistakes).unwrap_or(u32::MAX))
+        .saturating_add(POINTS_PER_HINT.saturating_mul(hints));
+    100u32.saturating_sub(lost).max(LEAST_FOR_A_MET_GOAL)
+}
+
+/// The rule of the service behind a page that refused something.
+pub(crate) fn rule_of_page(page: PageId) -> Option<u8> {
+    match page {
+        PageId::SignIn(SignInStep::Password) => Some(27),
+        PageId::SignIn(SignInStep::EnterCode { texted: true })
+        | PageId::Wizard {
+            step: WizardStep::PhoneCode,
+            ..
+        } => Some(15),
+        PageId::SignIn(SignInStep::EnterCode { texted: false })
+        | PageId::Wizard {
+            step: WizardStep::OtherAppCode,
+            ..
+        } => Some(18),
+        // The older pages' step 2 takes a texted, called or app code alike.
+        PageId::Legacy(LegacyStep::Step2) => Some(28),
+        PageId::SignIn(SignInStep::ApproveRequest)
+        | PageId::Wizard {
+            step: WizardStep::TryItOut,
+            ..
+        } => Some(17),
+        _ => None,
+    }
+}
+
+/// The rule an explanation cites, as `rule N: statement` from the registry (the form
+/// `safety.rs` writes).
+pub(crate) fn rule_cited(why: &str) -> Option<u8> {
+    crate::rules::RULES
+        .iter()
+        .find(|r| why.contains(&format!("rule {}: {}", r.number, r.statement)))
+        .map(|r| r.number)
+}
+
+impl Debrief {
+    /// The debrief of an attempt at `exercise` from what the session recorded.
+    pub(crate) fn of(
+        exercise: &Exercise,
+        outcome: Outcome,
+        mistakes: &[Mistake],
+        actions: u32,
+        hints: u32,
+        started: Instant,
+        ended: Instant,
+    ) -> Debrief {
+        let notes = mistakes
+            .iter()
+            .map(|m| {
+                let section = solution::section_at(&exercise.solution, m.progress)
+                    .and_then(|i| exercise.solution.get(..=i))
+                    .unwrap_or_default();
+                // The nearest section at or before it that names a guide step.
+                let named = section.iter().rev().find(|s| s.guide.is_some());
+                let (what, rule) = match &m.kind {
+                    MistakeKind::Refused { page, message } => (
+                        format!("the service refused it: \"{message}\""),
+                        rule_of_page(*page),
+                    ),
+                    MistakeKind::Broken { why } => (
+                        why.lines().next().unwrap_or_default().to_string(),
+                        rule_cited(why),
+                    ),
+                };
+                MistakeNote {
+                    command: m.command.clone(),
+                    what,
+                    guide: named.and_then(|s| s.guide.clone()),
+                    page: named.and_then(|s| s.page.clone()),
+                    rule,
+                }
+            })
+            .collect();
+        Debrief {
+            exercise: exercise.id.clone(),
+            outcome,
+            score: score(outcome, mistakes.len(), hints),
+            actions,
+            hints,
+            mistakes: notes,
+            expert: exercise.solution.clone(),
+            seconds: ended.saturating_sub(started).max(0),
+        }
+    }
+
+    /// Whole simulated minutes taken, rounded up (a started minute counts).
+    pub fn minutes(&self) -> i64 {
+        (self.seconds + 59) / 60
+    }
+
+    /// The book pages the debrief links to (mistakes' pages, the rules' anchors in
+    /// `rules.html`, the solution's pages), each once, in order.
+    pub fn pages(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut add = |p: String| {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        };
+        for m in &self.mistakes {
+            if let Some(page) = &m.page {
+                add(page.clone());
+            }
+            if let Some(n) = m.rule {
+                add(rule_page(n));
+            }
+        }
+        for page in self.expert.iter().filter_map(|s| s.page.clone()) {
+            add(page);
+        }
+        out
+    }
+
+    /// The guide step IDs the debrief names, each once, in order.
+    pub fn guide_steps(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let named = self.mistakes.iter().filter_map(|m| m.guide.as_ref());
+        for id in named.chain(self.expert.iter().filter_map(|s| s.guide.as_ref())) {
+            if !out.contains(id) {
+                out.push(id.clone());
+            }
+        }
+        out
+    }
+}
+
+impl super::Session {
+    /// Note a mistake made by the last command typed.
+    pub(super) fn note_mistake(&mut self, kind: MistakeKind) {
+        let progress = solution::progress(
+            &self.exercise.solution,
+            self.typed.iter().map(String::as_str),
+        );
+        self.mistakes.push(Mistake {
+            command: self.typed.last().cloned().unwrap_or_default(),
+            kind,
+            progress,
+        });
+    }
+
+    /// The debrief of the attempt so far (at its end: of the attempt).
+    pub fn debrief(&self) -> Debrief {
+        let outcome = if self.failed.is_some() {
+            Outcome::Failed
+        } else if self.goal_met {
+            Outcome::Met
+        } else {
+            Outcome::NotMet
+        };
+        let now = self.now().unwrap_or(self.started);
+        Debrief::of(
+            &self.exercise,
+            outcome,
+            &self.mistakes,
+            self.actions,
+            u32::try_from(self.hints_used).unwrap_or(u32::MAX),
+            self.started,
+            now,
+        )
+    }
+}
+
+/// Where the book shows rule `n`.
+pub fn rule_page(n: u8) -> String {
+    format!("rules.html#rule-{n}")
+}
+
+/// "guide step X, book P" for a place in the guide, or nothing.
+fn place(guide: Option<&str>, page: Option<&str>) -> String {
+    match (guide, page) {
+        (Some(g), Some(p)) => format!("guide step {g}, book {p}"),
+        (Some(g), None) => format!("guide step {g}"),
+        (None, Some(p)) => format!("book {p}"),
+        (None, None) => String::new(),
+    }
+}
+
+impl std::fmt::Display for Debrief {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = |count: usize, what: &str| {
+            format!("{count} {what}{}", if count == 1 { "" } else { "s" })
+        };
+        writeln!(f, "--- Debrief ---")?;
+        writeln!(
+            f,
+            "Points: {}/100 ({}; {}, {}).",
+            self.score,
+            self.outcome,
+            n(self.mistakes.len(), "mistake"),
+            n(self.hints as usize, "hint")
+        )?;
+        writeln!(
+            f,
+            "Time taken: {} ({} simulated seconds).",
+            n(self.minutes() as usize, "simulated minute"),
+            self.seconds
+        )?;
+        if self.mistakes.is_empty() {
+            writeln!(f, "Mistakes: none.")?;
+        } else {
+            writeln!(f, "Mistakes:")?;
+            for (i, m) in self.mistakes.iter().enumerate() {
+                writeln!(f, "  {}. `{}`: {}", i + 1, m.command, m.what)?;
+                let mut about = place(m.guide.as_deref(), m.page.as_deref());
+                if let Some(r) = m.rule.and_then(crate::rules::rule) {
+                    if !about.is_empty() {
+                        about.push_str("; ");
+                    }
+                    about.push_str(&format!(
+                        "rule {} \"{}\", book {}",
+                        r.number,
+                        r.title,
+                        rule_page(r.number)
+                    ));
+                }
+                if !about.is_empty() {
+                    writeln!(f, "     ({about})")?;
+                }
+            }
+        }
+        if !self.expert.is_empty() {
+            writeln!(f, "What an expert would have done:")?;
+            for s in &self.expert {
+                let about = place(s.guide.as_deref(), s.page.as_deref());
+                let steps: Vec<String> = s.commands.iter().map(|c| solution::readable(c)).collect();
+                if about.is_empty() {
+                    writeln!(f, "  - {}", steps.join("; "))?;
+                } else {
+                    writeln!(f, "  - {}: {}", about, steps.join("; "))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_goal_not_met_scores_nothing_and_a_met_one_loses_points_for_help() {
+        assert_eq!(score(Outcome::Met, 0, 0), 100);
+        assert_eq!(score(Outcome::Met, 2, 1), 75);
+        assert_eq!(score(Outcome::Met, 50, 50), LEAST_FOR_A_MET_GOAL);
+        assert_eq!(score(Outcome::NotMet, 0, 0), 0);
+        assert_eq!(score(Outcome::Failed, 0, 0), 0);
+    }
+
+    #[test]
+    fn a_refused_code_touches_the_rule_of_its_page() {
+        assert_eq!(
+            rule_of_page(PageId::SignIn(SignInStep::EnterCode { texted: true })),
+            Some(15)
+        );
+        assert_eq!(rule_of_page(PageId::Home), None);
+        for n in [15, 17, 18, 27, 28] {
+            assert!(crate::rules::rule(n).is_some(), "rule {n}");
+        }
+    }
+
+    #[test]
+    fn the_cited_rule_is_found_only_as_the_registry_words_it() {
+        let r = crate::rules::rule(29).unwrap();
+        let why = format!("Broken.\nWhy: ...\nrule 29: {}", r.statement);
+        assert_eq!(rule_cited(&why), Some(29));
+        assert_eq!(rule_cited("rule 29: something else"), None);
+    }
+
+    #[test]
+    fn minutes_round_up_and_time_never_runs_backwards() {
+        let exercise = crate::trainer::exercise::parse(
+            "id: x\ntitle: X\nrole: user\ntenant: contoso\nperson: Dana\nbriefing: b\ngoal:\n  description: d\n  all:\n    - signed_in: Dana\nsolution:\n  - {guide: SMS-05, page: text-messages.html, do: [\"type {text}\"]}\n",
+            std::path::Path::new("x.yaml"),
+        )
+        .unwrap();
+        let mistake = Mistake {
+            command: "type 000000".into(),
+            kind: MistakeKind::Refused {
+                page: PageId::SignIn(SignInStep::EnterCode { texted: true }),
+                message: "That code didn't work.".into(),
+            },
+            progress: 0,
+        };
+        let d = Debrief::of(&exercise, Outcome::Met, &[mistake], 3, 0, 100, 161);
+        assert_eq!((d.seconds, d.minutes(), d.score), (61, 2, 90));
+        assert_eq!(d.mistakes[0].guide.as_deref(), Some("SMS-05"));
+        assert_eq!(d.pages(), vec!["text-messages.html", "rules.html#rule-15"]);
+        assert_eq!(d.guide_steps(), vec!["SMS-05"]);
+        let text = d.to_string();
+        assert!(
+            text.contains("Time taken: 2 simulated minutes (61"),
+            "{text}"
+        );
+        assert!(
+            text.contains("guide step SMS-05, book text-messages.html; rule 15"),
+            "{text}"
+        );
+        assert!(
+            text.contains("type <the code in the latest text message>"),
+            "{text}"
+        );
+        let d = Debrief::of(&exercise, Outcome::NotMet, &[], 0, 0, 100, 50);
+        assert_eq!((d.seconds, d.score), (0, 0));
+        assert!(d.to_string().contains("Mistakes: none."));
+    }
+}
