@@ -112,6 +112,9 @@ pub struct Debrief {
     pub expert: Vec<Section>,
     /// Simulated seconds from the start of the attempt to its end.
     pub seconds: i64,
+    /// The exercise's time limit in simulated minutes, if it has one.
+    #[serde(default)]
+    pub time_limit: Option<u32>,
 }
 
 /// The score of an attempt (see [`Debrief::score`]).
@@ -206,6 +209,7 @@ impl Debrief {
             mistakes: notes,
             expert: exercise.solution.clone(),
             seconds: ended.saturating_sub(started).max(0),
+            time_limit: exercise.time_limit,
         }
     }
 
@@ -251,6 +255,18 @@ impl Debrief {
 }
 
 impl super::Session {
+    /// Once the exercise's time limit has passed: why the attempt ends.
+    pub(super) fn time_up(&self) -> Option<String> {
+        let limit = self.exercise.time_limit?;
+        let used = self.now().ok()?.saturating_sub(self.started);
+        (used > i64::from(limit) * 60).then(|| {
+            format!(
+                "\nTime is up: this exercise allows {limit} simulated minutes and {} have passed.",
+                (used + 59) / 60
+            )
+        })
+    }
+
     /// Note a mistake made by the last command typed.
     pub(super) fn note_mistake(&mut self, kind: MistakeKind) {
         let progress = solution::progress(
@@ -315,9 +331,13 @@ impl std::fmt::Display for Debrief {
             n(self.mistakes.len(), "mistake"),
             n(self.hints as usize, "hint")
         )?;
+        let limit = self
+            .time_limit
+            .map(|m| format!("; the limit is {}", n(m as usize, "minute")))
+            .unwrap_or_default();
         writeln!(
             f,
-            "Time taken: {} ({} simulated seconds).",
+            "Time taken: {} ({} simulated seconds{limit}).",
             n(self.minutes() as usize, "simulated minute"),
             self.seconds
         )?;
@@ -391,6 +411,27 @@ mod tests {
         let why = format!("Broken.\nWhy: ...\nrule 29: {}", r.statement);
         assert_eq!(rule_cited(&why), Some(29));
         assert_eq!(rule_cited("rule 29: something else"), None);
+    }
+
+    #[test]
+    fn a_time_limit_is_a_minute_to_thirty_days() {
+        let head = "id: x\ntitle: X\nrole: user\ntenant: contoso\nperson: Dana\nbriefing: b\ngoal:\n  description: d\n  all:\n    - signed_in: Dana\n";
+        let path = std::path::Path::new("x.yaml");
+        let parse = |limit: &str| {
+            crate::trainer::exercise::parse(&format!("{head}time_limit: {limit}\n"), path)
+        };
+        assert_eq!(parse("15").unwrap().time_limit, Some(15));
+        assert_eq!(parse("43200").unwrap().time_limit, Some(43_200));
+        for bad in ["0", "43201", "-5"] {
+            let err = parse(bad).unwrap_err().to_string();
+            assert!(err.contains("x.yaml:"), "{bad}: {err}");
+        }
+        assert!(
+            parse("0")
+                .unwrap_err()
+                .to_string()
+                .contains("a time limit is 1 to 43200")
+        );
     }
 
     #[test]

@@ -78,6 +78,9 @@ impl Session {
                 Err(e) => out.push(format!("{c} could not be checked: {e}")),
             }
         }
+        if let (Some(minutes), Some(_)) = (self.exercise.time_limit, self.time_up()) {
+            out.push(format!("all of it within {minutes} simulated minutes"));
+        }
         out
     }
 

@@ -145,6 +145,9 @@ impl Session {
             ex.briefing.trim(),
             ex.goal.description
         );
+        if let Some(minutes) = ex.time_limit {
+            text.push_str(&format!("Time limit: {minutes} simulated minutes.\n"));
+        }
         if !ex.goal.never.is_empty() {
             text.push_str("Never:\n");
             for n in &ex.goal.never {
@@ -220,6 +223,14 @@ impl Session {
             if let Some(why) = broken {
                 self.note_mistake(super::debrief::MistakeKind::Broken { why: why.clone() });
                 self.failed = Some(why);
+                text.push_str(&self.result().await);
+                return Reply {
+                    text,
+                    finished: true,
+                };
+            }
+            if let Some(up) = self.time_up() {
+                text.push_str(&up);
                 text.push_str(&self.result().await);
                 return Reply {
                     text,

@@ -172,3 +172,33 @@ async fn a_new_projects_solution_plays_to_a_pass() {
         assert!(session.debrief().mistakes.is_empty(), "{transcript}");
     }
 }
+
+/// A ticket with a time limit (simulated minutes, in its file) says so in the briefing and
+/// ends, not met, once the limit has passed; the debrief gives the time against the limit.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_time_limit_ends_the_ticket_when_it_has_passed() {
+    let late = ["verify dana", "wait 901", "admin revoke-sessions dana"].map(String::from);
+    let (met, transcript, d) = debrief_of("ticket-stolen-laptop", late.to_vec()).await;
+    assert!(!met);
+    for words in [
+        "Time limit: 15 simulated minutes.",
+        "Time is up: this exercise allows 15 simulated minutes and 16 have passed.",
+        "  - all of it within 15 simulated minutes",
+        "Time taken: 16 simulated minutes (901 simulated seconds; the limit is 15 minutes).",
+    ] {
+        assert!(transcript.contains(words), "{words:?}:\n{transcript}");
+    }
+    assert!(
+        !transcript.contains("> admin revoke-sessions"),
+        "{transcript}"
+    );
+    assert_eq!(
+        (d.outcome, d.time_limit, d.score),
+        (Outcome::NotMet, Some(15), 0)
+    );
+    // Within the limit, the same ticket is met.
+    let mut within = vec!["verify dana".to_string(), "wait 840".to_string()];
+    within.extend(lines("ticket-stolen-laptop", "good").into_iter().skip(1));
+    let (met, transcript, _) = debrief_of("ticket-stolen-laptop", within).await;
+    assert!(met, "{transcript}");
+}

@@ -31,9 +31,11 @@ fn runtime() -> &'static tokio::runtime::Runtime {
     })
 }
 
+/// The binary on `stdin`, saving nothing (no test writes to the user's progress file).
 fn train(args: &[&str], stdin: &[u8]) -> (Option<i32>, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
         .args(args)
+        .arg("--no-save")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -95,7 +97,7 @@ fn escape_sequences_typed_by_the_trainee_are_not_echoed() {
 #[test]
 fn ctrl_c_ends_the_session_with_the_score() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
-        .args(["train", "sms-setup"])
+        .args(["train", "sms-setup", "--no-save"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

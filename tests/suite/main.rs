@@ -19,6 +19,7 @@ mod inputs_trainer;
 mod invariants;
 mod lint_guide;
 mod no_debug_text;
+mod progress;
 mod project;
 mod rules;
 mod then_and_now;

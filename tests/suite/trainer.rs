@@ -391,7 +391,7 @@ async fn garbage_input_gets_help_and_the_session_goes_on() {
 fn the_binary_reads_a_script_from_a_pipe_and_exits_with_the_result() {
     for (kind, code) in [("good", 0), ("wrong", 1)] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
-            .args(["train", "ticket-lost-phone"])
+            .args(["train", "ticket-lost-phone", "--no-save"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
