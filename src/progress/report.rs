@@ -37,7 +37,7 @@ fn standing_of<'a>(exercise: &str, attempts: impl Iterator<Item = &'a Attempt>) 
         s.attempts += 1;
         s.best = Some(s.best.unwrap_or(0).max(a.debrief.score));
         s.done |= a.debrief.outcome == Outcome::Met;
-        s.mistakes += a.debrief.mistakes.len();
+        s.mistakes += a.debrief.mistake_count();
         s.last = Some(s.last.unwrap_or(a.real_time).max(a.real_time));
     }
     s

@@ -216,7 +216,7 @@ impl Store {
                 attempt.simulated_time,
                 outcome_name(attempt.debrief.outcome),
                 attempt.debrief.score,
-                attempt.debrief.mistakes.len() as i64,
+                attempt.debrief.mistake_count() as i64,
                 debrief,
                 attempt.debrief.minutes(),
                 attempt.debrief.time_limit,
@@ -323,6 +323,7 @@ pub(crate) mod tests {
                         rule: Some(6),
                     }]
                 },
+                unlisted: 0,
                 expert: Vec::new(),
                 seconds: 125,
                 time_limit: None,

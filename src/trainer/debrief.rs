@@ -27,6 +27,36 @@ pub const POINTS_PER_HINT: u32 = 5;
 /// The least a met goal scores.
 pub const LEAST_FOR_A_MET_GOAL: u32 = 10;
 
+/// How many mistakes an attempt keeps in detail; later ones are only counted, so a script of
+/// any length plays in bounded memory.
+pub const MAX_LISTED_MISTAKES: usize = 100;
+
+/// What a session keeps of the commands typed, in constant memory: how far along the
+/// solution the trainee is, the last command (named by a mistake it causes), and the mistakes
+/// past [`MAX_LISTED_MISTAKES`].
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Trail {
+    /// Commands of the solution done, in order (see [`solution::progress`]).
+    progress: usize,
+    /// The last command that parsed, cleaned and trimmed.
+    last: String,
+    /// Mistakes made after the first [`MAX_LISTED_MISTAKES`].
+    unlisted: u32,
+}
+
+impl Trail {
+    /// A command that parsed.
+    pub(crate) fn typed(&mut self, solution: &[Section], line: &str) {
+        let line = line.trim();
+        if let Some((_, next)) = solution::commands(solution).nth(self.progress)
+            && solution::matches(line, next)
+        {
+            self.progress += 1;
+        }
+        self.last = line.to_string();
+    }
+}
+
 /// A mistake as the session records it.
 #[derive(Clone, Debug)]
 pub(crate) struct Mistake {
@@ -106,8 +136,11 @@ pub struct Debrief {
     pub actions: u32,
     /// Hints shown.
     pub hints: u32,
-    /// The mistakes, in order.
+    /// The mistakes, in order (the first [`MAX_LISTED_MISTAKES`]).
     pub mistakes: Vec<MistakeNote>,
+    /// Mistakes made after those, only counted.
+    #[serde(default)]
+    pub unlisted: u32,
     /// What an expert would have done: the exercise's solution.
     pub expert: Vec<Section>,
     /// Simulated seconds from the start of the attempt to its end.
@@ -168,10 +201,10 @@ impl Debrief {
         exercise: &Exercise,
         outcome: Outcome,
         mistakes: &[Mistake],
+        unlisted: u32,
         actions: u32,
         hints: u32,
-        started: Instant,
-        ended: Instant,
+        time: std::ops::Range<Instant>,
     ) -> Debrief {
         let notes = mistakes
             .iter()
@@ -203,14 +236,24 @@ impl Debrief {
         Debrief {
             exercise: exercise.id.clone(),
             outcome,
-            score: score(outcome, mistakes.len(), hints),
+            score: score(
+                outcome,
+                mistakes.len().saturating_add(unlisted as usize),
+                hints,
+            ),
             actions,
             hints,
             mistakes: notes,
+            unlisted,
             expert: exercise.solution.clone(),
-            seconds: ended.saturating_sub(started).max(0),
+            seconds: time.end.saturating_sub(time.start).max(0),
             time_limit: exercise.time_limit,
         }
+    }
+
+    /// Every mistake, listed or not.
+    pub fn mistake_count(&self) -> usize {
+        self.mistakes.len().saturating_add(self.unlisted as usize)
     }
 
     /// Whole simulated minutes taken, rounded up (a started minute counts).
@@ -269,15 +312,22 @@ impl super::Session {
 
     /// Note a mistake made by the last command typed.
     pub(super) fn note_mistake(&mut self, kind: MistakeKind) {
-        let progress = solution::progress(
-            &self.exercise.solution,
-            self.typed.iter().map(String::as_str),
-        );
+        if self.mistakes.len() >= MAX_LISTED_MISTAKES {
+            self.trail.unlisted = self.trail.unlisted.saturating_add(1);
+            return;
+        }
         self.mistakes.push(Mistake {
-            command: self.typed.last().cloned().unwrap_or_default(),
+            command: self.trail.last.clone(),
             kind,
-            progress,
+            progress: self.trail.progress,
         });
+    }
+
+    /// Every mistake so far, listed or not.
+    pub(super) fn mistake_count(&self) -> u32 {
+        u32::try_from(self.mistakes.len())
+            .unwrap_or(u32::MAX)
+            .saturating_add(self.trail.unlisted)
     }
 
     /// The debrief of the attempt so far (at its end: of the attempt).
@@ -294,10 +344,10 @@ impl super::Session {
             &self.exercise,
             outcome,
             &self.mistakes,
+            self.trail.unlisted,
             self.actions,
             u32::try_from(self.hints_used).unwrap_or(u32::MAX),
-            self.started,
-            now,
+            self.started..now,
         )
     }
 }
@@ -328,7 +378,7 @@ impl std::fmt::Display for Debrief {
             "Points: {}/100 ({}; {}, {}).",
             self.score,
             self.outcome,
-            n(self.mistakes.len(), "mistake"),
+            n(self.mistake_count(), "mistake"),
             n(self.hints as usize, "hint")
         )?;
         let limit = self
@@ -362,6 +412,9 @@ impl std::fmt::Display for Debrief {
                 if !about.is_empty() {
                     writeln!(f, "     ({about})")?;
                 }
+            }
+            if self.unlisted > 0 {
+                writeln!(f, "  ... and {} more, not listed.", self.unlisted)?;
             }
         }
         if !self.expert.is_empty() {
@@ -414,6 +467,32 @@ mod tests {
     }
 
     #[test]
+    fn the_trail_follows_the_solution_as_progress_measures_it() {
+        let exercise = crate::trainer::exercise::parse(
+            "id: x\ntitle: X\nrole: user\ntenant: contoso\nperson: Dana\nbriefing: b\ngoal:\n  description: d\n  all:\n    - signed_in: Dana\nsolution:\n  - do: [verify dana, \"type {text}\"]\n  - do: [press Verify]\n",
+            std::path::Path::new("x.yaml"),
+        )
+        .unwrap();
+        let typed = [
+            "look",
+            "type 1",
+            "verify dana",
+            "type 000000",
+            "press verify",
+        ];
+        let mut trail = Trail::default();
+        for (n, line) in typed.iter().enumerate() {
+            trail.typed(&exercise.solution, line);
+            assert_eq!(
+                trail.progress,
+                solution::progress(&exercise.solution, typed[..=n].iter().copied()),
+                "after {line}"
+            );
+        }
+        assert_eq!((trail.progress, trail.last.as_str()), (3, "press verify"));
+    }
+
+    #[test]
     fn a_time_limit_is_a_minute_to_thirty_days() {
         let head = "id: x\ntitle: X\nrole: user\ntenant: contoso\nperson: Dana\nbriefing: b\ngoal:\n  description: d\n  all:\n    - signed_in: Dana\n";
         let path = std::path::Path::new("x.yaml");
@@ -441,6 +520,16 @@ mod tests {
             std::path::Path::new("x.yaml"),
         )
         .unwrap();
+        let d_mistakes = || {
+            vec![Mistake {
+                command: "type 000000".into(),
+                kind: MistakeKind::Refused {
+                    page: PageId::SignIn(SignInStep::EnterCode { texted: true }),
+                    message: "That code didn't work.".into(),
+                },
+                progress: 0,
+            }]
+        };
         let mistake = Mistake {
             command: "type 000000".into(),
             kind: MistakeKind::Refused {
@@ -449,7 +538,7 @@ mod tests {
             },
             progress: 0,
         };
-        let d = Debrief::of(&exercise, Outcome::Met, &[mistake], 3, 0, 100, 161);
+        let d = Debrief::of(&exercise, Outcome::Met, &[mistake], 0, 3, 0, 100..161);
         assert_eq!((d.seconds, d.minutes(), d.score), (61, 2, 90));
         assert_eq!(d.mistakes[0].guide.as_deref(), Some("SMS-05"));
         assert_eq!(d.pages(), vec!["text-messages.html", "rules.html#rule-15"]);
@@ -467,7 +556,22 @@ mod tests {
             text.contains("type <the code in the latest text message>"),
             "{text}"
         );
-        let d = Debrief::of(&exercise, Outcome::NotMet, &[], 0, 0, 100, 50);
+        // Past the listed ones, mistakes are counted and still cost points.
+        let many = Debrief::of(&exercise, Outcome::Met, &d_mistakes(), 5, 3, 0, 100..161);
+        assert_eq!((many.mistake_count(), many.score), (6, 40));
+        assert!(many.to_string().contains("... and 5 more, not listed."));
+        let d = Debrief::of(
+            &exercise,
+            Outcome::NotMet,
+            &[],
+            0,
+            0,
+            0,
+            std::ops::Range {
+                start: 100,
+                end: 50,
+            },
+        );
         assert_eq!((d.seconds, d.score), (0, 0));
         assert!(d.to_string().contains("Mistakes: none."));
     }

@@ -35,7 +35,7 @@ impl Session {
         out.push_str(&format!(
             "Score: {}, {}, {} used",
             n(self.actions, "action"),
-            n(self.mistakes.len() as u32, "mistake"),
+            n(self.mistake_count(), "mistake"),
             n(self.hints_used as u32, "hint")
         ));
         if verified {

@@ -65,9 +65,8 @@ pub struct Session {
     pub(super) actions: u32,
     /// Mistakes, in order (typos are not mistakes; see `debrief.rs`).
     pub(super) mistakes: Vec<super::debrief::Mistake>,
-    /// Every line that parsed as a command, cleaned, in order (how far along the solution
-    /// the trainee is).
-    pub(super) typed: Vec<String>,
+    /// Where the trainee is along the solution, and the last command (for mistakes).
+    pub(super) trail: super::debrief::Trail,
     pub(super) hints_used: usize,
     pub(super) real_phone: bool,
     pub(super) goal_met: bool,
@@ -105,7 +104,7 @@ impl Session {
             reset_before_verify: false,
             actions: 0,
             mistakes: Vec::new(),
-            typed: Vec::new(),
+            trail: Default::default(),
             hints_used: 0,
             real_phone,
             goal_met: false,
@@ -192,7 +191,7 @@ impl Session {
         if acting {
             self.actions += 1;
         }
-        self.typed.push(line.trim().to_string());
+        self.trail.typed(&self.exercise.solution, &line);
         let outcome = match self.time_for(&command, acting) {
             Ok(()) => self.run(&command).await,
             Err(e) => Err(e),

@@ -44,6 +44,7 @@ fn attempt(trainee: &str, n: usize) -> Attempt {
             actions: 3,
             hints: 0,
             mistakes: Vec::new(),
+            unlisted: 0,
             expert: Vec::new(),
             seconds: 60,
             time_limit: None,
