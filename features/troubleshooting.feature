@@ -417,3 +417,77 @@ Feature: When something goes wrong
     And Dana opens "https://aka.ms/mfasetup" in her browser
     And Dana types the Temporary Access Pass as her password
     Then Dana sees "More information required"
+
+  @ticket @rule:18 @rule:29
+  Scenario: After registering again, the old entry in the app gives codes the service refuses
+    # The app keeps the entry from the first setup; after "Require re-register MFA" its secret
+    # is gone from the service, so only the entry added last gives codes that work.
+    Given the tenant from "contoso-today"
+    And Dana has set up "Google Authenticator" for MFA
+    When the administrator requires Dana to register MFA again
+    And Dana closes her browser
+    And Dana signs in to "https://aka.ms/mfasetup" with her password
+    Then Dana sees "More information required"
+    When Dana presses "Next"
+    And Dana follows "I want to use a different authenticator app"
+    And Dana presses "Next"
+    And Dana scans the QR code with "Google Authenticator"
+    And Dana presses "Next"
+    And Dana types the code from "Google Authenticator"
+    And Dana presses "Next"
+    Then the page shows the error "didn't work"
+
+  @ticket @rule:8
+  Scenario: A setup left before its code: the app shows codes the service never kept
+    Given the tenant from "contoso-today"
+    And Dana has set up text messages for MFA
+    And Dana installs "Google Authenticator" from the app store
+    When Dana opens "https://mysignins.microsoft.com/security-info" in her browser
+    And Dana signs in with her email address and password
+    And Dana verifies with the texted code
+    And Dana presses "Not now"
+    And Dana presses "No"
+    And Dana presses "Add sign-in method"
+    And Dana chooses "Authenticator app"
+    And Dana presses "Add"
+    And Dana follows "I want to use a different authenticator app"
+    And Dana presses "Next"
+    And Dana scans the QR code with "Google Authenticator"
+    And Dana closes her browser
+    Then "Google Authenticator" on Dana's phone lists her account
+    And the administrator does not see "Software OATH token" among Dana's methods
+    When Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "We texted your phone"
+    When Dana types the code from "Google Authenticator"
+    And Dana presses "Verify"
+    Then the page shows the error "didn't work"
+
+  @ticket @rule:9 @rule:19 @rule:34
+  Scenario: The organisation turns app codes off: the sign-in no longer offers them
+    Given Dana has set up text messages for MFA
+    And Dana has added Microsoft Authenticator in Security info
+    When the administrator unticks "Notification through mobile app" in the MFA service settings
+    And the administrator unticks "Verification code from mobile app or hardware token" in the MFA service settings
+    And Dana closes her browser
+    And Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "We texted your phone"
+    When Dana follows "Sign in another way"
+    Then the page offers "Call"
+    And the page does not offer "Use a verification code"
+    And the page does not offer "Approve a request on my Microsoft Authenticator app"
+
+  @ticket @rule:17 @rule:19
+  Scenario: A phone with no internet gets no request, and the app's code still works
+    # Microsoft Authenticator's requests need the phone online (Wi-Fi or mobile data); its
+    # codes need nothing but the phone's clock.
+    Given the tenant from "contoso-today"
+    And Dana has set up Microsoft Authenticator for MFA
+    And Dana's phone goes offline
+    When Dana signs in to "https://www.office.com" with her password
+    Then Dana's sign-in starts with "Approve sign in request"
+    And Microsoft Authenticator on Dana's phone shows no sign-in request
+    When Dana follows "Sign in another way"
+    And Dana chooses "Use a verification code"
+    And Dana verifies with the code from "Microsoft Authenticator"
+    Then Dana sees "Add a passkey"
+    And the sign-in log shows a "Success" for Dana with "Authenticator app code"

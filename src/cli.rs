@@ -139,6 +139,10 @@ pub enum Command {
         /// Warnings fail too.
         #[arg(long)]
         strict: bool,
+        /// Also write the labels renamed or retired since the guide's date as a Vale style
+        /// into this folder (Renamed.yml, Retired.yml); files it did not write are refused.
+        #[arg(long, value_name = "DIR")]
+        vale: Option<PathBuf>,
     },
     /// Practise the guide and help-desk tickets: without an exercise, list them. Reads
     /// commands from the terminal, or one per line from a pipe (script mode).

@@ -28,6 +28,7 @@ pub mod screens;
 pub mod seed;
 pub mod simulation;
 pub mod tenant;
+pub mod tickets;
 pub mod trainer;
 pub mod transcript;
 pub mod verdict;

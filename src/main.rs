@@ -207,14 +207,38 @@ async fn dispatch(cli: Cli) -> Result<ExitCode> {
             format,
             notes,
             strict,
+            vale,
         } => {
             let project = project(explicit)?;
             if let Some(d) = &date {
                 mfa_sim::clock::parse_instant(d)?;
             }
             Scenario::load(&project.tenant(&tenant))?;
-            let findings =
-                mfa_sim::lint::lint(&project, file.as_deref(), &tenant, date.as_deref()).await?;
+            // Refused before the runs, so none is wasted on a folder it may not write.
+            if let Some(dir) = &vale {
+                for name in mfa_sim::lint::vale::FILES {
+                    mfa_sim::harness::reports::writable(
+                        &dir.join(name),
+                        mfa_sim::lint::vale::MARK,
+                    )?;
+                }
+            }
+            let (findings, eras) =
+                mfa_sim::lint::lint_with_eras(&project, file.as_deref(), &tenant, date.as_deref())
+                    .await?;
+            if let Some(dir) = &vale {
+                let drift = mfa_sim::lint::vale::drift(&eras, &findings);
+                let files = mfa_sim::lint::vale::style(&drift, &eras.now_label)
+                    .map_err(anyhow::Error::msg)?;
+                for path in mfa_sim::lint::vale::write_style(dir, &files)? {
+                    eprintln!(
+                        "wrote {} ({} renamed, {} retired)",
+                        mfa_sim::project::shown(&path),
+                        drift.renamed.len(),
+                        drift.retired.len()
+                    );
+                }
+            }
             let render = mfa_sim::lint::render::text;
             match format {
                 LintFormat::Text => print!("{}", render(&findings, notes)),

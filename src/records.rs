@@ -457,6 +457,38 @@ pub enum AdminReport {
         /// The account the action was taken on.
         upn: String,
     },
+    /// Password reset to a temporary password the console made, shown once.
+    TemporaryPassword {
+        /// The account the action was taken on.
+        upn: String,
+        /// The temporary password, for the technician to read out.
+        password: String,
+        /// The user must choose a new password at the next sign-in.
+        change_at_next_sign_in: bool,
+    },
+    /// One method deleted from the user's authentication methods.
+    MethodDeleted {
+        /// The account the action was taken on.
+        upn: String,
+        /// How the console lists the method ("Phone number +1 4255550123").
+        method: String,
+    },
+    /// A phone number added for the user by the administrator.
+    PhoneAdded {
+        /// The account the action was taken on.
+        upn: String,
+        /// Which slot.
+        slot: PhoneSlot,
+        /// The number as stored.
+        number: String,
+    },
+    /// The console refused the action and changed nothing.
+    Refused {
+        /// The account the action was meant for.
+        upn: String,
+        /// Why.
+        why: AdminRefusal,
+    },
     /// Risk dismissed.
     RiskDismissed {
         /// The account the action was taken on.
@@ -563,6 +595,26 @@ impl fmt::Display for AdminReport {
                 write!(f, "Deleted all app passwords of {upn}")
             }
             AdminReport::PasswordReset { upn } => write!(f, "Password of {upn} reset"),
+            AdminReport::TemporaryPassword {
+                upn,
+                password,
+                change_at_next_sign_in,
+            } => write!(
+                f,
+                "Password of {upn} reset; temporary password: {password}{}",
+                if *change_at_next_sign_in {
+                    " (must be changed at the next sign-in)"
+                } else {
+                    ""
+                }
+            ),
+            AdminReport::MethodDeleted { upn, method } => {
+                write!(f, "Deleted {method} from {upn}'s authentication methods")
+            }
+            AdminReport::PhoneAdded { upn, slot, number } => {
+                write!(f, "Added {} {number} for {upn}", slot.label())
+            }
+            AdminReport::Refused { upn, why } => write!(f, "Not done for {upn}: {why}"),
             AdminReport::RiskDismissed { upn } => write!(f, "Risk dismissed for {upn}"),
             AdminReport::AppPasswordsAllowed(allowed) => write!(
                 f,
@@ -594,6 +646,65 @@ impl fmt::Display for AdminReport {
                     ranges.join(", ")
                 )
             }
+        }
+    }
+}
+
+/// Why the console refused an action (nothing changed).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum AdminRefusal {
+    /// A new password shorter than the tenant's minimum.
+    PasswordTooShort {
+        /// The least number of characters.
+        min: usize,
+    },
+    /// A new password longer than the tenant's maximum.
+    PasswordTooLong {
+        /// The most characters.
+        max: usize,
+    },
+    /// A new password with too few kinds of characters (lower case, upper case, digits,
+    /// symbols).
+    PasswordKinds {
+        /// How many kinds it has.
+        has: usize,
+        /// How many are needed.
+        need: usize,
+    },
+    /// A Temporary Access Pass lifetime outside the tenant's policy.
+    PassLifetime {
+        /// What was asked for.
+        minutes: i64,
+        /// The policy's shortest lifetime.
+        min: i64,
+        /// The policy's longest lifetime.
+        max: i64,
+    },
+    /// No method with that number in the user's list.
+    NoSuchMethod(usize),
+    /// A phone number the methods list cannot take, with Security info's own words.
+    Phone(String),
+}
+
+impl fmt::Display for AdminRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AdminRefusal::PasswordTooShort { min } => {
+                write!(f, "the password must have at least {min} characters")
+            }
+            AdminRefusal::PasswordTooLong { max } => {
+                write!(f, "the password may have at most {max} characters")
+            }
+            AdminRefusal::PasswordKinds { has, need } => write!(
+                f,
+                "the password must mix {need} of: lower-case letters, upper-case letters, digits, symbols (it has {has})"
+            ),
+            AdminRefusal::PassLifetime { minutes, min, max } => write!(
+                f,
+                "the Temporary Access Pass policy allows {min} to {max} minutes, not {minutes}"
+            ),
+            AdminRefusal::NoSuchMethod(n) => write!(f, "there is no method {n} in the list"),
+            AdminRefusal::Phone(why) => f.write_str(why),
         }
     }
 }

@@ -374,6 +374,7 @@ pub const RULES: [Rule; 36] = [
         tests: &[
             "tenant::methods::five_apps_then_refused_and_default_moves",
             "flows::security_info::tests::deleting_asks_first_and_no_keeps_the_method",
+            "tenant::administration::tests::the_console_deletes_one_method_and_adds_a_phone",
         ],
     },
     // Factors at sign-in
@@ -643,13 +644,14 @@ pub const RULES: [Rule; 36] = [
     Rule {
         number: 32,
         title: "Temporary Access Pass",
-        statement: "A Temporary Access Pass (eight characters and an hour by default, single-use if asked) lets a person sign in and register methods; a user has one at most, and a new one replaces the old.",
+        statement: "A Temporary Access Pass (eight characters and an hour by default, single-use if asked, lasting within the policy's limits: 1 to 8 hours by default, never less than 10 minutes or more than 30 days) lets a person sign in and register methods; a user has one at most, and a new one replaces the old.",
         dates: &[],
         sources: &[TEMPORARY_ACCESS_PASS],
         modelled: Modelled::Fully,
         tests: &[
             "tenant::verification_tests::a_new_temporary_access_pass_replaces_the_old_one",
-            "tests/suite/inputs_trainer.rs::a_tap_lasts_ten_minutes_to_thirty_days",
+            "tests/suite/inputs_trainer.rs::a_tap_lasts_within_the_policy",
+            "tenant::administration::tests::a_pass_lasts_within_the_policy",
         ],
     },
     // Calendar-dependent

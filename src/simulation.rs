@@ -429,6 +429,25 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_phone_offline_gets_no_push_until_it_is_online_again() {
+        let path = crate::project::tests::repository().tenant("contoso-today");
+        let sim = Simulation::start(Scenario::load(&path).unwrap()).await;
+        let app = activated(&sim).await;
+        let phone = sim.person("Dana").unwrap().phone.clone().unwrap();
+        phone.set_online(false);
+        push_test(&sim);
+        assert!(
+            app.pending().await.unwrap().is_none(),
+            "no request reaches an offline phone"
+        );
+        // Mobile signal alone does not matter to the app: back online, requests arrive.
+        phone.set_signal(false).await.unwrap();
+        phone.set_online(true);
+        push_test(&sim);
+        assert!(app.pending().await.unwrap().is_some(), "online again");
+    }
+
+    #[tokio::test]
     async fn a_new_phone_takes_the_number_and_a_wiped_old_one_keeps_nothing() {
         let path = crate::project::tests::repository().tenant("contoso");
         let mut sim = Simulation::start(Scenario::load(&path).unwrap()).await;

@@ -3,8 +3,8 @@
 //! reading the sign-in log. Every action is recorded in the transcript.
 
 use super::mailbox::{ActorGone, Lifetime, Mailbox};
-use crate::clock::Clock;
-use crate::records::AdminReport;
+use crate::clock::{Clock, Instant};
+use crate::records::{AdminReport, PhoneSlot};
 use crate::tenant::{MfaState, SignInRow, TenantHandle, UnknownUser};
 use crate::transcript::{Actor, Output, Transcript};
 
@@ -12,6 +12,9 @@ struct Console {
     tenant: TenantHandle,
     clock: Clock,
     transcript: Transcript,
+    /// Every action taken on a user, with when: the tenant's audit log as the console reads
+    /// it (the actions of this console only; settings changes are not users' audit lines).
+    audit: Vec<(Instant, AdminReport)>,
 }
 
 /// One thing the administrator can do to a user.
@@ -40,6 +43,27 @@ pub enum AdminAction {
     DeleteAppPasswords,
     /// Reset the password.
     ResetPassword(String),
+    /// Reset the password as the console does: to a chosen password that keeps the tenant's
+    /// rules, or (none chosen) to a temporary one the console makes; optionally the user
+    /// must change it at the next sign-in.
+    ResetPasswordChecked {
+        /// The new password, or none for a temporary one.
+        chosen: Option<String>,
+        /// "Require this user to change their password when they first sign in".
+        change_at_next_sign_in: bool,
+    },
+    /// Issue a Temporary Access Pass under the tenant's policy (its default lifetime if
+    /// none is asked for); refused outside the policy.
+    PassByPolicy {
+        /// How long it should last, in minutes.
+        minutes: Option<i64>,
+        /// The pass is spent by its first successful sign-in.
+        one_time: bool,
+    },
+    /// Delete the n-th method (from 1) of the user's authentication methods.
+    DeleteMethod(usize),
+    /// Add a phone number to one of the user's phone slots.
+    AddPhone(PhoneSlot, String),
     /// Dismiss the user's risk after investigation.
     DismissRisk,
 }
@@ -64,6 +88,7 @@ impl AdminHandle {
                     tenant,
                     clock,
                     transcript,
+                    audit: Vec::new(),
                 },
                 lifetime,
             ),
@@ -122,10 +147,46 @@ impl AdminHandle {
                         t.dismiss_risk(id);
                         AdminReport::RiskDismissed { upn }
                     }
+                    AdminAction::ResetPasswordChecked {
+                        chosen,
+                        change_at_next_sign_in,
+                    } => match t.reset_password_from_console(
+                        id,
+                        chosen.as_deref(),
+                        change_at_next_sign_in,
+                    ) {
+                        Ok(Some(password)) => AdminReport::TemporaryPassword {
+                            upn,
+                            password,
+                            change_at_next_sign_in,
+                        },
+                        Ok(None) => AdminReport::PasswordReset { upn },
+                        Err(why) => AdminReport::Refused { upn, why },
+                    },
+                    AdminAction::PassByPolicy { minutes, one_time } => {
+                        match t.issue_pass_by_policy(id, minutes, one_time) {
+                            Ok((code, minutes)) => {
+                                AdminReport::TemporaryAccessPass { upn, minutes, code }
+                            }
+                            Err(why) => AdminReport::Refused { upn, why },
+                        }
+                    }
+                    AdminAction::DeleteMethod(n) => match t.delete_method_from_console(id, n) {
+                        Ok(method) => AdminReport::MethodDeleted { upn, method },
+                        Err(why) => AdminReport::Refused { upn, why },
+                    },
+                    AdminAction::AddPhone(slot, typed) => {
+                        match t.add_phone_from_console(id, slot, &typed) {
+                            Ok(number) => AdminReport::PhoneAdded { upn, slot, number },
+                            Err(why) => AdminReport::Refused { upn, why },
+                        }
+                    }
                 };
                 drop(t);
+                let now = c.clock.now();
                 c.transcript
-                    .record(c.clock.now(), Actor::Admin, Output::Admin(report.clone()));
+                    .record(now, Actor::Admin, Output::Admin(report.clone()));
+                c.audit.push((now, report.clone()));
                 Ok(report)
             })
             .await
@@ -261,7 +322,21 @@ impl AdminHandle {
                 let t = c.tenant.lock();
                 let id = t.id_of(&upn)?;
                 let u = t.user(id);
+                let default = u.info.default_option();
                 Ok(UserSummary {
+                    method_lines: u
+                        .info
+                        .entries()
+                        .iter()
+                        .map(|e| {
+                            let options = crate::tenant::methods::options_of(&e.method);
+                            (e.describe(), default.is_some_and(|d| options.contains(&d)))
+                        })
+                        .collect(),
+                    default_method: default.map(|d| d.label()),
+                    pass_valid: u.tap.as_ref().is_some_and(|p| t.now() < p.expires),
+                    must_change_password: u.must_change_password,
+                    business_phone: u.business_phone.clone(),
                     mfa: u.mfa,
                     methods: u.info.entries().len(),
                     method_names: u.info.entries().iter().map(|e| e.method.kind()).collect(),
@@ -271,6 +346,13 @@ impl AdminHandle {
                     mfa_blocked: u.mfa_blocked_until.is_some_and(|until| t.now() < until),
                 })
             })
+            .await
+    }
+
+    /// The console's audit log: every action taken on a user so far, oldest first, with when.
+    pub(crate) async fn audit(&self) -> Result<Vec<(Instant, AdminReport)>, ActorGone> {
+        self.mailbox
+            .call("admin console", |c| c.audit.clone())
             .await
     }
 
@@ -294,6 +376,16 @@ pub struct UserSummary {
     pub method_names: Vec<&'static str>,
     /// How many App Passwords exist.
     pub app_passwords: usize,
+    /// Each method as the console lists it, and whether it carries the default.
+    pub method_lines: Vec<(String, bool)>,
+    /// The default sign-in method, as "Verify your identity" names it.
+    pub default_method: Option<&'static str>,
+    /// A Temporary Access Pass is issued and not yet expired.
+    pub pass_valid: bool,
+    /// The password must be changed at the next sign-in.
+    pub must_change_password: bool,
+    /// The office phone in the directory.
+    pub business_phone: Option<String>,
     /// Reported suspicious activity.
     pub high_risk: bool,
     /// Sign-in blocked.

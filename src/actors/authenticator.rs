@@ -12,6 +12,8 @@ use crate::tenant::passkeys::PASSKEY_SCHEME;
 use crate::tenant::telephony::PushRequest;
 use crate::tenant::{ACTIVATION_SCHEME, Answer, ChallengeState, TenantHandle};
 use crate::transcript::{Actor, Output, Transcript};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The app's name.
 pub(crate) const NAME: &str = "Microsoft Authenticator";
@@ -47,17 +49,21 @@ pub struct Authenticator {
     tenant: TenantHandle,
     transcript: Transcript,
     switchboard: Switchboard,
+    /// Whether the phone it runs on has an internet connection (the phone's flag, shared).
+    online: Arc<AtomicBool>,
 }
 
 impl Authenticator {
-    /// A freshly installed app.
+    /// A freshly installed app on a phone whose connection is `online` (shared with the phone).
     pub fn new(
         clock: DeviceClock,
         tenant: TenantHandle,
         transcript: Transcript,
         switchboard: Switchboard,
+        online: Arc<AtomicBool>,
     ) -> Self {
         Authenticator {
+            online,
             clock,
             terms_accepted: false,
             accounts: Vec::new(),
@@ -105,21 +111,38 @@ pub struct AuthenticatorHandle {
     /// Where requests are recorded the moment they arrive, by the phone's true time.
     transcript: Transcript,
     clock: DeviceClock,
+    /// The phone's internet connection: a push reaches the app only while it is on.
+    online: Arc<AtomicBool>,
 }
 
 impl AuthenticatorHandle {
     /// Start the app's task.
     pub fn spawn(state: Authenticator, lifetime: &Lifetime) -> Self {
         let (transcript, clock) = (state.transcript.clone(), state.clock.clone());
+        let online = state.online.clone();
         AuthenticatorHandle {
             mailbox: Mailbox::spawn(state, lifetime),
             transcript,
             clock,
+            online,
         }
     }
 
-    /// The push service delivers a sign-in request.
+    /// The push service delivers a sign-in request. With the phone offline (no Wi-Fi and no
+    /// mobile data) it never arrives: the simulator drops it, and the sign-in page waits.
     pub(crate) fn notify(&self, request: PushRequest) {
+        if !self.online.load(Ordering::SeqCst) {
+            // The simulator's narration: nothing appears on the phone.
+            self.transcript.record(
+                self.clock.now() - self.clock.offset(),
+                Actor::App(NAME.into()),
+                Output::Note {
+                    text: "No internet connection: a sign-in request could not reach the app."
+                        .into(),
+                },
+            );
+            return;
+        }
         // A passkey request has no Approve or Deny to tap: the app asks for the screen lock,
         // so it is shown as the app's own line, not as an approval card.
         let output = if request.passkey {

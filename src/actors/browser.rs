@@ -174,6 +174,19 @@ impl BrowserHandle {
         self.mailbox.call("browser", |b| b.flow.signed_in()).await
     }
 
+    /// Whose session this browser's cookie holds, if the tenant would still let it in now
+    /// (checked without using it, so nothing moves and nothing is shown): revoked, blocked or
+    /// lapsed sessions count as none.
+    pub(crate) async fn session_counts(&self) -> Result<Option<UserId>, ActorGone> {
+        self.mailbox
+            .call("browser", |b| {
+                let session = b.cookies.session.as_ref()?;
+                let check = b.tenant.lock().check_session(&session.session);
+                (check == crate::tenant::SessionCheck::Valid).then_some(session.session.user)
+            })
+            .await
+    }
+
     /// Move the browser to another network: the service sees it come from `address` from
     /// the next page opened on.
     pub(crate) async fn connect_from(&self, address: std::net::Ipv4Addr) -> Result<(), ActorGone> {

@@ -48,6 +48,10 @@ struct Phone {
     number: String,
     clock: DeviceClock,
     signal: Arc<AtomicBool>,
+    /// Whether the phone has an internet connection (Wi-Fi or data), shared with Microsoft
+    /// Authenticator, which gets pushes only while it is on. Independent of `signal`: a phone
+    /// abroad on hotel Wi-Fi has no signal and is online.
+    online: Arc<AtomicBool>,
     /// Whether the carrier delivers texts to this phone (calls are unaffected).
     texts: Arc<AtomicBool>,
     held: Vec<Text>,
@@ -93,6 +97,8 @@ pub struct PhoneHandle {
     signal: Arc<AtomicBool>,
     /// Whether the carrier delivers texts to it (read by the network, like the signal).
     texts: Arc<AtomicBool>,
+    /// Whether the phone has an internet connection (shared with its Authenticator).
+    online: Arc<AtomicBool>,
     /// The phone's number (`+CC number`).
     pub number: String,
     /// The phone's clock (shared with its apps).
@@ -113,7 +119,9 @@ impl PhoneHandle {
     ) -> Self {
         let signal = Arc::new(AtomicBool::new(true));
         let texts = Arc::new(AtomicBool::new(true));
+        let online = Arc::new(AtomicBool::new(true));
         let phone = Phone {
+            online: online.clone(),
             owner: owner.to_string(),
             number: number.to_string(),
             clock: clock.clone(),
@@ -135,6 +143,7 @@ impl PhoneHandle {
             transcript,
             signal,
             texts,
+            online,
             number: number.to_string(),
             clock,
         }
@@ -255,6 +264,24 @@ impl PhoneHandle {
         self.texts.load(Ordering::SeqCst)
     }
 
+    /// Go offline (no Wi-Fi, no mobile data) or come back online: Microsoft Authenticator's
+    /// requests reach it only while it is online; texts and calls follow `signal` instead.
+    pub(crate) fn set_online(&self, on: bool) {
+        self.online.store(on, Ordering::SeqCst);
+        self.record(Output::Note {
+            text: if on {
+                "Connected to the internet".into()
+            } else {
+                "No internet connection (no Wi-Fi, no mobile data)".into()
+            },
+        });
+    }
+
+    /// Whether the phone has an internet connection.
+    pub(crate) fn is_online(&self) -> bool {
+        self.online.load(Ordering::SeqCst)
+    }
+
     /// Lose or regain mobile signal. Held texts arrive when it returns.
     pub(crate) async fn set_signal(&self, on: bool) -> Result<(), ActorGone> {
         self.mailbox
@@ -291,6 +318,7 @@ impl PhoneHandle {
                             p.tenant.clone(),
                             p.transcript.clone(),
                             p.switchboard.clone(),
+                            p.online.clone(),
                         );
                         p.authenticator = Some(AuthenticatorHandle::spawn(state, &p.lifetime));
                     }

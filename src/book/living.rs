@@ -36,6 +36,9 @@ pub struct Living {
     pub(super) verdicts: Option<(Vec<StepVerdict>, Vec<StepVerdict>, String)>,
     /// When the guide first needs reviewing (`check-guide --forecast`), if worked out.
     pub(super) forecast: Option<crate::verdict::forecast::Forecast>,
+    /// The guide documents, checked sentence by sentence (`{{#annotated-guide}}`).
+    /// Why they could not be, if they could not (shown only where a chapter asks for them).
+    pub(super) guide: Option<Result<super::annotated::AnnotatedGuide, String>>,
 }
 
 /// One scenario (or outline row) as it ran.
@@ -68,6 +71,7 @@ impl Living {
             features,
             verdicts: None,
             forecast: None,
+            guide: None,
         }
     }
 
@@ -187,7 +191,12 @@ impl Living {
         }
     }
 
-    fn runs_named<'b>(&self, runs: &'b [Run<'b>], file: &str, name: &str) -> Vec<&'b Run<'b>> {
+    pub(super) fn runs_named<'b>(
+        &self,
+        runs: &'b [Run<'b>],
+        file: &str,
+        name: &str,
+    ) -> Vec<&'b Run<'b>> {
         match self.scenario_range(file, name) {
             Some((from, to)) => runs
                 .iter()
@@ -342,6 +351,10 @@ pub fn directives(content: &str) -> Vec<(usize, usize, String, String)> {
             "still-holds",
             "exercises",
             "rules",
+            "handout",
+            "tickets",
+            "annotated-guide",
+            "screens-then-and-now",
         ]
         .contains(&name)
         {
@@ -379,6 +392,9 @@ impl Preprocessor for Living {
                     .map(|p| p.with_extension("html").to_string_lossy().into_owned())
                     .unwrap_or_default();
                 for (_, _, name, args) in directives(&ch.content) {
+                    if name == "annotated-guide" {
+                        pages.insert(super::annotated::PAGE_KEY.into(), page.clone());
+                    }
                     for r in self.runs_for(&runs, &name, &args) {
                         pages.entry(r.anchor()).or_insert_with(|| page.clone());
                     }
@@ -414,6 +430,14 @@ impl Preprocessor for Living {
                         shown.extend(matched.iter().copied());
                         matched.iter().map(|r| self.render_run(r)).collect::<Vec<_>>().join("\n")
                     }
+                    "handout" => super::handout::render(self, &runs, &args, &pages, &up).unwrap_or_else(|e| {
+                        unresolved.push(format!("  {}: {e}", ch.name));
+                        String::new()
+                    }),
+                    "tickets" => super::tickets::render(self, &runs, &pages, &up).unwrap_or_else(|e| {
+                        unresolved.push(format!("  {}: {{{{#tickets}}}}: {e}", ch.name));
+                        String::new()
+                    }),
                     "differences" => self.differences(&runs, &pages, &up),
                     "coverage" => self.coverage(&runs, &pages, &up),
                     "rules" => self.rules(&runs, &pages, &up).unwrap_or_else(|e| {
@@ -427,6 +451,14 @@ impl Preprocessor for Living {
                             String::new()
                         }
                     },
+                    "annotated-guide" => self.annotated_guide(&runs, &pages, &up).unwrap_or_else(|e| {
+                        unresolved.push(format!("  {}: {{{{#annotated-guide}}}}: {e}", ch.name));
+                        String::new()
+                    }),
+                    "screens-then-and-now" => self.screens_then_and_now(&pages, &up).unwrap_or_else(|e| {
+                        unresolved.push(format!("  {}: {{{{#screens-then-and-now}}}}: {e}", ch.name));
+                        String::new()
+                    }),
                     "exercises" => exercises_table(&self.exercises).unwrap_or_else(|e| {
                         unresolved.push(format!("  {}: the exercises could not be read: {e}", ch.name));
                         String::new()

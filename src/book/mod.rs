@@ -3,17 +3,26 @@
 //!
 //! - `living.rs`: the [`Living`] preprocessor (directives, checks, page banner);
 //! - `html.rs`: how steps and their outputs are drawn (screen cards, text bubbles, QR images);
-//! - `tables.rs`: the generated tables (what changed, coverage, still holds, vocabulary).
+//! - `tables.rs`: the generated tables (what changed, coverage, still holds, vocabulary);
+//! - `handout.rs`: a scenario as a printable page for the end user (`{{#handout FILE:NAME}}`);
+//! - `tickets.rs`: the ticket index by symptom (`{{#tickets}}`, from `features/tickets.yaml`);
+//! - `annotated.rs`: the guide document itself, each line marked as it fares today;
+//! - `screens.rs`: every page the guide walks through, what changed on it since the guide.
 //!
 //! Two ways in, one code path: `mfa-sim book` builds in-process with mdbook-driver;
 //! `mdbook build book` runs `mfa-sim preprocess` as the command named in `book.toml`.
 //! Directives: `{{#scenario FILE:NAME}}`, `{{#feature FILE}}`, `{{#differences}}`,
-//! `{{#coverage}}`, `{{#vocabulary}}`, `{{#still-holds}}`, `{{#exercises}}`.
+//! `{{#coverage}}`, `{{#vocabulary}}`, `{{#still-holds}}`, `{{#exercises}}`, `{{#handout FILE:NAME}}`,
+//! `{{#tickets}}`, `{{#annotated-guide}}`, `{{#screens-then-and-now}}`.
 
+mod annotated;
+mod handout;
 mod html;
 mod living;
 mod output;
+mod screens;
 mod tables;
+mod tickets;
 
 pub use living::{BookError, Living, directives};
 pub use output::OutputError;
@@ -91,8 +100,45 @@ pub(crate) async fn prepare(
         )
         .await?;
         living.set_forecast(forecast);
+        living.set_guide(
+            annotated_guide(&project, &living.report, &other, &steps, &tenant, &features)
+                .map_err(|e| format!("{e:#}")),
+        );
     }
     Ok(living)
+}
+
+/// The project's guide documents checked against the evidence of the two runs the book made
+/// (no scenario is played again).
+fn annotated_guide(
+    project: &Project,
+    guide: &crate::harness::RunReport,
+    today: &crate::harness::RunReport,
+    steps: &[crate::guide::GuideStep],
+    tenant: &str,
+    features: &Path,
+) -> Result<annotated::AnnotatedGuide> {
+    let eras = crate::lint::Eras::of_runs(project, features, guide, today, tenant, None)?;
+    let mut documents = Vec::new();
+    for path in project.guide_documents() {
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read the guide {}", path.display()))?;
+        let name = path
+            .strip_prefix(project.root())
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        documents.push(annotated::GuideDocument {
+            name,
+            lines: text.lines().map(str::to_string).collect(),
+            checked: crate::lint::check_document(&path, &text, &eras, steps),
+        });
+    }
+    Ok(annotated::AnnotatedGuide {
+        documents,
+        steps: steps.to_vec(),
+        screens: eras.screens,
+    })
 }
 
 /// Build a project's book; returns the path of `index.html`. `out` is resolved against the

@@ -316,7 +316,8 @@ pub(super) fn exercises_table(dir: &std::path::Path) -> Result<String, String> {
             format!("<br><em>Never:</em> {}", items.join("; "))
         };
         h += &format!(
-            "<tr><td><code>{}</code></td><td>{role}</td><td>{}</td><td>{}{never}</td></tr>",
+            "<tr id=\"exercise-{}\"><td><code>{}</code></td><td>{role}</td><td>{}</td><td>{}{never}</td></tr>",
+            esc(&e.id),
             esc(&e.id),
             esc(&e.title),
             esc(&e.goal.description)

@@ -104,9 +104,11 @@ async fn check_one(ex: &Exercise, path: &Path, tenants: &mut Tenants<'_>) -> Vec
     person(&ex.person, &mut found);
     for step in &ex.setup {
         match step {
-            Setup::EnableMfa(u) | Setup::NewPhone(u) | Setup::AttackerSignIn(u) => {
-                person(u, &mut found)
-            }
+            Setup::EnableMfa(u)
+            | Setup::NewPhone(u)
+            | Setup::AttackerSignIn(u)
+            | Setup::AttackerApproved(u)
+            | Setup::BlockSignIn(u) => person(u, &mut found),
             Setup::Register { user, method } => {
                 person(user, &mut found);
                 let known = ["text", "authenticator"].iter().any(|k| k == method)
@@ -136,7 +138,13 @@ async fn check_one(ex: &Exercise, path: &Path, tenants: &mut Tenants<'_>) -> Vec
             Condition::MfaState { user, .. }
             | Condition::SignedIn(user)
             | Condition::VerifiedFirst(user)
-            | Condition::AtRisk(user) => person(user, &mut found),
+            | Condition::AtRisk(user)
+            | Condition::NoMethods(user)
+            | Condition::IntruderSignedOut(user)
+            | Condition::SignInBlocked(user)
+            | Condition::NoAppPasswords(user)
+            | Condition::HasPhone { user, .. }
+            | Condition::NotPhone { user, .. } => person(user, &mut found),
             Condition::HasMethod { user, kind } => {
                 person(user, &mut found);
                 if !GOAL_METHOD_KINDS.contains(&kind.as_str()) {
@@ -210,14 +218,14 @@ async fn check_one(ex: &Exercise, path: &Path, tenants: &mut Tenants<'_>) -> Vec
             Never::MfaStateBelow { user, .. } | Never::ApprovedUnstarted(user) => {
                 person(user, &mut found)
             }
-            Never::BeforeVerified { user, actions } => {
+            Never::BeforeVerified { user, actions } | Never::AnyOf { user, actions } => {
                 person(user, &mut found);
                 for action in actions {
                     if !ADMIN_ACTIONS.contains(&action.as_str()) {
                         found.push(finding(
                             place_of(path, &text, action),
                             format!(
-                                "`before_verified` names no console action called \"{action}\"; known: {}",
+                                "`before_verified` or `any_of` names no console action called \"{action}\"; known: {}",
                                 ADMIN_ACTIONS.join(", ")
                             ),
                         ));

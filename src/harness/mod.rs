@@ -204,15 +204,27 @@ pub async fn run(project: &Project, input: &Path, options: RunOptions) -> RunRep
     let capture = Capture::default();
     let tag = options.tag.clone();
     let skip = refused.clone();
+    let replaying = options.replay.is_some();
     let filter = move |f: &cucumber::gherkin::Feature,
-                       _: Option<&cucumber::gherkin::Rule>,
+                       r: Option<&cucumber::gherkin::Rule>,
                        s: &cucumber::gherkin::Scenario| {
         // Resolving a path touches the file system: only when some file was refused.
         let refused = !skip.is_empty()
             && f.path
                 .as_deref()
                 .is_some_and(|p| skip.contains(&canonical(p)));
-        !refused && tags_match(&tag, f, s)
+        // A replay swaps only the guide's own tenant and date: a scenario pinned to its own
+        // would play exactly as in the guide's run, so a replay leaves it out (every reader
+        // of a replay compares unpinned scenarios only).
+        let pinned = replaying && {
+            let feature_background = f.background.iter().flat_map(|b| &b.steps);
+            let rule_background = r
+                .and_then(|r| r.background.as_ref())
+                .into_iter()
+                .flat_map(|b| &b.steps);
+            world::pins_itself(feature_background.chain(rule_background).chain(&s.steps))
+        };
+        !refused && !pinned && tags_match(&tag, f, s)
     };
     let hook_context = context.clone();
     let progress = options.progress.clone();

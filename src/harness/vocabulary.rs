@@ -1,7 +1,8 @@
 //! The step vocabulary, printed by `mfa-sim steps` and the book's appendix.
 //!
 //! Each step is defined once, in `steps/*.rs`; this module reads those files (embedded at
-//! build time) for the pattern and the `/// Example:` line above it, so the list can never
+//! build time) for the pattern (a cucumber expression from its `/// Expression:` line, or a
+//! regex) and the `/// Example:` line above it, so the list can never
 //! drift from the code. A test checks that every registered step appears here.
 
 /// One step pattern.
@@ -37,13 +38,20 @@ pub(crate) fn patterns() -> Vec<StepPattern> {
         let mut example = String::new();
         let mut keywords = Vec::new();
         let mut pattern = String::new();
+        // A step written as a cucumber expression keeps it on an `/// Expression:` line above
+        // the regex it expands to (see `steps/mod.rs`): people read the expression.
+        let mut expression: Option<String> = None;
         // A pattern too long for one line is written on the line after `#[given(` (rustfmt).
         let mut on_next_line = false;
         for line in source.lines().map(str::trim) {
             if std::mem::take(&mut on_next_line) {
-                pattern = line.trim_end_matches(',').to_string();
+                if expression.is_none() {
+                    pattern = line.trim_end_matches(',').to_string();
+                }
             } else if let Some(e) = line.strip_prefix("/// Example: ") {
                 example = e.to_string();
+            } else if let Some(e) = line.strip_prefix("/// Expression: ") {
+                expression = Some(e.to_string());
             } else if let Some(rest) = ["#[given(", "#[when(", "#[then("]
                 .iter()
                 .find_map(|p| line.strip_prefix(p).map(|r| (p, r)))
@@ -55,9 +63,13 @@ pub(crate) fn patterns() -> Vec<StepPattern> {
                         .trim_end_matches('(')
                         .to_string(),
                 );
-                pattern = body.trim_end_matches(")]").to_string();
+                pattern = match &expression {
+                    Some(e) => format!("expr = \"{}\"", e.replace('"', "\\\"")),
+                    None => body.trim_end_matches(")]").to_string(),
+                };
                 on_next_line = body.is_empty();
             } else if line.starts_with("async fn") && !keywords.is_empty() {
+                expression = None;
                 let pattern = std::mem::take(&mut pattern);
                 out.push(StepPattern {
                     group,

@@ -13,6 +13,8 @@ pub struct Shown {
     pub page: String,
     /// Who showed it ("Dana's browser", "Microsoft Authenticator").
     pub actor: String,
+    /// Which browser page it was on; none for a phone, an app, a call or a text message.
+    pub screen: Option<crate::screens::PageId>,
 }
 
 /// What one run showed.
@@ -53,12 +55,17 @@ impl Evidence {
         {
             for event in &step.outputs {
                 let actor = actor_name(&event.actor);
+                let screen = match &event.output {
+                    Output::Screen(v) => Some(v.page),
+                    _ => None,
+                };
                 let mut add = |text: &str, page: &str| {
                     if !text.trim().is_empty() {
                         e.shown.push(Shown {
                             text: text.trim().to_string(),
                             page: page.to_string(),
                             actor: actor.clone(),
+                            screen,
                         });
                     }
                 };

@@ -21,15 +21,17 @@ pub mod detect;
 pub mod document;
 pub mod evidence;
 pub mod render;
+pub mod screens;
+pub mod sentence;
+pub mod tour;
+pub mod vale;
 
 use crate::clock::Instant;
-use crate::flows::Destination;
 use crate::harness::Replay;
 use crate::project::Project;
 use anyhow::{Result, bail};
-use detect::Detected;
-use document::Document;
 use evidence::Evidence;
+pub use sentence::{Checked, check_document, lint_document};
 use std::path::Path;
 
 /// Text compared the way a reader would: case, quote style, spacing and end punctuation aside.
@@ -77,6 +79,9 @@ pub enum Verdict {
         actor: String,
         /// Other pages that show it too.
         elsewhere: usize,
+        /// Which browser page it was on (none for a phone, an app or a text message).
+        #[serde(skip)]
+        screen: Option<crate::screens::PageId>,
     },
     /// Not shown, but something close is: a likely typo or a rename.
     Near {
@@ -84,6 +89,9 @@ pub enum Verdict {
         nearest: String,
         /// Where.
         page: String,
+        /// Which browser page it was on, if one.
+        #[serde(skip)]
+        screen: Option<crate::screens::PageId>,
     },
     /// Nothing like it was shown.
     Absent,
@@ -122,6 +130,9 @@ pub struct Finding {
     pub about: String,
     /// The guide step whose lines it is on (`features/guide-steps.yaml` anchors), if any.
     pub step: Option<String>,
+    /// The quoted label it is about, as the guide writes it, if it is about one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// On the guide's date.
     pub then: Verdict,
     /// On the date checked.
@@ -147,6 +158,8 @@ pub struct Eras {
     pub now_at: Instant,
     /// "contoso-today.yaml, 2026-11-28" for messages.
     pub now_label: String,
+    /// The browser pages each run walked through (the guide's date, then the other).
+    pub screens: (screens::Screens, screens::Screens),
 }
 
 /// Run the project's scenarios on the guide's date and on `tenant` (and `date`) and gather
@@ -156,7 +169,18 @@ pub async fn eras(project: &Project, tenant: &str, date: Option<&str>) -> Result
         scenario: tenant.to_string(),
         date: date.map(str::to_string),
     };
-    let (guide, other) = crate::verdict::runs(project, &project.features(), Some(replay)).await;
+    // A project with no feature files of its own (a help desk with a guide and no Gherkin)
+    // is checked against the built-in tour of the service's pages.
+    let own = crate::harness::syntax::feature_files(&project.features()).unwrap_or_default();
+    let tour = if own.is_empty() {
+        Some(tour::Tour::write()?)
+    } else {
+        None
+    };
+    let features = tour
+        .as_ref()
+        .map_or_else(|| project.features(), |t| t.folder().to_path_buf());
+    let (guide, other) = crate::verdict::runs(project, &features, Some(replay)).await;
     if !guide.passed() {
         bail!(
             "the guide's own scenarios do not pass on its date, so there is nothing sound to compare the guide with; `mfa-sim run` shows why"
@@ -165,315 +189,43 @@ pub async fn eras(project: &Project, tenant: &str, date: Option<&str>) -> Result
     let Some(other) = other.filter(|o| o.problems.is_empty() && !o.steps.is_empty()) else {
         bail!("the replay on {tenant} could not run, so there is no evidence for today");
     };
-    let start = |name: &str| -> Result<Instant> {
-        Ok(crate::scenario::Scenario::load(&project.tenant(name))?.start())
-    };
-    let now_at = match date {
-        Some(d) => crate::clock::parse_instant(d)?,
-        None => start(tenant)?,
-    };
-    Ok(Eras {
-        then: Evidence::of(&guide),
-        then_at: start(crate::harness::GUIDE_TENANT)?,
-        now: Evidence::of(&other),
-        now_at,
-        now_label: format!(
-            "{}, {}",
-            crate::project::tenant_label(tenant),
-            crate::clock::format_date(now_at)
-        ),
-    })
+    Eras::of_runs(project, &features, &guide, &other, tenant, date)
 }
 
-/// The verdict on a quoted label in one era.
-fn label_verdict(label: &str, e: &Evidence) -> Verdict {
-    let want = normal(label);
-    let exact: Vec<&evidence::Shown> = e
-        .shown
-        .iter()
-        .filter(|s| {
-            let have = normal(&s.text);
-            have == want || (want.len() >= 20 && have.contains(&want))
-        })
-        .collect();
-    if let Some(first) = exact.first() {
-        let mut pages: Vec<&str> = exact.iter().map(|s| s.page.as_str()).collect();
-        pages.sort();
-        pages.dedup();
-        return Verdict::Found {
-            page: first.page.clone(),
-            actor: first.actor.clone(),
-            elsewhere: pages.len() - 1,
+impl Eras {
+    /// The evidence of two runs already made: the guide's own (`guide`) and the replay on
+    /// `tenant` (and `date`), as the book has them, so no scenario is played again.
+    pub fn of_runs(
+        project: &Project,
+        features: &Path,
+        guide: &crate::harness::RunReport,
+        other: &crate::harness::RunReport,
+        tenant: &str,
+        date: Option<&str>,
+    ) -> Result<Eras> {
+        let start = |name: &str| -> Result<Instant> {
+            Ok(crate::scenario::Scenario::load(&project.tenant(name))?.start())
         };
-    }
-    let best = e
-        .shown
-        .iter()
-        .map(|s| {
-            (
-                strsim::normalized_damerau_levenshtein(&normal(&s.text), &want),
-                s,
-            )
-        })
-        .filter(|(score, s)| *score >= 0.75 && s.text.len() < 120)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    match best {
-        Some((_, s)) => Verdict::Near {
-            nearest: s.text.clone(),
-            page: s.page.clone(),
-        },
-        None => Verdict::Absent,
-    }
-}
-
-/// Words that place a sentence on the phone's own apps, whose screens the simulator does not
-/// draw.
-const PHONE_APP_WORDS: &[&str] = &[
-    "on your phone",
-    "app store",
-    "play store",
-    "once it’s downloaded",
-    "once it's downloaded",
-    "once the app is installed",
-    "scan a qr",
-];
-
-fn where_shown(v: &Verdict) -> String {
-    match v {
-        Verdict::Found { page, .. } | Verdict::Near { page, .. } => format!("page \"{page}\""),
-        _ => String::new(),
-    }
-}
-
-/// Check one guide document.
-pub fn lint_document(
-    path: &Path,
-    text: &str,
-    eras: &Eras,
-    steps: &[crate::guide::GuideStep],
-) -> Vec<Finding> {
-    let doc = Document::parse(text);
-    let file = crate::project::shown(path);
-    let mut out = Vec::new();
-    for sentence in &doc.sentences {
-        let found = detect::detect(sentence);
-        let lower = sentence.text.to_lowercase();
-        let step = crate::guide::step_at(steps, sentence.line).map(|s| s.id.clone());
-        let mut push = |severity, message: String, about: String, then, now| {
-            out.push(Finding {
-                file: file.clone(),
-                line: sentence.line,
-                col: sentence.col,
-                severity,
-                message,
-                about,
-                step: step.clone(),
-                then,
-                now,
-            })
+        let now_at = match date {
+            Some(d) => crate::clock::parse_instant(d)?,
+            None => start(tenant)?,
         };
-        if found.is_empty() {
-            let why = "nothing in this sentence names a label, an address or a claim the simulator can check".to_string();
-            push(
-                Severity::Note,
-                "not checked: nothing in this sentence can be checked against the simulator".into(),
-                String::new(),
-                Verdict::NotChecked { why: why.clone() },
-                Verdict::NotChecked { why },
-            );
-            continue;
-        }
-        for d in found {
-            match d {
-                Detected::Label { text, verb } => {
-                    let then = label_verdict(&text, &eras.then);
-                    let now = label_verdict(&text, &eras.now);
-                    let what = match &verb {
-                        Some(v) => format!("\"{text}\" (to {v})"),
-                        None => format!("\"{text}\""),
-                    };
-                    match (&then, &now) {
-                        (Verdict::Found { .. }, Verdict::Found { .. }) => {}
-                        (Verdict::Found { .. }, Verdict::Near { nearest, .. }) => push(
-                            Severity::Error,
-                            format!(
-                                "{what} is renamed by {}: the page now says \"{nearest}\"",
-                                eras.now_label
-                            ),
-                            where_shown(&now),
-                            then,
-                            now,
-                        ),
-                        (Verdict::Found { .. }, _) => push(
-                            Severity::Error,
-                            format!(
-                                "{what} is shown on the guide's date but not on {}",
-                                eras.now_label
-                            ),
-                            where_shown(&then),
-                            then,
-                            now,
-                        ),
-                        (Verdict::Near { nearest, .. }, _) => push(
-                            Severity::Warning,
-                            format!(
-                                "{what} is not shown even on the guide's date; the page said \"{nearest}\" (a typo in the guide?)"
-                            ),
-                            where_shown(&then),
-                            then,
-                            now,
-                        ),
-                        (_, Verdict::Found { .. }) => push(
-                            Severity::Warning,
-                            format!(
-                                "{what} is not shown on the guide's date, only on {}",
-                                eras.now_label
-                            ),
-                            where_shown(&now),
-                            then,
-                            now,
-                        ),
-                        _ if PHONE_APP_WORDS.iter().any(|w| lower.contains(w)) => {
-                            let why = "the simulated phone apps do not draw their own screens, so their labels cannot be checked".to_string();
-                            push(
-                                Severity::Note,
-                                format!("not checked: {what} is on a phone app's own screen"),
-                                String::new(),
-                                Verdict::NotChecked { why: why.clone() },
-                                Verdict::NotChecked { why },
-                            )
-                        }
-                        _ => push(
-                            Severity::Warning,
-                            format!(
-                                "{what} is shown on neither the guide's date nor {}",
-                                eras.now_label
-                            ),
-                            String::new(),
-                            then,
-                            now,
-                        ),
-                    }
-                }
-                Detected::Value(text) => {
-                    let why =
-                        "a value the person types; there is nothing on screen to find".to_string();
-                    push(
-                        Severity::Note,
-                        format!("not checked: \"{text}\" is a value to type"),
-                        String::new(),
-                        Verdict::NotChecked { why: why.clone() },
-                        Verdict::NotChecked { why },
-                    );
-                }
-                Detected::Address(url) => {
-                    let Some(dest) = Destination::parse(&url) else {
-                        let why = "the simulator has no page at this address".to_string();
-                        push(
-                            Severity::Note,
-                            format!("not checked: the simulator has no page at {url}"),
-                            String::new(),
-                            Verdict::NotChecked { why: why.clone() },
-                            Verdict::NotChecked { why },
-                        );
-                        continue;
-                    };
-                    let opened = |e: &Evidence| -> Verdict {
-                        let address = dest.address();
-                        let pages: Vec<&(String, String)> =
-                            e.addresses.iter().filter(|(a, _)| a == address).collect();
-                        match pages.first() {
-                            Some((_, page)) => Verdict::Found {
-                                page: page.clone(),
-                                actor: "a browser".into(),
-                                elsewhere: pages.len() - 1,
-                            },
-                            None => Verdict::NotChecked {
-                                why: "no scenario opens this address on this date".into(),
-                            },
-                        }
-                    };
-                    let (then, now) = (opened(&eras.then), opened(&eras.now));
-                    if let (Verdict::Found { page: p1, .. }, Verdict::Found { page: p2, .. }) =
-                        (&then, &now)
-                        && p1 != p2
-                    {
-                        push(
-                            Severity::Warning,
-                            format!(
-                                "{url} opened \"{p1}\" on the guide's date and opens \"{p2}\" on {}",
-                                eras.now_label
-                            ),
-                            format!("page \"{p2}\""),
-                            then.clone(),
-                            now.clone(),
-                        );
-                    }
-                }
-                Detected::MissingAddress => {
-                    let why = "the guide gives no address to check".to_string();
-                    push(
-                        Severity::Error,
-                        "the guide asks to open a link but gives no address".into(),
-                        String::new(),
-                        Verdict::NotChecked { why: why.clone() },
-                        Verdict::NotChecked { why },
-                    );
-                }
-                Detected::SectionRef(title) => {
-                    if !doc.has_section(&title, sentence.line) {
-                        let why = "the guide has no section with this title".to_string();
-                        push(
-                            Severity::Error,
-                            format!(
-                                "the guide refers to a section \"{title}\" that it does not have"
-                            ),
-                            String::new(),
-                            Verdict::NotChecked { why: why.clone() },
-                            Verdict::NotChecked { why },
-                        );
-                    }
-                }
-                Detected::Claim(claim) => {
-                    let Some(rule) = crate::rules::rule(claim.rule) else {
-                        continue;
-                    };
-                    let verdict = |at: Instant| -> Verdict {
-                        if claim.wrong_from.is_none_or(|from| at >= from) {
-                            Verdict::Contradicted {
-                                rule: rule.number,
-                                instead: claim.instead.to_string(),
-                                source: rule
-                                    .sources
-                                    .first()
-                                    .map(|s| s.url.to_string())
-                                    .unwrap_or_default(),
-                            }
-                        } else {
-                            Verdict::Holds
-                        }
-                    };
-                    let (then, now) = (verdict(eras.then_at), verdict(eras.now_at));
-                    let when = match (&then, &now) {
-                        (Verdict::Contradicted { .. }, _) => "even on the guide's date".to_string(),
-                        (_, Verdict::Contradicted { .. }) => format!("on {}", eras.now_label),
-                        _ => continue,
-                    };
-                    push(
-                        Severity::Error,
-                        format!(
-                            "the guide says {}; wrong {when}: {}",
-                            claim.says, claim.instead
-                        ),
-                        format!("rule {}: {}", rule.number, rule.title),
-                        then,
-                        now,
-                    );
-                }
-            }
-        }
+        Ok(Eras {
+            then: Evidence::of(guide),
+            then_at: start(crate::harness::GUIDE_TENANT)?,
+            now: Evidence::of(other),
+            now_at,
+            now_label: format!(
+                "{}, {}",
+                crate::project::tenant_label(tenant),
+                crate::clock::format_date(now_at)
+            ),
+            screens: (
+                screens::screens(guide, features),
+                screens::screens(other, features),
+            ),
+        })
     }
-    out
 }
 
 /// Check the guide documents at `file` (or every one in the project's guide folder) against
@@ -484,6 +236,16 @@ pub async fn lint(
     tenant: &str,
     date: Option<&str>,
 ) -> Result<Vec<Finding>> {
+    Ok(lint_with_eras(project, file, tenant, date).await?.0)
+}
+
+/// [`lint`], and the two runs' evidence it was checked against (for the Vale export).
+pub async fn lint_with_eras(
+    project: &Project,
+    file: Option<&Path>,
+    tenant: &str,
+    date: Option<&str>,
+) -> Result<(Vec<Finding>, Eras)> {
     let files = match file {
         Some(f) => vec![f.to_path_buf()],
         None => project.guide_documents(),
@@ -505,7 +267,7 @@ pub async fn lint(
     // Anchors place findings on guide steps; they belong to the project's own guide, so a
     // document named on the command line from elsewhere gets none.
     let steps = crate::guide::load(&project.guide_steps()).unwrap_or_default();
-    Ok(texts
+    let findings = texts
         .iter()
         .flat_map(|(f, t)| {
             let own = f.starts_with(project.guide_dir())
@@ -513,5 +275,6 @@ pub async fn lint(
             let anchors: &[crate::guide::GuideStep] = if own { &steps } else { &[] };
             lint_document(f, t, &eras, anchors)
         })
-        .collect())
+        .collect();
+    Ok((findings, eras))
 }

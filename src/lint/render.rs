@@ -109,6 +109,7 @@ mod tests {
             message: format!("message {line}"),
             about: "rule 22: Using an App Password".into(),
             step: Some("APW-09".into()),
+            label: None,
             then: Verdict::Holds,
             now: Verdict::Absent,
         }

@@ -327,6 +327,7 @@ pub(crate) mod tests {
                 expert: Vec::new(),
                 seconds: 125,
                 time_limit: None,
+                restarts: 0,
             },
         }
     }

@@ -5,9 +5,84 @@
 
 use super::Tenant;
 use super::directory::{MfaState, TemporaryAccessPass, UserId};
+use super::methods::{Method, PhoneSlot, normalize_phone};
+use crate::records::AdminRefusal;
 
 /// Days an admin MFA block lasts.
 pub(crate) const MFA_BLOCK_DAYS: i64 = 90;
+
+/// The tenant's rules for a password an administrator sets: Microsoft Entra's password policy
+/// for cloud accounts ("Password policies and account restrictions", concept-sspr-policy):
+/// 8 to 256 characters, three of the four kinds (lower case, upper case, digits, symbols).
+/// Not among the 36 rules of the facts file; the simulator keeps only these three checks
+/// (no banned-password list).
+pub(crate) const PASSWORD_LENGTH: std::ops::RangeInclusive<usize> = 8..=256;
+/// How many kinds of characters a password must mix.
+pub(crate) const PASSWORD_KINDS: usize = 3;
+
+/// The Temporary Access Pass policy (rule 32, facts §7): a pass lasts between the policy's
+/// shortest and longest lifetime, 1 hour by default; the defaults are 1 hour and 8 hours, and
+/// a policy may be set anywhere from 10 minutes to 30 days. Simulated tenants keep the
+/// defaults.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct PassPolicy {
+    /// Shortest lifetime, minutes.
+    pub min_minutes: i64,
+    /// Longest lifetime, minutes.
+    pub max_minutes: i64,
+    /// Lifetime when none is asked for, minutes.
+    pub default_minutes: i64,
+}
+
+/// The policy's own limits: no policy may allow less than 10 minutes or more than 30 days.
+pub(crate) const PASS_POLICY_LIMITS: std::ops::RangeInclusive<i64> = 10..=43_200;
+
+/// The default Temporary Access Pass policy.
+pub(crate) const PASS_POLICY: PassPolicy = PassPolicy {
+    min_minutes: 60,
+    max_minutes: 480,
+    default_minutes: 60,
+};
+
+const _: () = assert!(
+    *PASS_POLICY_LIMITS.start() <= PASS_POLICY.min_minutes
+        && PASS_POLICY.min_minutes <= PASS_POLICY.default_minutes
+        && PASS_POLICY.default_minutes <= PASS_POLICY.max_minutes
+        && PASS_POLICY.max_minutes <= *PASS_POLICY_LIMITS.end()
+);
+
+/// Whether `password` keeps the tenant's password rules.
+pub(crate) fn check_password(password: &str) -> Result<(), AdminRefusal> {
+    let length = password.chars().count();
+    if length < *PASSWORD_LENGTH.start() {
+        return Err(AdminRefusal::PasswordTooShort {
+            min: *PASSWORD_LENGTH.start(),
+        });
+    }
+    if length > *PASSWORD_LENGTH.end() {
+        return Err(AdminRefusal::PasswordTooLong {
+            max: *PASSWORD_LENGTH.end(),
+        });
+    }
+    let kinds = [
+        password.chars().any(|c| c.is_lowercase()),
+        password.chars().any(|c| c.is_uppercase()),
+        password.chars().any(|c| c.is_ascii_digit()),
+        password
+            .chars()
+            .any(|c| !c.is_alphanumeric() && !c.is_whitespace()),
+    ]
+    .iter()
+    .filter(|k| **k)
+    .count();
+    if kinds < PASSWORD_KINDS {
+        return Err(AdminRefusal::PasswordKinds {
+            has: kinds,
+            need: PASSWORD_KINDS,
+        });
+    }
+    Ok(())
+}
 
 impl Tenant {
     /// Set per-user MFA. Returns the state the user ends in. Two Microsoft pages are kept
@@ -117,6 +192,106 @@ impl Tenant {
         user.sign_in_sessions_valid_after = now;
     }
 
+    /// Reset a user's password as the console's "Reset password" does: to `chosen` if given
+    /// (checked against the tenant's password rules; refused, and nothing changed, if it
+    /// breaks one) or to a temporary password the console makes; with `change_at_next_sign_in`
+    /// the user must choose their own at the next sign-in (facts §7, help-desk actions).
+    /// Returns the password made, if the console made one. Sessions end as for
+    /// [`Self::reset_password`].
+    pub(crate) fn reset_password_from_console(
+        &mut self,
+        id: UserId,
+        chosen: Option<&str>,
+        change_at_next_sign_in: bool,
+    ) -> Result<Option<String>, AdminRefusal> {
+        let made = match chosen {
+            Some(password) => {
+                check_password(password)?;
+                None
+            }
+            None => Some(self.temporary_password(id)),
+        };
+        let password = chosen.map_or_else(|| made.clone().unwrap_or_default(), str::to_string);
+        self.reset_password(id, &password);
+        self.user_mut(id).must_change_password = change_at_next_sign_in;
+        Ok(made)
+    }
+
+    /// A temporary password that keeps the rules: an upper-case letter, three lower-case
+    /// letters and five digits, from its own stream (named by the user and the time, so no
+    /// other code shifts).
+    fn temporary_password(&self, id: UserId) -> String {
+        let purpose = format!("temporary password {} {}", self.user(id).upn, self.now());
+        let seed = self.seed().substream(&purpose);
+        let upper: String = seed.letters(1).to_uppercase();
+        format!("{upper}{}{}", seed.letters(3), seed.digits(5))
+    }
+
+    /// Issue a Temporary Access Pass under the tenant's [`PASS_POLICY`]: `minutes` (the
+    /// policy's default if none) must be within the policy's lifetimes, else nothing is issued.
+    /// Returns the pass and how long it lasts.
+    pub(crate) fn issue_pass_by_policy(
+        &mut self,
+        id: UserId,
+        minutes: Option<i64>,
+        one_time: bool,
+    ) -> Result<(String, i64), AdminRefusal> {
+        let minutes = minutes.unwrap_or(PASS_POLICY.default_minutes);
+        if !(PASS_POLICY.min_minutes..=PASS_POLICY.max_minutes).contains(&minutes) {
+            return Err(AdminRefusal::PassLifetime {
+                minutes,
+                min: PASS_POLICY.min_minutes,
+                max: PASS_POLICY.max_minutes,
+            });
+        }
+        Ok((
+            self.issue_temporary_access_pass(id, minutes, one_time),
+            minutes,
+        ))
+    }
+
+    /// Delete the `n`-th method (from 1) of the user's list as the console shows it; if it
+    /// was the default, the default moves to what remains (rule 14). Returns how the console
+    /// listed it.
+    pub(crate) fn delete_method_from_console(
+        &mut self,
+        id: UserId,
+        n: usize,
+    ) -> Result<String, AdminRefusal> {
+        let info = &mut self.user_mut(id).info;
+        let entry = n
+            .checked_sub(1)
+            .and_then(|i| info.entries().get(i))
+            .cloned()
+            .ok_or(AdminRefusal::NoSuchMethod(n))?;
+        info.delete(entry.id);
+        Ok(entry.describe())
+    }
+
+    /// Add a phone number for the user ("Add authentication method", facts §7): one per slot
+    /// (rule 13), stored as `+CC number`. Returns the number as stored.
+    pub(crate) fn add_phone_from_console(
+        &mut self,
+        id: UserId,
+        slot: PhoneSlot,
+        typed: &str,
+    ) -> Result<String, AdminRefusal> {
+        let number =
+            normalize_phone("+1", typed).map_err(|e| AdminRefusal::Phone(e.to_string()))?;
+        let now = self.now();
+        self.user_mut(id)
+            .info
+            .add(
+                Method::Phone {
+                    slot,
+                    number: number.clone(),
+                },
+                now,
+            )
+            .map_err(|e| AdminRefusal::Phone(e.to_string()))?;
+        Ok(number)
+    }
+
     /// Clear the "high risk" flag after investigation.
     pub(crate) fn dismiss_risk(&mut self, id: UserId) {
         self.user_mut(id).high_risk = false;
@@ -125,7 +300,122 @@ impl Tenant {
 
 #[cfg(test)]
 mod tests {
+    use super::{PASS_POLICY, check_password};
+    use crate::records::AdminRefusal;
+    use crate::tenant::methods::PhoneSlot;
     use crate::tenant::{MfaState, Policy, SignInNeed};
+
+    fn dana() -> (crate::tenant::Tenant, crate::tenant::UserId) {
+        let (t, id, _) = crate::tenant::test_tenant::with_user(
+            "2021-06-01",
+            Policy::default(),
+            3,
+            ("dana@contoso.com", "Dana Whitfield", "pw-right"),
+        );
+        (t, id)
+    }
+
+    #[test]
+    fn passwords_keep_the_tenants_rules() {
+        assert_eq!(
+            check_password("Ab1!"),
+            Err(AdminRefusal::PasswordTooShort { min: 8 })
+        );
+        assert_eq!(
+            check_password("alllowercase"),
+            Err(AdminRefusal::PasswordKinds { has: 1, need: 3 })
+        );
+        assert_eq!(
+            check_password("lower-and-symbols"),
+            Err(AdminRefusal::PasswordKinds { has: 2, need: 3 })
+        );
+        assert_eq!(
+            check_password(&"Aa1".repeat(90)),
+            Err(AdminRefusal::PasswordTooLong { max: 256 })
+        );
+        assert_eq!(check_password("Blue-Kettle-19"), Ok(()));
+        assert_eq!(check_password("Blue1Kettle"), Ok(()));
+    }
+
+    #[test]
+    fn the_console_resets_to_a_temporary_password_to_change_at_next_sign_in() {
+        let (mut t, id) = dana();
+        let made = t
+            .reset_password_from_console(id, None, true)
+            .unwrap()
+            .unwrap();
+        assert_eq!(check_password(&made), Ok(()), "{made}");
+        assert!(t.user(id).must_change_password);
+        assert!(t.user(id).password_is(&made));
+        assert!(!t.user(id).password_is("pw-right"));
+        // A weak chosen password is refused and changes nothing.
+        assert!(
+            t.reset_password_from_console(id, Some("weak"), false)
+                .is_err()
+        );
+        assert!(t.user(id).password_is(&made));
+        assert_eq!(
+            t.reset_password_from_console(id, Some("Blue-Kettle-19"), false),
+            Ok(None)
+        );
+        assert!(!t.user(id).must_change_password);
+    }
+
+    #[test]
+    fn a_pass_lasts_within_the_policy() {
+        // Rule 32 and facts §7: 1 hour by default, between 1 and 8 hours under the default
+        // policy.
+        let (mut t, id) = dana();
+        assert_eq!(
+            t.issue_pass_by_policy(id, None, false).unwrap().1,
+            PASS_POLICY.default_minutes
+        );
+        assert_eq!(t.issue_pass_by_policy(id, Some(480), true).unwrap().1, 480);
+        for minutes in [10, 59, 481, 43_200, -5] {
+            assert_eq!(
+                t.issue_pass_by_policy(id, Some(minutes), false),
+                Err(AdminRefusal::PassLifetime {
+                    minutes,
+                    min: 60,
+                    max: 480
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn the_console_deletes_one_method_and_adds_a_phone() {
+        let (mut t, id) = dana();
+        crate::tenant::test_tenant::add_mobile(&mut t, id);
+        assert_eq!(
+            t.add_phone_from_console(id, PhoneSlot::Office, "+1 4255550142"),
+            Ok("+1 4255550142".to_string())
+        );
+        assert!(matches!(
+            t.add_phone_from_console(id, PhoneSlot::Office, "+1 4255550199"),
+            Err(AdminRefusal::Phone(_))
+        ));
+        assert!(matches!(
+            t.add_phone_from_console(id, PhoneSlot::Alternate, "call me"),
+            Err(AdminRefusal::Phone(_))
+        ));
+        assert_eq!(
+            t.delete_method_from_console(id, 3),
+            Err(AdminRefusal::NoSuchMethod(3))
+        );
+        assert_eq!(
+            t.delete_method_from_console(id, 0),
+            Err(AdminRefusal::NoSuchMethod(0))
+        );
+        let deleted = t.delete_method_from_console(id, 1).unwrap();
+        assert!(deleted.starts_with("Phone number +1"), "{deleted}");
+        assert!(t.user(id).info.phone(PhoneSlot::Mobile).is_none());
+        // Rule 14: the default moved to the office phone that remains.
+        assert_eq!(
+            t.user(id).info.default_option(),
+            Some(crate::tenant::VerifyOption::Call(PhoneSlot::Office))
+        );
+    }
 
     #[test]
     fn enforced_disabled_and_enabled_again_stays_enabled_until_an_admin_enforces() {

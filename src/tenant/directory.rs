@@ -135,6 +135,9 @@ pub struct User {
     pub sign_in_sessions_valid_after: Instant,
     /// A Temporary Access Pass, if issued.
     pub tap: Option<TemporaryAccessPass>,
+    /// An administrator reset the password with "change at next sign-in": recorded and shown
+    /// on the console; the sign-in pages do not yet ask for a new password (simulator gap).
+    pub must_change_password: bool,
     /// When texts and calls were sent to this user (throttling).
     pub phone_sends: Vec<Instant>,
     /// Hashes of texted codes already used (so a replay gets its own message).
@@ -168,6 +171,7 @@ impl User {
             mfa_sessions_valid_after: i64::MIN,
             sign_in_sessions_valid_after: i64::MIN,
             tap: None,
+            must_change_password: false,
             phone_sends: Vec::new(),
             used_phone_codes: Vec::new(),
             secrets_issued: 0,

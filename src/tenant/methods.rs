@@ -65,6 +65,23 @@ impl Method {
     }
 }
 
+impl MethodEntry {
+    /// One line of the administrator's list of authentication methods: the kind and what
+    /// tells two of a kind apart (the number and slot, the device).
+    pub fn describe(&self) -> String {
+        match &self.method {
+            Method::Phone { slot, number } => format!("Phone number {number} ({})", slot.label()),
+            Method::Authenticator { device_name, .. } | Method::Passkey { device_name, .. }
+                if device_name != self.method.kind() =>
+            {
+                format!("{} ({device_name})", self.method.kind())
+            }
+            Method::Authenticator { .. } | Method::Passkey { .. } => self.method.kind().to_string(),
+            Method::SoftwareToken { .. } => self.method.kind().to_string(),
+        }
+    }
+}
+
 /// A method with its identity in the list.
 #[derive(Clone, Debug)]
 pub struct MethodEntry {
@@ -262,6 +279,13 @@ impl SecurityInfo {
         }
         out
     }
+}
+
+/// The ways of verifying one method gives (for telling which method carries the default).
+pub(crate) fn options_of(method: &Method) -> Vec<VerifyOption> {
+    let mut one = SecurityInfo::default();
+    let _ = one.add(method.clone(), 0);
+    one.options()
 }
 
 /// Make `+CC number` from a country code and what the user typed ("(425) 555-0100" or a full

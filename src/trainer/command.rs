@@ -66,8 +66,22 @@ pub enum Command {
     Close,
     /// `who [name]`: a person's story from the exercise.
     Who(Option<String>),
-    /// The technician verifies the caller is who they say (call-back on the directory number).
-    Verify(String),
+    /// The technician checks the caller is who they say: (user, how: `callback`, `manager`,
+    /// `video`, `mobile`; none lists the choices).
+    Verify(String, Option<String>),
+    /// The technician asks the caller something only the person would know: (user, fact;
+    /// none lists what can be asked).
+    Ask(String, Option<String>),
+    /// The technician reads the person's directory card.
+    Directory(String),
+    /// The technician refuses the caller's request and reports the call to security; ends
+    /// the ticket.
+    Refuse(String),
+    /// Start the exercise again from its beginning.
+    Restart,
+    /// Copy what the page shows (an App Password, a secret key, an activation code or
+    /// address); `type paste` types it.
+    Copy(Option<String>),
     /// An admin console action: (verb, user, extra).
     Admin(String, Option<String>, Option<String>),
 }
@@ -98,14 +112,27 @@ Mail:      mail <app>          the app checks for mail
            account <app> sign-in|manual   the phone's Mail app: add the account with \"Sign in\"
                                (modern, MFA in a window) or \"Configure Manually\" (a password)
            signin <app>        open the app's Microsoft sign-in window   finish <app>  take it
-Help desk: verify <user>       call the user back on the directory number to confirm identity
-           admin enable|enforce|disable|reregister|revoke|block|unblock|block-mfa|unblock-mfa <user>
-           admin tap <user> [minutes]   admin reset-password <user> <new>   admin show <user>
-           admin revoke-sessions <user>   sign the user out of browsers and Outlook
-           admin log           the sign-in log
+Help desk: directory <user>    the person's directory card (office phone, manager, records)
+           ask <user> [fact]   ask the caller something the person would know (`ask dana` lists)
+           verify <user> callback|manager|video   check who is calling: call back on the office
+                               number in the directory, ask their manager, or see them on video
+           refuse <user>       refuse the request and report the call to security (ends the ticket)
+           admin show <user>   MFA state, methods (numbered, default marked), pass, flags
+           admin log [user]    the sign-in log: time, user, app, client, address (place), method,
+                               result, reason      admin audit [user]   recent console actions
+           admin enable|enforce|disable|reregister|block|unblock|block-mfa|unblock-mfa <user>
+           admin revoke <user>            Revoke MFA sessions (\"Don't ask again\" stops counting)
+           admin revoke-sessions <user>   Revoke sign-in sessions (browsers and apps sign out)
+           admin delete-method <user> <n>   admin add-phone <user> mobile|office|alternate <number>
+           admin delete-app-passwords <user>
+           admin reset-password <user> [new password]   a temporary one if none; changed at next
+                               sign-in (add `--no-change` after the password to skip that)
+           admin tap <user> [minutes] [once]   a Temporary Access Pass (policy: 60 to 480 minutes)
 Other:     wait <seconds>      let time pass: 1 to 86400 (one day) at a time
            who [name]          who's who: a person's story from the exercise
-           status   hint   look   help   quit
+           copy [what]         copy what the page shows (App Password, secret key, activation
+                               code or address); `type paste` types it
+           status   hint   look   help   restart   quit
 Input:     one command a line, at most 4096 bytes; longer lines and lines that are not
            UTF-8 are skipped with a message. Ctrl-C or the end of input ends the session
            with the score.";
@@ -206,7 +233,20 @@ pub fn parse(line: &str) -> Result<Command, NotACommand> {
         "wait" => Command::Wait(wait_seconds(&need("a number of seconds")?)?),
         "clock" if rest == "auto" => Command::ClockAuto,
         "close" => Command::Close,
-        "verify" => Command::Verify(need("the user's name")?),
+        "verify" => {
+            let rest = need("the user's name")?;
+            let (user, how) = first_word(&rest);
+            Command::Verify(user, how)
+        }
+        "ask" => {
+            let rest = need("the caller's name")?;
+            let (user, fact) = first_word(&rest);
+            Command::Ask(user, fact)
+        }
+        "directory" | "lookup" => Command::Directory(need("the user's name")?),
+        "refuse" => Command::Refuse(need("the user's name")?),
+        "restart" => Command::Restart,
+        "copy" => Command::Copy((!rest.is_empty()).then(|| rest.to_string())),
         "who" => Command::Who((!rest.is_empty()).then(|| rest.to_string())),
         "admin" => {
             let rest = need("an action")?;
@@ -223,11 +263,76 @@ pub fn parse(line: &str) -> Result<Command, NotACommand> {
                 .map_err(|_| NotACommand("That number is too big.".into()))?,
         ),
         other => {
-            return Err(NotACommand(format!(
-                "`{other}` is not a command. Type `help` to see what you can do."
-            )));
+            let near = VERBS
+                .iter()
+                .map(|v| (strsim::damerau_levenshtein(other, v), *v))
+                .filter(|(d, v)| *d <= 2 && *d < v.len())
+                .min();
+            return Err(NotACommand(match near {
+                Some((_, v)) => format!(
+                    "`{other}` is not a command. Did you mean `{v}`? Type `help` to see what you can do."
+                ),
+                None => format!("`{other}` is not a command. Type `help` to see what you can do."),
+            }));
         }
     })
+}
+
+/// Every verb `parse` knows, for suggestions after a typo.
+const VERBS: &[&str] = &[
+    "help",
+    "hint",
+    "look",
+    "page",
+    "phone",
+    "status",
+    "goal",
+    "quit",
+    "exit",
+    "open",
+    "go",
+    "press",
+    "click",
+    "follow",
+    "choose",
+    "type",
+    "answer",
+    "install",
+    "accept",
+    "agree",
+    "scan",
+    "approve",
+    "deny",
+    "unlock",
+    "report",
+    "code",
+    "mail",
+    "password",
+    "account",
+    "signin",
+    "finish",
+    "wait",
+    "clock",
+    "close",
+    "verify",
+    "ask",
+    "directory",
+    "lookup",
+    "refuse",
+    "restart",
+    "copy",
+    "who",
+    "admin",
+];
+
+/// The first word, and the rest if any.
+fn first_word(text: &str) -> (String, Option<String>) {
+    match text.trim().split_once(char::is_whitespace) {
+        Some((w, rest)) if !rest.trim().is_empty() => {
+            (w.to_string(), Some(rest.trim().to_string()))
+        }
+        _ => (text.trim().to_string(), None),
+    }
 }
 
 /// `wait`'s argument: whole seconds (`30` or `30s`) within [`WAIT_SECS`].
@@ -301,9 +406,26 @@ mod tests {
         );
         assert_eq!(parse("approve 42"), Ok(Command::Approve(Some(42))));
         assert!(parse("dance").is_err());
+        let typo = parse("verfy dana callback").unwrap_err().0;
+        assert!(typo.contains("Did you mean `verify`?"), "{typo}");
+        assert_eq!(parse("copy"), Ok(Command::Copy(None)));
         assert!(parse("approve forty").is_err());
         assert_eq!(parse("unlock"), Ok(Command::Unlock));
         assert_eq!(parse("who"), Ok(Command::Who(None)));
+        assert_eq!(
+            parse("verify dana callback"),
+            Ok(Command::Verify("dana".into(), Some("callback".into())))
+        );
+        assert_eq!(
+            parse("verify dana"),
+            Ok(Command::Verify("dana".into(), None))
+        );
+        assert_eq!(
+            parse("ask dana employee id"),
+            Ok(Command::Ask("dana".into(), Some("employee id".into())))
+        );
+        assert_eq!(parse("refuse lee"), Ok(Command::Refuse("lee".into())));
+        assert_eq!(parse("restart"), Ok(Command::Restart));
         assert_eq!(parse("who Dana"), Ok(Command::Who(Some("Dana".into()))));
         assert!(parse("").is_err());
     }

@@ -3,13 +3,16 @@
 //! exercise's [`solution`](super::solution)) and the simulated time taken.
 //!
 //! What counts as a mistake ([`Mistake`]): something the simulated service refused (it showed
-//! an error on the page: a wrong code, a wrong password) or something the goal's `never:` list
-//! forbids. A line the trainer cannot understand, or a command naming something that is not
+//! an error on the page: a wrong code, a wrong password), something the goal's `never:` list
+//! forbids, a check of the caller the desk must not rely on (a call to the mobile on the
+//! account) or turning away the real caller. A line the trainer cannot understand, or a command naming something that is not
 //! there (a typo, a button the page does not have), is answered with help and is not a
 //! mistake. Each mistake is tied to the section of the solution the trainee was working on
 //! when it happened (its guide step and book page) and to the rule of [`crate::rules`] it
 //! touches: for a refused page, the rule behind that page; for a broken `never:`, the rule its
-//! explanation cites from the registry.
+//! explanation cites from the registry. A mistake about the caller is tied to the solution's
+//! check of the caller and to the book's page on it ([`CALLER_PAGE`]); no rule of the service
+//! covers how a help desk checks a caller, so it names none.
 //!
 //! The debrief is a value ([`Debrief`], serialisable, kept by [`crate::progress`]) and renders
 //! itself as the text the trainee reads. It only reports what the session recorded.
@@ -26,6 +29,10 @@ pub const POINTS_PER_MISTAKE: u32 = 10;
 pub const POINTS_PER_HINT: u32 = 5;
 /// The least a met goal scores.
 pub const LEAST_FOR_A_MET_GOAL: u32 = 10;
+
+/// Where the book says how the desk checks who is calling (a mistake about the caller links
+/// there).
+pub const CALLER_PAGE: &str = "appendix/trainer.html#who-is-calling";
 
 /// How many mistakes an attempt keeps in detail; later ones are only counted, so a script of
 /// any length plays in bounded memory.
@@ -83,6 +90,29 @@ pub(crate) enum MistakeKind {
         /// The explanation shown (which condition, why it is dangerous, the rule cited).
         why: String,
     },
+    /// A check of the caller the desk does not accept (a call to the mobile on the account,
+    /// which may be the lost phone or the impostor's own): refused, the caller still
+    /// unchecked.
+    Check {
+        /// Why the check proves nothing, as the trainer said it.
+        why: String,
+    },
+    /// The real person was turned away (`refuse` without a check that exposed an impostor):
+    /// the attempt failed at once.
+    TurnedAway {
+        /// The explanation shown.
+        why: String,
+    },
+}
+
+impl MistakeKind {
+    /// Whether the mistake is about checking who is calling (tied to the solution's check).
+    fn about_the_caller(&self) -> bool {
+        matches!(
+            self,
+            MistakeKind::Check { .. } | MistakeKind::TurnedAway { .. }
+        )
+    }
 }
 
 /// How the attempt ended.
@@ -148,6 +178,10 @@ pub struct Debrief {
     /// The exercise's time limit in simulated minutes, if it has one.
     #[serde(default)]
     pub time_limit: Option<u32>,
+    /// How many times the trainee started the exercise again (`restart`); the mistakes and
+    /// hints before a restart still count, the time is from the last start.
+    #[serde(default)]
+    pub restarts: u32,
 }
 
 /// The score of an attempt (see [`Debrief::score`]).
@@ -186,6 +220,16 @@ pub(crate) fn rule_of_page(page: PageId) -> Option<u8> {
     }
 }
 
+/// The first clause of `text` (to its first ": " or ". ", or all of it).
+fn first_sentence(text: &str) -> &str {
+    let end = [": ", ". "]
+        .iter()
+        .filter_map(|s| text.find(s))
+        .min()
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
 /// The rule an explanation cites, as `rule N: statement` from the registry (the form
 /// `safety.rs` writes).
 pub(crate) fn rule_cited(why: &str) -> Option<u8> {
@@ -195,21 +239,49 @@ pub(crate) fn rule_cited(why: &str) -> Option<u8> {
         .map(|r| r.number)
 }
 
+/// What a session counted, besides the mistakes it lists.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Counts {
+    /// Mistakes past [`MAX_LISTED_MISTAKES`], only counted.
+    pub(crate) unlisted: u32,
+    /// Commands that acted.
+    pub(crate) actions: u32,
+    /// Hints shown.
+    pub(crate) hints: u32,
+    /// Times the trainee started again.
+    pub(crate) restarts: u32,
+}
+
 impl Debrief {
     /// The debrief of an attempt at `exercise` from what the session recorded.
     pub(crate) fn of(
         exercise: &Exercise,
         outcome: Outcome,
         mistakes: &[Mistake],
-        unlisted: u32,
-        actions: u32,
-        hints: u32,
+        counts: Counts,
         time: std::ops::Range<Instant>,
     ) -> Debrief {
+        let Counts {
+            unlisted,
+            actions,
+            hints,
+            restarts,
+        } = counts;
+        // Where the solution checks the caller: mistakes about the caller belong there,
+        // wherever the trainee was along the rest of it.
+        let check = exercise.solution.iter().position(|s| {
+            s.commands
+                .iter()
+                .any(|c| c.trim_start().to_lowercase().starts_with("verify "))
+        });
         let notes = mistakes
             .iter()
             .map(|m| {
-                let section = solution::section_at(&exercise.solution, m.progress)
+                let at = match check {
+                    Some(i) if m.kind.about_the_caller() => Some(i),
+                    _ => solution::section_at(&exercise.solution, m.progress),
+                };
+                let section = at
                     .and_then(|i| exercise.solution.get(..=i))
                     .unwrap_or_default();
                 // The nearest section at or before it that names a guide step.
@@ -219,16 +291,27 @@ impl Debrief {
                         format!("the service refused it: \"{message}\""),
                         rule_of_page(*page),
                     ),
-                    MistakeKind::Broken { why } => (
+                    MistakeKind::Broken { why } | MistakeKind::TurnedAway { why } => (
                         why.lines().next().unwrap_or_default().to_string(),
                         rule_cited(why),
                     ),
+                    MistakeKind::Check { why } => (
+                        format!("not a check of the caller: {}", first_sentence(why)),
+                        rule_cited(why),
+                    ),
+                };
+                // The guide has no step for checking a caller; the book's page on it is the
+                // trainer's own.
+                let page = if m.kind.about_the_caller() {
+                    Some(CALLER_PAGE.to_string())
+                } else {
+                    named.and_then(|s| s.page.clone())
                 };
                 MistakeNote {
                     command: m.command.clone(),
                     what,
                     guide: named.and_then(|s| s.guide.clone()),
-                    page: named.and_then(|s| s.page.clone()),
+                    page,
                     rule,
                 }
             })
@@ -248,6 +331,7 @@ impl Debrief {
             expert: exercise.solution.clone(),
             seconds: time.end.saturating_sub(time.start).max(0),
             time_limit: exercise.time_limit,
+            restarts,
         }
     }
 
@@ -344,9 +428,12 @@ impl super::Session {
             &self.exercise,
             outcome,
             &self.mistakes,
-            self.trail.unlisted,
-            self.actions,
-            u32::try_from(self.hints_used).unwrap_or(u32::MAX),
+            Counts {
+                unlisted: self.trail.unlisted,
+                actions: self.actions,
+                hints: u32::try_from(self.hints_used).unwrap_or(u32::MAX),
+                restarts: self.restarts,
+            },
             self.started..now,
         )
     }
@@ -385,9 +472,17 @@ impl std::fmt::Display for Debrief {
             .time_limit
             .map(|m| format!("; the limit is {}", n(m as usize, "minute")))
             .unwrap_or_default();
+        let restarts = if self.restarts > 0 {
+            format!(
+                ", since the last of {}",
+                n(self.restarts as usize, "restart")
+            )
+        } else {
+            String::new()
+        };
         writeln!(
             f,
-            "Time taken: {} ({} simulated seconds{limit}).",
+            "Time taken: {} ({} simulated seconds{restarts}{limit}).",
             n(self.minutes() as usize, "simulated minute"),
             self.seconds
         )?;
@@ -538,7 +633,16 @@ mod tests {
             },
             progress: 0,
         };
-        let d = Debrief::of(&exercise, Outcome::Met, &[mistake], 0, 3, 0, 100..161);
+        let d = Debrief::of(
+            &exercise,
+            Outcome::Met,
+            &[mistake],
+            Counts {
+                actions: 3,
+                ..Counts::default()
+            },
+            100..161,
+        );
         assert_eq!((d.seconds, d.minutes(), d.score), (61, 2, 90));
         assert_eq!(d.mistakes[0].guide.as_deref(), Some("SMS-05"));
         assert_eq!(d.pages(), vec!["text-messages.html", "rules.html#rule-15"]);
@@ -557,16 +661,24 @@ mod tests {
             "{text}"
         );
         // Past the listed ones, mistakes are counted and still cost points.
-        let many = Debrief::of(&exercise, Outcome::Met, &d_mistakes(), 5, 3, 0, 100..161);
+        let many = Debrief::of(
+            &exercise,
+            Outcome::Met,
+            &d_mistakes(),
+            Counts {
+                unlisted: 5,
+                actions: 3,
+                ..Counts::default()
+            },
+            100..161,
+        );
         assert_eq!((many.mistake_count(), many.score), (6, 40));
         assert!(many.to_string().contains("... and 5 more, not listed."));
         let d = Debrief::of(
             &exercise,
             Outcome::NotMet,
             &[],
-            0,
-            0,
-            0,
+            Counts::default(),
             std::ops::Range {
                 start: 100,
                 end: 50,

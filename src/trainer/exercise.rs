@@ -35,6 +35,10 @@ pub struct Exercise {
     /// the briefing and on `who NAME`): a map from first name to story, in the file's order.
     #[serde(default)]
     pub people: People,
+    /// Who is really calling, for a help-desk ticket: the person, or an impostor; what the
+    /// real person knows, and how the desk can check.
+    #[serde(default)]
+    pub caller: Caller,
     /// What has happened before the trainee starts.
     #[serde(default, with = "serde_yaml::with::singleton_map_recursive")]
     pub setup: Vec<Setup>,
@@ -67,6 +71,103 @@ fn time_limit<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::
         )));
     }
     Ok(Some(minutes))
+}
+
+/// The caller of a help-desk ticket. The desk's choices to check who is calling are a
+/// call-back on the office number in the directory, the person's manager, or a video call;
+/// questions about what the person knows help, but prove nothing on their own.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Caller {
+    /// `genuine` (the default), `impostor`, or `either` (chosen from the run's seed, so a
+    /// script with the same seed always meets the same caller).
+    #[serde(default)]
+    pub is: CallerIs,
+    /// What the real person knows and the desk's records hold, fact by fact (`employee id:
+    /// E-2041`, `manager: Priya Nair`, `last sign-in place: Seattle`), in the file's order.
+    #[serde(default)]
+    pub knows: Facts,
+    /// The facts an impostor knows too (the rest they answer wrongly or not at all).
+    #[serde(default)]
+    pub impostor_knows: Vec<String>,
+    /// What an impostor answers to the facts they do not know; a fact not listed here is
+    /// answered with "I don't remember".
+    #[serde(default)]
+    pub impostor_says: Facts,
+    /// The person's manager, whom the desk may ask (a name, with a word on who they are).
+    #[serde(default)]
+    pub manager: Option<String>,
+}
+
+/// Who the caller of a ticket is.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CallerIs {
+    /// The person the ticket is about.
+    #[default]
+    Genuine,
+    /// Someone pretending to be them.
+    Impostor,
+    /// Either, from the run's seed.
+    Either,
+}
+
+/// Facts and answers, in the file's order; names compared without case.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facts(pub Vec<(String, String)>);
+
+impl Facts {
+    /// The answer for `fact` (any case, surrounding spaces ignored).
+    pub fn get(&self, fact: &str) -> Option<(&str, &str)> {
+        self.0
+            .iter()
+            .find(|(f, _)| f.eq_ignore_ascii_case(fact.trim()))
+            .map(|(f, a)| (f.as_str(), a.as_str()))
+    }
+}
+
+impl<'de> Deserialize<'de> for Facts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Facts;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map from a fact to its answer")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Facts, A::Error> {
+                let mut out: Vec<(String, String)> = Vec::new();
+                while let Some((fact, answer)) = map.next_entry::<String, String>()? {
+                    if out.iter().any(|(f, _)| f.eq_ignore_ascii_case(&fact)) {
+                        return Err(serde::de::Error::custom(format!(
+                            "the fact \"{fact}\" is given twice"
+                        )));
+                    }
+                    out.push((fact, answer));
+                }
+                Ok(Facts(out))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
+impl Exercise {
+    /// Whether the ticket comes from a caller whose identity the desk must check (its goal
+    /// or its `never:` list names verification); a ticket from HR does not.
+    pub fn checks_caller(&self) -> bool {
+        self.goal
+            .all
+            .iter()
+            .any(|c| matches!(c, Condition::VerifiedFirst(_)))
+            || self
+                .goal
+                .never
+                .iter()
+                .any(|n| matches!(n, Never::BeforeVerified { .. }))
+    }
 }
 
 /// Who the trainee plays.
@@ -112,9 +213,14 @@ pub enum Setup {
     NewPhone(String),
     /// Someone else typed this person's password and asked for an Authenticator approval.
     AttackerSignIn(String),
+    /// As `attacker_sign_in`, and the person approved the request they had not started, so
+    /// the other browser is signed in (it answers "Stay signed in?" with Yes).
+    AttackerApproved(String),
     /// The tenant's "Report suspicious activity" setting (rule 16), on or off: on, a
     /// reported request puts the person at high risk.
     ReportSuspiciousActivity(bool),
+    /// An administrator blocked the person's sign-in.
+    BlockSignIn(String),
     /// A mail app checked for mail (so its status shows).
     MailCheck {
         /// The person, by the name the exercise gives them.
@@ -163,6 +269,15 @@ pub enum Never {
     /// The person approves a Microsoft Authenticator request they did not start (their own
     /// browser is not waiting for one).
     ApprovedUnstarted(String),
+    /// One of these console actions is taken for the person at all, verified or not (a
+    /// leaver's account: no pass, no new password, no unblocking):
+    /// `any_of: {user: Sam, actions: [tap, reset-password, unblock]}`.
+    AnyOf {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// Names from [`ADMIN_ACTIONS`].
+        actions: Vec<String>,
+    },
 }
 
 impl std::fmt::Display for Never {
@@ -178,6 +293,9 @@ impl std::fmt::Display for Never {
             ),
             Never::ApprovedUnstarted(user) => {
                 write!(f, "no approving a request {user} did not start")
+            }
+            Never::AnyOf { user, actions } => {
+                write!(f, "no {} for {user} at all", actions.join(", "))
             }
         }
     }
@@ -199,6 +317,9 @@ pub const ADMIN_ACTIONS: &[&str] = &[
     "dismiss-risk",
     "tap",
     "reset-password",
+    "delete-method",
+    "add-phone",
+    "delete-app-passwords",
 ];
 
 /// The ways of signing in `signed_in_with` may name, with how the sign-in log names each.
@@ -306,6 +427,30 @@ pub enum Condition {
     /// An authenticator app on the person's current phone (the new one, after `new_phone`)
     /// shows the codes of a method the account has registered.
     RegisteredOnNewPhone(String),
+    /// The browser that got in with the person's password and an approval they did not
+    /// start (`attacker_approved`) is signed out.
+    IntruderSignedOut(String),
+    /// The person has no authentication methods left (a leaver).
+    NoMethods(String),
+    /// The person's sign-in is blocked.
+    SignInBlocked(String),
+    /// The person has no App Passwords left.
+    NoAppPasswords(String),
+    /// A phone with this number is registered for the person, in any slot.
+    HasPhone {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// The number as stored, `+CC number`.
+        number: String,
+    },
+    /// The person's phone number in this slot is no longer registered (`mobile`, `office`,
+    /// `alternate`): the old number is gone.
+    NotPhone {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// The number as stored, `+CC number`.
+        number: String,
+    },
 }
 
 impl std::fmt::Display for Condition {
@@ -325,6 +470,16 @@ impl std::fmt::Display for Condition {
             }
             Condition::RegisteredOnNewPhone(user) => {
                 write!(f, "{user} has a method registered on the new phone")
+            }
+            Condition::NoMethods(user) => write!(f, "{user} has no methods left"),
+            Condition::IntruderSignedOut(user) => {
+                write!(f, "the other browser signed in as {user} is signed out")
+            }
+            Condition::SignInBlocked(user) => write!(f, "{user}'s sign-in is blocked"),
+            Condition::NoAppPasswords(user) => write!(f, "{user} has no App Passwords left"),
+            Condition::HasPhone { user, number } => write!(f, "{user} has the phone {number}"),
+            Condition::NotPhone { user, number } => {
+                write!(f, "{user} no longer has the phone {number}")
             }
         }
     }
@@ -346,6 +501,11 @@ pub const DESK_ACTIONS: &[&str] = &[
     "revoke",
     "revoke-sessions",
     "reset-password",
+    "block",
+    "delete-method",
+    "add-phone",
+    "delete-app-passwords",
+    "refuse",
 ];
 
 /// Actions a goal's `did` may name that the user takes.
@@ -562,6 +722,34 @@ mod tests {
         let unknown = text.replace("approved_unstarted: Dana", "approved_anything: Dana");
         let err = super::parse(&unknown, path).unwrap_err().to_string();
         assert!(err.contains("approved_anything"), "{err}");
+    }
+
+    #[test]
+    fn a_caller_reads_as_written() {
+        let path = std::path::Path::new("x.yaml");
+        let text = "id: x\ntitle: X\nrole: technician\ntenant: contoso\nperson: Lee\nbriefing: b\ncaller:\n  is: either\n  manager: Priya Nair\n  knows:\n    employee id: E-1187\n    Manager: Priya Nair\n  impostor_knows: [employee id]\n  impostor_says:\n    manager: Tom\ngoal:\n  description: d\n  all:\n    - verified_first: Lee\n  never:\n    - any_of: {user: Lee, actions: [tap]}\n";
+        let ex = super::parse(text, path).unwrap();
+        assert_eq!(ex.caller.is, super::CallerIs::Either);
+        assert_eq!(
+            ex.caller.knows.get(" manager "),
+            Some(("Manager", "Priya Nair"))
+        );
+        assert_eq!(
+            ex.caller.impostor_says.get("MANAGER"),
+            Some(("manager", "Tom"))
+        );
+        assert!(ex.checks_caller());
+        let twice = text.replace(
+            "    Manager: Priya Nair\n",
+            "    Manager: Priya Nair\n    manager: Again\n",
+        );
+        let err = super::parse(&twice, path).unwrap_err().to_string();
+        assert!(err.contains("given twice"), "{err}");
+        let unknown = text.replace("  is: either", "  is: maybe");
+        assert!(super::parse(&unknown, path).is_err());
+        // A ticket from HR checks no caller.
+        let hr = text.replace("    - verified_first: Lee\n", "    - no_methods: Lee\n");
+        assert!(!super::parse(&hr, path).unwrap().checks_caller());
     }
 
     #[test]

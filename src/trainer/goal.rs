@@ -38,7 +38,10 @@ impl Session {
             n(self.mistake_count(), "mistake"),
             n(self.hints_used as u32, "hint")
         ));
-        if verified {
+        if self.restarts > 0 {
+            out.push_str(&format!(", {}", n(self.restarts, "restart")));
+        }
+        if verified && !self.impostor {
             let first = if self.reset_before_verify {
                 "no: a reset came before verification"
             } else {
@@ -47,12 +50,17 @@ impl Session {
             out.push_str(&format!(", identity verified before any reset: {first}"));
         }
         out.push_str(".\n");
+        if let Some(reveal) = self.caller_reveal() {
+            out.push_str(&reveal);
+            out.push('\n');
+        }
         out.push_str(&self.debrief().to_string());
         super::clean::clean(&out)
     }
 
     pub(super) async fn status(&self) -> String {
-        let unmet = self.unmet().await;
+        // The ticket's own conditions, whoever is calling: status never tells who it is.
+        let unmet = self.unmet_as_written().await;
         let total = self.exercise.goal.all.len();
         let mut s = format!(
             "Goal: {} ({} of {total} done)",
@@ -65,11 +73,33 @@ impl Session {
         for n in &self.exercise.goal.never {
             s.push_str(&format!("\n  never: {n}"));
         }
+        if let Some(why) = &self.dead {
+            s.push_str(&format!(
+                "\n  The goal can no longer be met: {why}. `restart` starts again."
+            ));
+        }
         s
     }
 
-    /// Conditions of the goal that do not hold yet, described.
+    /// What is still missing for the attempt: with an impostor calling, refusing the call
+    /// is the whole goal; otherwise the ticket's conditions.
     pub(crate) async fn unmet(&self) -> Vec<String> {
+        if self.impostor {
+            return if self.refused {
+                Vec::new()
+            } else {
+                vec![format!(
+                    "the caller was not {}: refuse the request and report the call (`refuse {}`)",
+                    self.exercise.person,
+                    lower(&self.exercise.person)
+                )]
+            };
+        }
+        self.unmet_as_written().await
+    }
+
+    /// Conditions of the goal that do not hold yet, described.
+    pub(crate) async fn unmet_as_written(&self) -> Vec<String> {
         let mut out = Vec::new();
         for c in &self.exercise.goal.all {
             match self.holds(c).await {
@@ -137,7 +167,7 @@ impl Session {
             Condition::VerifiedFirst(user) => {
                 if !did("verify", user) {
                     Some(format!(
-                        "verify {user}'s identity (call back on the directory number) before changing the account"
+                        "check that the caller is {user} (`verify`: call-back, manager or video) before changing the account"
                     ))
                 } else if self.reset_before_verify {
                     Some(format!(
@@ -163,6 +193,53 @@ impl Session {
                         && r.method.as_deref().is_some_and(|m| m.starts_with(label))
                 });
                 (!signed).then(|| format!("{user} should sign in with {label}"))
+            }
+            Condition::IntruderSignedOut(user) => {
+                let upn = w.person(user)?.upn.clone();
+                let id = sim.tenant.lock().find(&upn);
+                // Whether the service would still let that browser in, asked without moving it.
+                let session = w.intruder_so_far(user)?.session_counts().await?;
+                session
+                    .is_some_and(|u| Some(u) == id)
+                    .then(|| format!("the other browser is still signed in as {user}"))
+            }
+            Condition::NoMethods(user) => {
+                let upn = w.person(user)?.upn.clone();
+                let s = sim.admin.describe(&upn).await??;
+                (s.methods > 0)
+                    .then(|| format!("{user} should have no methods left ({} remain)", s.methods))
+            }
+            Condition::SignInBlocked(user) => {
+                let upn = w.person(user)?.upn.clone();
+                let s = sim.admin.describe(&upn).await??;
+                (!s.sign_in_blocked).then(|| format!("{user}'s sign-in should be blocked"))
+            }
+            Condition::NoAppPasswords(user) => {
+                let upn = w.person(user)?.upn.clone();
+                let s = sim.admin.describe(&upn).await??;
+                (s.app_passwords > 0).then(|| {
+                    format!(
+                        "{user} should have no App Passwords left ({} remain)",
+                        s.app_passwords
+                    )
+                })
+            }
+            Condition::HasPhone { user, number } | Condition::NotPhone { user, number } => {
+                let upn = w.person(user)?.upn.clone();
+                let t = sim.tenant.lock();
+                let info = &t.user(t.id_of(&upn)?).info;
+                let has = [PhoneSlot::Mobile, PhoneSlot::Office, PhoneSlot::Alternate]
+                    .iter()
+                    .any(|s| info.phone(*s) == Some(number.as_str()));
+                match (c, has) {
+                    (Condition::HasPhone { .. }, false) => {
+                        Some(format!("{user} should have the phone {number} registered"))
+                    }
+                    (Condition::NotPhone { .. }, true) => {
+                        Some(format!("{user}'s old number {number} should be removed"))
+                    }
+                    _ => None,
+                }
             }
             Condition::RegisteredOnNewPhone(user) => {
                 // During the session the person holds only the new phone (the setup's

@@ -3,6 +3,9 @@
 //!
 //! - `exercise.rs`: the YAML exercises in `scenarios/exercises/`;
 //! - `command.rs`: what a trainee can type;
+//! - `caller.rs`: who is calling and how the desk checks (call-back, manager, video; `ask`,
+//!   `directory`, `refuse`); `console.rs`: the admin console as typed (`admin ...`), whose
+//!   behaviour lives in the tenant; `dead_end.rs`: when the goal can no longer be met, and why;
 //! - `session.rs`: the session state machine (one simulation, one command at a time), with
 //!   `goal.rs` (conditions and score), `safety.rs` (what must never happen, and why), `display.rs` (what the trainee sees) and `setup.rs`
 //!   (what happened before the trainee arrived);
@@ -14,8 +17,11 @@
 //!
 //! Architecture invariant: only `terminal.rs` touches stdin and stdout.
 
+mod caller;
 pub mod clean;
 pub mod command;
+mod console;
+mod dead_end;
 pub mod debrief;
 mod display;
 pub mod exercise;

@@ -22,7 +22,7 @@ fn strength(state: MfaState) -> u8 {
 }
 
 /// "rule N: statement", from the registry.
-fn cite(n: u8) -> String {
+pub(super) fn cite(n: u8) -> String {
     crate::rules::rule(n).map_or_else(String::new, |r| {
         format!("\nrule {}: {}", r.number, r.statement)
     })
@@ -67,6 +67,18 @@ fn unverified_danger(action: &str, user: &str) -> (String, Option<u8>) {
             ),
             Some(6),
         ),
+        "delete-method" => (
+            format!(
+                "Deleting one of {user}'s methods for an unverified caller can lock {user} out, and is the first half of moving the codes to an impostor's phone."
+            ),
+            Some(14),
+        ),
+        "add-phone" => (
+            format!(
+                "A phone added for an unverified caller receives {user}'s codes: whoever owns that number now holds the second factor."
+            ),
+            Some(13),
+        ),
         "revoke" => (
             format!(
                 "Changing {user}'s account for an unverified caller is acting on an impostor's word."
@@ -88,16 +100,45 @@ fn unverified_danger(action: &str, user: &str) -> (String, Option<u8>) {
     };
     (
         format!(
-            "{why} Call back on the number in the directory (`verify {}`) first.",
+            "{why} Check who is calling first: call back on the office number in the directory (`verify {} callback`), ask the manager or see them on video.",
             lower(user)
         ),
         rule,
     )
 }
 
+/// Why an action on an account that must stay closed (a leaver's) is dangerous.
+fn leaver_danger(action: &str, user: &str) -> (String, Option<u8>) {
+    match action {
+        "tap" => (
+            format!(
+                "{user} has left; a Temporary Access Pass opens the account again to whoever holds it."
+            ),
+            Some(32),
+        ),
+        "reset-password" => (
+            format!(
+                "{user} has left; a new password makes a working account out of one that should be closed."
+            ),
+            Some(25),
+        ),
+        "unblock" => (
+            format!("{user} has left; unblocking lets the old password sign in again."),
+            None,
+        ),
+        _ => (
+            format!("{user} has left; the account must stay closed."),
+            None,
+        ),
+    }
+}
+
 impl Session {
     /// The first `never:` condition broken so far, explained; None while all hold.
     pub(super) async fn broken(&self) -> Result<Option<String>> {
+        if self.turned_away {
+            return Ok(Some(self.turned_away_why()));
+        }
         for never in &self.exercise.goal.never {
             if let Some(why) = self.breaks(never).await? {
                 return Ok(Some(format!("Broken: {never}.\n{why}")));
@@ -140,6 +181,19 @@ impl Session {
                     }
                     _ => None,
                 }
+            }
+            Never::AnyOf { user, actions } => {
+                let key = lower(w.person(user).map_or(user.as_str(), |p| p.first_name()));
+                self.done
+                    .iter()
+                    .find(|(a, u)| *u == key && actions.iter().any(|x| lower(x) == *a))
+                    .map(|(action, _)| {
+                        let (why, rule) = leaver_danger(action, user);
+                        format!(
+                            "`admin {action}` was done for {user}. Why this is dangerous: {why}{}",
+                            rule.map(cite).unwrap_or_default()
+                        )
+                    })
             }
             Never::ApprovedUnstarted(user) => {
                 let key = lower(w.person(user).map_or(user.as_str(), |p| p.first_name()));

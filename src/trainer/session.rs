@@ -14,12 +14,11 @@
 use super::clean::clean;
 use super::command::{Command, HELP, WAIT_SECS, parse};
 use super::exercise::{Exercise, Role};
-use crate::actors::admin::AdminAction;
 use crate::clock::Instant;
 use crate::flows::Destination;
 use crate::harness::GuideWorld;
 use crate::screens::Action;
-use crate::tenant::{Answer, MfaState};
+use crate::tenant::Answer;
 use crate::words::quoted_list;
 use anyhow::{Context, Result, anyhow, bail};
 
@@ -41,10 +40,6 @@ const _: () = {
     assert!(pace::ANSWER_REQUEST < LONGEST_ACTION_SECS);
     assert!(LONGEST_ACTION_SECS < ACTION_ALLOWANCE_SECS);
 };
-
-/// How long an administrator's Temporary Access Pass may last, in minutes (as in Entra ID:
-/// 10 minutes to 30 days).
-pub(crate) const TAP_MINUTES: std::ops::RangeInclusive<i64> = 10..=43_200;
 
 /// What the session says back.
 #[derive(Clone, Debug, Default)]
@@ -77,6 +72,22 @@ pub struct Session {
     pub(super) failed: Option<String>,
     /// Simulated time when the trainee started (after the setup).
     pub(super) started: Instant,
+    /// The caller is an impostor this run (`caller.is`, or the run's seed).
+    pub(super) impostor: bool,
+    /// How the desk exposed the impostor, if it did.
+    pub(super) exposed: Option<String>,
+    /// The trainee refused the caller's request (`refuse`).
+    pub(super) refused: bool,
+    /// ... and the caller was the real person.
+    pub(super) turned_away: bool,
+    /// The project, to start again from (`restart`).
+    project: crate::project::Project,
+    /// How many times the trainee started again.
+    pub(super) restarts: u32,
+    /// Why the goal can no longer be met, once the trainer has said so.
+    pub(super) dead: Option<String>,
+    /// What `copy` took from the page, for `type paste`.
+    clipboard: Option<String>,
 }
 
 /// Names as typed, compared without case or surrounding spaces.
@@ -111,7 +122,20 @@ impl Session {
             approved_unstarted: Vec::new(),
             failed: None,
             started: 0,
+            impostor: false,
+            exposed: None,
+            refused: false,
+            turned_away: false,
+            project: project.clone(),
+            restarts: 0,
+            dead: None,
+            clipboard: None,
         };
+        session.impostor = super::caller::impostor_this_run(
+            &session.exercise.caller,
+            &session.world.sim()?.seed,
+            &session.exercise.id,
+        );
         for (n, step) in session.exercise.setup.clone().iter().enumerate() {
             session
                 .apply(step)
@@ -125,6 +149,9 @@ impl Session {
         }
         session.mark = session.world.sim()?.transcript.len();
         session.started = session.world.sim()?.clock.now();
+        if let Some(why) = session.dead_end().await? {
+            bail!("the exercise's setup already leaves the goal out of reach: {why}");
+        }
         let ex = &session.exercise;
         let person = session.world.person(&ex.person)?.clone();
         let role = match ex.role {
@@ -132,14 +159,26 @@ impl Session {
                 "You are {} ({}, password {}).",
                 person.name, person.upn, person.password
             ),
+            Role::Technician if !ex.checks_caller() => format!(
+                "You are the help-desk technician. The ticket is about {} ({}).",
+                person.name, person.upn
+            ),
             Role::Technician => format!(
-                "You are the help-desk technician. The caller is {} ({}).",
+                "You are the help-desk technician. The caller says they are {} ({}).",
                 person.name, person.upn
             ),
         };
         let date = crate::clock::format_instant(session.world.sim()?.clock.now());
+        let clock = if real_phone {
+            format!(
+                "Time: {date}, the real clock. A real authenticator app computes its codes from the real time, so in real-phone mode the service runs on today's date: you see today's pages and rules, not those of the exercise's own date ({}). Without --real-phone the exercise runs on its own date.",
+                ex.date.as_deref().unwrap_or("the tenant's date")
+            )
+        } else {
+            format!("Simulated time: {date}.")
+        };
         let mut text = format!(
-            "== {} ==\n{role}\nSimulated time: {date}.\n\n{}\n\nGoal: {}\n",
+            "== {} ==\n{role}\n{clock}\n\n{}\n\nGoal: {}\n",
             ex.title,
             ex.briefing.trim(),
             ex.goal.description
@@ -160,7 +199,9 @@ impl Session {
             }
         }
         text.push_str("Type `help` for the commands, `hint` if you are stuck.\n");
-        text.push_str(&session.phone_text().await?);
+        if ex.role == Role::User {
+            text.push_str(&session.phone_text().await?);
+        }
         Ok((session, clean(&text)))
     }
 
@@ -170,7 +211,7 @@ impl Session {
         let line = clean(line);
         let command = match parse(&line) {
             Ok(c) => c,
-            // A typo is answered with help, never counted as a mistake.
+            // A typo or an unknown command is answered with help, never counted as a mistake.
             Err(e) => {
                 return Reply {
                     text: clean(&e.0),
@@ -187,6 +228,10 @@ impl Session {
                 | Command::Status
                 | Command::Who(_)
                 | Command::Quit
+                | Command::Restart
+                | Command::Directory(_)
+                | Command::Ask(..)
+                | Command::Copy(_)
         );
         if acting {
             self.actions += 1;
@@ -204,6 +249,9 @@ impl Session {
                 format!("Not possible: {e:#}")
             }
         });
+        if command == Command::Restart {
+            return self.restart().await;
+        }
         if command == Command::Quit {
             text.push_str(&self.result().await);
             return Reply {
@@ -220,7 +268,12 @@ impl Session {
                 )),
             };
             if let Some(why) = broken {
-                self.note_mistake(super::debrief::MistakeKind::Broken { why: why.clone() });
+                let kind = if self.turned_away {
+                    super::debrief::MistakeKind::TurnedAway { why: why.clone() }
+                } else {
+                    super::debrief::MistakeKind::Broken { why: why.clone() }
+                };
+                self.note_mistake(kind);
                 self.failed = Some(why);
                 text.push_str(&self.result().await);
                 return Reply {
@@ -243,6 +296,14 @@ impl Session {
                     text,
                     finished: true,
                 };
+            }
+            if self.dead.is_none()
+                && let Ok(Some(why)) = self.dead_end().await
+            {
+                text.push_str(&format!(
+                    "\n*** The goal can no longer be met: {why}. Type `restart` to start the exercise again, or `quit`. ***"
+                ));
+                self.dead = Some(why);
             }
         }
         Reply {
@@ -287,10 +348,105 @@ impl Session {
         self.goal_met
     }
 
+    /// Start the exercise again, from its setup: a fresh simulation, the same caller (the
+    /// same seed), the counts kept so the score shows the first attempt too.
+    async fn restart(&mut self) -> Reply {
+        match Session::start(self.exercise.clone(), &self.project, self.real_phone).await {
+            Ok((mut fresh, briefing)) => {
+                fresh.restarts = self.restarts + 1;
+                fresh.mistakes = std::mem::take(&mut self.mistakes);
+                fresh.hints_used = self.hints_used;
+                *self = fresh;
+                Reply {
+                    text: clean(&format!("Starting again.\n\n{briefing}")),
+                    finished: false,
+                }
+            }
+            Err(e) => Reply {
+                text: clean(&format!("Could not start again: {e:#}")),
+                finished: false,
+            },
+        }
+    }
+
+    /// Commands only the help desk has, refused to a trainee playing the user; the phone
+    /// refused to the technician, who is not holding it.
+    fn allowed(&self, command: &Command) -> Result<Option<String>> {
+        let first = self
+            .world
+            .person(&self.exercise.person)
+            .map_or(self.exercise.person.clone(), |p| p.first_name().to_string());
+        let desk = matches!(
+            command,
+            Command::Admin(..)
+                | Command::Verify(..)
+                | Command::Ask(..)
+                | Command::Directory(_)
+                | Command::Refuse(_)
+        );
+        match self.exercise.role {
+            Role::User if desk => {
+                let why = match command {
+                    Command::Admin(verb, ..) if verb == "disable" || verb == "enable" => format!(
+                        " Asking the desk to turn MFA off is no fix either: anyone with your password would get in with nothing else.{}",
+                        super::safety::cite(6)
+                    ),
+                    _ => String::new(),
+                };
+                bail!(
+                    "you are {first}, not the help desk: you have no admin console and no caller to check. Fix it from your own browser and phone.{why}"
+                )
+            }
+            Role::Technician if *command == Command::Phone => Ok(Some(format!(
+                "From the help desk you cannot see {first}'s phone. Ask what it shows: `ask {} phone`.",
+                lower(&first)
+            ))),
+            _ => Ok(None),
+        }
+    }
+
     async fn run(&mut self, command: &Command) -> Result<String> {
+        if let Some(said) = self.allowed(command)? {
+            return Ok(said);
+        }
         let who = self.exercise.person.clone();
         let w = &self.world;
         Ok(match command {
+            Command::Restart => String::new(),
+            Command::Copy(what) => {
+                let page = w.page(&who).await?;
+                let mut found: Vec<(&str, String)> = Vec::new();
+                if let Some(p) = &page.app_password {
+                    found.push(("app password", p.clone()));
+                }
+                if let Some(s) = &page.secret {
+                    found.push(("secret key", s.clone()));
+                }
+                if let Some(a) = &page.activation {
+                    found.push(("code", a.code.clone()));
+                    found.push(("url", a.url.clone()));
+                }
+                let pick = match what.as_deref().map(lower) {
+                    None => found.first(),
+                    Some(w) => found.iter().find(|(name, _)| name.contains(w.as_str())),
+                };
+                let (name, value) = pick.cloned().ok_or_else(|| {
+                    if found.is_empty() {
+                        anyhow!("there is nothing on this page to copy")
+                    } else {
+                        anyhow!(
+                            "this page shows {}; `copy <which>`",
+                            quoted_list(found.iter().map(|(n, _)| *n))
+                        )
+                    }
+                })?;
+                self.clipboard = Some(value.clone());
+                format!("Copied the {name}: {value}. `type paste` types it.")
+            }
+            Command::Verify(user, how) => self.verify(user, how.as_deref()).await?,
+            Command::Ask(user, fact) => self.ask(user, fact.as_deref()).await?,
+            Command::Directory(user) => self.directory(user).await?,
+            Command::Refuse(user) => self.refuse(user)?,
             Command::Help => HELP.to_string(),
             Command::Quit => "Session ended.".to_string(),
             Command::Status => self.status().await,
@@ -320,6 +476,11 @@ impl Session {
                 String::new()
             }
             Command::Type { field, text } => {
+                let text = &match (text.trim(), &self.clipboard) {
+                    ("paste", Some(copied)) => copied.clone(),
+                    ("paste", None) => bail!("nothing has been copied yet (`copy`)"),
+                    _ => text.clone(),
+                };
                 let page = w.page(&who).await?;
                 let target = match field {
                     Some(f) => page.input(f).ok_or_else(|| {
@@ -427,6 +588,10 @@ impl Session {
                 String::new()
             }
             Command::MailPassword(app, pw) => {
+                let pw = &match (pw.as_str(), &self.clipboard) {
+                    ("paste", Some(copied)) => copied.clone(),
+                    _ => pw.clone(),
+                };
                 let upn = w.person(&who)?.upn.clone();
                 self.mail_app(app)?.enter_password(&upn, pw).await?;
                 String::new()
@@ -469,20 +634,6 @@ impl Session {
             Command::Close => {
                 w.browser(&who)?.close().await?;
                 "Browser closed.".into()
-            }
-            Command::Verify(user) => {
-                let person = w.person(user)?.clone();
-                let number = match &person.phone {
-                    Some(p) => p.own_number().await?,
-                    None => "the number on file".into(),
-                };
-                self.done
-                    .push(("verify".into(), lower(person.first_name())));
-                format!(
-                    "You call {} back on the number in the directory ({number}); {} confirms the request.",
-                    person.name,
-                    person.first_name()
-                )
             }
             Command::Admin(verb, user, extra) => {
                 self.admin(verb, user.as_deref(), extra.as_deref()).await?
@@ -543,127 +694,5 @@ impl Session {
                 )
             })?;
         Ok(person.mail_apps[name].clone())
-    }
-
-    async fn admin(
-        &mut self,
-        verb: &str,
-        user: Option<&str>,
-        extra: Option<&str>,
-    ) -> Result<String> {
-        let sim = self.world.sim()?;
-        if verb == "log" {
-            let rows = sim.admin.sign_in_log().await?;
-            let last: Vec<String> = rows
-                .iter()
-                .rev()
-                .take(8)
-                .rev()
-                .map(|r| r.to_string())
-                .collect();
-            return Ok(format!(
-                "Sign-in log (latest {}):\n{}",
-                last.len(),
-                last.join("\n")
-            ));
-        }
-        let user =
-            user.ok_or_else(|| anyhow!("`admin {verb}` needs a user: `admin {verb} dana`"))?;
-        let person = self.world.person(user)?.clone();
-        let key = lower(person.first_name());
-        let action = match verb {
-            "enable" => AdminAction::SetMfa(MfaState::Enabled),
-            "enforce" => AdminAction::SetMfa(MfaState::Enforced),
-            "disable" => AdminAction::SetMfa(MfaState::Disabled),
-            "reregister" | "require-reregister" => AdminAction::RequireReregistration,
-            "revoke" => AdminAction::RevokeMfaSessions,
-            "revoke-sessions" => AdminAction::RevokeSignInSessions,
-            "block-mfa" => AdminAction::BlockMfa(true),
-            "unblock-mfa" => AdminAction::BlockMfa(false),
-            "dismiss-risk" => AdminAction::DismissRisk,
-            "block" => AdminAction::BlockSignIn(true),
-            "unblock" => AdminAction::BlockSignIn(false),
-            "tap" => AdminAction::TemporaryAccessPass {
-                minutes: match extra {
-                    None => 60,
-                    Some(m) => m
-                        .trim()
-                        .parse()
-                        .ok()
-                        .filter(|m| TAP_MINUTES.contains(m))
-                        .ok_or_else(|| {
-                            anyhow!(
-                                "a Temporary Access Pass lasts {} to {} minutes (30 days): `admin tap {user} 60`",
-                                TAP_MINUTES.start(),
-                                TAP_MINUTES.end()
-                            )
-                        })?,
-                },
-                one_time: false,
-            },
-            "reset-password" => AdminAction::ResetPassword(
-                extra
-                    .ok_or_else(|| anyhow!("`admin reset-password {user} <new password>`"))?
-                    .to_string(),
-            ),
-            "show" => {
-                let s = sim.admin.describe(&person.upn).await??;
-                return Ok(format!(
-                    "{}: per-user MFA {}, {} methods, {} app passwords, risk {}, sign-in {}, MFA {}",
-                    person.upn,
-                    s.mfa,
-                    s.methods,
-                    s.app_passwords,
-                    if s.high_risk {
-                        "HIGH (reported suspicious activity)"
-                    } else {
-                        "none"
-                    },
-                    if s.sign_in_blocked {
-                        "blocked"
-                    } else {
-                        "allowed"
-                    },
-                    if s.mfa_blocked {
-                        "blocked"
-                    } else {
-                        "not blocked"
-                    },
-                ));
-            }
-            other => bail!("unknown admin action `{other}`; type `help`"),
-        };
-        let resets = [
-            "reregister",
-            "require-reregister",
-            "tap",
-            "reset-password",
-            "revoke",
-            "revoke-sessions",
-        ];
-        if resets.contains(&verb) {
-            let verified = self.done.iter().any(|(a, u)| a == "verify" && *u == key);
-            if !verified {
-                self.reset_before_verify = true;
-            }
-        }
-        // Every console action is remembered in order, for `did` and `before_verified`.
-        let name = if verb == "require-reregister" {
-            "reregister"
-        } else {
-            verb
-        };
-        self.done.push((name.into(), key.clone()));
-        // The console's answer is in the transcript, shown with the other outputs.
-        sim.admin.act(&person.upn, action).await??;
-        let warning = if self.reset_before_verify
-            && resets.contains(&verb)
-            && !self.done.iter().any(|(a, u)| a == "verify" && *u == key)
-        {
-            "\n(Careful: you changed this account before verifying the caller's identity.)"
-        } else {
-            ""
-        };
-        Ok(warning.trim_start().to_string())
     }
 }

@@ -48,10 +48,18 @@ impl Session {
             Setup::Signal { user, on } => w.phone(user)?.set_signal(*on).await?,
             Setup::Clock { user, offset } => w.phone(user)?.set_clock_offset(*offset),
             Setup::NewPhone(user) => self.world.replace_phone(user).await?,
-            Setup::AttackerSignIn(user) => {
-                let sim = w.sim()?;
+            Setup::AttackerSignIn(user) | Setup::AttackerApproved(user) => {
                 let person = w.person(user)?.clone();
-                let attacker = sim.browser("Unknown device");
+                let attacker = match step {
+                    // From a network that is not the person's, so the log tells them apart.
+                    Setup::AttackerApproved(_) => {
+                        self.world
+                            .intruder(Some(std::net::Ipv4Addr::new(198, 51, 100, 77)))
+                            .await?
+                    }
+                    _ => w.sim()?.browser("Unknown device"),
+                };
+                let w = &self.world;
                 attacker.open(Destination::Office).await?;
                 for action in [
                     Action::Enter(crate::screens::Field::Email, person.upn.clone()),
@@ -65,6 +73,30 @@ impl Session {
                 if let Some(push) = page.control("Approve a request") {
                     attacker.act(push).await??;
                 }
+                if let Setup::AttackerApproved(_) = step {
+                    let number = attacker.page().await?.number;
+                    w.authenticator(user)
+                        .await?
+                        .answer(crate::tenant::Answer::Approve(number))
+                        .await?
+                        .context("no request reached Microsoft Authenticator")?;
+                    // The attacker's page moves on once the request is answered.
+                    let page = attacker.page().await?;
+                    if let Some(yes) = page.control("Yes") {
+                        attacker.act(yes).await??;
+                    }
+                    anyhow::ensure!(
+                        attacker.signed_in().await?.is_some(),
+                        "the other browser did not get in after the approval"
+                    );
+                }
+            }
+            Setup::BlockSignIn(user) => {
+                let upn = w.person(user)?.upn.clone();
+                w.sim()?
+                    .admin
+                    .act(&upn, AdminAction::BlockSignIn(true))
+                    .await??;
             }
             Setup::ReportSuspiciousActivity(on) => {
                 w.sim()?

@@ -33,6 +33,7 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ("{text}", "<the code in the latest text message>"),
     ("{code}", "<the code the authenticator app shows>"),
     ("{app-password}", "<the App Password the page shows>"),
+    ("{pass}", "<the Temporary Access Pass the console shows>"),
 ];
 
 /// Every command of `solution`, in order, with the index of its section.
@@ -75,6 +76,7 @@ pub fn with_samples(command: &str) -> String {
         .replace("{text}", "123456")
         .replace("{code}", "123456")
         .replace("{app-password}", "abcdefghijklmnop")
+        .replace("{pass}", "Tap4Pass")
 }
 
 /// Whether a typed command is the solution's `expected` one: the same words, without case

@@ -157,16 +157,41 @@ async fn replay_verdicts_uncached(
         scenario: tenant.into(),
         date: date.map(str::to_string),
     };
-    let (guide, other) = mfa_sim::verdict::runs(&project, &project.features(), Some(replay)).await;
+    let guide = guide_run().await;
     assert!(guide.passed(), "the guide's own run: {:?}", guide.problems);
-    let other = other.expect("replayed");
+    let other = mfa_sim::harness::run(
+        &project,
+        &project.features(),
+        mfa_sim::harness::RunOptions {
+            replay: Some(replay),
+            ..Default::default()
+        },
+    )
+    .await;
     assert!(other.problems.is_empty(), "{:?}", other.problems);
+    // A replay leaves out the scenarios that pin their own tenant or date, read from their
+    // text before running: none that ran may turn out to be pinned.
+    assert!(
+        other.scenarios.values().all(|i| !i.pinned),
+        "a replay ran a scenario pinned to its own tenant or date"
+    );
     mfa_sim::verdict::verdicts(
-        &guide,
+        guide,
         &other,
         &mfa_sim::guide::load(&project.guide_steps()).expect("the guide steps load"),
         &project.features(),
     )
+}
+
+/// The repository's features run as written, once per test binary.
+pub async fn guide_run() -> &'static mfa_sim::harness::RunReport {
+    static RUN: tokio::sync::OnceCell<mfa_sim::harness::RunReport> =
+        tokio::sync::OnceCell::const_new();
+    RUN.get_or_init(|| async {
+        let project = repo();
+        mfa_sim::harness::run(&project, &project.features(), Default::default()).await
+    })
+    .await
 }
 
 /// The verdict on guide step `id`.
@@ -177,4 +202,35 @@ pub fn verdict_of<'a>(
     v.iter()
         .find(|s| s.id == id)
         .unwrap_or_else(|| panic!("no verdict for {id}"))
+}
+
+/// What `mfa-sim ARGS` printed in the repository (status, standard output, standard error),
+/// run once per test binary for each list of arguments: several test modules read the same
+/// commands' output, each for its own reason.
+pub fn output_of(args: &[&str]) -> (bool, String, String) {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    type Slot = Arc<OnceLock<(bool, String, String)>>;
+    static SLOTS: OnceLock<Mutex<HashMap<Vec<String>, Slot>>> = OnceLock::new();
+    let key: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    let slot = SLOTS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap()
+        .entry(key)
+        .or_default()
+        .clone();
+    slot.get_or_init(|| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
+            .args(args)
+            .current_dir(repo().root())
+            .output()
+            .expect("the binary runs");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    })
+    .clone()
 }

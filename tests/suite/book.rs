@@ -311,6 +311,7 @@ async fn a_directive_naming_no_scenario_fails_the_build() {
 
 /// `mdbook build book` runs `mfa-sim preprocess` as book.toml says: the binary answers the
 /// `supports` question and turns the book JSON on stdin into the book with live outputs.
+/// The protocol is the same for any project: a new one (`mfa-sim new`) keeps this test quick.
 #[test]
 fn the_preprocessor_command_speaks_mdbooks_protocol() {
     use mdbook_preprocessor::PreprocessorContext;
@@ -332,12 +333,15 @@ fn the_preprocessor_command_speaks_mdbooks_protocol() {
             .success()
     );
 
-    let book = mdbook_driver::MDBook::load(book_dir()).unwrap();
-    let ctx = PreprocessorContext::new(book_dir(), book.config.clone(), "html".into());
+    let dir = tempfile::tempdir().unwrap();
+    mfa_sim::scaffold::create(&dir.path().join("desk")).expect("a new project");
+    let book_dir = dir.path().join("desk/book");
+    let book = mdbook_driver::MDBook::load(&book_dir).unwrap();
+    let ctx = PreprocessorContext::new(book_dir.clone(), book.config.clone(), "html".into());
     let input = serde_json::to_vec(&(&ctx, &book.book)).unwrap();
     let mut child = Command::new(bin)
         .arg("preprocess")
-        .current_dir(book_dir())
+        .current_dir(&book_dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -349,7 +353,7 @@ fn the_preprocessor_command_speaks_mdbooks_protocol() {
         serde_json::from_slice(&out.stdout).expect("a book comes back");
     let chapter = processed
         .chapters()
-        .find(|c| c.name == "First setup with text messages")
+        .find(|c| c.name == "Setting up sign-in with text messages")
         .expect("the chapter");
     assert!(
         chapter.content.contains(r#"class="mfa-scenario""#),

@@ -7,7 +7,6 @@
 use crate::common;
 
 use mfa_sim::verdict::{StepVerdict, Verdict};
-use std::process::Command;
 
 use common::{replayed_verdicts as check, verdict_of as of};
 
@@ -323,16 +322,8 @@ async fn with_security_defaults_the_text_setup_cannot_be_followed_and_basic_auth
 
 #[test]
 fn the_command_prints_one_note_per_line_and_counts_every_kind() {
-    let out = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
-        .args(["check-guide"])
-        .output()
-        .expect("the binary runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let (ok, text, err) = common::output_of(&["check-guide"]);
+    assert!(ok, "{err}");
     let block: Vec<&str> = text
         .lines()
         .skip_while(|l| !l.starts_with("SMS-06 "))
@@ -356,16 +347,8 @@ fn the_command_prints_one_note_per_line_and_counts_every_kind() {
 /// registry's dates, with the rule that changes that day and the steps it breaks.
 #[test]
 fn the_forecast_names_the_first_review_date_and_its_rule() {
-    let out = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
-        .args(["check-guide", "--forecast"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let (ok, text, err) = common::output_of(&["check-guide", "--forecast"]);
+    assert!(ok, "{err}");
     let mut lines = text.lines();
     assert!(
         lines

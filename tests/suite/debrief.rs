@@ -72,7 +72,9 @@ async fn every_debrief_link_leads_to_a_book_page_and_a_guide_step_that_exist() {
             .never
             .iter()
             .any(|n| matches!(n, mfa_sim::trainer::exercise::Never::MfaStateBelow { .. }));
-        if guarded {
+        // A trainee playing the user has no console: the shortcut is refused, not done
+        // (`trainer.rs` checks the refusal and its rule).
+        if guarded && ex.role == mfa_sim::trainer::exercise::Role::Technician {
             assert_eq!(shortcut.outcome, Outcome::Failed, "{}", ex.id);
             let m = &shortcut.mistakes[0];
             assert_eq!(m.rule, Some(6), "{}: {m:?}", ex.id);
@@ -177,7 +179,12 @@ async fn a_new_projects_solution_plays_to_a_pass() {
 /// ends, not met, once the limit has passed; the debrief gives the time against the limit.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_time_limit_ends_the_ticket_when_it_has_passed() {
-    let late = ["verify dana", "wait 901", "admin revoke-sessions dana"].map(String::from);
+    let late = [
+        "verify dana callback",
+        "wait 901",
+        "admin revoke-sessions dana",
+    ]
+    .map(String::from);
     let (met, transcript, d) = debrief_of("ticket-stolen-laptop", late.to_vec()).await;
     assert!(!met);
     for words in [
@@ -197,8 +204,75 @@ async fn a_time_limit_ends_the_ticket_when_it_has_passed() {
         (Outcome::NotMet, Some(15), 0)
     );
     // Within the limit, the same ticket is met.
-    let mut within = vec!["verify dana".to_string(), "wait 840".to_string()];
+    let mut within = vec!["verify dana callback".to_string(), "wait 840".to_string()];
     within.extend(lines("ticket-stolen-laptop", "good").into_iter().skip(1));
     let (met, transcript, _) = debrief_of("ticket-stolen-laptop", within).await;
     assert!(met, "{transcript}");
+}
+
+/// The desk's own mistakes about the caller count: a call to the mobile on the account (which
+/// may be the lost phone) is refused as a check and is a mistake, and turning away the real
+/// caller fails the ticket; both link to the book's page on checking callers and to the guide
+/// step the exercise ties its check to.
+#[tokio::test(flavor = "multi_thread")]
+async fn checking_on_the_mobile_and_refusing_the_real_caller_are_mistakes() {
+    let caller_page = mfa_sim::trainer::debrief::CALLER_PAGE;
+    let (file, anchor) = caller_page.split_once('#').unwrap();
+    let html = std::fs::read_to_string(common::built_book().join(file)).unwrap();
+    assert!(html.contains(&format!("id=\"{anchor}\"")), "{caller_page}");
+    let mut mobile = vec!["verify dana mobile".to_string()];
+    mobile.extend(lines("ticket-lost-phone", "good"));
+    let (met, transcript, d) = debrief_of("ticket-lost-phone", mobile).await;
+    assert!(met, "{transcript}");
+    assert!(
+        transcript.contains("proves nothing: it may be the lost or stolen phone"),
+        "{transcript}"
+    );
+    assert_eq!(d.mistakes.len(), 1, "{:?}", d.mistakes);
+    let m = &d.mistakes[0];
+    assert_eq!(m.command, "verify dana mobile");
+    assert_eq!(m.page.as_deref(), Some(caller_page), "{m:?}");
+    assert!(m.what.starts_with("not a check of the caller"), "{m:?}");
+    assert_eq!(d.score, 90, "{d:?}");
+    assert!(
+        transcript.contains(&format!("book {caller_page}")),
+        "{transcript}"
+    );
+
+    let (met, transcript, d) = debrief_of(
+        "ticket-approved-by-mistake",
+        vec!["admin log dana".into(), "refuse dana".into()],
+    )
+    .await;
+    assert!(!met, "{transcript}");
+    assert_eq!(d.outcome, Outcome::Failed, "{transcript}");
+    assert_eq!(d.mistakes.len(), 1, "{:?}", d.mistakes);
+    let m = &d.mistakes[0];
+    assert_eq!(m.command, "refuse dana");
+    assert!(m.what.contains("who was the real caller"), "{m:?}");
+    assert_eq!(
+        (m.guide.as_deref(), m.page.as_deref()),
+        (Some("FALLBACK-1"), Some(caller_page)),
+        "{m:?}"
+    );
+}
+
+/// `restart` starts the ticket again: the mistakes before it still count in the debrief,
+/// which says how many restarts there were and times the attempt from the last start.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_restart_keeps_the_mistakes_and_is_counted_in_the_debrief() {
+    let mut again = vec!["verify dana mobile".to_string(), "restart".to_string()];
+    again.extend(lines("ticket-lost-phone", "good"));
+    let (met, transcript, d) = debrief_of("ticket-lost-phone", again).await;
+    assert!(met, "{transcript}");
+    assert_eq!(
+        (d.restarts, d.mistake_count(), d.score),
+        (1, 1, 90),
+        "{d:?}"
+    );
+    assert!(transcript.contains("Starting again."), "{transcript}");
+    assert!(
+        transcript.contains("simulated seconds, since the last of 1 restart)"),
+        "{transcript}"
+    );
 }

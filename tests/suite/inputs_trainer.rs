@@ -247,24 +247,32 @@ async fn simulated_time_stops_at_the_session_limit() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_tap_lasts_ten_minutes_to_thirty_days() {
+async fn a_tap_lasts_within_the_policy() {
+    // Rule 32 and the facts file: the default policy allows 1 to 8 hours; the console
+    // refuses anything else and issues nothing.
     let (mut session, _) = start(&common::repo(), "ticket-lost-phone", false)
         .await
         .unwrap();
-    session.handle("verify dana").await;
+    session.handle("verify dana callback").await;
     for bad in [
         "admin tap dana 9999999999999999",
         "admin tap dana -1",
         "admin tap dana 5",
-        "admin tap dana soon",
+        "admin tap dana 481",
     ] {
         let reply = session.handle(bad).await;
         assert!(
-            reply.text.contains("lasts 10 to 43200 minutes"),
+            reply.text.contains("policy allows 60 to 480 minutes")
+                || reply.text.contains("whole number"),
             "{bad}: {}",
             reply.text
         );
+        assert!(!reply.text.contains("valid"), "{bad}: {}", reply.text);
     }
+    let reply = session.handle("admin tap dana soon").await;
+    assert!(reply.text.contains("whole number"), "{}", reply.text);
+    let reply = session.handle("admin tap dana").await;
+    assert!(reply.text.contains("(valid 60 minutes)"), "{}", reply.text);
 }
 
 // ---- property tests ----
@@ -333,7 +341,14 @@ fn command_line() -> impl Strategy<Value = String> {
         "password",
         "wait",
         "verify",
+        "verify dana",
+        "ask dana",
+        "directory",
+        "refuse",
         "admin",
+        "admin delete-method dana",
+        "admin add-phone dana mobile",
+        "admin audit",
         "admin tap dana",
         "admin reset-password dana",
         "admin show",

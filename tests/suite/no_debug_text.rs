@@ -7,7 +7,6 @@
 use crate::common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// The Debug shapes found on one line.
 fn debug_shapes(line: &str) -> Vec<String> {
@@ -89,16 +88,8 @@ fn html_pages(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn command_output(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
-        .args(args)
-        .current_dir(common::repo().root())
-        .output()
-        .expect("the binary runs");
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+    let (_, stdout, stderr) = common::output_of(args);
+    format!("{stdout}{stderr}")
 }
 
 #[test]
@@ -125,6 +116,7 @@ fn command_outputs_carry_no_debug_text() {
         &["demo"][..],
         &["run"],
         &["check-guide"],
+        &["check-guide", "--forecast"],
         &["check-guide", "--date", "2027-02-01"],
     ] {
         let place = format!("`mfa-sim {}`", args.join(" "));

@@ -48,6 +48,7 @@ fn attempt(trainee: &str, n: usize) -> Attempt {
             expert: Vec::new(),
             seconds: 60,
             time_limit: None,
+            restarts: 0,
         },
     }
 }
@@ -57,11 +58,11 @@ fn attempts_are_kept_per_trainee_and_shown_to_the_trainee_and_the_manager() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("desk/progress.sqlite");
     let file = file.to_str().unwrap();
-    let good = "verify dana\nadmin reregister dana\nadmin tap dana 60\n";
+    let good = "verify dana callback\nadmin reregister dana\nadmin tap dana 60\n";
     let cases = [
         ("sam", "admin disable dana\n", 1),
         ("sam", good, 0),
-        ("kim", "verify dana\n", 1),
+        ("kim", "verify dana callback\n", 1),
     ];
     for (trainee, script, code) in cases {
         let out = mfa_sim(

@@ -59,6 +59,9 @@ pub(crate) fn fill(line: &str, shown: &str) -> String {
         ("{app-password}", "App password: ", 16, |c: char| {
             c.is_ascii_lowercase()
         }),
+        ("{pass}", "minutes): ", 8, |c: char| {
+            c.is_ascii_alphanumeric()
+        }),
     ] {
         if line.contains(placeholder)
             && let Some((at, value)) = latest(shown, marker, len, ok)
@@ -124,7 +127,11 @@ async fn every_exercise_has_a_good_and_a_wrong_path() {
         .unwrap()
         .strict()
         .unwrap();
-    assert!(exercises.len() >= 10);
+    assert!(exercises.len() >= 16, "{} exercises", exercises.len());
+    let impostors = exercises
+        .iter()
+        .filter(|e| e.caller.is == mfa_sim::trainer::exercise::CallerIs::Impostor)
+        .count();
     for ex in exercises {
         let (met, transcript) = play(&ex.id, "good").await;
         assert!(
@@ -148,7 +155,37 @@ async fn every_exercise_has_a_good_and_a_wrong_path() {
             ex.id
         );
         compare(&ex.id, "wrong", &transcript);
+
+        // A ticket whose caller is an impostor (pinned, or drawn so from the seed, which the
+        // ticket's `.trusting` script says): trusting the caller fails, and says why.
+        let trusting = dir().join(format!("{}.trusting", ex.id)).exists();
+        assert!(
+            trusting || ex.caller.is != mfa_sim::trainer::exercise::CallerIs::Impostor,
+            "{}: an impostor ticket needs a .trusting script",
+            ex.id
+        );
+        if trusting {
+            let (met, transcript) = play(&ex.id, "trusting").await;
+            assert!(
+                !met,
+                "{}: trusting the impostor met the goal:\n{transcript}",
+                ex.id
+            );
+            for words in [
+                "*** Failed: ended at once",
+                "Why this is dangerous",
+                "The caller was not",
+            ] {
+                assert!(
+                    transcript.contains(words),
+                    "{}: trusting did not say {words:?}:\n{transcript}",
+                    ex.id
+                );
+            }
+            compare(&ex.id, "trusting", &transcript);
+        }
     }
+    assert!(impostors >= 2, "{impostors} impostor tickets");
 }
 
 /// Plays `lines` (no placeholders) into exercise `id`.
@@ -206,16 +243,40 @@ async fn every_ticket_fails_at_once_on_the_insecure_shortcut_with_why() {
             "{}: MFA may be turned off",
             ex.id
         );
+        if ex.role == Role::User {
+            // The user has no admin console: the shortcut is refused, explained with the
+            // rule, and MFA stays as it was.
+            let (met, transcript) = play_lines(
+                &ex.id,
+                vec![format!("admin disable {who}"), "status".into()],
+            )
+            .await;
+            assert!(!met, "{}", ex.id);
+            for words in ["not the help desk", "no admin console", rule(6).as_str()] {
+                assert!(
+                    transcript.contains(words),
+                    "{}: did not say {words:?}:\n{transcript}",
+                    ex.id
+                );
+            }
+            assert!(transcript.contains("> status"), "{}", ex.id);
+            continue;
+        }
         let mut shortcuts = vec![(format!("admin disable {who}"), rule(6))];
-        if ex.role == Role::Technician {
-            assert!(
-                ex.goal
-                    .never
-                    .iter()
-                    .any(|n| matches!(n, Never::BeforeVerified { .. })),
-                "{}: the account may be changed before the caller is verified",
-                ex.id
-            );
+        assert!(
+            ex.goal
+                .never
+                .iter()
+                .any(|n| matches!(n, Never::BeforeVerified { .. } | Never::AnyOf { .. })),
+            "{}: the account may be changed before the caller is verified",
+            ex.id
+        );
+        if ex
+            .goal
+            .never
+            .iter()
+            .any(|n| matches!(n, Never::BeforeVerified { .. }))
+        {
             shortcuts.push((format!("admin reregister {who}"), rule(29)));
             shortcuts.push((format!("admin tap {who} 60"), rule(32)));
         }
@@ -429,5 +490,186 @@ fn the_list_names_every_exercise() {
         .unwrap()
     {
         assert!(text.contains(&ex.id), "{text}");
+    }
+}
+
+/// Issue 14, "never a silent dead end": once the session's simulated time is used up the
+/// trainer says the goal can no longer be met, why, and offers `restart`; `status` repeats
+/// it; `restart` starts the exercise again (the score counts the restart).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dead_end_is_said_with_why_and_restart_starts_again() {
+    let mut lines: Vec<String> = vec!["wait 86400".into(); 29];
+    lines.push("wait 86340".into());
+    lines.push("open office.com".into());
+    lines.extend(std::iter::repeat_n("type dana@contoso.com".to_string(), 40));
+    lines.push("status".into());
+    lines.push("restart".into());
+    lines.extend(self::lines("ticket-no-signal", "good"));
+    let (mut session, briefing) = start(&common::repo(), "ticket-no-signal", false)
+        .await
+        .unwrap();
+    let mut out = Vec::new();
+    let met = script(&mut session, &briefing, lines, fill, &mut out)
+        .await
+        .unwrap();
+    let transcript = String::from_utf8(out).unwrap();
+    assert_eq!(
+        transcript
+            .matches("*** The goal can no longer be met: this attempt has used its 30 days")
+            .count(),
+        1,
+        "{transcript}"
+    );
+    assert!(transcript.contains("Type `restart`"), "{transcript}");
+    assert!(
+        transcript.contains("The goal can no longer be met: this attempt has used its 30 days of simulated time, so nothing more can be done in it. `restart` starts again."),
+        "status: {transcript}"
+    );
+    assert!(transcript.contains("Starting again."), "{transcript}");
+    assert!(met, "the good path after `restart`:\n{transcript}");
+    assert!(transcript.contains("1 restart"), "{transcript}");
+}
+
+/// A setup that leaves a trainee playing the user blocked cannot be won: the exercise does
+/// not start, and says why.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_setup_that_blocks_the_user_does_not_start() {
+    let err = play_changed("05-ticket-no-signal.yaml", "ticket-no-signal", |text| {
+        text.replace(
+            "  - signal: {user: Dana, on: false}\n",
+            "  - signal: {user: Dana, on: false}\n  - block_sign_in: Dana\n",
+        )
+    })
+    .await
+    .unwrap_err();
+    assert!(err.contains("out of reach"), "{err}");
+    assert!(err.contains("only the help desk can unblock"), "{err}");
+}
+
+/// Who is calling, checked as a desk would: `verify` without a way lists the ways, the mobile
+/// on the account proves nothing (a mistake, explained), a check that works verifies; asking
+/// and looking things up are never mistakes; the technician cannot see the user's phone and
+/// a trainee playing the user has no console; a typo gets a suggestion and is no mistake.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_desk_checks_the_caller_and_each_role_has_its_own_powers() {
+    let (_, transcript) = play_lines(
+        "ticket-lost-phone",
+        vec![
+            "verify dana".into(),
+            "phone".into(),
+            "ask dana".into(),
+            "directory dana".into(),
+            "verfy dana callback".into(),
+            "status".into(),
+            "verify dana mobile".into(),
+            "verify dana video".into(),
+            "quit".into(),
+        ],
+    )
+    .await;
+    for words in [
+        "How will you check that the caller is Dana Whitfield? `verify dana callback`",
+        "From the help desk you cannot see Dana's phone",
+        "office phone: +1 4255550142",
+        "Did you mean `verify`?",
+        "a call to the mobile number on the account proves nothing",
+        "On a video call the caller matches Dana Whitfield's photo",
+        "1 mistake,",
+    ] {
+        assert!(transcript.contains(words), "{words:?}:\n{transcript}");
+    }
+    assert!(!transcript.contains("-- Dana's phone"), "{transcript}");
+    // Turning away the real person is no safe default: it fails, with why.
+    let (met, transcript) = play_lines("ticket-lost-phone", vec!["refuse dana".into()]).await;
+    assert!(!met);
+    assert!(
+        transcript.contains("*** Failed") && transcript.contains("You turned away Dana"),
+        "{transcript}"
+    );
+    let (_, transcript) = play_lines(
+        "ticket-no-signal",
+        vec!["verify dana callback".into(), "phone".into(), "quit".into()],
+    )
+    .await;
+    assert!(transcript.contains("not the help desk"), "{transcript}");
+    assert!(transcript.contains("-- Dana's phone"), "{transcript}");
+}
+
+/// `copy` takes what the page shows; `type paste` types it.
+#[tokio::test(flavor = "multi_thread")]
+async fn copy_takes_what_the_page_shows() {
+    let mut good = lines("third-party-app", "good");
+    let scan = good
+        .iter()
+        .position(|l| l.starts_with("scan "))
+        .expect("the third-party setup scans a QR code");
+    good.insert(scan, "copy secret".into());
+    good.insert(scan, "copy".into());
+    let (_, transcript) = play_lines_filled("third-party-app", good).await;
+    assert!(
+        transcript.contains("Copied the secret key: "),
+        "{transcript}"
+    );
+}
+
+/// Plays `lines` into exercise `id`, filling placeholders as the solutions do.
+async fn play_lines_filled(id: &str, lines: Vec<String>) -> (bool, String) {
+    let (mut session, briefing) = start(&common::repo(), id, false).await.unwrap();
+    let mut out = Vec::new();
+    let met = script(&mut session, &briefing, lines, fill, &mut out)
+        .await
+        .unwrap();
+    (met, String::from_utf8(out).unwrap())
+}
+
+/// The changed-number ticket draws its caller from the seed (an impostor with this tenant's
+/// seed, as its scripts show); pinned genuine, the desk checks, deletes the old number and adds
+/// the new one, and the goal is met.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_changed_number_ticket_with_a_genuine_caller() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "15-ticket-changed-number.yaml";
+    let text = std::fs::read_to_string(common::repo().exercises().join(file)).unwrap();
+    assert!(text.contains("  is: either\n"));
+    std::fs::write(
+        dir.path().join(file),
+        text.replace("  is: either\n", "  is: genuine\n"),
+    )
+    .unwrap();
+    let (mut session, briefing) = mfa_sim::trainer::terminal::start_from(
+        dir.path(),
+        &common::repo(),
+        "ticket-changed-number",
+        false,
+    )
+    .await
+    .unwrap();
+    // Pinned genuine, the end names no caller: only a ticket that could send an impostor does.
+    let steps = [
+        "verify dana callback",
+        "admin add-phone dana mobile +1 4255550199",
+        "admin show dana",
+        "admin delete-method dana 1",
+        "admin add-phone dana mobile +1 4255550199",
+    ];
+    let mut out = Vec::new();
+    let met = script(
+        &mut session,
+        &briefing,
+        steps.iter().map(|s| s.to_string()),
+        |l, _| l.to_string(),
+        &mut out,
+    )
+    .await
+    .unwrap();
+    let transcript = String::from_utf8(out).unwrap();
+    assert!(met, "{transcript}");
+    for words in [
+        "Dana answers and confirms the request",
+        "Not done for dana@contoso.com: You already have a Phone",
+        "the console refused it; nothing changed",
+        "Added Phone +1 4255550199 for dana@contoso.com",
+    ] {
+        assert!(transcript.contains(words), "{words:?}:\n{transcript}");
     }
 }

@@ -41,7 +41,10 @@ async fn set_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> 
 }
 
 /// Example: Given Dana's MFA state is "enforced"
-#[given(expr = "{person}'s MFA state is {state}")]
+/// Expression: {person}'s MFA state is {state}
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s MFA state is (?:(?:"(?P<__1_0>[\x{0}-!\#-\x{10FFFF}]*)"))$"#
+)]
 async fn mfa_state_set(w: &mut GuideWorld, step: &Step, who: Person, wanted: State) -> Result<()> {
     // Given sets up, Then checks: the administrator puts the account in that state.
     w.at(step);
@@ -57,7 +60,10 @@ async fn mfa_state_set(w: &mut GuideWorld, step: &Step, who: Person, wanted: Sta
 }
 
 /// Example: Then Dana's MFA state is "enforced"
-#[then(expr = "{person}'s MFA state is {state}")]
+/// Expression: {person}'s MFA state is {state}
+#[then(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s MFA state is (?:(?:"(?P<__1_0>[\x{0}-!\#-\x{10FFFF}]*)"))$"#
+)]
 async fn mfa_state_is(w: &mut GuideWorld, step: &Step, who: Person, expected: State) -> Result<()> {
     w.at(step);
     let upn = w.person(&who)?.upn.clone();
@@ -71,8 +77,9 @@ async fn mfa_state_is(w: &mut GuideWorld, step: &Step, who: Person, expected: St
 }
 
 /// Example: When the administrator turns app passwords off
-#[given(expr = "the administrator turns app passwords {switch}")]
-#[when(expr = "the administrator turns app passwords {switch}")]
+/// Expression: the administrator turns app passwords {switch}
+#[given(regex = r"^the administrator turns app passwords (on|off)$")]
+#[when(regex = r"^the administrator turns app passwords (on|off)$")]
 async fn app_password_setting(w: &mut GuideWorld, step: &Step, on: Switch) -> Result<()> {
     w.at(step);
     w.sim()?.admin.allow_app_passwords(on.0).await?;
@@ -110,8 +117,13 @@ async fn fraud_setting(w: &mut GuideWorld, step: &Step, name: String, on: String
 }
 
 /// Example: When the administrator requires Dana to register MFA again
-#[given(expr = "the administrator requires {person} to register MFA again")]
-#[when(expr = "the administrator requires {person} to register MFA again")]
+/// Expression: the administrator requires {person} to register MFA again
+#[given(
+    regex = r"^the administrator requires ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) to register MFA again$"
+)]
+#[when(
+    regex = r"^the administrator requires ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) to register MFA again$"
+)]
 async fn require_reregistration(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     admin_do(w, &who, AdminAction::RequireReregistration).await?;
@@ -128,8 +140,13 @@ async fn require_reregistration(w: &mut GuideWorld, step: &Step, who: Person) ->
 }
 
 /// Example: When the administrator revokes Dana's MFA sessions
-#[given(expr = "the administrator revokes {person}'s MFA sessions")]
-#[when(expr = "the administrator revokes {person}'s MFA sessions")]
+/// Expression: the administrator revokes {person}'s MFA sessions
+#[given(
+    regex = r"^the administrator revokes ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s MFA sessions$"
+)]
+#[when(
+    regex = r"^the administrator revokes ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s MFA sessions$"
+)]
 async fn revoke(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let report = admin_do(w, &who, AdminAction::RevokeMfaSessions).await?;
@@ -141,8 +158,13 @@ async fn revoke(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
 }
 
 /// Example: When the administrator revokes Dana's sign-in sessions
-#[given(expr = "the administrator revokes {person}'s sign-in sessions")]
-#[when(expr = "the administrator revokes {person}'s sign-in sessions")]
+/// Expression: the administrator revokes {person}'s sign-in sessions
+#[given(
+    regex = r"^the administrator revokes ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s sign-in sessions$"
+)]
+#[when(
+    regex = r"^the administrator revokes ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s sign-in sessions$"
+)]
 async fn revoke_sign_in(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let report = admin_do(w, &who, AdminAction::RevokeSignInSessions).await?;
@@ -154,8 +176,13 @@ async fn revoke_sign_in(w: &mut GuideWorld, step: &Step, who: Person) -> Result<
 }
 
 /// Example: When the administrator resets Dana's password to "Blue-Kettle-19"
-#[given(expr = "the administrator resets {person}'s password to {string}")]
-#[when(expr = "the administrator resets {person}'s password to {string}")]
+/// Expression: the administrator resets {person}'s password to {string}
+#[given(
+    regex = r#"^the administrator resets ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s password to (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
+#[when(
+    regex = r#"^the administrator resets ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s password to (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
 async fn reset_password(w: &mut GuideWorld, step: &Step, who: Person, pw: String) -> Result<()> {
     w.at(step);
     let report = admin_do(w, &who, AdminAction::ResetPassword(pw)).await?;
@@ -167,8 +194,13 @@ async fn reset_password(w: &mut GuideWorld, step: &Step, who: Person, pw: String
 }
 
 /// Example: When the administrator issues Dana a Temporary Access Pass for 60 minutes
-#[given(expr = "the administrator issues {person} a Temporary Access Pass for {int} minutes")]
-#[when(expr = "the administrator issues {person} a Temporary Access Pass for {int} minutes")]
+/// Expression: the administrator issues {person} a Temporary Access Pass for {int} minutes
+#[given(
+    regex = r"^the administrator issues ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) a Temporary Access Pass for ((?:-?\d+)|(?:\d+)) minutes$"
+)]
+#[when(
+    regex = r"^the administrator issues ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) a Temporary Access Pass for ((?:-?\d+)|(?:\d+)) minutes$"
+)]
 async fn issue_tap(w: &mut GuideWorld, step: &Step, who: Person, minutes: i64) -> Result<()> {
     w.at(step);
     let report = admin_do(
@@ -237,7 +269,10 @@ async fn mfa_blocked(w: &mut GuideWorld, step: &Step, who: Person, what: String)
 }
 
 /// Example: Then the sign-in log shows a "Success" for Dana with "Text message"
-#[then(expr = "the sign-in log shows a(n) {string} for {person} with {string}")]
+/// Expression: the sign-in log shows a(n) {string} for {person} with {string}
+#[then(
+    regex = r#"^the sign-in log shows a(?:n)? (?:"(?P<__0_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__0_1>[^'\\]*(?:\\.[^'\\]*)*)') for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) with (?:"(?P<__2_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__2_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
 async fn log_shows(
     w: &mut GuideWorld,
     step: &Step,
@@ -266,7 +301,10 @@ async fn log_shows(
 }
 
 /// Example: Then the sign-in log shows 3 failures for Dana
-#[then(expr = "the sign-in log shows {int} failure(s) for {person}")]
+/// Expression: the sign-in log shows {int} failure(s) for {person}
+#[then(
+    regex = r"^the sign-in log shows ((?:-?\d+)|(?:\d+)) failure(?:s)? for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)$"
+)]
 async fn log_failures(w: &mut GuideWorld, step: &Step, count: usize, who: Person) -> Result<()> {
     w.at(step);
     let upn = w.person(&who)?.upn.clone();
@@ -304,8 +342,9 @@ async fn block_sign_in(w: &mut GuideWorld, step: &Step, verb: String, who: Perso
 }
 
 /// Example: When the administrator lets browsers remember MFA for 14 days
-#[given(expr = "the administrator lets browsers remember MFA for {int} days")]
-#[when(expr = "the administrator lets browsers remember MFA for {int} days")]
+/// Expression: the administrator lets browsers remember MFA for {int} days
+#[given(regex = r"^the administrator lets browsers remember MFA for ((?:-?\d+)|(?:\d+)) days$")]
+#[when(regex = r"^the administrator lets browsers remember MFA for ((?:-?\d+)|(?:\d+)) days$")]
 async fn remember_mfa(w: &mut GuideWorld, step: &Step, days: u32) -> Result<()> {
     w.at(step);
     w.sim()?.admin.remember_mfa_days(Some(days)).await?;
@@ -357,8 +396,13 @@ async fn admin_sees_method(
 }
 
 /// Example: Given the administrator turns on Conditional Access requiring MFA for all users
-#[given(expr = "the administrator turns {switch} Conditional Access requiring MFA for all users")]
-#[when(expr = "the administrator turns {switch} Conditional Access requiring MFA for all users")]
+/// Expression: the administrator turns {switch} Conditional Access requiring MFA for all users
+#[given(
+    regex = r"^the administrator turns (on|off) Conditional Access requiring MFA for all users$"
+)]
+#[when(
+    regex = r"^the administrator turns (on|off) Conditional Access requiring MFA for all users$"
+)]
 async fn conditional_access(w: &mut GuideWorld, step: &Step, on: Switch) -> Result<()> {
     w.at(step);
     w.sim()?.admin.conditional_access_mfa(on.0).await?;
@@ -397,7 +441,10 @@ async fn service_setting(
 }
 
 /// Example: Then the MFA service settings page says "no longer decide"
-#[then(expr = "the MFA service settings page says {string}")]
+/// Expression: the MFA service settings page says {string}
+#[then(
+    regex = r#"^the MFA service settings page says (?:"(?P<__0_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__0_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
 async fn service_settings_say(w: &mut GuideWorld, step: &Step, words: String) -> Result<()> {
     w.at(step);
     let page = w.sim()?.admin.service_settings(None).await?.to_string();

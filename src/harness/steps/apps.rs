@@ -12,8 +12,13 @@ use cucumber::{given, then, when};
 const MS: &str = "Microsoft Authenticator";
 
 /// Example: When Dana opens Microsoft Authenticator and accepts its terms
-#[given(expr = "{person} opens Microsoft Authenticator and accepts its terms")]
-#[when(expr = "{person} opens Microsoft Authenticator and accepts its terms")]
+/// Expression: {person} opens Microsoft Authenticator and accepts its terms
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) opens Microsoft Authenticator and accepts its terms$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) opens Microsoft Authenticator and accepts its terms$"
+)]
 async fn accept_terms(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     w.authenticator(&who).await?.accept_terms().await?;
@@ -21,8 +26,13 @@ async fn accept_terms(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()
 }
 
 /// Example: When Dana scans the QR code with "Google Authenticator"
-#[given(expr = "{person} scans the QR code with {app}")]
-#[when(expr = "{person} scans the QR code with {app}")]
+/// Expression: {person} scans the QR code with {app}
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) scans the QR code with (?:(?:"(?P<__1_0>[\x{0}-!\#-\x{10FFFF}]*)"))$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) scans the QR code with (?:(?:"(?P<__1_0>[\x{0}-!\#-\x{10FFFF}]*)"))$"#
+)]
 async fn scan(w: &mut GuideWorld, step: &Step, who: Person, app: App) -> Result<()> {
     w.at(step);
     let account = if &*app == MS {
@@ -47,8 +57,13 @@ async fn scan(w: &mut GuideWorld, step: &Step, who: Person, app: App) -> Result<
 }
 
 /// Example: When Dana adds the account to "Microsoft Authenticator" by hand
-#[given(expr = "{person} adds the account to {app} by hand")]
-#[when(expr = "{person} adds the account to {app} by hand")]
+/// Expression: {person} adds the account to {app} by hand
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) adds the account to (?:(?:"(?P<__1_0>[\x{0}-!\#-\x{10FFFF}]*)")) by hand$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) adds the account to (?:(?:"(?P<__1_0>[\x{0}-!\#-\x{10FFFF}]*)")) by hand$"#
+)]
 async fn add_by_hand(w: &mut GuideWorld, step: &Step, who: Person, app: App) -> Result<()> {
     w.at(step);
     let page = w.page(&who).await?;
@@ -81,7 +96,10 @@ async fn add_by_hand(w: &mut GuideWorld, step: &Step, who: Person, app: App) -> 
 }
 
 /// Example: Then "Google Authenticator" cannot read the QR code on Dana's screen
-#[then(expr = "{app} cannot read the QR code on {person}'s screen")]
+/// Expression: {app} cannot read the QR code on {person}'s screen
+#[then(
+    regex = r#"^(?:(?:"(?P<__0_0>[\x{0}-!\#-\x{10FFFF}]*)")) cannot read the QR code on ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s screen$"#
+)]
 async fn cannot_scan(w: &mut GuideWorld, step: &Step, app: App, who: Person) -> Result<()> {
     w.at(step);
     let qr = w
@@ -97,8 +115,13 @@ async fn cannot_scan(w: &mut GuideWorld, step: &Step, app: App, who: Person) -> 
 }
 
 /// Example: When Dana types the code from "Google Authenticator"
-#[given(expr = "{person} types the code from {app}")]
-#[when(expr = "{person} types the code from {app}")]
+/// Expression: {person} types the code from {app}
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types the code from (?:(?:"(?P<__1_0>[\x{0}-!\#-\x{10FFFF}]*)"))$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types the code from (?:(?:"(?P<__1_0>[\x{0}-!\#-\x{10FFFF}]*)"))$"#
+)]
 async fn type_app_code(w: &mut GuideWorld, step: &Step, who: Person, app: App) -> Result<()> {
     w.at(step);
     let code = w.app_code(&who, &app).await?;
@@ -175,8 +198,13 @@ async fn asks_number(w: &mut GuideWorld, step: &Step, verb: String, who: Person)
 }
 
 /// Example: When Dana approves the request in Microsoft Authenticator
-#[given(expr = "{person} approves the request in Microsoft Authenticator")]
-#[when(expr = "{person} approves the request in Microsoft Authenticator")]
+/// Expression: {person} approves the request in Microsoft Authenticator
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) approves the request in Microsoft Authenticator$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) approves the request in Microsoft Authenticator$"
+)]
 async fn approve(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let number = w.page(&who).await?.number;
@@ -184,8 +212,13 @@ async fn approve(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
 }
 
 /// Example: When Dana approves the request typing 17
-#[given(expr = "{person} approves the request typing {int}")]
-#[when(expr = "{person} approves the request typing {int}")]
+/// Expression: {person} approves the request typing {int}
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) approves the request typing ((?:-?\d+)|(?:\d+))$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) approves the request typing ((?:-?\d+)|(?:\d+))$"
+)]
 async fn approve_typing(w: &mut GuideWorld, step: &Step, who: Person, n: u8) -> Result<()> {
     w.at(step);
     let state = w
@@ -202,8 +235,13 @@ async fn approve_typing(w: &mut GuideWorld, step: &Step, who: Person, n: u8) -> 
 }
 
 /// Example: When Dana denies the request in Microsoft Authenticator
-#[given(expr = "{person} {answer} the request in Microsoft Authenticator")]
-#[when(expr = "{person} {answer} the request in Microsoft Authenticator")]
+/// Expression: {person} {answer} the request in Microsoft Authenticator
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) (denies|reports) the request in Microsoft Authenticator$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) (denies|reports) the request in Microsoft Authenticator$"
+)]
 async fn deny(w: &mut GuideWorld, step: &Step, who: Person, verb: params::Answer) -> Result<()> {
     w.at(step);
     let answer = match verb {
@@ -218,8 +256,9 @@ async fn deny(w: &mut GuideWorld, step: &Step, who: Person, verb: params::Answer
 }
 
 /// Example: When Dana denies the request and reports it
-#[given(expr = "{person} denies the request and reports it")]
-#[when(expr = "{person} denies the request and reports it")]
+/// Expression: {person} denies the request and reports it
+#[given(regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) denies the request and reports it$")]
+#[when(regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) denies the request and reports it$")]
 async fn deny_and_report(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     // In the app, reporting is the second question after "Deny": one answer, Report.
@@ -231,7 +270,10 @@ async fn deny_and_report(w: &mut GuideWorld, step: &Step, who: Person) -> Result
 }
 
 /// Example: Then Microsoft Authenticator on Dana's phone lists her account
-#[then(expr = "Microsoft Authenticator on {person}'s phone lists her/his/their account")]
+/// Expression: Microsoft Authenticator on {person}'s phone lists her/his/their account
+#[then(
+    regex = r"^Microsoft Authenticator on ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone lists (?:her|his|their) account$"
+)]
 async fn lists_account(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let upn = w.person(&who)?.upn.clone();
@@ -245,8 +287,13 @@ async fn lists_account(w: &mut GuideWorld, step: &Step, who: Person) -> Result<(
 }
 
 /// Example: When Dana approves the request typing a different number
-#[given(expr = "{person} approves the request typing a different number")]
-#[when(expr = "{person} approves the request typing a different number")]
+/// Expression: {person} approves the request typing a different number
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) approves the request typing a different number$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) approves the request typing a different number$"
+)]
 async fn approve_wrong(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let shown = w
@@ -269,8 +316,13 @@ async fn approve_wrong(w: &mut GuideWorld, step: &Step, who: Person) -> Result<(
 }
 
 /// Example: When Dana confirms with her phone's screen lock
-#[given(expr = "{person} confirms with her/his/their phone's screen lock")]
-#[when(expr = "{person} confirms with her/his/their phone's screen lock")]
+/// Expression: {person} confirms with her/his/their phone's screen lock
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) confirms with (?:her|his|their) phone's screen lock$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) confirms with (?:her|his|their) phone's screen lock$"
+)]
 async fn confirm_screen_lock(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     use crate::actors::authenticator::ScreenLockConfirmed;
     w.at(step);
@@ -295,7 +347,10 @@ async fn confirm_screen_lock(w: &mut GuideWorld, step: &Step, who: Person) -> Re
 }
 
 /// Example: Then Microsoft Authenticator on Dana's phone asks for a passkey sign-in
-#[then(expr = "Microsoft Authenticator on {person}'s phone asks for a passkey sign-in")]
+/// Expression: Microsoft Authenticator on {person}'s phone asks for a passkey sign-in
+#[then(
+    regex = r"^Microsoft Authenticator on ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone asks for a passkey sign-in$"
+)]
 async fn passkey_request_shown(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let pending = w.authenticator(&who).await?.pending().await?;
@@ -341,8 +396,13 @@ pub(crate) async fn accounts_on(
 }
 
 /// Example: When Dana removes her account from "Google Authenticator"
-#[given(expr = "{person} removes her/his/their account from {app}")]
-#[when(expr = "{person} removes her/his/their account from {app}")]
+/// Expression: {person} removes her/his/their account from {app}
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) removes (?:her|his|their) account from (?:(?:"(?P<__1_0>[\x{0}-!\#-\x{10FFFF}]*)"))$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) removes (?:her|his|their) account from (?:(?:"(?P<__1_0>[\x{0}-!\#-\x{10FFFF}]*)"))$"#
+)]
 async fn remove_account(w: &mut GuideWorld, step: &Step, who: Person, app: App) -> Result<()> {
     // Only the app forgets: Security info still lists the method, so a sign-in still asks
     // for it (a request to Microsoft Authenticator then reaches nothing).
@@ -370,7 +430,10 @@ async fn remove_account(w: &mut GuideWorld, step: &Step, who: Person, app: App) 
 }
 
 /// Example: Then "Google Authenticator" on Dana's phone lists her account
-#[then(expr = "{app} on {person}'s phone lists her/his/their account")]
+/// Expression: {app} on {person}'s phone lists her/his/their account
+#[then(
+    regex = r#"^(?:(?:"(?P<__0_0>[\x{0}-!\#-\x{10FFFF}]*)")) on ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone lists (?:her|his|their) account$"#
+)]
 async fn app_lists(w: &mut GuideWorld, step: &Step, app: App, who: Person) -> Result<()> {
     w.at(step);
     let upn = w.person(&who)?.upn.clone();
@@ -384,7 +447,10 @@ async fn app_lists(w: &mut GuideWorld, step: &Step, app: App, who: Person) -> Re
 }
 
 /// Example: Then "Google Authenticator" on Dana's phone does not list her account
-#[then(expr = "{app} on {person}'s phone does not list her/his/their account")]
+/// Expression: {app} on {person}'s phone does not list her/his/their account
+#[then(
+    regex = r#"^(?:(?:"(?P<__0_0>[\x{0}-!\#-\x{10FFFF}]*)")) on ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone does not list (?:her|his|their) account$"#
+)]
 async fn app_does_not_list(w: &mut GuideWorld, step: &Step, app: App, who: Person) -> Result<()> {
     w.at(step);
     let upn = w.person(&who)?.upn.clone();

@@ -14,8 +14,13 @@ use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
 
 /// Example: When Dana opens "https://aka.ms/mfasetup" in her browser
-#[given(expr = "{person} opens {string} in her/his/their browser")]
-#[when(expr = "{person} opens {string} in her/his/their browser")]
+/// Expression: {person} opens {string} in her/his/their browser
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) opens (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') in (?:her|his|their) browser$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) opens (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') in (?:her|his|their) browser$"#
+)]
 async fn open(w: &mut GuideWorld, step: &Step, who: Person, address: String) -> Result<()> {
     w.at(step);
     let dest = Destination::parse(&address).with_context(|| unknown_address(&address))?;
@@ -25,8 +30,13 @@ async fn open(w: &mut GuideWorld, step: &Step, who: Person, address: String) -> 
 }
 
 /// Example: When Dana signs in to "https://www.office.com" with her password
-#[given(expr = "{person} signs in to {string} with her/his/their password")]
-#[when(expr = "{person} signs in to {string} with her/his/their password")]
+/// Expression: {person} signs in to {string} with her/his/their password
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) signs in to (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') with (?:her|his|their) password$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) signs in to (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') with (?:her|his|their) password$"#
+)]
 async fn sign_in_to(w: &mut GuideWorld, step: &Step, who: Person, address: String) -> Result<()> {
     w.at(step);
     let dest = Destination::parse(&address).with_context(|| unknown_address(&address))?;
@@ -40,8 +50,13 @@ async fn sign_in_to(w: &mut GuideWorld, step: &Step, who: Person, address: Strin
 }
 
 /// Example: When Dana signs in with her email address and password
-#[given(expr = "{person} signs in with her/his/their email address and password")]
-#[when(expr = "{person} signs in with her/his/their email address and password")]
+/// Expression: {person} signs in with her/his/their email address and password
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) signs in with (?:her|his|their) email address and password$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) signs in with (?:her|his|their) email address and password$"
+)]
 async fn sign_in_here(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let person = w.person(&who)?.clone();
@@ -58,8 +73,13 @@ async fn sign_in_here(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()
 }
 
 /// Example: When Dana types the password "wrong-guess-1"
-#[given(expr = "{person} types the password {string}")]
-#[when(expr = "{person} types the password {string}")]
+/// Expression: {person} types the password {string}
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types the password (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types the password (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
 async fn wrong_password(
     w: &mut GuideWorld,
     step: &Step,
@@ -79,8 +99,13 @@ async fn wrong_password(
 }
 
 /// Example: When Dana presses "Next"
-#[given(expr = "{person} presses/follows/chooses/ticks/clicks/selects/taps {string}")]
-#[when(expr = "{person} presses/follows/chooses/ticks/clicks/selects/taps {string}")]
+/// Expression: {person} presses/follows/chooses/ticks/clicks/selects/taps {string}
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) (?:presses|follows|chooses|ticks|clicks|selects|taps) (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) (?:presses|follows|chooses|ticks|clicks|selects|taps) (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
 async fn press(w: &mut GuideWorld, step: &Step, who: Person, label: String) -> Result<()> {
     w.at(step);
     w.use_control(&who, &label).await?;
@@ -88,8 +113,13 @@ async fn press(w: &mut GuideWorld, step: &Step, who: Person, label: String) -> R
 }
 
 /// Example: When Dana types "Mail app on my iPhone" into "Name"
-#[given(expr = "{person} types {string} into {string}")]
-#[when(expr = "{person} types {string} into {string}")]
+/// Expression: {person} types {string} into {string}
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') into (?:"(?P<__2_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__2_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') into (?:"(?P<__2_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__2_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
 async fn type_into(
     w: &mut GuideWorld,
     step: &Step,
@@ -109,8 +139,13 @@ async fn type_into(
 }
 
 /// Example: When Dana types her mobile number into "Phone number"
-#[given(expr = "{person} types her/his/their mobile number into {string}")]
-#[when(expr = "{person} types her/his/their mobile number into {string}")]
+/// Expression: {person} types her/his/their mobile number into {string}
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types (?:her|his|their) mobile number into (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types (?:her|his|their) mobile number into (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
 async fn type_number(w: &mut GuideWorld, step: &Step, who: Person, field: String) -> Result<()> {
     w.at(step);
     let digits = journeys::mobile_digits(w, &who).await?;
@@ -119,8 +154,13 @@ async fn type_number(w: &mut GuideWorld, step: &Step, who: Person, field: String
 }
 
 /// Example: When Dana types the code from her text message
-#[given(expr = "{person} types the code from her/his/their text message")]
-#[when(expr = "{person} types the code from her/his/their text message")]
+/// Expression: {person} types the code from her/his/their text message
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types the code from (?:her|his|their) text message$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types the code from (?:her|his|their) text message$"
+)]
 async fn type_texted_code(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let code = journeys::texted_code(w, &who).await?;
@@ -129,8 +169,13 @@ async fn type_texted_code(w: &mut GuideWorld, step: &Step, who: Person) -> Resul
 }
 
 /// Example: When Dana types the code "000000"
-#[given(expr = "{person} types the code {string}")]
-#[when(expr = "{person} types the code {string}")]
+/// Expression: {person} types the code {string}
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types the code (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types the code (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
 async fn type_code(w: &mut GuideWorld, step: &Step, who: Person, code: String) -> Result<()> {
     w.at(step);
     w.type_into(&who, "Code", &code).await?;
@@ -138,8 +183,13 @@ async fn type_code(w: &mut GuideWorld, step: &Step, who: Person, code: String) -
 }
 
 /// Example: When Dana types the code she used before
-#[given(expr = "{person} types the code she/he/they used before")]
-#[when(expr = "{person} types the code she/he/they used before")]
+/// Expression: {person} types the code she/he/they used before
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types the code (?:she|he|they) used before$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types the code (?:she|he|they) used before$"
+)]
 async fn type_old_code(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let code = w
@@ -152,8 +202,13 @@ async fn type_old_code(w: &mut GuideWorld, step: &Step, who: Person) -> Result<(
 }
 
 /// Example: When Dana types the Temporary Access Pass as her password
-#[given(expr = "{person} types the Temporary Access Pass as her/his/their password")]
-#[when(expr = "{person} types the Temporary Access Pass as her/his/their password")]
+/// Expression: {person} types the Temporary Access Pass as her/his/their password
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types the Temporary Access Pass as (?:her|his|their) password$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types the Temporary Access Pass as (?:her|his|their) password$"
+)]
 async fn type_tap(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let person = w.person(&who)?.clone();
@@ -175,7 +230,10 @@ async fn type_tap(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
 }
 
 /// Example: Then Dana sees "More information required"
-#[then(expr = "{person} sees {string}")]
+/// Expression: {person} sees {string}
+#[then(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) sees (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
 async fn sees(w: &mut GuideWorld, step: &Step, who: Person, title: String) -> Result<()> {
     w.at(step);
     let page = w.page(&who).await?;
@@ -280,7 +338,10 @@ async fn page_offers(w: &mut GuideWorld, step: &Step, verb: String, label: Strin
 }
 
 /// Example: Then the page shows the error "That code didn't work"
-#[then(expr = "the page shows the error {string}")]
+/// Expression: the page shows the error {string}
+#[then(
+    regex = r#"^the page shows the error (?:"(?P<__0_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__0_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
 async fn page_error(w: &mut GuideWorld, step: &Step, text: String) -> Result<()> {
     w.at(step);
     let page = w.page(&first_person(w)?).await?;
@@ -332,7 +393,10 @@ async fn shows_no_app_password(w: &mut GuideWorld, step: &Step) -> Result<()> {
 }
 
 /// Example: Then the page shows a QR code for an "otpauth" link
-#[then(expr = "the page shows a QR code for a(n) {string} link")]
+/// Expression: the page shows a QR code for a(n) {string} link
+#[then(
+    regex = r#"^the page shows a QR code for a(?:n)? (?:"(?P<__0_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__0_1>[^'\\]*(?:\\.[^'\\]*)*)') link$"#
+)]
 async fn shows_qr(w: &mut GuideWorld, step: &Step, scheme: String) -> Result<()> {
     w.at(step);
     let page = w.page(&first_person(w)?).await?;
@@ -370,7 +434,8 @@ async fn shows_number(w: &mut GuideWorld, step: &Step, which: String) -> Result<
 }
 
 /// Example: Then Dana is signed in to Office
-#[then(expr = "{person} is signed in to Office")]
+/// Expression: {person} is signed in to Office
+#[then(regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) is signed in to Office$")]
 async fn signed_in(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let page = w.page(&who).await?;
@@ -384,8 +449,9 @@ async fn signed_in(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
 }
 
 /// Example: When Dana signs in to Security info
-#[given(expr = "{person} signs in to Security info")]
-#[when(expr = "{person} signs in to Security info")]
+/// Expression: {person} signs in to Security info
+#[given(regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) signs in to Security info$")]
+#[when(regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) signs in to Security info$")]
 async fn security_info(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     // The password, the method the service starts first, and any question on the way
     // ("Add a passkey", "Stay signed in?") answered no.
@@ -416,8 +482,13 @@ async fn on_security_info(w: &mut GuideWorld, who: &str) -> Result<ScreenView> {
 }
 
 /// Example: When Dana makes "Microsoft Authenticator - notification" her default method
-#[given(expr = "{person} makes {string} her/his/their default method")]
-#[when(expr = "{person} makes {string} her/his/their default method")]
+/// Expression: {person} makes {string} her/his/their default method
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) makes (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') (?:her|his|their) default method$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) makes (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') (?:her|his|their) default method$"#
+)]
 async fn make_default(w: &mut GuideWorld, step: &Step, who: Person, method: String) -> Result<()> {
     // Security info (signing in first if needed), "Change", the method, "Confirm".
     w.at(step);
@@ -435,8 +506,13 @@ async fn make_default(w: &mut GuideWorld, step: &Step, who: Person, method: Stri
 }
 
 /// Example: When Dana deletes "Phone: +1 4255550123" from Security info
-#[given(expr = "{person} deletes {string} from Security info")]
-#[when(expr = "{person} deletes {string} from Security info")]
+/// Expression: {person} deletes {string} from Security info
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) deletes (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') from Security info$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) deletes (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') from Security info$"#
+)]
 async fn delete_method(w: &mut GuideWorld, step: &Step, who: Person, method: String) -> Result<()> {
     // Security info (signing in first if needed), the method's row, "Delete", and "Yes" on
     // the "Delete method" page that asks first (rule 14: it cannot be undone).
@@ -459,7 +535,8 @@ async fn delete_method(w: &mut GuideWorld, step: &Step, who: Person, method: Str
 }
 
 /// Example: Then Lee is not signed in
-#[then(expr = "{person} is not signed in")]
+/// Expression: {person} is not signed in
+#[then(regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) is not signed in$")]
 async fn not_signed_in(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let session = w.browser(&who)?.signed_in().await?;
@@ -472,8 +549,9 @@ async fn not_signed_in(w: &mut GuideWorld, step: &Step, who: Person) -> Result<(
 }
 
 /// Example: When Dana closes her browser
-#[given(expr = "{person} closes her/his/their browser")]
-#[when(expr = "{person} closes her/his/their browser")]
+/// Expression: {person} closes her/his/their browser
+#[given(regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) closes (?:her|his|their) browser$")]
+#[when(regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) closes (?:her|his|their) browser$")]
 async fn close(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     w.browser(&who)?.close().await?;
@@ -485,8 +563,13 @@ async fn close(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
 }
 
 /// Example: When Dana switches to a browser on another computer
-#[given(expr = "{person} switches to a browser on another computer")]
-#[when(expr = "{person} switches to a browser on another computer")]
+/// Expression: {person} switches to a browser on another computer
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) switches to a browser on another computer$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) switches to a browser on another computer$"
+)]
 async fn other_browser(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     w.person(&who)?;
@@ -500,8 +583,13 @@ async fn other_browser(w: &mut GuideWorld, step: &Step, who: Person) -> Result<(
 }
 
 /// Example: When Dana's browser connects from 198.51.100.20
-#[given(expr = "{person}'s browser connects from {address}")]
-#[when(expr = "{person}'s browser connects from {address}")]
+/// Expression: {person}'s browser connects from {address}
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s browser connects from (\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s browser connects from (\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})$"
+)]
 async fn connects_from(
     w: &mut GuideWorld,
     step: &Step,
@@ -542,8 +630,13 @@ pub(crate) fn first_person(w: &GuideWorld) -> Result<String> {
 }
 
 /// Example: When Dana asks for another text message 5 times
-#[given(expr = "{person} asks for another text message {int} times")]
-#[when(expr = "{person} asks for another text message {int} times")]
+/// Expression: {person} asks for another text message {int} times
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) asks for another text message ((?:-?\d+)|(?:\d+)) times$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) asks for another text message ((?:-?\d+)|(?:\d+)) times$"
+)]
 async fn ask_again(w: &mut GuideWorld, step: &Step, who: Person, times: usize) -> Result<()> {
     w.at(step);
     for _ in 0..times {
@@ -554,8 +647,13 @@ async fn ask_again(w: &mut GuideWorld, step: &Step, who: Person, times: usize) -
 }
 
 /// Example: When Dana types 10 different wrong passwords
-#[given(expr = "{person} types {int} different wrong passwords")]
-#[when(expr = "{person} types {int} different wrong passwords")]
+/// Expression: {person} types {int} different wrong passwords
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types ((?:-?\d+)|(?:\d+)) different wrong passwords$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types ((?:-?\d+)|(?:\d+)) different wrong passwords$"
+)]
 async fn wrong_passwords(w: &mut GuideWorld, step: &Step, who: Person, times: usize) -> Result<()> {
     w.at(step);
     let upn = w.person(&who)?.upn.clone();
@@ -578,8 +676,13 @@ async fn wrong_passwords(w: &mut GuideWorld, step: &Step, who: Person, times: us
 }
 
 /// Example: When Dana types 5 wrong codes
-#[given(expr = "{person} types {int} wrong codes")]
-#[when(expr = "{person} types {int} wrong codes")]
+/// Expression: {person} types {int} wrong codes
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types ((?:-?\d+)|(?:\d+)) wrong codes$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types ((?:-?\d+)|(?:\d+)) wrong codes$"
+)]
 async fn wrong_codes(w: &mut GuideWorld, step: &Step, who: Person, times: usize) -> Result<()> {
     w.at(step);
     for n in 0..times {

@@ -45,7 +45,8 @@ async fn check_registered(w: &GuideWorld, who: &str) -> Result<()> {
 }
 
 /// Example: Given Dana has set up text messages for MFA
-#[given(expr = "{person} has set up text messages for MFA")]
+/// Expression: {person} has set up text messages for MFA
+#[given(regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) has set up text messages for MFA$")]
 async fn has_text(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     enable_and_sign_in(w, &who).await?;
@@ -54,7 +55,10 @@ async fn has_text(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
 }
 
 /// Example: Given Dana has set up Microsoft Authenticator for MFA
-#[given(expr = "{person} has set up Microsoft Authenticator for MFA")]
+/// Expression: {person} has set up Microsoft Authenticator for MFA
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) has set up Microsoft Authenticator for MFA$"
+)]
 async fn has_authenticator(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     enable_and_sign_in(w, &who).await?;
@@ -63,7 +67,10 @@ async fn has_authenticator(w: &mut GuideWorld, step: &Step, who: Person) -> Resu
 }
 
 /// Example: Given Dana has set up "Google Authenticator" for MFA
-#[given(expr = "{person} has set up {app} for MFA")]
+/// Expression: {person} has set up {app} for MFA
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) has set up (?:(?:"(?P<__1_0>[\x{0}-!\#-\x{10FFFF}]*)")) for MFA$"#
+)]
 async fn has_other_app(w: &mut GuideWorld, step: &Step, who: Person, app: App) -> Result<()> {
     w.at(step);
     enable_and_sign_in(w, &who).await?;
@@ -72,8 +79,13 @@ async fn has_other_app(w: &mut GuideWorld, step: &Step, who: Person, app: App) -
 }
 
 /// Example: When Dana verifies with the texted code
-#[given(expr = "{person} verifies with {method}")]
-#[when(expr = "{person} verifies with {method}")]
+/// Expression: {person} verifies with {method}
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) verifies with (the texted code|the phone call|Microsoft Authenticator|the code from "[^"]*")$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) verifies with (the texted code|the phone call|Microsoft Authenticator|the code from "[^"]*")$"#
+)]
 async fn verifies_with(w: &mut GuideWorld, step: &Step, who: Person, how: Method) -> Result<()> {
     w.at(step);
     let before = w.page(&who).await?;
@@ -113,8 +125,14 @@ async fn verifies_with(w: &mut GuideWorld, step: &Step, who: Person, how: Method
 }
 
 /// Example: Given Dana has created an App Password named "iPhone Mail"
-#[given(expr = "{person} has created an App Password named {string}")]
-#[when(expr = "{person} creates an App Password named {string}")]
+/// Expression: {person} has created an App Password named {string}
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) has created an App Password named (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
+/// Expression: {person} creates an App Password named {string}
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) creates an App Password named (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
 async fn has_app_password(
     w: &mut GuideWorld,
     step: &Step,
@@ -132,7 +150,10 @@ async fn has_app_password(
 }
 
 /// Example: Given Dana has added Microsoft Authenticator in Security info
-#[given(expr = "{person} has added Microsoft Authenticator in Security info")]
+/// Expression: {person} has added Microsoft Authenticator in Security info
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) has added Microsoft Authenticator in Security info$"
+)]
 async fn added_authenticator(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()> {
     w.at(step);
     let page = journeys::add_authenticator_in_security_info(w, &who).await?;

@@ -9,8 +9,13 @@ use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
 
 /// Example: When Dana's "iPhone Mail" checks for new mail
-#[given(expr = "{person}'s {string} checks for new mail")]
-#[when(expr = "{person}'s {string} checks for new mail")]
+/// Expression: {person}'s {string} checks for new mail
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') checks for new mail$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') checks for new mail$"#
+)]
 async fn sync(w: &mut GuideWorld, step: &Step, who: Person, app: String) -> Result<()> {
     w.at(step);
     w.mail_app(&who, &app)?.sync().await?;
@@ -18,7 +23,10 @@ async fn sync(w: &mut GuideWorld, step: &Step, who: Person, app: String) -> Resu
 }
 
 /// Example: Then Dana's "iPhone Mail" shows "Connected"
-#[then(expr = "{person}'s {string} shows {string}")]
+/// Expression: {person}'s {string} shows {string}
+#[then(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') shows (?:"(?P<__2_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__2_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
 async fn shows(
     w: &mut GuideWorld,
     step: &Step,
@@ -39,8 +47,13 @@ async fn shows(
 }
 
 /// Example: When Dana types the App Password into "iPhone Mail"
-#[given(expr = "{person} types the App Password into {string}")]
-#[when(expr = "{person} types the App Password into {string}")]
+/// Expression: {person} types the App Password into {string}
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types the App Password into (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types the App Password into (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
 async fn app_password_into(
     w: &mut GuideWorld,
     step: &Step,
@@ -59,8 +72,13 @@ async fn app_password_into(
 }
 
 /// Example: When Dana types her account password into "iPhone Mail"
-#[given(expr = "{person} types her/his/their account password into {string}")]
-#[when(expr = "{person} types her/his/their account password into {string}")]
+/// Expression: {person} types her/his/their account password into {string}
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types (?:her|his|their) account password into (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) types (?:her|his|their) account password into (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
 async fn password_into(w: &mut GuideWorld, step: &Step, who: Person, app: String) -> Result<()> {
     w.at(step);
     let person = w.person(&who)?.clone();
@@ -71,8 +89,13 @@ async fn password_into(w: &mut GuideWorld, step: &Step, who: Person, app: String
 }
 
 /// Example: When Dana's "Outlook on the desktop" opens its sign-in window
-#[given(expr = "{person}'s {string} opens its sign-in window")]
-#[when(expr = "{person}'s {string} opens its sign-in window")]
+/// Expression: {person}'s {string} opens its sign-in window
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') opens its sign-in window$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') opens its sign-in window$"#
+)]
 async fn outlook_window(w: &mut GuideWorld, step: &Step, who: Person, app: String) -> Result<()> {
     w.at(step);
     w.mail_app(&who, &app)?;
@@ -86,8 +109,13 @@ async fn outlook_window(w: &mut GuideWorld, step: &Step, who: Person, app: Strin
 }
 
 /// Example: When Dana's "Outlook on the desktop" finishes signing in
-#[given(expr = "{person}'s {string} finishes signing in")]
-#[when(expr = "{person}'s {string} finishes signing in")]
+/// Expression: {person}'s {string} finishes signing in
+#[given(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') finishes signing in$"#
+)]
+#[when(
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s (?:"(?P<__1_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__1_1>[^'\\]*(?:\\.[^'\\]*)*)') finishes signing in$"#
+)]
 async fn outlook_done(w: &mut GuideWorld, step: &Step, who: Person, app: String) -> Result<()> {
     w.at(step);
     let browser = w.browser(&who)?;

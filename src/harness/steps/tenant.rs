@@ -7,7 +7,10 @@ use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
 
 /// Example: Given the tenant from "contoso"
-#[given(expr = "the tenant from {string}")]
+/// Expression: the tenant from {string}
+#[given(
+    regex = r#"^the tenant from (?:"(?P<__0_0>[^"\\]*(?:\\.[^"\\]*)*)"|'(?P<__0_1>[^'\\]*(?:\\.[^'\\]*)*)')$"#
+)]
 async fn tenant_from(w: &mut GuideWorld, step: &Step, name: String) -> Result<()> {
     w.at(step);
     w.load(&name, None).await?;
@@ -29,8 +32,9 @@ async fn tenant_from_on(w: &mut GuideWorld, step: &Step, name: String, date: Str
 }
 
 /// Example: When 6 minutes pass
-#[given(expr = "{duration} pass(es)")]
-#[when(expr = "{duration} pass(es)")]
+/// Expression: {duration} pass(es)
+#[given(regex = r"^(\d+ (?:seconds?|minutes?|hours?|days?|weeks?)) pass(?:es)?$")]
+#[when(regex = r"^(\d+ (?:seconds?|minutes?|hours?|days?|weeks?)) pass(?:es)?$")]
 async fn time_passes(w: &mut GuideWorld, step: &Step, length: Duration) -> Result<()> {
     w.at(step);
     let before = w.sim()?.clock.now();
