@@ -45,6 +45,15 @@ pub enum LintFormat {
     Markdown,
 }
 
+/// Where trainees' progress is kept (`train`, `progress`).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct ProgressFile {
+    /// The progress file (an SQLite database; default: progress.sqlite in the user's data
+    /// directory, ~/.local/share/mfa-sim on Linux).
+    #[arg(long = "progress", value_name = "PATH")]
+    pub path: Option<PathBuf>,
+}
+
 /// Subcommands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
@@ -152,6 +161,26 @@ pub enum Command {
         /// instead of today.
         #[arg(long, value_name = "YYYY-MM-DD", requires = "real_phone")]
         date: Option<String>,
+        /// Whose progress this is (default: the user name from the environment, USER or
+        /// USERNAME).
+        #[arg(long, value_name = "NAME")]
+        trainee: Option<String>,
+        /// Where progress is kept.
+        #[command(flatten)]
+        file: ProgressFile,
+        /// Do not save this attempt (for scripts and demonstrations).
+        #[arg(long, conflicts_with = "path")]
+        no_save: bool,
+    },
+    /// For a help-desk manager: every trainee's results by exercise (best points out of 100,
+    /// attempts, the last attempt's date, mistakes).
+    Progress {
+        /// Print CSV instead of a table.
+        #[arg(long)]
+        csv: bool,
+        /// Where progress is kept.
+        #[command(flatten)]
+        file: ProgressFile,
     },
     /// The mdBook preprocessor protocol (`book.toml` runs this for `mdbook build`).
     #[command(hide = true)]

@@ -3,7 +3,7 @@
 //! A simulated Microsoft 365 tenant ([`tenant`]) and the actors that play the guide
 //! ([`actors`]) run in simulated time ([`clock`]) from a scenario ([`scenario`]). The guide's
 //! steps are Gherkin scenarios driven by [`harness`]; the same runs feed the book ([`book`])
-//! and the trainer ([`trainer`]). The real service's rules it answers to are listed, with
+//! and the trainer ([`trainer`]), whose attempts [`progress`] keeps. The real service's rules it answers to are listed, with
 //! sources and tests, in [`rules`]. See ARCHITECTURE.md for the map.
 
 #![warn(missing_docs, unreachable_pub)]
@@ -18,6 +18,7 @@ pub mod fuzzing;
 pub mod guide;
 pub mod harness;
 pub mod lint;
+pub mod progress;
 pub mod project;
 pub mod records;
 pub mod rules;

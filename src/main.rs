@@ -12,6 +12,7 @@ use mfa_sim::scenario::Scenario;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod practice;
 mod runner;
 
 fn main() -> ExitCode {
@@ -282,26 +283,50 @@ async fn dispatch(cli: Cli) -> Result<ExitCode> {
             );
             Ok(exit(!findings.iter().any(|f| f.fails(strict))))
         }
-        Command::Train { exercise: None, .. } => {
+        Command::Train {
+            exercise: None,
+            trainee,
+            file,
+            ..
+        } => {
             // The exercises that load go to stdout; each file that does not, to stderr (and
-            // the exit status says something is wrong).
-            let listing = mfa_sim::trainer::terminal::list(&project(explicit)?)?;
+            // the exit status says something is wrong). Then what is done and what is next.
+            let project = project(explicit)?;
+            let listing = mfa_sim::trainer::terminal::list(&project)?;
             print!("{}", listing.text);
             for problem in &listing.problems {
                 eprintln!("mfa-sim: {problem}");
             }
+            practice::standing(&project, &practice::trainee(trainee), &file)?;
             Ok(exit(listing.problems.is_empty()))
         }
         Command::Train {
             exercise: Some(id),
             real_phone,
             date,
+            trainee,
+            file,
+            no_save,
         } => {
             let project = project(explicit)?;
+            let trainee = practice::trainee(trainee);
+            // The file is opened before the attempt, so a file that cannot be used says so
+            // before any practice is lost.
+            let mut store = if no_save {
+                None
+            } else {
+                Some(practice::open(&file)?)
+            };
             let phone = real_phone.then_some(mfa_sim::trainer::RealPhone { date });
-            let met = mfa_sim::trainer::terminal::run(&project, &id, phone).await?;
-            Ok(exit(met))
+            let (debrief, ended) = mfa_sim::trainer::terminal::run(&project, &id, phone).await?;
+            if let Some(store) = store.as_mut() {
+                practice::save(store, &trainee, &debrief, ended)?;
+            }
+            Ok(exit(
+                debrief.outcome == mfa_sim::trainer::debrief::Outcome::Met,
+            ))
         }
+        Command::Progress { csv, file } => practice::table(explicit, csv, &file),
         Command::Preprocess { args } => {
             mfa_sim::book::preprocess_command(&args).await?;
             Ok(ExitCode::SUCCESS)

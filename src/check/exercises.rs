@@ -1,6 +1,7 @@
 //! Exercise files read without playing them: each loads, ids are unique, and every tenant,
 //! person, method kind, mail app and action an exercise names exists and can be done by the
-//! role the trainee plays.
+//! role the trainee plays; every exercise has a solution whose commands the trainer
+//! understands, whose guide steps exist and whose book pages have a chapter.
 
 use super::{Finding, Tenants, finding};
 use crate::project::Project;
@@ -39,9 +40,14 @@ pub(super) async fn check(project: &Project, tenants: &mut Tenants<'_>) -> Vec<F
             super::from_error(Path::new(path), &text)
         })
         .collect();
+    let guide_ids: Option<Vec<String>> = crate::guide::load(&project.guide_steps())
+        .ok()
+        .map(|steps| steps.into_iter().map(|s| s.id).collect());
+    let book_src = project.book().join("src");
     for ex in &catalogue.exercises {
         let path = file_of(&dir, &ex.id);
         found.extend(check_one(ex, &path, tenants).await);
+        found.extend(check_solution(ex, &path, guide_ids.as_deref(), &book_src));
     }
     found
 }
@@ -241,6 +247,75 @@ async fn check_one(ex: &Exercise, path: &Path, tenants: &mut Tenants<'_>) -> Vec
     found
 }
 
+/// The exercise's `solution:`: there is one, each command is one the trainer understands
+/// (placeholders filled with a sample), each guide step exists (when the project's steps
+/// file loads) and each page is a chapter of the book (`page.html` from `src/page.md`).
+fn check_solution(
+    ex: &Exercise,
+    path: &Path,
+    guide_ids: Option<&[String]>,
+    book_src: &Path,
+) -> Vec<Finding> {
+    use crate::trainer::solution;
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let mut found = Vec::new();
+    if solution::commands(&ex.solution).next().is_none() {
+        found.push(finding(
+            place_of(path, &text, "solution:"),
+            "no `solution:` (what an expert would type, in sections with `guide`, `page` and `do`): the debrief shows it and the tests play it",
+        ));
+    }
+    for section in &ex.solution {
+        if let (Some(id), Some(ids)) = (&section.guide, guide_ids)
+            && !ids.contains(id)
+        {
+            found.push(finding(
+                place_of(path, &text, &format!("guide: {id}")),
+                format!(
+                    "the solution names guide step {id}, which the guide steps file does not have"
+                ),
+            ));
+        }
+        if let Some(page) = &section.page {
+            let chapter = page
+                .split('#')
+                .next()
+                .and_then(|p| p.strip_suffix(".html"))
+                .map(|stem| book_src.join(format!("{stem}.md")));
+            if !chapter.as_deref().is_some_and(Path::is_file) {
+                found.push(finding(
+                    place_of(path, &text, &format!("page: {page}")),
+                    format!(
+                        "the solution names the book page {page}, but the book has no chapter for it ({}/<name>.md for <name>.html)",
+                        crate::project::shown(book_src)
+                    ),
+                ));
+            }
+        }
+        for command in &section.commands {
+            let place = place_of(path, &text, command);
+            let unknown = solution::unknown_placeholders(command);
+            if !unknown.is_empty() {
+                found.push(finding(
+                    place,
+                    format!(
+                        "the solution's `{command}` holds {}, which the trainer cannot fill; known: {}",
+                        unknown.join(", "),
+                        solution::PLACEHOLDERS.iter().map(|(p, _)| *p).collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+            } else if let Err(e) = crate::trainer::command::parse(&solution::with_samples(command))
+            {
+                found.push(finding(
+                    place,
+                    format!("the solution's `{command}` is not a trainer command: {e}"),
+                ));
+            }
+        }
+    }
+    found
+}
+
 /// The mail app `app` is one the exercise's tenant gives `user`.
 fn mail_app(
     people: Option<&super::People>,
@@ -265,5 +340,55 @@ fn mail_app(
                 }
             ),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A solution is read like the rest of the file: each command must be one the trainer
+    /// understands, each placeholder one it fills, each guide step and page must exist; an
+    /// exercise without one is a finding.
+    #[test]
+    fn a_solution_is_checked_command_by_command() {
+        let dir = tempfile::tempdir().unwrap();
+        let book_src = dir.path().join("src");
+        std::fs::create_dir(&book_src).unwrap();
+        std::fs::write(book_src.join("text-messages.md"), "# Texts\n").unwrap();
+        let path = dir.path().join("x.yaml");
+        let head = "id: x\ntitle: X\nrole: user\ntenant: contoso\nperson: Dana\nbriefing: b\ngoal:\n  description: d\n  all:\n    - signed_in: Dana\n";
+        let text = format!(
+            "{head}solution:\n  - guide: SMS-05\n    page: text-messages.html\n    do: [\"type {{text}}\", press Verify]\n  - guide: SMS-77\n    page: nowhere.html#top\n    do: [dance with me, \"type {{pin}}\"]\n"
+        );
+        std::fs::write(&path, &text).unwrap();
+        let ex = crate::trainer::exercise::parse(&text, &path).unwrap();
+        let ids = vec!["SMS-05".to_string()];
+        let found = super::check_solution(&ex, &path, Some(&ids), &book_src);
+        let said: Vec<String> = found
+            .iter()
+            .map(|f| format!("{}: {}", f.place, f.message))
+            .collect();
+        assert_eq!(said.len(), 4, "{said:#?}");
+        for words in [
+            "guide step SMS-77",
+            "book page nowhere.html#top",
+            "`dance with me` is not a trainer command",
+            "holds {pin}",
+        ] {
+            assert!(said.iter().any(|s| s.contains(words)), "{words}: {said:#?}");
+        }
+        assert!(
+            said.iter()
+                .any(|s| s.contains("x.yaml:15: the solution names guide step SMS-77")),
+            "{said:#?}"
+        );
+
+        let bare = crate::trainer::exercise::parse(head, &path).unwrap();
+        let found = super::check_solution(&bare, &path, Some(&ids), &book_src);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("no `solution:`"),
+            "{}",
+            found[0].message
+        );
     }
 }

@@ -114,9 +114,14 @@ impl Session {
                     )
                 }
             }
-            "mobile" | "phone" | "cell" => bail!(
-                "a call to the mobile number on the account proves nothing: it may be the lost or stolen phone, or the impostor's own number. Call back on the office number in the directory, ask the manager, or see the caller on video ({WAYS})."
-            ),
+            "mobile" | "phone" | "cell" => {
+                let why = format!(
+                    "a call to the mobile number on the account proves nothing: it may be the lost or stolen phone, or the impostor's own number. Call back on the office number in the directory, ask the manager, or see the caller on video ({WAYS})."
+                );
+                // A check the desk must not rely on: a mistake, not a typo.
+                self.note_mistake(super::debrief::MistakeKind::Check { why: why.clone() });
+                bail!(why)
+            }
             other => bail!("no way to check a caller called \"{other}\"; use {WAYS}"),
         };
         Ok(text)

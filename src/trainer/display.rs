@@ -23,8 +23,11 @@ impl Session {
         for e in &events {
             if let Output::Screen(v) = &e.output {
                 page_changed = true;
-                if v.error.is_some() && v.pressed.is_none() {
-                    self.mistakes += 1;
+                if let (Some(message), None) = (&v.error, &v.pressed) {
+                    self.note_mistake(super::debrief::MistakeKind::Refused {
+                        page: v.page,
+                        message: message.clone(),
+                    });
                 }
                 if v.pressed.is_some() {
                     continue;

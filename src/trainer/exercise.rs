@@ -47,6 +47,30 @@ pub struct Exercise {
     /// Hints, in order.
     #[serde(default)]
     pub hints: Vec<Hint>,
+    /// What an expert would type, in sections tied to guide steps (see
+    /// [`super::solution`]): the debrief shows it and the tests play it to a pass.
+    #[serde(default)]
+    pub solution: Vec<super::solution::Section>,
+    /// How long the attempt may take, in simulated minutes ([`TIME_LIMIT_MINUTES`]); when
+    /// it has passed and the goal is not met, the attempt ends.
+    #[serde(default, deserialize_with = "time_limit")]
+    pub time_limit: Option<u32>,
+}
+
+/// The time limits an exercise may set, in simulated minutes: a minute to the 30 days a
+/// session can last.
+pub const TIME_LIMIT_MINUTES: std::ops::RangeInclusive<u32> = 1..=43_200;
+
+fn time_limit<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    let minutes = u32::deserialize(d)?;
+    if !TIME_LIMIT_MINUTES.contains(&minutes) {
+        return Err(serde::de::Error::custom(format!(
+            "a time limit is {} to {} simulated minutes (30 days), not {minutes}",
+            TIME_LIMIT_MINUTES.start(),
+            TIME_LIMIT_MINUTES.end()
+        )));
+    }
+    Ok(Some(minutes))
 }
 
 /// The caller of a help-desk ticket. The desk's choices to check who is calling are a

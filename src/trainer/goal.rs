@@ -35,7 +35,7 @@ impl Session {
         out.push_str(&format!(
             "Score: {}, {}, {} used",
             n(self.actions, "action"),
-            n(self.mistakes, "mistake"),
+            n(self.mistake_count(), "mistake"),
             n(self.hints_used as u32, "hint")
         ));
         if self.restarts > 0 {
@@ -54,6 +54,7 @@ impl Session {
             out.push_str(&reveal);
             out.push('\n');
         }
+        out.push_str(&self.debrief().to_string());
         super::clean::clean(&out)
     }
 
@@ -106,6 +107,9 @@ impl Session {
                 Ok(Some(why)) => out.push(why),
                 Err(e) => out.push(format!("{c} could not be checked: {e}")),
             }
+        }
+        if let (Some(minutes), Some(_)) = (self.exercise.time_limit, self.time_up()) {
+            out.push(format!("all of it within {minutes} simulated minutes"));
         }
         out
     }

@@ -9,6 +9,8 @@
 //! - `session.rs`: the session state machine (one simulation, one command at a time), with
 //!   `goal.rs` (conditions and score), `safety.rs` (what must never happen, and why), `display.rs` (what the trainee sees) and `setup.rs`
 //!   (what happened before the trainee arrived);
+//! - `debrief.rs`: the debrief at the end of an attempt (score, mistakes with their guide step,
+//!   book page and rule, the expert's way from `solution.rs`, simulated time taken);
 //! - `input.rs`: lines of input, each at most 4096 bytes, read as they come;
 //! - `clean.rs`: strips terminal control from everything echoed;
 //! - `terminal.rs`: the edge that reads standard input, interactively or as a script.
@@ -20,6 +22,7 @@ pub mod clean;
 pub mod command;
 mod console;
 mod dead_end;
+pub mod debrief;
 mod display;
 pub mod exercise;
 mod goal;
@@ -27,6 +30,7 @@ pub mod input;
 mod safety;
 pub mod session;
 mod setup;
+pub mod solution;
 pub mod terminal;
 
 pub use exercise::Exercise;

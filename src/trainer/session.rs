@@ -58,7 +58,10 @@ pub struct Session {
     pub(super) done: Vec<(String, String)>,
     pub(super) reset_before_verify: bool,
     pub(super) actions: u32,
-    pub(super) mistakes: u32,
+    /// Mistakes, in order (typos are not mistakes; see `debrief.rs`).
+    pub(super) mistakes: Vec<super::debrief::Mistake>,
+    /// Where the trainee is along the solution, and the last command (for mistakes).
+    pub(super) trail: super::debrief::Trail,
     pub(super) hints_used: usize,
     pub(super) real_phone: bool,
     /// The real-phone mode as asked for (kept for `restart`).
@@ -129,7 +132,8 @@ impl Session {
             done: Vec::new(),
             reset_before_verify: false,
             actions: 0,
-            mistakes: 0,
+            mistakes: Vec::new(),
+            trail: Default::default(),
             hints_used: 0,
             real_phone,
             phone_mode: phone_mode.clone(),
@@ -200,6 +204,9 @@ impl Session {
             ex.briefing.trim(),
             ex.goal.description
         );
+        if let Some(minutes) = ex.time_limit {
+            text.push_str(&format!("Time limit: {minutes} simulated minutes.\n"));
+        }
         if !ex.goal.never.is_empty() {
             text.push_str("Never:\n");
             for n in &ex.goal.never {
@@ -222,7 +229,8 @@ impl Session {
     /// Handle one line of input. Never panics and never moves simulated time backwards;
     /// control characters in `line` are dropped first.
     pub async fn handle(&mut self, line: &str) -> Reply {
-        let command = match parse(&clean(line)) {
+        let line = clean(line);
+        let command = match parse(&line) {
             Ok(c) => c,
             // A typo or an unknown command is answered with help, never counted as a mistake.
             Err(e) => {
@@ -249,14 +257,16 @@ impl Session {
         if acting {
             self.actions += 1;
         }
+        self.trail.typed(&self.exercise.solution, &line);
         let outcome = match self.time_for(&command, acting) {
             Ok(()) => self.run(&command).await,
             Err(e) => Err(e),
         };
         let mut text = clean(&match outcome {
             Ok(t) => t,
+            // Refused by the trainer (nothing there by that name, nothing waiting): help,
+            // not a mistake; what the service refuses is noted in `new_outputs`.
             Err(e) => {
-                self.mistakes += 1;
                 format!("Not possible: {e:#}")
             }
         });
@@ -279,7 +289,21 @@ impl Session {
                 )),
             };
             if let Some(why) = broken {
+                let kind = if self.turned_away {
+                    super::debrief::MistakeKind::TurnedAway { why: why.clone() }
+                } else {
+                    super::debrief::MistakeKind::Broken { why: why.clone() }
+                };
+                self.note_mistake(kind);
                 self.failed = Some(why);
+                text.push_str(&self.result().await);
+                return Reply {
+                    text,
+                    finished: true,
+                };
+            }
+            if let Some(up) = self.time_up() {
+                text.push_str(&up);
                 text.push_str(&self.result().await);
                 return Reply {
                     text,
@@ -357,7 +381,7 @@ impl Session {
         {
             Ok((mut fresh, briefing)) => {
                 fresh.restarts = self.restarts + 1;
-                fresh.mistakes = self.mistakes;
+                fresh.mistakes = std::mem::take(&mut self.mistakes);
                 fresh.hints_used = self.hints_used;
                 *self = fresh;
                 Reply {

@@ -10,9 +10,11 @@
 //! met. Everything echoed is cleaned of terminal control (see [`super::clean`]).
 
 use super::clean::clean;
+use super::debrief::Debrief;
 use super::exercise::{Role, all_in, find_in};
 use super::input::{Line, Lines, Numbered};
 use super::session::{RealPhone, Session};
+use crate::clock::Instant;
 use crate::project::Project;
 use anyhow::{Result, anyhow};
 use std::io::{self, IsTerminal, Write};
@@ -83,9 +85,20 @@ pub async fn start_from(
 }
 
 /// `mfa-sim train <id>`: run the project's exercise `id` on standard input (see the module
-/// documentation); returns whether the goal was met.
-pub async fn run(project: &Project, id: &str, real_phone: Option<RealPhone>) -> Result<bool> {
+/// documentation); returns the attempt's debrief (its outcome says whether the goal was met)
+/// and the simulated time it ended, for the caller to keep.
+pub async fn run(
+    project: &Project,
+    id: &str,
+    real_phone: Option<RealPhone>,
+) -> Result<(Debrief, Instant)> {
     let (mut session, briefing) = start(project, id, real_phone).await?;
+    play_stdin(&mut session, &briefing).await?;
+    Ok((session.debrief(), session.now()?))
+}
+
+/// Play standard input into `session`; returns whether the goal was met.
+async fn play_stdin(session: &mut Session, briefing: &str) -> Result<bool> {
     let stdin = io::stdin();
     let interactive = stdin.is_terminal();
     // Reading stdin blocks, so it happens on its own thread; the bounded channel keeps it at
@@ -107,7 +120,7 @@ pub async fn run(project: &Project, id: &str, real_phone: Option<RealPhone>) -> 
         out: io::stdout(),
         echo: !interactive,
     };
-    play.briefing(&briefing)?;
+    play.briefing(briefing)?;
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
     let mut listening = true;
@@ -121,7 +134,7 @@ pub async fn run(project: &Project, id: &str, real_phone: Option<RealPhone>) -> 
                 // first prompt on), and it wins over lines already waiting.
                 biased;
                 signal = &mut ctrl_c, if listening => match signal {
-                    Ok(()) => return play.end(&session, true).await,
+                    Ok(()) => return play.end(session, true).await,
                     // No signal handling on this platform: go on without it.
                     Err(_) => listening = false,
                 },
@@ -132,13 +145,13 @@ pub async fn run(project: &Project, id: &str, real_phone: Option<RealPhone>) -> 
             None => break,
             Some(Err(e)) => return Err(anyhow!("cannot read standard input: {e}")),
             Some(Ok(numbered)) => {
-                if play.input(&mut session, numbered).await? {
+                if play.input(session, numbered).await? {
                     return Ok(session.goal_met());
                 }
             }
         }
     }
-    play.end(&session, false).await
+    play.end(session, false).await
 }
 
 /// Script mode for tests and short scripts: play `lines` into the session, echoing each one,

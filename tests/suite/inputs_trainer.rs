@@ -31,9 +31,11 @@ fn runtime() -> &'static tokio::runtime::Runtime {
     })
 }
 
+/// The binary on `stdin`, saving nothing (no test writes to the user's progress file).
 fn train(args: &[&str], stdin: &[u8]) -> (Option<i32>, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
         .args(args)
+        .arg("--no-save")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -70,6 +72,7 @@ fn a_hostile_script_plays_to_the_end_with_a_message_for_each_bad_line() {
         "line 9: not valid UTF-8, ignored",
         "> status\nGoal:",
         "*** Goal not met",
+        // Typos and refused lines are answered with help, never counted as mistakes.
         "Score: 2 actions, 0 mistakes, 0 hints used.",
     ] {
         assert!(out.contains(want), "missing {want:?} in:\n{out}");
@@ -94,7 +97,7 @@ fn escape_sequences_typed_by_the_trainee_are_not_echoed() {
 #[test]
 fn ctrl_c_ends_the_session_with_the_score() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
-        .args(["train", "sms-setup"])
+        .args(["train", "sms-setup", "--no-save"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -274,28 +277,39 @@ async fn a_tap_lasts_within_the_policy() {
 
 // ---- property tests ----
 
-/// Every line of the shipped solutions, with placeholders typed as a person might.
+/// Every line of the shipped solutions (each exercise's `solution:`) and wrong paths, with
+/// placeholders typed as a person might.
 fn solution_lines() -> &'static [String] {
     static LINES: OnceLock<Vec<String>> = OnceLock::new();
     LINES.get_or_init(|| {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/trainer");
-        let mut lines = Vec::new();
+        let mut raw: Vec<String> = Vec::new();
+        for ex in all_in(&common::repo().exercises()).unwrap().exercises {
+            raw.extend(
+                mfa_sim::trainer::solution::commands(&ex.solution).map(|(_, c)| c.to_string()),
+            );
+        }
         let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "good" || x == "wrong"))
+            .filter(|p| p.extension().is_some_and(|x| x == "wrong"))
             .collect();
         files.sort();
         for f in files {
-            for l in std::fs::read_to_string(f).unwrap().lines() {
-                lines.push(
-                    l.replace("{text}", "123456")
-                        .replace("{code}", "654321")
-                        .replace("{app-password}", "abcdefghijklmnop"),
-                );
-            }
+            raw.extend(
+                std::fs::read_to_string(f)
+                    .unwrap()
+                    .lines()
+                    .map(str::to_string),
+            );
         }
-        lines
+        raw.iter()
+            .map(|l| {
+                l.replace("{text}", "123456")
+                    .replace("{code}", "654321")
+                    .replace("{app-password}", "abcdefghijklmnop")
+            })
+            .collect()
     })
 }
 

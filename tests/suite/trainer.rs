@@ -1,5 +1,5 @@
-//! Every shipped exercise played in script mode: a known-good solution must meet the goal and
-//! a wrong path must not (with feedback). Transcripts are compared with
+//! Every shipped exercise played in script mode: its `solution:` must meet the goal and a
+//! wrong path (`tests/trainer/<id>.wrong`) must not (with feedback). Transcripts are compared with
 //! `tests/trainer/<id>.<good|wrong>.out`; after a deliberate change,
 //! `MFA_SIM_BLESS=1 cargo test --test suite trainer::` rewrites them (review the diff).
 //!
@@ -18,7 +18,16 @@ fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/trainer")
 }
 
-fn lines(id: &str, kind: &str) -> Vec<String> {
+/// The lines of a path: `good` is the exercise's own `solution:`, the others are files.
+pub(crate) fn lines(id: &str, kind: &str) -> Vec<String> {
+    if kind == "good" {
+        let ex = mfa_sim::trainer::exercise::find_in(&common::repo().exercises(), id)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no exercise {id}"));
+        return mfa_sim::trainer::solution::commands(&ex.solution)
+            .map(|(_, c)| c.to_string())
+            .collect();
+    }
     let text = std::fs::read_to_string(dir().join(format!("{id}.{kind}")))
         .unwrap_or_else(|e| panic!("{id}.{kind}: {e}"));
     text.lines().map(str::to_string).collect()
@@ -35,7 +44,7 @@ fn latest(shown: &str, marker: &str, len: usize, ok: fn(char) -> bool) -> Option
         .last()
 }
 
-fn fill(line: &str, shown: &str) -> String {
+pub(crate) fn fill(line: &str, shown: &str) -> String {
     let digit = |c: char| c.is_ascii_digit();
     let mut found: Vec<(&str, usize, String)> = Vec::new();
     for (placeholder, marker, len, ok) in [
@@ -444,7 +453,7 @@ async fn garbage_input_gets_help_and_the_session_goes_on() {
 fn the_binary_reads_a_script_from_a_pipe_and_exits_with_the_result() {
     for (kind, code) in [("good", 0), ("wrong", 1)] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
-            .args(["train", "ticket-lost-phone"])
+            .args(["train", "ticket-lost-phone", "--no-save"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
