@@ -34,7 +34,10 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ("{code}", "<the code the authenticator app shows>"),
     ("{app-password}", "<the App Password the page shows>"),
     ("{pass}", "<the Temporary Access Pass the console shows>"),
-    ("{number}", "<the number the sign-in page shows, typed in Microsoft Authenticator>"),
+    (
+        "{number}",
+        "<the number the sign-in page shows, typed in Microsoft Authenticator>",
+    ),
 ];
 
 /// Every command of `solution`, in order, with the index of its section.
