@@ -847,3 +847,89 @@ mod tests {
         assert_eq!(at("10.0.0.1"), "unknown place");
     }
 }
+
+/// Which device or console screen a [`PanelView`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum PanelKind {
+    /// The iPhone's Mail app: an Exchange account in Settings.
+    MailAccount,
+    /// The admin's per-user MFA page: one user's row and its state.
+    PerUserMfa,
+    /// The admin's page of one user's authentication methods and its actions.
+    AuthenticationMethods,
+}
+
+impl PanelKind {
+    /// What the book calls such a screen when it folds it ("iPhone Mail account screen").
+    pub fn noun(self) -> (&'static str, &'static str) {
+        match self {
+            PanelKind::MailAccount => ("mail account screen", "mail account screens"),
+            PanelKind::PerUserMfa => ("per-user MFA page", "per-user MFA pages"),
+            PanelKind::AuthenticationMethods => (
+                "authentication methods page",
+                "authentication methods pages",
+            ),
+        }
+    }
+}
+
+/// A device's or the admin's screen as the simulated actor shows it, made from its state
+/// (the mail app's stored account, the tenant's record of a user): drawn in the book as a
+/// card, and read in text by `Display`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PanelView {
+    /// Which screen.
+    pub kind: PanelKind,
+    /// Its heading.
+    pub title: String,
+    /// A line under the heading (the account or user it is about).
+    pub subtitle: Option<String>,
+    /// Labelled values, in order (a password shown only as dots).
+    pub fields: Vec<(String, String)>,
+    /// Switches and whether each is on.
+    pub toggles: Vec<(String, bool)>,
+    /// A table: the first row holds the column names.
+    pub rows: Vec<Vec<String>>,
+    /// Buttons and links, in order.
+    pub buttons: Vec<String>,
+    /// The button the person pressed on this screen, if any.
+    pub pressed: Option<String>,
+    /// Messages on the screen, each with whose words they are.
+    pub lines: Vec<(String, Wording)>,
+}
+
+impl fmt::Display for PanelView {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.title)?;
+        if let Some(s) = &self.subtitle {
+            write!(f, " ({s})")?;
+        }
+        for (label, value) in &self.fields {
+            write!(f, "\n{label}: {value}")?;
+        }
+        for (label, on) in &self.toggles {
+            write!(f, "\n{label}: {}", if *on { "on" } else { "off" })?;
+        }
+        for row in &self.rows {
+            write!(f, "\n| {} |", row.join(" | "))?;
+        }
+        for (line, wording) in &self.lines {
+            write!(f, "\n{line}{}", wording.suffix())?;
+        }
+        if !self.buttons.is_empty() {
+            let buttons: Vec<String> = self
+                .buttons
+                .iter()
+                .map(|b| {
+                    if self.pressed.as_deref() == Some(b.as_str()) {
+                        format!("[{b}] (pressed)")
+                    } else {
+                        format!("[{b}]")
+                    }
+                })
+                .collect();
+            write!(f, "\n{}", buttons.join(" "))?;
+        }
+        Ok(())
+    }
+}
