@@ -177,6 +177,48 @@ impl fmt::Display for SignInRow {
 }
 
 impl SignInRow {
+    /// The row opened in the sign-in log's details pane: its columns as labelled fields; the
+    /// place (from the simulator's own table) and the detail line (the simulator's account
+    /// of what happened) as lines marked as the simulator's.
+    pub fn details(&self) -> PanelView {
+        let mut fields = vec![
+            ("Date".to_string(), format_instant(self.at)),
+            ("User".to_string(), self.user.clone()),
+            ("Application".to_string(), self.app.clone()),
+            ("Client app".to_string(), self.client.to_string()),
+            (
+                "IP address".to_string(),
+                self.address
+                    .map_or_else(|| "-".to_string(), |a| a.to_string()),
+            ),
+            ("Status".to_string(), self.result.to_string()),
+        ];
+        if let Some(m) = &self.method {
+            fields.push(("Authentication method".to_string(), m.clone()));
+        }
+        let mut lines = Vec::new();
+        if let Some(p) = self.place {
+            lines.push((format!("Location: {p}"), Wording::Simulator));
+        }
+        if !self.detail.is_empty() {
+            lines.push((
+                format!("Additional details: {}", self.detail),
+                Wording::Simulator,
+            ));
+        }
+        PanelView {
+            kind: PanelKind::SignInDetails,
+            title: "Activity Details: Sign-ins".into(),
+            subtitle: None,
+            fields,
+            toggles: Vec::new(),
+            rows: Vec::new(),
+            buttons: Vec::new(),
+            pressed: None,
+            lines,
+        }
+    }
+
     /// The address and place column: `198.51.100.77 (Lyon, ...)`, or `-` when not known.
     pub fn location(&self) -> String {
         match (self.address, self.place) {
@@ -839,6 +881,57 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_sign_in_row_opens_as_its_details_with_the_simulators_words_marked() {
+        let address: Ipv4Addr = "198.51.100.77".parse().unwrap();
+        let row = SignInRow {
+            at: 0,
+            user: "dana@contoso.com".into(),
+            app: "Office 365".into(),
+            client: ClientKind::Browser,
+            address: Some(address),
+            place: Some(place(address)),
+            method: Some("Text message".into()),
+            result: SignInResult::Failure,
+            detail: "MFA denied".into(),
+        };
+        let view = row.details();
+        assert_eq!(view.kind, PanelKind::SignInDetails);
+        let field = |label: &str| {
+            view.fields
+                .iter()
+                .find(|(l, _)| l == label)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(field("IP address"), Some("198.51.100.77"));
+        assert_eq!(field("Status"), Some("Failure"));
+        assert_eq!(field("Authentication method"), Some("Text message"));
+        assert!(view.lines.iter().all(|(_, w)| *w == Wording::Simulator));
+        assert!(view.lines[0].0.contains("Lyon"));
+        let unknown = SignInRow {
+            address: None,
+            place: None,
+            method: None,
+            ..row
+        }
+        .details();
+        assert_eq!(
+            unknown
+                .fields
+                .iter()
+                .find(|(l, _)| l == "IP address")
+                .unwrap()
+                .1,
+            "-"
+        );
+        assert!(
+            !unknown
+                .fields
+                .iter()
+                .any(|(l, _)| l == "Authentication method")
+        );
+    }
+
+    #[test]
     fn each_documentation_range_has_its_own_place_and_others_none() {
         let at = |a: &str| place(a.parse().unwrap());
         assert_eq!(at("203.0.113.25"), at("203.0.113.200"));
@@ -857,6 +950,8 @@ pub enum PanelKind {
     PerUserMfa,
     /// The admin's page of one user's authentication methods and its actions.
     AuthenticationMethods,
+    /// One row of the sign-in log opened in its details pane.
+    SignInDetails,
 }
 
 impl PanelKind {
@@ -869,6 +964,7 @@ impl PanelKind {
                 "authentication methods page",
                 "authentication methods pages",
             ),
+            PanelKind::SignInDetails => ("sign-in log entry", "sign-in log entries"),
         }
     }
 }

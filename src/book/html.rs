@@ -149,7 +149,7 @@ fn screen(v: &ScreenView) -> String {
 fn panel(v: &PanelView) -> String {
     let (frame, top) = match v.kind {
         PanelKind::MailAccount => ("mfa-device", "Settings › Mail › Accounts"),
-        PanelKind::PerUserMfa | PanelKind::AuthenticationMethods => {
+        PanelKind::PerUserMfa | PanelKind::AuthenticationMethods | PanelKind::SignInDetails => {
             ("mfa-admin-page", "Microsoft Entra admin center")
         }
     };
@@ -157,6 +157,7 @@ fn panel(v: &PanelView) -> String {
         PanelKind::MailAccount => "mail-account",
         PanelKind::PerUserMfa => "per-user-mfa",
         PanelKind::AuthenticationMethods => "auth-methods",
+        PanelKind::SignInDetails => "sign-in-details",
     };
     let mut h = format!(
         r#"<div class="mfa-screen {frame}" data-panel="{kind}"><div class="mfa-address">{top}</div><div class="mfa-screen-body"><div class="mfa-title">{}</div>"#,
@@ -300,20 +301,7 @@ pub(crate) fn event(e: &Event, with_date: bool) -> String {
                 ),
             )
         }
-        Output::SignIn(row) => (
-            "log",
-            format!(
-                r#"<table class="mfa-log"><tr><th>User</th><th>Application</th><th>Client</th><th>Address</th><th>Method</th><th>Result</th><th>Detail</th></tr><tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="mfa-result-{}">{}</td><td>{}</td></tr></table>"#,
-                esc(&row.user),
-                esc(&row.app),
-                esc(&row.client.to_string()),
-                esc(&row.location()),
-                esc(row.method.as_deref().unwrap_or("-")),
-                esc(&row.result.to_string().to_lowercase()),
-                esc(&row.result.to_string()),
-                esc(&row.detail)
-            ),
-        ),
+        Output::SignIn(row) => ("log", panel(&row.details())),
         Output::Mail(_, Some(view)) => ("mail", panel(view)),
         Output::Mail(status, None) => (
             "mail",

@@ -460,6 +460,15 @@ async fn the_iphone_mail_and_admin_screens_are_drawn_from_the_simulation() {
             }
         }
     }
+    // A sign-in log entry opens as its details, the simulator's place names marked.
+    assert!(
+        panels(&troubleshooting, "sign-in-details")
+            .iter()
+            .any(|c| c.contains(">IP address<")
+                && c.contains("Location:")
+                && c.contains("mfa-ours")),
+        "no sign-in log details on the troubleshooting page"
+    );
     assert!(
         phones_checked > 0,
         "no authentication methods page with a phone on the troubleshooting page"
