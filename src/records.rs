@@ -216,6 +216,7 @@ impl SignInRow {
             buttons: Vec::new(),
             pressed: None,
             lines,
+            labels: Wording::Microsoft,
         }
     }
 
@@ -992,11 +993,14 @@ pub struct PanelView {
     pub pressed: Option<String>,
     /// Messages on the screen, each with whose words they are.
     pub lines: Vec<(String, Wording)>,
+    /// Whose words the title, labels, column names and buttons are (the simulator's where
+    /// the real page's exact labels are not documented).
+    pub labels: Wording,
 }
 
 impl fmt::Display for PanelView {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.title)?;
+        write!(f, "{}{}", self.title, self.labels.suffix())?;
         if let Some(s) = &self.subtitle {
             write!(f, " ({s})")?;
         }

@@ -73,8 +73,8 @@ pub enum AdminAction {
 pub(crate) const METHOD_PAGE_BUTTONS: [&str; 4] = [
     "+ Add authentication method",
     "Reset password",
-    "Require re-register multifactor authentication",
-    "Revoke multifactor authentication sessions",
+    "Require re-register MFA",
+    "Revoke MFA sessions",
 ];
 
 /// A user's authentication methods page as it stands in the tenant: each registered method
@@ -127,6 +127,8 @@ pub(crate) fn methods_page(t: &Tenant, id: UserId, pressed: Option<&str>) -> Pan
         buttons: METHOD_PAGE_BUTTONS.iter().map(|b| b.to_string()).collect(),
         pressed: pressed.map(str::to_string),
         lines,
+        // The actions as the help-desk documentation names them (entra-facts §9).
+        labels: Wording::Microsoft,
     }
 }
 
@@ -166,6 +168,8 @@ pub(crate) fn per_user_mfa_page(t: &Tenant, id: UserId, to: Option<MfaState>) ->
             .collect(),
         pressed: to.map(|s| button(s).to_string()),
         lines: Vec::new(),
+        // The legacy and the new per-user MFA pages label these differently; these are ours.
+        labels: Wording::Simulator,
     }
 }
 
@@ -542,10 +546,7 @@ mod tests {
         assert_eq!(page.rows.len(), 2, "a header and Dana's phone");
         assert_eq!(page.rows[1][0], "Phone number");
         assert!(page.rows[1][1].contains(&number), "{:?}", page.rows);
-        assert_eq!(
-            page.pressed.as_deref(),
-            Some("Require re-register multifactor authentication")
-        );
+        assert_eq!(page.pressed.as_deref(), Some("Require re-register MFA"));
         assert!(page.subtitle.unwrap().contains("dana@contoso.com"));
         assert!(page.lines.is_empty());
     }
@@ -559,6 +560,7 @@ mod tests {
             ["Dana Whitfield", "dana@contoso.com", "Disabled"]
         );
         assert_eq!(page.pressed.as_deref(), Some("Enable MFA"));
+        assert_eq!(page.labels, Wording::Simulator);
         t.set_mfa_state(id, MfaState::Enforced);
         let page = per_user_mfa_page(&t, id, None);
         assert_eq!(page.rows[1][2], "Enforced");

@@ -120,8 +120,8 @@ impl MailClient {
 
 /// The Exchange account screen of the iPhone's Mail app (in Settings) for what the app holds:
 /// how the account was added (`kind`), the address it shows, whether a password is stored, and
-/// the status it reached. Field, switch and button labels are the phone's own; the status line
-/// is the simulator's wording.
+/// the status it reached. Field, switch and button labels are the phone's own (`Wording::Microsoft`
+/// stands for a device's own labels too); the prompt and the status line are the simulator's.
 pub(crate) fn account_view(
     kind: MailKind,
     account: Option<&str>,
@@ -139,6 +139,7 @@ pub(crate) fn account_view(
         buttons: Vec::new(),
         pressed: None,
         lines: Vec::new(),
+        labels: Wording::Microsoft,
     };
     match kind {
         MailKind::Modern if account.is_none() && status == MailStatus::SignsInThroughWindow => {

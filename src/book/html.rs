@@ -160,8 +160,9 @@ fn panel(v: &PanelView) -> String {
         PanelKind::SignInDetails => "sign-in-details",
     };
     let mut h = format!(
-        r#"<div class="mfa-screen {frame}" data-panel="{kind}"><div class="mfa-address">{top}</div><div class="mfa-screen-body"><div class="mfa-title">{}</div>"#,
-        esc(&v.title)
+        r#"<div class="mfa-screen {frame}" data-panel="{kind}"><div class="mfa-address">{top}</div><div class="mfa-screen-body"><div class="mfa-title">{}{}</div>"#,
+        esc(&v.title),
+        wording_mark(v.labels)
     );
     if let Some(s) = &v.subtitle {
         h += &format!(r#"<div class="mfa-subtitle">{}</div>"#, esc(s));
@@ -516,6 +517,7 @@ mod tests {
             buttons: vec!["Cancel".into(), "Next".into()],
             pressed: Some("Next".into()),
             lines: vec![("Connected: inbox up to date".into(), wording)],
+            labels: Wording::Microsoft,
         };
         let card = |wording| {
             event(
@@ -561,5 +563,28 @@ mod tests {
             "the console's report follows the page"
         );
         assert_eq!(contents(&[admin]), "1 authentication methods page");
+        let per_user = PanelView {
+            kind: PanelKind::PerUserMfa,
+            lines: Vec::new(),
+            labels: Wording::Simulator,
+            ..view(Wording::Microsoft)
+        };
+        let drawn = event(
+            &Event {
+                at: 0,
+                actor: Actor::Admin,
+                output: Output::Admin(
+                    crate::records::AdminReport::Reregistration {
+                        upn: "dana@contoso.com".into(),
+                    },
+                    Some(Box::new(per_user)),
+                ),
+            },
+            false,
+        );
+        assert!(
+            drawn.contains(Wording::MARK),
+            "labels in our words are marked"
+        );
     }
 }
