@@ -177,6 +177,49 @@ impl fmt::Display for SignInRow {
 }
 
 impl SignInRow {
+    /// The row opened in the sign-in log's details pane: its columns as labelled fields; the
+    /// place (from the simulator's own table) and the detail line (the simulator's account
+    /// of what happened) as lines marked as the simulator's.
+    pub fn details(&self) -> PanelView {
+        let mut fields = vec![
+            ("Date".to_string(), format_instant(self.at)),
+            ("User".to_string(), self.user.clone()),
+            ("Application".to_string(), self.app.clone()),
+            ("Client app".to_string(), self.client.to_string()),
+            (
+                "IP address".to_string(),
+                self.address
+                    .map_or_else(|| "-".to_string(), |a| a.to_string()),
+            ),
+            ("Status".to_string(), self.result.to_string()),
+        ];
+        if let Some(m) = &self.method {
+            fields.push(("Authentication method".to_string(), m.clone()));
+        }
+        let mut lines = Vec::new();
+        if let Some(p) = self.place {
+            lines.push((format!("Location: {p}"), Wording::Simulator));
+        }
+        if !self.detail.is_empty() {
+            lines.push((
+                format!("Additional details: {}", self.detail),
+                Wording::Simulator,
+            ));
+        }
+        PanelView {
+            kind: PanelKind::SignInDetails,
+            title: "Activity Details: Sign-ins".into(),
+            subtitle: None,
+            fields,
+            toggles: Vec::new(),
+            rows: Vec::new(),
+            buttons: Vec::new(),
+            pressed: None,
+            lines,
+            labels: Wording::Microsoft,
+        }
+    }
+
     /// The address and place column: `198.51.100.77 (Lyon, ...)`, or `-` when not known.
     pub fn location(&self) -> String {
         match (self.address, self.place) {
@@ -839,11 +882,154 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_sign_in_row_opens_as_its_details_with_the_simulators_words_marked() {
+        let address: Ipv4Addr = "198.51.100.77".parse().unwrap();
+        let row = SignInRow {
+            at: 0,
+            user: "dana@contoso.com".into(),
+            app: "Office 365".into(),
+            client: ClientKind::Browser,
+            address: Some(address),
+            place: Some(place(address)),
+            method: Some("Text message".into()),
+            result: SignInResult::Failure,
+            detail: "MFA denied".into(),
+        };
+        let view = row.details();
+        assert_eq!(view.kind, PanelKind::SignInDetails);
+        let field = |label: &str| {
+            view.fields
+                .iter()
+                .find(|(l, _)| l == label)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(field("IP address"), Some("198.51.100.77"));
+        assert_eq!(field("Status"), Some("Failure"));
+        assert_eq!(field("Authentication method"), Some("Text message"));
+        assert!(view.lines.iter().all(|(_, w)| *w == Wording::Simulator));
+        assert!(view.lines[0].0.contains("Lyon"));
+        let unknown = SignInRow {
+            address: None,
+            place: None,
+            method: None,
+            ..row
+        }
+        .details();
+        assert_eq!(
+            unknown
+                .fields
+                .iter()
+                .find(|(l, _)| l == "IP address")
+                .unwrap()
+                .1,
+            "-"
+        );
+        assert!(
+            !unknown
+                .fields
+                .iter()
+                .any(|(l, _)| l == "Authentication method")
+        );
+    }
+
+    #[test]
     fn each_documentation_range_has_its_own_place_and_others_none() {
         let at = |a: &str| place(a.parse().unwrap());
         assert_eq!(at("203.0.113.25"), at("203.0.113.200"));
         assert_ne!(at("203.0.113.25"), at("198.51.100.77"));
         assert_ne!(at("198.51.100.77"), at("192.0.2.1"));
         assert_eq!(at("10.0.0.1"), "unknown place");
+    }
+}
+
+/// Which device or console screen a [`PanelView`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum PanelKind {
+    /// The iPhone's Mail app: an Exchange account in Settings.
+    MailAccount,
+    /// The admin's per-user MFA page: one user's row and its state.
+    PerUserMfa,
+    /// The admin's page of one user's authentication methods and its actions.
+    AuthenticationMethods,
+    /// One row of the sign-in log opened in its details pane.
+    SignInDetails,
+}
+
+impl PanelKind {
+    /// What the book calls such a screen when it folds it ("iPhone Mail account screen").
+    pub fn noun(self) -> (&'static str, &'static str) {
+        match self {
+            PanelKind::MailAccount => ("mail account screen", "mail account screens"),
+            PanelKind::PerUserMfa => ("per-user MFA page", "per-user MFA pages"),
+            PanelKind::AuthenticationMethods => (
+                "authentication methods page",
+                "authentication methods pages",
+            ),
+            PanelKind::SignInDetails => ("sign-in log entry", "sign-in log entries"),
+        }
+    }
+}
+
+/// A device's or the admin's screen as the simulated actor shows it, made from its state
+/// (the mail app's stored account, the tenant's record of a user): drawn in the book as a
+/// card, and read in text by `Display`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PanelView {
+    /// Which screen.
+    pub kind: PanelKind,
+    /// Its heading.
+    pub title: String,
+    /// A line under the heading (the account or user it is about).
+    pub subtitle: Option<String>,
+    /// Labelled values, in order (a password shown only as dots).
+    pub fields: Vec<(String, String)>,
+    /// Switches and whether each is on.
+    pub toggles: Vec<(String, bool)>,
+    /// A table: the first row holds the column names.
+    pub rows: Vec<Vec<String>>,
+    /// Buttons and links, in order.
+    pub buttons: Vec<String>,
+    /// The button the person pressed on this screen, if any.
+    pub pressed: Option<String>,
+    /// Messages on the screen, each with whose words they are.
+    pub lines: Vec<(String, Wording)>,
+    /// Whose words the title, labels, column names and buttons are (the simulator's where
+    /// the real page's exact labels are not documented).
+    pub labels: Wording,
+}
+
+impl fmt::Display for PanelView {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.title, self.labels.suffix())?;
+        if let Some(s) = &self.subtitle {
+            write!(f, " ({s})")?;
+        }
+        for (label, value) in &self.fields {
+            write!(f, "\n{label}: {value}")?;
+        }
+        for (label, on) in &self.toggles {
+            write!(f, "\n{label}: {}", if *on { "on" } else { "off" })?;
+        }
+        for row in &self.rows {
+            write!(f, "\n| {} |", row.join(" | "))?;
+        }
+        for (line, wording) in &self.lines {
+            write!(f, "\n{line}{}", wording.suffix())?;
+        }
+        if !self.buttons.is_empty() {
+            let buttons: Vec<String> = self
+                .buttons
+                .iter()
+                .map(|b| {
+                    if self.pressed.as_deref() == Some(b.as_str()) {
+                        format!("[{b}] (pressed)")
+                    } else {
+                        format!("[{b}]")
+                    }
+                })
+                .collect();
+            write!(f, "\n{}", buttons.join(" "))?;
+        }
+        Ok(())
     }
 }

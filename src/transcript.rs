@@ -11,7 +11,7 @@
 //! simulation's sign-in observer.
 
 use crate::clock::Instant;
-use crate::records::{AdminReport, MailStatus, SignInRow, Wording};
+use crate::records::{AdminReport, MailStatus, PanelView, SignInRow, Wording};
 use crate::screens::{Control, ScreenView};
 use serde::Serialize;
 use std::sync::{Arc, Mutex};
@@ -89,10 +89,13 @@ pub enum Output {
     },
     /// A row was added to the tenant's sign-in log.
     SignIn(SignInRow),
-    /// What a mail client showed after trying to connect.
-    Mail(MailStatus),
-    /// What the administrator's console reported after an action.
-    Admin(AdminReport),
+    /// What a mail client showed after trying to connect, and (for the iPhone's Mail app)
+    /// its account screen as it stood then.
+    Mail(MailStatus, Option<Box<PanelView>>),
+    /// What the administrator's console reported after an action, and the page the action
+    /// was taken on as it stood when the button was pressed (per-user MFA, a user's
+    /// authentication methods).
+    Admin(AdminReport, Option<Box<PanelView>>),
     /// The person clicked a button, link or option (what they did, so readers can follow):
     /// the control itself, and its label as the page showed it.
     Click {
@@ -192,8 +195,8 @@ impl Event {
             } => format!("request for {account}: {detail}"),
             Output::Code { account, code } => format!("code for {account}: {code}"),
             Output::SignIn(row) => row.to_string(),
-            Output::Mail(status) => status.to_string(),
-            Output::Admin(report) => report.to_string(),
+            Output::Mail(status, _) => status.to_string(),
+            Output::Admin(report, _) => report.to_string(),
             Output::Note { text } => text.clone(),
             Output::Click { label, .. } => format!("clicks \"{label}\""),
         };

@@ -4,8 +4,8 @@
 
 use super::mailbox::{ActorGone, Lifetime, Mailbox};
 use crate::clock::{Clock, Instant};
-use crate::records::{AdminReport, PhoneSlot};
-use crate::tenant::{MfaState, SignInRow, TenantHandle, UnknownUser};
+use crate::records::{AdminReport, PanelKind, PanelView, PhoneSlot, Wording};
+use crate::tenant::{MfaState, SignInRow, Tenant, TenantHandle, UnknownUser, UserId};
 use crate::transcript::{Actor, Output, Transcript};
 
 struct Console {
@@ -68,6 +68,111 @@ pub enum AdminAction {
     DismissRisk,
 }
 
+/// The buttons of a user's authentication methods page, in the order the admin centre shows
+/// them.
+pub(crate) const METHOD_PAGE_BUTTONS: [&str; 4] = [
+    "+ Add authentication method",
+    "Reset password",
+    "Require re-register MFA",
+    "Revoke MFA sessions",
+];
+
+/// A user's authentication methods page as it stands in the tenant: each registered method
+/// with its details, the default sign-in method, whether a Temporary Access Pass is live,
+/// and the page's actions (`pressed`: the one the administrator used).
+pub(crate) fn methods_page(t: &Tenant, id: UserId, pressed: Option<&str>) -> PanelView {
+    let u = t.user(id);
+    let mut rows = vec![vec![
+        "Authentication method".to_string(),
+        "Detail".to_string(),
+    ]];
+    for e in u.info.entries() {
+        // The detail column: what `describe` adds after the method's kind ("+1 4255550123
+        // (Phone)", "iPhone"), or a dash.
+        let kind = e.method.kind();
+        let full = e.describe();
+        let rest = full.strip_prefix(kind).unwrap_or(&full).trim();
+        let rest = rest
+            .strip_prefix('(')
+            .and_then(|r| r.strip_suffix(')'))
+            .filter(|r| !r.contains('('))
+            .unwrap_or(rest);
+        let detail = if rest.is_empty() { "-" } else { rest };
+        rows.push(vec![kind.to_string(), detail.to_string()]);
+    }
+    let mut fields = vec![(
+        "Default sign-in method".to_string(),
+        u.info
+            .default_option()
+            .map_or_else(|| "-".to_string(), |d| d.label().to_string()),
+    )];
+    if u.tap.as_ref().is_some_and(|p| t.now() < p.expires) {
+        fields.push(("Temporary Access Pass".into(), "Valid".into()));
+    }
+    let mut lines = Vec::new();
+    if rows.len() == 1 {
+        lines.push((
+            "No usable methods registered.".to_string(),
+            Wording::Simulator,
+        ));
+        rows.clear();
+    }
+    PanelView {
+        kind: PanelKind::AuthenticationMethods,
+        title: "Authentication methods".into(),
+        subtitle: Some(format!("{} ({})", u.display_name, u.upn)),
+        fields,
+        toggles: Vec::new(),
+        rows,
+        buttons: METHOD_PAGE_BUTTONS.iter().map(|b| b.to_string()).collect(),
+        pressed: pressed.map(str::to_string),
+        lines,
+        // The actions as the help-desk documentation names them (entra-facts §9).
+        labels: Wording::Microsoft,
+    }
+}
+
+/// The per-user MFA page's row for one user, with the buttons that change it (`to`: the
+/// state the administrator is setting, whose button is pressed).
+pub(crate) fn per_user_mfa_page(t: &Tenant, id: UserId, to: Option<MfaState>) -> PanelView {
+    let u = t.user(id);
+    let word = |s: MfaState| {
+        let w = s.to_string();
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    };
+    let button = |s: MfaState| match s {
+        MfaState::Disabled => "Disable MFA",
+        MfaState::Enabled => "Enable MFA",
+        MfaState::Enforced => "Enforce MFA",
+    };
+    PanelView {
+        kind: PanelKind::PerUserMfa,
+        title: "Per-user multifactor authentication".into(),
+        subtitle: None,
+        fields: Vec::new(),
+        toggles: Vec::new(),
+        rows: vec![
+            vec![
+                "Display name".into(),
+                "Username".into(),
+                "Multifactor auth status".into(),
+            ],
+            vec![u.display_name.clone(), u.upn.clone(), word(u.mfa)],
+        ],
+        buttons: [MfaState::Enabled, MfaState::Disabled, MfaState::Enforced]
+            .into_iter()
+            .map(|s| button(s).to_string())
+            .collect(),
+        pressed: to.map(|s| button(s).to_string()),
+        lines: Vec::new(),
+        // The legacy and the new per-user MFA pages label these differently; these are ours.
+        labels: Wording::Simulator,
+    }
+}
+
 /// Handle on the admin console.
 #[derive(Clone, Debug)]
 pub struct AdminHandle {
@@ -106,6 +211,24 @@ impl AdminHandle {
             .call("admin console", move |c| {
                 let mut t = c.tenant.lock();
                 let id = t.id_of(&upn)?;
+                // The page the action is taken on, as it stands before the button is pressed.
+                let page = match &action {
+                    AdminAction::SetMfa(state) => Some(per_user_mfa_page(&t, id, Some(*state))),
+                    AdminAction::RequireReregistration => {
+                        Some(methods_page(&t, id, Some(METHOD_PAGE_BUTTONS[2])))
+                    }
+                    AdminAction::RevokeMfaSessions => {
+                        Some(methods_page(&t, id, Some(METHOD_PAGE_BUTTONS[3])))
+                    }
+                    AdminAction::TemporaryAccessPass { .. }
+                    | AdminAction::PassByPolicy { .. }
+                    | AdminAction::AddPhone(..) => {
+                        Some(methods_page(&t, id, Some(METHOD_PAGE_BUTTONS[0])))
+                    }
+                    AdminAction::DeleteMethod(_) => Some(methods_page(&t, id, None)),
+                    _ => None,
+                }
+                .map(Box::new);
                 let report = match action {
                     AdminAction::SetMfa(state) => AdminReport::PerUserMfa {
                         state: t.set_mfa_state(id, state),
@@ -185,7 +308,7 @@ impl AdminHandle {
                 drop(t);
                 let now = c.clock.now();
                 c.transcript
-                    .record(now, Actor::Admin, Output::Admin(report.clone()));
+                    .record(now, Actor::Admin, Output::Admin(report.clone(), page));
                 c.audit.push((now, report.clone()));
                 Ok(report)
             })
@@ -199,7 +322,7 @@ impl AdminHandle {
                 c.tenant.lock().allow_app_passwords(allowed);
                 let report = AdminReport::AppPasswordsAllowed(allowed);
                 c.transcript
-                    .record(c.clock.now(), Actor::Admin, Output::Admin(report));
+                    .record(c.clock.now(), Actor::Admin, Output::Admin(report, None));
             })
             .await
     }
@@ -211,7 +334,7 @@ impl AdminHandle {
                 c.tenant.lock().policy.remember_mfa_days = days;
                 let report = AdminReport::RememberMfa(days);
                 c.transcript
-                    .record(c.clock.now(), Actor::Admin, Output::Admin(report));
+                    .record(c.clock.now(), Actor::Admin, Output::Admin(report, None));
             })
             .await
     }
@@ -227,7 +350,7 @@ impl AdminHandle {
                 c.tenant.lock().set_fraud_setting(setting, on);
                 let report = AdminReport::FraudSetting { setting, on };
                 c.transcript
-                    .record(c.clock.now(), Actor::Admin, Output::Admin(report));
+                    .record(c.clock.now(), Actor::Admin, Output::Admin(report, None));
             })
             .await
     }
@@ -240,7 +363,7 @@ impl AdminHandle {
                 c.tenant.lock().policy.registration_methods = count;
                 let report = AdminReport::RegistrationMethods(count);
                 c.transcript
-                    .record(c.clock.now(), Actor::Admin, Output::Admin(report));
+                    .record(c.clock.now(), Actor::Admin, Output::Admin(report, None));
             })
             .await
     }
@@ -252,7 +375,7 @@ impl AdminHandle {
                 c.tenant.lock().policy.conditional_access.require_mfa = on;
                 let report = AdminReport::ConditionalAccessMfa(on);
                 c.transcript
-                    .record(c.clock.now(), Actor::Admin, Output::Admin(report));
+                    .record(c.clock.now(), Actor::Admin, Output::Admin(report, None));
             })
             .await
     }
@@ -278,7 +401,7 @@ impl AdminHandle {
                 c.transcript.record(
                     c.clock.now(),
                     Actor::Admin,
-                    Output::Admin(AdminReport::TrustedIps(ranges)),
+                    Output::Admin(AdminReport::TrustedIps(ranges), None),
                 );
                 Ok(())
             })
@@ -304,7 +427,7 @@ impl AdminHandle {
                 c.transcript.record(
                     c.clock.now(),
                     Actor::Admin,
-                    Output::Admin(AdminReport::ServiceSettings(page)),
+                    Output::Admin(AdminReport::ServiceSettings(page), None),
                 );
                 page
             })
@@ -392,4 +515,55 @@ pub struct UserSummary {
     pub sign_in_blocked: bool,
     /// MFA blocked.
     pub mfa_blocked: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tenant::Policy;
+
+    fn dana() -> (Tenant, UserId) {
+        let (t, id, _clock) = crate::tenant::test_tenant::with_user(
+            "2026-11-28",
+            Policy::default(),
+            5,
+            ("dana@contoso.com", "Dana Whitfield", "pw-right"),
+        );
+        (t, id)
+    }
+
+    #[test]
+    fn the_methods_page_lists_the_users_registered_methods() {
+        let (mut t, id) = dana();
+        let empty = methods_page(&t, id, None);
+        assert!(empty.rows.is_empty());
+        assert!(empty.lines.iter().all(|(_, w)| *w == Wording::Simulator));
+        let number = t
+            .add_phone_from_console(id, PhoneSlot::Mobile, "+1 4255550123")
+            .unwrap();
+        let page = methods_page(&t, id, Some(METHOD_PAGE_BUTTONS[2]));
+        assert_eq!(page.kind, PanelKind::AuthenticationMethods);
+        assert_eq!(page.rows.len(), 2, "a header and Dana's phone");
+        assert_eq!(page.rows[1][0], "Phone number");
+        assert!(page.rows[1][1].contains(&number), "{:?}", page.rows);
+        assert_eq!(page.pressed.as_deref(), Some("Require re-register MFA"));
+        assert!(page.subtitle.unwrap().contains("dana@contoso.com"));
+        assert!(page.lines.is_empty());
+    }
+
+    #[test]
+    fn the_per_user_mfa_page_shows_the_state_and_the_button_pressed() {
+        let (mut t, id) = dana();
+        let page = per_user_mfa_page(&t, id, Some(MfaState::Enabled));
+        assert_eq!(
+            page.rows[1],
+            ["Dana Whitfield", "dana@contoso.com", "Disabled"]
+        );
+        assert_eq!(page.pressed.as_deref(), Some("Enable MFA"));
+        assert_eq!(page.labels, Wording::Simulator);
+        t.set_mfa_state(id, MfaState::Enforced);
+        let page = per_user_mfa_page(&t, id, None);
+        assert_eq!(page.rows[1][2], "Enforced");
+        assert_eq!(page.pressed, None);
+    }
 }

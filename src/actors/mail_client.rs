@@ -14,7 +14,7 @@
 use super::browser::BrowserHandle;
 use super::mailbox::{ActorGone, Lifetime, Mailbox};
 use crate::clock::Clock;
-use crate::records::MailStatus;
+use crate::records::{MailStatus, PanelKind, PanelView, Wording};
 use crate::tenant::calendar::windows_mail_supported;
 use crate::tenant::{BasicOutcome, Protocol, Session, SessionCheck, TenantHandle, UserId};
 use crate::transcript::{Actor, Output, Transcript};
@@ -72,10 +72,24 @@ struct MailClient {
 
 impl MailClient {
     fn set_status(&mut self, status: MailStatus) -> MailStatus {
+        let view = (self.product == MailProduct::PhoneMail).then(|| {
+            // A "Sign in" account knows its address from the token the window gave it.
+            let shown = self.account.clone().or_else(|| {
+                self.token
+                    .as_ref()
+                    .map(|t| self.tenant.lock().user(t.user).upn.clone())
+            });
+            Box::new(account_view(
+                self.kind,
+                shown.as_deref(),
+                self.password.is_some(),
+                status,
+            ))
+        });
         self.transcript.record(
             self.clock.now(),
             Actor::MailClient(self.name.clone()),
-            Output::Mail(status),
+            Output::Mail(status, view),
         );
         self.status = status;
         status
@@ -102,6 +116,73 @@ impl MailClient {
             BasicOutcome::Refused(reason) => self.set_status(MailStatus::Refused(reason)),
         }
     }
+}
+
+/// The Exchange account screen of the iPhone's Mail app (in Settings) for what the app holds:
+/// how the account was added (`kind`), the address it shows, whether a password is stored, and
+/// the status it reached. Field, switch and button labels are the phone's own (`Wording::Microsoft`
+/// stands for a device's own labels too); the prompt and the status line are the simulator's.
+pub(crate) fn account_view(
+    kind: MailKind,
+    account: Option<&str>,
+    has_password: bool,
+    status: MailStatus,
+) -> PanelView {
+    let connected = status.is_connected();
+    let mut view = PanelView {
+        kind: PanelKind::MailAccount,
+        title: "Exchange".into(),
+        subtitle: account.map(str::to_string),
+        fields: Vec::new(),
+        toggles: Vec::new(),
+        rows: Vec::new(),
+        buttons: Vec::new(),
+        pressed: None,
+        lines: Vec::new(),
+        labels: Wording::Microsoft,
+    };
+    match kind {
+        MailKind::Modern if account.is_none() && status == MailStatus::SignsInThroughWindow => {
+            // Just chose "Sign in": the phone offers Microsoft's window before anything is
+            // stored.
+            view.lines.push((
+                "Sign in to your Exchange account using Microsoft? Your address is sent to Microsoft to find the account.".into(),
+                Wording::Simulator,
+            ));
+            view.buttons = vec!["Configure Manually".into(), "Sign In".into()];
+            view.pressed = Some("Sign In".into());
+        }
+        MailKind::Modern => {
+            view.fields
+                .push(("Account".into(), account.unwrap_or_default().to_string()));
+            for label in ["Mail", "Contacts", "Calendars", "Reminders", "Notes"] {
+                view.toggles.push((label.into(), connected));
+            }
+            view.buttons = vec!["Delete Account".into()];
+        }
+        MailKind::Basic(_) => {
+            let email = account.unwrap_or_default().to_string();
+            view.fields = vec![
+                ("Email".into(), email.clone()),
+                ("Server".into(), "outlook.office365.com".into()),
+                ("Domain".into(), String::new()),
+                ("Username".into(), email),
+                (
+                    "Password".into(),
+                    if has_password {
+                        "••••••••".into()
+                    } else {
+                        String::new()
+                    },
+                ),
+            ];
+            view.toggles.push(("Mail".into(), connected));
+            view.buttons = vec!["Cancel".into(), "Next".into()];
+            view.pressed = has_password.then(|| "Next".into());
+        }
+    }
+    view.lines.push((status.to_string(), Wording::Simulator));
+    view
 }
 
 /// Handle on a mail app.
@@ -329,6 +410,60 @@ mod tests {
             other.add_account(PhoneMailSetup::SignIn).await.unwrap(),
             Err(NotPhoneMail)
         );
+    }
+
+    #[test]
+    fn the_iphone_mail_account_screen_follows_what_the_app_holds() {
+        let manual = account_view(
+            MailKind::Basic(Protocol::ActiveSync),
+            Some("dana@contoso.com"),
+            true,
+            MailStatus::Connected,
+        );
+        assert_eq!(manual.kind, PanelKind::MailAccount);
+        assert!(
+            manual
+                .fields
+                .contains(&("Password".into(), "••••••••".into()))
+        );
+        assert!(
+            manual
+                .fields
+                .contains(&("Email".into(), "dana@contoso.com".into()))
+        );
+        assert_eq!(manual.toggles, vec![("Mail".into(), true)]);
+        assert_eq!(manual.pressed.as_deref(), Some("Next"));
+        assert!(!manual.to_string().contains("pw"), "no password in clear");
+        let refused = account_view(
+            MailKind::Basic(Protocol::ActiveSync),
+            Some("dana@contoso.com"),
+            true,
+            MailStatus::Refused(crate::records::BasicRefusal::NeedsAppPassword),
+        );
+        assert_eq!(refused.toggles, vec![("Mail".into(), false)]);
+        assert!(
+            refused
+                .lines
+                .iter()
+                .any(|(l, w)| l.contains("refused") && *w == Wording::Simulator)
+        );
+        let asking = account_view(
+            MailKind::Modern,
+            None,
+            false,
+            MailStatus::SignsInThroughWindow,
+        );
+        assert_eq!(asking.buttons, ["Configure Manually", "Sign In"]);
+        assert!(asking.fields.is_empty());
+        let signed_in = account_view(
+            MailKind::Modern,
+            Some("dana@contoso.com"),
+            false,
+            MailStatus::Connected,
+        );
+        assert_eq!(signed_in.subtitle.as_deref(), Some("dana@contoso.com"));
+        assert!(signed_in.toggles.iter().all(|(_, on)| *on));
+        assert!(!signed_in.fields.iter().any(|(l, _)| l == "Password"));
     }
 
     #[tokio::test]

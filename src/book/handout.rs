@@ -199,7 +199,7 @@ fn last_of_each_page<'e>(events: &[&'e Event]) -> Vec<&'e Event> {
 /// Whether the user would see this output: not the administrator's console, not the log.
 fn for_the_user(actor: &Actor, output: &Output) -> bool {
     !matches!(actor, Actor::Admin | Actor::Tenant)
-        && !matches!(output, Output::SignIn(_) | Output::Admin(_))
+        && !matches!(output, Output::SignIn(_) | Output::Admin(..))
 }
 
 /// A step's text addressed to its person: `Dana presses "Next"` -> `Press "Next"`,

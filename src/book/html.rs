@@ -6,6 +6,7 @@
 
 use crate::clock::{format_instant, format_time};
 use crate::harness::{Status, StepRecord};
+use crate::records::{PanelKind, PanelView};
 use crate::screens::ScreenView;
 use crate::transcript::{Event, Output};
 use base64::Engine;
@@ -142,6 +143,69 @@ fn screen(v: &ScreenView) -> String {
     h + "</div></div>"
 }
 
+/// A device's or the admin centre's screen (see `records::PanelView`) as a card with the
+/// browser cards' classes: the phone's screens in a phone frame, the admin's pages under the
+/// admin centre's name.
+fn panel(v: &PanelView) -> String {
+    let (frame, top) = match v.kind {
+        PanelKind::MailAccount => ("mfa-device", "Settings › Mail › Accounts"),
+        PanelKind::PerUserMfa | PanelKind::AuthenticationMethods | PanelKind::SignInDetails => {
+            ("mfa-admin-page", "Microsoft Entra admin center")
+        }
+    };
+    let kind = match v.kind {
+        PanelKind::MailAccount => "mail-account",
+        PanelKind::PerUserMfa => "per-user-mfa",
+        PanelKind::AuthenticationMethods => "auth-methods",
+        PanelKind::SignInDetails => "sign-in-details",
+    };
+    let mut h = format!(
+        r#"<div class="mfa-screen {frame}" data-panel="{kind}"><div class="mfa-address">{top}</div><div class="mfa-screen-body"><div class="mfa-title">{}{}</div>"#,
+        esc(&v.title),
+        wording_mark(v.labels)
+    );
+    if let Some(s) = &v.subtitle {
+        h += &format!(r#"<div class="mfa-subtitle">{}</div>"#, esc(s));
+    }
+    for (label, value) in &v.fields {
+        h += &format!(
+            r#"<div class="mfa-field"><span class="mfa-label">{}</span><span class="mfa-box">{}</span></div>"#,
+            esc(label),
+            esc(value)
+        );
+    }
+    for (label, on) in &v.toggles {
+        let (mark, word) = if *on { ("◉", "on") } else { ("○", "off") };
+        h += &format!(
+            r#"<div class="mfa-toggle mfa-toggle-{word}">{} <span class="mfa-switch" title="{word}">{mark} {word}</span></div>"#,
+            esc(label)
+        );
+    }
+    if !v.rows.is_empty() {
+        // (The book wraps every card table in a scrolling box of its own.)
+        h += r#"<table class="mfa-table">"#;
+        for (i, row) in v.rows.iter().enumerate() {
+            let cell = if i == 0 { "th" } else { "td" };
+            h += "<tr>";
+            for c in row {
+                h += &format!("<{cell}>{}</{cell}>", esc(c));
+            }
+            h += "</tr>";
+        }
+        h += "</table>";
+    }
+    for (line, wording) in &v.lines {
+        h += &format!("<p>{}{}</p>", esc(line), wording_mark(*wording));
+    }
+    h += &chips(
+        "mfa-buttons",
+        "mfa-button",
+        &v.buttons,
+        v.pressed.as_deref(),
+    );
+    h + "</div></div>"
+}
+
 /// Links or buttons as a row of chips, the pressed one marked.
 fn chips(row: &str, class: &str, labels: &[String], pressed: Option<&str>) -> String {
     if labels.is_empty() {
@@ -238,31 +302,21 @@ pub(crate) fn event(e: &Event, with_date: bool) -> String {
                 ),
             )
         }
-        Output::SignIn(row) => (
-            "log",
-            format!(
-                r#"<table class="mfa-log"><tr><th>User</th><th>Application</th><th>Client</th><th>Address</th><th>Method</th><th>Result</th><th>Detail</th></tr><tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="mfa-result-{}">{}</td><td>{}</td></tr></table>"#,
-                esc(&row.user),
-                esc(&row.app),
-                esc(&row.client.to_string()),
-                esc(&row.location()),
-                esc(row.method.as_deref().unwrap_or("-")),
-                esc(&row.result.to_string().to_lowercase()),
-                esc(&row.result.to_string()),
-                esc(&row.detail)
-            ),
-        ),
-        Output::Mail(status) => (
+        Output::SignIn(row) => ("log", panel(&row.details())),
+        Output::Mail(_, Some(view)) => ("mail", panel(view)),
+        Output::Mail(status, None) => (
             "mail",
             format!(
-                r#"<div class="mfa-mail">✉ {}</div>"#,
-                esc(&status.to_string())
+                r#"<div class="mfa-mail">✉ {}{}</div>"#,
+                esc(&status.to_string()),
+                wording_mark(crate::records::Wording::Simulator)
             ),
         ),
-        Output::Admin(report) => (
+        Output::Admin(report, page) => (
             "admin",
             format!(
-                r#"<div class="mfa-console">&gt; {}</div>"#,
+                r#"{}<div class="mfa-console">&gt; {}</div>"#,
+                page.as_deref().map(panel).unwrap_or_default(),
                 esc(&report.to_string())
             ),
         ),
@@ -318,8 +372,9 @@ pub(crate) fn contents(outputs: &[Event]) -> String {
             Output::Push { .. } => ("Authenticator request", "Authenticator requests"),
             Output::Code { .. } => ("app code", "app codes"),
             Output::SignIn(_) => ("sign-in log row", "sign-in log rows"),
-            Output::Mail(_) => ("mail app status", "mail app statuses"),
-            Output::Admin(_) => ("admin console report", "admin console reports"),
+            Output::Mail(_, Some(v)) | Output::Admin(_, Some(v)) => v.kind.noun(),
+            Output::Mail(_, None) => ("mail app status", "mail app statuses"),
+            Output::Admin(_, None) => ("admin console report", "admin console reports"),
             Output::Click { .. } => ("click", "clicks"),
             Output::Note { .. } => ("note", "notes"),
         };
@@ -448,5 +503,88 @@ mod tests {
             },
         };
         assert!(event(&text, false).contains("mfa-ours"));
+    }
+
+    #[test]
+    fn device_and_admin_screens_are_cards_with_the_simulators_words_marked() {
+        let view = |wording| PanelView {
+            kind: PanelKind::MailAccount,
+            title: "Exchange".into(),
+            subtitle: Some("dana@contoso.com".into()),
+            fields: vec![("Password".into(), "••••••••".into())],
+            toggles: vec![("Mail".into(), true)],
+            rows: Vec::new(),
+            buttons: vec!["Cancel".into(), "Next".into()],
+            pressed: Some("Next".into()),
+            lines: vec![("Connected: inbox up to date".into(), wording)],
+            labels: Wording::Microsoft,
+        };
+        let card = |wording| {
+            event(
+                &Event {
+                    at: 0,
+                    actor: Actor::MailClient("iPhone Mail".into()),
+                    output: Output::Mail(
+                        crate::records::MailStatus::Connected,
+                        Some(Box::new(view(wording))),
+                    ),
+                },
+                false,
+            )
+        };
+        let ours = card(Wording::Simulator);
+        assert!(ours.contains(r#"class="mfa-screen mfa-device" data-panel="mail-account""#));
+        assert!(ours.contains("mfa-toggle-on"));
+        assert!(ours.contains(r#"mfa-button mfa-pressed">Next<"#));
+        assert!(ours.contains(Wording::MARK));
+        assert!(!card(Wording::Microsoft).contains(Wording::MARK));
+        let admin = Event {
+            at: 0,
+            actor: Actor::Admin,
+            output: Output::Admin(
+                crate::records::AdminReport::Reregistration {
+                    upn: "dana@contoso.com".into(),
+                },
+                Some(Box::new(PanelView {
+                    kind: PanelKind::AuthenticationMethods,
+                    rows: vec![
+                        vec!["Authentication method".into(), "Detail".into()],
+                        vec!["Phone number".into(), "+1 4255550123".into()],
+                    ],
+                    ..view(Wording::Microsoft)
+                })),
+            ),
+        };
+        let drawn = event(&admin, false);
+        assert!(drawn.contains(r#"data-panel="auth-methods""#));
+        assert!(drawn.contains("<td>+1 4255550123</td>"));
+        assert!(
+            drawn.contains("mfa-console"),
+            "the console's report follows the page"
+        );
+        assert_eq!(contents(&[admin]), "1 authentication methods page");
+        let per_user = PanelView {
+            kind: PanelKind::PerUserMfa,
+            lines: Vec::new(),
+            labels: Wording::Simulator,
+            ..view(Wording::Microsoft)
+        };
+        let drawn = event(
+            &Event {
+                at: 0,
+                actor: Actor::Admin,
+                output: Output::Admin(
+                    crate::records::AdminReport::Reregistration {
+                        upn: "dana@contoso.com".into(),
+                    },
+                    Some(Box::new(per_user)),
+                ),
+            },
+            false,
+        );
+        assert!(
+            drawn.contains(Wording::MARK),
+            "labels in our words are marked"
+        );
     }
 }

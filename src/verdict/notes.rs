@@ -27,7 +27,7 @@ impl Refusal {
         // page's error line.
         let retired = crate::tenant::StartError::PhoneRetired.to_string();
         events.iter().find_map(|e| match &e.output {
-            Output::Mail(status @ MailStatus::Refused(_)) => Some(Refusal::BasicAuthMail {
+            Output::Mail(status @ MailStatus::Refused(_), _) => Some(Refusal::BasicAuthMail {
                 status: status.to_string(),
             }),
             Output::Screen(v) if v.error.as_deref() == Some(retired.as_str()) => {
@@ -235,7 +235,7 @@ pub(super) fn observations(events: &[Event]) -> Vec<Observed> {
                 number_requested: true,
                 ..
             } => out.push(Observed::NumberToType),
-            Output::Mail(status) => out.push(Observed::Mail(status.to_string())),
+            Output::Mail(status, _) => out.push(Observed::Mail(status.to_string())),
             _ => {}
         }
     }

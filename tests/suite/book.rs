@@ -364,3 +364,113 @@ fn the_preprocessor_command_speaks_mdbooks_protocol() {
         "a directive was left in the chapter"
     );
 }
+
+/// The cards of one kind of device or admin screen (`data-panel`) in a page, each up to the
+/// end of its card.
+fn panels<'a>(html: &'a str, kind: &str) -> Vec<&'a str> {
+    html.split(&format!(r#"data-panel="{kind}""#))
+        .skip(1)
+        .map(|rest| {
+            rest.split(r#"<div class="mfa-output"#)
+                .next()
+                .unwrap_or(rest)
+        })
+        .collect()
+}
+
+/// The text of a table's cells in a card, row by row.
+fn cells(card: &str) -> Vec<Vec<String>> {
+    card.split("<tr>")
+        .skip(1)
+        .map(|row| {
+            row.split("<td>")
+                .skip(1)
+                .map(|c| unescape(c.split("</td>").next().unwrap_or_default()))
+                .collect::<Vec<String>>()
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_iphone_mail_and_admin_screens_are_drawn_from_the_simulation() {
+    let dir = common::built_book();
+    let read = |page: &str| std::fs::read_to_string(dir.join(page)).unwrap();
+
+    // The account added with "Configure Manually" stores the App Password, shown as dots.
+    let app_passwords = read("app-passwords.html");
+    let manual = panels(&app_passwords, "mail-account");
+    assert!(
+        manual
+            .iter()
+            .any(|c| c.contains(">Password<") && c.contains("••••••••") && c.contains(">Server<")),
+        "no iPhone Mail account set up by hand on the App Passwords page"
+    );
+    // Today's account added with "Sign in": the phone's prompt, then an account with no
+    // password field and its Mail switch on once connected.
+    let today = read("today-mail-apps.html");
+    let signed_in = panels(&today, "mail-account");
+    assert!(
+        signed_in
+            .iter()
+            .any(|c| c.contains(">Configure Manually<") && c.contains("mfa-pressed\">Sign In<")),
+        "no \"Sign in\" choice on today's mail page"
+    );
+    assert!(
+        signed_in.iter().any(|c| c.contains(">Account<")
+            && !c.contains(">Password<")
+            && c.contains("mfa-toggle-on")),
+        "no connected \"Sign in\" account on today's mail page"
+    );
+    // Everything the phone says that Apple's words are not is marked.
+    for card in manual.iter().chain(&signed_in) {
+        assert!(card.contains("mfa-ours"), "an unmarked status line: {card}");
+    }
+
+    // The admin's page of a user's methods lists what that user registered in the same
+    // scenario: every phone number on it was typed or shown elsewhere in the scenario.
+    let troubleshooting = read("troubleshooting.html");
+    let mut phones_checked = 0;
+    for (_, block) in scenario_blocks(&troubleshooting) {
+        let cards = panels(&block, "auth-methods");
+        let mut elsewhere = block.clone();
+        for card in &cards {
+            elsewhere = elsewhere.replace(card, "");
+        }
+        let digits_elsewhere = elsewhere.replace([' ', '-', '(', ')'], "");
+        for card in &cards {
+            assert!(card.contains("Dana Whitfield"), "{card}");
+            for row in cells(card) {
+                if row[0] == "Phone number" {
+                    let number: String = row[1]
+                        .split('(')
+                        .next()
+                        .unwrap_or_default()
+                        .chars()
+                        .filter(char::is_ascii_digit)
+                        .collect();
+                    let local = &number[number.len().saturating_sub(10)..];
+                    assert!(
+                        local.len() == 10 && digits_elsewhere.contains(local),
+                        "the methods page lists {} that the scenario never registered",
+                        row[1]
+                    );
+                    phones_checked += 1;
+                }
+            }
+        }
+    }
+    // A sign-in log entry opens as its details, the simulator's place names marked.
+    assert!(
+        panels(&troubleshooting, "sign-in-details")
+            .iter()
+            .any(|c| c.contains(">IP address<")
+                && c.contains("Location:")
+                && c.contains("mfa-ours")),
+        "no sign-in log details on the troubleshooting page"
+    );
+    assert!(
+        phones_checked > 0,
+        "no authentication methods page with a phone on the troubleshooting page"
+    );
+}
