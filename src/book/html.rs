@@ -100,18 +100,7 @@ fn screen(v: &ScreenView) -> String {
             esc(p)
         );
     }
-    if !v.table.is_empty() {
-        h += r#"<table class="mfa-table">"#;
-        for (i, row) in v.table.iter().enumerate() {
-            let cell = if i == 0 { "th" } else { "td" };
-            h += "<tr>";
-            for c in row {
-                h += &format!("<{cell}>{}</{cell}>", esc(c));
-            }
-            h += "</tr>";
-        }
-        h += "</table>";
-    }
+    h += &table(&v.table);
     for (label, value) in &v.fields {
         h += &format!(
             r#"<div class="mfa-field"><span class="mfa-label">{}</span><span class="mfa-box">{}</span></div>"#,
@@ -181,19 +170,8 @@ fn panel(v: &PanelView) -> String {
             esc(label)
         );
     }
-    if !v.rows.is_empty() {
-        // (The book wraps every card table in a scrolling box of its own.)
-        h += r#"<table class="mfa-table">"#;
-        for (i, row) in v.rows.iter().enumerate() {
-            let cell = if i == 0 { "th" } else { "td" };
-            h += "<tr>";
-            for c in row {
-                h += &format!("<{cell}>{}</{cell}>", esc(c));
-            }
-            h += "</tr>";
-        }
-        h += "</table>";
-    }
+    // (The book wraps every card table in a scrolling box of its own.)
+    h += &table(&v.rows);
     for (line, wording) in &v.lines {
         h += &format!("<p>{}{}</p>", esc(line), wording_mark(*wording));
     }
@@ -221,6 +199,23 @@ fn chips(row: &str, class: &str, labels: &[String], pressed: Option<&str>) -> St
         h += &format!(r#"<span class="{class}{mark}">{}</span>"#, esc(l));
     }
     h + "</div>"
+}
+
+/// A card's table, its first row as headings (nothing when it has no rows).
+fn table(rows: &[Vec<String>]) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
+    let mut h = r#"<table class="mfa-table">"#.to_string();
+    for (i, row) in rows.iter().enumerate() {
+        let cell = if i == 0 { "th" } else { "td" };
+        h += "<tr>";
+        for c in row {
+            h += &format!("<{cell}>{}</{cell}>", esc(c));
+        }
+        h += "</tr>";
+    }
+    h + "</table>"
 }
 
 /// One output as a card, with its simulated time and who showed it; `with_date` adds the

@@ -234,3 +234,23 @@ pub fn output_of(args: &[&str]) -> (bool, String, String) {
     })
     .clone()
 }
+
+/// `mfa-sim ARGS` with `stdin` written to its standard input (a pipe, as in script mode).
+pub fn mfa_sim_with_stdin(args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("a pipe")
+        .write_all(stdin.as_bytes())
+        .expect("the binary reads its input");
+    child.wait_with_output().expect("the binary ends")
+}

@@ -10,7 +10,6 @@
 use crate::common;
 
 use mfa_sim::trainer::terminal::{script, start};
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
@@ -452,20 +451,10 @@ async fn garbage_input_gets_help_and_the_session_goes_on() {
 #[test]
 fn the_binary_reads_a_script_from_a_pipe_and_exits_with_the_result() {
     for (kind, code) in [("good", 0), ("wrong", 1)] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
-            .args(["train", "ticket-lost-phone", "--no-save"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(lines("ticket-lost-phone", kind).join("\n").as_bytes())
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
+        let out = crate::common::mfa_sim_with_stdin(
+            &["train", "ticket-lost-phone", "--no-save"],
+            &lines("ticket-lost-phone", kind).join("\n"),
+        );
         assert_eq!(
             out.status.code(),
             Some(code),
