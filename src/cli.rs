@@ -182,6 +182,32 @@ pub enum Command {
         #[command(flatten)]
         file: ProgressFile,
     },
+    /// Serve the training site: the simulated sign-in and admin pages beside the user's phone,
+    /// in a browser, each browser with its own simulation. Prints the address.
+    Serve {
+        /// The port (default: a free one).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// The address to listen on (default 127.0.0.1; anything else is reachable from other
+        /// machines, and a warning says so).
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+        listen: std::net::IpAddr,
+        /// A code trainees must enter to start (and to read the manager's page).
+        #[arg(long, value_name = "CODE")]
+        access_code: Option<String>,
+        /// At most this many browser sessions at once.
+        #[arg(long, value_name = "N", default_value_t = 200)]
+        max_sessions: usize,
+        /// A session unused for this many minutes is forgotten.
+        #[arg(long, value_name = "N", default_value_t = 30)]
+        idle_minutes: u64,
+        /// Where progress is kept.
+        #[command(flatten)]
+        file: ProgressFile,
+        /// Do not save attempts (for demonstrations).
+        #[arg(long, conflicts_with = "path")]
+        no_save: bool,
+    },
     /// The mdBook preprocessor protocol (`book.toml` runs this for `mdbook build`).
     #[command(hide = true)]
     Preprocess {

@@ -32,6 +32,7 @@ pub mod tickets;
 pub mod trainer;
 pub mod transcript;
 pub mod verdict;
+pub mod web;
 pub mod words;
 
 pub use project::Project;

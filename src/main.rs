@@ -327,6 +327,52 @@ async fn dispatch(cli: Cli) -> Result<ExitCode> {
             ))
         }
         Command::Progress { csv, file } => practice::table(explicit, csv, &file),
+        Command::Serve {
+            port,
+            listen,
+            access_code,
+            max_sessions,
+            idle_minutes,
+            file,
+            no_save,
+        } => {
+            let project = project(explicit)?;
+            let progress = if no_save {
+                None
+            } else {
+                let path = practice::path(&file)?;
+                // Opened once now, so a file that cannot be used says so before anyone trains.
+                mfa_sim::progress::Store::open(&path)?;
+                Some(path)
+            };
+            let config = mfa_sim::web::Config {
+                project,
+                access_code: access_code.filter(|c| !c.trim().is_empty()),
+                max_sessions,
+                idle: std::time::Duration::from_secs(idle_minutes.saturating_mul(60)),
+                progress,
+            };
+            let listener = tokio::net::TcpListener::bind((listen, port))
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot listen on {listen}:{port}: {e}"))?;
+            let address = listener.local_addr()?;
+            if !listen.is_loopback() {
+                eprintln!(
+                    "mfa-sim: warning: listening on {listen}, reachable from other machines over plain HTTP{}",
+                    if config.access_code.is_some() {
+                        ""
+                    } else {
+                        "; give --access-code to keep strangers out"
+                    }
+                );
+            }
+            println!("mfa-sim: serving the training site on http://{address}/ (Ctrl-C stops it)");
+            mfa_sim::web::serve(listener, config, async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Preprocess { args } => {
             mfa_sim::book::preprocess_command(&args).await?;
             Ok(ExitCode::SUCCESS)

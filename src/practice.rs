@@ -31,7 +31,7 @@ pub(crate) fn trainee(given: Option<String>) -> String {
 }
 
 /// The progress file: `--progress PATH`, else the one in the user's data directory.
-fn path(file: &ProgressFile) -> Result<PathBuf> {
+pub(crate) fn path(file: &ProgressFile) -> Result<PathBuf> {
     file.path
         .clone()
         .or_else(mfa_sim::progress::default_path)

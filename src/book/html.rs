@@ -53,7 +53,52 @@ pub(crate) fn qr_png(payload: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// How a card's controls are drawn: as the book shows them ([`Still`]: what was on the page and
+/// what was pressed), or live (the web's forms, which play them). One card, two outputs.
+pub(crate) trait Controls {
+    /// A button, link, option or tick box: its element and class in the card, its label, and
+    /// what it shows (already escaped).
+    fn control(&self, tag: &str, class: &str, label: &str, shown: &str) -> String;
+    /// A text box with its label and what is typed.
+    fn field(&self, label: &str, value: &str) -> String;
+}
+
+/// The book's controls: still pictures of them, the pressed one marked.
+pub(crate) struct Still<'a> {
+    /// The label pressed on this page, if any.
+    pub(crate) pressed: Option<&'a str>,
+}
+
+impl Controls for Still<'_> {
+    fn control(&self, tag: &str, class: &str, label: &str, shown: &str) -> String {
+        let mark = if self.pressed == Some(label) {
+            " mfa-pressed"
+        } else {
+            ""
+        };
+        format!(r#"<{tag} class="{class}{mark}">{shown}</{tag}>"#)
+    }
+
+    fn field(&self, label: &str, value: &str) -> String {
+        format!(
+            r#"<div class="mfa-field"><span class="mfa-label">{}</span><span class="mfa-box">{}</span></div>"#,
+            esc(label),
+            esc(value)
+        )
+    }
+}
+
 fn screen(v: &ScreenView) -> String {
+    screen_with(
+        v,
+        &Still {
+            pressed: v.pressed.as_deref(),
+        },
+    )
+}
+
+/// A browser page as a card, its controls drawn by `controls`.
+pub(crate) fn screen_with(v: &ScreenView, controls: &dyn Controls) -> String {
     let mut h = format!(
         r#"<div class="mfa-screen"><div class="mfa-address">{}</div><div class="mfa-screen-body">"#,
         esc(&v.address)
@@ -102,19 +147,20 @@ fn screen(v: &ScreenView) -> String {
     }
     h += &table(&v.table);
     for (label, value) in &v.fields {
-        h += &format!(
-            r#"<div class="mfa-field"><span class="mfa-label">{}</span><span class="mfa-box">{}</span></div>"#,
-            esc(label),
-            esc(value)
-        );
+        h += &controls.field(label, value);
     }
     for (label, selected) in &v.choices {
         let mark = if *selected { "◉" } else { "○" };
-        h += &format!(r#"<div class="mfa-choice">{mark} {}</div>"#, esc(label));
+        h += &controls.control(
+            "div",
+            "mfa-choice",
+            label,
+            &format!("{mark} {}", esc(label)),
+        );
     }
     for (label, ticked) in &v.ticks {
         let mark = if *ticked { "☑" } else { "☐" };
-        h += &format!(r#"<div class="mfa-tick">{mark} {}</div>"#, esc(label));
+        h += &controls.control("div", "mfa-tick", label, &format!("{mark} {}", esc(label)));
     }
     if let Some(e) = &v.error {
         h += &format!(r#"<div class="mfa-error">{}</div>"#, esc(e));
@@ -122,13 +168,8 @@ fn screen(v: &ScreenView) -> String {
     if let Some(n) = &v.notice {
         h += &format!(r#"<div class="mfa-notice">✓ {}</div>"#, esc(n));
     }
-    h += &chips("mfa-links", "mfa-link", &v.links, v.pressed.as_deref());
-    h += &chips(
-        "mfa-buttons",
-        "mfa-button",
-        &v.buttons,
-        v.pressed.as_deref(),
-    );
+    h += &chips_with("mfa-links", "mfa-link", &v.links, controls);
+    h += &chips_with("mfa-buttons", "mfa-button", &v.buttons, controls);
     h + "</div></div>"
 }
 
@@ -184,6 +225,18 @@ fn panel(v: &PanelView) -> String {
     h + "</div></div>"
 }
 
+/// Links or buttons as a row of chips drawn by `controls`.
+fn chips_with(row: &str, class: &str, labels: &[String], controls: &dyn Controls) -> String {
+    if labels.is_empty() {
+        return String::new();
+    }
+    let mut h = format!(r#"<div class="{row}">"#);
+    for l in labels {
+        h += &controls.control("span", class, l, &esc(l));
+    }
+    h + "</div>"
+}
+
 /// Links or buttons as a row of chips, the pressed one marked.
 fn chips(row: &str, class: &str, labels: &[String], pressed: Option<&str>) -> String {
     if labels.is_empty() {
@@ -202,7 +255,7 @@ fn chips(row: &str, class: &str, labels: &[String], pressed: Option<&str>) -> St
 }
 
 /// A card's table, its first row as headings (nothing when it has no rows).
-fn table(rows: &[Vec<String>]) -> String {
+pub(crate) fn table(rows: &[Vec<String>]) -> String {
     if rows.is_empty() {
         return String::new();
     }

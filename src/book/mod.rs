@@ -17,7 +17,7 @@
 
 mod annotated;
 mod handout;
-mod html;
+pub(crate) mod html;
 mod living;
 mod output;
 mod screens;

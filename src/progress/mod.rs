@@ -19,7 +19,7 @@
 mod report;
 mod store;
 
-pub use report::{Standing, manager_csv, manager_table, standing, summary};
+pub use report::{Standing, manager_csv, manager_rows, manager_table, standing, summary};
 pub use store::{Attempt, ProgressError, SCHEMA_VERSION, Store};
 
 use std::path::PathBuf;

@@ -146,6 +146,13 @@ const HEADER: [&str; 7] = [
     "mistakes",
 ];
 
+/// The manager's table as rows of cells, the header first (for a front end that draws it).
+pub fn manager_rows(attempts: &[Attempt], known: &[String]) -> Vec<Vec<String>> {
+    let mut out = vec![HEADER.map(String::from).to_vec()];
+    out.extend(rows(attempts, known).into_iter().map(|r| r.to_vec()));
+    out
+}
+
 /// The manager's table: one line per trainee and exercise tried, aligned, with a header
 /// (points out of 100, the last attempt's real date, mistakes over all attempts).
 pub fn manager_table(attempts: &[Attempt], known: &[String]) -> String {

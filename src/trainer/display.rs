@@ -162,3 +162,71 @@ impl Session {
         text
     }
 }
+
+/// What the person's phone shows now, for a front end that draws it (the web's phone panel);
+/// read only, changed only by the trainer's own commands.
+#[derive(Clone, Debug, Default)]
+pub struct PhoneState {
+    /// Whose phone (the exercise's person, as named there).
+    pub owner: String,
+    /// The phone's own number.
+    pub number: String,
+    /// Whether it has signal.
+    pub signal: bool,
+    /// How far its clock is off, in seconds (positive: fast).
+    pub clock_offset: i64,
+    /// The apps installed.
+    pub apps: Vec<String>,
+    /// Who is calling, while it rings.
+    pub ringing: Option<String>,
+    /// Microsoft Authenticator's waiting request.
+    pub request: Option<crate::actors::authenticator::PushView>,
+}
+
+impl Session {
+    /// The page in the person's browser now (for a front end that draws it).
+    pub async fn screen(&self) -> Result<ScreenView> {
+        self.world.page(&self.exercise.person).await
+    }
+
+    /// The exercise being played.
+    pub fn exercise(&self) -> &super::Exercise {
+        &self.exercise
+    }
+
+    /// Everything shown since the attempt began (after the setup), in order.
+    pub fn outputs(&self) -> Vec<crate::transcript::Event> {
+        self.world
+            .sim()
+            .map(|sim| {
+                let all = sim.transcript.all();
+                all.into_iter().filter(|e| e.at >= self.started).collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The person's phone as it is now; None when the exercise gives them none or the
+    /// trainee is the help desk (who cannot see it).
+    pub async fn phone_state(&self) -> Result<Option<PhoneState>> {
+        if self.exercise.role != super::exercise::Role::User {
+            return Ok(None);
+        }
+        let who = &self.exercise.person;
+        let Some(phone) = self.world.person(who)?.phone.clone() else {
+            return Ok(None);
+        };
+        let request = match self.world.authenticator(who).await {
+            Ok(app) => app.pending().await?,
+            Err(_) => None,
+        };
+        Ok(Some(PhoneState {
+            owner: who.clone(),
+            number: phone.own_number().await?,
+            signal: phone.has_signal().await?,
+            clock_offset: phone.clock.offset(),
+            apps: phone.apps().await?,
+            ringing: phone.ringing().await?,
+            request,
+        }))
+    }
+}

@@ -33,5 +33,6 @@ mod setup;
 pub mod solution;
 pub mod terminal;
 
+pub use display::PhoneState;
 pub use exercise::Exercise;
 pub use session::{RealPhone, Reply, Session};

@@ -1,0 +1,115 @@
+//! What a browser form asks for, as a type: each is the trainer command a terminal trainee
+//! would type (`press Next`, `type Code: 123456`, `approve 42`, `wait 30`), so the web and the
+//! terminal play one engine. A form naming no known action is refused (400), never guessed.
+
+use serde::Deserialize;
+
+/// The fields any action form may carry (all optional; each action names what it needs).
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct ActionForm {
+    /// The session's CSRF token.
+    pub csrf: Option<String>,
+    /// Which action (`press`, `type`, ...).
+    #[serde(rename = "do")]
+    pub act: Option<String>,
+    /// A control's label (press), a text box's label (type).
+    pub label: Option<String>,
+    /// What is typed (type), the keys pressed on a call (answer), a console line (command).
+    pub text: Option<String>,
+    /// An app's name (code, install, scan).
+    pub app: Option<String>,
+    /// The exercise to start (start).
+    pub exercise: Option<String>,
+}
+
+/// A browser action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WebAction {
+    /// Start an exercise by id.
+    Start(String),
+    /// Leave the exercise (after its debrief, or to choose another).
+    Leave,
+    /// Sign out: the session ends.
+    SignOut,
+    /// A trainer command, as the terminal would type it.
+    Trainer(String),
+}
+
+/// Why a form was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// `do` names no action.
+    Unknown(String),
+    /// `do` is missing.
+    Missing,
+    /// A field the action needs is empty or missing.
+    Needs(&'static str, &'static str),
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refused::Unknown(a) => write!(f, "there is no action \"{a}\""),
+            Refused::Missing => f.write_str("the form names no action"),
+            Refused::Needs(act, field) => write!(f, "the action \"{act}\" needs a {field}"),
+        }
+    }
+}
+
+/// One line of a form field, without line breaks or surrounding spaces.
+fn one_line(s: &Option<String>) -> Option<String> {
+    let s = s.as_deref()?.replace(['\r', '\n'], " ");
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+impl ActionForm {
+    /// The action this form asks for.
+    pub fn action(&self) -> Result<WebAction, Refused> {
+        let act = one_line(&self.act).ok_or(Refused::Missing)?;
+        let need = |field: &Option<String>, name: &'static str, act: &'static str| {
+            one_line(field).ok_or(Refused::Needs(act, name))
+        };
+        let trainer = |line: String| Ok(WebAction::Trainer(line));
+        match act.as_str() {
+            "start" => Ok(WebAction::Start(need(&self.exercise, "exercise", "start")?)),
+            "leave" => Ok(WebAction::Leave),
+            "sign-out" => Ok(WebAction::SignOut),
+            "press" => trainer(format!("press {}", need(&self.label, "label", "press")?)),
+            "type" => {
+                let text = need(&self.text, "text", "type")?;
+                match one_line(&self.label) {
+                    Some(field) => trainer(format!("type {field}: {text}")),
+                    None => trainer(format!("type {text}")),
+                }
+            }
+            "open" => trainer(format!("open {}", need(&self.text, "address", "open")?)),
+            "answer" => trainer(format!(
+                "answer {}",
+                one_line(&self.text).unwrap_or_else(|| "#".into())
+            )),
+            "approve" => trainer(match one_line(&self.text) {
+                Some(n) => format!("approve {n}"),
+                None => "approve".into(),
+            }),
+            "deny" => trainer("deny".into()),
+            "report" => trainer("report".into()),
+            "unlock" => trainer("unlock".into()),
+            "accept" => trainer("accept".into()),
+            "code" => trainer(format!("code {}", need(&self.app, "app", "code")?)),
+            "install" => trainer(format!("install {}", need(&self.app, "app", "install")?)),
+            "scan" => trainer(format!("scan {}", need(&self.app, "app", "scan")?)),
+            "clock-auto" => trainer("clock auto".into()),
+            "wait" => trainer(format!(
+                "wait {}",
+                need(&self.text, "number of seconds", "wait")?
+            )),
+            "hint" => trainer("hint".into()),
+            "status" => trainer("status".into()),
+            "restart" => trainer("restart".into()),
+            "quit" => trainer("quit".into()),
+            "command" => trainer(need(&self.text, "command", "command")?),
+            other => Err(Refused::Unknown(other.chars().take(40).collect())),
+        }
+    }
+}
