@@ -91,7 +91,7 @@ impl Sessions {
 
     /// Forget the sessions idle for too long.
     fn sweep(map: &mut HashMap<String, Entry>, idle: Duration, now: Instant) {
-        map.retain(|_, e| now.duration_since(e.last_used) <= idle);
+        map.retain(|_, e| now.saturating_duration_since(e.last_used) <= idle);
     }
 
     /// A new session for `trainee`: its id (for the cookie) and the session.
@@ -127,6 +127,14 @@ impl Sessions {
         let entry = map.get_mut(id)?;
         entry.last_used = now;
         Some(entry.session.clone())
+    }
+
+    /// Forget the sessions idle for longer than the limit at `now`; returns how many are
+    /// left. (Each use sweeps at the machine's time; this lets a test choose the time.)
+    pub fn expire_at(&self, now: Instant) -> usize {
+        let mut map = self.lock();
+        Self::sweep(&mut map, self.idle, now);
+        map.len()
     }
 
     /// End a session.
