@@ -12,7 +12,7 @@
 //! px no page scrolls sideways; every handout prints to exactly one page.
 
 use fantoccini::wd::WebDriverCompatibleCommand;
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::{Client, ClientBuilder, Locator};
 use mfa_sim::Project;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
@@ -252,49 +252,55 @@ async fn the_book_works_in_a_real_browser() {
     let book = built.path().to_path_buf();
     let site = serve(book.clone());
     let base = format!("http://127.0.0.1:{site}/");
+    tokio::time::timeout(Duration::from_secs(600), async {
+        let (_driver, c) = chromium(&browser, &driver).await;
+        check(&c, &book, &base).await;
+        c.close().await.expect("the browser closes");
+    })
+    .await
+    .expect("the browser test finishes within ten minutes");
+}
+
+/// chromedriver on a free port and a WebDriver session with headless Chromium through it.
+async fn chromium(browser: &Path, driver: &Path) -> (Driver, Client) {
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-    let _driver = Driver(
-        Command::new(&driver)
+    let driver_process = Driver(
+        Command::new(driver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("chromedriver starts"),
     );
-    tokio::time::timeout(Duration::from_secs(600), async {
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            json!({
-                "binary": browser,
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
-                         "--disable-dev-shm-usage", "--window-size=1280,900"]
-            }),
-        );
-        caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let mut client = None;
-        for _ in 0..100 {
-            if let Ok(c) = ClientBuilder::new(connector.clone())
-                .capabilities(caps.clone())
-                .connect(&format!("http://127.0.0.1:{port}"))
-                .await
-            {
-                client = Some(c);
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": browser,
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                     "--disable-dev-shm-usage", "--window-size=1280,900"]
+        }),
+    );
+    caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let mut client = None;
+    for _ in 0..100 {
+        if let Ok(c) = ClientBuilder::new(connector.clone())
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            client = Some(c);
+            break;
         }
-        let c = client.expect("a WebDriver session with headless Chromium");
-        check(&c, &book, &base).await;
-        c.close().await.expect("the browser closes");
-    })
-    .await
-    .expect("the browser test finishes within ten minutes");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let c = client.expect("a WebDriver session with headless Chromium");
+    (driver_process, c)
 }
 
 async fn check(c: &Client, book: &Path, base: &str) {
@@ -487,4 +493,221 @@ fn pdf_pages(pdf: &[u8]) -> usize {
     text.match_indices("/Type /Page")
         .filter(|(i, _)| !text[*i + 11..].starts_with('s'))
         .count()
+}
+
+/// `mfa-sim serve` in a real browser: the server runs in this test on 127.0.0.1 (a free
+/// port); Chromium plays the text-message setup by clicking and typing, reads the code from
+/// the phone panel and reaches "signed in" (the goal); then plays a help-desk ticket from the
+/// console to its goal. No page may log a console error (a Content-Security-Policy
+/// violation would).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_training_site_plays_in_a_real_browser() {
+    let Some((browser, driver)) = tools() else {
+        return;
+    };
+    let project = Project::at(&Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
+        .expect("the repository is a project");
+    let progress = tempfile::tempdir().unwrap();
+    let config = mfa_sim::web::Config {
+        project,
+        access_code: None,
+        max_sessions: 4,
+        idle: Duration::from_secs(600),
+        progress: Some(progress.path().join("progress.sqlite")),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}/", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(mfa_sim::web::serve(listener, config, async {
+        let _ = stopped.await;
+    }));
+    tokio::time::timeout(Duration::from_secs(300), async {
+        let (_driver, c) = chromium(&browser, &driver).await;
+        play_site(&c, &base).await;
+        c.close().await.expect("the browser closes");
+    })
+    .await
+    .expect("the training site's browser test finishes within five minutes");
+    let _ = stop.send(());
+    server.await.unwrap().expect("the server stops cleanly");
+}
+
+/// Click `element` and wait for the next page (each form posts, then is redirected): the
+/// mark left on the old page is gone and the new one has loaded.
+async fn submit(c: &Client, element: fantoccini::elements::Element) {
+    c.execute("window.mfaOldPage = true; return null;", vec![])
+        .await
+        .unwrap();
+    element.click().await.unwrap();
+    let loaded = poll(
+        c,
+        "return (window.mfaOldPage === undefined && document.readyState === 'complete') ? true : null;",
+        20,
+    )
+    .await;
+    assert_eq!(loaded, Value::Bool(true), "the next page loads");
+}
+
+/// Type `text` into the box with this id and send its form.
+async fn fill_in(c: &Client, id: &str, text: &str) {
+    let input = c
+        .find(Locator::Css(&format!("#{id}")))
+        .await
+        .unwrap_or_else(|e| panic!("a box #{id}: {e}"));
+    input.send_keys(text).await.unwrap();
+    submit(
+        c,
+        c.find(Locator::XPath(&format!(
+            "//form[.//input[@id='{id}']]//button"
+        )))
+        .await
+        .unwrap(),
+    )
+    .await;
+}
+
+/// Click the button that reads `label` (on the browser card, the phone or the trainer).
+async fn click(c: &Client, label: &str) {
+    let button = c
+        .find(Locator::XPath(&format!(
+            "//button[normalize-space()=\"{label}\"]"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("a button \"{label}\": {e}"));
+    submit(c, button).await;
+}
+
+/// The browser card's title now.
+async fn card_title(c: &Client) -> String {
+    c.find(Locator::Css(".web-browser .mfa-screen .mfa-title"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+/// The six-digit code in the newest text on the phone panel.
+async fn texted_code(c: &Client) -> String {
+    let text = c
+        .find(Locator::Css("#phone-outputs .mfa-bubble"))
+        .await
+        .expect("a text on the phone")
+        .text()
+        .await
+        .unwrap();
+    let code: String = text
+        .split(|ch: char| !ch.is_ascii_digit())
+        .find(|w| w.len() == 6)
+        .unwrap_or_else(|| panic!("no code in {text:?}"))
+        .to_string();
+    code
+}
+
+async fn play_site(c: &Client, base: &str) {
+    c.goto(base).await.unwrap();
+    fill_in(c, "name", "Ann").await;
+    assert_eq!(
+        c.find(Locator::Css("#trainee"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+        "Ann"
+    );
+    submit(
+        c,
+        c.find(Locator::XPath(
+            "//form[.//input[@value='sms-setup']]//button",
+        ))
+        .await
+        .unwrap(),
+    )
+    .await;
+    assert_eq!(card_title(c).await, "New tab");
+    fill_in(c, "address", "aka.ms/mfasetup").await;
+    fill_in(c, "field-emailphoneorskype", "dana@contoso.com").await;
+    click(c, "Next").await;
+    fill_in(c, "field-password", "Harbour-Lights-42").await;
+    click(c, "Sign in").await;
+    assert_eq!(card_title(c).await, "More information required");
+    click(c, "Next").await;
+    fill_in(c, "field-phonenumber", "4255550123").await;
+    click(c, "Next").await;
+    let code = texted_code(c).await;
+    fill_in(c, "field-code", &code).await;
+    click(c, "Verify").await;
+    click(c, "Done").await;
+    assert_eq!(card_title(c).await, "Sign in");
+    fill_in(c, "field-emailphoneorskype", "dana@contoso.com").await;
+    click(c, "Next").await;
+    fill_in(c, "field-password", "Harbour-Lights-42").await;
+    click(c, "Sign in").await;
+    assert_eq!(card_title(c).await, "Enter code");
+    let second = texted_code(c).await;
+    assert_ne!(second, code);
+    fill_in(c, "field-code", &second).await;
+    click(c, "Verify").await;
+    assert_eq!(card_title(c).await, "Stay signed in?");
+    click(c, "Yes").await;
+    let trainer = c
+        .find(Locator::Css(".web-trainer"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(trainer.contains("This attempt is over."), "{trainer}");
+    assert!(
+        trainer.contains("*** Goal met: Dana's mobile receives codes by text and she is signed in"),
+        "{trainer}"
+    );
+    assert!(trainer.contains("Your attempt was saved."));
+
+    // A help-desk ticket, from the console.
+    click(c, "Choose another exercise").await;
+    submit(
+        c,
+        c.find(Locator::XPath(
+            "//form[.//input[@value='ticket-lost-phone']]//button",
+        ))
+        .await
+        .unwrap(),
+    )
+    .await;
+    for line in [
+        "verify dana callback",
+        "admin reregister dana",
+        "admin tap dana 60",
+    ] {
+        fill_in(c, "command", line).await;
+    }
+    let trainer = c
+        .find(Locator::Css(".web-trainer"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(trainer.contains("*** Goal met"), "{trainer}");
+    c.find(Locator::Css("#desk [data-panel='auth-methods']"))
+        .await
+        .expect("the admin console's card");
+
+    // The manager's page lists both attempts.
+    c.goto(&format!("{base}manager")).await.unwrap();
+    let table = c
+        .find(Locator::Css("table"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        table.contains("sms-setup") && table.contains("ticket-lost-phone"),
+        "{table}"
+    );
+    let errors = console_errors(c).await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
 }

@@ -35,7 +35,7 @@ table.web-table td, table.web-table th { border: 1px solid #ccc; padding: .25em 
 /// A whole HTML document.
 pub fn document(title: &str, top: &str, body: &str) -> String {
     format!(
-        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{} · mfa-sim</title><link rel="stylesheet" href="/style.css"></head><body><header class="web-top"><b>mfa-sim</b>{top}</header><main class="web">{body}</main></body></html>"#,
+        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{} · mfa-sim</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/style.css"></head><body><header class="web-top"><b>mfa-sim</b>{top}</header><main class="web">{body}</main></body></html>"#,
         esc(title)
     )
 }
