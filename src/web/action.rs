@@ -20,13 +20,19 @@ pub struct ActionForm {
     pub app: Option<String>,
     /// The exercise to start (start).
     pub exercise: Option<String>,
+    /// The user a desk action is about (desk).
+    pub user: Option<String>,
+    /// A desk action's extra word (minutes, a password, how the caller is verified).
+    pub extra: Option<String>,
+    /// Start with the trainee's own phone (start): the real-phone mode.
+    pub real_phone: Option<String>,
 }
 
 /// A browser action.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WebAction {
-    /// Start an exercise by id.
-    Start(String),
+    /// Start an exercise by id; true: in real-phone mode.
+    Start(String, bool),
     /// Leave the exercise (after its debrief, or to choose another).
     Leave,
     /// Sign out: the session ends.
@@ -72,7 +78,22 @@ impl ActionForm {
         };
         let trainer = |line: String| Ok(WebAction::Trainer(line));
         match act.as_str() {
-            "start" => Ok(WebAction::Start(need(&self.exercise, "exercise", "start")?)),
+            "start" => Ok(WebAction::Start(
+                need(&self.exercise, "exercise", "start")?,
+                one_line(&self.real_phone).is_some(),
+            )),
+            "desk" => {
+                let verb = need(&self.label, "label", "desk")?;
+                let user = need(&self.user, "user", "desk")?;
+                super::desk_panel::command(&verb, &user, one_line(&self.extra).as_deref())
+                    .map(WebAction::Trainer)
+                    .ok_or_else(|| {
+                        Refused::Unknown(format!(
+                            "desk {}",
+                            verb.chars().take(30).collect::<String>()
+                        ))
+                    })
+            }
             "leave" => Ok(WebAction::Leave),
             "sign-out" => Ok(WebAction::SignOut),
             "press" => trainer(format!("press {}", need(&self.label, "label", "press")?)),

@@ -246,32 +246,12 @@ async fn play_page(state: Arc<State>, headers: HeaderMap) -> Response {
     };
     let (view, desk) = match exercise.role {
         crate::trainer::exercise::Role::User => (play.session.screen().await.ok(), String::new()),
-        crate::trainer::exercise::Role::Technician => (None, desk_outputs(&outputs)),
+        crate::trainer::exercise::Role::Technician => (
+            None,
+            super::desk_panel::panel(&exercise.person, &outputs, &csrf),
+        ),
     };
     Html(pages::play(&web, play, view.as_ref(), &desk, &phone)).into_response()
-}
-
-/// For the help desk: what the admin console and the sign-in log showed, newest first, as
-/// the book's cards.
-fn desk_outputs(outputs: &[crate::transcript::Event]) -> String {
-    use crate::transcript::Output;
-    let mut h = String::from(
-        r#"<h2>Admin console</h2><p>Type the console's commands below (<code>admin ...</code>, <code>verify ...</code>, <code>ask ...</code>; <code>help</code> lists them).</p><div id="desk">"#,
-    );
-    for e in outputs
-        .iter()
-        .rev()
-        .filter(|e| {
-            matches!(
-                e.output,
-                Output::Admin(..) | Output::SignIn(_) | Output::Note { .. }
-            )
-        })
-        .take(8)
-    {
-        h += &crate::book::html::event(e, false);
-    }
-    h + "</div>"
 }
 
 async fn act(
@@ -329,7 +309,7 @@ async fn act(
             web.play = None;
             see_play()
         }
-        WebAction::Start(exercise_id) => {
+        WebAction::Start(exercise_id, real_phone) => {
             let list = state.exercises();
             let Some(exercise) = list.iter().find(|e| e.id == exercise_id).cloned() else {
                 return (
@@ -342,7 +322,8 @@ async fn act(
                 )
                     .into_response();
             };
-            match Session::start(exercise, &state.config.project, None).await {
+            let phone = real_phone.then(crate::trainer::RealPhone::default);
+            match Session::start(exercise, &state.config.project, phone).await {
                 Ok((session, briefing)) => {
                     web.play = Some(Play {
                         session,

@@ -10,6 +10,7 @@
 //! - `csrf.rs`: session ids and form tokens from the operating system's randomness;
 //! - `pages.rs`: the pages, whose browser card is the book's card with live controls;
 //! - `phone_panel.rs`: the user's phone beside the browser;
+//! - `desk_panel.rs`: the help desk's admin actions and caller checks as forms;
 //! - `manager.rs`: trainees by exercise, last debriefs, CSV.
 //!
 //! Architecture invariant: the web layer's session ids, tokens and idle expiry are the only
@@ -20,6 +21,7 @@
 pub mod action;
 pub mod app;
 pub mod csrf;
+pub mod desk_panel;
 pub mod manager;
 pub mod pages;
 pub mod phone_panel;

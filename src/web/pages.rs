@@ -172,8 +172,20 @@ pub fn exercises(web: &WebSession, list: &[Exercise], problem: Option<&str>) -> 
             Role::User => "user",
             Role::Technician => "help desk",
         };
+        // The user's exercises can also run with the trainee's own phone: the QR codes on
+        // the page are real, and the service runs on the real clock.
+        let own_phone = match e.role {
+            Role::User => action_button(
+                &csrf,
+                "start",
+                &[("exercise", &e.id), ("real_phone", "1")],
+                "Start with my own phone",
+                "",
+            ),
+            Role::Technician => String::new(),
+        };
         rows += &format!(
-            "<tr><td><code>{}</code></td><td>{role}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td><code>{}</code></td><td>{role}</td><td>{}</td><td>{} {own_phone}</td></tr>",
             esc(&e.id),
             esc(&e.title),
             action_button(&csrf, "start", &[("exercise", &e.id)], "Start", "")

@@ -441,23 +441,36 @@ async fn the_text_message_setup_plays_to_its_goal_by_the_forms_and_is_saved() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_help_desk_ticket_plays_to_its_goal_from_the_console() {
+async fn a_help_desk_ticket_plays_to_its_goal_from_the_admin_forms() {
     let app = app::router(config(None)).unwrap();
     let b = sign_in(&app, "Bo").await;
     let page = b
         .act(&app, &[("do", "start"), ("exercise", "ticket-lost-phone")])
         .await;
     assert!(page.contains("<h2>Admin console</h2>"));
+    assert!(page.contains(r#"data-verb="tap""#));
     assert!(
         !page.contains(r#"id="phone""#),
         "the desk cannot see the user's phone"
     );
-    for line in [
-        "verify dana callback",
-        "admin reregister dana",
-        "admin tap dana 60",
+    // The console's typed commands work too.
+    let page = b
+        .act(&app, &[("do", "command"), ("text", "admin show dana")])
+        .await;
+    assert!(
+        page.contains("dana@contoso.com: per-user MFA enforced"),
+        "{page}"
+    );
+    for (verb, extra) in [
+        ("verify", Some("callback")),
+        ("reregister", None),
+        ("tap", Some("60")),
     ] {
-        b.act(&app, &[("do", "command"), ("text", line)]).await;
+        let mut fields = vec![("do", "desk"), ("label", verb), ("user", "dana")];
+        if let Some(extra) = extra {
+            fields.push(("extra", extra));
+        }
+        b.act(&app, &fields).await;
     }
     let page = b.page(&app).await;
     assert!(page.contains("*** Goal met"), "{page}");
@@ -466,6 +479,60 @@ async fn a_help_desk_ticket_plays_to_its_goal_from_the_console() {
         "the admin's card"
     );
     assert!(page.contains("Not saved (--no-save)."));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unknown_desk_actions_are_refused() {
+    let app = app::router(config(None)).unwrap();
+    let b = sign_in(&app, "Bo").await;
+    b.act(&app, &[("do", "start"), ("exercise", "ticket-lost-phone")])
+        .await;
+    for fields in [
+        vec![("do", "desk"), ("label", "drop-tenant"), ("user", "dana")],
+        vec![("do", "desk"), ("label", "tap")],
+    ] {
+        let mut all = vec![("csrf", b.csrf.as_str())];
+        all.extend(fields.iter().copied());
+        let a = send(&app, post("/act", Some(&b.cookie), &all)).await;
+        assert_eq!(a.status, StatusCode::BAD_REQUEST, "{fields:?}");
+    }
+    // A trainee playing the user has no console: the trainer says so (its own rule).
+    let c = sign_in(&app, "Cy").await;
+    c.act(&app, &[("do", "start"), ("exercise", "sms-setup")])
+        .await;
+    let page = c
+        .act(
+            &app,
+            &[
+                ("do", "desk"),
+                ("label", "tap"),
+                ("user", "dana"),
+                ("extra", "60"),
+            ],
+        )
+        .await;
+    assert!(page.contains("not the help desk"), "{page}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_users_exercises_can_run_with_a_real_phone() {
+    let app = app::router(config(None)).unwrap();
+    let b = sign_in(&app, "Di").await;
+    let list = b.page(&app).await;
+    assert!(list.contains("Start with my own phone"));
+    let page = b
+        .act(
+            &app,
+            &[
+                ("do", "start"),
+                ("exercise", "third-party-app"),
+                ("real_phone", "1"),
+            ],
+        )
+        .await;
+    assert!(page.contains("the real clock"), "{page}");
+    let page = b.act(&app, &[("do", "wait"), ("text", "30")]).await;
+    assert!(page.contains("with a real phone, time passes by itself"));
 }
 
 #[tokio::test(flavor = "multi_thread")]
