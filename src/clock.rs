@@ -222,6 +222,12 @@ pub(crate) fn format_time(t: Instant) -> String {
     format_instant(t).chars().skip(11).take(8).collect()
 }
 
+/// The machine's monotonic time, for the web front end's idle expiry of sessions
+/// (`web::sessions`) and nothing else: it never reaches a simulation.
+pub fn machine_instant() -> std::time::Instant {
+    std::time::Instant::now()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,9 +2,10 @@
 //! once an exercise is chosen, its own trainer session and simulation. The store is bounded in
 //! number and forgets a session idle for longer than its limit.
 //!
-//! This and [`super::csrf`] are the one place in mfa-sim that reads the machine's clock
-//! (idle expiry) and the operating system's randomness (session ids): they guard the web
-//! front end, not the simulation, which stays seeded and on simulated time inside each session.
+//! This and [`super::csrf`] are the one place in mfa-sim that uses the machine's clock (idle
+//! expiry, through [`crate::clock::machine_instant`]) and the operating system's randomness
+//! (session ids): they guard the web front end, not the simulation, which stays seeded and on
+//! simulated time inside each session.
 
 use super::csrf::Token;
 use crate::trainer::Session;
@@ -96,7 +97,7 @@ impl Sessions {
 
     /// A new session for `trainee`: its id (for the cookie) and the session.
     pub fn create(&self, trainee: String) -> Result<(String, Shared), Full> {
-        let now = Instant::now();
+        let now = crate::clock::machine_instant();
         let mut map = self.lock();
         Self::sweep(&mut map, self.idle, now);
         if map.len() >= self.max {
@@ -121,7 +122,7 @@ impl Sessions {
     /// The session with this id, if it exists and has not been idle too long (using it
     /// counts as activity).
     pub fn get(&self, id: &str) -> Option<Shared> {
-        let now = Instant::now();
+        let now = crate::clock::machine_instant();
         let mut map = self.lock();
         Self::sweep(&mut map, self.idle, now);
         let entry = map.get_mut(id)?;
