@@ -331,6 +331,7 @@ async fn act(
                         replies: Vec::new(),
                         finished: false,
                         saved: None,
+                        actions: 0,
                     });
                     see_play()
                 }
@@ -361,6 +362,17 @@ async fn act(
                     "This attempt is over; choose another exercise.",
                 );
             }
+            if play.actions >= super::sessions::MAX_ACTIONS && line != "quit" {
+                return problem(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "Too many actions",
+                    &format!(
+                        "One attempt may send at most {} actions; give up (quit) and start the exercise again.",
+                        super::sessions::MAX_ACTIONS
+                    ),
+                );
+            }
+            play.actions += 1;
             let reply = play.session.handle(&line).await;
             play.keep(line, reply.text);
             if reply.finished {

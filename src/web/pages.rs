@@ -106,7 +106,8 @@ pub fn action_box(
 }
 
 /// The browser card's controls as forms: a click is `press <label>`, a text box is
-/// `type <label>: <text>`.
+/// `type <label>: <text>`. A box starts empty, what the page holds shown as its placeholder
+/// (passwords as dots), so typing replaces it as the trainer's `type` does.
 struct LiveControls<'a> {
     csrf: &'a str,
 }
@@ -130,7 +131,7 @@ impl Controls for LiveControls<'_> {
                 .to_lowercase()
         );
         format!(
-            r#"<form class="mfa-field" method="post" action="/act"><input type="hidden" name="csrf" value="{}"><input type="hidden" name="do" value="type"><input type="hidden" name="label" value="{}"><label class="mfa-label" for="{id}">{}</label> <input class="mfa-box" type="text" name="text" id="{id}" value="{}" autocomplete="off"> <button type="submit" class="mfa-button">Enter</button></form>"#,
+            r#"<form class="mfa-field" method="post" action="/act"><input type="hidden" name="csrf" value="{}"><input type="hidden" name="do" value="type"><input type="hidden" name="label" value="{}"><label class="mfa-label" for="{id}">{}</label> <input class="mfa-box" type="text" name="text" id="{id}" placeholder="{}" autocomplete="off"> <button type="submit" class="mfa-button">Enter</button></form>"#,
             esc(self.csrf),
             esc(label),
             esc(label),

@@ -16,6 +16,10 @@ use std::time::{Duration, Instant};
 /// How many trainer replies a web session keeps to show (older ones are dropped).
 pub const KEPT_REPLIES: usize = 12;
 
+/// How many forms one attempt may send: a bound on what one session's simulation can grow to
+/// (its transcript keeps every output), far above what any exercise needs.
+pub const MAX_ACTIONS: u32 = 2_000;
+
 /// One browser's state.
 pub struct WebSession {
     /// The trainee's name, as entered.
@@ -38,6 +42,8 @@ pub struct Play {
     pub finished: bool,
     /// Where the attempt went: saved, not saved (why), or nothing yet.
     pub saved: Option<String>,
+    /// How many trainer commands this attempt has sent (at most [`MAX_ACTIONS`]).
+    pub actions: u32,
 }
 
 impl Play {

@@ -658,3 +658,21 @@ fn tokens_are_random_and_compared_whole() {
     assert!(!a.matches(&a.to_string()[..63]));
     assert_eq!(format!("{a:?}"), "Token(..)");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_attempt_is_bounded_in_actions_but_can_always_give_up() {
+    use mfa_sim::web::sessions::MAX_ACTIONS;
+    let app = app::router(config(None)).unwrap();
+    let b = sign_in(&app, "Ann").await;
+    b.act(&app, &[("do", "start"), ("exercise", "sms-setup")])
+        .await;
+    let status = [("csrf", b.csrf.as_str()), ("do", "status")];
+    for _ in 0..MAX_ACTIONS {
+        let a = send(&app, post("/act", Some(&b.cookie), &status)).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER);
+    }
+    let a = send(&app, post("/act", Some(&b.cookie), &status)).await;
+    assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS);
+    let page = b.act(&app, &[("do", "quit")]).await;
+    assert!(page.contains(r#"id="finished""#));
+}
