@@ -25,6 +25,7 @@ fn help_lists_every_subcommand() {
         "book",
         "train",
         "check-guide",
+        "serve",
     ] {
         assert!(out.contains(cmd), "--help does not list {cmd}:\n{out}");
     }
@@ -127,5 +128,74 @@ fn oathtool_computes_a_code_the_simulator_accepts() {
             .status
             .success(),
         "a wrong code was accepted"
+    );
+}
+
+/// A child process ended when dropped (also when the test fails half-way).
+struct Ended(std::process::Child);
+
+impl Drop for Ended {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn serve_prints_its_loopback_address_and_answers_there() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut server = Ended(
+        Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
+            .args(["serve", "--no-save"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the binary runs"),
+    );
+    let child = &mut server.0;
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    assert!(address.starts_with("127.0.0.1:"), "{line}");
+    let mut stream = std::net::TcpStream::connect(&address).unwrap();
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("Practise the MFA guide"));
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert!(
+        !stderr.contains("warning"),
+        "loopback needs no warning: {stderr}"
+    );
+}
+
+#[test]
+fn serve_refuses_a_session_bound_of_zero() {
+    let out = mfa_sim(&["serve", "--no-save", "--max-sessions", "0"]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--max-sessions must be at least 1"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }
