@@ -48,7 +48,11 @@ pub fn router(config: Config) -> anyhow::Result<Router> {
         .route("/", get(move |h: HeaderMap| home(a.clone(), h)))
         .route(
             "/start",
-            post(move |f: Result<Form<StartForm>, FormRejection>| start(b.clone(), f)),
+            post(
+                move |h: HeaderMap, f: Result<Form<StartForm>, FormRejection>| {
+                    start(b.clone(), h, f)
+                },
+            ),
         )
         .route("/play", get(move |h: HeaderMap| play_page(c.clone(), h)))
         .route(
@@ -166,7 +170,35 @@ fn form_refused(rejection: &FormRejection) -> Response {
     problem(status, "Form refused", &what)
 }
 
-async fn start(state: Arc<State>, form: Result<Form<StartForm>, FormRejection>) -> Response {
+/// Whether a form came from a page of this site, as far as the browser says: its `Origin`,
+/// when sent, must be this host. (The start form has no session, so no token yet: this keeps
+/// another site from signing a browser in under a name of its choosing.)
+fn same_origin(headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return true;
+    };
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    match (origin.to_str().ok(), host) {
+        (Some(origin), Some(host)) => {
+            origin.strip_prefix("http://") == Some(host)
+                || origin.strip_prefix("https://") == Some(host)
+        }
+        _ => false,
+    }
+}
+
+async fn start(
+    state: Arc<State>,
+    headers: HeaderMap,
+    form: Result<Form<StartForm>, FormRejection>,
+) -> Response {
+    if !same_origin(&headers) {
+        return problem(
+            StatusCode::FORBIDDEN,
+            "Form refused",
+            "The start form came from another site's page; open this site's own start page.",
+        );
+    }
     let form = match form {
         Ok(Form(f)) => f,
         Err(rejection) => return form_refused(&rejection),

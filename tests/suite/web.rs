@@ -676,3 +676,23 @@ async fn one_attempt_is_bounded_in_actions_but_can_always_give_up() {
     let page = b.act(&app, &[("do", "quit")]).await;
     assert!(page.contains(r#"id="finished""#));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_start_form_is_refused_from_another_sites_page() {
+    let app = app::router(config(None)).unwrap();
+    let start = |origin: &str| {
+        Request::post("/start")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::HOST, "127.0.0.1:8080")
+            .header(header::ORIGIN, origin)
+            .body(Body::from("name=Mallory"))
+            .unwrap()
+    };
+    for origin in ["http://evil.example", "null", "http://127.0.0.1:9999"] {
+        let a = send(&app, start(origin)).await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN, "{origin}");
+        assert!(a.headers.get(header::SET_COOKIE).is_none());
+    }
+    let a = send(&app, start("http://127.0.0.1:8080")).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+}
