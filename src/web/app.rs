@@ -170,15 +170,22 @@ fn form_refused(rejection: &FormRejection) -> Response {
     problem(status, "Form refused", &what)
 }
 
-/// Whether a form came from a page of this site, as far as the browser says: its `Origin`,
-/// when sent, must be this host. (The start form has no session, so no token yet: this keeps
-/// another site from signing a browser in under a name of its choosing.)
+/// Whether a form came from a page of this site, as far as the browser says: a
+/// `Sec-Fetch-Site` of `cross-site` or `same-site`, or an `Origin` naming another host, is
+/// refused. (Under `Referrer-Policy: no-referrer` browsers send `Origin: null` for the site's
+/// own forms, so that one says nothing.) The start form has no session and so no token yet:
+/// this keeps another site from signing a browser in under a name of its choosing.
 fn same_origin(headers: &HeaderMap) -> bool {
+    let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    if matches!(fetch_site, Some("cross-site" | "same-site")) {
+        return false;
+    }
     let Some(origin) = headers.get(header::ORIGIN) else {
         return true;
     };
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
     match (origin.to_str().ok(), host) {
+        (Some("null"), _) => true,
         (Some(origin), Some(host)) => {
             origin.strip_prefix("http://") == Some(host)
                 || origin.strip_prefix("https://") == Some(host)

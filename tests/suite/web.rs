@@ -680,19 +680,28 @@ async fn one_attempt_is_bounded_in_actions_but_can_always_give_up() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_start_form_is_refused_from_another_sites_page() {
     let app = app::router(config(None)).unwrap();
-    let start = |origin: &str| {
+    let start = |origin: &str, fetch_site: &str| {
         Request::post("/start")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::HOST, "127.0.0.1:8080")
             .header(header::ORIGIN, origin)
+            .header("sec-fetch-site", fetch_site)
             .body(Body::from("name=Mallory"))
             .unwrap()
     };
-    for origin in ["http://evil.example", "null", "http://127.0.0.1:9999"] {
-        let a = send(&app, start(origin)).await;
-        assert_eq!(a.status, StatusCode::FORBIDDEN, "{origin}");
+    for (origin, site) in [
+        ("http://evil.example", "cross-site"),
+        ("http://evil.example", "none"),
+        ("null", "cross-site"),
+        ("http://127.0.0.1:9999", "same-site"),
+    ] {
+        let a = send(&app, start(origin, site)).await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN, "{origin} {site}");
         assert!(a.headers.get(header::SET_COOKIE).is_none());
     }
-    let a = send(&app, start("http://127.0.0.1:8080")).await;
-    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    // The site's own page: its origin, or `null` under the no-referrer policy.
+    for origin in ["http://127.0.0.1:8080", "null"] {
+        let a = send(&app, start(origin, "same-origin")).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{origin}");
+    }
 }
