@@ -5,13 +5,13 @@
 use super::action::{ActionForm, WebAction};
 use super::pages;
 use super::sessions::{Play, Shared};
-use super::{Config, State};
+use super::{Config, Site};
 use crate::progress::Attempt;
 use crate::trainer::Session;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{DefaultBodyLimit, Form, Request};
+use axum::extract::{DefaultBodyLimit, Form, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -34,40 +34,14 @@ pub const CSP: &str = "default-src 'self'; style-src 'self' 'unsafe-inline'; img
 
 /// The web front end's router for `config`.
 pub fn router(config: Config) -> anyhow::Result<Router> {
-    let state = Arc::new(State::new(config)?);
-    let s = |state: &Arc<State>| state.clone();
-    let (a, b, c, d, e, f) = (
-        s(&state),
-        s(&state),
-        s(&state),
-        s(&state),
-        s(&state),
-        s(&state),
-    );
+    let site = Arc::new(Site::new(config)?);
     Ok(Router::new()
-        .route("/", get(move |h: HeaderMap| home(a.clone(), h)))
-        .route(
-            "/start",
-            post(
-                move |h: HeaderMap, f: Result<Form<StartForm>, FormRejection>| {
-                    start(b.clone(), h, f)
-                },
-            ),
-        )
-        .route("/play", get(move |h: HeaderMap| play_page(c.clone(), h)))
-        .route(
-            "/act",
-            post(
-                move |h: HeaderMap, f: Result<Form<ActionForm>, FormRejection>| {
-                    act(d.clone(), h, f)
-                },
-            ),
-        )
-        .route("/manager", get(move |h: HeaderMap| manager(e.clone(), h, false)))
-        .route(
-            "/manager.csv",
-            get(move |h: HeaderMap| manager(f.clone(), h, true)),
-        )
+        .route("/", get(home))
+        .route("/start", post(start))
+        .route("/play", get(play_page))
+        .route("/act", post(act))
+        .route("/manager", get(manager_page))
+        .route("/manager.csv", get(manager_csv))
         .route("/style.css", get(style))
         .fallback(|| async { problem(StatusCode::NOT_FOUND, "Not found", "There is no page at this address.") })
         .method_not_allowed_fallback(|| async {
@@ -77,6 +51,7 @@ pub fn router(config: Config) -> anyhow::Result<Router> {
                 "This address does not take that kind of request: pages are read with GET, forms sent with POST.",
             )
         })
+        .with_state(site)
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(middleware::from_fn(security_headers)))
 }
@@ -133,13 +108,13 @@ fn cookie_id(headers: &HeaderMap) -> Option<String> {
 }
 
 /// The browser's live session.
-fn session_of(state: &State, headers: &HeaderMap) -> Option<(String, Shared)> {
+fn session_of(state: &Site, headers: &HeaderMap) -> Option<(String, Shared)> {
     let id = cookie_id(headers)?;
     let session = state.sessions.get(&id)?;
     Some((id, session))
 }
 
-async fn home(state: Arc<State>, headers: HeaderMap) -> Response {
+async fn home(State(state): State<Arc<Site>>, headers: HeaderMap) -> Response {
     if session_of(&state, &headers).is_some() {
         return see_play();
     }
@@ -195,7 +170,7 @@ fn same_origin(headers: &HeaderMap) -> bool {
 }
 
 async fn start(
-    state: Arc<State>,
+    State(state): State<Arc<Site>>,
     headers: HeaderMap,
     form: Result<Form<StartForm>, FormRejection>,
 ) -> Response {
@@ -261,7 +236,7 @@ async fn start(
     }
 }
 
-async fn play_page(state: Arc<State>, headers: HeaderMap) -> Response {
+async fn play_page(State(state): State<Arc<Site>>, headers: HeaderMap) -> Response {
     let Some((_, shared)) = session_of(&state, &headers) else {
         return Redirect::to("/").into_response();
     };
@@ -294,7 +269,7 @@ async fn play_page(state: Arc<State>, headers: HeaderMap) -> Response {
 }
 
 async fn act(
-    state: Arc<State>,
+    State(state): State<Arc<Site>>,
     headers: HeaderMap,
     form: Result<Form<ActionForm>, FormRejection>,
 ) -> Response {
@@ -423,8 +398,16 @@ async fn act(
     }
 }
 
-async fn manager(state: Arc<State>, headers: HeaderMap, csv: bool) -> Response {
-    if state.config.access_code.is_some() && session_of(&state, &headers).is_none() {
+async fn manager_page(State(state): State<Arc<Site>>, headers: HeaderMap) -> Response {
+    manager(&state, &headers, false)
+}
+
+async fn manager_csv(State(state): State<Arc<Site>>, headers: HeaderMap) -> Response {
+    manager(&state, &headers, true)
+}
+
+fn manager(state: &Site, headers: &HeaderMap, csv: bool) -> Response {
+    if state.config.access_code.is_some() && session_of(state, headers).is_none() {
         return problem(
             StatusCode::FORBIDDEN,
             "Sign in first",
@@ -470,7 +453,7 @@ async fn manager(state: Arc<State>, headers: HeaderMap, csv: bool) -> Response {
     .into_response()
 }
 
-impl State {
+impl Site {
     /// Keep a finished attempt in the progress file; says what happened, for the page.
     fn save(&self, trainee: &str, session: &Session) -> String {
         let Some(path) = &self.config.progress else {

@@ -48,22 +48,22 @@ pub struct Config {
 }
 
 /// What the handlers share.
-pub struct State {
+pub struct Site {
     config: Config,
     sessions: sessions::Sessions,
     /// Held while an attempt is written to the progress file.
     writing: std::sync::Mutex<()>,
 }
 
-impl State {
-    fn new(config: Config) -> anyhow::Result<State> {
+impl Site {
+    fn new(config: Config) -> anyhow::Result<Site> {
         if config.max_sessions == 0 {
             anyhow::bail!("--max-sessions must be at least 1");
         }
         if config.idle.is_zero() {
             anyhow::bail!("--idle-minutes must be at least 1");
         }
-        Ok(State {
+        Ok(Site {
             sessions: sessions::Sessions::new(config.max_sessions, config.idle),
             config,
             writing: std::sync::Mutex::new(()),
