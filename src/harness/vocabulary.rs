@@ -128,9 +128,7 @@ pub(crate) fn template(pattern: &str) -> String {
     );
     for (from, to) in [
         (r"(\d{4}-\d{2}-\d{2})", "<YYYY-MM-DD>"),
-        (r"(\w[\w'-]*(?: [A-Z][\w'-]*)?)", "<person>"),
-        (r"(\w+)'s", "<person>'s"),
-        (r"(\w+)", "<person>"),
+        (r"([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)", "<person>"),
         (r"(\d+)", "<number>"),
         (r#""([^"]*)""#, "\"<text>\""),
         (r#""([^"]+)""#, "\"<text>\""),
