@@ -255,8 +255,12 @@ async fn issue_tap(w: &mut GuideWorld, step: &Step, who: Person, minutes: i64) -
 }
 
 /// Example: When the administrator blocks MFA for Dana
-#[given(regex = r"^the administrator (blocks|unblocks) MFA for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)$")]
-#[when(regex = r"^the administrator (blocks|unblocks) MFA for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)$")]
+#[given(
+    regex = r"^the administrator (blocks|unblocks) MFA for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)$"
+)]
+#[when(
+    regex = r"^the administrator (blocks|unblocks) MFA for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)$"
+)]
 async fn block_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> Result<()> {
     w.at(step);
     admin_do(w, &who, AdminAction::BlockMfa(verb == "blocks")).await?;
@@ -359,8 +363,12 @@ async fn log_failures(w: &mut GuideWorld, step: &Step, count: usize, who: Person
 }
 
 /// Example: When the administrator blocks sign-in for Dana
-#[given(regex = r"^the administrator (blocks|unblocks) sign-in for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)$")]
-#[when(regex = r"^the administrator (blocks|unblocks) sign-in for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)$")]
+#[given(
+    regex = r"^the administrator (blocks|unblocks) sign-in for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)$"
+)]
+#[when(
+    regex = r"^the administrator (blocks|unblocks) sign-in for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)$"
+)]
 async fn block_sign_in(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> Result<()> {
     w.at(step);
     admin_do(w, &who, AdminAction::BlockSignIn(verb == "blocks")).await?;

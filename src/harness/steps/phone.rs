@@ -152,8 +152,12 @@ async fn signal(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> R
 }
 
 /// Example: When Dana's phone goes offline
-#[given(regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone (goes offline|comes back online)$")]
-#[when(regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone (goes offline|comes back online)$")]
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone (goes offline|comes back online)$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone (goes offline|comes back online)$"
+)]
 async fn online(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> Result<()> {
     w.at(step);
     let phone = w.phone(&who)?;
