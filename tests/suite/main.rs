@@ -27,3 +27,4 @@ mod step_expressions;
 mod then_and_now;
 mod today;
 mod trainer;
+mod unit;
