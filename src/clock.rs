@@ -24,8 +24,9 @@ pub struct Clock {
     source: Source,
 }
 
+/// Where a [`Clock`] takes "now" from.
 #[derive(Clone, Debug)]
-pub enum Source {
+enum Source {
     /// Simulated: the shared current instant, moved only by [`Clock::advance`].
     Simulated(Arc<Mutex<Instant>>),
     /// The machine's clock (trainer `--real-phone` only).

@@ -228,6 +228,7 @@ pub fn tenant_label(name: &str) -> String {
     }
 }
 
+/// Read a project's settings file (`text`, read from `path`, which errors name).
 pub fn parse_settings(text: &str, path: &Path) -> Result<Settings, ProjectError> {
     let settings: Settings = toml::from_str(text).map_err(|e| {
         let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));

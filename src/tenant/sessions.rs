@@ -35,6 +35,7 @@ use crate::clock::Instant;
 /// Days a session may go unused before it stops counting (rolling: each use restarts them).
 pub const SESSION_INACTIVITY_DAYS: i64 = 90;
 
+/// One day, in seconds.
 pub const DAY: i64 = 86_400;
 
 /// A lasting sign-in: a browser's session cookie or a modern app's refresh token.

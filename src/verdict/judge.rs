@@ -12,20 +12,26 @@ use crate::harness::{Status, StepRecord};
 
 /// A verdict while it is being worked out: notes still typed.
 pub enum Judged {
+    /// The guide step still works as written.
     Holds,
+    /// It works, with these differences from the guide's date.
     Differs(Vec<Found>),
+    /// It stops working; what was seen where.
     Stops(Vec<Found>),
     /// Refused by the service, at one or more steps (scenarios) for the same reason.
     Gone {
+        /// Why the service refused.
         refusal: Refusal,
+        /// Where it refused, seen from this guide step.
         at: Vec<Refused>,
     },
+    /// Not checked, and why.
     NotChecked(String),
 }
 
 /// Where the service refused, seen from one guide step.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Refused {
+pub struct Refused {
     at: Place,
     /// The refused step was set-up for this guide step.
     setup: bool,

@@ -15,9 +15,15 @@ use crate::transcript::{Event, Output};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
     /// A mail app using basic authentication was turned away; `status` is what it showed.
-    BasicAuthMail { status: String },
+    BasicAuthMail {
+        /// What the mail app showed.
+        status: String,
+    },
     /// Texts and calls from Microsoft are retired; `message` is what the page showed.
-    PhoneRetired { message: String },
+    PhoneRetired {
+        /// What the page showed.
+        message: String,
+    },
 }
 
 impl Refusal {
@@ -62,7 +68,12 @@ impl Refusal {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Observed {
     /// Clicked a control, labelled as the page showed it.
-    Pressed { control: Control, label: String },
+    Pressed {
+        /// The control.
+        control: Control,
+        /// Its label on the page.
+        label: String,
+    },
     /// A number to type into Microsoft Authenticator (on the page or in the app).
     NumberToType,
     /// An App Password on the page.
@@ -117,13 +128,21 @@ pub enum Note {
     Step(String),
     /// Other controls pressed (a control renamed, or a different way through): the labels
     /// pressed now and on the guide's date.
-    Uses { now: Vec<String>, then: Vec<String> },
+    Uses {
+        /// The labels pressed now.
+        now: Vec<String>,
+        /// The labels pressed on the guide's date.
+        then: Vec<String>,
+    },
     /// Shown now and not on the guide's date.
     NowShows(Observed),
     /// Shown on the guide's date and not now.
     NoLongerShows(Observed),
     /// The replay failed at this step, for a reason that is not a refusal.
-    StopsWorking { why: String },
+    StopsWorking {
+        /// The failure, in words.
+        why: String,
+    },
 }
 
 impl Note {
@@ -149,8 +168,11 @@ impl Note {
 /// A note with the step it was seen at and whether that step was set-up for the guide step.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
+    /// What was seen.
     pub note: Note,
+    /// The step it was seen at.
     pub at: Place,
+    /// That step was set-up for the guide step, not the guide step itself.
     pub setup: bool,
 }
 
@@ -243,6 +265,8 @@ pub(super) fn observations(events: &[Event]) -> Vec<Observed> {
     out
 }
 
+/// What differs at one step between its run on the guide's date (`then`, if the step ran) and
+/// its run now: the step's own notes, controls pressed differently, things shown or gone.
 pub fn compare_step(then: Option<&StepRecord>, now: &StepRecord) -> Vec<Note> {
     let mut notes: Vec<Note> = now.notes.iter().cloned().map(Note::Step).collect();
     let Some(then) = then else { return notes };

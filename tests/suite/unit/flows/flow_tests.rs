@@ -1,5 +1,6 @@
-//! Tests of the flows (`src/flows/`): the service's rules that live in which page comes next (rules 7,
-//! 9-11, 20, 25 and 26 of [`mfa_sim::rules`]). Decisions here are on typed pages, never on titles.
+//! Tests of the flows (`src/flows/`): the service's rules that live in which page comes next (rules
+//! 7, 9-11, 20, 25 and 26 of [`mfa_sim::rules`]). Decisions here are on typed pages, never on
+//! titles.
 
 use mfa_sim::clock::Clock;
 use mfa_sim::flows::*;

@@ -1,4 +1,5 @@
-//! Tests of `mfa_sim::tenant::administration` (`src/tenant/administration.rs`), through its public API.
+//! Tests of `mfa_sim::tenant::administration` (`src/tenant/administration.rs`), through its public
+//! API.
 
 use mfa_sim::records::AdminRefusal;
 use mfa_sim::tenant::administration::{PASS_POLICY, check_password};

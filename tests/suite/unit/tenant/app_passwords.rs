@@ -1,4 +1,5 @@
-//! Tests of `mfa_sim::tenant::app_passwords` (`src/tenant/app_passwords.rs`), through its public API.
+//! Tests of `mfa_sim::tenant::app_passwords` (`src/tenant/app_passwords.rs`), through its public
+//! API.
 
 use mfa_sim::seed::Seed;
 use mfa_sim::tenant::app_passwords::*;

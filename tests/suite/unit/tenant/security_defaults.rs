@@ -1,4 +1,5 @@
-//! Tests of `mfa_sim::tenant::security_defaults` (`src/tenant/security_defaults.rs`), through its public API.
+//! Tests of `mfa_sim::tenant::security_defaults` (`src/tenant/security_defaults.rs`), through its
+//! public API.
 
 use mfa_sim::tenant::Policy;
 use mfa_sim::tenant::Tenant;

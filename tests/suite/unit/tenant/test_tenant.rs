@@ -1,6 +1,6 @@
-//! For the tests of the tenant and the flows: a tenant on a date with one user, built the way every test module of
-//! the tenant and the flows needs it. Each caller keeps its own seed, because the seed decides
-//! the codes its assertions may depend on.
+//! For the tests of the tenant and the flows: a tenant on a date with one user, built the way every
+//! test module of the tenant and the flows needs it. Each caller keeps its own seed, because the
+//! seed decides the codes its assertions may depend on.
 
 use mfa_sim::clock::{Clock, parse_instant};
 use mfa_sim::seed::Seed;

@@ -1,4 +1,5 @@
-//! Tests of `mfa_sim::tenant::verification` (`src/tenant/verification.rs`): the rules of passwords, codes, pushes and calls.
+//! Tests of `mfa_sim::tenant::verification` (`src/tenant/verification.rs`): the rules of passwords,
+//! codes, pushes and calls.
 use crate::unit::tenant::test_tenant::with_user;
 use mfa_sim::clock::Clock;
 use mfa_sim::tenant::Tenant;
