@@ -101,7 +101,7 @@ pub struct RealPhone {
 }
 
 /// Names as typed, compared without case or surrounding spaces.
-pub(super) fn lower(s: &str) -> String {
+pub fn lower(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
