@@ -126,7 +126,37 @@ async fn check_one(ex: &Exercise, path: &Path, tenants: &mut Tenants<'_>) -> Vec
                 }
             }
             Setup::Signal { user, .. } | Setup::Clock { user, .. } => person(user, &mut found),
-            Setup::ReportSuspiciousActivity(_) => {}
+            Setup::ReportSuspiciousActivity(_) | Setup::FraudAutoBlock(_) => {}
+            Setup::Reregister(u) | Setup::ReportedCall(u) => person(u, &mut found),
+            Setup::WrongPasswords { user, .. } | Setup::TextRequests { user, .. } => {
+                person(user, &mut found)
+            }
+            Setup::AppCodeSignIn { user, app } | Setup::UnfinishedAppSetup { user, app } => {
+                person(user, &mut found);
+                if !crate::actors::phone::STORE_APPS
+                    .iter()
+                    .any(|a| *a == app && !a.eq_ignore_ascii_case("Microsoft Authenticator"))
+                {
+                    found.push(finding(
+                        place_of(path, &text, app),
+                        format!(
+                            "no third-party app called \"{app}\"; known: {}",
+                            crate::actors::phone::STORE_APPS.join(", ")
+                        ),
+                    ));
+                }
+            }
+            Setup::ServiceSettingOff(label) => {
+                if !crate::records::ServiceSettings::LABELS.contains(&label.as_str()) {
+                    found.push(finding(
+                        place_of(path, &text, label),
+                        format!(
+                            "the MFA service settings have no \"{label}\"; they have {}",
+                            crate::words::quoted_list(crate::records::ServiceSettings::LABELS)
+                        ),
+                    ));
+                }
+            }
             Setup::MailCheck { user, app } => {
                 person(user, &mut found);
                 mail_app(people.as_ref(), user, app, path, &text, &mut found);

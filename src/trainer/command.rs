@@ -48,6 +48,8 @@ pub enum Command {
     Report,
     /// Read the code an app shows.
     Code(String),
+    /// Delete the oldest entry for the account from a third-party app.
+    Remove(String),
     /// A mail app checks for mail.
     Mail(String),
     /// Type a password into a mail app: (app, password).
@@ -106,6 +108,7 @@ Phone:     phone               show the phone     answer #  |  answer 0#   answe
            deny | report       deny the request, or deny and report it
            unlock              confirm with the phone's screen lock (create or use a passkey)
            code <app>          read the app's current code
+           remove <app>        delete the app's oldest entry for the account (a third-party app)
            clock auto          set the phone clock to automatic
 Mail:      mail <app>          the app checks for mail
            password <app> <password>   type a password (or App Password) into the app
@@ -205,6 +208,7 @@ pub fn parse(line: &str) -> Result<Command, NotACommand> {
         } else {
             rest.to_string()
         }),
+        "remove" | "delete" => Command::Remove(need("an app name")?),
         "mail" => Command::Mail(need("a mail app name")?),
         "password" => {
             let rest = need("a mail app and a password")?;
@@ -306,6 +310,8 @@ const VERBS: &[&str] = &[
     "unlock",
     "report",
     "code",
+    "remove",
+    "delete",
     "mail",
     "password",
     "account",

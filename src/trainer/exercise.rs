@@ -221,6 +221,52 @@ pub enum Setup {
     ReportSuspiciousActivity(bool),
     /// An administrator blocked the person's sign-in.
     BlockSignIn(String),
+    /// The person signed in to Office with a code from a third-party app and closed the
+    /// browser a moment ago: that code is spent.
+    AppCodeSignIn {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// The app's name (`Google Authenticator`).
+        app: String,
+    },
+    /// An administrator required the person to register MFA again ("Require re-register
+    /// MFA"): the methods are deleted, the apps on the phone keep their entries.
+    Reregister(String),
+    /// The person began adding a third-party app in Security info, scanned its QR code and
+    /// closed the browser before typing a code: the app has an entry the service never kept.
+    UnfinishedAppSetup {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// The app's name (`Google Authenticator`).
+        app: String,
+    },
+    /// An administrator unticked an option in the MFA service settings (by its label there,
+    /// `Verification code from mobile app or hardware token`).
+    ServiceSettingOff(String),
+    /// Someone typed wrong passwords for the person from a network that is not theirs,
+    /// `count` times ([`MAX_REPEATS`] at most).
+    WrongPasswords {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// How many wrong passwords.
+        #[serde(deserialize_with = "repeats")]
+        count: u32,
+    },
+    /// The person signed in and asked for another text message `count` times
+    /// ([`MAX_REPEATS`] at most), or until the service refused one; the browser stays on
+    /// the page the last request left.
+    TextRequests {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// How many more texts were asked for.
+        #[serde(deserialize_with = "repeats")]
+        count: u32,
+    },
+    /// The tenant's "Automatically block users who report fraud" setting (rule 16), on or off.
+    FraudAutoBlock(bool),
+    /// The person signed in, chose a phone call and answered it with 0# (a fraud report), and
+    /// closed the browser.
+    ReportedCall(String),
     /// A mail app checked for mail (so its status shows).
     MailCheck {
         /// The person, by the name the exercise gives them.
@@ -523,6 +569,19 @@ pub struct Hint {
     pub page: Option<String>,
     /// The hint.
     pub text: String,
+}
+
+/// How many times a setup may repeat a request (wrong passwords, text messages).
+pub const MAX_REPEATS: u32 = 20;
+
+fn repeats<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let count = u32::deserialize(d)?;
+    if !(1..=MAX_REPEATS).contains(&count) {
+        return Err(serde::de::Error::custom(format!(
+            "a setup repeats 1 to {MAX_REPEATS} times, not {count}"
+        )));
+    }
+    Ok(count)
 }
 
 /// How wrong an exercise may set a phone clock, in seconds either way (one day).

@@ -610,6 +610,19 @@ impl Session {
                 w.app_code(&who, &name).await?;
                 String::new()
             }
+            Command::Remove(app) => {
+                if lower(app) == "microsoft authenticator" {
+                    bail!(
+                        "`remove` deletes an entry from a third-party app (Google Authenticator, Authy)"
+                    );
+                }
+                let name = self.app_name(app).await?;
+                let upn = w.person(&who)?.upn.clone();
+                match w.totp_app(&who, &name).await?.remove_oldest(&upn).await? {
+                    Some(_) => String::new(),
+                    None => format!("{name} has no entry for {upn}."),
+                }
+            }
             Command::Mail(app) => {
                 self.mail_app(app)?.sync().await?;
                 String::new()
