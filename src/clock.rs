@@ -24,6 +24,7 @@ pub struct Clock {
     source: Source,
 }
 
+/// Where a [`Clock`] takes "now" from.
 #[derive(Clone, Debug)]
 enum Source {
     /// Simulated: the shared current instant, moved only by [`Clock::advance`].
@@ -101,10 +102,19 @@ impl Clock {
     }
 
     /// The days between `machine` and the day of `wanted`, as a shifted wall clock.
-    fn shifted_from(machine: Instant, wanted: Instant) -> Self {
+    pub fn shifted_from(machine: Instant, wanted: Instant) -> Self {
         let days = wanted.div_euclid(86_400) - machine.div_euclid(86_400);
         Clock {
             source: Source::Shifted { by: days * 86_400 },
+        }
+    }
+
+    /// How far a shifted wall clock ([`Clock::shifted_from`]) runs ahead of the machine's
+    /// time, in seconds (whole days; negative for an earlier date); `None` for any other clock.
+    pub fn shift(&self) -> Option<i64> {
+        match self.source {
+            Source::Shifted { by } => Some(by),
+            _ => None,
         }
     }
 
@@ -203,7 +213,7 @@ pub fn check_instant(at: Instant) -> Result<Instant, BadTime> {
 }
 
 /// `2021-06-01 09:00:40 UTC`: how the book, the trainer and logs show an instant.
-pub(crate) fn format_instant(t: Instant) -> String {
+pub fn format_instant(t: Instant) -> String {
     let format =
         time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
     OffsetDateTime::from_unix_timestamp(t)
@@ -213,12 +223,12 @@ pub(crate) fn format_instant(t: Instant) -> String {
 }
 
 /// `2021-06-01`: the calendar date of an instant.
-pub(crate) fn format_date(t: Instant) -> String {
+pub fn format_date(t: Instant) -> String {
     format_instant(t).chars().take(10).collect()
 }
 
 /// `09:00:40`: the time of day of an instant.
-pub(crate) fn format_time(t: Instant) -> String {
+pub fn format_time(t: Instant) -> String {
     format_instant(t).chars().skip(11).take(8).collect()
 }
 
@@ -226,92 +236,4 @@ pub(crate) fn format_time(t: Instant) -> String {
 /// (`web::sessions`) and nothing else: it never reaches a simulation.
 pub fn machine_instant() -> std::time::Instant {
     std::time::Instant::now()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn time_moves_only_when_told() {
-        let clock = Clock::starting_at(parse_instant("2021-06-01").unwrap());
-        let other = clock.clone();
-        assert_eq!(format_instant(clock.now()), "2021-06-01 09:00:00 UTC");
-        other.advance(40);
-        assert_eq!(format_instant(clock.now()), "2021-06-01 09:00:40 UTC");
-    }
-
-    #[test]
-    fn rfc3339_and_bad_input() {
-        assert_eq!(
-            parse_instant("2023-11-14T22:13:20Z").unwrap(),
-            1_700_000_000
-        );
-        assert!(parse_instant("June 1st").is_err());
-    }
-
-    #[test]
-    fn dates_outside_the_window_are_refused() {
-        assert_eq!(
-            parse_instant("2150-01-01").unwrap_err().to_string(),
-            "2150-01-01 is outside the supported dates 2000-01-01 to 2100-12-31"
-        );
-        assert!(matches!(
-            parse_instant("1999-12-31T23:59:59Z"),
-            Err(BadTime::OutOfRange { .. })
-        ));
-        // An offset that puts the instant before the window in UTC.
-        assert!(parse_instant("2000-01-01T00:30:00+01:00").is_err());
-        assert_eq!(parse_instant("2000-01-01T00:00:00Z"), Ok(EARLIEST));
-        assert_eq!(parse_instant("2100-12-31T23:59:59Z"), Ok(LATEST));
-        assert!(parse_instant("2101-01-01T00:00:00Z").is_err());
-        assert!(parse_instant("+10000-01-01").is_err());
-        assert!(check_instant(LATEST + 1).is_err());
-        assert_eq!(check_instant(1_700_000_000), Ok(1_700_000_000));
-    }
-
-    #[test]
-    fn the_clock_never_runs_backwards_nor_past_the_window() {
-        let clock = Clock::starting_at(LATEST - 10);
-        assert_eq!(clock.advance(-5), Advance::Backwards(LATEST - 10));
-        assert_eq!(clock.now(), LATEST - 10);
-        assert_eq!(clock.advance(4), Advance::Moved(LATEST - 6));
-        assert_eq!(clock.advance(i64::MAX), Advance::Clamped(LATEST));
-        assert_eq!(clock.advance(1), Advance::Clamped(LATEST));
-        assert_eq!(clock.now(), LATEST);
-        let beyond = Clock::starting_at(LATEST + 100);
-        assert_eq!(beyond.advance(1), Advance::Clamped(LATEST + 100));
-        assert_eq!(Clock::wall().advance(30), Advance::Wall);
-        assert_eq!(
-            Clock::wall_on("2027-03-01").unwrap().advance(30),
-            Advance::Wall
-        );
-    }
-
-    #[test]
-    fn a_chosen_date_keeps_the_machine_time_of_day_and_its_codes() {
-        let machine = parse_instant("2026-11-28T16:07:31Z").unwrap();
-        let clock = Clock::shifted_from(machine, parse_instant("2027-03-01").unwrap());
-        let Source::Shifted { by } = clock.source else {
-            panic!("a chosen date gives a shifted wall clock");
-        };
-        assert_eq!(by % 86_400, 0, "whole days only");
-        assert_eq!(format_instant(machine + by), "2027-03-01 16:07:31 UTC");
-        // Earlier dates work too.
-        let back = Clock::shifted_from(machine, parse_instant("2021-06-01").unwrap());
-        let Source::Shifted { by } = back.source else {
-            panic!("a chosen date gives a shifted wall clock");
-        };
-        assert_eq!(format_instant(machine + by), "2021-06-01 16:07:31 UTC");
-        // On the live clock, codes follow the machine's time, everything else the chosen date.
-        let live = Clock::wall_on("2027-03-01").unwrap();
-        let (now, codes) = (live.now(), live.code_time());
-        assert_eq!(format_date(now), "2027-03-01");
-        assert_eq!(format_time(now), format_time(codes));
-        assert_eq!((now - codes) % 86_400, 0);
-        assert!(Clock::wall_on("not a date").is_err());
-        assert!(Clock::wall_on("1999-12-31").is_err());
-        let sim = Clock::starting_at(machine);
-        assert_eq!(sim.code_time(), sim.now());
-    }
 }

@@ -101,7 +101,7 @@ pub fn load(path: &Path) -> Result<Vec<GuideStep>, GuideError> {
 }
 
 /// The guide IDs a list of tags names (`guide:SMS-05` -> `SMS-05`).
-pub(crate) fn ids_in(tags: &[String]) -> Vec<String> {
+pub fn ids_in(tags: &[String]) -> Vec<String> {
     tags.iter()
         .filter_map(|t| t.trim_start_matches('@').strip_prefix("guide:"))
         .map(str::to_string)
@@ -111,7 +111,7 @@ pub(crate) fn ids_in(tags: &[String]) -> Vec<String> {
 /// If `line` is a step marker (`# guide: SMS-05`, a comment that says which guide step the
 /// steps below it serve), the ID it names: the first word after `guide:`, possibly empty.
 /// Anything after the ID is a remark for the reader.
-pub(crate) fn marker(line: &str) -> Option<&str> {
+pub fn marker(line: &str) -> Option<&str> {
     let rest = line.trim().strip_prefix('#')?.trim_start();
     let rest = rest.strip_prefix("guide:")?;
     Some(rest.split_whitespace().next().unwrap_or(""))
@@ -124,7 +124,7 @@ pub(crate) fn marker(line: &str) -> Option<&str> {
 /// makes sure it does). Steps before the first marker (the Background's included) are set-up:
 /// they serve the first marked step.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Marks {
+pub struct Marks {
     /// Lines (1-based) that open a scenario (`Scenario:`, `Scenario Outline:`, `Example:`...).
     headers: Vec<usize>,
     /// Marker lines and the ID each names.
@@ -133,16 +133,16 @@ pub(crate) struct Marks {
 
 /// What a step of a scenario is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Serves {
+pub struct Serves {
     /// The guide step it serves.
-    pub(crate) id: String,
+    pub id: String,
     /// True for a step before the scenario's first marker: it prepares `id`.
-    pub(crate) setup: bool,
+    pub setup: bool,
 }
 
 impl Marks {
     /// Read the markers of a feature file's text.
-    pub(crate) fn read(text: &str) -> Marks {
+    pub fn read(text: &str) -> Marks {
         let mut marks = Marks::default();
         for (i, line) in text.lines().enumerate() {
             let t = line.trim_start();
@@ -170,7 +170,7 @@ impl Marks {
 
     /// What the step at `step_line` of the scenario at `scenario_line` (for an outline, the
     /// line of its Examples row) serves, or None when the scenario has no markers.
-    pub(crate) fn serves(&self, scenario_line: usize, step_line: usize) -> Option<Serves> {
+    pub fn serves(&self, scenario_line: usize, step_line: usize) -> Option<Serves> {
         let header = self
             .headers
             .iter()
@@ -199,73 +199,5 @@ impl Marks {
                 setup: true,
             },
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn anchors_are_checked_against_the_guide_text() {
-        let step = |id: &str, lines: &str, quote: &str| GuideStep {
-            id: id.into(),
-            section: "s".into(),
-            summary: "x".into(),
-            lines: Some(lines.into()),
-            quote: Some(quote.into()),
-        };
-        let doc = "one\ntwo words here\nthree\n";
-        let steps = [
-            step("A-1", "2", "words here"),
-            step("A-2", "1-3", "three"),
-            step("A-3", "1", "three"),
-            step("A-4", "9", "x"),
-            step("A-5", "3-1", "x"),
-        ];
-        let problems = anchor_problems(&steps, doc);
-        assert_eq!(problems.len(), 3, "{problems:?}");
-        assert!(problems[0].starts_with("A-3: \"three\" is not on line(s) 1"));
-        assert!(problems[1].contains("past the end"));
-        assert!(problems[2].contains("not a line or a range"));
-        assert_eq!(step_at(&steps, 3).map(|s| s.id.as_str()), Some("A-2"));
-        assert_eq!(step_at(&steps, 2).map(|s| s.id.as_str()), Some("A-1"));
-    }
-
-    use super::*;
-
-    #[test]
-    fn markers_attribute_steps_and_set_up_serves_the_first() {
-        let text = "Feature: F\n  Background:\n    Given x\n\n  @guide:A-1 @guide:A-2\n  Scenario: S\n    Given y\n    # guide: A-2 the second\n    When z\n    # guide: A-1\n    Then w\n\n  Scenario: T\n    Given v\n";
-        let m = Marks::read(text);
-        let at = |s, l| m.serves(s, l);
-        let setup = Some(Serves {
-            id: "A-2".into(),
-            setup: true,
-        });
-        assert_eq!(at(6, 3), setup, "the Background is set-up");
-        assert_eq!(at(6, 7), setup);
-        assert_eq!(
-            at(6, 9),
-            Some(Serves {
-                id: "A-2".into(),
-                setup: false
-            })
-        );
-        assert_eq!(
-            at(6, 11),
-            Some(Serves {
-                id: "A-1".into(),
-                setup: false
-            })
-        );
-        assert_eq!(at(13, 14), None, "an unmarked scenario");
-        assert_eq!(marker("# guide: SMS-05 the code"), Some("SMS-05"));
-        assert_eq!(marker("#guide:"), Some(""));
-        assert_eq!(marker("# Differs from the guide: x"), None);
-    }
-
-    #[test]
-    fn forty_nine_steps() {
-        let steps = super::load(&crate::project::tests::repository().guide_steps()).unwrap();
-        assert_eq!(steps.len(), 49);
     }
 }

@@ -41,21 +41,31 @@ fn main() -> ExitCode {
 /// warnings) on standard error: warnings and errors by default, more with `-v`, or whatever
 /// `RUST_LOG` asks for.
 fn logging(verbose: u8) {
-    use tracing_subscriber::EnvFilter;
+    use tracing_subscriber::filter::{LevelFilter, Targets};
+    use tracing_subscriber::prelude::*;
+    let by_flag = Targets::new().with_default(match verbose {
+        0 => LevelFilter::WARN,
+        1 => LevelFilter::INFO,
+        2 => LevelFilter::DEBUG,
+        _ => LevelFilter::TRACE,
+    });
+    // RUST_LOG in the `target=level,level` form; one that does not parse is said and ignored.
     let filter = match std::env::var("RUST_LOG") {
-        Ok(spec) if !spec.trim().is_empty() => EnvFilter::new(spec),
-        _ => EnvFilter::new(match verbose {
-            0 => "warn",
-            1 => "info",
-            2 => "debug",
-            _ => "trace",
+        Ok(spec) if !spec.trim().is_empty() => spec.parse::<Targets>().unwrap_or_else(|e| {
+            eprintln!("mfa-sim: RUST_LOG={spec:?} is not `target=level,...` ({e}); using -v");
+            by_flag
         }),
+        _ => by_flag,
     };
     // Only fails when a subscriber is already set, which nothing else in the binary does.
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .without_time()
+    let _ = tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+                .without_time(),
+        )
+        .with(filter)
         .try_init();
 }
 

@@ -9,7 +9,7 @@
 use std::path::{Component, Path, PathBuf};
 
 /// The file that marks a project's root folder.
-pub(crate) const MARKER: &str = "mfa-sim.toml";
+pub const MARKER: &str = "mfa-sim.toml";
 
 /// A project on disk, with the folders every command reads.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,22 +21,22 @@ pub struct Project {
 /// `mfa-sim.toml`: where a project keeps its parts (all optional, relative to the root).
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Settings {
+pub struct Settings {
     /// The project's name, shown in messages.
     #[serde(default)]
-    name: Option<String>,
+    pub name: Option<String>,
     /// Folder of `.feature` files (default `features`).
     #[serde(default)]
-    features: Option<PathBuf>,
+    pub features: Option<PathBuf>,
     /// Folder of tenant files (default `scenarios`).
     #[serde(default)]
-    scenarios: Option<PathBuf>,
+    pub scenarios: Option<PathBuf>,
     /// Folder of the mdBook (default `book`).
     #[serde(default)]
-    book: Option<PathBuf>,
+    pub book: Option<PathBuf>,
     /// Folder of the help desk's guide documents, kept unchanged (default `guide`).
     #[serde(default)]
-    guide: Option<PathBuf>,
+    pub guide: Option<PathBuf>,
 }
 
 /// Why no project could be used.
@@ -85,7 +85,7 @@ impl Project {
     }
 
     /// The nearest project at or above `start`.
-    pub(crate) fn discover(start: &Path) -> Result<Project, ProjectError> {
+    pub fn discover(start: &Path) -> Result<Project, ProjectError> {
         let start = absolute(start).map_err(|e| ProjectError::Io(start.to_path_buf(), e))?;
         let mut dir = Some(start.as_path());
         while let Some(d) = dir {
@@ -189,7 +189,7 @@ impl Project {
 
 /// A tenant in `dir` by name (with or without `.yaml`), or a path to a YAML file when the
 /// name has a folder in it.
-pub(crate) fn resolve_tenant(dir: &Path, name: &str) -> PathBuf {
+pub fn resolve_tenant(dir: &Path, name: &str) -> PathBuf {
     let as_path = Path::new(name);
     if as_path.components().count() > 1 || as_path.is_absolute() {
         as_path.to_path_buf()
@@ -228,7 +228,8 @@ pub fn tenant_label(name: &str) -> String {
     }
 }
 
-fn parse_settings(text: &str, path: &Path) -> Result<Settings, ProjectError> {
+/// Read a project's settings file (`text`, read from `path`, which errors name).
+pub fn parse_settings(text: &str, path: &Path) -> Result<Settings, ProjectError> {
     let settings: Settings = toml::from_str(text).map_err(|e| {
         let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
         ProjectError::Settings {
@@ -283,7 +284,7 @@ pub(crate) fn stays_inside(path: &Path) -> bool {
 /// `path` made absolute against the current directory, with `.` and `..` resolved by
 /// following the file system (so symbolic links cannot hide where a path really points).
 /// The longest existing prefix is canonicalised; the rest is appended as written.
-pub(crate) fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+pub fn absolute(path: &Path) -> std::io::Result<PathBuf> {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {
@@ -313,77 +314,5 @@ pub(crate) fn absolute(path: &Path) -> std::io::Result<PathBuf> {
                 existing = parent;
             }
         }
-    }
-}
-
-#[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-
-    /// This repository's own project, for unit tests: found from the current directory, as
-    /// the binary finds it (cargo runs unit tests in the package's folder).
-    pub(crate) fn repository() -> Project {
-        Project::locate(None).expect("unit tests run inside the repository's project")
-    }
-
-    #[test]
-    fn names_and_paths_give_the_same_tenant() {
-        let dir = Path::new("/p/scenarios");
-        assert_eq!(
-            resolve_tenant(dir, "contoso"),
-            Path::new("/p/scenarios/contoso.yaml")
-        );
-        assert_eq!(
-            resolve_tenant(dir, "contoso.yaml"),
-            Path::new("/p/scenarios/contoso.yaml")
-        );
-        assert_eq!(
-            resolve_tenant(dir, "other/contoso.yaml"),
-            Path::new("other/contoso.yaml")
-        );
-        assert_eq!(tenant_label("contoso"), "contoso.yaml");
-        assert_eq!(tenant_label("x/contoso-today.yaml"), "contoso-today.yaml");
-    }
-
-    #[test]
-    fn settings_errors_name_line_and_key() {
-        let err = parse_settings("name = \"x\"\nfeaturs = \"f\"\n", Path::new("m.toml"))
-            .unwrap_err()
-            .to_string();
-        assert!(err.starts_with("m.toml:2:1: "), "{err}");
-        assert!(err.contains("featurs"), "{err}");
-        let err = parse_settings("book = \"../elsewhere\"\n", Path::new("m.toml"))
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("inside the project"), "{err}");
-    }
-
-    #[test]
-    fn discovery_walks_up_and_refuses_elsewhere() {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("desk");
-        std::fs::create_dir_all(root.join("features/deep")).unwrap();
-        std::fs::write(root.join(MARKER), "").unwrap();
-        let found = Project::discover(&root.join("features/deep")).unwrap();
-        assert_eq!(found.root(), absolute(&root).unwrap());
-        assert_eq!(found.features(), found.root().join("features"));
-        let lonely = tmp.path().join("lonely");
-        std::fs::create_dir_all(&lonely).unwrap();
-        assert!(matches!(
-            Project::at(&lonely),
-            Err(ProjectError::NotAProject(_))
-        ));
-    }
-
-    #[test]
-    fn absolute_resolves_dots_and_missing_tails() {
-        let tmp = tempfile::tempdir().unwrap();
-        let base = tmp.path().canonicalize().unwrap();
-        std::fs::create_dir_all(base.join("a/b")).unwrap();
-        assert_eq!(absolute(&base.join("a/b/..")).unwrap(), base.join("a"));
-        assert_eq!(
-            absolute(&base.join("a/new/../x")).unwrap(),
-            base.join("a/x")
-        );
     }
 }

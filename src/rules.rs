@@ -11,8 +11,9 @@
 //!   Microsoft says it, and then marked as such);
 //! - how much of it the simulator models ([`Modelled`]), judged from the code and said plainly
 //!   when something is missing;
-//! - the tests that exercise it, as `path::to::test_fn` (a file under `src/` without `.rs`, or
-//!   `tests/file.rs::test_fn`). Feature scenarios that show a rule carry a `@rule:N` tag.
+//! - the tests that exercise it, as `tests/file.rs::test_fn` (the file under `tests/` that
+//!   holds the test function; the library has no tests of its own inside `src/`). Feature
+//!   scenarios that show a rule carry a `@rule:N` tag.
 //!
 //! `tests/suite/rules.rs` checks the registry against the sources (every test named exists, every
 //! tag names a rule, every modelled rule has a test function), and the book's chapter "The
@@ -37,8 +38,8 @@ pub struct Rule {
     pub sources: &'static [Source],
     /// How much of it the simulator models.
     pub modelled: Modelled,
-    /// Test functions that exercise it (`tenant::verification_tests::fn`,
-    /// `tests/suite/then_and_now.rs::fn`).
+    /// Test functions that exercise it, each as the file that holds it and its name
+    /// (`tests/suite/unit/tenant/verification.rs::fn`, `tests/suite/then_and_now.rs::fn`).
     pub tests: &'static [&'static str],
 }
 
@@ -199,10 +200,10 @@ pub const RULES: [Rule; 36] = [
         sources: &[USER_STATES, SECURITY_DEFAULTS],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::verification_tests::a_new_user_starts_disabled_and_security_defaults_leave_it_so",
-            "tenant::verification_tests::rule_1_conditional_access_requires_mfa_while_the_per_user_state_stays_disabled",
-            "tenant::security_defaults::tests::fourteen_days_to_register_from_the_first_sign_in",
-            "tenant::security_defaults::tests::asked_when_necessary_and_administrators_every_time",
+            "tests/suite/unit/tenant/verification.rs::a_new_user_starts_disabled_and_security_defaults_leave_it_so",
+            "tests/suite/unit/tenant/verification.rs::rule_1_conditional_access_requires_mfa_while_the_per_user_state_stays_disabled",
+            "tests/suite/unit/tenant/security_defaults.rs::fourteen_days_to_register_from_the_first_sign_in",
+            "tests/suite/unit/tenant/security_defaults.rs::asked_when_necessary_and_administrators_every_time",
         ],
     },
     Rule {
@@ -213,8 +214,8 @@ pub const RULES: [Rule; 36] = [
         sources: &[USER_STATES, GRAPH_REQUIREMENTS],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::verification_tests::enabling_a_user_with_methods_enforces_at_once",
-            "tenant::verification_tests::an_enabled_user_without_methods_registers_in_the_browser_and_mail_still_works",
+            "tests/suite/unit/tenant/verification.rs::enabling_a_user_with_methods_enforces_at_once",
+            "tests/suite/unit/tenant/verification.rs::an_enabled_user_without_methods_registers_in_the_browser_and_mail_still_works",
         ],
     },
     Rule {
@@ -225,7 +226,7 @@ pub const RULES: [Rule; 36] = [
         sources: &[USER_STATES, FIRST_TIME_2019],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::verification_tests::an_enabled_user_without_methods_registers_in_the_browser_and_mail_still_works",
+            "tests/suite/unit/tenant/verification.rs::an_enabled_user_without_methods_registers_in_the_browser_and_mail_still_works",
         ],
     },
     Rule {
@@ -235,7 +236,9 @@ pub const RULES: [Rule; 36] = [
         dates: &[],
         sources: &[USER_STATES],
         modelled: Modelled::Fully,
-        tests: &["tenant::verification_tests::finishing_registration_enforces_an_enabled_user"],
+        tests: &[
+            "tests/suite/unit/tenant/verification.rs::finishing_registration_enforces_an_enabled_user",
+        ],
     },
     Rule {
         number: 5,
@@ -247,12 +250,12 @@ pub const RULES: [Rule; 36] = [
             "trusted IPs are IPv4 ranges of the per-user MFA service settings (a browser's address is the simulator's: a home address by default, another by a step) and skip the second factor in the browser only; the facts' detail that legacy mail clients inside trusted IPs need no App Password until one is in use is not modelled",
         ),
         tests: &[
-            "tenant::mail_auth::enforced_user_needs_an_app_password_on_the_guides_date",
-            "tenant::verification_tests::blocked_mfa_and_remembered_sessions",
-            "tenant::verification_tests::rule_5_trusted_ips_skip_mfa_for_per_user_mfa_only",
-            "tenant::policy::tests::trusted_ip_ranges_are_public_ipv4_and_at_most_fifty",
-            "flows::flow_tests::a_trusted_ip_skips_the_second_factor_and_the_log_says_so",
-            "scenario::tests::roles_and_trusted_ips_are_read_and_checked",
+            "tests/suite/unit/tenant/mail_auth.rs::enforced_user_needs_an_app_password_on_the_guides_date",
+            "tests/suite/unit/tenant/verification.rs::blocked_mfa_and_remembered_sessions",
+            "tests/suite/unit/tenant/verification.rs::rule_5_trusted_ips_skip_mfa_for_per_user_mfa_only",
+            "tests/suite/unit/tenant/policy.rs::trusted_ip_ranges_are_public_ipv4_and_at_most_fifty",
+            "tests/suite/unit/flows/flow_tests.rs::a_trusted_ip_skips_the_second_factor_and_the_log_says_so",
+            "tests/suite/unit/scenario.rs::roles_and_trusted_ips_are_read_and_checked",
         ],
     },
     Rule {
@@ -263,9 +266,9 @@ pub const RULES: [Rule; 36] = [
         sources: &[USER_STATES, GRAPH_REQUIREMENTS],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::verification_tests::disabling_lifts_mfa_and_reenabling_after_reregistration_stays_enabled",
-            "tenant::administration::tests::enforced_disabled_and_enabled_again_stays_enabled_until_an_admin_enforces",
-            "tenant::verification_tests::enabling_a_user_with_methods_enforces_at_once",
+            "tests/suite/unit/tenant/verification.rs::disabling_lifts_mfa_and_reenabling_after_reregistration_stays_enabled",
+            "tests/suite/unit/tenant/administration.rs::enforced_disabled_and_enabled_again_stays_enabled_until_an_admin_enforces",
+            "tests/suite/unit/tenant/verification.rs::enabling_a_user_with_methods_enforces_at_once",
         ],
     },
     // Registration (combined, interrupt mode)
@@ -285,10 +288,10 @@ pub const RULES: [Rule; 36] = [
             "the number of methods asked for is the simulator's tenant setting `registration_methods` (1 or 2, default 1), since Microsoft does not say when the phone page appears; security-questions and email steps of self-service password reset are not modelled",
         ),
         tests: &[
-            "flows::flow_tests::combined_sign_up_starts_with_microsoft_authenticator",
-            "flows::wizard::tests::two_methods_app_first_then_phone_then_success",
-            "flows::wizard::tests::one_method_ends_after_the_first",
-            "flows::wizard::tests::different_method_skips_the_app_and_the_app_comes_second",
+            "tests/suite/unit/flows/flow_tests.rs::combined_sign_up_starts_with_microsoft_authenticator",
+            "tests/suite/unit/flows/wizard.rs::two_methods_app_first_then_phone_then_success",
+            "tests/suite/unit/flows/wizard.rs::one_method_ends_after_the_first",
+            "tests/suite/unit/flows/wizard.rs::different_method_skips_the_app_and_the_app_comes_second",
             "tests/suite/then_and_now.rs::today_shows_what_changed",
         ],
     },
@@ -300,8 +303,8 @@ pub const RULES: [Rule; 36] = [
         sources: &[SIGN_IN_PROMPT, METHODS_MANAGE],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::verification_tests::a_third_party_app_is_saved_only_after_a_current_code",
-            "tenant::verification_tests::the_code_that_registered_an_app_is_refused_at_sign_in",
+            "tests/suite/unit/tenant/verification.rs::a_third_party_app_is_saved_only_after_a_current_code",
+            "tests/suite/unit/tenant/verification.rs::the_code_that_registered_an_app_is_refused_at_sign_in",
         ],
     },
     Rule {
@@ -313,7 +316,9 @@ pub const RULES: [Rule; 36] = [
         modelled: Modelled::Partly(
             "methods are allowed for the whole tenant; the policy's targeting of groups of users is not modelled",
         ),
-        tests: &["flows::flow_tests::a_new_method_is_offered_only_where_the_policy_allows_it"],
+        tests: &[
+            "tests/suite/unit/flows/flow_tests.rs::a_new_method_is_offered_only_where_the_policy_allows_it",
+        ],
     },
     Rule {
         number: 10,
@@ -322,7 +327,9 @@ pub const RULES: [Rule; 36] = [
         dates: &[],
         sources: &[COMBINED],
         modelled: Modelled::Fully,
-        tests: &["flows::flow_tests::security_info_asks_for_mfa_even_when_the_sign_in_would_not"],
+        tests: &[
+            "tests/suite/unit/flows/flow_tests.rs::security_info_asks_for_mfa_even_when_the_sign_in_would_not",
+        ],
     },
     Rule {
         number: 11,
@@ -334,8 +341,8 @@ pub const RULES: [Rule; 36] = [
             "security keys (FIDO2) are not a method in the simulator; a passkey in Microsoft Authenticator is, and like a key it is added from Security info (or from the rule-35 and rule-36 prompts), never from the sign-up wizard",
         ),
         tests: &[
-            "flows::flow_tests::a_new_method_is_offered_only_where_the_policy_allows_it",
-            "flows::flow_tests::a_passkey_is_added_from_security_info_not_from_the_wizard",
+            "tests/suite/unit/flows/flow_tests.rs::a_new_method_is_offered_only_where_the_policy_allows_it",
+            "tests/suite/unit/flows/flow_tests.rs::a_passkey_is_added_from_security_info_not_from_the_wizard",
         ],
     },
     Rule {
@@ -347,7 +354,7 @@ pub const RULES: [Rule; 36] = [
         modelled: Modelled::Partly(
             "hardware OATH tokens are not modelled, so the five are all apps",
         ),
-        tests: &["tenant::methods::five_apps_then_refused_and_default_moves"],
+        tests: &["tests/suite/unit/tenant/methods.rs::five_apps_then_refused_and_default_moves"],
     },
     Rule {
         number: 13,
@@ -357,11 +364,11 @@ pub const RULES: [Rule; 36] = [
         sources: &[PHONE_OPTIONS, COMBINED],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::methods::phone_numbers",
-            "tenant::methods::one_number_in_each_of_the_three_slots",
-            "tenant::methods::only_the_office_phone_takes_an_extension",
-            "flows::security_info::tests::only_the_office_phone_form_has_an_extension_box",
-            "tenant::methods::five_apps_then_refused_and_default_moves",
+            "tests/suite/unit/tenant/methods.rs::phone_numbers",
+            "tests/suite/unit/tenant/methods.rs::one_number_in_each_of_the_three_slots",
+            "tests/suite/unit/tenant/methods.rs::only_the_office_phone_takes_an_extension",
+            "tests/suite/unit/flows/security_info.rs::only_the_office_phone_form_has_an_extension_box",
+            "tests/suite/unit/tenant/methods.rs::five_apps_then_refused_and_default_moves",
         ],
     },
     Rule {
@@ -372,9 +379,9 @@ pub const RULES: [Rule; 36] = [
         sources: &[COMBINED, SET_UP_AUTH_APP_2019],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::methods::five_apps_then_refused_and_default_moves",
-            "flows::security_info::tests::deleting_asks_first_and_no_keeps_the_method",
-            "tenant::administration::tests::the_console_deletes_one_method_and_adds_a_phone",
+            "tests/suite/unit/tenant/methods.rs::five_apps_then_refused_and_default_moves",
+            "tests/suite/unit/flows/security_info.rs::deleting_asks_first_and_no_keeps_the_method",
+            "tests/suite/unit/tenant/administration.rs::the_console_deletes_one_method_and_adds_a_phone",
         ],
     },
     // Factors at sign-in
@@ -386,11 +393,11 @@ pub const RULES: [Rule; 36] = [
         sources: &[PHONE_OPTIONS, MFA_FAQ],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::verification_tests::texted_code_wrong_expired_single_use",
-            "tenant::verification_tests::attempts_are_limited",
-            "tenant::verification_tests::texts_are_throttled_and_retire_in_2027",
-            "flows::flow_tests::resend_counts_towards_the_limit_on_texts_and_a_refused_one_keeps_the_code",
-            "flows::flow_tests::resend_on_the_older_page_texts_a_fresh_code_and_the_first_stops_working",
+            "tests/suite/unit/tenant/verification.rs::texted_code_wrong_expired_single_use",
+            "tests/suite/unit/tenant/verification.rs::attempts_are_limited",
+            "tests/suite/unit/tenant/verification.rs::texts_are_throttled_and_retire_in_2027",
+            "tests/suite/unit/flows/flow_tests.rs::resend_counts_towards_the_limit_on_texts_and_a_refused_one_keeps_the_code",
+            "tests/suite/unit/flows/flow_tests.rs::resend_on_the_older_page_texts_a_fresh_code_and_the_first_stops_working",
         ],
     },
     Rule {
@@ -401,14 +408,14 @@ pub const RULES: [Rule; 36] = [
         sources: &[MFA_SETTINGS, PHONE_OPTIONS],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::verification_tests::a_call_passes_on_pound_and_zero_pound_reports_fraud",
-            "tenant::telephony::tests::a_call_never_reads_out_a_code",
-            "tenant::fraud::tests::with_reporting_off_zero_pound_only_denies",
-            "tenant::fraud::tests::report_suspicious_activity_raises_the_risk_without_blocking",
-            "tenant::fraud::tests::a_report_in_the_app_counts_too",
-            "tenant::fraud::tests::the_fraud_alert_auto_block_stops_mfa_for_90_days_or_until_unblocked",
-            "tenant::fraud::tests::the_greeting_invites_zero_pound_only_where_reports_do_something",
-            "tenant::policy::tests::fraud_reporting_settings_are_off_by_default_and_read_from_files",
+            "tests/suite/unit/tenant/verification.rs::a_call_passes_on_pound_and_zero_pound_reports_fraud",
+            "tests/suite/unit/tenant/telephony.rs::a_call_never_reads_out_a_code",
+            "tests/suite/unit/tenant/fraud.rs::with_reporting_off_zero_pound_only_denies",
+            "tests/suite/unit/tenant/fraud.rs::report_suspicious_activity_raises_the_risk_without_blocking",
+            "tests/suite/unit/tenant/fraud.rs::a_report_in_the_app_counts_too",
+            "tests/suite/unit/tenant/fraud.rs::the_fraud_alert_auto_block_stops_mfa_for_90_days_or_until_unblocked",
+            "tests/suite/unit/tenant/fraud.rs::the_greeting_invites_zero_pound_only_where_reports_do_something",
+            "tests/suite/unit/tenant/policy.rs::fraud_reporting_settings_are_off_by_default_and_read_from_files",
             "tests/suite/then_and_now.rs::on_the_guides_date_every_step_holds_but_the_claims_wrong_even_then",
         ],
     },
@@ -421,7 +428,9 @@ pub const RULES: [Rule; 36] = [
         modelled: Modelled::Partly(
             "the request names the app but never the place the sign-in comes from",
         ),
-        tests: &["tenant::verification_tests::push_needs_the_number_from_2023_and_can_be_denied"],
+        tests: &[
+            "tests/suite/unit/tenant/verification.rs::push_needs_the_number_from_2023_and_can_be_denied",
+        ],
     },
     Rule {
         number: 18,
@@ -431,15 +440,15 @@ pub const RULES: [Rule; 36] = [
         sources: &[OATH_TOKENS, MFA_SETTINGS, NIST_AAL2],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::oath::rfc6238_appendix_b_sha1",
-            "tenant::oath::extra_vector_and_skew",
-            "tenant::verification_tests::app_codes_replay_and_age",
-            "tenant::verification_tests::the_code_that_registered_an_app_is_refused_at_sign_in",
-            "tenant::verification_tests::replay_is_refused_per_user_per_app",
+            "tests/suite/unit/tenant/oath.rs::rfc6238_appendix_b_sha1",
+            "tests/suite/unit/tenant/oath.rs::extra_vector_and_skew",
+            "tests/suite/unit/tenant/verification.rs::app_codes_replay_and_age",
+            "tests/suite/unit/tenant/verification.rs::the_code_that_registered_an_app_is_refused_at_sign_in",
+            "tests/suite/unit/tenant/verification.rs::replay_is_refused_per_user_per_app",
             "tests/suite/inputs_tenant.rs::security_holds_under_random_use",
             "tests/suite/inputs_tenant.rs::the_registration_code_is_refused_in_the_same_step",
             "tests/suite/cli.rs::oathtool_computes_a_code_the_simulator_accepts",
-            "tenant::enrolment::tests::every_user_and_every_app_gets_a_secret_of_its_own",
+            "tests/suite/unit/tenant/enrolment.rs::every_user_and_every_app_gets_a_secret_of_its_own",
         ],
     },
     Rule {
@@ -452,13 +461,13 @@ pub const RULES: [Rule; 36] = [
             "system-preferred MFA is the tenant setting `system_preferred_mfa` (off by default; scenario files may turn it on from 2023-01-01, the month of its arrival being unconfirmed) and ranks only the simulator's methods: a passkey in Microsoft Authenticator, then push, then a TOTP code, then a text, then a call (no Temporary Access Pass as a second factor, external method or certificate); when the first method cannot start (blocked, throttled) the list is shown with the error",
         ),
         tests: &[
-            "tenant::verification_tests::the_default_method_is_offered_first",
-            "tenant::verification_tests::the_default_method_is_started_first",
-            "tenant::verification_tests::system_preferred_mfa_starts_the_strongest_method",
-            "tenant::policy::tests::system_preferred_mfa_is_off_by_default_and_read_from_files",
-            "scenario::tests::system_preferred_mfa_only_from_2023",
-            "flows::flow_tests::the_default_method_starts_and_another_way_lists_the_rest",
-            "tenant::passkeys::tests::signing_in_with_a_passkey_asks_only_the_phone_that_holds_it",
+            "tests/suite/unit/tenant/verification.rs::the_default_method_is_offered_first",
+            "tests/suite/unit/tenant/verification.rs::the_default_method_is_started_first",
+            "tests/suite/unit/tenant/verification.rs::system_preferred_mfa_starts_the_strongest_method",
+            "tests/suite/unit/tenant/policy.rs::system_preferred_mfa_is_off_by_default_and_read_from_files",
+            "tests/suite/unit/scenario.rs::system_preferred_mfa_only_from_2023",
+            "tests/suite/unit/flows/flow_tests.rs::the_default_method_starts_and_another_way_lists_the_rest",
+            "tests/suite/unit/tenant/passkeys.rs::signing_in_with_a_passkey_asks_only_the_phone_that_holds_it",
         ],
     },
     // App passwords
@@ -473,11 +482,11 @@ pub const RULES: [Rule; 36] = [
         sources: &[COMBINED, APP_PASSWORDS],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::verification_tests::app_passwords_are_offered_only_to_enforced_users_where_allowed",
-            "flows::flow_tests::a_new_method_is_offered_only_where_the_policy_allows_it",
-            "flows::wizard::tests::app_password_step_only_for_enforced_users_where_allowed",
-            "tenant::enrolment::tests::rule_20_app_password_step_in_the_wizard",
-            "tenant::verification_tests::rule_1_conditional_access_requires_mfa_while_the_per_user_state_stays_disabled",
+            "tests/suite/unit/tenant/verification.rs::app_passwords_are_offered_only_to_enforced_users_where_allowed",
+            "tests/suite/unit/flows/flow_tests.rs::a_new_method_is_offered_only_where_the_policy_allows_it",
+            "tests/suite/unit/flows/wizard.rs::app_password_step_only_for_enforced_users_where_allowed",
+            "tests/suite/unit/tenant/enrolment.rs::rule_20_app_password_step_in_the_wizard",
+            "tests/suite/unit/tenant/verification.rs::rule_1_conditional_access_requires_mfa_while_the_per_user_state_stays_disabled",
             "tests/suite/then_and_now.rs::today_shows_what_changed",
         ],
     },
@@ -489,8 +498,8 @@ pub const RULES: [Rule; 36] = [
         sources: &[APP_PASSWORDS],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::app_passwords::shown_once_stored_hashed_forty_max_and_delete_refuses",
-            "tenant::enrolment::tests::app_passwords_are_drawn_apart_not_slices_of_one_string",
+            "tests/suite/unit/tenant/app_passwords.rs::shown_once_stored_hashed_forty_max_and_delete_refuses",
+            "tests/suite/unit/tenant/enrolment.rs::app_passwords_are_drawn_apart_not_slices_of_one_string",
         ],
     },
     Rule {
@@ -503,10 +512,10 @@ pub const RULES: [Rule; 36] = [
             "no admin PowerShell is simulated, so that refusal cannot be shown",
         ),
         tests: &[
-            "tenant::verification_tests::an_app_password_is_not_a_browser_password_and_survives_a_password_reset",
-            "tenant::mail_auth::enforced_user_needs_an_app_password_on_the_guides_date",
-            "tenant::app_passwords::shown_once_stored_hashed_forty_max_and_delete_refuses",
-            "actors::mail_client::tests::the_phones_mail_app_signs_in_either_way_the_person_chooses",
+            "tests/suite/unit/tenant/verification.rs::an_app_password_is_not_a_browser_password_and_survives_a_password_reset",
+            "tests/suite/unit/tenant/mail_auth.rs::enforced_user_needs_an_app_password_on_the_guides_date",
+            "tests/suite/unit/tenant/app_passwords.rs::shown_once_stored_hashed_forty_max_and_delete_refuses",
+            "tests/suite/unit/actors/mail_client.rs::the_phones_mail_app_signs_in_either_way_the_person_chooses",
         ],
     },
     Rule {
@@ -519,11 +528,11 @@ pub const RULES: [Rule; 36] = [
             "whether the older App passwords address (account.activedirectory.windowsazure.com/AppPasswords.aspx) still opens today is unconfirmed: the simulator's choice is to open the older page while the older sign-up experience is in force and to send the address to Security info once combined registration applies",
         ),
         tests: &[
-            "tenant::verification_tests::an_app_password_is_not_a_browser_password_and_survives_a_password_reset",
-            "tenant::verification_tests::app_passwords_keep_working_after_the_setting_is_turned_off",
-            "tenant::mail_auth::enforced_user_needs_an_app_password_on_the_guides_date",
-            "flows::security_info::tests::app_passwords_turned_off_keep_working_but_cannot_be_seen_or_managed",
-            "flows::security_info::tests::the_older_app_passwords_address_is_the_simulators_choice",
+            "tests/suite/unit/tenant/verification.rs::an_app_password_is_not_a_browser_password_and_survives_a_password_reset",
+            "tests/suite/unit/tenant/verification.rs::app_passwords_keep_working_after_the_setting_is_turned_off",
+            "tests/suite/unit/tenant/mail_auth.rs::enforced_user_needs_an_app_password_on_the_guides_date",
+            "tests/suite/unit/flows/security_info.rs::app_passwords_turned_off_keep_working_but_cannot_be_seen_or_managed",
+            "tests/suite/unit/flows/security_info.rs::the_older_app_passwords_address_is_the_simulators_choice",
         ],
     },
     Rule {
@@ -542,9 +551,9 @@ pub const RULES: [Rule; 36] = [
             "EWS is not a simulated protocol, and Conditional Access is simulated only as one \"require MFA for all users\" policy, not as the policy that blocks legacy authentication",
         ),
         tests: &[
-            "tenant::calendar::eras",
-            "tenant::mail_auth::app_password_refused_after_basic_auth_ended",
-            "actors::mail_client::tests::windows_mail_works_with_an_app_password_until_its_end_of_support",
+            "tests/suite/unit/tenant/calendar.rs::eras",
+            "tests/suite/unit/tenant/mail_auth.rs::app_password_refused_after_basic_auth_ended",
+            "tests/suite/unit/actors/mail_client.rs::windows_mail_works_with_an_app_password_until_its_end_of_support",
             "tests/suite/then_and_now.rs::today_shows_what_changed",
         ],
     },
@@ -557,15 +566,15 @@ pub const RULES: [Rule; 36] = [
         sources: &[SESSION_LIFETIME, REFRESH_TOKENS, GRAPH_REVOKE_SESSIONS],
         modelled: Modelled::Fully,
         tests: &[
-            "flows::flow_tests::stay_signed_in_keeps_the_session_only_on_yes",
-            "flows::flow_tests::a_tenant_that_hides_stay_signed_in_gives_sessions_that_end_with_the_browser",
-            "flows::flow_tests::a_kept_session_skips_both_factors_until_ninety_days_unused",
-            "flows::flow_tests::a_password_reset_ends_the_kept_session_and_revoking_mfa_sessions_does_not",
-            "flows::flow_tests::the_strictest_setting_wins_a_kept_session_with_fourteen_days_asks_for_mfa_every_fourteen_days",
-            "tenant::sessions::a_session_lasts_ninety_days_of_inactivity_and_each_use_rolls_the_window",
-            "tenant::sessions::a_password_reset_and_revoking_sign_in_sessions_end_sessions_but_not_remembered_mfa",
-            "tenant::sessions::the_strictest_setting_wins_stay_signed_in_with_fourteen_days_means_mfa_every_fourteen_days",
-            "tenant::sessions::a_session_without_mfa_ends_once_the_account_needs_mfa_and_blocking_ends_all",
+            "tests/suite/unit/flows/flow_tests.rs::stay_signed_in_keeps_the_session_only_on_yes",
+            "tests/suite/unit/flows/flow_tests.rs::a_tenant_that_hides_stay_signed_in_gives_sessions_that_end_with_the_browser",
+            "tests/suite/unit/flows/flow_tests.rs::a_kept_session_skips_both_factors_until_ninety_days_unused",
+            "tests/suite/unit/flows/flow_tests.rs::a_password_reset_ends_the_kept_session_and_revoking_mfa_sessions_does_not",
+            "tests/suite/unit/flows/flow_tests.rs::the_strictest_setting_wins_a_kept_session_with_fourteen_days_asks_for_mfa_every_fourteen_days",
+            "tests/suite/unit/tenant/sessions.rs::a_session_lasts_ninety_days_of_inactivity_and_each_use_rolls_the_window",
+            "tests/suite/unit/tenant/sessions.rs::a_password_reset_and_revoking_sign_in_sessions_end_sessions_but_not_remembered_mfa",
+            "tests/suite/unit/tenant/sessions.rs::the_strictest_setting_wins_stay_signed_in_with_fourteen_days_means_mfa_every_fourteen_days",
+            "tests/suite/unit/tenant/sessions.rs::a_session_without_mfa_ends_once_the_account_needs_mfa_and_blocking_ends_all",
         ],
     },
     Rule {
@@ -576,10 +585,10 @@ pub const RULES: [Rule; 36] = [
         sources: &[SESSION_LIFETIME, MFA_SETTINGS],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::verification_tests::blocked_mfa_and_remembered_sessions",
-            "tenant::policy::remember_mfa_days_and_created",
-            "flows::flow_tests::dont_ask_again_is_offered_in_a_browser_only_and_only_that_browser_skips_the_code",
-            "flows::flow_tests::dont_ask_again_is_on_the_call_page_too_and_a_ticked_box_is_remembered_when_the_call_is_answered",
+            "tests/suite/unit/tenant/verification.rs::blocked_mfa_and_remembered_sessions",
+            "tests/suite/unit/tenant/policy.rs::remember_mfa_days_and_created",
+            "tests/suite/unit/flows/flow_tests.rs::dont_ask_again_is_offered_in_a_browser_only_and_only_that_browser_skips_the_code",
+            "tests/suite/unit/flows/flow_tests.rs::dont_ask_again_is_on_the_call_page_too_and_a_ticked_box_is_remembered_when_the_call_is_answered",
         ],
     },
     // Lockout and abuse
@@ -590,7 +599,9 @@ pub const RULES: [Rule; 36] = [
         dates: &[],
         sources: &[SMART_LOCKOUT],
         modelled: Modelled::Fully,
-        tests: &["tenant::verification_tests::smart_lockout_counts_distinct_passwords_and_unlocks"],
+        tests: &[
+            "tests/suite/unit/tenant/verification.rs::smart_lockout_counts_distinct_passwords_and_unlocks",
+        ],
     },
     Rule {
         number: 28,
@@ -600,7 +611,7 @@ pub const RULES: [Rule; 36] = [
         sources: &[MFA_SETTINGS, MFA_FAQ],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::verification_tests::wrong_codes_close_the_verification_but_never_lock_the_account",
+            "tests/suite/unit/tenant/verification.rs::wrong_codes_close_the_verification_but_never_lock_the_account",
         ],
     },
     // Help desk
@@ -614,8 +625,8 @@ pub const RULES: [Rule; 36] = [
             "hardware OATH tokens are not modelled, so there is nothing to switch off; a passkey in Microsoft Authenticator is kept, as it is not among the methods the action names (a user with one signs in with it rather than registering again)",
         ),
         tests: &[
-            "tenant::verification_tests::require_reregistration_clears_methods_and_asks_to_register_again",
-            "tenant::methods::tests::require_reregistration_keeps_a_passkey",
+            "tests/suite/unit/tenant/verification.rs::require_reregistration_clears_methods_and_asks_to_register_again",
+            "tests/suite/unit/tenant/methods.rs::require_reregistration_keeps_a_passkey",
         ],
     },
     Rule {
@@ -626,9 +637,9 @@ pub const RULES: [Rule; 36] = [
         sources: &[USER_DEVICE_SETTINGS, SESSION_LIFETIME],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::verification_tests::blocked_mfa_and_remembered_sessions",
-            "tenant::sessions::a_password_reset_and_revoking_sign_in_sessions_end_sessions_but_not_remembered_mfa",
-            "flows::flow_tests::a_password_reset_ends_the_kept_session_and_revoking_mfa_sessions_does_not",
+            "tests/suite/unit/tenant/verification.rs::blocked_mfa_and_remembered_sessions",
+            "tests/suite/unit/tenant/sessions.rs::a_password_reset_and_revoking_sign_in_sessions_end_sessions_but_not_remembered_mfa",
+            "tests/suite/unit/flows/flow_tests.rs::a_password_reset_ends_the_kept_session_and_revoking_mfa_sessions_does_not",
         ],
     },
     Rule {
@@ -639,8 +650,8 @@ pub const RULES: [Rule; 36] = [
         sources: &[MFA_SETTINGS],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::verification_tests::blocked_mfa_and_remembered_sessions",
-            "tenant::verification_tests::an_mfa_block_lasts_ninety_days_or_until_lifted",
+            "tests/suite/unit/tenant/verification.rs::blocked_mfa_and_remembered_sessions",
+            "tests/suite/unit/tenant/verification.rs::an_mfa_block_lasts_ninety_days_or_until_lifted",
         ],
     },
     Rule {
@@ -651,9 +662,9 @@ pub const RULES: [Rule; 36] = [
         sources: &[TEMPORARY_ACCESS_PASS],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::verification_tests::a_new_temporary_access_pass_replaces_the_old_one",
+            "tests/suite/unit/tenant/verification.rs::a_new_temporary_access_pass_replaces_the_old_one",
             "tests/suite/inputs_trainer.rs::a_tap_lasts_within_the_policy",
-            "tenant::administration::tests::a_pass_lasts_within_the_policy",
+            "tests/suite/unit/tenant/administration.rs::a_pass_lasts_within_the_policy",
         ],
     },
     // Calendar-dependent
@@ -668,8 +679,8 @@ pub const RULES: [Rule; 36] = [
         sources: &[NUMBER_MATCH, NUMBER_MATCH_DATE],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::calendar::eras",
-            "tenant::verification_tests::push_needs_the_number_from_2023_and_can_be_denied",
+            "tests/suite/unit/tenant/calendar.rs::eras",
+            "tests/suite/unit/tenant/verification.rs::push_needs_the_number_from_2023_and_can_be_denied",
             "tests/suite/then_and_now.rs::today_shows_what_changed",
         ],
     },
@@ -683,8 +694,8 @@ pub const RULES: [Rule; 36] = [
             "the administrator's legacy MFA service settings page has its four verification options (call, text, app notification, app code), which turn the tenant's methods on and off before 2025-09-30 and change nothing afterwards (the page says so); the self-service password reset policy is not simulated",
         ),
         tests: &[
-            "tenant::calendar::passkey_nudge_and_the_end_of_legacy_method_policies",
-            "tenant::policy::tests::rule_34_the_service_settings_page_manages_methods_only_before_september_2025",
+            "tests/suite/unit/tenant/calendar.rs::passkey_nudge_and_the_end_of_legacy_method_policies",
+            "tests/suite/unit/tenant/policy.rs::rule_34_the_service_settings_page_manages_methods_only_before_september_2025",
         ],
     },
     Rule {
@@ -695,12 +706,12 @@ pub const RULES: [Rule; 36] = [
         sources: &[SMS_VOICE_RETIREMENT],
         modelled: Modelled::Fully,
         tests: &[
-            "tenant::calendar::passkey_nudge_and_the_end_of_legacy_method_policies",
-            "tenant::calendar::passkeys_turn_on_with_the_nudge_where_phones_are_allowed",
-            "tenant::passkeys::tests::a_passkey_is_saved_only_when_the_phone_confirms_and_only_once",
-            "tenant::passkeys::tests::passkeys_wait_for_september_2026_unless_the_tenant_turns_them_on",
-            "flows::flow_tests::add_a_passkey_after_a_texted_code_registers_one",
-            "flows::flow_tests::the_passkey_suggestion_follows_any_second_factor_where_texts_or_calls_are_enabled",
+            "tests/suite/unit/tenant/calendar.rs::passkey_nudge_and_the_end_of_legacy_method_policies",
+            "tests/suite/unit/tenant/calendar.rs::passkeys_turn_on_with_the_nudge_where_phones_are_allowed",
+            "tests/suite/unit/tenant/passkeys.rs::a_passkey_is_saved_only_when_the_phone_confirms_and_only_once",
+            "tests/suite/unit/tenant/passkeys.rs::passkeys_wait_for_september_2026_unless_the_tenant_turns_them_on",
+            "tests/suite/unit/flows/flow_tests.rs::add_a_passkey_after_a_texted_code_registers_one",
+            "tests/suite/unit/flows/flow_tests.rs::the_passkey_suggestion_follows_any_second_factor_where_texts_or_calls_are_enabled",
             "tests/suite/then_and_now.rs::today_shows_what_changed",
         ],
     },
@@ -720,12 +731,12 @@ pub const RULES: [Rule; 36] = [
             "a user's role (member, Global Administrator, guest) comes from the scenario file; the tenant's own telephony provider is one setting (no choice of Soprano or Telesign, no date from which it can be bought); self-service password reset, which also loses texts and calls, is not simulated",
         ),
         tests: &[
-            "tenant::calendar::eras",
-            "tenant::calendar::global_administrators_and_guests_keep_phones_until_july_2027",
-            "tenant::verification_tests::rule_36_only_texts_after_february_2027_means_a_blocking_passkey_step",
-            "flows::flow_tests::the_blocking_passkey_step_registers_then_signs_in_with_it",
-            "scenario::tests::roles_and_trusted_ips_are_read_and_checked",
-            "tenant::verification_tests::texts_are_throttled_and_retire_in_2027",
+            "tests/suite/unit/tenant/calendar.rs::eras",
+            "tests/suite/unit/tenant/calendar.rs::global_administrators_and_guests_keep_phones_until_july_2027",
+            "tests/suite/unit/tenant/verification.rs::rule_36_only_texts_after_february_2027_means_a_blocking_passkey_step",
+            "tests/suite/unit/flows/flow_tests.rs::the_blocking_passkey_step_registers_then_signs_in_with_it",
+            "tests/suite/unit/scenario.rs::roles_and_trusted_ips_are_read_and_checked",
+            "tests/suite/unit/tenant/verification.rs::texts_are_throttled_and_retire_in_2027",
             "tests/suite/then_and_now.rs::from_february_2027_texts_and_calls_need_a_telephony_provider",
         ],
     },

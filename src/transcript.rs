@@ -166,7 +166,7 @@ impl Transcript {
 
 impl Event {
     /// The event as a few lines of plain text (demo, trainer, CLI).
-    pub(crate) fn render_text(&self) -> String {
+    pub fn render_text(&self) -> String {
         let time = crate::clock::format_time(self.at);
         let body = match &self.output {
             Output::Screen(view) => crate::screens::text::render(view),
@@ -207,43 +207,5 @@ impl Event {
             out.push_str(&format!("\n{:>w$}{line}", "", w = 11));
         }
         out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_simulators_wording_is_marked_and_microsofts_is_not() {
-        let event = |output| Event {
-            at: 0,
-            actor: Actor::Phone("Dana".into()),
-            output,
-        };
-        let text = event(Output::TextMessage {
-            from: "97671".into(),
-            body: "123456 is your code".into(),
-            wording: Wording::Simulator,
-        });
-        assert!(
-            text.render_text().ends_with(Wording::MARK),
-            "{}",
-            text.render_text()
-        );
-        let call = event(Output::Call {
-            from: "+1 8553308653".into(),
-            said: "Please press the pound key to finish your verification.".into(),
-            keys: Some("#".into()),
-            wording: Wording::Microsoft,
-        });
-        assert!(!call.render_text().contains(Wording::MARK));
-        let ours = event(Output::Call {
-            from: "+1 8553308653".into(),
-            said: "press zero pound".into(),
-            keys: None,
-            wording: Wording::Simulator,
-        });
-        assert!(ours.render_text().contains(Wording::MARK));
     }
 }

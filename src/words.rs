@@ -2,12 +2,12 @@
 //! replies, check notes), so that no `Debug` shape (`Some("…")`, `["a", "b"]`) reaches them.
 
 /// `"text"` in quotes, or `nothing` when there is none.
-pub(crate) fn quoted_or_nothing(text: Option<&str>) -> String {
+pub fn quoted_or_nothing(text: Option<&str>) -> String {
     text.map_or_else(|| "nothing".to_string(), |t| format!("\"{t}\""))
 }
 
 /// `"a", "b"` in quotes, or `nothing` when the list is empty.
-pub(crate) fn quoted_list<I, S>(items: I) -> String
+pub fn quoted_list<I, S>(items: I) -> String
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
@@ -20,18 +20,5 @@ where
         "nothing".to_string()
     } else {
         quoted.join(", ")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn readable() {
-        assert_eq!(quoted_or_nothing(Some("x")), "\"x\"");
-        assert_eq!(quoted_or_nothing(None), "nothing");
-        assert_eq!(quoted_list(["a", "b"]), "\"a\", \"b\"");
-        assert_eq!(quoted_list(Vec::<String>::new()), "nothing");
     }
 }

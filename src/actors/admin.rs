@@ -70,7 +70,7 @@ pub enum AdminAction {
 
 /// The buttons of a user's authentication methods page, in the order the admin centre shows
 /// them.
-pub(crate) const METHOD_PAGE_BUTTONS: [&str; 4] = [
+pub const METHOD_PAGE_BUTTONS: [&str; 4] = [
     "+ Add authentication method",
     "Reset password",
     "Require re-register MFA",
@@ -80,7 +80,7 @@ pub(crate) const METHOD_PAGE_BUTTONS: [&str; 4] = [
 /// A user's authentication methods page as it stands in the tenant: each registered method
 /// with its details, the default sign-in method, whether a Temporary Access Pass is live,
 /// and the page's actions (`pressed`: the one the administrator used).
-pub(crate) fn methods_page(t: &Tenant, id: UserId, pressed: Option<&str>) -> PanelView {
+pub fn methods_page(t: &Tenant, id: UserId, pressed: Option<&str>) -> PanelView {
     let u = t.user(id);
     let mut rows = vec![vec![
         "Authentication method".to_string(),
@@ -134,7 +134,7 @@ pub(crate) fn methods_page(t: &Tenant, id: UserId, pressed: Option<&str>) -> Pan
 
 /// The per-user MFA page's row for one user, with the buttons that change it (`to`: the
 /// state the administrator is setting, whose button is pressed).
-pub(crate) fn per_user_mfa_page(t: &Tenant, id: UserId, to: Option<MfaState>) -> PanelView {
+pub fn per_user_mfa_page(t: &Tenant, id: UserId, to: Option<MfaState>) -> PanelView {
     let u = t.user(id);
     let word = |s: MfaState| {
         let w = s.to_string();
@@ -515,55 +515,4 @@ pub struct UserSummary {
     pub sign_in_blocked: bool,
     /// MFA blocked.
     pub mfa_blocked: bool,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tenant::Policy;
-
-    fn dana() -> (Tenant, UserId) {
-        let (t, id, _clock) = crate::tenant::test_tenant::with_user(
-            "2026-11-28",
-            Policy::default(),
-            5,
-            ("dana@contoso.com", "Dana Whitfield", "pw-right"),
-        );
-        (t, id)
-    }
-
-    #[test]
-    fn the_methods_page_lists_the_users_registered_methods() {
-        let (mut t, id) = dana();
-        let empty = methods_page(&t, id, None);
-        assert!(empty.rows.is_empty());
-        assert!(empty.lines.iter().all(|(_, w)| *w == Wording::Simulator));
-        let number = t
-            .add_phone_from_console(id, PhoneSlot::Mobile, "+1 4255550123")
-            .unwrap();
-        let page = methods_page(&t, id, Some(METHOD_PAGE_BUTTONS[2]));
-        assert_eq!(page.kind, PanelKind::AuthenticationMethods);
-        assert_eq!(page.rows.len(), 2, "a header and Dana's phone");
-        assert_eq!(page.rows[1][0], "Phone number");
-        assert!(page.rows[1][1].contains(&number), "{:?}", page.rows);
-        assert_eq!(page.pressed.as_deref(), Some("Require re-register MFA"));
-        assert!(page.subtitle.unwrap().contains("dana@contoso.com"));
-        assert!(page.lines.is_empty());
-    }
-
-    #[test]
-    fn the_per_user_mfa_page_shows_the_state_and_the_button_pressed() {
-        let (mut t, id) = dana();
-        let page = per_user_mfa_page(&t, id, Some(MfaState::Enabled));
-        assert_eq!(
-            page.rows[1],
-            ["Dana Whitfield", "dana@contoso.com", "Disabled"]
-        );
-        assert_eq!(page.pressed.as_deref(), Some("Enable MFA"));
-        assert_eq!(page.labels, Wording::Simulator);
-        t.set_mfa_state(id, MfaState::Enforced);
-        let page = per_user_mfa_page(&t, id, None);
-        assert_eq!(page.rows[1][2], "Enforced");
-        assert_eq!(page.pressed, None);
-    }
 }

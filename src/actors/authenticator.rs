@@ -176,7 +176,7 @@ impl AuthenticatorHandle {
     }
 
     /// Open the app for the first time and accept its terms ("I agree").
-    pub(crate) async fn accept_terms(&self) -> Result<(), ActorGone> {
+    pub async fn accept_terms(&self) -> Result<(), ActorGone> {
         self.mailbox
             .call(NAME, |a| {
                 a.terms_accepted = true;
@@ -377,10 +377,7 @@ impl AuthenticatorHandle {
     /// person does in the app. A work account's push registration goes with it: requests to
     /// that device reach nothing. The tenant still lists the method; only the app forgets.
     /// Returns the names removed.
-    pub(crate) async fn remove_accounts(
-        &self,
-        account: Option<&str>,
-    ) -> Result<Vec<String>, ActorGone> {
+    pub async fn remove_accounts(&self, account: Option<&str>) -> Result<Vec<String>, ActorGone> {
         let account = account.map(str::to_lowercase);
         self.mailbox
             .call(NAME, move |a| {
@@ -406,7 +403,7 @@ impl AuthenticatorHandle {
     }
 
     /// Names of the accounts in the app.
-    pub(crate) async fn accounts(&self) -> Result<Vec<String>, ActorGone> {
+    pub async fn accounts(&self) -> Result<Vec<String>, ActorGone> {
         self.mailbox
             .call(NAME, |a| {
                 a.accounts.iter().map(|x| x.name.clone()).collect()

@@ -56,8 +56,7 @@ impl Lifetime {
     }
 
     /// A counter of the tasks started with this lifetime.
-    #[cfg(test)]
-    pub(crate) fn live_tasks(&self) -> LiveTasks {
+    pub fn live_tasks(&self) -> LiveTasks {
         LiveTasks(Arc::downgrade(&self.alive))
     }
 }

@@ -36,7 +36,7 @@ impl Text {
 }
 
 /// Apps the phone's store offers.
-pub(crate) const STORE_APPS: &[&str] = &[
+pub const STORE_APPS: &[&str] = &[
     "Microsoft Authenticator",
     "Google Authenticator",
     "Authy",
@@ -266,7 +266,7 @@ impl PhoneHandle {
 
     /// Go offline (no Wi-Fi, no mobile data) or come back online: Microsoft Authenticator's
     /// requests reach it only while it is online; texts and calls follow `signal` instead.
-    pub(crate) fn set_online(&self, on: bool) {
+    pub fn set_online(&self, on: bool) {
         self.online.store(on, Ordering::SeqCst);
         self.record(Output::Note {
             text: if on {
@@ -283,7 +283,7 @@ impl PhoneHandle {
     }
 
     /// Lose or regain mobile signal. Held texts arrive when it returns.
-    pub(crate) async fn set_signal(&self, on: bool) -> Result<(), ActorGone> {
+    pub async fn set_signal(&self, on: bool) -> Result<(), ActorGone> {
         self.mailbox
             .call("phone", move |p| {
                 p.signal.store(on, Ordering::SeqCst);
@@ -370,7 +370,7 @@ impl PhoneHandle {
     /// Reset the phone to factory settings: every app and account on it goes (Microsoft
     /// Authenticator's push registration too, so requests to it reach nothing). The number
     /// and the texts already read are not the apps' and are left as they are.
-    pub(crate) async fn wipe(&self) -> Result<(), ActorGone> {
+    pub async fn wipe(&self) -> Result<(), ActorGone> {
         if let Some(app) = self.authenticator().await? {
             app.remove_accounts(None).await?;
         }

@@ -147,6 +147,25 @@ impl TotpAppHandle {
             .await
     }
 
+    /// Remove the oldest account whose label contains `account` (the first one added), as a
+    /// person deletes one entry; returns its label.
+    pub(crate) async fn remove_oldest(&self, account: &str) -> Result<Option<String>, ActorGone> {
+        let account = account.to_lowercase();
+        self.mailbox
+            .call("authenticator app", move |a| {
+                let at = a
+                    .accounts
+                    .iter()
+                    .position(|(l, _)| l.to_lowercase().contains(&account))?;
+                let (label, _) = a.accounts.remove(at);
+                a.record(Output::Note {
+                    text: format!("Account removed: {label}"),
+                });
+                Some(label)
+            })
+            .await
+    }
+
     /// The labels of the accounts in the app.
     pub(crate) async fn accounts(&self) -> Result<Vec<String>, ActorGone> {
         self.mailbox

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 const DENSE_FROM: usize = 18;
 
 /// The element id of the handout drawn from `file` (`today-sms.feature` -> `handout-sms`).
-pub(crate) fn anchor(file: &str) -> String {
+pub fn anchor(file: &str) -> String {
     let stem = file.trim().trim_end_matches(".feature");
     let stem = stem.strip_prefix("today-").unwrap_or(stem);
     format!("handout-{}", stem.replace(['/', ' '], "-"))
@@ -197,7 +197,7 @@ fn last_of_each_page<'e>(events: &[&'e Event]) -> Vec<&'e Event> {
 }
 
 /// Whether the user would see this output: not the administrator's console, not the log.
-fn for_the_user(actor: &Actor, output: &Output) -> bool {
+pub fn for_the_user(actor: &Actor, output: &Output) -> bool {
     !matches!(actor, Actor::Admin | Actor::Tenant)
         && !matches!(output, Output::SignIn(_) | Output::Admin(..))
 }
@@ -205,7 +205,7 @@ fn for_the_user(actor: &Actor, output: &Output) -> bool {
 /// A step's text addressed to its person: `Dana presses "Next"` -> `Press "Next"`,
 /// `Dana's "iPhone Mail" opens ...` -> `Your "iPhone Mail" opens ...`, `the administrator
 /// enables MFA for Dana` -> `The administrator enables MFA for you`. Quoted labels are kept.
-pub(crate) fn instruction(text: &str, person: &str) -> String {
+pub fn instruction(text: &str, person: &str) -> String {
     let mut out = if person.is_empty() {
         text.to_string()
     } else if let Some(rest) = text.strip_prefix(&format!("{person}'s ")) {
@@ -264,7 +264,7 @@ pub(crate) fn instruction(text: &str, person: &str) -> String {
 }
 
 /// `presses` -> `press`, `verifies` -> `verify`, `signs` -> `sign`, `types` -> `type`.
-fn imperative(verb: &str) -> String {
+pub fn imperative(verb: &str) -> String {
     if let Some(stem) = verb.strip_suffix("ies") {
         return format!("{stem}y");
     }
@@ -274,72 +274,4 @@ fn imperative(verb: &str) -> String {
         }
     }
     verb.strip_suffix('s').unwrap_or(verb).to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn steps_become_instructions_to_the_user() {
-        assert_eq!(
-            instruction("Dana presses \"Next\"", "Dana"),
-            "Press \"Next\""
-        );
-        assert_eq!(
-            instruction("Dana types the code from her text message", "Dana"),
-            "Type the code from your text message"
-        );
-        assert_eq!(
-            instruction("Dana verifies with the texted code", "Dana"),
-            "Verify with the texted code"
-        );
-        assert_eq!(
-            instruction("Dana's \"iPhone Mail\" opens its sign-in window", "Dana"),
-            "Your \"iPhone Mail\" opens its sign-in window"
-        );
-        assert_eq!(
-            instruction("the administrator enables MFA for Dana", "Dana"),
-            "The administrator enables MFA for you"
-        );
-        assert_eq!(
-            instruction("Dana has set up text messages for MFA", "Dana"),
-            "You have set up text messages for MFA"
-        );
-        // Labels in quotes are the page's and stay as they are.
-        assert_eq!(
-            instruction("Dana chooses \"Use her passkey\"", "Dana"),
-            "Choose \"Use her passkey\""
-        );
-        assert_eq!(
-            instruction(
-                "Dana opens Microsoft Authenticator and accepts its terms",
-                "Dana"
-            ),
-            "Open Microsoft Authenticator and accept its terms"
-        );
-        assert_eq!(imperative("follows"), "follow");
-        assert_eq!(imperative("approves"), "approve");
-    }
-
-    #[test]
-    fn handout_anchors_come_from_the_feature_file() {
-        assert_eq!(
-            anchor("today-text-messages.feature"),
-            "handout-text-messages"
-        );
-        assert_eq!(anchor("troubleshooting.feature"), "handout-troubleshooting");
-    }
-
-    #[test]
-    fn the_user_never_sees_the_console_or_the_log() {
-        assert!(!for_the_user(
-            &Actor::Admin,
-            &Output::Note { text: "x".into() }
-        ));
-        assert!(for_the_user(
-            &Actor::Phone("Dana".into()),
-            &Output::Note { text: "x".into() }
-        ));
-    }
 }

@@ -12,7 +12,7 @@ use crate::transcript::{Event, Output};
 use base64::Engine;
 
 /// Escape text for HTML.
-pub(crate) fn esc(text: &str) -> String {
+pub fn esc(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -29,15 +29,21 @@ pub(crate) fn qr_png(payload: &str) -> Option<Vec<u8>> {
     let qr = QrCode::encode_text(payload, QrCodeEcc::Medium).ok()?;
     let modules = usize::try_from(qr.size()).ok()?;
     let side = (modules + 2 * BORDER) * SCALE;
-    let mut pixels = vec![255u8; side * side];
+    // One bit per pixel (1 white, 0 black), rows padded to whole bytes as PNG wants: an
+    // eighth of the data an 8-bit image would compress, the same picture.
+    let row_bytes = side.div_ceil(8);
+    let mut pixels = vec![0xFFu8; row_bytes * side];
     for y in 0..modules {
         for x in 0..modules {
             if !qr.get_module(x as i32, y as i32) {
                 continue;
             }
             for row in 0..SCALE {
-                let start = ((y + BORDER) * SCALE + row) * side + (x + BORDER) * SCALE;
-                pixels[start..start + SCALE].fill(0);
+                let line = ((y + BORDER) * SCALE + row) * row_bytes;
+                for col in 0..SCALE {
+                    let px = (x + BORDER) * SCALE + col;
+                    pixels[line + px / 8] &= !(0x80 >> (px % 8));
+                }
             }
         }
     }
@@ -46,7 +52,8 @@ pub(crate) fn qr_png(payload: &str) -> Option<Vec<u8>> {
         let side = u32::try_from(side).ok()?;
         let mut encoder = png::Encoder::new(&mut out, side, side);
         encoder.set_color(png::ColorType::Grayscale);
-        encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_depth(png::BitDepth::One);
+        encoder.set_compression(png::Compression::Fast);
         let mut writer = encoder.write_header().ok()?;
         writer.write_image_data(&pixels).ok()?;
     }
@@ -273,7 +280,7 @@ pub(crate) fn table(rows: &[Vec<String>]) -> String {
 
 /// One output as a card, with its simulated time and who showed it; `with_date` adds the
 /// simulated day (where days have passed since the card before).
-pub(crate) fn event(e: &Event, with_date: bool) -> String {
+pub fn event(e: &Event, with_date: bool) -> String {
     if let Output::Click { label, .. } = &e.output {
         // A click is the person's own action: a small arrow between the cards, no time stamp.
         return format!(
@@ -410,7 +417,7 @@ pub(crate) enum Era {
 }
 
 /// What a folded run of outputs holds, in words: "3 screens, 2 clicks, 1 text message".
-pub(crate) fn contents(outputs: &[Event]) -> String {
+pub fn contents(outputs: &[Event]) -> String {
     let mut counts: Vec<(&str, &str, usize)> = Vec::new();
     for e in outputs {
         let (one, many) = match &e.output {
@@ -518,121 +525,5 @@ fn wording_mark(wording: crate::records::Wording) -> String {
             r#" <span class="mfa-ours" title="Microsoft does not publish the real wording; these words are the simulator's">{}</span>"#,
             esc(crate::records::Wording::MARK)
         ),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::records::Wording;
-    use crate::transcript::Actor;
-
-    #[test]
-    fn the_book_marks_the_simulators_wording_only() {
-        let call = |wording| Event {
-            at: 0,
-            actor: Actor::Phone("Dana".into()),
-            output: Output::Call {
-                from: "+1 8553308653".into(),
-                said: "Please press the pound key.".into(),
-                keys: None,
-                wording,
-            },
-        };
-        assert!(event(&call(Wording::Simulator), false).contains(Wording::MARK));
-        assert!(!event(&call(Wording::Microsoft), false).contains(Wording::MARK));
-        let text = Event {
-            at: 0,
-            actor: Actor::Phone("Dana".into()),
-            output: Output::TextMessage {
-                from: "97671".into(),
-                body: "123456".into(),
-                wording: Wording::Simulator,
-            },
-        };
-        assert!(event(&text, false).contains("mfa-ours"));
-    }
-
-    #[test]
-    fn device_and_admin_screens_are_cards_with_the_simulators_words_marked() {
-        let view = |wording| PanelView {
-            kind: PanelKind::MailAccount,
-            title: "Exchange".into(),
-            subtitle: Some("dana@contoso.com".into()),
-            fields: vec![("Password".into(), "••••••••".into())],
-            toggles: vec![("Mail".into(), true)],
-            rows: Vec::new(),
-            buttons: vec!["Cancel".into(), "Next".into()],
-            pressed: Some("Next".into()),
-            lines: vec![("Connected: inbox up to date".into(), wording)],
-            labels: Wording::Microsoft,
-        };
-        let card = |wording| {
-            event(
-                &Event {
-                    at: 0,
-                    actor: Actor::MailClient("iPhone Mail".into()),
-                    output: Output::Mail(
-                        crate::records::MailStatus::Connected,
-                        Some(Box::new(view(wording))),
-                    ),
-                },
-                false,
-            )
-        };
-        let ours = card(Wording::Simulator);
-        assert!(ours.contains(r#"class="mfa-screen mfa-device" data-panel="mail-account""#));
-        assert!(ours.contains("mfa-toggle-on"));
-        assert!(ours.contains(r#"mfa-button mfa-pressed">Next<"#));
-        assert!(ours.contains(Wording::MARK));
-        assert!(!card(Wording::Microsoft).contains(Wording::MARK));
-        let admin = Event {
-            at: 0,
-            actor: Actor::Admin,
-            output: Output::Admin(
-                crate::records::AdminReport::Reregistration {
-                    upn: "dana@contoso.com".into(),
-                },
-                Some(Box::new(PanelView {
-                    kind: PanelKind::AuthenticationMethods,
-                    rows: vec![
-                        vec!["Authentication method".into(), "Detail".into()],
-                        vec!["Phone number".into(), "+1 4255550123".into()],
-                    ],
-                    ..view(Wording::Microsoft)
-                })),
-            ),
-        };
-        let drawn = event(&admin, false);
-        assert!(drawn.contains(r#"data-panel="auth-methods""#));
-        assert!(drawn.contains("<td>+1 4255550123</td>"));
-        assert!(
-            drawn.contains("mfa-console"),
-            "the console's report follows the page"
-        );
-        assert_eq!(contents(&[admin]), "1 authentication methods page");
-        let per_user = PanelView {
-            kind: PanelKind::PerUserMfa,
-            lines: Vec::new(),
-            labels: Wording::Simulator,
-            ..view(Wording::Microsoft)
-        };
-        let drawn = event(
-            &Event {
-                at: 0,
-                actor: Actor::Admin,
-                output: Output::Admin(
-                    crate::records::AdminReport::Reregistration {
-                        upn: "dana@contoso.com".into(),
-                    },
-                    Some(Box::new(per_user)),
-                ),
-            },
-            false,
-        );
-        assert!(
-            drawn.contains(Wording::MARK),
-            "labels in our words are marked"
-        );
     }
 }

@@ -47,7 +47,7 @@ pub struct Living {
 }
 
 /// One scenario (or outline row) as it ran.
-pub(super) struct Run<'a> {
+pub struct Run<'a> {
     pub(super) feature: String,
     pub(super) line: usize,
     pub(super) steps: Vec<&'a StepRecord>,

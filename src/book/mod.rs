@@ -16,10 +16,10 @@
 //! `{{#tickets}}`, `{{#annotated-guide}}`, `{{#screens-then-and-now}}`.
 
 mod annotated;
-mod handout;
-pub(crate) mod html;
-mod living;
-mod output;
+pub mod handout;
+pub mod html;
+pub mod living;
+pub mod output;
 mod screens;
 mod tables;
 mod tickets;

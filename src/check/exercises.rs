@@ -126,7 +126,37 @@ async fn check_one(ex: &Exercise, path: &Path, tenants: &mut Tenants<'_>) -> Vec
                 }
             }
             Setup::Signal { user, .. } | Setup::Clock { user, .. } => person(user, &mut found),
-            Setup::ReportSuspiciousActivity(_) => {}
+            Setup::ReportSuspiciousActivity(_) | Setup::FraudAutoBlock(_) => {}
+            Setup::Reregister(u) | Setup::ReportedCall(u) => person(u, &mut found),
+            Setup::WrongPasswords { user, .. } | Setup::TextRequests { user, .. } => {
+                person(user, &mut found)
+            }
+            Setup::AppCodeSignIn { user, app } | Setup::UnfinishedAppSetup { user, app } => {
+                person(user, &mut found);
+                if !crate::actors::phone::STORE_APPS
+                    .iter()
+                    .any(|a| *a == app && !a.eq_ignore_ascii_case("Microsoft Authenticator"))
+                {
+                    found.push(finding(
+                        place_of(path, &text, app),
+                        format!(
+                            "no third-party app called \"{app}\"; known: {}",
+                            crate::actors::phone::STORE_APPS.join(", ")
+                        ),
+                    ));
+                }
+            }
+            Setup::ServiceSettingOff(label) => {
+                if !crate::records::ServiceSettings::LABELS.contains(&label.as_str()) {
+                    found.push(finding(
+                        place_of(path, &text, label),
+                        format!(
+                            "the MFA service settings have no \"{label}\"; they have {}",
+                            crate::words::quoted_list(crate::records::ServiceSettings::LABELS)
+                        ),
+                    ));
+                }
+            }
             Setup::MailCheck { user, app } => {
                 person(user, &mut found);
                 mail_app(people.as_ref(), user, app, path, &text, &mut found);
@@ -250,7 +280,7 @@ async fn check_one(ex: &Exercise, path: &Path, tenants: &mut Tenants<'_>) -> Vec
 /// The exercise's `solution:`: there is one, each command is one the trainer understands
 /// (placeholders filled with a sample), each guide step exists (when the project's steps
 /// file loads) and each page is a chapter of the book (`page.html` from `src/page.md`).
-fn check_solution(
+pub fn check_solution(
     ex: &Exercise,
     path: &Path,
     guide_ids: Option<&[String]>,
@@ -340,55 +370,5 @@ fn mail_app(
                 }
             ),
         ));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    /// A solution is read like the rest of the file: each command must be one the trainer
-    /// understands, each placeholder one it fills, each guide step and page must exist; an
-    /// exercise without one is a finding.
-    #[test]
-    fn a_solution_is_checked_command_by_command() {
-        let dir = tempfile::tempdir().unwrap();
-        let book_src = dir.path().join("src");
-        std::fs::create_dir(&book_src).unwrap();
-        std::fs::write(book_src.join("text-messages.md"), "# Texts\n").unwrap();
-        let path = dir.path().join("x.yaml");
-        let head = "id: x\ntitle: X\nrole: user\ntenant: contoso\nperson: Dana\nbriefing: b\ngoal:\n  description: d\n  all:\n    - signed_in: Dana\n";
-        let text = format!(
-            "{head}solution:\n  - guide: SMS-05\n    page: text-messages.html\n    do: [\"type {{text}}\", press Verify]\n  - guide: SMS-77\n    page: nowhere.html#top\n    do: [dance with me, \"type {{pin}}\"]\n"
-        );
-        std::fs::write(&path, &text).unwrap();
-        let ex = crate::trainer::exercise::parse(&text, &path).unwrap();
-        let ids = vec!["SMS-05".to_string()];
-        let found = super::check_solution(&ex, &path, Some(&ids), &book_src);
-        let said: Vec<String> = found
-            .iter()
-            .map(|f| format!("{}: {}", f.place, f.message))
-            .collect();
-        assert_eq!(said.len(), 4, "{said:#?}");
-        for words in [
-            "guide step SMS-77",
-            "book page nowhere.html#top",
-            "`dance with me` is not a trainer command",
-            "holds {pin}",
-        ] {
-            assert!(said.iter().any(|s| s.contains(words)), "{words}: {said:#?}");
-        }
-        assert!(
-            said.iter()
-                .any(|s| s.contains("x.yaml:15: the solution names guide step SMS-77")),
-            "{said:#?}"
-        );
-
-        let bare = crate::trainer::exercise::parse(head, &path).unwrap();
-        let found = super::check_solution(&bare, &path, Some(&ids), &book_src);
-        assert_eq!(found.len(), 1);
-        assert!(
-            found[0].message.contains("no `solution:`"),
-            "{}",
-            found[0].message
-        );
     }
 }

@@ -105,8 +105,9 @@ fn step_types(pattern: &crate::harness::vocabulary::StepPattern) -> Vec<StepType
         .collect()
 }
 
-/// How a step written as a regex names a person (the same group in every `steps/*.rs`).
-const PERSON_GROUP: &str = r"(\w[\w'-]*(?: [A-Z][\w'-]*)?)";
+/// How a step written as a regex names a person (the same group in every `steps/*.rs`, and
+/// the pattern of the `{person}` parameter in `harness::params`).
+const PERSON_GROUP: &str = r"([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)";
 
 /// A matcher for a step written as a regex that names a person, so the person is checked
 /// against the tenant as in the steps written as cucumber expressions.
@@ -120,7 +121,11 @@ fn regex_matcher(pattern: &crate::harness::vocabulary::StepPattern) -> Option<Ma
     if !source.contains(PERSON_GROUP) {
         return None;
     }
-    let named = source.replacen(PERSON_GROUP, r"(?P<person>\w[\w'-]*(?: [A-Z][\w'-]*)?)", 1);
+    let named = source.replacen(
+        PERSON_GROUP,
+        &format!("(?P<person>{}", &PERSON_GROUP[1..]),
+        1,
+    );
     let regex = Regex::new(&named).ok()?;
     let kinds = step_types(pattern);
     Some(Matcher {

@@ -15,7 +15,7 @@
 //!   scenario or file that exists.
 
 mod book;
-mod exercises;
+pub mod exercises;
 mod features;
 
 use crate::project::Project;

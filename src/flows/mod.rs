@@ -14,9 +14,6 @@ mod security_info;
 mod sign_in;
 mod wizard;
 
-#[cfg(test)]
-mod flow_tests;
-
 use crate::clock::Instant;
 use crate::screens::{Action, Page, SignInPage};
 use crate::tenant::{Session, SessionCheck, Tenant, UserId, VerifyOption};
@@ -205,8 +202,27 @@ impl Flow {
         flow
     }
 
+    /// A tab already past the sign-in: `user` signed in (without MFA in this session), on the
+    /// page `dest` lands on. For driving one page of the service directly.
+    pub fn landed(dest: Destination, user: UserId, tenant: &mut Tenant) -> Flow {
+        let mut flow = Flow {
+            dest,
+            user: Some(user),
+            upn: tenant.user(user).upn.clone(),
+            ..Flow::default()
+        };
+        flow.land(tenant);
+        flow
+    }
+
+    /// The challenge the current page waits on or checks codes against (a text, call, push or
+    /// app registration), if any.
+    pub fn challenge(&self) -> Option<u64> {
+        self.challenge
+    }
+
     /// The same flow, seen by the service as coming from `address`.
-    pub(crate) fn seen_from(self, address: std::net::Ipv4Addr) -> Flow {
+    pub fn seen_from(self, address: std::net::Ipv4Addr) -> Flow {
         Flow {
             client: Some(address),
             ..self
@@ -214,7 +230,7 @@ impl Flow {
     }
 
     /// Do one action on the current page.
-    pub(crate) fn act(
+    pub fn act(
         &mut self,
         action: Action,
         tenant: &mut Tenant,
@@ -240,13 +256,13 @@ impl Flow {
     }
 
     /// Let waiting pages notice an answered push or call (or a timeout).
-    pub(crate) fn refresh(&mut self, tenant: &mut Tenant, cookies: &mut Cookies) {
+    pub fn refresh(&mut self, tenant: &mut Tenant, cookies: &mut Cookies) {
         self.refresh_sign_in(tenant, cookies);
         self.refresh_setup(tenant);
     }
 
     /// The signed-in user, once the flow has landed.
-    pub(crate) fn signed_in(&self) -> Option<(UserId, Option<Instant>)> {
+    pub fn signed_in(&self) -> Option<(UserId, Option<Instant>)> {
         match self.page {
             Page::Home { .. } | Page::Manage(_) => self.user.map(|u| (u, self.mfa_at)),
             Page::Legacy(crate::screens::LegacyPage::Settings { .. }) => {

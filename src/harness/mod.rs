@@ -26,15 +26,15 @@ macro_rules! observe {
 }
 
 pub mod advice;
-mod capture;
+pub mod capture;
 pub mod journeys;
 pub mod params;
 pub mod reports;
 pub mod steps;
 pub mod syntax;
-pub(crate) mod typographic;
+pub mod typographic;
 pub mod vocabulary;
-mod world;
+pub mod world;
 
 pub use capture::{Capture, RunContext, RunProblem, ScenarioInfo, Status, StepKey, StepRecord};
 pub(crate) use world::GUIDE_TENANT;

@@ -35,7 +35,7 @@ pub use sentence::{Checked, check_document, lint_document};
 use std::path::Path;
 
 /// Text compared the way a reader would: case, quote style, spacing and end punctuation aside.
-pub(crate) fn normal(text: &str) -> String {
+pub fn normal(text: &str) -> String {
     let straight = crate::harness::typographic::straighten(text).to_lowercase();
     let words: Vec<&str> = straight.split_whitespace().collect();
     words

@@ -17,7 +17,7 @@
 //! whether and where it is saved.
 
 mod report;
-mod store;
+pub mod store;
 
 pub use report::{Standing, manager_csv, manager_rows, manager_table, standing, summary};
 pub use store::{Attempt, ProgressError, SCHEMA_VERSION, Store};

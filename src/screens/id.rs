@@ -148,7 +148,7 @@ impl PageId {
     }
 
     /// A step of the wizard, whether the interrupt or a Security info dialog.
-    pub(crate) fn wizard_step(self) -> Option<WizardStep> {
+    pub fn wizard_step(self) -> Option<WizardStep> {
         match self {
             PageId::Wizard { step, .. } => Some(step),
             _ => None,

@@ -25,7 +25,7 @@ pub(crate) const PASSWORD_KINDS: usize = 3;
 /// a policy may be set anywhere from 10 minutes to 30 days. Simulated tenants keep the
 /// defaults.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct PassPolicy {
+pub struct PassPolicy {
     /// Shortest lifetime, minutes.
     pub min_minutes: i64,
     /// Longest lifetime, minutes.
@@ -38,7 +38,7 @@ pub(crate) struct PassPolicy {
 pub(crate) const PASS_POLICY_LIMITS: std::ops::RangeInclusive<i64> = 10..=43_200;
 
 /// The default Temporary Access Pass policy.
-pub(crate) const PASS_POLICY: PassPolicy = PassPolicy {
+pub const PASS_POLICY: PassPolicy = PassPolicy {
     min_minutes: 60,
     max_minutes: 480,
     default_minutes: 60,
@@ -52,7 +52,7 @@ const _: () = assert!(
 );
 
 /// Whether `password` keeps the tenant's password rules.
-pub(crate) fn check_password(password: &str) -> Result<(), AdminRefusal> {
+pub fn check_password(password: &str) -> Result<(), AdminRefusal> {
     let length = password.chars().count();
     if length < *PASSWORD_LENGTH.start() {
         return Err(AdminRefusal::PasswordTooShort {
@@ -88,7 +88,7 @@ pub(crate) fn check_password(password: &str) -> Result<(), AdminRefusal> {
 /// (Microsoft's exact wording for these cases is not in the facts file); the rules are the
 /// ones the console's reset checks ([`check_password`]).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub(crate) enum PasswordChangeError {
+pub enum PasswordChangeError {
     /// The current (temporary) password typed is not the account's password.
     #[error("Your current password is incorrect.")]
     WrongCurrent,
@@ -108,7 +108,7 @@ impl Tenant {
     /// replaces the temporary password with one of their own that keeps the tenant's rules.
     /// Once changed, the temporary password stops working and the flag is cleared; sessions
     /// end as for [`Self::reset_password`]. Refused, nothing changes.
-    pub(crate) fn change_password(
+    pub fn change_password(
         &mut self,
         id: UserId,
         current: &str,
@@ -150,7 +150,7 @@ impl Tenant {
     }
 
     /// Turn the tenant's "allow app passwords" setting on or off.
-    pub(crate) fn allow_app_passwords(&mut self, allowed: bool) {
+    pub fn allow_app_passwords(&mut self, allowed: bool) {
         self.policy.app_passwords = allowed;
     }
 
@@ -174,7 +174,7 @@ impl Tenant {
 
     /// Require re-register MFA: phones and apps are deleted; the next sign-in that needs MFA
     /// asks for registration again (rule 29).
-    pub(crate) fn require_reregistration(&mut self, id: UserId) {
+    pub fn require_reregistration(&mut self, id: UserId) {
         self.user_mut(id).info.clear();
         self.activated.remove(&id);
     }
@@ -182,24 +182,24 @@ impl Tenant {
     /// Revoke MFA sessions: every browser's remembered MFA ("Don't ask again") stops counting
     /// (rule 30). Sign-in sessions and apps' tokens are left alone: "Revoke sign-in sessions"
     /// (`sessions`) ends those.
-    pub(crate) fn revoke_mfa_sessions(&mut self, id: UserId) {
+    pub fn revoke_mfa_sessions(&mut self, id: UserId) {
         let now = self.now();
         self.user_mut(id).mfa_sessions_valid_after = now;
     }
 
     /// Block or unblock sign-in.
-    pub(crate) fn set_sign_in_blocked(&mut self, id: UserId, blocked: bool) {
+    pub fn set_sign_in_blocked(&mut self, id: UserId, blocked: bool) {
         self.user_mut(id).sign_in_blocked = blocked;
     }
 
     /// Block MFA for 90 days, or lift the block (rule 31).
-    pub(crate) fn set_mfa_blocked(&mut self, id: UserId, blocked: bool) {
+    pub fn set_mfa_blocked(&mut self, id: UserId, blocked: bool) {
         let until = blocked.then(|| self.now() + MFA_BLOCK_DAYS * 86_400);
         self.user_mut(id).mfa_blocked_until = until;
     }
 
     /// Issue a Temporary Access Pass (8 characters); a new one replaces the old (rule 32).
-    pub(crate) fn issue_temporary_access_pass(
+    pub fn issue_temporary_access_pass(
         &mut self,
         id: UserId,
         minutes: i64,
@@ -222,13 +222,13 @@ impl Tenant {
     }
 
     /// Delete all of a user's App Passwords.
-    pub(crate) fn delete_app_passwords(&mut self, id: UserId) {
+    pub fn delete_app_passwords(&mut self, id: UserId) {
         self.user_mut(id).app_passwords.delete_all();
     }
 
     /// Reset a user's password: browser sessions and apps' refresh tokens issued before it
     /// stop counting (rule 25, `sessions`); App Passwords survive (rule 23).
-    pub(crate) fn reset_password(&mut self, id: UserId, password: &str) {
+    pub fn reset_password(&mut self, id: UserId, password: &str) {
         let salt = self.new_salt();
         let now = self.now();
         let user = self.user_mut(id);
@@ -243,7 +243,7 @@ impl Tenant {
     /// the user must choose their own at the next sign-in (facts §7, help-desk actions).
     /// Returns the password made, if the console made one. Sessions end as for
     /// [`Self::reset_password`].
-    pub(crate) fn reset_password_from_console(
+    pub fn reset_password_from_console(
         &mut self,
         id: UserId,
         chosen: Option<&str>,
@@ -275,7 +275,7 @@ impl Tenant {
     /// Issue a Temporary Access Pass under the tenant's [`PASS_POLICY`]: `minutes` (the
     /// policy's default if none) must be within the policy's lifetimes, else nothing is issued.
     /// Returns the pass and how long it lasts.
-    pub(crate) fn issue_pass_by_policy(
+    pub fn issue_pass_by_policy(
         &mut self,
         id: UserId,
         minutes: Option<i64>,
@@ -298,7 +298,7 @@ impl Tenant {
     /// Delete the `n`-th method (from 1) of the user's list as the console shows it; if it
     /// was the default, the default moves to what remains (rule 14). Returns how the console
     /// listed it.
-    pub(crate) fn delete_method_from_console(
+    pub fn delete_method_from_console(
         &mut self,
         id: UserId,
         n: usize,
@@ -315,7 +315,7 @@ impl Tenant {
 
     /// Add a phone number for the user ("Add authentication method", facts §7): one per slot
     /// (rule 13), stored as `+CC number`. Returns the number as stored.
-    pub(crate) fn add_phone_from_console(
+    pub fn add_phone_from_console(
         &mut self,
         id: UserId,
         slot: PhoneSlot,
@@ -340,198 +340,5 @@ impl Tenant {
     /// Clear the "high risk" flag after investigation.
     pub(crate) fn dismiss_risk(&mut self, id: UserId) {
         self.user_mut(id).high_risk = false;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{PASS_POLICY, check_password};
-    use crate::records::AdminRefusal;
-    use crate::tenant::methods::PhoneSlot;
-    use crate::tenant::{MfaState, Policy, SignInNeed};
-
-    fn dana() -> (crate::tenant::Tenant, crate::tenant::UserId) {
-        let (t, id, _) = crate::tenant::test_tenant::with_user(
-            "2021-06-01",
-            Policy::default(),
-            3,
-            ("dana@contoso.com", "Dana Whitfield", "pw-right"),
-        );
-        (t, id)
-    }
-
-    #[test]
-    fn passwords_keep_the_tenants_rules() {
-        assert_eq!(
-            check_password("Ab1!"),
-            Err(AdminRefusal::PasswordTooShort { min: 8 })
-        );
-        assert_eq!(
-            check_password("alllowercase"),
-            Err(AdminRefusal::PasswordKinds { has: 1, need: 3 })
-        );
-        assert_eq!(
-            check_password("lower-and-symbols"),
-            Err(AdminRefusal::PasswordKinds { has: 2, need: 3 })
-        );
-        assert_eq!(
-            check_password(&"Aa1".repeat(90)),
-            Err(AdminRefusal::PasswordTooLong { max: 256 })
-        );
-        assert_eq!(check_password("Blue-Kettle-19"), Ok(()));
-        assert_eq!(check_password("Blue1Kettle"), Ok(()));
-    }
-
-    #[test]
-    fn the_console_resets_to_a_temporary_password_to_change_at_next_sign_in() {
-        let (mut t, id) = dana();
-        let made = t
-            .reset_password_from_console(id, None, true)
-            .unwrap()
-            .unwrap();
-        assert_eq!(check_password(&made), Ok(()), "{made}");
-        assert!(t.user(id).must_change_password);
-        assert!(t.user(id).password_is(&made));
-        assert!(!t.user(id).password_is("pw-right"));
-        // A weak chosen password is refused and changes nothing.
-        assert!(
-            t.reset_password_from_console(id, Some("weak"), false)
-                .is_err()
-        );
-        assert!(t.user(id).password_is(&made));
-        assert_eq!(
-            t.reset_password_from_console(id, Some("Blue-Kettle-19"), false),
-            Ok(None)
-        );
-        assert!(!t.user(id).must_change_password);
-    }
-
-    #[test]
-    fn the_user_replaces_a_temporary_password_under_the_same_rules() {
-        use super::PasswordChangeError as E;
-        let (mut t, id, _) = crate::tenant::test_tenant::with_user(
-            "2021-06-01",
-            crate::tenant::Policy::default(),
-            7,
-            ("dana@contoso.com", "Dana Whitfield", "pw-right"),
-        );
-        let temporary = t
-            .reset_password_from_console(id, None, true)
-            .unwrap()
-            .unwrap();
-        let change = |t: &mut crate::tenant::Tenant, cur: &str, new: &str, confirm: &str| {
-            t.change_password(id, cur, new, confirm)
-        };
-        assert_eq!(
-            change(&mut t, "pw-right", "Green-Teapot-27", "Green-Teapot-27"),
-            Err(E::WrongCurrent)
-        );
-        assert_eq!(
-            change(&mut t, &temporary, "Green-Teapot-27", "Green-Teapot-28"),
-            Err(E::Mismatch)
-        );
-        assert_eq!(
-            change(&mut t, &temporary, &temporary, &temporary),
-            Err(E::SameAsCurrent)
-        );
-        assert!(matches!(
-            change(&mut t, &temporary, "weak", "weak"),
-            Err(E::Rules(AdminRefusal::PasswordTooShort { .. }))
-        ));
-        assert!(t.user(id).must_change_password, "refusals change nothing");
-        assert!(t.user(id).password_is(&temporary));
-        assert_eq!(
-            change(&mut t, &temporary, "Green-Teapot-27", "Green-Teapot-27"),
-            Ok(())
-        );
-        assert!(!t.user(id).must_change_password);
-        assert!(
-            !t.user(id).password_is(&temporary),
-            "the temporary one stops working"
-        );
-        assert!(t.user(id).password_is("Green-Teapot-27"));
-    }
-
-    #[test]
-    fn a_pass_lasts_within_the_policy() {
-        // Rule 32 and facts §7: 1 hour by default, between 1 and 8 hours under the default
-        // policy.
-        let (mut t, id) = dana();
-        assert_eq!(
-            t.issue_pass_by_policy(id, None, false).unwrap().1,
-            PASS_POLICY.default_minutes
-        );
-        assert_eq!(t.issue_pass_by_policy(id, Some(480), true).unwrap().1, 480);
-        for minutes in [10, 59, 481, 43_200, -5] {
-            assert_eq!(
-                t.issue_pass_by_policy(id, Some(minutes), false),
-                Err(AdminRefusal::PassLifetime {
-                    minutes,
-                    min: 60,
-                    max: 480
-                })
-            );
-        }
-    }
-
-    #[test]
-    fn the_console_deletes_one_method_and_adds_a_phone() {
-        let (mut t, id) = dana();
-        crate::tenant::test_tenant::add_mobile(&mut t, id);
-        assert_eq!(
-            t.add_phone_from_console(id, PhoneSlot::Office, "+1 4255550142"),
-            Ok("+1 4255550142".to_string())
-        );
-        assert!(matches!(
-            t.add_phone_from_console(id, PhoneSlot::Office, "+1 4255550199"),
-            Err(AdminRefusal::Phone(_))
-        ));
-        assert!(matches!(
-            t.add_phone_from_console(id, PhoneSlot::Alternate, "call me"),
-            Err(AdminRefusal::Phone(_))
-        ));
-        assert_eq!(
-            t.delete_method_from_console(id, 3),
-            Err(AdminRefusal::NoSuchMethod(3))
-        );
-        assert_eq!(
-            t.delete_method_from_console(id, 0),
-            Err(AdminRefusal::NoSuchMethod(0))
-        );
-        let deleted = t.delete_method_from_console(id, 1).unwrap();
-        assert!(deleted.starts_with("Phone number +1"), "{deleted}");
-        assert!(t.user(id).info.phone(PhoneSlot::Mobile).is_none());
-        // Rule 14: the default moved to the office phone that remains.
-        assert_eq!(
-            t.user(id).info.default_option(),
-            Some(crate::tenant::VerifyOption::Call(PhoneSlot::Office))
-        );
-    }
-
-    #[test]
-    fn enforced_disabled_and_enabled_again_stays_enabled_until_an_admin_enforces() {
-        // Rule 6, second case of the clarification (howto-mfa-userstates), beside rule 2's
-        // first enabling (Graph): the tenant remembers the earlier enforcement.
-        let (mut t, id, _) = crate::tenant::test_tenant::with_user(
-            "2021-06-01",
-            Policy::default(),
-            3,
-            ("dana@contoso.com", "Dana Whitfield", "pw-right"),
-        );
-        crate::tenant::test_tenant::add_mobile(&mut t, id);
-        assert_eq!(
-            t.set_mfa_state(id, MfaState::Enabled),
-            MfaState::Enforced,
-            "a first enabling with methods enforces at once (rule 2)"
-        );
-        assert_eq!(t.set_mfa_state(id, MfaState::Disabled), MfaState::Disabled);
-        assert_eq!(t.sign_in_need(id, None), SignInNeed::Nothing);
-        assert_eq!(
-            t.set_mfa_state(id, MfaState::Enabled),
-            MfaState::Enabled,
-            "enabled again without re-registering: stays enabled"
-        );
-        assert!(matches!(t.sign_in_need(id, None), SignInNeed::Verify(_)));
-        assert_eq!(t.set_mfa_state(id, MfaState::Enforced), MfaState::Enforced);
     }
 }

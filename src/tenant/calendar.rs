@@ -18,28 +18,26 @@ pub mod cutover {
     use super::{Instant, datetime};
 
     /// Tenants created from this day got combined registration by default.
-    pub(crate) const COMBINED_FOR_NEW_TENANTS: Instant =
-        datetime!(2020-08-15 0:00 UTC).unix_timestamp();
+    pub const COMBINED_FOR_NEW_TENANTS: Instant = datetime!(2020-08-15 0:00 UTC).unix_timestamp();
     /// Combined registration for every tenant; Exchange Online basic authentication off for
     /// IMAP, POP and ActiveSync (rule 24).
-    pub(crate) const OCTOBER_2022: Instant = datetime!(2022-10-01 0:00 UTC).unix_timestamp();
+    pub const OCTOBER_2022: Instant = datetime!(2022-10-01 0:00 UTC).unix_timestamp();
     /// Number matching on every Authenticator push (rule 33).
-    pub(crate) const NUMBER_MATCHING: Instant = datetime!(2023-05-08 0:00 UTC).unix_timestamp();
+    pub const NUMBER_MATCHING: Instant = datetime!(2023-05-08 0:00 UTC).unix_timestamp();
     /// Not the service's own date but a mail app's: Windows Mail (Mail and Calendar) reached
     /// its end of support on 2024-12-31 and from this day no longer gets mail (entra-facts §5);
     /// kept here so that every date lives in one place.
     pub(crate) const WINDOWS_MAIL_END: Instant = datetime!(2025-01-01 0:00 UTC).unix_timestamp();
     /// Methods no longer managed in the legacy MFA and SSPR policies (rule 34).
-    pub(crate) const LEGACY_POLICIES_END: Instant = datetime!(2025-09-30 0:00 UTC).unix_timestamp();
+    pub const LEGACY_POLICIES_END: Instant = datetime!(2025-09-30 0:00 UTC).unix_timestamp();
     /// Users with texts or calls nudged to add a passkey (rule 35).
-    pub(crate) const PASSKEY_NUDGE: Instant = datetime!(2026-09-01 0:00 UTC).unix_timestamp();
+    pub const PASSKEY_NUDGE: Instant = datetime!(2026-09-01 0:00 UTC).unix_timestamp();
     /// SMTP AUTH basic authentication off by default (rule 24).
-    pub(crate) const SMTP_BASIC_AUTH_END: Instant = datetime!(2027-01-01 0:00 UTC).unix_timestamp();
+    pub const SMTP_BASIC_AUTH_END: Instant = datetime!(2027-01-01 0:00 UTC).unix_timestamp();
     /// Microsoft-provided texts and calls end without a telephony provider (rule 36).
-    pub(crate) const PHONE_DELIVERY_END: Instant = datetime!(2027-02-01 0:00 UTC).unix_timestamp();
+    pub const PHONE_DELIVERY_END: Instant = datetime!(2027-02-01 0:00 UTC).unix_timestamp();
     /// The same end for Global Administrators and external (guest) users (rule 36).
-    pub(crate) const PHONE_DELIVERY_END_ADMINS: Instant =
-        datetime!(2027-07-01 0:00 UTC).unix_timestamp();
+    pub const PHONE_DELIVERY_END_ADMINS: Instant = datetime!(2027-07-01 0:00 UTC).unix_timestamp();
 }
 
 fn on_or_after(now: Instant, day: Instant) -> bool {
@@ -48,7 +46,7 @@ fn on_or_after(now: Instant, day: Instant) -> bool {
 
 /// Which sign-up experience users get. Combined registration was the default for tenants
 /// created after 2020-08-15 and for every tenant from 2022-10-01.
-pub(crate) fn registration(now: Instant, policy: &Policy) -> Registration {
+pub fn registration(now: Instant, policy: &Policy) -> Registration {
     if let Some(forced) = policy.registration {
         return forced;
     }
@@ -65,19 +63,19 @@ pub(crate) fn registration(now: Instant, policy: &Policy) -> Registration {
 }
 
 /// Whether Windows Mail still gets mail: until its end of support on 2024-12-31.
-pub(crate) fn windows_mail_supported(now: Instant) -> bool {
+pub fn windows_mail_supported(now: Instant) -> bool {
     !on_or_after(now, cutover::WINDOWS_MAIL_END)
 }
 
 /// Rule 33: from 2023-05-08 every Authenticator push asks for the number on the sign-in screen.
-pub(crate) fn number_matching(now: Instant) -> bool {
+pub fn number_matching(now: Instant) -> bool {
     on_or_after(now, cutover::NUMBER_MATCHING)
 }
 
 pub use crate::records::Protocol;
 
 /// Why basic authentication is refused, if it is (rule 24).
-pub(crate) fn basic_auth_refusal(
+pub fn basic_auth_refusal(
     protocol: Protocol,
     now: Instant,
     policy: &Policy,
@@ -108,7 +106,7 @@ pub(crate) fn basic_auth_refusal(
 /// Rule 36: Microsoft-provided text messages and calls end on 2027-02-01 (2027-07-01 for
 /// Global Administrators and external users) unless the tenant has its own telephony
 /// provider.
-pub(crate) fn phone_delivery_available(now: Instant, policy: &Policy, role: Role) -> bool {
+pub fn phone_delivery_available(now: Instant, policy: &Policy, role: Role) -> bool {
     let end = match role {
         Role::Member => cutover::PHONE_DELIVERY_END,
         Role::GlobalAdministrator | Role::Guest => cutover::PHONE_DELIVERY_END_ADMINS,
@@ -117,14 +115,14 @@ pub(crate) fn phone_delivery_available(now: Instant, policy: &Policy, role: Role
 }
 
 /// Rule 35: from 2026-09-01 users with text or call methods are nudged to add a passkey.
-pub(crate) fn passkey_nudge(now: Instant) -> bool {
+pub fn passkey_nudge(now: Instant) -> bool {
     on_or_after(now, cutover::PASSKEY_NUDGE)
 }
 
 /// Whether users may register and use passkeys in Microsoft Authenticator: as the tenant
 /// set it, or, left unset, from 2026-09-01 in a tenant that allows texts or calls (rule 35:
 /// those users are enabled for passkeys automatically).
-pub(crate) fn passkeys_enabled(now: Instant, policy: &Policy) -> bool {
+pub fn passkeys_enabled(now: Instant, policy: &Policy) -> bool {
     let m = &policy.methods;
     m.passkey
         .unwrap_or(passkey_nudge(now) && (m.sms || m.voice))
@@ -133,93 +131,4 @@ pub(crate) fn passkeys_enabled(now: Instant, policy: &Policy) -> bool {
 /// Rule 34: from 2025-09-30 methods are managed only in the Authentication methods policy.
 pub fn legacy_method_policies(now: Instant) -> bool {
     !on_or_after(now, cutover::LEGACY_POLICIES_END)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn at(d: &str) -> Instant {
-        parse_instant(d).unwrap()
-    }
-
-    #[test]
-    fn cut_over_days_are_the_documented_dates() {
-        for (day, text) in [
-            (cutover::COMBINED_FOR_NEW_TENANTS, "2020-08-15"),
-            (cutover::OCTOBER_2022, "2022-10-01"),
-            (cutover::NUMBER_MATCHING, "2023-05-08"),
-            (cutover::LEGACY_POLICIES_END, "2025-09-30"),
-            (cutover::PASSKEY_NUDGE, "2026-09-01"),
-            (cutover::SMTP_BASIC_AUTH_END, "2027-01-01"),
-            (cutover::PHONE_DELIVERY_END, "2027-02-01"),
-            (cutover::PHONE_DELIVERY_END_ADMINS, "2027-07-01"),
-        ] {
-            assert_eq!(day, at(&format!("{text}T00:00:00Z")), "{text}");
-        }
-    }
-
-    #[test]
-    fn eras() {
-        let p = Policy::default();
-        assert_eq!(registration(at("2021-06-01"), &p), Registration::Legacy);
-        assert_eq!(registration(at("2026-11-28"), &p), Registration::Combined);
-        assert!(!number_matching(at("2023-05-07")));
-        assert!(number_matching(at("2023-05-08")));
-        assert!(basic_auth_refusal(Protocol::Imap, at("2021-06-01"), &p).is_none());
-        assert!(basic_auth_refusal(Protocol::Imap, at("2022-10-01"), &p).is_some());
-        assert!(basic_auth_refusal(Protocol::Smtp, at("2026-11-28"), &p).is_none());
-        assert_eq!(
-            basic_auth_refusal(Protocol::Smtp, at("2027-01-02"), &p),
-            Some(BasicRefusal::SmtpSubmissionOff)
-        );
-        assert!(
-            BasicRefusal::SmtpSubmissionOff
-                .to_string()
-                .starts_with("550 5.7.30")
-        );
-        let member = Role::Member;
-        assert!(phone_delivery_available(at("2027-01-31"), &p, member));
-        assert!(!phone_delivery_available(at("2027-02-01"), &p, member));
-        let own = Policy {
-            telephony_provider: true,
-            ..Policy::default()
-        };
-        assert!(phone_delivery_available(at("2027-02-01"), &own, member));
-    }
-
-    #[test]
-    fn global_administrators_and_guests_keep_phones_until_july_2027() {
-        let p = Policy::default();
-        for role in [Role::GlobalAdministrator, Role::Guest] {
-            assert!(phone_delivery_available(at("2027-02-01"), &p, role));
-            assert!(phone_delivery_available(
-                at("2027-06-30T23:59:59Z"),
-                &p,
-                role
-            ));
-            assert!(!phone_delivery_available(at("2027-07-01"), &p, role));
-        }
-    }
-
-    #[test]
-    fn passkeys_turn_on_with_the_nudge_where_phones_are_allowed() {
-        let p = Policy::default();
-        assert!(!passkeys_enabled(at("2026-08-31"), &p));
-        assert!(passkeys_enabled(at("2026-09-01"), &p));
-        let mut no_phones = Policy::default();
-        no_phones.methods.sms = false;
-        no_phones.methods.voice = false;
-        assert!(!passkeys_enabled(at("2026-09-01"), &no_phones));
-        no_phones.methods.passkey = Some(true);
-        assert!(passkeys_enabled(at("2021-06-01"), &no_phones));
-    }
-
-    #[test]
-    fn passkey_nudge_and_the_end_of_legacy_method_policies() {
-        assert!(!passkey_nudge(at("2026-08-31T23:59:59Z")));
-        assert!(passkey_nudge(at("2026-09-01")));
-        assert!(legacy_method_policies(at("2025-09-29T23:59:59Z")));
-        assert!(!legacy_method_policies(at("2025-09-30")));
-    }
 }

@@ -179,7 +179,7 @@ impl User {
     }
 
     /// Compare a typed password with the stored hash, in constant time.
-    pub(crate) fn password_is(&self, typed: &str) -> bool {
+    pub fn password_is(&self, typed: &str) -> bool {
         self.password.matches(typed)
     }
 

@@ -92,7 +92,7 @@ impl Tenant {
     }
 
     /// The activation QR payload for Microsoft Authenticator.
-    pub(crate) fn start_authenticator_setup(&mut self, id: UserId) -> Result<String, MethodError> {
+    pub fn start_authenticator_setup(&mut self, id: UserId) -> Result<String, MethodError> {
         self.can_add_app(id)?;
         let code = self.seed().digits(9);
         let oath = self.new_oath(id);
@@ -132,7 +132,7 @@ impl Tenant {
 
     /// Open the test of a freshly activated Authenticator: a push (combined registration) or,
     /// when `by_code`, a code from the app (the older page).
-    pub(crate) fn start_authenticator_test(
+    pub fn start_authenticator_test(
         &mut self,
         id: UserId,
         by_code: bool,
@@ -150,7 +150,7 @@ impl Tenant {
     }
 
     /// The user finished the sign-up wizard: *enabled* users become *enforced* (rule 4).
-    pub(crate) fn finish_registration(&mut self, id: UserId) {
+    pub fn finish_registration(&mut self, id: UserId) {
         let user = self.user_mut(id);
         if user.mfa == MfaState::Enabled && !user.info.is_empty() {
             user.mfa = MfaState::Enforced;
@@ -160,7 +160,7 @@ impl Tenant {
 
     /// Rule 20: may this user create App Passwords? On the older page the step was shown to
     /// per-user MFA users during sign-up; in combined registration only to *enforced* users.
-    pub(crate) fn app_passwords_offered(&self, id: UserId) -> bool {
+    pub fn app_passwords_offered(&self, id: UserId) -> bool {
         let user = self.user(id);
         let legacy = self.registration_experience() == super::policy::Registration::Legacy;
         let per_user = if legacy {
@@ -176,7 +176,7 @@ impl Tenant {
     /// after registration), in a tenant that allows app passwords and has no security
     /// defaults. An *enabled* user registering for the first time never sees it (the older
     /// page's Step 3 is another matter: [`Tenant::app_passwords_offered`]).
-    pub(crate) fn app_password_step_in_wizard(&self, id: UserId) -> bool {
+    pub fn app_password_step_in_wizard(&self, id: UserId) -> bool {
         self.registration_experience() == super::policy::Registration::Combined
             && self.app_passwords_offered(id)
     }
@@ -201,123 +201,5 @@ impl Tenant {
             .app_passwords
             .create(name, &seed, now)
             .map(|(_, pw)| pw)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    use crate::records::activation_parts;
-
-    use crate::tenant::Policy;
-    use crate::tenant::policy::Registration;
-
-    fn tenant(registration: Registration, allowed: bool, state: MfaState) -> (Tenant, UserId) {
-        let policy = Policy {
-            registration: Some(registration),
-            app_passwords: allowed,
-            ..Policy::default()
-        };
-        let (mut t, id, _) = crate::tenant::test_tenant::with_user(
-            "2026-11-28",
-            policy,
-            1,
-            ("dana@contoso.com", "Dana", "pw"),
-        );
-        t.set_mfa_state(id, state);
-        (t, id)
-    }
-
-    #[test]
-    fn rule_20_app_password_step_in_the_wizard() {
-        use MfaState::*;
-        use Registration::*;
-        let cases = [
-            // Combined registration: only users already enforced, where allowed.
-            (Combined, true, Enforced, true, true),
-            (Combined, true, Enabled, false, false),
-            (Combined, true, Disabled, false, false),
-            (Combined, false, Enforced, false, false),
-            // The older page's Step 3: per-user MFA users signing up, where allowed.
-            (Legacy, true, Enabled, true, false),
-            (Legacy, false, Enabled, false, false),
-        ];
-        for (registration, allowed, state, offered, in_wizard) in cases {
-            let (t, id) = tenant(registration, allowed, state);
-            let case = format!("{registration:?}, allowed {allowed}, {state:?}");
-            assert_eq!(t.app_passwords_offered(id), offered, "{case}");
-            assert_eq!(t.app_password_step_in_wizard(id), in_wizard, "{case}");
-        }
-        let (mut t, id) = tenant(Combined, true, Enforced);
-        t.policy.security_defaults = true;
-        assert!(
-            !t.app_password_step_in_wizard(id),
-            "never under security defaults"
-        );
-    }
-
-    #[test]
-    fn activation_code_and_url_round_trip() {
-        let payload = activation_payload("123456789", "https://mobileappcommunicator.sim/contoso");
-        let (code, url) = activation_parts(&payload).expect("an activation payload");
-        assert_eq!(code, "123 456 789");
-        assert_eq!(url, "https://mobileappcommunicator.sim/contoso");
-        assert_eq!(activation_payload(&code, &url), payload);
-        assert_eq!(activation_parts("otpauth://totp/x?secret=AAAA"), None);
-    }
-
-    use crate::tenant::{Purpose, User};
-
-    /// A tenant with Dana and Lee, both with a mobile phone.
-    fn two_users(seed: u64) -> (Tenant, UserId, UserId) {
-        let (mut t, dana, _) = crate::tenant::test_tenant::with_user(
-            "2021-06-01",
-            Policy::default(),
-            seed,
-            ("dana@contoso.com", "Dana Whitfield", "pw-dana"),
-        );
-        let salt = t.new_salt();
-        let lee = t.add_user(User::new("lee@contoso.com", "Lee Okafor", "pw-lee", salt));
-        (t, dana, lee)
-    }
-
-    #[test]
-    fn every_user_and_every_app_gets_a_secret_of_its_own() {
-        let (mut t, dana, lee) = two_users(2021);
-        let (_, a) = t.start_software_token_setup(dana).unwrap();
-        let (_, b) = t.start_software_token_setup(lee).unwrap();
-        let (_, c) = t.start_software_token_setup(dana).unwrap();
-        let secrets = [a.secret_base32(), b.secret_base32(), c.secret_base32()];
-        assert_ne!(secrets[0], secrets[1], "two users never share a secret");
-        assert_ne!(secrets[0], secrets[2], "two apps of one user neither");
-        assert_ne!(a.code_at(t.now()), b.code_at(t.now()));
-        // Independent of other draws: a text sent first changes nothing.
-        let (mut u, dana2, _) = two_users(2021);
-        crate::tenant::test_tenant::add_mobile(&mut u, dana2);
-        u.start_challenge(dana2, VerifyOption::Text, Purpose::SignIn)
-            .unwrap();
-        let (_, again) = u.start_software_token_setup(dana2).unwrap();
-        assert_eq!(again.secret_base32(), secrets[0]);
-    }
-
-    #[test]
-    fn app_passwords_are_drawn_apart_not_slices_of_one_string() {
-        let (mut t, dana, lee) = two_users(2021);
-        let d1 = t.create_app_password(dana, "one").unwrap();
-        let d2 = t.create_app_password(dana, "two").unwrap();
-        let l1 = t.create_app_password(lee, "one").unwrap();
-        assert_ne!(d1, l1, "two users' first App Passwords differ");
-        for (x, y) in [(&d1, &d2), (&d1, &l1), (&d2, &l1)] {
-            assert_ne!(x, y);
-            // No run of 6 letters of one appears in the other (no shifted overlap).
-            for w in x.as_bytes().windows(6) {
-                assert!(!y.contains(std::str::from_utf8(w).unwrap()), "{x} / {y}");
-            }
-        }
-        // Independent of other draws: the same App Password after a text was sent.
-        let (mut u, dana2, _) = two_users(2021);
-        let _ = u.seed().digits(6);
-        assert_eq!(u.create_app_password(dana2, "one").unwrap(), d1);
     }
 }

@@ -9,7 +9,7 @@ use super::oath::Oath;
 use crate::clock::Instant;
 
 /// Most authenticator apps and OATH tokens (together) one user may have.
-pub(crate) const MAX_AUTHENTICATOR_APPS: usize = 5;
+pub const MAX_AUTHENTICATOR_APPS: usize = 5;
 
 pub use crate::records::{PhoneSlot, VerifyOption};
 
@@ -151,7 +151,7 @@ impl SecurityInfo {
     }
 
     /// Delete a method; if it carried the default, the default moves to what remains.
-    pub(crate) fn delete(&mut self, id: u32) -> bool {
+    pub fn delete(&mut self, id: u32) -> bool {
         let before = self.entries.len();
         self.entries.retain(|e| e.id != id);
         if self.default.is_some_and(|d| !self.options().contains(&d)) {
@@ -169,7 +169,7 @@ impl SecurityInfo {
     }
 
     /// Choose the default sign-in method; only an option the user has.
-    pub(crate) fn set_default(&mut self, option: VerifyOption) -> bool {
+    pub fn set_default(&mut self, option: VerifyOption) -> bool {
         let ok = self.options().contains(&option);
         if ok {
             self.default = Some(option);
@@ -178,12 +178,12 @@ impl SecurityInfo {
     }
 
     /// The current default.
-    pub(crate) fn default_option(&self) -> Option<VerifyOption> {
+    pub fn default_option(&self) -> Option<VerifyOption> {
         self.default
     }
 
     /// All methods.
-    pub(crate) fn entries(&self) -> &[MethodEntry] {
+    pub fn entries(&self) -> &[MethodEntry] {
         &self.entries
     }
 
@@ -206,7 +206,7 @@ impl SecurityInfo {
     }
 
     /// Authenticator apps and tokens, counted together.
-    pub(crate) fn app_count(&self) -> usize {
+    pub fn app_count(&self) -> usize {
         self.entries
             .iter()
             .filter(|e| {
@@ -219,7 +219,7 @@ impl SecurityInfo {
     }
 
     /// The phones holding a passkey for this account (the app's address on each).
-    pub(crate) fn passkey_devices(&self) -> Vec<u64> {
+    pub fn passkey_devices(&self) -> Vec<u64> {
         self.entries
             .iter()
             .filter_map(|e| match e.method {
@@ -231,7 +231,7 @@ impl SecurityInfo {
 
     /// True when every registered method is a phone (texts or calls) and there is at least
     /// one: the users rule 36 stops with a blocking passkey registration.
-    pub(crate) fn only_phones(&self) -> bool {
+    pub fn only_phones(&self) -> bool {
         !self.entries.is_empty()
             && self
                 .entries
@@ -290,7 +290,7 @@ pub(crate) fn options_of(method: &Method) -> Vec<VerifyOption> {
 
 /// Make `+CC number` from a country code and what the user typed ("(425) 555-0100" or a full
 /// "+1 4255550100"). Seven to fifteen digits; anything else is refused.
-pub(crate) fn normalize_phone(country_code: &str, typed: &str) -> Result<String, MethodError> {
+pub fn normalize_phone(country_code: &str, typed: &str) -> Result<String, MethodError> {
     let typed = typed.trim();
     let (cc, rest) = match typed.strip_prefix('+') {
         Some(full) => {
@@ -323,7 +323,7 @@ pub(crate) fn normalize_phone(country_code: &str, typed: &str) -> Result<String,
 /// phone. `typed` is what the number box holds; `extension` what the office phone's
 /// "Extension" box holds (empty for none). Stored as Microsoft Graph writes it:
 /// `+CC number` and, for an office phone with an extension, `+CC numberxEXT`.
-pub(crate) fn normalize_slot_phone(
+pub fn normalize_slot_phone(
     slot: PhoneSlot,
     country_code: &str,
     typed: &str,
@@ -345,12 +345,12 @@ pub(crate) fn normalize_slot_phone(
 
 /// The line a call or text goes to: the stored number without its extension (the
 /// organisation's switchboard puts the call through to the extension).
-pub(crate) fn dialled(number: &str) -> &str {
+pub fn dialled(number: &str) -> &str {
     number.split_once('x').map_or(number, |(line, _)| line)
 }
 
 /// `+1 XXXXXXXX00`: how sign-in pages show a number.
-pub(crate) fn mask_phone(number: &str) -> String {
+pub fn mask_phone(number: &str) -> String {
     let extension = number.split_once('x').map(|(_, e)| e);
     let number = dialled(number);
     let (cc, digits) = number.split_once(' ').unwrap_or(("", number));
@@ -361,153 +361,5 @@ pub(crate) fn mask_phone(number: &str) -> String {
     match extension {
         Some(e) => format!("{masked} ext. {e}"),
         None => masked,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn app(n: u8) -> Method {
-        Method::SoftwareToken {
-            oath: Oath::new(&[n; 20], "T", "u").unwrap(),
-            last_step: None,
-        }
-    }
-
-    #[test]
-    fn phone_numbers() {
-        assert_eq!(
-            normalize_phone("1", "(425) 555-0100").unwrap(),
-            "+1 4255550100"
-        );
-        assert_eq!(
-            normalize_phone("44", "+1 4255550100").unwrap(),
-            "+1 4255550100"
-        );
-        assert_eq!(normalize_phone("1", "call me"), Err(MethodError::BadNumber));
-        assert_eq!(mask_phone("+1 4255550100"), "+1 XXXXXXXX00");
-        assert_eq!(
-            mask_phone("+1 ٤٢٥"),
-            "+1 X٢٥",
-            "never slices inside a character"
-        );
-    }
-
-    #[test]
-    fn only_the_office_phone_takes_an_extension() {
-        // Rule 13: extensions only on the office phone, stored `+CC numberxEXT`, dialled
-        // without the extension, masked with it.
-        let office = normalize_slot_phone(PhoneSlot::Office, "1", "425 555 0142", "123").unwrap();
-        assert_eq!(office, "+1 4255550142x123");
-        assert_eq!(dialled(&office), "+1 4255550142");
-        assert_eq!(mask_phone(&office), "+1 XXXXXXXX42 ext. 123");
-        for slot in [PhoneSlot::Mobile, PhoneSlot::Alternate] {
-            assert_eq!(
-                normalize_slot_phone(slot, "1", "4255550142", "123"),
-                Err(MethodError::ExtensionNotAllowed)
-            );
-            assert_eq!(
-                normalize_slot_phone(slot, "1", "4255550142", " ").unwrap(),
-                "+1 4255550142"
-            );
-        }
-        assert_eq!(
-            normalize_slot_phone(PhoneSlot::Office, "1", "4255550142", "12a"),
-            Err(MethodError::BadExtension)
-        );
-        assert_eq!(
-            normalize_slot_phone(PhoneSlot::Office, "1", "4255550142x12", ""),
-            Err(MethodError::BadNumber),
-            "an extension goes in its own box"
-        );
-        assert_eq!(dialled("+1 4255550123"), "+1 4255550123");
-    }
-
-    #[test]
-    fn one_number_in_each_of_the_three_slots() {
-        // Rule 13: one mobile, one alternate and one office number; a second in a slot is
-        // refused, the other slots stay free.
-        let mut info = SecurityInfo::default();
-        for (slot, number) in [
-            (PhoneSlot::Mobile, "+1 4255550100"),
-            (PhoneSlot::Alternate, "+1 4255550101"),
-            (PhoneSlot::Office, "+1 4255550102x7"),
-        ] {
-            info.add(
-                Method::Phone {
-                    slot,
-                    number: number.into(),
-                },
-                0,
-            )
-            .unwrap();
-            assert_eq!(info.phone(slot), Some(number));
-        }
-        for slot in [PhoneSlot::Mobile, PhoneSlot::Alternate, PhoneSlot::Office] {
-            let again = Method::Phone {
-                slot,
-                number: "+1 4255550199".into(),
-            };
-            assert_eq!(
-                info.add(again, 0),
-                Err(MethodError::SlotTaken(slot.label()))
-            );
-        }
-        assert_eq!(info.entries().len(), 3);
-    }
-
-    #[test]
-    fn require_reregistration_keeps_a_passkey() {
-        let mut info = SecurityInfo::default();
-        info.add(
-            Method::Phone {
-                slot: PhoneSlot::Mobile,
-                number: "+1 4255550100".into(),
-            },
-            0,
-        )
-        .unwrap();
-        info.add(app(1), 0).unwrap();
-        info.add(
-            Method::Passkey {
-                device: 9,
-                device_name: "Microsoft Authenticator".into(),
-            },
-            0,
-        )
-        .unwrap();
-        assert_eq!(info.app_count(), 1, "a passkey is not one of the five apps");
-        assert!(!info.only_phones());
-        info.clear();
-        assert_eq!(info.entries().len(), 1);
-        assert_eq!(info.passkey_devices(), vec![9]);
-        assert_eq!(info.default_option(), Some(VerifyOption::Passkey));
-    }
-
-    #[test]
-    fn five_apps_then_refused_and_default_moves() {
-        let mut info = SecurityInfo::default();
-        let phone = info
-            .add(
-                Method::Phone {
-                    slot: PhoneSlot::Mobile,
-                    number: "+1 4255550100".into(),
-                },
-                0,
-            )
-            .unwrap();
-        assert_eq!(info.default_option(), Some(VerifyOption::Text));
-        for n in 0..5 {
-            info.add(app(n), 0).unwrap();
-        }
-        assert_eq!(info.add(app(9), 0), Err(MethodError::TooManyApps));
-        let again = Method::Phone {
-            slot: PhoneSlot::Mobile,
-            number: "+1 4255550101".into(),
-        };
-        assert_eq!(info.add(again, 0), Err(MethodError::SlotTaken("Phone")));
-        assert!(info.delete(phone));
-        assert_eq!(info.default_option(), Some(VerifyOption::AppCode));
     }
 }

@@ -30,16 +30,14 @@ pub mod sessions;
 pub mod sign_in_log;
 pub mod telephony;
 
-mod administration;
-mod enrolment;
-mod fraud;
-mod mail_auth;
-mod security_defaults;
-#[cfg(test)]
-pub(crate) mod test_tenant;
+pub mod administration;
+pub mod enrolment;
+pub mod fraud;
+pub mod mail_auth;
+pub mod security_defaults;
 pub mod verification;
 
-pub(crate) use crate::records::{ACTIVATION_SCHEME, activation_payload};
+pub use crate::records::{ACTIVATION_SCHEME, activation_payload};
 pub use calendar::Protocol;
 pub use challenge::{Answer, Challenge, ChallengeState, CodeCheck, Failure, Purpose};
 pub use directory::{MfaState, Role, User, UserId};

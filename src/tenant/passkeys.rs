@@ -42,7 +42,7 @@ pub(crate) struct PasskeyOffer {
 
 impl Tenant {
     /// Open a passkey registration for a user: the payload of the QR code the page shows.
-    pub(crate) fn start_passkey_setup(&mut self, id: UserId) -> Result<String, PasskeyError> {
+    pub fn start_passkey_setup(&mut self, id: UserId) -> Result<String, PasskeyError> {
         if !calendar::passkeys_enabled(self.now(), &self.policy) {
             return Err(PasskeyError::NotEnabled);
         }
@@ -63,7 +63,7 @@ impl Tenant {
     /// Microsoft Authenticator read a passkey QR code and the person confirmed with the
     /// phone's screen lock: save the passkey, bound to the account and to this phone (the
     /// address returned; the app makes itself reachable there). Returns (account, address).
-    pub(crate) fn create_passkey(&mut self, payload: &str) -> Result<(String, u64), PasskeyError> {
+    pub fn create_passkey(&mut self, payload: &str) -> Result<(String, u64), PasskeyError> {
         let code = payload
             .strip_prefix(PASSKEY_SCHEME)
             .and_then(|rest| rest.strip_prefix("?request="))
@@ -96,7 +96,7 @@ impl Tenant {
 
     /// The account a passkey QR code is for (what the app names when it asks for the screen
     /// lock), if the service made that request and it is still open.
-    pub(crate) fn passkey_request_account(&self, payload: &str) -> Option<String> {
+    pub fn passkey_request_account(&self, payload: &str) -> Option<String> {
         let code = payload
             .strip_prefix(PASSKEY_SCHEME)?
             .strip_prefix("?request=")?;
@@ -108,107 +108,11 @@ impl Tenant {
     }
 
     /// Whether the phone has confirmed the passkey the page at `payload` asked for.
-    pub(crate) fn passkey_created(&self, payload: &str) -> bool {
+    pub fn passkey_created(&self, payload: &str) -> bool {
         payload
             .strip_prefix(PASSKEY_SCHEME)
             .and_then(|rest| rest.strip_prefix("?request="))
             .and_then(|code| self.passkey_offers.get(code))
             .is_some_and(|o| o.created.is_some())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tenant::challenge::Purpose;
-    use crate::tenant::methods::{PhoneSlot, VerifyOption};
-    use crate::tenant::{Answer, ChallengeState, MfaState, Policy, SignInNeed};
-
-    fn tenant(date: &str) -> (Tenant, UserId) {
-        let (mut t, id, _) = crate::tenant::test_tenant::with_user(
-            date,
-            Policy::default(),
-            3,
-            ("dana@contoso.com", "Dana", "pw"),
-        );
-        t.set_mfa_state(id, MfaState::Enforced);
-        (t, id)
-    }
-
-    #[test]
-    fn a_passkey_is_saved_only_when_the_phone_confirms_and_only_once() {
-        let (mut t, id) = tenant("2026-11-28");
-        let payload = t.start_passkey_setup(id).unwrap();
-        assert!(!t.passkey_created(&payload));
-        assert_eq!(
-            t.passkey_request_account(&payload).as_deref(),
-            Some("dana@contoso.com")
-        );
-        assert!(
-            t.user(id).info.is_empty(),
-            "nothing before the phone confirms"
-        );
-        let (account, device) = t.create_passkey(&payload).unwrap();
-        assert_eq!(account, "dana@contoso.com");
-        assert!(t.passkey_created(&payload));
-        assert_eq!(t.user(id).info.passkey_devices(), vec![device]);
-        assert_eq!(
-            t.create_passkey(&payload),
-            Err(PasskeyError::UnknownRequest),
-            "a request is used once"
-        );
-        assert_eq!(
-            t.start_passkey_setup(id),
-            Err(PasskeyError::AlreadyRegistered)
-        );
-        assert_eq!(
-            t.create_passkey("msauth-sim://passkey?request=999"),
-            Err(PasskeyError::UnknownRequest)
-        );
-    }
-
-    #[test]
-    fn passkeys_wait_for_september_2026_unless_the_tenant_turns_them_on() {
-        let (mut t, id) = tenant("2026-08-31");
-        assert_eq!(t.start_passkey_setup(id), Err(PasskeyError::NotEnabled));
-        t.policy.methods.passkey = Some(true);
-        assert!(t.start_passkey_setup(id).is_ok());
-    }
-
-    #[test]
-    fn signing_in_with_a_passkey_asks_only_the_phone_that_holds_it() {
-        let (mut t, id) = tenant("2026-11-28");
-        t.policy.system_preferred_mfa = true;
-        crate::tenant::test_tenant::add_mobile(&mut t, id);
-        let payload = t.start_passkey_setup(id).unwrap();
-        t.create_passkey(&payload).unwrap();
-        // Rule 19: system-preferred MFA starts the passkey before a text.
-        assert_eq!(t.first_option(id), Some(VerifyOption::Passkey));
-        let c = t
-            .start_challenge(id, VerifyOption::Passkey, Purpose::SignIn)
-            .unwrap();
-        assert_eq!(t.challenge(c).unwrap().number, None, "nothing to relay");
-        assert_eq!(
-            t.answer_push(c, Answer::Approve(None)),
-            ChallengeState::Passed
-        );
-        assert_eq!(
-            t.sign_in_need(id, None),
-            SignInNeed::Verify(vec![
-                VerifyOption::Text,
-                VerifyOption::Passkey,
-                VerifyOption::Call(PhoneSlot::Mobile)
-            ]),
-            "the default (the text) first in the list; the passkey offered too"
-        );
-        // A request reaches only the phone that holds the passkey, and a number is never
-        // asked: a wrong one is impossible to type.
-        let other = t
-            .start_challenge(id, VerifyOption::Passkey, Purpose::SignIn)
-            .unwrap();
-        assert_eq!(
-            t.answer_push(other, Answer::Deny),
-            ChallengeState::Failed(crate::tenant::Failure::Denied)
-        );
     }
 }

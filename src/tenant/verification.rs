@@ -394,7 +394,7 @@ impl Tenant {
     /// new challenge replaces the old one, whose code stops working at once (a code is good for
     /// one challenge only). The send counts towards the limit on texts (rule 15); when it is
     /// refused, or the challenge is no longer waiting for a texted code, nothing changes.
-    pub(crate) fn resend_text(&mut self, challenge_id: u64) -> Result<u64, ResendError> {
+    pub fn resend_text(&mut self, challenge_id: u64) -> Result<u64, ResendError> {
         let old = self
             .challenges
             .get(&challenge_id)
@@ -617,7 +617,3 @@ impl Tenant {
 pub fn option_label(option: VerifyOption) -> &'static str {
     option.label()
 }
-
-#[cfg(test)]
-#[path = "verification_tests.rs"]
-mod tests;

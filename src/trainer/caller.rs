@@ -19,7 +19,7 @@ const WAYS: &str = "`callback` (call back on the office number in the directory)
 
 /// Whether the caller of `exercise` is an impostor this run: as the file pins it, or from
 /// the run's seed.
-pub(super) fn impostor_this_run(caller: &Caller, seed: &crate::seed::Seed, id: &str) -> bool {
+pub fn impostor_this_run(caller: &Caller, seed: &crate::seed::Seed, id: &str) -> bool {
     match caller.is {
         CallerIs::Genuine => false,
         CallerIs::Impostor => true,
@@ -276,38 +276,5 @@ impl Session {
         } else {
             format!("The caller was {first}.")
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn either_is_chosen_by_the_seed_and_repeats() {
-        let caller = Caller {
-            is: CallerIs::Either,
-            ..Caller::default()
-        };
-        let picks: Vec<bool> = (0..16)
-            .map(|n| impostor_this_run(&caller, &crate::seed::Seed::new(n), "x"))
-            .collect();
-        assert!(picks.contains(&true) && picks.contains(&false), "{picks:?}");
-        for n in 0..16 {
-            assert_eq!(
-                impostor_this_run(&caller, &crate::seed::Seed::new(n), "x"),
-                picks[n as usize]
-            );
-        }
-        let pinned = Caller {
-            is: CallerIs::Impostor,
-            ..Caller::default()
-        };
-        assert!(impostor_this_run(&pinned, &crate::seed::Seed::new(1), "x"));
-        assert!(!impostor_this_run(
-            &Caller::default(),
-            &crate::seed::Seed::new(1),
-            "x"
-        ));
     }
 }

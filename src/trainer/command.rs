@@ -48,6 +48,8 @@ pub enum Command {
     Report,
     /// Read the code an app shows.
     Code(String),
+    /// Delete the oldest entry for the account from a third-party app.
+    Remove(String),
     /// A mail app checks for mail.
     Mail(String),
     /// Type a password into a mail app: (app, password).
@@ -106,6 +108,7 @@ Phone:     phone               show the phone     answer #  |  answer 0#   answe
            deny | report       deny the request, or deny and report it
            unlock              confirm with the phone's screen lock (create or use a passkey)
            code <app>          read the app's current code
+           remove <app>        delete the app's oldest entry for the account (a third-party app)
            clock auto          set the phone clock to automatic
 Mail:      mail <app>          the app checks for mail
            password <app> <password>   type a password (or App Password) into the app
@@ -205,6 +208,7 @@ pub fn parse(line: &str) -> Result<Command, NotACommand> {
         } else {
             rest.to_string()
         }),
+        "remove" | "delete" => Command::Remove(need("an app name")?),
         "mail" => Command::Mail(need("a mail app name")?),
         "password" => {
             let rest = need("a mail app and a password")?;
@@ -306,6 +310,8 @@ const VERBS: &[&str] = &[
     "unlock",
     "report",
     "code",
+    "remove",
+    "delete",
     "mail",
     "password",
     "account",
@@ -357,96 +363,5 @@ fn wait_seconds(text: &str) -> Result<i64, NotACommand> {
         _ => Err(NotACommand(format!(
             "`wait` moves time on by at most {max} seconds (one day) at a time; wait again for longer."
         ))),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn commands() {
-        assert_eq!(parse("2"), Ok(Command::Choose(2)));
-        assert_eq!(
-            parse("type Phone number: 4255550123"),
-            Ok(Command::Type {
-                field: Some("Phone number".into()),
-                text: "4255550123".into()
-            })
-        );
-        assert_eq!(
-            parse("password iPhone Mail abcdefghijklmnop"),
-            Ok(Command::MailPassword(
-                "iPhone Mail".into(),
-                "abcdefghijklmnop".into()
-            ))
-        );
-        assert_eq!(
-            parse("account iPhone Mail sign-in"),
-            Ok(Command::MailAccount(
-                "iPhone Mail".into(),
-                crate::actors::PhoneMailSetup::SignIn
-            ))
-        );
-        assert_eq!(
-            parse("account iPhone Mail manual"),
-            Ok(Command::MailAccount(
-                "iPhone Mail".into(),
-                crate::actors::PhoneMailSetup::ConfigureManually
-            ))
-        );
-        assert!(parse("account iPhone Mail later").is_err());
-        assert_eq!(
-            parse("signin iPhone Mail"),
-            Ok(Command::MailSignIn("iPhone Mail".into()))
-        );
-        assert_eq!(
-            parse("finish iPhone Mail"),
-            Ok(Command::MailFinish("iPhone Mail".into()))
-        );
-        assert_eq!(parse("approve 42"), Ok(Command::Approve(Some(42))));
-        assert!(parse("dance").is_err());
-        let typo = parse("verfy dana callback").unwrap_err().0;
-        assert!(typo.contains("Did you mean `verify`?"), "{typo}");
-        assert_eq!(parse("copy"), Ok(Command::Copy(None)));
-        assert!(parse("approve forty").is_err());
-        assert_eq!(parse("unlock"), Ok(Command::Unlock));
-        assert_eq!(parse("who"), Ok(Command::Who(None)));
-        assert_eq!(
-            parse("verify dana callback"),
-            Ok(Command::Verify("dana".into(), Some("callback".into())))
-        );
-        assert_eq!(
-            parse("verify dana"),
-            Ok(Command::Verify("dana".into(), None))
-        );
-        assert_eq!(
-            parse("ask dana employee id"),
-            Ok(Command::Ask("dana".into(), Some("employee id".into())))
-        );
-        assert_eq!(parse("refuse lee"), Ok(Command::Refuse("lee".into())));
-        assert_eq!(parse("restart"), Ok(Command::Restart));
-        assert_eq!(parse("who Dana"), Ok(Command::Who(Some("Dana".into()))));
-        assert!(parse("").is_err());
-    }
-
-    #[test]
-    fn wait_is_one_second_to_one_day() {
-        assert_eq!(parse("wait 30"), Ok(Command::Wait(30)));
-        assert_eq!(parse("wait 30s"), Ok(Command::Wait(30)));
-        assert_eq!(parse("wait 86400"), Ok(Command::Wait(86_400)));
-        for (line, says) in [
-            ("wait 0", "only moves forward"),
-            ("wait -5", "only moves forward"),
-            ("wait -99999999999999999999999", "only moves forward"),
-            ("wait 86401", "at most 86400"),
-            ("wait 99999999999999999999999", "at most 86400"),
-            ("wait soon", "whole number"),
-            ("wait 1.5", "whole number"),
-            ("wait -", "whole number"),
-        ] {
-            let err = parse(line).unwrap_err().0;
-            assert!(err.contains(says), "{line}: {err}");
-        }
     }
 }

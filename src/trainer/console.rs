@@ -189,6 +189,8 @@ impl Session {
             "revoke-sessions",
             "delete-method",
             "add-phone",
+            "unblock",
+            "unblock-mfa",
         ];
         let verified = self.done.iter().any(|(a, u)| a == "verify" && *u == key);
         // The console's answer is in the transcript, shown with the other outputs.

@@ -42,7 +42,7 @@ pub const MAX_LISTED_MISTAKES: usize = 100;
 /// solution the trainee is, the last command (named by a mistake it causes), and the mistakes
 /// past [`MAX_LISTED_MISTAKES`].
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Trail {
+pub struct Trail {
     /// Commands of the solution done, in order (see [`solution::progress`]).
     progress: usize,
     /// The last command that parsed, cleaned and trimmed.
@@ -52,8 +52,18 @@ pub(crate) struct Trail {
 }
 
 impl Trail {
+    /// Commands of the solution done so far, in order (see [`solution::progress`]).
+    pub fn progress(&self) -> usize {
+        self.progress
+    }
+
+    /// The last command that parsed, cleaned and trimmed.
+    pub fn last(&self) -> &str {
+        &self.last
+    }
+
     /// A command that parsed.
-    pub(crate) fn typed(&mut self, solution: &[Section], line: &str) {
+    pub fn typed(&mut self, solution: &[Section], line: &str) {
         let line = line.trim();
         if let Some((_, next)) = solution::commands(solution).nth(self.progress)
             && solution::matches(line, next)
@@ -66,18 +76,18 @@ impl Trail {
 
 /// A mistake as the session records it.
 #[derive(Clone, Debug)]
-pub(crate) struct Mistake {
+pub struct Mistake {
     /// The command that led to it, as typed (cleaned).
-    pub(crate) command: String,
+    pub command: String,
     /// What went wrong.
-    pub(crate) kind: MistakeKind,
+    pub kind: MistakeKind,
     /// How many of the solution's commands the trainee had done (see [`solution::progress`]).
-    pub(crate) progress: usize,
+    pub progress: usize,
 }
 
 /// What kind of mistake.
 #[derive(Clone, Debug)]
-pub(crate) enum MistakeKind {
+pub enum MistakeKind {
     /// The service refused it: the page shows this error.
     Refused {
         /// The page that showed the error.
@@ -196,7 +206,7 @@ pub fn score(outcome: Outcome, mistakes: usize, hints: u32) -> u32 {
 }
 
 /// The rule of the service behind a page that refused something.
-pub(crate) fn rule_of_page(page: PageId) -> Option<u8> {
+pub fn rule_of_page(page: PageId) -> Option<u8> {
     match page {
         PageId::SignIn(SignInStep::Password) => Some(27),
         PageId::SignIn(SignInStep::EnterCode { texted: true })
@@ -232,7 +242,7 @@ fn first_sentence(text: &str) -> &str {
 
 /// The rule an explanation cites, as `rule N: statement` from the registry (the form
 /// `safety.rs` writes).
-pub(crate) fn rule_cited(why: &str) -> Option<u8> {
+pub fn rule_cited(why: &str) -> Option<u8> {
     crate::rules::RULES
         .iter()
         .find(|r| why.contains(&format!("rule {}: {}", r.number, r.statement)))
@@ -241,20 +251,20 @@ pub(crate) fn rule_cited(why: &str) -> Option<u8> {
 
 /// What a session counted, besides the mistakes it lists.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Counts {
+pub struct Counts {
     /// Mistakes past [`MAX_LISTED_MISTAKES`], only counted.
-    pub(crate) unlisted: u32,
+    pub unlisted: u32,
     /// Commands that acted.
-    pub(crate) actions: u32,
+    pub actions: u32,
     /// Hints shown.
-    pub(crate) hints: u32,
+    pub hints: u32,
     /// Times the trainee started again.
-    pub(crate) restarts: u32,
+    pub restarts: u32,
 }
 
 impl Debrief {
     /// The debrief of an attempt at `exercise` from what the session recorded.
-    pub(crate) fn of(
+    pub fn of(
         exercise: &Exercise,
         outcome: Outcome,
         mistakes: &[Mistake],
@@ -525,166 +535,5 @@ impl std::fmt::Display for Debrief {
             }
         }
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_goal_not_met_scores_nothing_and_a_met_one_loses_points_for_help() {
-        assert_eq!(score(Outcome::Met, 0, 0), 100);
-        assert_eq!(score(Outcome::Met, 2, 1), 75);
-        assert_eq!(score(Outcome::Met, 50, 50), LEAST_FOR_A_MET_GOAL);
-        assert_eq!(score(Outcome::NotMet, 0, 0), 0);
-        assert_eq!(score(Outcome::Failed, 0, 0), 0);
-    }
-
-    #[test]
-    fn a_refused_code_touches_the_rule_of_its_page() {
-        assert_eq!(
-            rule_of_page(PageId::SignIn(SignInStep::EnterCode { texted: true })),
-            Some(15)
-        );
-        assert_eq!(rule_of_page(PageId::Home), None);
-        for n in [15, 17, 18, 27, 28] {
-            assert!(crate::rules::rule(n).is_some(), "rule {n}");
-        }
-    }
-
-    #[test]
-    fn the_cited_rule_is_found_only_as_the_registry_words_it() {
-        let r = crate::rules::rule(29).unwrap();
-        let why = format!("Broken.\nWhy: ...\nrule 29: {}", r.statement);
-        assert_eq!(rule_cited(&why), Some(29));
-        assert_eq!(rule_cited("rule 29: something else"), None);
-    }
-
-    #[test]
-    fn the_trail_follows_the_solution_as_progress_measures_it() {
-        let exercise = crate::trainer::exercise::parse(
-            "id: x\ntitle: X\nrole: user\ntenant: contoso\nperson: Dana\nbriefing: b\ngoal:\n  description: d\n  all:\n    - signed_in: Dana\nsolution:\n  - do: [verify dana, \"type {text}\"]\n  - do: [press Verify]\n",
-            std::path::Path::new("x.yaml"),
-        )
-        .unwrap();
-        let typed = [
-            "look",
-            "type 1",
-            "verify dana",
-            "type 000000",
-            "press verify",
-        ];
-        let mut trail = Trail::default();
-        for (n, line) in typed.iter().enumerate() {
-            trail.typed(&exercise.solution, line);
-            assert_eq!(
-                trail.progress,
-                solution::progress(&exercise.solution, typed[..=n].iter().copied()),
-                "after {line}"
-            );
-        }
-        assert_eq!((trail.progress, trail.last.as_str()), (3, "press verify"));
-    }
-
-    #[test]
-    fn a_time_limit_is_a_minute_to_thirty_days() {
-        let head = "id: x\ntitle: X\nrole: user\ntenant: contoso\nperson: Dana\nbriefing: b\ngoal:\n  description: d\n  all:\n    - signed_in: Dana\n";
-        let path = std::path::Path::new("x.yaml");
-        let parse = |limit: &str| {
-            crate::trainer::exercise::parse(&format!("{head}time_limit: {limit}\n"), path)
-        };
-        assert_eq!(parse("15").unwrap().time_limit, Some(15));
-        assert_eq!(parse("43200").unwrap().time_limit, Some(43_200));
-        for bad in ["0", "43201", "-5"] {
-            let err = parse(bad).unwrap_err().to_string();
-            assert!(err.contains("x.yaml:"), "{bad}: {err}");
-        }
-        assert!(
-            parse("0")
-                .unwrap_err()
-                .to_string()
-                .contains("a time limit is 1 to 43200")
-        );
-    }
-
-    #[test]
-    fn minutes_round_up_and_time_never_runs_backwards() {
-        let exercise = crate::trainer::exercise::parse(
-            "id: x\ntitle: X\nrole: user\ntenant: contoso\nperson: Dana\nbriefing: b\ngoal:\n  description: d\n  all:\n    - signed_in: Dana\nsolution:\n  - {guide: SMS-05, page: text-messages.html, do: [\"type {text}\"]}\n",
-            std::path::Path::new("x.yaml"),
-        )
-        .unwrap();
-        let d_mistakes = || {
-            vec![Mistake {
-                command: "type 000000".into(),
-                kind: MistakeKind::Refused {
-                    page: PageId::SignIn(SignInStep::EnterCode { texted: true }),
-                    message: "That code didn't work.".into(),
-                },
-                progress: 0,
-            }]
-        };
-        let mistake = Mistake {
-            command: "type 000000".into(),
-            kind: MistakeKind::Refused {
-                page: PageId::SignIn(SignInStep::EnterCode { texted: true }),
-                message: "That code didn't work.".into(),
-            },
-            progress: 0,
-        };
-        let d = Debrief::of(
-            &exercise,
-            Outcome::Met,
-            &[mistake],
-            Counts {
-                actions: 3,
-                ..Counts::default()
-            },
-            100..161,
-        );
-        assert_eq!((d.seconds, d.minutes(), d.score), (61, 2, 90));
-        assert_eq!(d.mistakes[0].guide.as_deref(), Some("SMS-05"));
-        assert_eq!(d.pages(), vec!["text-messages.html", "rules.html#rule-15"]);
-        assert_eq!(d.guide_steps(), vec!["SMS-05"]);
-        let text = d.to_string();
-        assert!(
-            text.contains("Time taken: 2 simulated minutes (61"),
-            "{text}"
-        );
-        assert!(
-            text.contains("guide step SMS-05, book text-messages.html; rule 15"),
-            "{text}"
-        );
-        assert!(
-            text.contains("type <the code in the latest text message>"),
-            "{text}"
-        );
-        // Past the listed ones, mistakes are counted and still cost points.
-        let many = Debrief::of(
-            &exercise,
-            Outcome::Met,
-            &d_mistakes(),
-            Counts {
-                unlisted: 5,
-                actions: 3,
-                ..Counts::default()
-            },
-            100..161,
-        );
-        assert_eq!((many.mistake_count(), many.score), (6, 40));
-        assert!(many.to_string().contains("... and 5 more, not listed."));
-        let d = Debrief::of(
-            &exercise,
-            Outcome::NotMet,
-            &[],
-            Counts::default(),
-            std::ops::Range {
-                start: 100,
-                end: 50,
-            },
-        );
-        assert_eq!((d.seconds, d.score), (0, 0));
-        assert!(d.to_string().contains("Mistakes: none."));
     }
 }

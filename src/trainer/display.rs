@@ -112,6 +112,26 @@ impl Session {
                 apps.join(", ")
             }
         ));
+        // An app that lists the same account more than once (set up again without deleting
+        // the first entry) shows every entry, oldest first, as the app's list does.
+        for app in &apps {
+            if app == "Microsoft Authenticator" {
+                continue;
+            }
+            if let Ok(totp) = self.world.totp_app(who, app).await {
+                let entries = totp.accounts().await?;
+                let repeated = entries
+                    .iter()
+                    .any(|e| entries.iter().filter(|x| *x == e).count() > 1);
+                if repeated {
+                    lines.push(format!(
+                        "{app} lists {} entries, oldest first: {}",
+                        entries.len(),
+                        entries.join("; ")
+                    ));
+                }
+            }
+        }
         if let Some(t) = phone.latest_text().await? {
             lines.push(format!(
                 "latest text from {}: \"{}\"{}",

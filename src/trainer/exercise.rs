@@ -221,6 +221,52 @@ pub enum Setup {
     ReportSuspiciousActivity(bool),
     /// An administrator blocked the person's sign-in.
     BlockSignIn(String),
+    /// The person signed in to Office with a code from a third-party app and closed the
+    /// browser a moment ago: that code is spent.
+    AppCodeSignIn {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// The app's name (`Google Authenticator`).
+        app: String,
+    },
+    /// An administrator required the person to register MFA again ("Require re-register
+    /// MFA"): the methods are deleted, the apps on the phone keep their entries.
+    Reregister(String),
+    /// The person began adding a third-party app in Security info, scanned its QR code and
+    /// closed the browser before typing a code: the app has an entry the service never kept.
+    UnfinishedAppSetup {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// The app's name (`Google Authenticator`).
+        app: String,
+    },
+    /// An administrator unticked an option in the MFA service settings (by its label there,
+    /// `Verification code from mobile app or hardware token`).
+    ServiceSettingOff(String),
+    /// Someone typed wrong passwords for the person from a network that is not theirs,
+    /// `count` times ([`MAX_REPEATS`] at most).
+    WrongPasswords {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// How many wrong passwords.
+        #[serde(deserialize_with = "repeats")]
+        count: u32,
+    },
+    /// The person signed in and asked for another text message `count` times
+    /// ([`MAX_REPEATS`] at most), or until the service refused one; the browser stays on
+    /// the page the last request left.
+    TextRequests {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// How many more texts were asked for.
+        #[serde(deserialize_with = "repeats")]
+        count: u32,
+    },
+    /// The tenant's "Automatically block users who report fraud" setting (rule 16), on or off.
+    FraudAutoBlock(bool),
+    /// The person signed in, chose a phone call and answered it with 0# (a fraud report), and
+    /// closed the browser.
+    ReportedCall(String),
     /// A mail app checked for mail (so its status shows).
     MailCheck {
         /// The person, by the name the exercise gives them.
@@ -525,6 +571,19 @@ pub struct Hint {
     pub text: String,
 }
 
+/// How many times a setup may repeat a request (wrong passwords, text messages).
+pub const MAX_REPEATS: u32 = 20;
+
+fn repeats<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let count = u32::deserialize(d)?;
+    if !(1..=MAX_REPEATS).contains(&count) {
+        return Err(serde::de::Error::custom(format!(
+            "a setup repeats 1 to {MAX_REPEATS} times, not {count}"
+        )));
+    }
+    Ok(count)
+}
+
 /// How wrong an exercise may set a phone clock, in seconds either way (one day).
 pub const MAX_CLOCK_OFFSET_SECS: i64 = 86_400;
 
@@ -670,99 +729,5 @@ pub fn find_in(dir: &Path, id: &str) -> Result<Option<Exercise>, ScenarioError> 
     }) {
         Some(problem) => Err(problem),
         None => Ok(None),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn shipped_exercises_load() {
-        let all = super::all_in(&crate::project::tests::repository().exercises()).unwrap();
-        assert!(all.problems.is_empty(), "{:?}", all.problems);
-        assert!(
-            all.exercises.len() >= 10,
-            "{} exercises",
-            all.exercises.len()
-        );
-    }
-
-    #[test]
-    fn never_lists_and_people_read_as_written() {
-        let path = std::path::Path::new("x.yaml");
-        let text = "id: x\ntitle: X\nrole: technician\ntenant: contoso\nperson: Dana\nbriefing: b\npeople:\n  Dana: Lost her phone.\n  Lee: Her manager.\ngoal:\n  description: d\n  all:\n    - signed_in_with: {user: Dana, method: tap}\n    - registered_on_new_phone: Dana\n  never:\n    - mfa_state_below: {user: Dana, is: enforced}\n    - before_verified: {user: Dana, actions: [tap, reregister]}\n    - approved_unstarted: Dana\n";
-        let ex = super::parse(text, path).unwrap();
-        assert_eq!(
-            ex.people.0,
-            vec![
-                ("Dana".to_string(), "Lost her phone.".to_string()),
-                ("Lee".to_string(), "Her manager.".to_string())
-            ]
-        );
-        assert_eq!(ex.people.story("lee"), Some(("Lee", "Her manager.")));
-        assert_eq!(
-            ex.people.story(" Lee Okafor "),
-            Some(("Lee", "Her manager."))
-        );
-        assert_eq!(ex.people.story("Sam"), None);
-        assert_eq!(ex.goal.never.len(), 3);
-        assert_eq!(
-            ex.goal.never[1],
-            super::Never::BeforeVerified {
-                user: "Dana".into(),
-                actions: vec!["tap".into(), "reregister".into()]
-            }
-        );
-        assert_eq!(
-            ex.goal.all[0].to_string(),
-            "Dana signed in with Temporary Access Pass"
-        );
-        let twice = text.replace("  Lee: Her manager.", "  dana: Again.");
-        let err = super::parse(&twice, path).unwrap_err().to_string();
-        assert!(err.contains("two stories"), "{err}");
-        let unknown = text.replace("approved_unstarted: Dana", "approved_anything: Dana");
-        let err = super::parse(&unknown, path).unwrap_err().to_string();
-        assert!(err.contains("approved_anything"), "{err}");
-    }
-
-    #[test]
-    fn a_caller_reads_as_written() {
-        let path = std::path::Path::new("x.yaml");
-        let text = "id: x\ntitle: X\nrole: technician\ntenant: contoso\nperson: Lee\nbriefing: b\ncaller:\n  is: either\n  manager: Priya Nair\n  knows:\n    employee id: E-1187\n    Manager: Priya Nair\n  impostor_knows: [employee id]\n  impostor_says:\n    manager: Tom\ngoal:\n  description: d\n  all:\n    - verified_first: Lee\n  never:\n    - any_of: {user: Lee, actions: [tap]}\n";
-        let ex = super::parse(text, path).unwrap();
-        assert_eq!(ex.caller.is, super::CallerIs::Either);
-        assert_eq!(
-            ex.caller.knows.get(" manager "),
-            Some(("Manager", "Priya Nair"))
-        );
-        assert_eq!(
-            ex.caller.impostor_says.get("MANAGER"),
-            Some(("manager", "Tom"))
-        );
-        assert!(ex.checks_caller());
-        let twice = text.replace(
-            "    Manager: Priya Nair\n",
-            "    Manager: Priya Nair\n    manager: Again\n",
-        );
-        let err = super::parse(&twice, path).unwrap_err().to_string();
-        assert!(err.contains("given twice"), "{err}");
-        let unknown = text.replace("  is: either", "  is: maybe");
-        assert!(super::parse(&unknown, path).is_err());
-        // A ticket from HR checks no caller.
-        let hr = text.replace("    - verified_first: Lee\n", "    - no_methods: Lee\n");
-        assert!(!super::parse(&hr, path).unwrap().checks_caller());
-    }
-
-    #[test]
-    fn a_phone_clock_is_wrong_by_at_most_a_day() {
-        let path = crate::project::tests::repository()
-            .exercises()
-            .join("08-ticket-clock.yaml");
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(super::parse(&text, &path).is_ok());
-        assert!(text.contains("offset: -300"));
-        let bad = text.replace("offset: -300", "offset: 9223372036854775807");
-        let err = super::parse(&bad, &path).unwrap_err().to_string();
-        assert!(err.contains("at most 86400 seconds"), "{err}");
-        assert!(err.contains("08-ticket-clock.yaml:"), "{err}");
     }
 }

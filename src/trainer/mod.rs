@@ -17,7 +17,7 @@
 //!
 //! Architecture invariant: only `terminal.rs` touches stdin and stdout.
 
-mod caller;
+pub mod caller;
 pub mod clean;
 pub mod command;
 mod console;
@@ -27,7 +27,7 @@ mod display;
 pub mod exercise;
 mod goal;
 pub mod input;
-mod safety;
+pub mod safety;
 pub mod session;
 mod setup;
 pub mod solution;

@@ -13,7 +13,7 @@ use crate::tenant::MfaState;
 use anyhow::Result;
 
 /// disabled < enabled < enforced.
-fn strength(state: MfaState) -> u8 {
+pub fn strength(state: MfaState) -> u8 {
     match state {
         MfaState::Disabled => 0,
         MfaState::Enabled => 1,
@@ -22,7 +22,7 @@ fn strength(state: MfaState) -> u8 {
 }
 
 /// "rule N: statement", from the registry.
-pub(super) fn cite(n: u8) -> String {
+pub fn cite(n: u8) -> String {
     crate::rules::rule(n).map_or_else(String::new, |r| {
         format!("\nrule {}: {}", r.number, r.statement)
     })
@@ -225,27 +225,5 @@ impl Session {
             ),
             Err(_) => false,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn strength_orders_the_states() {
-        use super::strength;
-        use crate::tenant::MfaState::*;
-        assert!(strength(Disabled) < strength(Enabled));
-        assert!(strength(Enabled) < strength(Enforced));
-    }
-
-    #[test]
-    fn citations_come_from_the_registry() {
-        let cited = super::cite(6);
-        let rule = crate::rules::rule(6).unwrap();
-        assert!(
-            cited.contains(&format!("rule 6: {}", rule.statement)),
-            "{cited}"
-        );
-        assert_eq!(super::cite(99), "");
     }
 }

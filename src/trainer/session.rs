@@ -101,7 +101,7 @@ pub struct RealPhone {
 }
 
 /// Names as typed, compared without case or surrounding spaces.
-pub(super) fn lower(s: &str) -> String {
+pub fn lower(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
@@ -609,6 +609,19 @@ impl Session {
                 };
                 w.app_code(&who, &name).await?;
                 String::new()
+            }
+            Command::Remove(app) => {
+                if lower(app) == "microsoft authenticator" {
+                    bail!(
+                        "`remove` deletes an entry from a third-party app (Google Authenticator, Authy)"
+                    );
+                }
+                let name = self.app_name(app).await?;
+                let upn = w.person(&who)?.upn.clone();
+                match w.totp_app(&who, &name).await?.remove_oldest(&upn).await? {
+                    Some(_) => String::new(),
+                    None => format!("{name} has no entry for {upn}."),
+                }
             }
             Command::Mail(app) => {
                 self.mail_app(app)?.sync().await?;

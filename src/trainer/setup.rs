@@ -104,6 +104,147 @@ impl Session {
                     .fraud_setting(crate::records::FraudSetting::ReportSuspiciousActivity, *on)
                     .await?;
             }
+            Setup::AppCodeSignIn { user, app } => {
+                // The person's own browser waits at the code step of a sign-in...
+                let page = journeys::sign_in(w, user, Destination::Office).await?;
+                anyhow::ensure!(
+                    page.page == PageId::SignIn(SignInStep::EnterCode { texted: false }),
+                    "{user}'s sign-in did not ask for an app code"
+                );
+                // ...while they sign in on their laptop with the code the app shows.
+                let person = w.person(user)?.clone();
+                let laptop = w.sim()?.browser(&format!("{user}'s laptop"));
+                laptop.open(Destination::Office).await?;
+                for action in [
+                    Action::Enter(crate::screens::Field::Email, person.upn.clone()),
+                    Action::Press(crate::screens::Button::Next),
+                    Action::Enter(crate::screens::Field::Password, person.password.clone()),
+                    Action::Press(crate::screens::Button::SignIn),
+                ] {
+                    laptop.act(action).await??;
+                }
+                // The code is read early in its half-minute, so the app still shows it when
+                // the trainee looks (a person who has just signed in, not a race).
+                let into_step = w.sim()?.clock.code_time().rem_euclid(30);
+                if into_step > 5 {
+                    w.sim()?.wait(30 - into_step);
+                }
+                let code = w.app_code(user, app).await?;
+                laptop
+                    .act(Action::Enter(crate::screens::Field::Code, code))
+                    .await??;
+                let page = laptop
+                    .act(Action::Press(crate::screens::Button::Verify))
+                    .await??;
+                if let Some(no) = page.control("No") {
+                    laptop.act(no).await??;
+                }
+                anyhow::ensure!(
+                    laptop.signed_in().await?.is_some(),
+                    "{user}'s laptop did not get in with the app's code"
+                );
+                laptop.close().await?;
+            }
+            Setup::Reregister(user) => {
+                let upn = w.person(user)?.upn.clone();
+                w.sim()?
+                    .admin
+                    .act(&upn, AdminAction::RequireReregistration)
+                    .await??;
+            }
+            Setup::UnfinishedAppSetup { user, app } => {
+                anyhow::ensure!(
+                    w.phone(user)?.install(app).await?,
+                    "the store has no app called {app}"
+                );
+                journeys::sign_in_with_mfa(w, user, Destination::SecurityInfo).await?;
+                w.use_control(user, "Add sign-in method").await?;
+                w.use_control(user, "Authenticator app").await?;
+                w.use_control(user, "Add").await?;
+                w.use_control(user, "I want to use a different authenticator app")
+                    .await?;
+                let page = w.use_control(user, "Next").await?;
+                let qr = page.qr.context("there is no QR code on the page")?;
+                w.totp_app(user, app)
+                    .await?
+                    .scan(&qr)
+                    .await?
+                    .map_err(anyhow::Error::msg)?;
+                w.browser(user)?.close().await?;
+            }
+            Setup::ServiceSettingOff(label) => {
+                let option = crate::records::ServiceSettings::LABELS
+                    .iter()
+                    .position(|l| l == label)
+                    .with_context(|| format!("the MFA service settings have no \"{label}\""))?;
+                w.sim()?
+                    .admin
+                    .service_settings(Some((option, false)))
+                    .await?;
+            }
+            Setup::WrongPasswords { user, count } => {
+                let upn = w.person(user)?.upn.clone();
+                // From a network that is not the person's, so the log tells them apart.
+                let other = self
+                    .world
+                    .intruder(Some(std::net::Ipv4Addr::new(192, 0, 2, 44)))
+                    .await?;
+                for n in 0..*count {
+                    other.open(Destination::Office).await?;
+                    other
+                        .act(Action::Enter(crate::screens::Field::Email, upn.clone()))
+                        .await??;
+                    let page = other
+                        .act(Action::Press(crate::screens::Button::Next))
+                        .await??;
+                    if page.page == PageId::SignIn(SignInStep::Locked) {
+                        break;
+                    }
+                    other
+                        .act(Action::Enter(
+                            crate::screens::Field::Password,
+                            format!("Summer{}!", 2020 + n),
+                        ))
+                        .await??;
+                    other
+                        .act(Action::Press(crate::screens::Button::SignIn))
+                        .await??;
+                }
+                other.close().await?;
+            }
+            Setup::TextRequests { user, count } => {
+                let page = journeys::sign_in(w, user, Destination::Office).await?;
+                anyhow::ensure!(
+                    page.page == PageId::SignIn(SignInStep::EnterCode { texted: true }),
+                    "{user}'s sign-in did not start with a text message"
+                );
+                // Another text each time, until the count or until the service refuses one
+                // (the page then stays on the list of ways, saying so).
+                for _ in 0..*count {
+                    let page = w.page(user).await?;
+                    if page.control("Sign in another way").is_none() {
+                        break;
+                    }
+                    w.use_control(user, "Sign in another way").await?;
+                    w.use_control(user, "Text").await?;
+                }
+            }
+            Setup::FraudAutoBlock(on) => {
+                w.sim()?
+                    .admin
+                    .fraud_setting(crate::records::FraudSetting::AutoBlock, *on)
+                    .await?;
+            }
+            Setup::ReportedCall(user) => {
+                journeys::sign_in(w, user, Destination::Office).await?;
+                w.use_control(user, "Sign in another way").await?;
+                w.use_control(user, "Call").await?;
+                w.phone(user)?
+                    .answer("0#")
+                    .await?
+                    .context("no call rang on the phone")?;
+                w.browser(user)?.close().await?;
+            }
             Setup::MailCheck { user, app } => {
                 w.person(user)?
                     .mail_apps

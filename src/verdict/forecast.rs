@@ -205,24 +205,3 @@ pub fn text(f: &Forecast) -> String {
     }
     out
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_coming_days_come_from_the_rule_registry() {
-        let from = crate::clock::parse_instant("2026-11-28").unwrap();
-        let days = cutovers_after(from);
-        let first = days
-            .first()
-            .expect("the registry names days after 2026-11-28");
-        assert!(first.day > from);
-        let retirement = days
-            .iter()
-            .find(|c| crate::clock::format_date(c.day) == "2027-02-01")
-            .expect("2027-02-01");
-        assert!(retirement.rules.iter().any(|(n, _)| *n == 36));
-        assert!(days.windows(2).all(|w| w[0].day < w[1].day));
-    }
-}

@@ -11,21 +11,27 @@ use crate::guide::{Marks, Serves, ids_in};
 use crate::harness::{Status, StepRecord};
 
 /// A verdict while it is being worked out: notes still typed.
-pub(super) enum Judged {
+pub enum Judged {
+    /// The guide step still works as written.
     Holds,
+    /// It works, with these differences from the guide's date.
     Differs(Vec<Found>),
+    /// It stops working; what was seen where.
     Stops(Vec<Found>),
     /// Refused by the service, at one or more steps (scenarios) for the same reason.
     Gone {
+        /// Why the service refused.
         refusal: Refusal,
+        /// Where it refused, seen from this guide step.
         at: Vec<Refused>,
     },
+    /// Not checked, and why.
     NotChecked(String),
 }
 
 /// Where the service refused, seen from one guide step.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Refused {
+pub struct Refused {
     at: Place,
     /// The refused step was set-up for this guide step.
     setup: bool,
@@ -101,7 +107,7 @@ impl Judged {
     /// The verdict in words: every note once (the same note at several steps once, with
     /// every place), set-up first, then the guide step's own lines in the order they ran, then
     /// where the replay stopped.
-    pub(super) fn worded(self) -> Verdict {
+    pub fn worded(self) -> Verdict {
         let words = |found: Vec<Found>| {
             // The same difference seen at several steps is one sentence with every place.
             let mut grouped: Vec<(Found, Vec<Place>)> = Vec::new();
@@ -168,7 +174,7 @@ fn serves(marks: &Marks, step: &StepRecord, id: &str) -> Option<Serves> {
 /// Guide step `id`'s verdict from one scenario's two runs: only the steps that serve it
 /// (its marked lines and, for the first marked step, the set-up before them) count. The
 /// guide's own run, which ran every step, says which lines those are.
-pub(super) fn scenario_verdict(
+pub fn scenario_verdict(
     id: &str,
     then: &[&StepRecord],
     now: &[&StepRecord],
@@ -276,64 +282,4 @@ pub(super) fn scenario_verdict(
         served.map(|s| s.id).unwrap_or_default(),
         why.trim_end_matches('.')
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::verdict::notes::Observed;
-
-    fn at(file: &str, line: usize) -> Place {
-        Place {
-            file: file.into(),
-            line,
-            step: format!("When step {line}"),
-        }
-    }
-
-    #[test]
-    fn the_same_note_at_several_steps_is_one_sentence_with_every_place_set_up_first_stops_last() {
-        let note = |line, setup| Found {
-            note: Note::Step("the page shows \"A\" where the guide expects \"B\"".into()),
-            at: at("features/x.feature", line),
-            setup,
-        };
-        let v = Judged::Differs(vec![
-            note(30, false),
-            note(12, false),
-            Found {
-                at: at("features/y.feature", 4),
-                ..note(0, false)
-            },
-            note(7, true),
-            Found {
-                note: Note::StopsWorking {
-                    why: "the page has no box \"Code\"".into(),
-                },
-                at: at("features/x.feature", 41),
-                setup: false,
-            },
-        ])
-        .worded();
-        assert_eq!(
-            v.notes(),
-            [
-                "In set-up, before this guide step's own lines: the page shows \"A\" where the guide expects \"B\" (features/x.feature:7).",
-                "The page shows \"A\" where the guide expects \"B\" (features/x.feature, lines 12 and 30; features/y.feature:4).",
-                "The replay cannot go on: the page has no box \"Code\" (at features/x.feature:41, When step 41).",
-            ]
-        );
-        // More than four notes are all kept.
-        let many = Judged::Differs(
-            (1..=6)
-                .map(|n| Found {
-                    note: Note::NowShows(Observed::Mail(format!("status {n}"))),
-                    at: at("features/x.feature", n),
-                    setup: false,
-                })
-                .collect(),
-        )
-        .worded();
-        assert_eq!(many.notes().len(), 6);
-    }
 }

@@ -13,11 +13,17 @@ use crate::transcript::{Event, Output};
 
 /// Why the service refused a step, with what a reader should do instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) enum Refusal {
+pub enum Refusal {
     /// A mail app using basic authentication was turned away; `status` is what it showed.
-    BasicAuthMail { status: String },
+    BasicAuthMail {
+        /// What the mail app showed.
+        status: String,
+    },
     /// Texts and calls from Microsoft are retired; `message` is what the page showed.
-    PhoneRetired { message: String },
+    PhoneRetired {
+        /// What the page showed.
+        message: String,
+    },
 }
 
 impl Refusal {
@@ -60,9 +66,14 @@ impl Refusal {
 
 /// Something a person observed during a step that matters when comparing eras.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) enum Observed {
+pub enum Observed {
     /// Clicked a control, labelled as the page showed it.
-    Pressed { control: Control, label: String },
+    Pressed {
+        /// The control.
+        control: Control,
+        /// Its label on the page.
+        label: String,
+    },
     /// A number to type into Microsoft Authenticator (on the page or in the app).
     NumberToType,
     /// An App Password on the page.
@@ -84,13 +95,13 @@ impl std::fmt::Display for Observed {
 
 /// A step of a feature file, as a reader finds it: `features/x.feature:57` and its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Place {
+pub struct Place {
     /// The feature file as a person finds it.
-    pub(super) file: String,
+    pub file: String,
     /// The step's line.
-    pub(super) line: usize,
+    pub line: usize,
     /// `When Dana presses "Verify"`.
-    pub(super) step: String,
+    pub step: String,
 }
 
 impl Place {
@@ -111,19 +122,27 @@ impl std::fmt::Display for Place {
 
 /// One difference between the guide's date and the replay, before it is worded.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) enum Note {
+pub enum Note {
     /// Noted by the replay's own steps (a page check that did not match, a stand-in button),
     /// already in words.
     Step(String),
     /// Other controls pressed (a control renamed, or a different way through): the labels
     /// pressed now and on the guide's date.
-    Uses { now: Vec<String>, then: Vec<String> },
+    Uses {
+        /// The labels pressed now.
+        now: Vec<String>,
+        /// The labels pressed on the guide's date.
+        then: Vec<String>,
+    },
     /// Shown now and not on the guide's date.
     NowShows(Observed),
     /// Shown on the guide's date and not now.
     NoLongerShows(Observed),
     /// The replay failed at this step, for a reason that is not a refusal.
-    StopsWorking { why: String },
+    StopsWorking {
+        /// The failure, in words.
+        why: String,
+    },
 }
 
 impl Note {
@@ -148,10 +167,13 @@ impl Note {
 
 /// A note with the step it was seen at and whether that step was set-up for the guide step.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Found {
-    pub(super) note: Note,
-    pub(super) at: Place,
-    pub(super) setup: bool,
+pub struct Found {
+    /// What was seen.
+    pub note: Note,
+    /// The step it was seen at.
+    pub at: Place,
+    /// That step was set-up for the guide step, not the guide step itself.
+    pub setup: bool,
 }
 
 impl Found {
@@ -243,7 +265,9 @@ pub(super) fn observations(events: &[Event]) -> Vec<Observed> {
     out
 }
 
-pub(super) fn compare_step(then: Option<&StepRecord>, now: &StepRecord) -> Vec<Note> {
+/// What differs at one step between its run on the guide's date (`then`, if the step ran) and
+/// its run now: the step's own notes, controls pressed differently, things shown or gone.
+pub fn compare_step(then: Option<&StepRecord>, now: &StepRecord) -> Vec<Note> {
     let mut notes: Vec<Note> = now.notes.iter().cloned().map(Note::Step).collect();
     let Some(then) = then else { return notes };
     // A step that failed is explained by where it stopped, not by what it did not show.

@@ -9,6 +9,7 @@ use std::process::{Command, Output};
 fn mfa_sim_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
         .current_dir(dir)
+        .env_remove("RUST_LOG")
         .args(args)
         .output()
         .expect("the binary runs")
@@ -463,6 +464,50 @@ fn an_unknown_value_lists_the_known_ones() {
         assert!(
             !said.contains(program),
             "program text {program:?} in\n{said}"
+        );
+    }
+}
+
+/// Issue 12: mdBook's own log lines reach the terminal as mdBook prints them, quiet by
+/// default (its warnings and errors only) and its progress with `-v`. The scaffolded book is
+/// damaged so mdBook complains: its front page includes a file that is not there.
+#[test]
+fn mdbook_warnings_reach_stderr_and_v_adds_its_progress() {
+    let (_dir, project) = new_project();
+    let readme = project.join("book/src/README.md");
+    let mut page = std::fs::read_to_string(&readme).unwrap();
+    page.push_str("\n{{#include no-such-page.md}}\n");
+    std::fs::write(&readme, page).unwrap();
+
+    let quiet = mfa_sim_in(&project, &["book"]);
+    let err = String::from_utf8_lossy(&quiet.stderr).into_owned();
+    // mdBook's own message, at its own level, from its own module.
+    for words in [
+        "ERROR",
+        "WARN",
+        "mdbook_driver",
+        "Error updating",
+        "Caused By",
+        "no-such-page.md",
+    ] {
+        assert!(
+            err.contains(words),
+            "mdBook's complaint did not reach stderr (no {words:?}):\n{}",
+            text(&quiet)
+        );
+    }
+    assert!(
+        !err.contains("Book building has started"),
+        "mdBook's progress shows without -v:\n{err}"
+    );
+
+    let verbose = mfa_sim_in(&project, &["-v", "book"]);
+    let err = String::from_utf8_lossy(&verbose.stderr).into_owned();
+    for words in ["INFO", "Book building has started", "Error updating"] {
+        assert!(
+            err.contains(words),
+            "-v did not add mdBook's {words:?}:\n{}",
+            text(&verbose)
         );
     }
 }

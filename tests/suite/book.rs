@@ -136,7 +136,7 @@ async fn the_book_shows_every_guide_step_with_live_outputs_and_is_deterministic(
         rules.contains(r#"<a href="troubleshooting.html#sc-troubleshooting-"#),
         "scenarios tagged @rule:N link to the page that shows them"
     );
-    assert!(rules.contains("tenant::verification_tests::app_codes_replay_and_age"));
+    assert!(rules.contains("tests/suite/unit/tenant/verification.rs::app_codes_replay_and_age"));
 
     let intro = &a
         .iter()

@@ -1,6 +1,8 @@
 //! Every integration test but the guide run (`tests/guide.rs`, cucumber owns its `main`) and
 //! the fuzz replay (`tests/fuzz_regressions.rs`, which sets a process-wide panic hook), in one
-//! binary: one link instead of a dozen keeps a fresh `cargo test` quick.
+//! binary: one link instead of a dozen keeps a fresh `cargo test` quick. The library's own tests
+//! are here too, in `unit/` (one module per module of `src/`, through the public API): the
+//! library is `test = false`, so it is compiled once and not again as a unit-test harness.
 //!
 //! Run one part with its module name: `cargo test --test suite trainer::`.
 
@@ -27,4 +29,5 @@ mod step_expressions;
 mod then_and_now;
 mod today;
 mod trainer;
+mod unit;
 mod web;

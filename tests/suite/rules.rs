@@ -9,19 +9,15 @@ use mfa_sim::rules::{Modelled, RULES, rule};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The file a test reference names: `tests/x.rs::f` is `tests/x.rs`; `a::b::f` and
-/// `a::b::tests::f` are in `src/a/b.rs` (or `src/a/b/mod.rs`).
+/// The file a test reference names: `tests/x.rs::f` is the function `f` in `tests/x.rs`. Every
+/// test lives under `tests/` (the library keeps none in `src/`), so any other reference is not
+/// a path; so is one that leaves `tests/` (`..`) or names no `.rs` file.
 fn file_of(root: &Path, reference: &str) -> Option<(PathBuf, String)> {
     let (path, name) = reference.rsplit_once("::")?;
-    if path.starts_with("tests/") {
-        return Some((root.join(path), name.to_string()));
-    }
-    // An inline `mod tests` lives in its parent's file: `a::b::tests::f` is in `src/a/b.rs`.
-    let path = path.strip_suffix("::tests").unwrap_or(path);
-    let module = path.replace("::", "/");
-    let file = root.join("src").join(format!("{module}.rs"));
-    let dir = root.join("src").join(&module).join("mod.rs");
-    Some((if file.exists() { file } else { dir }, name.to_string()))
+    let inside = path.starts_with("tests/")
+        && path.ends_with(".rs")
+        && !path.split('/').any(|part| part == ".." || part.is_empty());
+    (inside && !name.is_empty()).then(|| (root.join(path), name.to_string()))
 }
 
 /// True when `code` has `fn name(` right under a test attribute.
@@ -197,7 +193,22 @@ fn the_test_finder_needs_a_test_attribute_and_the_exact_name() {
         Some((root.join("tests/cli.rs"), "f".into()))
     );
     assert_eq!(
-        file_of(root, "tenant::oath::f").map(|(_, n)| n),
-        Some("f".to_string())
+        file_of(root, "tests/suite/unit/tenant/oath.rs::f"),
+        Some((root.join("tests/suite/unit/tenant/oath.rs"), "f".into()))
+    );
+    assert_eq!(
+        file_of(root, "tenant::oath::f"),
+        None,
+        "a module path is not a file"
+    );
+    assert_eq!(
+        file_of(root, "tests/../src/lib.rs::f"),
+        None,
+        "outside tests/"
+    );
+    assert_eq!(
+        file_of(root, "tests/suite/unit/tenant::f"),
+        None,
+        "not a .rs file"
     );
 }

@@ -25,10 +25,10 @@ fn state(word: &str) -> Result<MfaState> {
 
 /// Example: When the administrator enables MFA for Dana
 #[given(
-    regex = r"^the administrator (enables|enforces|disables) MFA for (\w[\w'-]*(?: [A-Z][\w'-]*)?)$"
+    regex = r"^the administrator (enables|enforces|disables) MFA for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)$"
 )]
 #[when(
-    regex = r"^the administrator (enables|enforces|disables) MFA for (\w[\w'-]*(?: [A-Z][\w'-]*)?)$"
+    regex = r"^the administrator (enables|enforces|disables) MFA for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)$"
 )]
 async fn set_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> Result<()> {
     w.at(step);
@@ -255,8 +255,12 @@ async fn issue_tap(w: &mut GuideWorld, step: &Step, who: Person, minutes: i64) -
 }
 
 /// Example: When the administrator blocks MFA for Dana
-#[given(regex = r"^the administrator (blocks|unblocks) MFA for (\w[\w'-]*(?: [A-Z][\w'-]*)?)$")]
-#[when(regex = r"^the administrator (blocks|unblocks) MFA for (\w[\w'-]*(?: [A-Z][\w'-]*)?)$")]
+#[given(
+    regex = r"^the administrator (blocks|unblocks) MFA for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)$"
+)]
+#[when(
+    regex = r"^the administrator (blocks|unblocks) MFA for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)$"
+)]
 async fn block_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> Result<()> {
     w.at(step);
     admin_do(w, &who, AdminAction::BlockMfa(verb == "blocks")).await?;
@@ -270,7 +274,7 @@ async fn block_mfa(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -
 
 /// Example: Then the administrator sees that Dana is at high risk
 #[then(
-    regex = r"^the administrator sees that (\w[\w'-]*(?: [A-Z][\w'-]*)?) is (at high risk|not at risk)$"
+    regex = r"^the administrator sees that ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) is (at high risk|not at risk)$"
 )]
 async fn risk(w: &mut GuideWorld, step: &Step, who: Person, what: String) -> Result<()> {
     w.at(step);
@@ -285,7 +289,7 @@ async fn risk(w: &mut GuideWorld, step: &Step, who: Person, what: String) -> Res
 
 /// Example: Then the administrator sees that Dana's MFA is blocked
 #[then(
-    regex = r"^the administrator sees that (\w[\w'-]*(?: [A-Z][\w'-]*)?)'s MFA is (blocked|not blocked)$"
+    regex = r"^the administrator sees that ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s MFA is (blocked|not blocked)$"
 )]
 async fn mfa_blocked(w: &mut GuideWorld, step: &Step, who: Person, what: String) -> Result<()> {
     w.at(step);
@@ -359,8 +363,12 @@ async fn log_failures(w: &mut GuideWorld, step: &Step, count: usize, who: Person
 }
 
 /// Example: When the administrator blocks sign-in for Dana
-#[given(regex = r"^the administrator (blocks|unblocks) sign-in for (\w[\w'-]*(?: [A-Z][\w'-]*)?)$")]
-#[when(regex = r"^the administrator (blocks|unblocks) sign-in for (\w[\w'-]*(?: [A-Z][\w'-]*)?)$")]
+#[given(
+    regex = r"^the administrator (blocks|unblocks) sign-in for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)$"
+)]
+#[when(
+    regex = r"^the administrator (blocks|unblocks) sign-in for ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)$"
+)]
 async fn block_sign_in(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> Result<()> {
     w.at(step);
     admin_do(w, &who, AdminAction::BlockSignIn(verb == "blocks")).await?;
@@ -405,7 +413,7 @@ async fn registration_methods(w: &mut GuideWorld, step: &Step, count: u8) -> Res
 
 /// Example: Then the administrator sees "Passkey (Microsoft Authenticator)" among Dana's methods
 #[then(
-    regex = r#"^the administrator (sees|does not see) "([^"]+)" among (\w[\w'-]*(?: [A-Z][\w'-]*)?)'s methods$"#
+    regex = r#"^the administrator (sees|does not see) "([^"]+)" among ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s methods$"#
 )]
 async fn admin_sees_method(
     w: &mut GuideWorld,

@@ -132,7 +132,7 @@ async fn type_app_code(w: &mut GuideWorld, step: &Step, who: Person, app: App) -
 
 /// Example: Then Microsoft Authenticator on Dana's phone shows a sign-in request
 #[then(
-    regex = r"^Microsoft Authenticator on (\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone shows (a|no) sign-in request$"
+    regex = r"^Microsoft Authenticator on ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone shows (a|no) sign-in request$"
 )]
 async fn request_shown(w: &mut GuideWorld, step: &Step, who: Person, which: String) -> Result<()> {
     w.at(step);
@@ -148,7 +148,7 @@ async fn request_shown(w: &mut GuideWorld, step: &Step, who: Person, which: Stri
 
 /// Example: Then Microsoft Authenticator on Dana's old phone shows a sign-in request
 #[then(
-    regex = r"^Microsoft Authenticator on (\w[\w'-]*(?: [A-Z][\w'-]*)?)'s old phone shows (a|no) sign-in request$"
+    regex = r"^Microsoft Authenticator on ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s old phone shows (a|no) sign-in request$"
 )]
 async fn old_request_shown(
     w: &mut GuideWorld,
@@ -174,7 +174,7 @@ async fn old_request_shown(
 
 /// Example: Then the request asks Dana for the number shown on screen
 #[then(
-    regex = r"^the request (asks|does not ask) (\w[\w'-]*(?: [A-Z][\w'-]*)?) for the number shown on screen$"
+    regex = r"^the request (asks|does not ask) ([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) for the number shown on screen$"
 )]
 async fn asks_number(w: &mut GuideWorld, step: &Step, verb: String, who: Person) -> Result<()> {
     w.at(step);

@@ -257,7 +257,7 @@ async fn sees(w: &mut GuideWorld, step: &Step, who: Person, title: String) -> Re
 }
 
 /// Example: Then the page says "not be shown again"
-#[then(regex = r#"^(?:the|(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s) page says "([^"]+)"$"#)]
+#[then(regex = r#"^(?:the|([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s) page says "([^"]+)"$"#)]
 async fn page_says(w: &mut GuideWorld, step: &Step, who: String, text: String) -> Result<()> {
     w.at(step);
     let who = if who.is_empty() {
@@ -283,9 +283,9 @@ async fn page_says(w: &mut GuideWorld, step: &Step, who: String, text: String) -
 /// Rule 19: after the password the first method starts at once (a text sent, a request in
 /// the app, a call placed, the code box), with no "Verify your identity" list first. The text
 /// is the page's title or any of its wording.
-#[given(regex = r#"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s sign-in starts with "([^"]+)"$"#)]
-#[when(regex = r#"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s sign-in starts with "([^"]+)"$"#)]
-#[then(regex = r#"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s sign-in starts with "([^"]+)"$"#)]
+#[given(regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s sign-in starts with "([^"]+)"$"#)]
+#[when(regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s sign-in starts with "([^"]+)"$"#)]
+#[then(regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s sign-in starts with "([^"]+)"$"#)]
 async fn sign_in_starts_with(
     w: &mut GuideWorld,
     step: &Step,
@@ -310,7 +310,7 @@ async fn sign_in_starts_with(
 }
 
 /// Example: Then Dana was never shown "Verify your identity"
-#[then(regex = r#"^(\w[\w'-]*(?: [A-Z][\w'-]*)?) was never shown "([^"]+)"$"#)]
+#[then(regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) was never shown "([^"]+)"$"#)]
 async fn never_shown(w: &mut GuideWorld, step: &Step, who: String, title: String) -> Result<()> {
     w.at(step);
     let shown = w.sim()?.transcript.all().into_iter().any(|e| {

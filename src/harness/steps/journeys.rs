@@ -167,10 +167,10 @@ async fn added_authenticator(w: &mut GuideWorld, step: &Step, who: Person) -> Re
 
 /// Example: When Dana chooses to get codes by text message
 #[given(
-    regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?) chooses to (get codes by text message|set up Microsoft Authenticator|set up another authenticator app)$"
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) chooses to (get codes by text message|set up Microsoft Authenticator|set up another authenticator app)$"
 )]
 #[when(
-    regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?) chooses to (get codes by text message|set up Microsoft Authenticator|set up another authenticator app)$"
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) chooses to (get codes by text message|set up Microsoft Authenticator|set up another authenticator app)$"
 )]
 async fn chooses_method(w: &mut GuideWorld, step: &Step, who: Person, what: String) -> Result<()> {
     w.at(step);

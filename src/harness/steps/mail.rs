@@ -126,10 +126,10 @@ async fn outlook_done(w: &mut GuideWorld, step: &Step, who: Person, app: String)
 
 /// Example: When Dana adds her account to "iPhone Mail" with "Sign in"
 #[given(
-    regex = r#"^(\w[\w'-]*(?: [A-Z][\w'-]*)?) adds (?:her|his|their) account to "([^"]+)" with "(Sign in|Configure Manually)"$"#
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) adds (?:her|his|their) account to "([^"]+)" with "(Sign in|Configure Manually)"$"#
 )]
 #[when(
-    regex = r#"^(\w[\w'-]*(?: [A-Z][\w'-]*)?) adds (?:her|his|their) account to "([^"]+)" with "(Sign in|Configure Manually)"$"#
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) adds (?:her|his|their) account to "([^"]+)" with "(Sign in|Configure Manually)"$"#
 )]
 async fn add_account(
     w: &mut GuideWorld,

@@ -39,7 +39,7 @@ async fn text_count(w: &mut GuideWorld, step: &Step, who: Person, n: usize) -> R
 }
 
 /// Example: Then Dana's phone rings
-#[then(regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone (rings|does not ring)$")]
+#[then(regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone (rings|does not ring)$")]
 async fn rings(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> Result<()> {
     w.at(step);
     let ringing = w.phone(&who)?.ringing().await?.is_some();
@@ -57,10 +57,10 @@ async fn rings(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> Re
 
 /// Example: When Dana answers the call and presses "#"
 #[given(
-    regex = r#"^(\w[\w'-]*(?: [A-Z][\w'-]*)?) answers the (call|desk phone) and presses "([^"]+)"$"#
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) answers the (call|desk phone) and presses "([^"]+)"$"#
 )]
 #[when(
-    regex = r#"^(\w[\w'-]*(?: [A-Z][\w'-]*)?) answers the (call|desk phone) and presses "([^"]+)"$"#
+    regex = r#"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) answers the (call|desk phone) and presses "([^"]+)"$"#
 )]
 async fn answer(
     w: &mut GuideWorld,
@@ -138,8 +138,8 @@ fn desk_phone(w: &GuideWorld, who: &str) -> Result<crate::actors::PhoneHandle> {
 }
 
 /// Example: When Dana's phone loses its signal
-#[given(regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone (loses|regains) its signal$")]
-#[when(regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone (loses|regains) its signal$")]
+#[given(regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone (loses|regains) its signal$")]
+#[when(regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone (loses|regains) its signal$")]
 async fn signal(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> Result<()> {
     w.at(step);
     let phone = w.phone(&who)?;
@@ -152,8 +152,12 @@ async fn signal(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> R
 }
 
 /// Example: When Dana's phone goes offline
-#[given(regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone (goes offline|comes back online)$")]
-#[when(regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone (goes offline|comes back online)$")]
+#[given(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone (goes offline|comes back online)$"
+)]
+#[when(
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone (goes offline|comes back online)$"
+)]
 async fn online(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> Result<()> {
     w.at(step);
     let phone = w.phone(&who)?;
@@ -165,10 +169,10 @@ async fn online(w: &mut GuideWorld, step: &Step, who: Person, verb: String) -> R
 
 /// Example: When Dana's phone clock is 3 minutes fast
 #[given(
-    regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone clock is (\d+ (?:seconds?|minutes?)) (fast|slow)$"
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone clock is (\d+ (?:seconds?|minutes?)) (fast|slow)$"
 )]
 #[when(
-    regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?)'s phone clock is (\d+ (?:seconds?|minutes?)) (fast|slow)$"
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?)'s phone clock is (\d+ (?:seconds?|minutes?)) (fast|slow)$"
 )]
 async fn clock_wrong(
     w: &mut GuideWorld,
@@ -299,10 +303,10 @@ async fn no_new_text(w: &mut GuideWorld, step: &Step, who: Person) -> Result<()>
 
 /// Example: When Dana gets a new phone and keeps the old one
 #[given(
-    regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?) gets a new phone and (keeps|wipes|loses) the old one$"
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) gets a new phone and (keeps|wipes|loses) the old one$"
 )]
 #[when(
-    regex = r"^(\w[\w'-]*(?: [A-Z][\w'-]*)?) gets a new phone and (keeps|wipes|loses) the old one$"
+    regex = r"^([A-Z][A-Za-z'\-]*(?: [A-Z][A-Za-z'\-]*)?) gets a new phone and (keeps|wipes|loses) the old one$"
 )]
 async fn new_phone(w: &mut GuideWorld, step: &Step, who: Person, fate: String) -> Result<()> {
     // The number moves to the new phone (texts and calls go there); the new phone has no

@@ -1,14 +1,17 @@
-//! Unit tests for the flows: the service's rules that live in which page comes next (rules 7,
-//! 9-11, 20, 25 and 26 of [`crate::rules`]). Decisions here are on typed pages, never on titles.
+//! Tests of the flows (`src/flows/`): the service's rules that live in which page comes next (rules
+//! 7, 9-11, 20, 25 and 26 of [`mfa_sim::rules`]). Decisions here are on typed pages, never on
+//! titles.
 
-use super::*;
-use crate::clock::Clock;
-use crate::screens::{Button, Checkbox, Choice, Field, Link, NewMethod, WizardPage};
-use crate::tenant::methods::Method;
-use crate::tenant::{CodeCheck, MfaState, PhoneSlot, Policy, Purpose};
+use mfa_sim::clock::Clock;
+use mfa_sim::flows::*;
+use mfa_sim::screens::{Action, Page, SignInPage};
+use mfa_sim::screens::{Button, Checkbox, Choice, Field, Link, NewMethod, WizardPage};
+use mfa_sim::tenant::methods::Method;
+use mfa_sim::tenant::{CodeCheck, MfaState, PhoneSlot, Policy, Purpose};
+use mfa_sim::tenant::{Tenant, UserId, VerifyOption};
 
 fn tenant(date: &str, policy: Policy) -> (Tenant, UserId, Clock) {
-    crate::tenant::test_tenant::with_user(
+    crate::unit::tenant::test_tenant::with_user(
         date,
         policy,
         7,
@@ -16,7 +19,7 @@ fn tenant(date: &str, policy: Policy) -> (Tenant, UserId, Clock) {
     )
 }
 
-use crate::tenant::test_tenant::add_mobile;
+use crate::unit::tenant::test_tenant::add_mobile;
 
 /// Open `dest` and type the user's name and password.
 fn sign_in(dest: Destination, t: &mut Tenant, cookies: &mut Cookies) -> Flow {
@@ -116,10 +119,7 @@ fn a_new_method_is_offered_only_where_the_policy_allows_it() {
     // Rules 9, 11 and 20: what "I want to set up a different method" (sign-up) and "Add
     // sign-in method" (Security info) list.
     let (mut t, id, _) = tenant("2026-11-28", Policy::default());
-    let flow = Flow {
-        user: Some(id),
-        ..Flow::default()
-    };
+    let flow = Flow::landed(Destination::Office, id, &mut t);
     let offered = |t: &Tenant, manage: bool| flow.new_method_options(t, manage);
     let alternate = NewMethod::Phone(PhoneSlot::Alternate);
     let office = NewMethod::Phone(PhoneSlot::Office);
@@ -200,7 +200,7 @@ fn combined_sign_up_starts_with_microsoft_authenticator() {
     else {
         panic!("expected the QR code page, got {:?}", flow.page.id());
     };
-    assert!(payload.starts_with(crate::tenant::ACTIVATION_SCHEME));
+    assert!(payload.starts_with(mfa_sim::tenant::ACTIVATION_SCHEME));
     // Back to the start, and the different-app way to the end.
     act(&mut flow, Action::Press(Button::Back), &mut t, &mut cookies);
     act(&mut flow, Action::Press(Button::Back), &mut t, &mut cookies);
@@ -212,7 +212,7 @@ fn combined_sign_up_starts_with_microsoft_authenticator() {
     ] {
         act(&mut flow, action, &mut t, &mut cookies);
     }
-    let challenge = flow.challenge.unwrap();
+    let challenge = flow.challenge().unwrap();
     let Some(Purpose::RegisterSoftwareToken { oath }) =
         t.challenge(challenge).map(|c| c.purpose.clone())
     else {
@@ -292,7 +292,7 @@ fn type_texted_code(flow: &mut Flow, t: &mut Tenant, cookies: &mut Cookies, tick
         flow.page.id()
     );
     let code = t
-        .challenge(flow.challenge.unwrap())
+        .challenge(flow.challenge().unwrap())
         .and_then(|c| c.texted_code())
         .unwrap()
         .to_string();
@@ -454,7 +454,7 @@ fn dont_ask_again_is_on_the_call_page_too_and_a_ticked_box_is_remembered_when_th
         flow.page,
         Page::SignIn(SignInPage::Calling { remember: true, .. })
     ));
-    t.answer_call(flow.challenge.unwrap(), "#");
+    t.answer_call(flow.challenge().unwrap(), "#");
     flow.refresh(&mut t, &mut cookies);
     assert!(matches!(
         flow.page,
@@ -506,7 +506,7 @@ fn add_a_passkey_after_a_texted_code_registers_one() {
     let mut cookies = Cookies::default();
     let mut flow = sign_in(Destination::Office, &mut t, &mut cookies);
     let code = t
-        .challenge(flow.challenge.unwrap())
+        .challenge(flow.challenge().unwrap())
         .and_then(|c| c.texted_code().map(str::to_string))
         .unwrap();
     act(
@@ -562,8 +562,8 @@ fn the_blocking_passkey_step_registers_then_signs_in_with_it() {
         flow.page,
         Page::SignIn(SignInPage::PasskeySignIn { error: None })
     );
-    let c = flow.challenge.unwrap();
-    t.answer_push(c, crate::tenant::Answer::Approve(None));
+    let c = flow.challenge().unwrap();
+    t.answer_push(c, mfa_sim::tenant::Answer::Approve(None));
     flow.refresh(&mut t, &mut cookies);
     assert!(matches!(
         flow.page,
@@ -660,7 +660,7 @@ fn the_passkey_suggestion_follows_any_second_factor_where_texts_or_calls_are_ena
                 Method::Authenticator {
                     device: 5,
                     device_name: "Dana's phone".into(),
-                    oath: crate::tenant::oath::Oath::new(&[5; 20], "Contoso", "dana@contoso.com")
+                    oath: mfa_sim::tenant::oath::Oath::new(&[5; 20], "Contoso", "dana@contoso.com")
                         .unwrap(),
                     last_step: None,
                 },
@@ -677,8 +677,8 @@ fn the_passkey_suggestion_follows_any_second_factor_where_texts_or_calls_are_ena
             panic!("the push starts first: {:?}", flow.page.id());
         };
         t.answer_push(
-            flow.challenge.unwrap(),
-            crate::tenant::Answer::Approve(number),
+            flow.challenge().unwrap(),
+            mfa_sim::tenant::Answer::Approve(number),
         );
         flow.refresh(&mut t, &mut cookies);
         assert_eq!(
@@ -694,7 +694,7 @@ fn legacy_text_step2(t: &mut Tenant, cookies: &mut Cookies) -> Flow {
     let mut flow = sign_in(Destination::MfaSetup, t, cookies);
     assert_eq!(
         flow.page.id(),
-        crate::screens::PageId::SignIn(crate::screens::SignInStep::MoreInfoRequired)
+        mfa_sim::screens::PageId::SignIn(mfa_sim::screens::SignInStep::MoreInfoRequired)
     );
     act(&mut flow, Action::Press(Button::Next), t, cookies);
     act(
@@ -707,7 +707,7 @@ fn legacy_text_step2(t: &mut Tenant, cookies: &mut Cookies) -> Flow {
     assert!(
         matches!(
             flow.page,
-            Page::Legacy(crate::screens::LegacyPage::Step2 { texted: true, .. })
+            Page::Legacy(mfa_sim::screens::LegacyPage::Step2 { texted: true, .. })
         ),
         "{:?}",
         flow.page
@@ -716,7 +716,7 @@ fn legacy_text_step2(t: &mut Tenant, cookies: &mut Cookies) -> Flow {
 }
 
 fn texted(flow: &Flow, t: &Tenant) -> String {
-    t.challenge(flow.challenge.unwrap())
+    t.challenge(flow.challenge().unwrap())
         .and_then(|c| c.texted_code())
         .unwrap()
         .to_string()
@@ -724,7 +724,7 @@ fn texted(flow: &Flow, t: &Tenant) -> String {
 
 fn legacy_step2_error(flow: &Flow) -> Option<String> {
     match &flow.page {
-        Page::Legacy(crate::screens::LegacyPage::Step2 { error, .. }) => error.clone(),
+        Page::Legacy(mfa_sim::screens::LegacyPage::Step2 { error, .. }) => error.clone(),
         other => panic!("expected Step 2, got {:?}", other.id()),
     }
 }
@@ -762,7 +762,7 @@ fn resend_on_the_older_page_texts_a_fresh_code_and_the_first_stops_working() {
     act(&mut flow, Action::Press(Button::Verify), &mut t, cookies);
     assert_eq!(
         flow.page.id(),
-        crate::screens::PageId::Legacy(crate::screens::LegacyStep::Step3)
+        mfa_sim::screens::PageId::Legacy(mfa_sim::screens::LegacyStep::Step3)
     );
 }
 
@@ -789,7 +789,7 @@ fn resend_counts_towards_the_limit_on_texts_and_a_refused_one_keeps_the_code() {
     act(&mut flow, Action::Press(Button::Verify), &mut t, cookies);
     assert_eq!(
         flow.page.id(),
-        crate::screens::PageId::Legacy(crate::screens::LegacyStep::Step3)
+        mfa_sim::screens::PageId::Legacy(mfa_sim::screens::LegacyStep::Step3)
     );
 }
 
@@ -799,12 +799,12 @@ fn only_a_texted_code_can_be_sent_again() {
     t.set_mfa_state(id, MfaState::Enforced);
     let cookies = &mut Cookies::default();
     let flow = legacy_text_step2(&mut t, cookies);
-    let cid = flow.challenge.unwrap();
+    let cid = flow.challenge().unwrap();
     let code = texted(&flow, &t);
     assert_eq!(t.submit_code(cid, &code), CodeCheck::Accepted);
     assert_eq!(
         t.resend_text(cid),
-        Err(crate::tenant::verification::ResendError::NotWaiting)
+        Err(mfa_sim::tenant::verification::ResendError::NotWaiting)
     );
 }
 
@@ -838,7 +838,7 @@ fn update_password(flow: &mut Flow, t: &mut Tenant, cookies: &mut Cookies, typed
 
 #[test]
 fn change_at_next_sign_in_asks_for_a_new_password_before_mfa_and_the_temporary_one_stops_working() {
-    use crate::screens::{PageId, SignInStep};
+    use mfa_sim::screens::{PageId, SignInStep};
     let (mut t, id, _clock) = enforced(None);
     let temporary = t
         .reset_password_from_console(id, None, true)
@@ -847,7 +847,7 @@ fn change_at_next_sign_in_asks_for_a_new_password_before_mfa_and_the_temporary_o
     let cookies = &mut Cookies::default();
     let mut flow = sign_in_with(Destination::Office, &temporary, &mut t, cookies);
     assert_eq!(flow.page.id(), PageId::SignIn(SignInStep::UpdatePassword));
-    assert!(flow.challenge.is_none(), "no MFA before the new password");
+    assert!(flow.challenge().is_none(), "no MFA before the new password");
     let view = flow.page.view();
     for field in [
         Field::CurrentPassword,

@@ -1,14 +1,14 @@
-//! For unit tests only: a tenant on a date with one user, built the way every test module of
-//! the tenant and the flows needs it. Each caller keeps its own seed, because the seed decides
-//! the codes its assertions may depend on.
+//! For the tests of the tenant and the flows: a tenant on a date with one user, built the way every
+//! test module of the tenant and the flows needs it. Each caller keeps its own seed, because the
+//! seed decides the codes its assertions may depend on.
 
-use super::{Policy, Tenant, User, UserId};
-use crate::clock::{Clock, parse_instant};
-use crate::seed::Seed;
+use mfa_sim::clock::{Clock, parse_instant};
+use mfa_sim::seed::Seed;
+use mfa_sim::tenant::{Policy, Tenant, User, UserId};
 
 /// A tenant on `date` (`2021-06-01` or RFC 3339) with `policy`, seeded with `seed`, and one
 /// user `(sign-in name, display name, password)`; the clock is returned to move time.
-pub(crate) fn with_user(
+pub fn with_user(
     date: &str,
     policy: Policy,
     seed: u64,
@@ -22,9 +22,9 @@ pub(crate) fn with_user(
 }
 
 /// Give the user the mobile phone `+1 4255550123` (Dana's in the scenarios) as a method.
-pub(crate) fn add_mobile(t: &mut Tenant, id: UserId) {
-    let phone = super::methods::Method::Phone {
-        slot: super::PhoneSlot::Mobile,
+pub fn add_mobile(t: &mut Tenant, id: UserId) {
+    let phone = mfa_sim::tenant::methods::Method::Phone {
+        slot: mfa_sim::tenant::PhoneSlot::Mobile,
         number: "+1 4255550123".into(),
     };
     t.user_mut(id)

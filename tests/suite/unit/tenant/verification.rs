@@ -1,10 +1,15 @@
-//! Unit tests for `verification.rs`: the rules of passwords, codes, pushes and calls.
-use super::*;
-use crate::clock::Clock;
-use crate::tenant::methods::Method;
-use crate::tenant::oath::Oath;
-use crate::tenant::test_tenant::with_user;
-use crate::tenant::{Policy, Protocol, Role, User};
+//! Tests of `mfa_sim::tenant::verification` (`src/tenant/verification.rs`): the rules of passwords,
+//! codes, pushes and calls.
+use crate::unit::tenant::test_tenant::with_user;
+use mfa_sim::clock::Clock;
+use mfa_sim::tenant::Tenant;
+use mfa_sim::tenant::challenge::{Answer, ChallengeState, CodeCheck, Failure, Purpose};
+use mfa_sim::tenant::directory::{MfaState, UserId};
+use mfa_sim::tenant::methods::{Method, PhoneSlot, VerifyOption};
+use mfa_sim::tenant::oath::Oath;
+use mfa_sim::tenant::sign_in_log::ClientKind;
+use mfa_sim::tenant::verification::*;
+use mfa_sim::tenant::{Policy, Protocol, Role, User};
 
 fn tenant(date: &str) -> (Tenant, UserId, Clock) {
     let (mut t, id, clock) = with_user(
@@ -13,13 +18,17 @@ fn tenant(date: &str) -> (Tenant, UserId, Clock) {
         3,
         ("dana@contoso.com", "Dana Whitfield", "pw-right"),
     );
-    crate::tenant::test_tenant::add_mobile(&mut t, id);
+    crate::unit::tenant::test_tenant::add_mobile(&mut t, id);
     t.set_mfa_state(id, MfaState::Enabled);
     (t, id, clock)
 }
 
 fn texted(t: &Tenant, challenge: u64) -> String {
-    t.challenge(challenge).unwrap().code.clone().unwrap()
+    t.challenge(challenge)
+        .unwrap()
+        .texted_code()
+        .unwrap()
+        .to_string()
 }
 
 #[test]
@@ -265,7 +274,7 @@ fn an_app_password_is_not_a_browser_password_and_survives_a_password_reset() {
     let (mut t, id, _) = tenant("2021-06-01");
     t.policy.app_passwords = true;
     let app_password = t.create_app_password(id, "iPhone Mail").unwrap();
-    // Rule 22 (crate::rules): never for browser sign-in.
+    // Rule 22 (mfa_sim::rules): never for browser sign-in.
     assert_eq!(
         t.check_password(
             "dana@contoso.com",
@@ -280,12 +289,12 @@ fn an_app_password_is_not_a_browser_password_and_survives_a_password_reset() {
     let mail = t.basic_sign_in(
         "dana@contoso.com",
         &app_password,
-        crate::tenant::Protocol::Imap,
+        mfa_sim::tenant::Protocol::Imap,
         "Mail",
     );
     assert_eq!(
         mail,
-        crate::tenant::BasicOutcome::Accepted { app_password: true }
+        mfa_sim::tenant::BasicOutcome::Accepted { app_password: true }
     );
 }
 
@@ -425,7 +434,7 @@ fn mobile() -> Method {
 
 #[test]
 fn a_new_user_starts_disabled_and_security_defaults_leave_it_so() {
-    // Rule 1 (see crate::rules).
+    // Rule 1 (see mfa_sim::rules).
     let (t, id, _) = bare("2021-06-01", Policy::default());
     assert_eq!(t.user(id).mfa, MfaState::Disabled);
     assert_eq!(t.sign_in_need(id, None), SignInNeed::Nothing);
@@ -454,7 +463,7 @@ fn an_enabled_user_without_methods_registers_in_the_browser_and_mail_still_works
     assert_eq!(t.sign_in_need(id, None), SignInNeed::Register);
     assert_eq!(
         t.basic_sign_in("sam@contoso.com", "pw-sam", Protocol::Imap, "Thunderbird"),
-        crate::tenant::BasicOutcome::Accepted {
+        mfa_sim::tenant::BasicOutcome::Accepted {
             app_password: false
         },
         "the account password still works for basic authentication while enabled"
@@ -611,12 +620,12 @@ fn app_passwords_keep_working_after_the_setting_is_turned_off() {
     assert!(!t.app_passwords_offered(id), "no new ones");
     assert_eq!(
         t.basic_sign_in("dana@contoso.com", &pw, Protocol::Imap, "Mail"),
-        crate::tenant::BasicOutcome::Accepted { app_password: true }
+        mfa_sim::tenant::BasicOutcome::Accepted { app_password: true }
     );
     t.delete_app_passwords(id);
     assert!(matches!(
         t.basic_sign_in("dana@contoso.com", &pw, Protocol::Imap, "Mail"),
-        crate::tenant::BasicOutcome::Refused(_)
+        mfa_sim::tenant::BasicOutcome::Refused(_)
     ));
 }
 
@@ -649,9 +658,10 @@ fn a_call_passes_on_pound_and_zero_pound_reports_fraud() {
         "Report suspicious activity is off by default"
     );
     assert!(
-        t.sign_in_log().iter().any(
-            |r| r.result == crate::records::SignInResult::Failure && r.detail.contains("fraud")
-        )
+        t.sign_in_log()
+            .iter()
+            .any(|r| r.result == mfa_sim::records::SignInResult::Failure
+                && r.detail.contains("fraud"))
     );
 }
 

@@ -1,0 +1,11 @@
+//! Tests of `mfa_sim::words` (`src/words.rs`), through its public API.
+
+use mfa_sim::words::*;
+
+#[test]
+fn readable() {
+    assert_eq!(quoted_or_nothing(Some("x")), "\"x\"");
+    assert_eq!(quoted_or_nothing(None), "nothing");
+    assert_eq!(quoted_list(["a", "b"]), "\"a\", \"b\"");
+    assert_eq!(quoted_list(Vec::<String>::new()), "nothing");
+}
