@@ -70,7 +70,8 @@ pub(crate) trait Controls {
     fn field(&self, label: &str, value: &str) -> String;
 }
 
-/// The book's controls: still pictures of them, the pressed one marked.
+/// The book's controls: still pictures of them, the pressed link or button marked (an option
+/// or tick box shows its own state instead).
 pub(crate) struct Still<'a> {
     /// The label pressed on this page, if any.
     pub(crate) pressed: Option<&'a str>,
@@ -78,7 +79,8 @@ pub(crate) struct Still<'a> {
 
 impl Controls for Still<'_> {
     fn control(&self, tag: &str, class: &str, label: &str, shown: &str) -> String {
-        let mark = if self.pressed == Some(label) {
+        // Links and buttons are chips (`span`); options and tick boxes (`div`) are never marked.
+        let mark = if tag == "span" && self.pressed == Some(label) {
             " mfa-pressed"
         } else {
             ""
