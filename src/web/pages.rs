@@ -49,16 +49,12 @@ pub fn top_for(trainee: &str, csrf: &str) -> String {
     )
 }
 
-/// A small form with one button that posts an action.
-pub fn action_button(
-    csrf: &str,
-    act: &str,
-    fields: &[(&str, &str)],
-    label: &str,
-    class: &str,
-) -> String {
+/// The opening of a form that posts action `act` to `/act`, with its CSRF token and the
+/// hidden `fields`; the callers add what the person sees and close the form.
+fn action_form(class: &str, csrf: &str, act: &str, fields: &[(&str, &str)]) -> String {
     let mut h = format!(
-        r#"<form class="web-inline" method="post" action="/act"><input type="hidden" name="csrf" value="{}"><input type="hidden" name="do" value="{}">"#,
+        r#"<form class="{}" method="post" action="/act"><input type="hidden" name="csrf" value="{}"><input type="hidden" name="do" value="{}">"#,
+        esc(class),
         esc(csrf),
         esc(act)
     );
@@ -69,11 +65,23 @@ pub fn action_button(
             esc(value)
         );
     }
-    h + &format!(
-        r#"<button type="submit" class="{}">{}</button></form>"#,
-        esc(class),
-        esc(label)
-    )
+    h
+}
+
+/// A small form with one button that posts an action.
+pub fn action_button(
+    csrf: &str,
+    act: &str,
+    fields: &[(&str, &str)],
+    label: &str,
+    class: &str,
+) -> String {
+    action_form("web-inline", csrf, act, fields)
+        + &format!(
+            r#"<button type="submit" class="{}">{}</button></form>"#,
+            esc(class),
+            esc(label)
+        )
 }
 
 /// A form with a text box and a button that posts an action with what was typed (`text`).
@@ -85,24 +93,13 @@ pub fn action_box(
     button: &str,
     id: &str,
 ) -> String {
-    let mut h = format!(
-        r#"<form class="web-row" method="post" action="/act"><input type="hidden" name="csrf" value="{}"><input type="hidden" name="do" value="{}">"#,
-        esc(csrf),
-        esc(act)
-    );
-    for (name, value) in fields {
-        h += &format!(
-            r#"<input type="hidden" name="{}" value="{}">"#,
-            esc(name),
-            esc(value)
-        );
-    }
-    h + &format!(
-        r#"<label>{} <input type="text" name="text" id="{}" autocomplete="off"></label> <button type="submit">{}</button></form>"#,
-        esc(label),
-        esc(id),
-        esc(button)
-    )
+    action_form("web-row", csrf, act, fields)
+        + &format!(
+            r#"<label>{} <input type="text" name="text" id="{}" autocomplete="off"></label> <button type="submit">{}</button></form>"#,
+            esc(label),
+            esc(id),
+            esc(button)
+        )
 }
 
 /// The browser card's controls as forms: a click is `press <label>`, a text box is
