@@ -5,7 +5,7 @@
 use anyhow::{Context, Result, anyhow};
 use mfa_sim::Project;
 use mfa_sim::cli::ProgressFile;
-use mfa_sim::clock::{Clock, Instant};
+use mfa_sim::clock::Instant;
 use mfa_sim::progress::{Attempt, Store};
 use mfa_sim::trainer::debrief::Debrief;
 use std::path::PathBuf;
@@ -54,13 +54,7 @@ pub(crate) fn save(
     debrief: &Debrief,
     ended: Instant,
 ) -> Result<()> {
-    let attempt = Attempt {
-        trainee: trainee.to_string(),
-        exercise: debrief.exercise.clone(),
-        real_time: Clock::wall().now(),
-        simulated_time: ended,
-        debrief: debrief.clone(),
-    };
+    let attempt = Attempt::finished(trainee, debrief, ended);
     store
         .record(&attempt)
         .context("the attempt was not saved (the debrief above is all there is of it)")?;

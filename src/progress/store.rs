@@ -112,6 +112,20 @@ pub struct Attempt {
     pub debrief: Debrief,
 }
 
+impl Attempt {
+    /// A finished attempt as the terminal and the web trainer keep it: `trainee`'s
+    /// `debrief`, ended at simulated time `ended`, stamped with the machine's time now.
+    pub fn finished(trainee: &str, debrief: &Debrief, ended: Instant) -> Attempt {
+        Attempt {
+            trainee: trainee.to_string(),
+            exercise: debrief.exercise.clone(),
+            real_time: crate::clock::Clock::wall().now(),
+            simulated_time: ended,
+            debrief: debrief.clone(),
+        }
+    }
+}
+
 /// An open progress file.
 pub struct Store {
     conn: Connection,

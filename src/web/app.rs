@@ -6,7 +6,6 @@ use super::action::{ActionForm, WebAction};
 use super::pages;
 use super::sessions::{Play, Shared};
 use super::{Config, Site};
-use crate::progress::Attempt;
 use crate::trainer::Session;
 use axum::Router;
 use axum::body::Body;
@@ -243,7 +242,7 @@ async fn play_page(State(state): State<Arc<Site>>, headers: HeaderMap) -> Respon
     let web = shared.lock().await;
     let Some(play) = &web.play else {
         let list = state.exercises();
-        return Html(pages::exercises(&web, &list, None)).into_response();
+        return Html(pages::exercises(&web, list, None)).into_response();
     };
     let csrf = web.csrf.to_string();
     let exercise = play.session.exercise();
@@ -330,7 +329,7 @@ async fn act(
                     StatusCode::NOT_FOUND,
                     Html(pages::exercises(
                         &web,
-                        &list,
+                        list,
                         Some(&format!("There is no exercise \"{exercise_id}\".")),
                     )),
                 )
@@ -353,7 +352,7 @@ async fn act(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     Html(pages::exercises(
                         &web,
-                        &list,
+                        list,
                         Some(&format!("The exercise could not start: {e:#}")),
                     )),
                 )
@@ -431,7 +430,7 @@ fn manager(state: &Site, headers: &HeaderMap, csv: bool) -> Response {
             );
         }
     };
-    let known: Vec<String> = state.exercises().into_iter().map(|e| e.id).collect();
+    let known: Vec<String> = state.exercises().iter().map(|e| e.id.clone()).collect();
     if csv {
         return (
             [
@@ -459,14 +458,11 @@ impl Site {
         let Some(path) = &self.config.progress else {
             return "Not saved (--no-save).".into();
         };
-        let debrief = session.debrief();
-        let attempt = Attempt {
-            trainee: trainee.to_string(),
-            exercise: debrief.exercise.clone(),
-            real_time: crate::clock::Clock::wall().now(),
-            simulated_time: session.now().unwrap_or_default(),
-            debrief,
-        };
+        let attempt = crate::progress::Attempt::finished(
+            trainee,
+            &session.debrief(),
+            session.now().unwrap_or_default(),
+        );
         let _guard = self
             .writing
             .lock()

@@ -51,6 +51,9 @@ pub struct Config {
 pub struct Site {
     config: Config,
     sessions: sessions::Sessions,
+    /// The project's exercises, read once when the server starts (a file that does not
+    /// load stops `serve` with its place, as `mfa-sim check` would say it).
+    exercises: Vec<Exercise>,
     /// Held while an attempt is written to the progress file.
     writing: std::sync::Mutex<()>,
 }
@@ -63,8 +66,10 @@ impl Site {
         if config.idle.is_zero() {
             anyhow::bail!("--idle-minutes must be at least 1");
         }
+        let exercises = crate::trainer::exercise::all_in(&config.project.exercises())?.strict()?;
         Ok(Site {
             sessions: sessions::Sessions::new(config.max_sessions, config.idle),
+            exercises,
             config,
             writing: std::sync::Mutex::new(()),
         })
@@ -82,11 +87,9 @@ impl Site {
         }
     }
 
-    /// The project's exercises that load (read afresh, so edits show without a restart).
-    fn exercises(&self) -> Vec<Exercise> {
-        crate::trainer::exercise::all_in(&self.config.project.exercises())
-            .map(|c| c.exercises)
-            .unwrap_or_default()
+    /// The project's exercises.
+    fn exercises(&self) -> &[Exercise] {
+        &self.exercises
     }
 }
 

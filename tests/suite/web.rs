@@ -705,3 +705,24 @@ async fn the_start_form_is_refused_from_another_sites_page() {
         assert_eq!(a.status, StatusCode::SEE_OTHER, "{origin}");
     }
 }
+
+/// The exercises are read once when the server starts: a file that does not load stops it
+/// with the file's name, instead of leaving the exercise out of the list unsaid.
+#[test]
+fn a_broken_exercise_file_stops_the_server_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = std::process::Command::new(env!("CARGO_BIN_EXE_mfa-sim"))
+        .args(["new", "desk"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    let root = dir.path().join("desk");
+    let exercises = mfa_sim::project::Project::at(&root).unwrap().exercises();
+    std::fs::create_dir_all(&exercises).unwrap();
+    std::fs::write(exercises.join("broken.yaml"), "id: [unclosed\n").unwrap();
+    let mut config = config(None);
+    config.project = mfa_sim::project::Project::at(&root).unwrap();
+    let err = format!("{:#}", app::router(config).expect_err("serve refuses"));
+    assert!(err.contains("broken.yaml"), "{err}");
+}
