@@ -1,5 +1,5 @@
-//! How fast the simulated tenant is, and how it grows: `cargo bench` (or
-//! `cargo bench --bench simulator -- FILTER`).
+//! How fast the simulated tenant is, and how it grows: `cargo bench -p mfa-sim-bench` (or
+//! `cargo bench -p mfa-sim-bench -- FILTER`).
 //!
 //! - `sign_in`: one password + authenticator-app-code sign-in against the tenant's synchronous
 //!   API (the rules the browser's flow asks: password, what is needed, open the challenge,
@@ -35,7 +35,7 @@ fn main() {
 /// The shipped population scenario with `count` generated people.
 fn population(count: usize) -> Scenario {
     let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/fabrikam-population.yaml");
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios/fabrikam-population.yaml");
     let mut scenario = Scenario::load(&path).expect("shipped scenario loads");
     scenario.generate = Some(Population {
         count,
