@@ -158,9 +158,19 @@ pub enum Command {
         #[arg(long)]
         real_phone: bool,
         /// With --real-phone: run on this date (YYYY-MM-DD) at the machine's time of day
-        /// instead of today.
-        #[arg(long, value_name = "YYYY-MM-DD", requires = "real_phone")]
+        /// instead of today. With --free: the simulated date to start on.
+        #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
+        /// Free play on this tenant (a name in scenarios/ or a path): no goal, no score,
+        /// nothing saved; the phone's signal and internet can be switched.
+        #[arg(long, value_name = "TENANT", conflicts_with = "exercise")]
+        free: Option<String>,
+        /// With --free: the person to play or help (default: the tenant's first person).
+        #[arg(long, value_name = "NAME", requires = "free")]
+        person: Option<String>,
+        /// With --free: play the help desk (an admin console, no phone) instead of the user.
+        #[arg(long, requires = "free")]
+        desk: bool,
         /// Whose progress this is (default: the user name from the environment, USER or
         /// USERNAME).
         #[arg(long, value_name = "NAME")]

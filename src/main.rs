@@ -294,6 +294,45 @@ async fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(exit(!findings.iter().any(|f| f.fails(strict))))
         }
         Command::Train {
+            date: Some(_),
+            real_phone: false,
+            free: None,
+            ..
+        } => Err(anyhow::anyhow!(
+            "--date goes with --real-phone (the real clock on that date) or --free (free play on that date)"
+        )),
+        Command::Train {
+            free: Some(tenant),
+            real_phone,
+            date,
+            person,
+            desk,
+            ..
+        } => {
+            let project = project(explicit)?;
+            let role = if desk {
+                mfa_sim::trainer::exercise::Role::Technician
+            } else {
+                mfa_sim::trainer::exercise::Role::User
+            };
+            // With the real phone the date is the real clock's (on the chosen day); without,
+            // it is the simulation's start.
+            let (on, phone) = if real_phone {
+                (None, Some(mfa_sim::trainer::RealPhone { date }))
+            } else {
+                (date, None)
+            };
+            let free = mfa_sim::trainer::Exercise::free_play(
+                &tenant,
+                on,
+                person.as_deref().unwrap_or_default(),
+                role,
+            );
+            // Free play is not an attempt: nothing is saved and it ends well when it ends.
+            mfa_sim::trainer::terminal::run_free(&project, free, phone).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train {
             exercise: None,
             trainee,
             file,
@@ -317,6 +356,7 @@ async fn dispatch(cli: Cli) -> Result<ExitCode> {
             trainee,
             file,
             no_save,
+            ..
         } => {
             let project = project(explicit)?;
             let trainee = practice::trainee(trainee);

@@ -34,8 +34,8 @@ fn main() {
 
 /// The shipped population scenario with `count` generated people.
 fn population(count: usize) -> Scenario {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios/fabrikam-population.yaml");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../scenarios/fabrikam-population.yaml");
     let mut scenario = Scenario::load(&path).expect("shipped scenario loads");
     scenario.generate = Some(Population {
         count,

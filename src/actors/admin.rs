@@ -434,6 +434,22 @@ impl AdminHandle {
             .await
     }
 
+    /// A user's admin pages as they stand now, nothing pressed: the per-user MFA row and the
+    /// authentication methods page (what the web's admin centre draws).
+    pub async fn pages(
+        &self,
+        upn: &str,
+    ) -> Result<Result<(PanelView, PanelView), UnknownUser>, ActorGone> {
+        let upn = upn.to_string();
+        self.mailbox
+            .call("admin console", move |c| {
+                let t = c.tenant.lock();
+                let id = t.id_of(&upn)?;
+                Ok((per_user_mfa_page(&t, id, None), methods_page(&t, id, None)))
+            })
+            .await
+    }
+
     /// A user's per-user MFA state, methods and flags, as the console shows them.
     pub(crate) async fn describe(
         &self,

@@ -186,6 +186,17 @@ pub(crate) fn screen_with(v: &ScreenView, controls: &dyn Controls) -> String {
 /// browser cards' classes: the phone's screens in a phone frame, the admin's pages under the
 /// admin centre's name.
 fn panel(v: &PanelView) -> String {
+    panel_with(
+        v,
+        &Still {
+            pressed: v.pressed.as_deref(),
+        },
+    )
+}
+
+/// A device's or the admin centre's screen drawn with `controls` for its buttons (the book's
+/// still pictures, or the web's live forms).
+pub(crate) fn panel_with(v: &PanelView, controls: &dyn Controls) -> String {
     let (frame, top) = match v.kind {
         PanelKind::MailAccount => ("mfa-device", "Settings › Mail › Accounts"),
         PanelKind::PerUserMfa | PanelKind::AuthenticationMethods | PanelKind::SignInDetails => {
@@ -225,12 +236,7 @@ fn panel(v: &PanelView) -> String {
     for (line, wording) in &v.lines {
         h += &format!("<p>{}{}</p>", esc(line), wording_mark(*wording));
     }
-    h += &chips(
-        "mfa-buttons",
-        "mfa-button",
-        &v.buttons,
-        v.pressed.as_deref(),
-    );
+    h += &chips_with("mfa-buttons", "mfa-button", &v.buttons, controls);
     h + "</div></div>"
 }
 
@@ -242,23 +248,6 @@ fn chips_with(row: &str, class: &str, labels: &[String], controls: &dyn Controls
     let mut h = format!(r#"<div class="{row}">"#);
     for l in labels {
         h += &controls.control("span", class, l, &esc(l));
-    }
-    h + "</div>"
-}
-
-/// Links or buttons as a row of chips, the pressed one marked.
-fn chips(row: &str, class: &str, labels: &[String], pressed: Option<&str>) -> String {
-    if labels.is_empty() {
-        return String::new();
-    }
-    let mut h = format!(r#"<div class="{row}">"#);
-    for l in labels {
-        let mark = if pressed == Some(l.as_str()) {
-            " mfa-pressed"
-        } else {
-            ""
-        };
-        h += &format!(r#"<span class="{class}{mark}">{}</span>"#, esc(l));
     }
     h + "</div>"
 }

@@ -64,6 +64,10 @@ pub enum Command {
     Wait(i64),
     /// Set the phone clock to automatic.
     ClockAuto,
+    /// Free play only: the phone gets or loses mobile signal (texts and calls).
+    Signal(bool),
+    /// Free play only: the phone gets or loses its internet connection (Authenticator).
+    Internet(bool),
     /// Close the browser.
     Close,
     /// `who [name]`: a person's story from the exercise.
@@ -110,6 +114,8 @@ Phone:     phone               show the phone     answer #  |  answer 0#   answe
            code <app>          read the app's current code
            remove <app>        delete the app's oldest entry for the account (a third-party app)
            clock auto          set the phone clock to automatic
+           signal on|off   internet on|off   free play only: mobile signal (texts, calls),
+                               internet (Authenticator's requests)
 Mail:      mail <app>          the app checks for mail
            password <app> <password>   type a password (or App Password) into the app
            account <app> sign-in|manual   the phone's Mail app: add the account with \"Sign in\"
@@ -236,6 +242,22 @@ pub fn parse(line: &str) -> Result<Command, NotACommand> {
         "finish" => Command::MailFinish(need("a mail app name")?),
         "wait" => Command::Wait(wait_seconds(&need("a number of seconds")?)?),
         "clock" if rest == "auto" => Command::ClockAuto,
+        "signal" | "internet" => {
+            let on = match rest.to_lowercase().as_str() {
+                "on" => true,
+                "off" => false,
+                _ => {
+                    return Err(NotACommand(format!(
+                        "`{verb}` needs `on` or `off`: `{verb} off`"
+                    )));
+                }
+            };
+            if verb.eq_ignore_ascii_case("signal") {
+                Command::Signal(on)
+            } else {
+                Command::Internet(on)
+            }
+        }
         "close" => Command::Close,
         "verify" => {
             let rest = need("the user's name")?;
@@ -293,6 +315,8 @@ const VERBS: &[&str] = &[
     "goal",
     "quit",
     "exit",
+    "signal",
+    "internet",
     "open",
     "go",
     "press",

@@ -165,6 +165,9 @@ impl Session {
 
     pub(super) fn hint(&mut self) -> String {
         let hints = &self.exercise.hints;
+        if self.exercise.free_play {
+            return "Free play has no hints: `help` lists everything you can do.".into();
+        }
         if hints.is_empty() {
             return "No hints for this exercise.".into();
         }
@@ -183,6 +186,23 @@ impl Session {
     }
 }
 
+/// What the help desk's admin centre shows about the ticket's person now, for a front end
+/// that draws it (the web's admin pages); read only.
+#[derive(Clone, Debug)]
+pub struct DeskState {
+    /// The per-user MFA page's row for the person, with its buttons.
+    pub per_user_mfa: crate::records::PanelView,
+    /// The person's authentication methods page, with its actions.
+    pub methods: crate::records::PanelView,
+    /// Sign-in log rows for the person, oldest first (the latest [`DESK_ROWS`]).
+    pub sign_ins: Vec<crate::records::SignInRow>,
+    /// Whether the person's sign-in is blocked.
+    pub blocked: bool,
+}
+
+/// How many of the person's sign-in rows [`DeskState`] carries.
+pub const DESK_ROWS: usize = 10;
+
 /// What the person's phone shows now, for a front end that draws it (the web's phone panel);
 /// read only, changed only by the trainer's own commands.
 #[derive(Clone, Debug, Default)]
@@ -193,6 +213,8 @@ pub struct PhoneState {
     pub number: String,
     /// Whether it has signal.
     pub signal: bool,
+    /// Whether it is online (Wi-Fi or mobile data).
+    pub online: bool,
     /// How far its clock is off, in seconds (positive: fast).
     pub clock_offset: i64,
     /// The apps installed.
@@ -225,6 +247,32 @@ impl Session {
             .unwrap_or_default()
     }
 
+    /// The ticket's person in the admin centre now; None when the trainee plays the user (who
+    /// has no console).
+    pub async fn desk_state(&self) -> Result<Option<DeskState>> {
+        if self.exercise.role != super::exercise::Role::Technician {
+            return Ok(None);
+        }
+        let sim = self.world.sim()?;
+        let upn = self.world.person(&self.exercise.person)?.upn.clone();
+        let (per_user_mfa, methods) = sim.admin.pages(&upn).await??;
+        let summary = sim.admin.describe(&upn).await??;
+        let mut sign_ins: Vec<crate::records::SignInRow> = sim
+            .admin
+            .sign_in_log()
+            .await?
+            .into_iter()
+            .filter(|r| r.user.eq_ignore_ascii_case(&upn))
+            .collect();
+        sign_ins.drain(..sign_ins.len().saturating_sub(DESK_ROWS));
+        Ok(Some(DeskState {
+            per_user_mfa,
+            methods,
+            sign_ins,
+            blocked: summary.sign_in_blocked,
+        }))
+    }
+
     /// The person's phone as it is now; None when the exercise gives them none or the
     /// trainee is the help desk (who cannot see it).
     pub async fn phone_state(&self) -> Result<Option<PhoneState>> {
@@ -243,6 +291,7 @@ impl Session {
             owner: who.clone(),
             number: phone.own_number().await?,
             signal: phone.has_signal().await?,
+            online: phone.is_online(),
             clock_offset: phone.clock.offset(),
             apps: phone.apps().await?,
             ringing: phone.ringing().await?,

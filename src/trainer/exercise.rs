@@ -55,6 +55,10 @@ pub struct Exercise {
     /// it has passed and the goal is not met, the attempt ends.
     #[serde(default, deserialize_with = "time_limit")]
     pub time_limit: Option<u32>,
+    /// Free play ([`Exercise::free_play`]): no goal, no hints, no score, nothing saved; the
+    /// phone's signal and internet can be switched. Never read from a file.
+    #[serde(skip)]
+    pub free_play: bool,
 }
 
 /// The time limits an exercise may set, in simulated minutes: a minute to the 30 days a
@@ -154,7 +158,45 @@ impl<'de> Deserialize<'de> for Facts {
     }
 }
 
+/// The id free play goes by in transcripts and on the web (never a file's: ids are checked
+/// against it when exercises load).
+pub const FREE_PLAY_ID: &str = "free-play";
+
 impl Exercise {
+    /// Free play on any tenant file and date: the trainee explores as `role`, about `person`
+    /// (empty: the tenant's first person), with no goal to meet, no hints and no score, and
+    /// nothing is saved. The phone's signal and internet connection may be switched, which an
+    /// exercise does not allow (a ticket's missing signal is part of the ticket).
+    pub fn free_play(tenant: &str, date: Option<String>, person: &str, role: Role) -> Exercise {
+        let on = date
+            .clone()
+            .unwrap_or_else(|| "the tenant's own date".into());
+        Exercise {
+            id: FREE_PLAY_ID.into(),
+            title: format!(
+                "Free play: {} on {on}",
+                crate::project::tenant_label(tenant)
+            ),
+            role,
+            tenant: tenant.into(),
+            date,
+            person: person.into(),
+            briefing: "Free play: there is no ticket and no goal. Try anything the guide or a caller could ask for, see what the service and the phone do, and `quit` when you are done. Nothing is scored or saved; `signal off` and `internet off` take the phone out of reach.".into(),
+            people: People::default(),
+            caller: Caller::default(),
+            setup: Vec::new(),
+            goal: Goal {
+                description: "none (free play)".into(),
+                all: Vec::new(),
+                never: Vec::new(),
+            },
+            hints: Vec::new(),
+            solution: Vec::new(),
+            time_limit: None,
+            free_play: true,
+        }
+    }
+
     /// Whether the ticket comes from a caller whose identity the desk must check (its goal
     /// or its `never:` list names verification); a ticket from HR does not.
     pub fn checks_caller(&self) -> bool {
@@ -609,7 +651,7 @@ pub fn load(path: &Path) -> Result<Exercise, ScenarioError> {
 /// Read an exercise from `text` (`path` names it in errors). Malformed YAML, unknown fields
 /// and out-of-range values are errors with file:line:column; nothing here panics.
 pub fn parse(text: &str, path: &Path) -> Result<Exercise, ScenarioError> {
-    serde_yaml::from_str(text).map_err(|e| {
+    let exercise: Exercise = serde_yaml::from_str(text).map_err(|e| {
         let (line, column) = e
             .location()
             .map(|l| (l.line(), l.column()))
@@ -624,7 +666,22 @@ pub fn parse(text: &str, path: &Path) -> Result<Exercise, ScenarioError> {
             column,
             message,
         }
-    })
+    })?;
+    if exercise.id == FREE_PLAY_ID {
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().starts_with("id:"))
+            .map_or(1, |n| n + 1);
+        return Err(ScenarioError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            column: 1,
+            message: format!(
+                "the id `{FREE_PLAY_ID}` is the trainer's own (free play); give the exercise another"
+            ),
+        });
+    }
+    Ok(exercise)
 }
 
 /// The exercises of a folder: those that load, and a problem for each file that does not.

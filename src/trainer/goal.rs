@@ -9,6 +9,15 @@ use anyhow::{Context, Result, bail};
 impl Session {
     /// The closing summary: met or not, what is missing, the score.
     pub(crate) async fn result(&self) -> String {
+        if self.exercise.free_play {
+            let minutes = (self.now().unwrap_or(self.started) - self.started) / 60;
+            return super::clean::clean(&format!(
+                "\n*** Free play ended ***\n{} action{}, {minutes} simulated minute{}. Free play has no score and is not saved.\n",
+                self.actions,
+                if self.actions == 1 { "" } else { "s" },
+                if minutes == 1 { "" } else { "s" }
+            ));
+        }
         let unmet = self.unmet().await;
         let verified = self
             .exercise
@@ -59,6 +68,12 @@ impl Session {
     }
 
     pub(super) async fn status(&self) -> String {
+        if self.exercise.free_play {
+            return format!(
+                "{}: no goal. `quit` ends it; nothing is scored or saved.",
+                self.exercise.title
+            );
+        }
         // The ticket's own conditions, whoever is calling: status never tells who it is.
         let unmet = self.unmet_as_written().await;
         let total = self.exercise.goal.all.len();

@@ -33,6 +33,6 @@ mod setup;
 pub mod solution;
 pub mod terminal;
 
-pub use display::PhoneState;
+pub use display::{DESK_ROWS, DeskState, PhoneState};
 pub use exercise::Exercise;
 pub use session::{RealPhone, Reply, Session};

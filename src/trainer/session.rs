@@ -124,6 +124,17 @@ impl Session {
         world
             .load_for_training(&exercise.tenant, exercise.date.as_deref(), real_clock)
             .await?;
+        let mut exercise = exercise;
+        if exercise.free_play && exercise.person.trim().is_empty() {
+            // Free play about nobody in particular: the tenant's first person.
+            let first = world
+                .sim()?
+                .people()
+                .first()
+                .map(|p| p.first_name().to_string());
+            exercise.person = first
+                .ok_or_else(|| anyhow!("the tenant `{}` has no people to play", exercise.tenant))?;
+        }
         let real_phone = phone_mode.is_some();
         let mut session = Session {
             world,
@@ -310,7 +321,7 @@ impl Session {
                     finished: true,
                 };
             }
-            if !self.goal_met && self.unmet().await.is_empty() {
+            if !self.exercise.free_play && !self.goal_met && self.unmet().await.is_empty() {
                 self.goal_met = true;
                 text.push_str(&self.result().await);
                 return Reply {
@@ -424,10 +435,17 @@ impl Session {
                     "you are {first}, not the help desk: you have no admin console and no caller to check. Fix it from your own browser and phone.{why}"
                 )
             }
-            Role::Technician if *command == Command::Phone => Ok(Some(format!(
-                "From the help desk you cannot see {first}'s phone. Ask what it shows: `ask {} phone`.",
-                lower(&first)
-            ))),
+            Role::Technician
+                if matches!(
+                    command,
+                    Command::Phone | Command::Signal(_) | Command::Internet(_)
+                ) =>
+            {
+                Ok(Some(format!(
+                    "From the help desk you cannot see {first}'s phone. Ask what it shows: `ask {} phone`.",
+                    lower(&first)
+                )))
+            }
             _ => Ok(None),
         }
     }
@@ -670,6 +688,31 @@ impl Session {
             Command::ClockAuto => {
                 w.phone(&who)?.set_clock_offset(0);
                 "The phone's clock is set to automatic.".into()
+            }
+            Command::Signal(on) | Command::Internet(on) => {
+                if !self.exercise.free_play {
+                    bail!(
+                        "in an exercise the phone's signal and internet are part of the ticket and stay as they are; free play (`mfa-sim train --free TENANT`) lets you switch them"
+                    );
+                }
+                let phone = w.phone(&who)?;
+                if matches!(command, Command::Signal(_)) {
+                    phone.set_signal(*on).await?;
+                    if *on {
+                        "The phone has signal again."
+                    } else {
+                        "The phone has no signal now."
+                    }
+                    .into()
+                } else {
+                    phone.set_online(*on);
+                    if *on {
+                        "The phone is online again."
+                    } else {
+                        "The phone is offline now."
+                    }
+                    .into()
+                }
             }
             Command::Close => {
                 w.browser(&who)?.close().await?;

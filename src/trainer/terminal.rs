@@ -97,6 +97,18 @@ pub async fn run(
     Ok((session.debrief(), session.now()?))
 }
 
+/// `mfa-sim train --free TENANT`: free play (see [`super::Exercise::free_play`]) on standard
+/// input, as [`run`] plays an exercise; returns how many actions it took.
+pub async fn run_free(
+    project: &Project,
+    free: super::Exercise,
+    real_phone: Option<RealPhone>,
+) -> Result<Instant> {
+    let (mut session, briefing) = Session::start(free, project, real_phone).await?;
+    play_stdin(&mut session, &briefing).await?;
+    session.now()
+}
+
 /// Play standard input into `session`; returns whether the goal was met.
 async fn play_stdin(session: &mut Session, briefing: &str) -> Result<bool> {
     let stdin = io::stdin();

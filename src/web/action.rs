@@ -26,6 +26,27 @@ pub struct ActionForm {
     pub extra: Option<String>,
     /// Start with the trainee's own phone (start): the real-phone mode.
     pub real_phone: Option<String>,
+    /// Free play's tenant, by its name in the project's scenarios (free).
+    pub tenant: Option<String>,
+    /// Free play's date, YYYY-MM-DD (free; empty: the tenant's own).
+    pub date: Option<String>,
+    /// Free play's person (free; empty: the tenant's first).
+    pub person: Option<String>,
+    /// Free play's role, `user` or `desk` (free).
+    pub role: Option<String>,
+}
+
+/// Free play as a start form asks for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FreePlay {
+    /// The tenant's name in the project's scenarios (checked against them by the handler).
+    pub tenant: String,
+    /// The date to start on, if not the tenant's own.
+    pub date: Option<String>,
+    /// Whom it is about (empty: the tenant's first person).
+    pub person: String,
+    /// Playing the help desk rather than the user.
+    pub desk: bool,
 }
 
 /// A browser action.
@@ -33,6 +54,8 @@ pub struct ActionForm {
 pub enum WebAction {
     /// Start an exercise by id; true: in real-phone mode.
     Start(String, bool),
+    /// Start free play.
+    Free(FreePlay),
     /// Leave the exercise (after its debrief, or to choose another).
     Leave,
     /// Sign out: the session ends.
@@ -93,6 +116,29 @@ impl ActionForm {
                             verb.chars().take(30).collect::<String>()
                         ))
                     })
+            }
+            "free" => Ok(WebAction::Free(FreePlay {
+                tenant: need(&self.tenant, "tenant", "free")?,
+                date: one_line(&self.date),
+                person: one_line(&self.person).unwrap_or_default(),
+                desk: match one_line(&self.role).as_deref() {
+                    None | Some("user") => false,
+                    Some("desk") => true,
+                    Some(_) => return Err(Refused::Needs("free", "role of user or desk")),
+                },
+            })),
+            "signal" | "internet" => {
+                let name: &'static str = if act == "signal" {
+                    "signal"
+                } else {
+                    "internet"
+                };
+                let on = match one_line(&self.text).as_deref() {
+                    Some("on") => "on",
+                    Some("off") => "off",
+                    _ => return Err(Refused::Needs(name, "switch of on or off")),
+                };
+                trainer(format!("{name} {on}"))
             }
             "leave" => Ok(WebAction::Leave),
             "sign-out" => Ok(WebAction::SignOut),

@@ -242,7 +242,7 @@ async fn play_page(State(state): State<Arc<Site>>, headers: HeaderMap) -> Respon
     let web = shared.lock().await;
     let Some(play) = &web.play else {
         let list = state.exercises();
-        return Html(pages::exercises(&web, list, None)).into_response();
+        return Html(pages::exercises(&web, list, &state.tenants, None)).into_response();
     };
     let csrf = web.csrf.to_string();
     let exercise = play.session.exercise();
@@ -253,16 +253,19 @@ async fn play_page(State(state): State<Arc<Site>>, headers: HeaderMap) -> Respon
                 Ok(v) => v.qr.is_some(),
                 Err(_) => false,
             };
-            super::phone_panel::panel(&phone, &outputs, qr, &csrf)
+            super::phone_panel::panel(&phone, &outputs, qr, exercise.free_play, &csrf)
         }
         _ => String::new(),
     };
     let (view, desk) = match exercise.role {
         crate::trainer::exercise::Role::User => (play.session.screen().await.ok(), String::new()),
-        crate::trainer::exercise::Role::Technician => (
-            None,
-            super::desk_panel::panel(&exercise.person, &outputs, &csrf),
-        ),
+        crate::trainer::exercise::Role::Technician => {
+            let desk = play.session.desk_state().await.ok().flatten();
+            (
+                None,
+                super::desk_panel::panel(&exercise.person, desk.as_ref(), &outputs, &csrf),
+            )
+        }
     };
     Html(pages::play(&web, play, view.as_ref(), &desk, &phone)).into_response()
 }
@@ -322,20 +325,19 @@ async fn act(
             web.play = None;
             see_play()
         }
-        WebAction::Start(exercise_id, real_phone) => {
+        WebAction::Start(..) | WebAction::Free(_) => {
             let list = state.exercises();
-            let Some(exercise) = list.iter().find(|e| e.id == exercise_id).cloned() else {
-                return (
-                    StatusCode::NOT_FOUND,
-                    Html(pages::exercises(
-                        &web,
-                        list,
-                        Some(&format!("There is no exercise \"{exercise_id}\".")),
-                    )),
+            let refuse = |status: StatusCode, why: String| {
+                (
+                    status,
+                    Html(pages::exercises(&web, list, &state.tenants, Some(&why))),
                 )
-                    .into_response();
+                    .into_response()
             };
-            let phone = real_phone.then(crate::trainer::RealPhone::default);
+            let (exercise, phone) = match state.chosen(action) {
+                Ok(chosen) => chosen,
+                Err((status, why)) => return refuse(status, why),
+            };
             match Session::start(exercise, &state.config.project, phone).await {
                 Ok((session, briefing)) => {
                     web.play = Some(Play {
@@ -348,15 +350,10 @@ async fn act(
                     });
                     see_play()
                 }
-                Err(e) => (
+                Err(e) => refuse(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    Html(pages::exercises(
-                        &web,
-                        list,
-                        Some(&format!("The exercise could not start: {e:#}")),
-                    )),
-                )
-                    .into_response(),
+                    format!("The exercise could not start: {e:#}"),
+                ),
             }
         }
         WebAction::Trainer(line) => {
@@ -453,8 +450,64 @@ fn manager(state: &Site, headers: &HeaderMap, csv: bool) -> Response {
 }
 
 impl Site {
+    /// What a start form chose: an exercise of the project (with the real phone or not), or
+    /// free play on one of the project's tenants; a refusal says why, with its status.
+    fn chosen(
+        &self,
+        action: WebAction,
+    ) -> Result<(crate::trainer::Exercise, Option<crate::trainer::RealPhone>), (StatusCode, String)>
+    {
+        match action {
+            WebAction::Start(exercise_id, real_phone) => {
+                let exercise = self
+                    .exercises()
+                    .iter()
+                    .find(|e| e.id == exercise_id)
+                    .cloned()
+                    .ok_or_else(|| {
+                        (
+                            StatusCode::NOT_FOUND,
+                            format!("There is no exercise \"{exercise_id}\"."),
+                        )
+                    })?;
+                Ok((
+                    exercise,
+                    real_phone.then(crate::trainer::RealPhone::default),
+                ))
+            }
+            WebAction::Free(free) => {
+                // Only the project's own tenant files, by name: never a path from a form.
+                if !self.tenants.contains(&free.tenant) {
+                    return Err((
+                        StatusCode::NOT_FOUND,
+                        format!("There is no tenant \"{}\" here.", free.tenant),
+                    ));
+                }
+                let role = if free.desk {
+                    crate::trainer::exercise::Role::Technician
+                } else {
+                    crate::trainer::exercise::Role::User
+                };
+                let free = crate::trainer::Exercise::free_play(
+                    &free.tenant,
+                    free.date,
+                    &free.person,
+                    role,
+                );
+                Ok((free, None))
+            }
+            _ => Err((
+                StatusCode::BAD_REQUEST,
+                "That form does not start anything.".into(),
+            )),
+        }
+    }
+
     /// Keep a finished attempt in the progress file; says what happened, for the page.
     fn save(&self, trainee: &str, session: &Session) -> String {
+        if session.exercise().free_play {
+            return "Free play is not saved.".into();
+        }
         let Some(path) = &self.config.progress else {
             return "Not saved (--no-save).".into();
         };

@@ -54,6 +54,9 @@ pub struct Site {
     /// The project's exercises, read once when the server starts (a file that does not
     /// load stops `serve` with its place, as `mfa-sim check` would say it).
     exercises: Vec<Exercise>,
+    /// The tenants free play may start on: the project's scenario files by name, read once
+    /// when the server starts (a form naming another is refused, so no path reaches the disk).
+    tenants: Vec<String>,
     /// Held while an attempt is written to the progress file.
     writing: std::sync::Mutex<()>,
 }
@@ -67,9 +70,11 @@ impl Site {
             anyhow::bail!("--idle-minutes must be at least 1");
         }
         let exercises = crate::trainer::exercise::all_in(&config.project.exercises())?.strict()?;
+        let tenants = crate::project::known_tenants(&config.project.scenarios());
         Ok(Site {
             sessions: sessions::Sessions::new(config.max_sessions, config.idle),
             exercises,
+            tenants,
             config,
             writing: std::sync::Mutex::new(()),
         })

@@ -161,8 +161,28 @@ pub fn start(code_needed: bool, problem: Option<&str>) -> String {
     )
 }
 
-/// The exercise list for a signed-in trainee.
-pub fn exercises(web: &WebSession, list: &[Exercise], problem: Option<&str>) -> String {
+/// Free play's start form: a tenant of the project, a date, a person and a role.
+fn free_play_form(csrf: &str, tenants: &[String]) -> String {
+    if tenants.is_empty() {
+        return String::new();
+    }
+    let options: String = tenants
+        .iter()
+        .map(|t| format!(r#"<option value="{0}">{0}</option>"#, esc(t)))
+        .collect();
+    action_form("web-free", csrf, "free", &[])
+        + &format!(
+            r#"<div class="web-row"><label>Tenant <select name="tenant" id="free-tenant">{options}</select></label> <label>Date <input type="date" name="date" id="free-date" min="2000-01-01" max="2100-12-31"></label> (empty: the tenant's own)</div><div class="web-row"><label>Person <input type="text" name="person" id="free-person" size="12" maxlength="64"></label> (empty: the tenant's first) <label>You are <select name="role" id="free-role"><option value="user">the user (browser and phone)</option><option value="desk">the help desk (admin console)</option></select></label></div><button type="submit" id="free-start">Start free play</button></form>"#
+        )
+}
+
+/// The exercise list for a signed-in trainee, and free play's form.
+pub fn exercises(
+    web: &WebSession,
+    list: &[Exercise],
+    tenants: &[String],
+    problem: Option<&str>,
+) -> String {
     let csrf = web.csrf.to_string();
     let mut rows = String::new();
     for e in list {
@@ -196,7 +216,8 @@ pub fn exercises(web: &WebSession, list: &[Exercise], problem: Option<&str>) -> 
         "Exercises",
         &top_for(&web.trainee, &csrf),
         &format!(
-            r#"<h1>Exercises</h1>{problem}<table class="web-table"><tr><th>id</th><th>you are</th><th>title</th><th></th></tr>{rows}</table>"#
+            r#"<h1>Exercises</h1>{problem}<table class="web-table"><tr><th>id</th><th>you are</th><th>title</th><th></th></tr>{rows}</table><h2>Free play</h2><p>Any tenant, any date, no goal: explore what the service and the phone do. Nothing is scored or saved, and the phone's signal and internet can be switched off.</p>{}"#,
+            free_play_form(&csrf, tenants)
         ),
     )
 }

@@ -18,20 +18,43 @@ const STORE: &[&str] = &["Microsoft Authenticator", "Google Authenticator", "Aut
 const CODE_APPS: &[&str] = STORE;
 
 /// The phone panel; `outputs` are the attempt's outputs so far, `qr_on_screen` whether the
-/// browser shows a QR code to scan.
-pub fn panel(phone: &PhoneState, outputs: &[Event], qr_on_screen: bool, csrf: &str) -> String {
+/// browser shows a QR code to scan, `free` whether this is free play (whose phone has signal
+/// and internet switches; an exercise's are part of its ticket).
+pub fn panel(
+    phone: &PhoneState,
+    outputs: &[Event],
+    qr_on_screen: bool,
+    free: bool,
+    csrf: &str,
+) -> String {
     let clock = match phone.clock_offset {
         0 => "right".to_string(),
         s if s > 0 => format!("{s} s fast"),
         s => format!("{} s slow", -s),
     };
     let mut h = format!(
-        r#"<section class="web-phone" id="phone"><h2>{}'s phone</h2><div class="web-row">{} · signal: <span id="signal">{}</span> · clock: {}</div>"#,
+        r#"<section class="web-phone" id="phone"><h2>{}'s phone</h2><div class="web-row">{} · signal: <span id="signal">{}</span> · internet: <span id="internet">{}</span> · clock: {}</div>"#,
         esc(&phone.owner),
         esc(&phone.number),
         if phone.signal { "yes" } else { "none" },
+        if phone.online { "yes" } else { "none" },
         esc(&clock)
     );
+    if free {
+        let switch = |act: &str, on: bool, what: &str| {
+            let (to, label) = if on {
+                ("off", format!("Turn {what} off"))
+            } else {
+                ("on", format!("Turn {what} on"))
+            };
+            action_button(csrf, act, &[("text", to)], &label, "")
+        };
+        h += &format!(
+            r#"<div class="web-row" id="switches">{} {}</div>"#,
+            switch("signal", phone.signal, "signal"),
+            switch("internet", phone.online, "internet")
+        );
+    }
     if phone.clock_offset != 0 {
         h += &action_button(csrf, "clock-auto", &[], "Set clock to automatic", "");
     }

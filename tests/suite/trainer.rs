@@ -749,3 +749,120 @@ async fn resend_on_the_older_page_works_from_the_trainer() {
         "the newest code is typed"
     );
 }
+
+/// Free play (`mfa-sim train --free TENANT`): any tenant and date, the tenant's first person
+/// by default, no goal (it never ends by itself), no hints; the phone's signal and internet
+/// switch there and nowhere else.
+#[tokio::test(flavor = "multi_thread")]
+async fn free_play_has_no_goal_and_switches_the_phone() {
+    use mfa_sim::trainer::Session;
+    use mfa_sim::trainer::exercise::Role;
+    let free = mfa_sim::trainer::Exercise::free_play(
+        "contoso-today",
+        Some("2026-12-08".into()),
+        "",
+        Role::User,
+    );
+    let (mut session, briefing) = Session::start(free, &common::repo(), None).await.unwrap();
+    assert!(
+        briefing.contains("Free play: contoso-today.yaml on 2026-12-08"),
+        "{briefing}"
+    );
+    assert!(
+        briefing.contains("Simulated time: 2026-12-08"),
+        "{briefing}"
+    );
+    assert!(
+        briefing.contains("You are Dana"),
+        "the tenant's first person: {briefing}"
+    );
+    let hint = session.handle("hint").await;
+    assert!(
+        hint.text.contains("Free play has no hints"),
+        "{}",
+        hint.text
+    );
+    let off = session.handle("signal off").await;
+    assert!(
+        !off.finished && off.text.contains("no signal"),
+        "{}",
+        off.text
+    );
+    assert!(!session.phone_state().await.unwrap().unwrap().signal);
+    let offline = session.handle("internet off").await;
+    assert!(offline.text.contains("offline"), "{}", offline.text);
+    assert!(!session.phone_state().await.unwrap().unwrap().online);
+    // Signing in with nothing to meet never ends the session by itself.
+    for line in ["open office.com", "wait 60", "status"] {
+        let r = session.handle(line).await;
+        assert!(!r.finished, "{line}: {}", r.text);
+    }
+    let end = session.handle("quit").await;
+    assert!(end.finished);
+    assert!(end.text.contains("*** Free play ended ***"), "{}", end.text);
+    assert!(!end.text.contains("Goal"), "{}", end.text);
+
+    // In an exercise the ticket's phone stays as it is.
+    let (mut session, _) = start(&common::repo(), "sms-setup", None).await.unwrap();
+    let r = session.handle("signal off").await;
+    assert!(
+        r.text.starts_with("Not possible:") && r.text.contains("free play"),
+        "{}",
+        r.text
+    );
+    assert!(session.phone_state().await.unwrap().unwrap().signal);
+    // And a help desk in free play has no phone to switch.
+    let desk = mfa_sim::trainer::Exercise::free_play("contoso", None, "Dana", Role::Technician);
+    let (mut session, _) = Session::start(desk, &common::repo(), None).await.unwrap();
+    let r = session.handle("signal off").await;
+    assert!(r.text.contains("cannot see"), "{}", r.text);
+    assert!(session.desk_state().await.unwrap().is_some());
+}
+
+/// The binary's free play: a script plays and ends well; nothing is saved (no progress file
+/// is named and none is needed); `--date` alone and an unknown person say what is wrong.
+#[test]
+fn the_binary_plays_free_play_from_a_pipe() {
+    let out = crate::common::mfa_sim_with_stdin(
+        &[
+            "train",
+            "--free",
+            "contoso",
+            "--date",
+            "2021-06-02",
+            "--person",
+            "Dana",
+        ],
+        "signal off\nphone\nquit\n",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("Free play: contoso.yaml on 2021-06-02"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("signal: none"), "{stdout}");
+    assert!(stdout.contains("*** Free play ended ***"), "{stdout}");
+    let out = crate::common::mfa_sim_with_stdin(
+        &["train", "--free", "contoso", "--person", "Nobody"],
+        "quit\n",
+    );
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("Nobody"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = crate::common::mfa_sim_with_stdin(&["train", "--person", "Dana"], "");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--free"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -447,7 +447,7 @@ async fn a_help_desk_ticket_plays_to_its_goal_from_the_admin_forms() {
     let page = b
         .act(&app, &[("do", "start"), ("exercise", "ticket-lost-phone")])
         .await;
-    assert!(page.contains("<h2>Admin console</h2>"));
+    assert!(page.contains("<h2>Admin centre</h2>"));
     assert!(page.contains(r#"data-verb="tap""#));
     assert!(
         !page.contains(r#"id="phone""#),
@@ -725,4 +725,152 @@ fn a_broken_exercise_file_stops_the_server_naming_it() {
     config.project = mfa_sim::project::Project::at(&root).unwrap();
     let err = format!("{:#}", app::router(config).expect_err("serve refuses"));
     assert!(err.contains("broken.yaml"), "{err}");
+}
+
+/// Free play from the exercise list: any of the project's tenants, a date, a person and a
+/// role; no goal, the phone's switches, nothing saved; a tenant that is not one of the
+/// project's files (a path above all) is refused, and so is a date outside the window.
+#[tokio::test(flavor = "multi_thread")]
+async fn free_play_starts_on_any_project_tenant_and_date_and_is_never_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("progress.sqlite");
+    let app = app::router(config(Some(progress.clone()))).unwrap();
+    let b = sign_in(&app, "Fay").await;
+    let list = b.page(&app).await;
+    assert!(list.contains("<h2>Free play</h2>"), "{list}");
+    assert!(list.contains(r#"<option value="contoso-today">"#), "{list}");
+    for (tenant, date, status) in [
+        ("../scenarios/contoso", "", StatusCode::NOT_FOUND),
+        ("/etc/passwd", "", StatusCode::NOT_FOUND),
+        ("contoso", "1999-12-31", StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        let a = send(
+            &app,
+            post(
+                "/act",
+                Some(&b.cookie),
+                &[
+                    ("csrf", &b.csrf),
+                    ("do", "free"),
+                    ("tenant", tenant),
+                    ("date", date),
+                    ("role", "user"),
+                ],
+            ),
+        )
+        .await;
+        assert_eq!(a.status, status, "{tenant} {date}: {}", a.body);
+    }
+    let page = b
+        .act(
+            &app,
+            &[
+                ("do", "free"),
+                ("tenant", "contoso-today"),
+                ("date", "2026-12-08"),
+                ("person", ""),
+                ("role", "user"),
+            ],
+        )
+        .await;
+    assert!(
+        page.contains("Free play: contoso-today.yaml on 2026-12-08"),
+        "{page}"
+    );
+    assert!(page.contains(r#"id="switches""#), "{page}");
+    let page = b.act(&app, &[("do", "signal"), ("text", "off")]).await;
+    assert!(page.contains(r#"<span id="signal">none</span>"#), "{page}");
+    assert!(page.contains("Turn signal on"), "{page}");
+    let page = b.act(&app, &[("do", "internet"), ("text", "off")]).await;
+    assert!(
+        page.contains(r#"<span id="internet">none</span>"#),
+        "{page}"
+    );
+    let page = b.act(&app, &[("do", "quit")]).await;
+    assert!(page.contains("Free play is not saved."), "{page}");
+    let csv = send(&app, get("/manager.csv", Some(&b.cookie))).await;
+    assert!(!csv.body.contains("free-play"), "{}", csv.body);
+    // The help desk's free play: the admin centre, no phone.
+    b.act(&app, &[("do", "leave")]).await;
+    let page = b
+        .act(
+            &app,
+            &[("do", "free"), ("tenant", "contoso"), ("role", "desk")],
+        )
+        .await;
+    assert!(page.contains("<h2>Admin centre</h2>"), "{page}");
+    assert!(!page.contains(r#"id="phone""#), "{page}");
+}
+
+/// An exercise's phone has no switches, and a forged switch is the trainer's refusal.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_exercises_phone_has_no_signal_switch() {
+    let app = app::router(config(None)).unwrap();
+    let b = sign_in(&app, "Gil").await;
+    let page = b
+        .act(&app, &[("do", "start"), ("exercise", "sms-setup")])
+        .await;
+    assert!(page.contains(r#"id="phone""#));
+    assert!(!page.contains(r#"id="switches""#), "{page}");
+    let page = b.act(&app, &[("do", "signal"), ("text", "off")]).await;
+    assert!(page.contains("Not possible: in an exercise"), "{page}");
+    assert!(page.contains(r#"<span id="signal">yes</span>"#), "{page}");
+}
+
+/// The help desk's admin centre: the person's per-user MFA row and methods page as they
+/// stand, with their buttons as forms (the page changes after one is pressed), the sign-in
+/// log and its latest row's details.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_admin_centre_shows_the_persons_pages_as_they_stand() {
+    let app = app::router(config(None)).unwrap();
+    let b = sign_in(&app, "Hal").await;
+    let page = b
+        .act(&app, &[("do", "start"), ("exercise", "ticket-lost-phone")])
+        .await;
+    let card = |page: &str, kind: &str| -> String {
+        let start = page
+            .find(&format!(r#"data-panel="{kind}""#))
+            .unwrap_or_else(|| panic!("no {kind} card: {page}"));
+        page[start..start + page[start..].find("</table>").unwrap_or(400)].to_string()
+    };
+    assert!(
+        card(&page, "per-user-mfa").contains("<td>Enforced</td>"),
+        "{page}"
+    );
+    assert!(card(&page, "auth-methods").contains("dana@contoso.com"));
+    for verb in [
+        "enable",
+        "disable",
+        "enforce",
+        "tap",
+        "reset-password",
+        "reregister",
+        "revoke",
+    ] {
+        assert!(
+            page.contains(&format!(r#"data-verb="{verb}""#)),
+            "{verb}: {page}"
+        );
+    }
+    assert!(page.contains(r#"id="sign-ins""#), "{page}");
+    b.act(
+        &app,
+        &[
+            ("do", "desk"),
+            ("label", "verify"),
+            ("user", "dana"),
+            ("extra", "callback"),
+        ],
+    )
+    .await;
+    let page = b
+        .act(
+            &app,
+            &[("do", "desk"), ("label", "block"), ("user", "dana")],
+        )
+        .await;
+    assert!(
+        page.contains(r#"data-verb="unblock""#) && !page.contains(r#"data-verb="block""#),
+        "only the switch that applies: {page}"
+    );
 }

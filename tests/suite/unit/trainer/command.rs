@@ -87,3 +87,13 @@ fn wait_is_one_second_to_one_day() {
         assert!(err.contains(says), "{line}: {err}");
     }
 }
+
+#[test]
+fn signal_and_internet_take_on_or_off() {
+    use mfa_sim::trainer::command::{Command, parse};
+    assert_eq!(parse("signal off"), Ok(Command::Signal(false)));
+    assert_eq!(parse("Signal ON"), Ok(Command::Signal(true)));
+    assert_eq!(parse("internet off"), Ok(Command::Internet(false)));
+    let err = parse("signal maybe").unwrap_err();
+    assert!(err.0.contains("`on` or `off`"), "{}", err.0);
+}

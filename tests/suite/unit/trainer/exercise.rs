@@ -102,3 +102,25 @@ fn a_phone_clock_is_wrong_by_at_most_a_day() {
     assert!(err.contains("at most 86400 seconds"), "{err}");
     assert!(err.contains("08-ticket-clock.yaml:"), "{err}");
 }
+
+/// Free play's id is the trainer's own: a file that takes it is refused at its `id:` line,
+/// and an exercise read from a file is never free play.
+#[test]
+fn a_file_may_not_call_itself_free_play() {
+    let path = std::path::Path::new("x.yaml");
+    let text = "title: X\nid: free-play\nrole: user\ntenant: contoso\nperson: Dana\nbriefing: b\ngoal:\n  description: d\n  all: []\n";
+    let err = mfa_sim::trainer::exercise::parse(text, path).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("x.yaml:2"), "{message}");
+    assert!(message.contains("free play"), "{message}");
+    let ex = mfa_sim::trainer::exercise::parse(&text.replace("free-play", "x"), path).unwrap();
+    assert!(!ex.free_play);
+    let free = mfa_sim::trainer::Exercise::free_play(
+        "contoso",
+        None,
+        "",
+        mfa_sim::trainer::exercise::Role::User,
+    );
+    assert!(free.free_play && free.goal.all.is_empty() && free.hints.is_empty());
+    assert_eq!(free.id, mfa_sim::trainer::exercise::FREE_PLAY_ID);
+}
