@@ -709,6 +709,47 @@ async fn play_site(c: &Client, base: &str) {
     c.find(Locator::Css("#desk [data-panel='auth-methods']"))
         .await
         .expect("the admin console's card");
+    // The admin centre's methods page as it stands now shows the pass just issued.
+    let methods = c
+        .find(Locator::Css("#admin > [data-panel='auth-methods']"))
+        .await
+        .expect("the admin centre's methods page")
+        .text()
+        .await
+        .unwrap();
+    assert!(methods.contains("Temporary Access Pass"), "{methods}");
+
+    // Free play on today's tenant: no goal; the phone's signal switches off.
+    click(c, "Choose another exercise").await;
+    c.find(Locator::Css("#free-tenant option[value='contoso-today']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let start = c.find(Locator::Id("free-start")).await.unwrap();
+    submit(c, start).await;
+    let heading = c
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        heading.starts_with("Free play: contoso-today.yaml"),
+        "{heading}"
+    );
+    click(c, "Turn signal off").await;
+    let signal = c
+        .find(Locator::Id("signal"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(signal, "none");
+    click(c, "Give up").await;
 
     // The manager's page lists both attempts.
     c.goto(&format!("{base}manager")).await.unwrap();
