@@ -582,14 +582,14 @@ async fn click(c: &Client, label: &str) {
     submit(c, button).await;
 }
 
+/// The text of the element `at` finds on the page now.
+async fn text_of(c: &Client, at: Locator<'_>) -> String {
+    c.find(at).await.unwrap().text().await.unwrap()
+}
+
 /// The browser card's title now.
 async fn card_title(c: &Client) -> String {
-    c.find(Locator::Css(".web-browser .mfa-screen .mfa-title"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
+    text_of(c, Locator::Css(".web-browser .mfa-screen .mfa-title")).await
 }
 
 /// The six-digit code in the newest text on the phone panel.
@@ -612,15 +612,7 @@ async fn texted_code(c: &Client) -> String {
 async fn play_site(c: &Client, base: &str) {
     c.goto(base).await.unwrap();
     fill_in(c, "name", "Ann").await;
-    assert_eq!(
-        c.find(Locator::Css("#trainee"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-        "Ann"
-    );
+    assert_eq!(text_of(c, Locator::Css("#trainee")).await, "Ann");
     submit(
         c,
         c.find(Locator::XPath(
@@ -656,13 +648,7 @@ async fn play_site(c: &Client, base: &str) {
     click(c, "Verify").await;
     assert_eq!(card_title(c).await, "Stay signed in?");
     click(c, "Yes").await;
-    let trainer = c
-        .find(Locator::Css(".web-trainer"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let trainer = text_of(c, Locator::Css(".web-trainer")).await;
     assert!(trainer.contains("This attempt is over."), "{trainer}");
     assert!(
         trainer.contains("*** Goal met: Dana's mobile receives codes by text and she is signed in"),
@@ -698,13 +684,7 @@ async fn play_site(c: &Client, base: &str) {
             .unwrap();
         submit(c, button).await;
     }
-    let trainer = c
-        .find(Locator::Css(".web-trainer"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let trainer = text_of(c, Locator::Css(".web-trainer")).await;
     assert!(trainer.contains("*** Goal met"), "{trainer}");
     c.find(Locator::Css("#desk [data-panel='auth-methods']"))
         .await
@@ -729,37 +709,19 @@ async fn play_site(c: &Client, base: &str) {
         .unwrap();
     let start = c.find(Locator::Id("free-start")).await.unwrap();
     submit(c, start).await;
-    let heading = c
-        .find(Locator::Css("h1"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let heading = text_of(c, Locator::Css("h1")).await;
     assert!(
         heading.starts_with("Free play: contoso-today.yaml"),
         "{heading}"
     );
     click(c, "Turn signal off").await;
-    let signal = c
-        .find(Locator::Id("signal"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let signal = text_of(c, Locator::Id("signal")).await;
     assert_eq!(signal, "none");
     click(c, "Give up").await;
 
     // The manager's page lists both attempts.
     c.goto(&format!("{base}manager")).await.unwrap();
-    let table = c
-        .find(Locator::Css("table"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let table = text_of(c, Locator::Css("table")).await;
     assert!(
         table.contains("sms-setup") && table.contains("ticket-lost-phone"),
         "{table}"

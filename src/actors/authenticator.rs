@@ -378,16 +378,14 @@ impl AuthenticatorHandle {
     /// that device reach nothing. The tenant still lists the method; only the app forgets.
     /// Returns the names removed.
     pub async fn remove_accounts(&self, account: Option<&str>) -> Result<Vec<String>, ActorGone> {
-        let account = account.map(str::to_lowercase);
+        let account = account.map(str::to_string);
         self.mailbox
             .call(NAME, move |a| {
-                let (gone, kept): (Vec<Account>, Vec<Account>) =
-                    std::mem::take(&mut a.accounts).into_iter().partition(|x| {
-                        account
-                            .as_deref()
-                            .is_none_or(|n| x.name.to_lowercase().contains(n))
-                    });
-                a.accounts = kept;
+                let gone = super::take_matching(
+                    &mut a.accounts,
+                    |x: &Account| x.name.as_str(),
+                    account.as_deref(),
+                );
                 for x in &gone {
                     if let Some(device) = x.device {
                         a.switchboard.detach_authenticator(device);

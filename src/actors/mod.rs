@@ -93,3 +93,21 @@ impl DeviceClock {
         self.offset.load(Ordering::SeqCst)
     }
 }
+
+/// An app's accounts whose name contains `account` (any case; all of them when None), taken
+/// out of `accounts` in their order; the rest stay. What both authenticator apps do when the
+/// person deletes accounts.
+pub(crate) fn take_matching<T>(
+    accounts: &mut Vec<T>,
+    name: impl Fn(&T) -> &str,
+    account: Option<&str>,
+) -> Vec<T> {
+    let account = account.map(str::to_lowercase);
+    let (gone, kept) = std::mem::take(accounts).into_iter().partition(|x| {
+        account
+            .as_deref()
+            .is_none_or(|n| name(x).to_lowercase().contains(n))
+    });
+    *accounts = kept;
+    gone
+}

@@ -126,17 +126,11 @@ impl TotpAppHandle {
         &self,
         account: Option<&str>,
     ) -> Result<Vec<String>, ActorGone> {
-        let account = account.map(str::to_lowercase);
+        let account = account.map(str::to_string);
         self.mailbox
             .call("authenticator app", move |a| {
-                let (gone, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut a.accounts)
-                    .into_iter()
-                    .partition(|(l, _)| {
-                        account
-                            .as_deref()
-                            .is_none_or(|n| l.to_lowercase().contains(n))
-                    });
-                a.accounts = kept;
+                let gone =
+                    super::take_matching(&mut a.accounts, |(l, _)| l.as_str(), account.as_deref());
                 for (label, _) in &gone {
                     a.record(Output::Note {
                         text: format!("Account removed: {label}"),
