@@ -41,12 +41,8 @@ impl Session {
         };
         let n =
             |count: u32, what: &str| format!("{count} {what}{}", if count == 1 { "" } else { "s" });
-        out.push_str(&format!(
-            "Score: {}, {}, {} used",
-            n(self.actions, "action"),
-            n(self.mistake_count(), "mistake"),
-            n(self.hints_used as u32, "hint")
-        ));
+        // Mistakes and hints are counted once, in the debrief's points line below.
+        out.push_str(&format!("Counted: {}", n(self.actions, "action")));
         if self.restarts > 0 {
             out.push_str(&format!(", {}", n(self.restarts, "restart")));
         }

@@ -73,7 +73,8 @@ fn a_hostile_script_plays_to_the_end_with_a_message_for_each_bad_line() {
         "> status\nGoal:",
         "*** Goal not met",
         // Typos and refused lines are answered with help, never counted as mistakes.
-        "Score: 2 actions, 0 mistakes, 0 hints used.",
+        "Counted: 2 actions.",
+        "(goal not met; 0 mistakes, 0 hints)",
     ] {
         assert!(out.contains(want), "missing {want:?} in:\n{out}");
     }
@@ -126,7 +127,8 @@ fn ctrl_c_ends_the_session_with_the_score() {
     drop(stdin);
     let out = String::from_utf8(seen).unwrap();
     assert!(out.contains("\nInterrupted.\n*** Goal not met"), "{out}");
-    assert!(out.contains("Score: 1 action, 0 mistakes"), "{out}");
+    assert!(out.contains("Counted: 1 action."), "{out}");
+    assert!(out.contains("; 0 mistakes, 0 hints)"), "{out}");
     assert_eq!(status.code(), Some(1));
 }
 
