@@ -16,3 +16,6 @@ mod robustness;
 
 #[path = "mail/parsers.rs"]
 mod parsers;
+
+#[path = "mail/train.rs"]
+mod train;
