@@ -79,7 +79,12 @@ impl Listeners {
             (smtp, |e, s, p| Box::pin(crate::smtp::serve(e, s, p))),
         ];
         for (listener, protocol) in lines {
-            tasks.spawn(accept(listener, exchange.clone(), protocol, stopped.clone()));
+            tasks.spawn(accept(
+                listener,
+                exchange.clone(),
+                protocol,
+                stopped.clone(),
+            ));
         }
         let router = crate::activesync::router(exchange.clone());
         let mut eas_stop = stopped.clone();

@@ -82,9 +82,7 @@ pub fn inbox(tenant: &TenantHandle, upn: &str) -> Option<Vec<Message>> {
         notes
             .into_iter()
             .enumerate()
-            .map(|(n, (at, subject, body))| {
-                message(&desk, &me, at, subject, &body, n + 1, domain)
-            })
+            .map(|(n, (at, subject, body))| message(&desk, &me, at, subject, &body, n + 1, domain))
             .collect(),
     )
 }

@@ -99,7 +99,17 @@ async fn dispatch(cli: Cli) -> Result<ExitCode> {
             date,
             user,
             app_password,
-        } => serve(&project, cli.listen, &tenant, date.as_deref(), user, app_password).await,
+        } => {
+            serve(
+                &project,
+                cli.listen,
+                &tenant,
+                date.as_deref(),
+                user,
+                app_password,
+            )
+            .await
+        }
         Command::Train { exercise } => train(&project, cli.listen, &exercise).await,
     }
 }
@@ -148,8 +158,13 @@ async fn serve(
         }
     );
     let secret = made.as_deref().unwrap_or(&person.password);
-    println!("\n{}", curl_text(listen, listeners.ports, &person.upn, secret));
-    println!("\nEach sign-in the listeners cause is printed below as the sign-in log shows it. Ctrl-C stops.");
+    println!(
+        "\n{}",
+        curl_text(listen, listeners.ports, &person.upn, secret)
+    );
+    println!(
+        "\nEach sign-in the listeners cause is printed below as the sign-in log shows it. Ctrl-C stops."
+    );
     loop {
         tokio::select! {
             _ = tokio::signal::ctrl_c() => break,
@@ -185,10 +200,15 @@ fn curl_text(at: IpAddr, p: Ports, upn: &str, secret: &str) -> String {
 }
 
 async fn train(project: &Project, listen: IpAddr, exercise: &str) -> Result<ExitCode> {
-    // The listeners start on a tenant of their own until the session's is attached (before
-    // the briefing is printed): nobody can sign in to it.
-    let placeholder = setup::world(&project.scenarios(), "contoso", None).await?;
-    let exchange = Exchange::new(placeholder.sim()?.tenant.clone());
+    // Until the session's tenant is attached (before its briefing is printed), the listeners
+    // ask an empty tenant of their own, which knows nobody and so refuses everyone.
+    let empty = mfa_sim::tenant::Tenant::new(
+        "nobody yet",
+        mfa_sim::tenant::Policy::default(),
+        mfa_sim::clock::Clock::starting_at(mfa_sim::clock::EARLIEST),
+        mfa_sim::seed::Seed::new(0),
+    );
+    let exchange = Exchange::new(mfa_sim::tenant::TenantHandle::new(empty));
     let listeners = Listeners::start(exchange.clone(), listen, Wanted::default())
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
@@ -211,15 +231,16 @@ async fn train(project: &Project, listen: IpAddr, exercise: &str) -> Result<Exit
         follow: Box::new(move |tenant| following.attach(tenant)),
         woken,
     };
-    drop(placeholder);
     let outcome =
         mfa_sim::trainer::terminal::run_with(project, exercise, None, Some(companion)).await;
     forward.abort();
     listeners.stop().await;
     let (debrief, _) = outcome?;
-    Ok(if debrief.outcome == mfa_sim::trainer::debrief::Outcome::Met {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(
+        if debrief.outcome == mfa_sim::trainer::debrief::Outcome::Met {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        },
+    )
 }

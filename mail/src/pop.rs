@@ -181,7 +181,8 @@ where
                 continue;
             }
             Err(Closed::Idle) => {
-                out.write_all(b"-ERR idle for too long, closing\r\n").await?;
+                out.write_all(b"-ERR idle for too long, closing\r\n")
+                    .await?;
                 return Ok(());
             }
             Err(_) => return Ok(()),
@@ -219,8 +220,10 @@ where
                     BasicOutcome::Refused(_) => {
                         failures += 1;
                         if failures >= limits.failures_per_connection {
-                            out.write_all(b"-ERR Logon failure: unknown user name or bad password.\r\n")
-                                .await?;
+                            out.write_all(
+                                b"-ERR Logon failure: unknown user name or bad password.\r\n",
+                            )
+                            .await?;
                             return Ok(());
                         }
                         "-ERR Logon failure: unknown user name or bad password.\r\n".into()
@@ -261,9 +264,7 @@ where
                 }
                 None => "-ERR no such message\r\n".into(),
             },
-            (Command::Dele(_), Some(_)) => {
-                "-ERR this training mailbox is read-only\r\n".into()
-            }
+            (Command::Dele(_), Some(_)) => "-ERR this training mailbox is read-only\r\n".into(),
             (Command::Rset, Some(_)) => "+OK\r\n".into(),
         };
         out.write_all(reply.as_bytes()).await?;

@@ -210,19 +210,29 @@ where
                 sender = false;
                 recipients = 0;
                 if size > limits.message_bytes {
-                    say(out, "552 5.3.4 Message size exceeds fixed maximum message size").await?;
+                    say(
+                        out,
+                        "552 5.3.4 Message size exceeds fixed maximum message size",
+                    )
+                    .await?;
                 } else {
                     // Read to its end and dropped: nothing is delivered by a training server.
-                    say(out, "250 2.6.0 Queued mail for delivery (training server: discarded)")
-                        .await?;
+                    say(
+                        out,
+                        "250 2.6.0 Queued mail for delivery (training server: discarded)",
+                    )
+                    .await?;
                 }
             }
             Request::Bdat { .. } | Request::Burl { .. } | Request::Atrn { .. } => {
                 say(out, "502 5.5.1 Not offered by this training server").await?;
             }
             Request::StartTls => {
-                say(out, "454 4.7.0 No TLS on this training server (plain text on loopback)")
-                    .await?;
+                say(
+                    out,
+                    "454 4.7.0 No TLS on this training server (plain text on loopback)",
+                )
+                .await?;
             }
             Request::Rset => {
                 sender = false;
@@ -260,10 +270,12 @@ async fn answer<R: AsyncBufRead + Unpin, W: AsyncWrite + Unpin>(
     say(out, &format!("334 {prompt}")).await?;
     match next(lines, out).await? {
         None => Ok(Err(Exchanged::Gone)),
-        Some(Line::TooLong) => Ok(Err(Exchanged::Refused("500 5.5.6 Authentication exchange line is too long"))),
-        Some(Line::Text(line)) if trim_end(&line) == b"*" => {
-            Ok(Err(Exchanged::Refused("501 5.0.0 Authentication cancelled")))
-        }
+        Some(Line::TooLong) => Ok(Err(Exchanged::Refused(
+            "500 5.5.6 Authentication exchange line is too long",
+        ))),
+        Some(Line::Text(line)) if trim_end(&line) == b"*" => Ok(Err(Exchanged::Refused(
+            "501 5.0.0 Authentication cancelled",
+        ))),
         Some(Line::Text(line)) => Ok(sasl::base64(trim_end(&line))
             .map_err(|_| Exchanged::Refused("501 5.5.2 Cannot decode the answer (not base64)"))),
     }

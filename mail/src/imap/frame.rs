@@ -44,7 +44,11 @@ pub fn tag_of(command: &[u8]) -> String {
     let valid = !word.is_empty()
         && word.len() <= 64
         && word.iter().all(|&b| {
-            b.is_ascii_graphic() && !matches!(b, b'(' | b')' | b'{' | b'%' | b'*' | b'"' | b'\\' | b'+' | b']')
+            b.is_ascii_graphic()
+                && !matches!(
+                    b,
+                    b'(' | b')' | b'{' | b'%' | b'*' | b'"' | b'\\' | b'+' | b']'
+                )
         });
     if valid {
         String::from_utf8_lossy(word).into_owned()

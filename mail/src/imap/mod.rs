@@ -74,9 +74,9 @@ where
         };
         let tag = frame::tag_of(&command);
         if !literal.synchronising {
-            return Ok(Framed::OutOfStep(format!(
-                "* BYE LITERAL+ is not offered by this server"
-            )));
+            return Ok(Framed::OutOfStep(
+                "* BYE LITERAL+ is not offered by this server".to_string(),
+            ));
         }
         if literal.length > (max.saturating_sub(command.len())) as u64 {
             return Ok(Framed::Refused(format!("{tag} BAD Literal too large")));
@@ -108,7 +108,9 @@ pub async fn serve(exchange: Exchange, stream: TcpStream, peer: SocketAddr) {
 /// Where a connection stands.
 enum State {
     NotAuthenticated,
-    Authenticated { messages: Vec<Message> },
+    Authenticated {
+        messages: Vec<Message>,
+    },
     Selected {
         messages: Vec<Message>,
         /// Each message's flags, for this connection only.
@@ -182,11 +184,7 @@ enum Then {
 }
 
 impl Imap {
-    async fn session<R, W>(
-        &mut self,
-        lines: &mut LineReader<R>,
-        out: &mut W,
-    ) -> std::io::Result<()>
+    async fn session<R, W>(&mut self, lines: &mut LineReader<R>, out: &mut W) -> std::io::Result<()>
     where
         R: AsyncBufRead + Unpin,
         W: AsyncWrite + Unpin,
@@ -241,7 +239,7 @@ impl Imap {
         W: AsyncWrite + Unpin,
     {
         let command = match CommandCodec::default().decode(bytes) {
-            Ok((rest, command)) if rest.is_empty() => command,
+            Ok(([], command)) => command,
             _ => {
                 let tag = frame::tag_of(bytes);
                 if trim_end(bytes).is_empty() {
@@ -346,7 +344,10 @@ impl Imap {
                 item_names,
             } => {
                 if !matches!(mailbox, Mailbox::Inbox) {
-                    no(reply, "[NONEXISTENT] The requested item could not be found.");
+                    no(
+                        reply,
+                        "[NONEXISTENT] The requested item could not be found.",
+                    );
                     return Ok(Then::Go);
                 }
                 let count = self.messages().len();
@@ -490,14 +491,21 @@ impl Imap {
                         Some(true) => found.push(n.to_string()),
                         Some(false) => {}
                         None => {
-                            no(reply, "[CANNOT] This training server searches by flags and numbers only.");
+                            no(
+                                reply,
+                                "[CANNOT] This training server searches by flags and numbers only.",
+                            );
                             return Ok(Then::Go);
                         }
                     }
                 }
                 // Sequence numbers and UIDs are the same here, so UID SEARCH answers alike.
                 let _ = uid;
-                reply.extend(format!("* SEARCH {}\r\n", found.join(" ")).trim_end().bytes());
+                reply.extend(
+                    format!("* SEARCH {}\r\n", found.join(" "))
+                        .trim_end()
+                        .bytes(),
+                );
                 reply.extend_from_slice(b"\r\n");
                 ok(reply, "SEARCH completed.");
             }
@@ -537,7 +545,10 @@ impl Imap {
                 ok(reply, "STORE completed.");
             }
             CommandBody::Copy { .. } | CommandBody::Move { .. } => {
-                no(reply, "[CANNOT] The training mailbox keeps its messages where they are.");
+                no(
+                    reply,
+                    "[CANNOT] The training mailbox keeps its messages where they are.",
+                );
             }
             _ => bad(reply, "Command not offered by this training server."),
         }
@@ -554,11 +565,16 @@ impl Imap {
 
     /// Ask the tenant; on success the connection is signed in with the user's INBOX.
     fn sign_in(&mut self, c: Credentials, verb: &str, tag: &str, reply: &mut Vec<u8>) -> Then {
-        match self.exchange.sign_in(&c.user, &c.secret, Protocol::Imap, self.peer) {
+        match self
+            .exchange
+            .sign_in(&c.user, &c.secret, Protocol::Imap, self.peer)
+        {
             BasicOutcome::Accepted { .. } => {
                 let messages = inbox(&self.exchange.tenant(), &c.user).unwrap_or_default();
                 self.state = State::Authenticated { messages };
-                reply.extend(format!("{tag} OK [CAPABILITY {CAPABILITIES}] {verb} completed.\r\n").bytes());
+                reply.extend(
+                    format!("{tag} OK [CAPABILITY {CAPABILITIES}] {verb} completed.\r\n").bytes(),
+                );
                 Then::Go
             }
             BasicOutcome::Refused(_) => {

@@ -138,7 +138,11 @@ fn section(m: &Message, section: Option<&Section<'_>>) -> (String, Option<Vec<u8
             let wanted = names.as_ref();
             let mut out: Vec<u8> = fields(m.header())
                 .into_iter()
-                .filter(|f| wanted.iter().any(|n| n.as_ref().eq_ignore_ascii_case(field_name(f))))
+                .filter(|f| {
+                    wanted
+                        .iter()
+                        .any(|n| n.as_ref().eq_ignore_ascii_case(field_name(f)))
+                })
                 .flatten()
                 .copied()
                 .collect();
@@ -149,20 +153,33 @@ fn section(m: &Message, section: Option<&Section<'_>>) -> (String, Option<Vec<u8
             let wanted = names.as_ref();
             let mut out: Vec<u8> = fields(m.header())
                 .into_iter()
-                .filter(|f| !wanted.iter().any(|n| n.as_ref().eq_ignore_ascii_case(field_name(f))))
+                .filter(|f| {
+                    !wanted
+                        .iter()
+                        .any(|n| n.as_ref().eq_ignore_ascii_case(field_name(f)))
+                })
                 .flatten()
                 .copied()
                 .collect();
             out.extend_from_slice(b"\r\n");
-            (format!("HEADER.FIELDS.NOT ({})", names_text(wanted)), Some(out))
+            (
+                format!("HEADER.FIELDS.NOT ({})", names_text(wanted)),
+                Some(out),
+            )
         }
-        Some(Section::Part(part)) if part.0.as_ref().len() == 1 && part.0.as_ref()[0].get() == 1 => {
+        Some(Section::Part(part))
+            if part.0.as_ref().len() == 1 && part.0.as_ref()[0].get() == 1 =>
+        {
             ("1".into(), Some(m.text().to_vec()))
         }
-        Some(Section::Mime(part)) if part.0.as_ref().len() == 1 && part.0.as_ref()[0].get() == 1 => (
-            "1.MIME".into(),
-            Some(b"Content-Type: text/plain; charset=utf-8\r\n\r\n".to_vec()),
-        ),
+        Some(Section::Mime(part))
+            if part.0.as_ref().len() == 1 && part.0.as_ref()[0].get() == 1 =>
+        {
+            (
+                "1.MIME".into(),
+                Some(b"Content-Type: text/plain; charset=utf-8\r\n\r\n".to_vec()),
+            )
+        }
         Some(other) => (section_name(other), None),
     }
 }
@@ -180,9 +197,10 @@ fn section_name(s: &Section<'_>) -> String {
     match s {
         Section::Part(p) => part_text(p),
         Section::Header(p) => with_part(p.as_ref(), "HEADER"),
-        Section::HeaderFields(p, n) => {
-            with_part(p.as_ref(), &format!("HEADER.FIELDS ({})", names_text(n.as_ref())))
-        }
+        Section::HeaderFields(p, n) => with_part(
+            p.as_ref(),
+            &format!("HEADER.FIELDS ({})", names_text(n.as_ref())),
+        ),
         Section::HeaderFieldsNot(p, n) => with_part(
             p.as_ref(),
             &format!("HEADER.FIELDS.NOT ({})", names_text(n.as_ref())),
@@ -254,7 +272,8 @@ pub fn list_matches(pattern: &[u8], name: &[u8]) -> bool {
         match p {
             b'*' | b'%' => {
                 for j in 0..=name.len() {
-                    next[j] = reach[j] || (j > 0 && next[j - 1] && (p == b'*' || name[j - 1] != b'/'));
+                    next[j] =
+                        reach[j] || (j > 0 && next[j - 1] && (p == b'*' || name[j - 1] != b'/'));
                 }
             }
             _ => {

@@ -36,10 +36,22 @@ async fn curl_on_the_guides_date() {
 
     // Dana's MFA is not on: her account password still opens IMAP.
     let from = s.rows();
-    let (code, out) = curl(DANA, DANA_PASSWORD, &format!("imap://{}/INBOX", s.at(p.imap)), &[]).await;
+    let (code, out) = curl(
+        DANA,
+        DANA_PASSWORD,
+        &format!("imap://{}/INBOX", s.at(p.imap)),
+        &[],
+    )
+    .await;
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("INBOX"), "{out}");
-    one_row(&s, from, Protocol::Imap, SignInResult::Success, "account password");
+    one_row(
+        &s,
+        from,
+        Protocol::Imap,
+        SignInResult::Success,
+        "account password",
+    );
 
     // Lee makes an App Password (which enforces MFA for him on the way).
     let app = s.app_password("Lee").await;
@@ -48,47 +60,121 @@ async fn curl_on_the_guides_date() {
     let from = s.rows();
     let (code, out) = curl(LEE, &app, &format!("{imap};UID=1"), &[]).await;
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("Subject: Welcome to the training mailbox"), "{out}");
-    one_row(&s, from, Protocol::Imap, SignInResult::Success, "app password");
-    assert_eq!(s.rows_since(from)[0].method.as_deref(), Some("App password"));
+    assert!(
+        out.contains("Subject: Welcome to the training mailbox"),
+        "{out}"
+    );
+    one_row(
+        &s,
+        from,
+        Protocol::Imap,
+        SignInResult::Success,
+        "app password",
+    );
+    assert_eq!(
+        s.rows_since(from)[0].method.as_deref(),
+        Some("App password")
+    );
 
     let from = s.rows();
     let (code, out) = curl(LEE, LEE_PASSWORD, &imap, &[]).await;
-    assert_eq!(code, 67, "the account password is refused once MFA is enforced: {out}");
-    one_row(&s, from, Protocol::Imap, SignInResult::Failure, "needs an app password");
+    assert_eq!(
+        code, 67,
+        "the account password is refused once MFA is enforced: {out}"
+    );
+    one_row(
+        &s,
+        from,
+        Protocol::Imap,
+        SignInResult::Failure,
+        "needs an app password",
+    );
 
     let pop = format!("pop3://{}/1", s.at(p.pop));
     let from = s.rows();
     let (code, out) = curl(LEE, &app, &pop, &[]).await;
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("Subject: Welcome to the training mailbox"), "{out}");
-    one_row(&s, from, Protocol::Pop, SignInResult::Success, "app password");
+    assert!(
+        out.contains("Subject: Welcome to the training mailbox"),
+        "{out}"
+    );
+    one_row(
+        &s,
+        from,
+        Protocol::Pop,
+        SignInResult::Success,
+        "app password",
+    );
     let from = s.rows();
     let (code, out) = curl(LEE, LEE_PASSWORD, &pop, &[]).await;
     assert_eq!(code, 67, "{out}");
-    one_row(&s, from, Protocol::Pop, SignInResult::Failure, "needs an app password");
+    one_row(
+        &s,
+        from,
+        Protocol::Pop,
+        SignInResult::Failure,
+        "needs an app password",
+    );
 
     let smtp = format!("smtp://{}", s.at(p.smtp));
-    let send = ["--mail-from", LEE, "--mail-rcpt", DANA, "--upload-file", "-"];
+    let send = [
+        "--mail-from",
+        LEE,
+        "--mail-rcpt",
+        DANA,
+        "--upload-file",
+        "-",
+    ];
     let from = s.rows();
     let (code, out) = curl(LEE, &app, &smtp, &send).await;
     assert_eq!(code, 0, "{out}");
-    one_row(&s, from, Protocol::Smtp, SignInResult::Success, "app password");
+    one_row(
+        &s,
+        from,
+        Protocol::Smtp,
+        SignInResult::Success,
+        "app password",
+    );
     let from = s.rows();
     let (code, out) = curl(LEE, LEE_PASSWORD, &smtp, &send).await;
     assert_eq!(code, 67, "{out}");
-    one_row(&s, from, Protocol::Smtp, SignInResult::Failure, "needs an app password");
+    one_row(
+        &s,
+        from,
+        Protocol::Smtp,
+        SignInResult::Failure,
+        "needs an app password",
+    );
 
     let eas = format!("http://{}/Microsoft-Server-ActiveSync", s.at(p.activesync));
-    let status = ["--output", "/dev/null", "--write-out", "%{http_code}", "--request", "OPTIONS"];
+    let status = [
+        "--output",
+        "/dev/null",
+        "--write-out",
+        "%{http_code}",
+        "--request",
+        "OPTIONS",
+    ];
     let from = s.rows();
     let (code, out) = curl(LEE, &app, &eas, &status).await;
     assert_eq!((code, out.as_str()), (0, "200"));
-    one_row(&s, from, Protocol::ActiveSync, SignInResult::Success, "app password");
+    one_row(
+        &s,
+        from,
+        Protocol::ActiveSync,
+        SignInResult::Success,
+        "app password",
+    );
     let from = s.rows();
     let (code, out) = curl(LEE, LEE_PASSWORD, &eas, &status).await;
     assert_eq!((code, out.as_str()), (0, "401"));
-    one_row(&s, from, Protocol::ActiveSync, SignInResult::Failure, "needs an app password");
+    one_row(
+        &s,
+        from,
+        Protocol::ActiveSync,
+        SignInResult::Failure,
+        "needs an app password",
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -112,18 +198,44 @@ async fn curl_on_todays_date() {
     one_row(&s, from, Protocol::Pop, SignInResult::Failure, retired);
 
     let eas = format!("http://{}/Microsoft-Server-ActiveSync", s.at(p.activesync));
-    let status = ["--output", "/dev/null", "--write-out", "%{http_code}", "--request", "POST"];
+    let status = [
+        "--output",
+        "/dev/null",
+        "--write-out",
+        "%{http_code}",
+        "--request",
+        "POST",
+    ];
     let from = s.rows();
     let (code, out) = curl(LEE, &app, &eas, &status).await;
     assert_eq!((code, out.as_str()), (0, "401"));
-    one_row(&s, from, Protocol::ActiveSync, SignInResult::Failure, retired);
+    one_row(
+        &s,
+        from,
+        Protocol::ActiveSync,
+        SignInResult::Failure,
+        retired,
+    );
 
     // SMTP AUTH still takes basic authentication in 2026 (off by default from 2027-01-01).
-    let send = ["--mail-from", LEE, "--mail-rcpt", DANA, "--upload-file", "-"];
+    let send = [
+        "--mail-from",
+        LEE,
+        "--mail-rcpt",
+        DANA,
+        "--upload-file",
+        "-",
+    ];
     let from = s.rows();
     let (code, out) = curl(LEE, &app, &format!("smtp://{}", s.at(p.smtp)), &send).await;
     assert_eq!(code, 0, "{out}");
-    one_row(&s, from, Protocol::Smtp, SignInResult::Success, "app password");
+    one_row(
+        &s,
+        from,
+        Protocol::Smtp,
+        SignInResult::Success,
+        "app password",
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -136,25 +248,35 @@ async fn smtp_from_2027() {
     let app = s.app_password("Lee").await;
     // smtplib tries PLAIN, then LOGIN: one refused client, two attempts in the log.
     let from = s.rows();
-    let (code, out) = python(
-        SMTP_LOGIN,
-        &[p.smtp.to_string(), LEE.into(), app.clone()],
-    )
-    .await;
+    let (code, out) = python(SMTP_LOGIN, &[p.smtp.to_string(), LEE.into(), app.clone()]).await;
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("refused 550 5.7.30 Basic authentication is not supported for Client Submission."),
+        out.contains(
+            "refused 550 5.7.30 Basic authentication is not supported for Client Submission."
+        ),
         "{out}"
     );
     let rows = s.rows_since(from);
-    assert_eq!(rows.len(), 2, "PLAIN and LOGIN, two attempts:\n{}", shown(&rows));
+    assert_eq!(
+        rows.len(),
+        2,
+        "PLAIN and LOGIN, two attempts:\n{}",
+        shown(&rows)
+    );
     for row in &rows {
         assert_eq!(row.client, ClientKind::Legacy(Protocol::Smtp), "{row}");
         assert_eq!(row.result, SignInResult::Failure, "{row}");
         assert!(row.detail.starts_with("550 5.7.30"), "{row}");
     }
     let from = s.rows();
-    let send = ["--mail-from", LEE, "--mail-rcpt", DANA, "--upload-file", "-"];
+    let send = [
+        "--mail-from",
+        LEE,
+        "--mail-rcpt",
+        DANA,
+        "--upload-file",
+        "-",
+    ];
     let (code, out) = curl(LEE, &app, &format!("smtp://{}", s.at(p.smtp)), &send).await;
     assert_eq!(code, 67, "{out}");
     assert_eq!(s.rows_since(from).len(), 1);

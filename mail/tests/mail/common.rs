@@ -34,13 +34,10 @@ impl Served {
             .await
             .expect("the project's tenant starts");
         let exchange = Exchange::with_limits(world.sim().unwrap().tenant.clone(), limits);
-        let listeners = Listeners::start(
-            exchange,
-            IpAddr::V4(Ipv4Addr::LOCALHOST),
-            Wanted::default(),
-        )
-        .await
-        .expect("the listeners bind on 127.0.0.1");
+        let listeners =
+            Listeners::start(exchange, IpAddr::V4(Ipv4Addr::LOCALHOST), Wanted::default())
+                .await
+                .expect("the listeners bind on 127.0.0.1");
         Served { world, listeners }
     }
 
@@ -122,7 +119,12 @@ pub async fn curl(user: &str, secret: &str, url: &str, extra: &[&str]) -> (i32, 
     ];
     args.extend(extra.iter().map(|s| s.to_string()));
     args.push(url.to_string());
-    let out = run("curl", args, Some(b"Subject: hello\r\n\r\nA test message.\r\n".to_vec())).await;
+    let out = run(
+        "curl",
+        args,
+        Some(b"Subject: hello\r\n\r\nA test message.\r\n".to_vec()),
+    )
+    .await;
     (
         out.status.code().unwrap_or(-1),
         format!(

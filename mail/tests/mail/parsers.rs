@@ -29,10 +29,11 @@ fn read_all(input: &[u8], max: usize) -> Vec<Line> {
 fn naive(pattern: &[u8], name: &[u8]) -> bool {
     match pattern.split_first() {
         None => name.is_empty(),
-        Some((&w, rest)) if w == b'*' || w == b'%' => (0..=name.len()).any(|k| {
-            (w == b'*' || !name[..k].contains(&b'/')) && naive(rest, &name[k..])
-        }),
-        Some((&c, rest)) => name.first().is_some_and(|&n| n.eq_ignore_ascii_case(&c)) && naive(rest, &name[1..]),
+        Some((&w, rest)) if w == b'*' || w == b'%' => (0..=name.len())
+            .any(|k| (w == b'*' || !name[..k].contains(&b'/')) && naive(rest, &name[k..])),
+        Some((&c, rest)) => {
+            name.first().is_some_and(|&n| n.eq_ignore_ascii_case(&c)) && naive(rest, &name[1..])
+        }
     }
 }
 
@@ -68,7 +69,6 @@ proptest! {
 
     #[test]
     fn pop_passwords_keep_their_spaces(secret in "[ -~]{1,60}") {
-        prop_assume!(!secret.starts_with(' ') || secret.trim().len() > 0);
         prop_assert_eq!(pop::parse(format!("PASS {secret}\r\n").as_bytes()), Ok(pop::Command::Pass(secret.clone())));
     }
 

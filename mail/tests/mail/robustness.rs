@@ -81,7 +81,11 @@ async fn garbage_and_unknown_commands_get_protocol_errors() {
         "a2 BAD Command received in Invalid state.\r\n"
     );
     imap.send(b"a3 CAPABILITY\r\n").await;
-    assert!(imap.read_until("a3 OK").await.contains("AUTH=PLAIN SASL-IR"));
+    assert!(
+        imap.read_until("a3 OK")
+            .await
+            .contains("AUTH=PLAIN SASL-IR")
+    );
 
     let mut pop = Raw::open(p.pop).await;
     assert!(pop.read_until("\r\n").await.starts_with("+OK"));
@@ -125,11 +129,20 @@ async fn overlong_lines_and_literals_are_refused() {
     let said = imap.read_until("b1 OK").await;
     assert!(said.contains("* BAD Command line too long"), "{said}");
     imap.send(b"b2 LOGIN {4000000000}\r\n").await;
-    assert_eq!(imap.read_until("\r\n").await, "b2 BAD Literal too large\r\n");
+    assert_eq!(
+        imap.read_until("\r\n").await,
+        "b2 BAD Literal too large\r\n"
+    );
     imap.send(b"b3 LOGIN {3}\r\n").await;
-    assert_eq!(imap.read_until("\r\n").await, "+ Ready for literal data\r\n");
+    assert_eq!(
+        imap.read_until("\r\n").await,
+        "+ Ready for literal data\r\n"
+    );
     imap.send(b"lee {3}\r\n").await;
-    assert_eq!(imap.read_until("\r\n").await, "+ Ready for literal data\r\n");
+    assert_eq!(
+        imap.read_until("\r\n").await,
+        "+ Ready for literal data\r\n"
+    );
     imap.send(b"bad\r\n").await;
     assert_eq!(imap.read_until("\r\n").await, "b3 NO LOGIN failed.\r\n");
     imap.send(b"b4 LOGIN {3+}\r\n").await;
@@ -174,7 +187,11 @@ async fn a_silent_client_is_disconnected() {
     };
     let s = Served::with_limits("contoso", None, limits).await;
     let p = s.listeners.ports;
-    for (port, bye) in [(p.imap, "* BYE Idle"), (p.pop, "-ERR idle"), (p.smtp, "421 4.4.2")] {
+    for (port, bye) in [
+        (p.imap, "* BYE Idle"),
+        (p.pop, "-ERR idle"),
+        (p.smtp, "421 4.4.2"),
+    ] {
         let mut c = Raw::open(port).await;
         let said = c.read_until(bye).await;
         assert!(said.contains(bye), "{said}");
@@ -194,12 +211,18 @@ async fn connections_beyond_the_limit_are_closed() {
     for n in 0..8 {
         let port = [p.imap, p.pop, p.smtp][n % 3];
         let mut c = Raw::open(port).await;
-        assert!(!c.read_until("\r\n").await.is_empty(), "connection {n} is greeted");
+        assert!(
+            !c.read_until("\r\n").await.is_empty(),
+            "connection {n} is greeted"
+        );
         open.push(c);
     }
     for port in [p.imap, p.pop, p.smtp] {
         let mut extra = Raw::open(port).await;
-        assert!(extra.closed().await, "the ninth connection is closed at once");
+        assert!(
+            extra.closed().await,
+            "the ninth connection is closed at once"
+        );
     }
     drop(open);
     // The slots come back once the connections close.
