@@ -5,12 +5,14 @@
 //! and is no sign-in (nothing was tried). No ActiveSync command is carried out: the training
 //! server shows the sign-in, not the mailbox.
 //!
-//! Served by axum (already in the tree for `mfa-sim serve`), HTTP/1 only; the request body is
-//! never read.
+//! Each connection is accepted by the listeners' own loop (so it counts against the connection
+//! limit) and served by hyper's HTTP/1 with the idle time as its header read timeout and a
+//! 16 KiB read buffer; the routes are axum's (already in the tree for `mfa-sim serve`). The
+//! request body is never read.
 
 use crate::exchange::Exchange;
 use axum::Router;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
@@ -22,12 +24,26 @@ use std::net::SocketAddr;
 /// The path clients use.
 pub(crate) const PATH: &str = "/Microsoft-Server-ActiveSync";
 
-/// The router.
-pub(crate) fn router(exchange: Exchange) -> Router {
+/// The routes for one connection from `peer`.
+fn router(exchange: Exchange, peer: SocketAddr) -> Router {
     Router::new()
         .route(PATH, any(endpoint))
         .fallback(|| async { StatusCode::NOT_FOUND })
-        .with_state(exchange)
+        .with_state((exchange, peer))
+}
+
+/// Play one ActiveSync (HTTP/1) connection.
+pub async fn serve(exchange: Exchange, stream: tokio::net::TcpStream, peer: SocketAddr) {
+    let idle = exchange.limits().idle;
+    let service = hyper_util::service::TowerToHyperService::new(router(exchange, peer));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(idle)
+        .max_buf_size(16 * 1024);
+    let connection = http.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+    // A client that keeps the connection open without finishing a request is cut off by the
+    // header timeout; one that never stops sending a body that is never read, by this.
+    let _ = tokio::time::timeout(idle * 10, connection).await;
 }
 
 /// User and password from `Authorization: Basic ...`.
@@ -49,8 +65,7 @@ pub fn basic_credentials(headers: &HeaderMap) -> Option<crate::sasl::Credentials
 }
 
 async fn endpoint(
-    State(exchange): State<Exchange>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    State((exchange, peer)): State<(Exchange, SocketAddr)>,
     method: axum::http::Method,
     headers: HeaderMap,
 ) -> Response {

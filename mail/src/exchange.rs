@@ -23,10 +23,10 @@ pub struct Limits {
     pub literal_bytes: usize,
     /// Largest message accepted by SMTP `DATA`.
     pub message_bytes: usize,
-    /// Connections open at once, all protocols together (ActiveSync excepted: see
-    /// `activesync`).
+    /// Connections open at once, all four protocols together.
     pub connections: usize,
-    /// A client that sends nothing for this long is disconnected.
+    /// A client that sends nothing for this long is disconnected (for ActiveSync: that does
+    /// not finish a request's headers; and no connection lasts ten times this).
     pub idle: Duration,
     /// Failed sign-ins on one connection before it is closed.
     pub failures_per_connection: u32,

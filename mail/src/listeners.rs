@@ -73,12 +73,13 @@ impl Listeners {
         };
         let (stop, stopped) = watch::channel(false);
         let mut tasks = JoinSet::new();
-        let lines: [(TcpListener, Protocol); 3] = [
+        let all: [(TcpListener, Protocol); 4] = [
             (imap, |e, s, p| Box::pin(crate::imap::serve(e, s, p))),
             (pop, |e, s, p| Box::pin(crate::pop::serve(e, s, p))),
             (smtp, |e, s, p| Box::pin(crate::smtp::serve(e, s, p))),
+            (eas, |e, s, p| Box::pin(crate::activesync::serve(e, s, p))),
         ];
-        for (listener, protocol) in lines {
+        for (listener, protocol) in all {
             tasks.spawn(accept(
                 listener,
                 exchange.clone(),
@@ -86,16 +87,6 @@ impl Listeners {
                 stopped.clone(),
             ));
         }
-        let router = crate::activesync::router(exchange.clone());
-        let mut eas_stop = stopped.clone();
-        tasks.spawn(async move {
-            let service = router.into_make_service_with_connect_info::<SocketAddr>();
-            let _ = axum::serve(eas, service)
-                .with_graceful_shutdown(async move {
-                    let _ = eas_stop.wait_for(|s| *s).await;
-                })
-                .await;
-        });
         Ok(Listeners {
             address,
             ports,

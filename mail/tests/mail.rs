@@ -19,3 +19,6 @@ mod parsers;
 
 #[path = "mail/train.rs"]
 mod train;
+
+#[path = "mail/serve.rs"]
+mod serve;

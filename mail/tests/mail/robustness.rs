@@ -238,3 +238,41 @@ async fn connections_beyond_the_limit_are_closed() {
     }
     assert!(later.is_some(), "a new connection is served again");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn activesync_answers_bad_requests_and_drops_silent_clients() {
+    let limits = Limits {
+        idle: Duration::from_millis(300),
+        connections: 2,
+        ..Limits::default()
+    };
+    let s = Served::with_limits("contoso", None, limits).await;
+    let port = s.listeners.ports.activesync;
+    let from = s.rows();
+
+    let mut c = Raw::open(port).await;
+    c.send(b"OPTIONS /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await;
+    let said = c.read_until("\r\n\r\n").await;
+    assert!(said.starts_with("HTTP/1.1 401"), "{said}");
+    assert!(said.contains("www-authenticate: Basic"), "{said}");
+    c.send(
+        b"GET /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: x\r\nAuthorization: Basic !!!\r\n\r\n",
+    )
+    .await;
+    assert!(c.read_until("\r\n\r\n").await.starts_with("HTTP/1.1 405"));
+    c.send(&garbage()).await;
+    assert!(c.read_until("\r\n").await.starts_with("HTTP/1.1 400"));
+    assert!(c.closed().await);
+    // No credentials, no sign-in.
+    assert_eq!(s.rows(), from);
+
+    // A client that says nothing is cut off after the idle time; the slots are shared with
+    // the other protocols.
+    let mut silent = Raw::open(port).await;
+    let mut other = Raw::open(s.listeners.ports.imap).await;
+    assert!(other.read_until("\r\n").await.starts_with("* OK"));
+    let mut third = Raw::open(port).await;
+    assert!(third.closed().await, "beyond the limit: closed at once");
+    assert!(silent.closed().await, "silent: closed after the idle time");
+}

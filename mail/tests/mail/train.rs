@@ -10,13 +10,13 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// Everything read so far from a stream, added to as lines arrive.
-struct Stream {
+pub(crate) struct Stream {
     lines: mpsc::Receiver<String>,
-    text: String,
+    pub(crate) text: String,
 }
 
 impl Stream {
-    fn of(read: impl std::io::Read + Send + 'static) -> Stream {
+    pub(crate) fn of(read: impl std::io::Read + Send + 'static) -> Stream {
         let (tx, lines) = mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(read).lines().map_while(Result::ok) {
@@ -32,7 +32,7 @@ impl Stream {
     }
 
     /// Read until `found` says the text so far holds what is wanted (30 s at most).
-    fn until<T>(&mut self, mut found: impl FnMut(&str) -> Option<T>) -> T {
+    pub(crate) fn until<T>(&mut self, mut found: impl FnMut(&str) -> Option<T>) -> T {
         let end = Instant::now() + Duration::from_secs(30);
         loop {
             if let Some(t) = found(&self.text) {
@@ -51,7 +51,7 @@ impl Stream {
 }
 
 /// The word after `marker` in the last place `text` has it.
-fn after<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
+pub(crate) fn after<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
     let (_, rest) = text.rsplit_once(marker)?;
     rest.split(|c: char| !c.is_ascii_alphanumeric()).next()
 }
