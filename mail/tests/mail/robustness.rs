@@ -276,3 +276,71 @@ async fn activesync_answers_bad_requests_and_drops_silent_clients() {
     assert!(third.closed().await, "beyond the limit: closed at once");
     assert!(silent.closed().await, "silent: closed after the idle time");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sasl_exchanges_as_clients_send_them() {
+    use base64::Engine;
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    // Dana's MFA is off on the guide's date: her account password is accepted.
+    let s = Served::start("contoso", None).await;
+    let p = s.listeners.ports;
+    let from = s.rows();
+    let plain = b64("\0dana@contoso.com\0Harbour-Lights-42");
+
+    // IMAP: SASL-IR, then the same without an initial response, then a cancel.
+    let mut imap = Raw::open(p.imap).await;
+    imap.read_until("\r\n").await;
+    imap.send(format!("d1 AUTHENTICATE PLAIN {plain}\r\n").as_bytes())
+        .await;
+    assert!(imap.read_until("\r\n").await.starts_with("d1 OK"));
+    let mut imap = Raw::open(p.imap).await;
+    imap.read_until("\r\n").await;
+    imap.send(b"d2 AUTHENTICATE PLAIN\r\n").await;
+    assert_eq!(imap.read_until("\r\n").await, "+ \r\n");
+    imap.send(format!("{plain}\r\n").as_bytes()).await;
+    assert!(imap.read_until("\r\n").await.starts_with("d2 OK"));
+    let mut imap = Raw::open(p.imap).await;
+    imap.read_until("\r\n").await;
+    imap.send(b"d3 AUTHENTICATE PLAIN\r\n").await;
+    imap.read_until("\r\n").await;
+    imap.send(b"*\r\n").await;
+    assert!(imap.read_until("\r\n").await.starts_with("d3 BAD"));
+
+    // SMTP: AUTH LOGIN, user name and password each after a 334 prompt.
+    let mut smtp = Raw::open(p.smtp).await;
+    smtp.read_until("\r\n").await;
+    smtp.send(b"EHLO client\r\n").await;
+    assert!(
+        smtp.read_until("250 ENHANCEDSTATUSCODES\r\n")
+            .await
+            .contains("250-AUTH LOGIN PLAIN\r\n")
+    );
+    smtp.send(b"AUTH LOGIN\r\n").await;
+    assert_eq!(smtp.read_until("\r\n").await, "334 VXNlcm5hbWU6\r\n");
+    smtp.send(format!("{}\r\n", b64("dana@contoso.com")).as_bytes())
+        .await;
+    assert_eq!(smtp.read_until("\r\n").await, "334 UGFzc3dvcmQ6\r\n");
+    smtp.send(format!("{}\r\n", b64("Harbour-Lights-42")).as_bytes())
+        .await;
+    assert_eq!(
+        smtp.read_until("\r\n").await,
+        "235 2.7.0 Authentication successful\r\n"
+    );
+
+    // POP3: PASS before USER is refused without asking the tenant.
+    let mut pop = Raw::open(p.pop).await;
+    pop.read_until("\r\n").await;
+    pop.send(b"PASS Harbour-Lights-42\r\n").await;
+    assert_eq!(pop.read_until("\r\n").await, "-ERR send USER first\r\n");
+
+    let rows = s.rows_since(from);
+    assert_eq!(
+        rows.len(),
+        3,
+        "two IMAP sign-ins and one SMTP, nothing for the cancel"
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r.detail == "signed in with the account password")
+    );
+}
