@@ -3,7 +3,7 @@
 //! behaviour on bad input, and property tests of the line readers.
 //!
 //! A test that needs curl or python3 says plainly that it skipped when the tool is missing,
-//! and fails instead when MFA_SIM_REQUIRE_TOOLS=1 (as `.ci/run` sets).
+//! and fails instead when MFA_SIM_REQUIRE_TOOLS is set (as `.ci/run` sets it).
 
 #[path = "mail/common.rs"]
 mod common;
