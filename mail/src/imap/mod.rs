@@ -1,94 +1,41 @@
 //! IMAP4rev1 (RFC 3501), the part a client needs to sign in and read a mailbox: CAPABILITY,
 //! NOOP, LOGIN, AUTHENTICATE PLAIN (with SASL-IR, RFC 4959), LIST/LSUB, STATUS,
-//! SELECT/EXAMINE, FETCH and UID FETCH, SEARCH of the flags a read-only mailbox can answer,
-//! STORE, CHECK, CLOSE, UNSELECT, LOGOUT. The mailbox itself never changes: flags a client
+//! SELECT/EXAMINE, FETCH and UID FETCH, SEARCH by flags and numbers, STORE, CHECK, CLOSE,
+//! UNSELECT, LOGOUT. The mailbox itself never changes: flags a client
 //! sets (`\Seen` by reading, or STORE) last as long as its connection, and anything that
 //! would add, move or remove a message is refused with NO.
 //!
-//! [`read_command`] frames a command (its literals included, see [`frame`]) within the
-//! bounds; imap-codec parses it; [`Imap::handle`] answers. LOGIN and AUTHENTICATE go to the
-//! tenant through [`Exchange::sign_in`]; a refusal is the `NO LOGIN failed.` or
-//! `NO AUTHENTICATE failed.` a real server gives, the reason being the sign-in log's.
+//! `frame::read_command` frames a command (its literals included) within the bounds;
+//! imap-codec parses it; `Imap::handle` answers, with `sign_in.rs` for LOGIN and
+//! AUTHENTICATE, `flags.rs` for the connection's flags, `search.rs` for which messages a set
+//! or a SEARCH names and `reply.rs` for what is written back.
 
+pub mod flags;
 pub mod frame;
 pub mod reply;
+pub mod search;
+mod sign_in;
 
 use crate::exchange::Exchange;
-use crate::line::{Closed, Line, LineReader, trim_end};
-use crate::mailbox::{Message, inbox};
+use crate::line::{Closed, LineReader, trim_end};
+use crate::mailbox::Message;
 use crate::sasl::{self, Credentials};
+use flags::Flags;
+use frame::{Framed, read_command};
 use imap_codec::CommandCodec;
 use imap_codec::decode::Decoder;
-use imap_codec::imap_types::auth::AuthMechanism;
 use imap_codec::imap_types::command::CommandBody;
 use imap_codec::imap_types::fetch::{MacroOrMessageDataItemNames, MessageDataItemName};
-use imap_codec::imap_types::flag::{Flag, StoreResponse, StoreType};
+use imap_codec::imap_types::flag::StoreResponse;
 use imap_codec::imap_types::mailbox::{ListMailbox, Mailbox};
-use imap_codec::imap_types::search::SearchKey;
-use imap_codec::imap_types::sequence::{SeqOrUid, Sequence, SequenceSet};
 use imap_codec::imap_types::status::StatusDataItemName;
-use mfa_sim::records::Protocol;
-use mfa_sim::tenant::BasicOutcome;
+use search::{contains, matches};
 use std::net::SocketAddr;
 use tokio::io::{AsyncBufRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
 /// What the server offers (the same before and after signing in).
 pub const CAPABILITIES: &str = "IMAP4rev1 AUTH=PLAIN SASL-IR UNSELECT";
-
-/// A command as read from the wire, or why it could not be.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Framed {
-    /// The command's bytes, literals included.
-    Command(Vec<u8>),
-    /// Refused while reading: the reply has been chosen, the command skipped.
-    Refused(String),
-    /// The client announced a literal without waiting (`{n+}`), which is not offered: the
-    /// connection cannot be kept in step and closes.
-    OutOfStep(String),
-}
-
-/// Read one command: a line, and for each literal it announces, `+` and the literal's bytes
-/// and the next line, up to `max` bytes in all.
-pub async fn read_command<R, W>(
-    lines: &mut LineReader<R>,
-    out: &mut W,
-    max: usize,
-) -> Result<Framed, Closed>
-where
-    R: AsyncBufRead + Unpin,
-    W: AsyncWrite + Unpin,
-{
-    let mut command = Vec::new();
-    loop {
-        let line = match lines.line().await? {
-            Line::Text(line) => line,
-            Line::TooLong => {
-                let tag = frame::tag_of(&command);
-                return Ok(Framed::Refused(format!("{tag} BAD Command line too long")));
-            }
-        };
-        command.extend_from_slice(&line);
-        let Some(literal) = frame::literal_at_end(&line) else {
-            return Ok(Framed::Command(command));
-        };
-        let tag = frame::tag_of(&command);
-        if !literal.synchronising {
-            return Ok(Framed::OutOfStep(
-                "* BYE LITERAL+ is not offered by this server".to_string(),
-            ));
-        }
-        if literal.length > (max.saturating_sub(command.len())) as u64 {
-            return Ok(Framed::Refused(format!("{tag} BAD Literal too large")));
-        }
-        out.write_all(b"+ Ready for literal data\r\n")
-            .await
-            .map_err(|_| Closed::Broken)?;
-        out.flush().await.map_err(|_| Closed::Broken)?;
-        let data = lines.exact(literal.length as usize).await?;
-        command.extend_from_slice(&data);
-    }
-}
 
 /// Play one IMAP connection.
 pub async fn serve(exchange: Exchange, stream: TcpStream, peer: SocketAddr) {
@@ -118,55 +65,6 @@ enum State {
         /// EXAMINE: nothing may change, not even a flag.
         read_only: bool,
     },
-}
-
-/// The system flags a message may carry (RFC 3501, 2.3.2), kept per connection.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Flags {
-    seen: bool,
-    answered: bool,
-    flagged: bool,
-    deleted: bool,
-    draft: bool,
-}
-
-impl Flags {
-    /// `FLAGS (...)`.
-    fn item(&self) -> Vec<u8> {
-        let names: Vec<&str> = [
-            (self.seen, "\\Seen"),
-            (self.answered, "\\Answered"),
-            (self.flagged, "\\Flagged"),
-            (self.deleted, "\\Deleted"),
-            (self.draft, "\\Draft"),
-        ]
-        .into_iter()
-        .filter_map(|(on, name)| on.then_some(name))
-        .collect();
-        format!("FLAGS ({})", names.join(" ")).into_bytes()
-    }
-
-    fn slot(&mut self, flag: &Flag<'_>) -> Option<&mut bool> {
-        match flag {
-            Flag::Seen => Some(&mut self.seen),
-            Flag::Answered => Some(&mut self.answered),
-            Flag::Flagged => Some(&mut self.flagged),
-            Flag::Deleted => Some(&mut self.deleted),
-            Flag::Draft => Some(&mut self.draft),
-            _ => None,
-        }
-    }
-
-    fn store(&mut self, kind: &StoreType, flags: &[Flag<'_>]) {
-        if let StoreType::Replace = kind {
-            *self = Flags::default();
-        }
-        for flag in flags {
-            if let Some(slot) = self.slot(flag) {
-                *slot = !matches!(kind, StoreType::Remove);
-            }
-        }
-    }
 }
 
 /// One connection's server side.
@@ -291,42 +189,9 @@ impl Imap {
                 initial_response,
             } => {
                 let first = initial_response.map(|r| r.declassify().to_vec());
-                let credentials = match mechanism {
-                    AuthMechanism::Plain => {
-                        let message = match first {
-                            Some(m) => Some(m),
-                            None => self.answer(lines, out, "").await?,
-                        };
-                        message.map(|m| sasl::plain(&m))
-                    }
-                    AuthMechanism::Login => {
-                        let user = match first {
-                            Some(u) => Some(u),
-                            None => self.answer(lines, out, &sasl::encode(b"Username:")).await?,
-                        };
-                        match user {
-                            None => None,
-                            Some(user) => self
-                                .answer(lines, out, &sasl::encode(b"Password:"))
-                                .await?
-                                .map(|secret| {
-                                    Ok(Credentials {
-                                        user: sasl::field(&user)?,
-                                        secret: sasl::field(&secret)?,
-                                    })
-                                }),
-                        }
-                    }
-                    _ => {
-                        no(reply, "Unsupported authentication mechanism.");
-                        return Ok(Then::Go);
-                    }
-                };
-                match credentials {
-                    None => bad(reply, "AUTHENTICATE cancelled or unreadable."),
-                    Some(Err(_)) => bad(reply, "AUTHENTICATE answer malformed."),
-                    Some(Ok(c)) => return Ok(self.sign_in(c, "AUTHENTICATE", &tag, reply)),
-                }
+                return self
+                    .authenticate(mechanism, first, &tag, lines, out, reply)
+                    .await;
             }
             _ if matches!(self.state, State::NotAuthenticated) => {
                 bad(reply, "Command received in Invalid state.");
@@ -562,51 +427,6 @@ impl Imap {
             State::Authenticated { messages } | State::Selected { messages, .. } => messages,
         }
     }
-
-    /// Ask the tenant; on success the connection is signed in with the user's INBOX.
-    fn sign_in(&mut self, c: Credentials, verb: &str, tag: &str, reply: &mut Vec<u8>) -> Then {
-        match self
-            .exchange
-            .sign_in(&c.user, &c.secret, Protocol::Imap, self.peer)
-        {
-            BasicOutcome::Accepted { .. } => {
-                let messages = inbox(&self.exchange.tenant(), &c.user).unwrap_or_default();
-                self.state = State::Authenticated { messages };
-                reply.extend(
-                    format!("{tag} OK [CAPABILITY {CAPABILITIES}] {verb} completed.\r\n").bytes(),
-                );
-                Then::Go
-            }
-            BasicOutcome::Refused(_) => {
-                reply.extend(format!("{tag} NO {verb} failed.\r\n").bytes());
-                self.failures += 1;
-                if self.failures >= self.exchange.limits().failures_per_connection {
-                    reply.extend_from_slice(b"* BYE Too many failed sign-ins\r\n");
-                    return Then::Close;
-                }
-                Then::Go
-            }
-        }
-    }
-
-    /// A SASL answer after `+ prompt`: its bytes, or none when cancelled (`*`) or unreadable.
-    async fn answer<R, W>(
-        &self,
-        lines: &mut LineReader<R>,
-        out: &mut W,
-        prompt: &str,
-    ) -> std::io::Result<Option<Vec<u8>>>
-    where
-        R: AsyncBufRead + Unpin,
-        W: AsyncWrite + Unpin,
-    {
-        out.write_all(format!("+ {prompt}\r\n").as_bytes()).await?;
-        out.flush().await?;
-        Ok(match lines.line().await {
-            Ok(Line::Text(line)) if trim_end(&line) != b"*" => sasl::base64(trim_end(&line)).ok(),
-            _ => None,
-        })
-    }
 }
 
 /// LIST or LSUB: the one mailbox, INBOX, when the pattern matches it.
@@ -631,52 +451,4 @@ fn list(
         reply.extend(format!("* {verb} (\\HasNoChildren) \"/\" INBOX\r\n").bytes());
     }
     reply.extend(format!("{tag} OK {verb} completed.\r\n").bytes());
-}
-
-/// Whether message `n` of `total` is in the set (`*` is the last). Checks each range
-/// against `n`, so a set naming billions costs nothing.
-pub fn contains(set: &SequenceSet, n: u32, total: u32) -> bool {
-    let value = |s: &SeqOrUid| match s {
-        SeqOrUid::Value(v) => v.get(),
-        SeqOrUid::Asterisk => total.max(1),
-    };
-    set.0.as_ref().iter().any(|s| match s {
-        Sequence::Single(s) => value(s) == n,
-        Sequence::Range(a, b) => {
-            let (a, b) = (value(a), value(b));
-            a.min(b) <= n && n <= a.max(b)
-        }
-    })
-}
-
-/// Whether message `n` (with flags `f`) matches a search by flags and numbers (sequence
-/// numbers and UIDs are the same here); `None` for criteria this server cannot answer.
-fn matches(key: &SearchKey<'_>, n: u32, total: u32, f: &Flags) -> Option<bool> {
-    Some(match key {
-        SearchKey::All => true,
-        SearchKey::Seen => f.seen,
-        SearchKey::Unseen => !f.seen,
-        SearchKey::Answered => f.answered,
-        SearchKey::Unanswered => !f.answered,
-        SearchKey::Flagged => f.flagged,
-        SearchKey::Unflagged => !f.flagged,
-        SearchKey::Deleted => f.deleted,
-        SearchKey::Undeleted => !f.deleted,
-        SearchKey::Draft => f.draft,
-        SearchKey::Undraft => !f.draft,
-        // Nothing arrives while a client is connected: nothing is recent or new.
-        SearchKey::Old => true,
-        SearchKey::New | SearchKey::Recent => false,
-        SearchKey::SequenceSet(set) | SearchKey::Uid(set) => contains(set, n, total),
-        SearchKey::Not(k) => !matches(k, n, total, f)?,
-        SearchKey::Or(a, b) => matches(a, n, total, f)? || matches(b, n, total, f)?,
-        SearchKey::And(keys) => {
-            let mut all = true;
-            for k in keys.as_ref() {
-                all &= matches(k, n, total, f)?;
-            }
-            all
-        }
-        _ => return None,
-    })
 }
