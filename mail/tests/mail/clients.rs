@@ -377,3 +377,54 @@ async fn python_clients_on_the_guides_date() {
         shown(&rows)
     );
 }
+
+/// contoso-today with SMTP AUTH set by the tenant (`basic_auth: {smtp: ...}`), in a file of
+/// its own in a temporary folder.
+fn tenant_with_smtp(dir: &std::path::Path, on: bool) -> String {
+    let today = std::fs::read_to_string(crate::common::scenarios().join("contoso-today.yaml"))
+        .expect("the project's contoso-today");
+    let changed = today.replacen(
+        "policy:\n",
+        &format!("policy:\n  basic_auth:\n    smtp: {on}\n"),
+        1,
+    );
+    assert_ne!(changed, today, "contoso-today has a policy to add to");
+    let path = dir.join(format!("contoso-smtp-{on}.yaml"));
+    std::fs::write(&path, changed).expect("writes the tenant");
+    path.to_string_lossy().into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn smtp_as_the_tenant_sets_it() {
+    if !tool("python3", "smtp_as_the_tenant_sets_it") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // Turned off in 2026, before the default changes: refused already.
+    let off = Served::start(&tenant_with_smtp(dir.path(), false), None).await;
+    let app = off.app_password("Lee").await;
+    let (code, out) = python(
+        SMTP_LOGIN,
+        &[off.listeners.ports.smtp.to_string(), LEE.into(), app],
+    )
+    .await;
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("refused 550 5.7.30"), "{out}");
+    // Turned back on by the administrator in 2027: accepted after the default changed.
+    let on = Served::start(&tenant_with_smtp(dir.path(), true), Some("2027-01-15")).await;
+    let app = on.app_password("Lee").await;
+    let from = on.rows();
+    let (code, out) = python(
+        SMTP_LOGIN,
+        &[on.listeners.ports.smtp.to_string(), LEE.into(), app],
+    )
+    .await;
+    assert_eq!((code, out.trim()), (0, "accepted"), "{out}");
+    one_row(
+        &on,
+        from,
+        Protocol::Smtp,
+        SignInResult::Success,
+        "app password",
+    );
+}
