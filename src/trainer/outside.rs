@@ -46,7 +46,7 @@ impl Session {
             self.failed = Some(why);
             text.push_str(&self.result().await);
             return Reply {
-                text,
+                text: super::clean::clean(&text),
                 finished: true,
             };
         }
@@ -54,7 +54,7 @@ impl Session {
             self.goal_met = true;
             text.push_str(&self.result().await);
             return Reply {
-                text,
+                text: super::clean::clean(&text),
                 finished: true,
             };
         }
