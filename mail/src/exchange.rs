@@ -64,6 +64,8 @@ struct Inner {
     /// One permit per open connection.
     connections: Arc<Semaphore>,
     limits: Limits,
+    /// Connection tasks that panicked (a bug: none should; the tests check it stays 0).
+    panics: std::sync::atomic::AtomicUsize,
 }
 
 /// A connection's claim on one of the [`Limits::connections`] slots; dropped when it closes.
@@ -85,6 +87,7 @@ impl Exchange {
                 rows,
                 connections: Arc::new(Semaphore::new(limits.connections)),
                 limits,
+                panics: std::sync::atomic::AtomicUsize::new(0),
             }),
         }
     }
@@ -116,6 +119,21 @@ impl Exchange {
     /// The bounds.
     pub fn limits(&self) -> &Limits {
         &self.inner.limits
+    }
+
+    /// A connection task panicked: counted, and said on standard error.
+    pub(crate) fn note_panic(&self) {
+        self.inner
+            .panics
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        eprintln!(
+            "mfa-sim-mail: a connection ended with an internal error (a bug; please report it)"
+        );
+    }
+
+    /// How many connection tasks panicked so far (none, unless there is a bug).
+    pub fn panics(&self) -> usize {
+        self.inner.panics.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// A slot for a new connection, or none when all are taken.

@@ -115,8 +115,13 @@ async fn accept(
     loop {
         tokio::select! {
             _ = stopped.wait_for(|s| *s) => break,
-            // Finished connections are reaped so the set does not grow.
-            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+            // Finished connections are reaped so the set does not grow; one that panicked
+            // is counted (the others go on: each connection is a task of its own).
+            Some(ended) = connections.join_next(), if !connections.is_empty() => {
+                if ended.is_err_and(|e| e.is_panic()) {
+                    exchange.note_panic();
+                }
+            }
             accepted = listener.accept() => {
                 let Ok((stream, peer)) = accepted else { continue };
                 let Some(slot) = exchange.admit() else {

@@ -20,6 +20,7 @@ pub fn scenarios() -> PathBuf {
 pub struct Served {
     pub world: GuideWorld,
     pub listeners: Listeners,
+    pub exchange: Exchange,
 }
 
 impl Served {
@@ -34,11 +35,18 @@ impl Served {
             .await
             .expect("the project's tenant starts");
         let exchange = Exchange::with_limits(world.sim().unwrap().tenant.clone(), limits);
-        let listeners =
-            Listeners::start(exchange, IpAddr::V4(Ipv4Addr::LOCALHOST), Wanted::default())
-                .await
-                .expect("the listeners bind on 127.0.0.1");
-        Served { world, listeners }
+        let listeners = Listeners::start(
+            exchange.clone(),
+            IpAddr::V4(Ipv4Addr::LOCALHOST),
+            Wanted::default(),
+        )
+        .await
+        .expect("the listeners bind on 127.0.0.1");
+        Served {
+            world,
+            listeners,
+            exchange,
+        }
     }
 
     /// An App Password `who` makes on the simulated pages.

@@ -39,6 +39,22 @@ impl Raw {
         String::from_utf8_lossy(&got).into_owned()
     }
 
+    /// Whatever arrives within `wait` (or until the connection closes).
+    async fn read_for(&mut self, wait: Duration) -> Vec<u8> {
+        let mut got = Vec::new();
+        let mut buf = [0u8; 4096];
+        let _ = timeout(wait, async {
+            loop {
+                match self.0.read(&mut buf).await {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => got.extend_from_slice(&buf[..n]),
+                }
+            }
+        })
+        .await;
+        got
+    }
+
     /// Whether the server closed the connection (within 10 s).
     async fn closed(&mut self) -> bool {
         let mut buf = [0u8; 4096];
@@ -112,8 +128,9 @@ async fn garbage_and_unknown_commands_get_protocol_errors() {
     assert!(smtp.read_until("\r\n").await.starts_with("501"));
     smtp.send(b"AUTH CRAM-MD5\r\n").await;
     assert!(smtp.read_until("\r\n").await.starts_with("504"));
-    // None of that reached the tenant.
+    // None of that reached the tenant, and no connection task panicked.
     assert_eq!(s.rows(), from);
+    assert_eq!(s.exchange.panics(), 0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -162,6 +179,7 @@ async fn overlong_lines_and_literals_are_refused() {
     smtp.send(b"\r\nNOOP\r\n").await;
     let said = smtp.read_until("250 2.0.0 OK").await;
     assert!(said.starts_with("500 5.5.2 Line too long\r\n"), "{said}");
+    assert_eq!(s.exchange.panics(), 0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -343,4 +361,45 @@ async fn sasl_exchanges_as_clients_send_them() {
         rows.iter()
             .all(|r| r.detail == "signed in with the account password")
     );
+}
+
+/// Any bytes, on any of the three line protocols: no connection task panics, and the server
+/// goes on serving (a new connection is greeted afterwards).
+#[test]
+fn random_input_never_stops_the_server() {
+    use proptest::prelude::*;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    let s = runtime.block_on(Served::start("contoso", None));
+    let p = s.listeners.ports;
+    let config = ProptestConfig {
+        cases: 48,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let lines = proptest::collection::vec(proptest::collection::vec(any::<u8>(), 0..600), 1..6);
+    proptest!(config, |(which in 0usize..3, lines in lines)| {
+        let port = [p.imap, p.pop, p.smtp][which];
+        runtime.block_on(async {
+            let mut c = Raw::open(port).await;
+            c.read_until("\r\n").await;
+            for mut line in lines {
+                line.extend_from_slice(b"\r\n");
+                c.send(&line).await;
+            }
+            // Time for the server to read and answer it all.
+            c.read_for(Duration::from_millis(50)).await;
+            drop(c);
+            let mut fresh = Raw::open(port).await;
+            let greeting = fresh.read_until("\r\n").await;
+            assert!(
+                ["* OK", "+OK", "220 "].iter().any(|g| greeting.starts_with(g)),
+                "{greeting:?}"
+            );
+        });
+        prop_assert_eq!(s.exchange.panics(), 0);
+    });
 }
