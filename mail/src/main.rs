@@ -200,6 +200,12 @@ fn curl_text(at: IpAddr, p: Ports, upn: &str, secret: &str) -> String {
 }
 
 async fn train(project: &Project, listen: IpAddr, exercise: &str) -> Result<ExitCode> {
+    // An exercise that is not there is said before any port is opened.
+    match mfa_sim::trainer::exercise::find_in(&project.exercises(), exercise) {
+        Ok(Some(_)) => {}
+        Ok(None) => anyhow::bail!("no exercise `{exercise}`; `mfa-sim train` lists them"),
+        Err(e) => anyhow::bail!("the exercise `{exercise}` cannot be loaded: {e}"),
+    }
     // Until the session's tenant is attached (before its briefing is printed), the listeners
     // ask an empty tenant of their own, which knows nobody and so refuses everyone.
     let empty = mfa_sim::tenant::Tenant::new(
