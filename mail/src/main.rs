@@ -200,11 +200,16 @@ fn curl_text(at: IpAddr, p: Ports, upn: &str, secret: &str) -> String {
 }
 
 async fn train(project: &Project, listen: IpAddr, exercise: &str) -> Result<ExitCode> {
-    // An exercise that is not there is said before any port is opened.
+    // An exercise that is not there is said before any port is opened (the id cleaned of
+    // terminal control, as the trainer echoes it).
+    let exercise = &mfa_sim::trainer::clean::clean(exercise);
     match mfa_sim::trainer::exercise::find_in(&project.exercises(), exercise) {
         Ok(Some(_)) => {}
         Ok(None) => anyhow::bail!("no exercise `{exercise}`; `mfa-sim train` lists them"),
-        Err(e) => anyhow::bail!("the exercise `{exercise}` cannot be loaded: {e}"),
+        Err(e) => anyhow::bail!(
+            "the exercise `{exercise}` cannot be loaded: {}",
+            mfa_sim::trainer::clean::clean(&e.to_string())
+        ),
     }
     // Until the session's tenant is attached (before its briefing is printed), the listeners
     // ask an empty tenant of their own, which knows nobody and so refuses everyone.
