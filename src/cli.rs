@@ -225,6 +225,14 @@ pub enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// Real mail clients (curl, Python, Thunderbird) against the simulated tenant: runs
+    /// `mfa-sim-mail` (beside this program, else on PATH; built by `cargo build --release -p
+    /// mfa-sim-mail`) with the arguments given, e.g. `mfa-sim mail serve --app-password`.
+    Mail {
+        /// What to hand to `mfa-sim-mail` (`serve`, `train EXERCISE`, `--help`).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// Build the book with live outputs and print the path of index.html.
     Book {
         /// Where to write the HTML, relative to the current directory (default: the book's

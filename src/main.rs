@@ -12,6 +12,7 @@ use mfa_sim::scenario::Scenario;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod mail_clients;
 mod practice;
 mod runner;
 
@@ -427,6 +428,7 @@ async fn dispatch(cli: Cli) -> Result<ExitCode> {
             mfa_sim::book::preprocess_command(&args).await?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Mail { args } => mail_clients::run(explicit, &args),
         Command::Book { out } => {
             let project = project(explicit)?;
             let index = mfa_sim::book::build(&project, out.as_deref()).await?;

@@ -174,7 +174,8 @@ async fn check_one(ex: &Exercise, path: &Path, tenants: &mut Tenants<'_>) -> Vec
             | Condition::SignInBlocked(user)
             | Condition::NoAppPasswords(user)
             | Condition::HasPhone { user, .. }
-            | Condition::NotPhone { user, .. } => person(user, &mut found),
+            | Condition::NotPhone { user, .. }
+            | Condition::AppPasswordSignIn { user, .. } => person(user, &mut found),
             Condition::HasMethod { user, kind } => {
                 person(user, &mut found);
                 if !GOAL_METHOD_KINDS.contains(&kind.as_str()) {

@@ -84,7 +84,7 @@ pub(crate) enum OldPhone {
 
 impl GuideWorld {
     /// A World outside a cucumber run (the trainer), reading tenants from `scenarios`.
-    pub(crate) fn for_tenants(scenarios: PathBuf) -> Self {
+    pub fn for_tenants(scenarios: PathBuf) -> Self {
         GuideWorld {
             context: Arc::new(RunContext::new(scenarios, None)),
             ..GuideWorld::default()

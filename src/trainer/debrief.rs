@@ -417,13 +417,6 @@ impl super::Session {
         });
     }
 
-    /// Every mistake so far, listed or not.
-    pub(super) fn mistake_count(&self) -> u32 {
-        u32::try_from(self.mistakes.len())
-            .unwrap_or(u32::MAX)
-            .saturating_add(self.trail.unlisted)
-    }
-
     /// The debrief of the attempt so far (at its end: of the attempt).
     pub fn debrief(&self) -> Debrief {
         let outcome = if self.failed.is_some() {

@@ -539,6 +539,28 @@ pub enum Condition {
         /// The number as stored, `+CC number`.
         number: String,
     },
+    /// During the attempt, a mail app signed in over `protocol` with an App Password the
+    /// person made in this attempt, and the service `accepted` or `refused` it, as the
+    /// sign-in log records it: the simulator's own mail apps and real clients (`mfa-sim-mail
+    /// train`) alike.
+    AppPasswordSignIn {
+        /// The person, by the name the exercise gives them.
+        user: String,
+        /// `imap`, `pop`, `activesync` or `smtp`.
+        protocol: crate::records::Protocol,
+        /// `accepted` or `refused`.
+        result: MailAnswer,
+    },
+}
+
+/// What the service answered a mail app (`app_password_sign_in`).
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum MailAnswer {
+    /// Signed in.
+    Accepted,
+    /// Refused.
+    Refused,
 }
 
 impl std::fmt::Display for Condition {
@@ -568,6 +590,17 @@ impl std::fmt::Display for Condition {
             Condition::HasPhone { user, number } => write!(f, "{user} has the phone {number}"),
             Condition::NotPhone { user, number } => {
                 write!(f, "{user} no longer has the phone {number}")
+            }
+            Condition::AppPasswordSignIn {
+                user,
+                protocol,
+                result,
+            } => {
+                let answer = match result {
+                    MailAnswer::Accepted => "accepted",
+                    MailAnswer::Refused => "refused",
+                };
+                write!(f, "{user}'s App Password is {answer} over {protocol}")
             }
         }
     }

@@ -225,6 +225,50 @@ impl Session {
                 let s = sim.admin.describe(&upn).await??;
                 (!s.sign_in_blocked).then(|| format!("{user}'s sign-in should be blocked"))
             }
+            Condition::AppPasswordSignIn {
+                user,
+                protocol,
+                result,
+            } => {
+                let upn = lower(&w.person(user)?.upn);
+                // The App Passwords made in this attempt: the earliest one's time.
+                let made = {
+                    let t = sim.tenant.lock();
+                    let u = t.user(t.id_of(&upn)?);
+                    u.app_passwords
+                        .records()
+                        .iter()
+                        .map(|r| r.created)
+                        .filter(|at| *at >= self.started)
+                        .min()
+                };
+                let rows = sim.admin.sign_in_log().await?;
+                let kind = crate::records::ClientKind::Legacy(*protocol);
+                let seen = made.is_some_and(|made| {
+                    rows.iter().any(|r| {
+                        r.at >= made
+                            && lower(&r.user) == upn
+                            && r.client == kind
+                            && match result {
+                                super::exercise::MailAnswer::Accepted => {
+                                    r.result == SignInResult::Success
+                                        && r.method.as_deref() == Some("App password")
+                                }
+                                super::exercise::MailAnswer::Refused => {
+                                    r.result == SignInResult::Failure
+                                }
+                            }
+                    })
+                });
+                (!seen).then(|| match result {
+                    super::exercise::MailAnswer::Accepted => format!(
+                        "a mail app should sign in over {protocol} with an App Password {user} makes"
+                    ),
+                    super::exercise::MailAnswer::Refused => format!(
+                        "a mail app should try an App Password {user} makes over {protocol}, and be refused"
+                    ),
+                })
+            }
             Condition::NoAppPasswords(user) => {
                 let upn = w.person(user)?.upn.clone();
                 let s = sim.admin.describe(&upn).await??;

@@ -13,7 +13,9 @@
 //!   book page and rule, the expert's way from `solution.rs`, simulated time taken);
 //! - `input.rs`: lines of input, each at most 4096 bytes, read as they come;
 //! - `clean.rs`: strips terminal control from everything echoed;
-//! - `terminal.rs`: the edge that reads standard input, interactively or as a script.
+//! - `terminal.rs`: the edge that reads standard input, interactively or as a script;
+//! - `outside.rs`: a `Companion` that follows the session from outside (the real mail
+//!   clients of `mfa-sim-mail train`) and wakes it when it changed the simulation.
 //!
 //! Architecture invariant: only `terminal.rs` touches stdin and stdout.
 
@@ -27,6 +29,7 @@ mod display;
 pub mod exercise;
 mod goal;
 pub mod input;
+pub mod outside;
 pub mod safety;
 pub mod session;
 mod setup;
@@ -35,4 +38,5 @@ pub mod terminal;
 
 pub use display::{DESK_ROWS, DeskState, PhoneState};
 pub use exercise::Exercise;
+pub use outside::Companion;
 pub use session::{RealPhone, Reply, Session};

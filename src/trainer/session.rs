@@ -292,52 +292,69 @@ impl Session {
             };
         }
         if acting {
-            text.push_str(&self.new_outputs().await);
-            let broken = match self.broken().await {
-                Ok(b) => b,
-                Err(e) => Some(format!(
-                    "what must never happen could not be checked: {e:#}"
-                )),
+            let after = self.after_acting().await;
+            text.push_str(&after.text);
+            return Reply {
+                text,
+                finished: after.finished,
             };
-            if let Some(why) = broken {
-                let kind = if self.turned_away {
-                    super::debrief::MistakeKind::TurnedAway { why: why.clone() }
-                } else {
-                    super::debrief::MistakeKind::Broken { why: why.clone() }
-                };
-                self.note_mistake(kind);
-                self.failed = Some(why);
-                text.push_str(&self.result().await);
-                return Reply {
-                    text,
-                    finished: true,
-                };
-            }
-            if let Some(up) = self.time_up() {
-                text.push_str(&up);
-                text.push_str(&self.result().await);
-                return Reply {
-                    text,
-                    finished: true,
-                };
-            }
-            if !self.exercise.free_play && !self.goal_met && self.unmet().await.is_empty() {
-                self.goal_met = true;
-                text.push_str(&self.result().await);
-                return Reply {
-                    text,
-                    finished: true,
-                };
-            }
-            if self.dead.is_none()
-                && let Ok(Some(why)) = self.dead_end().await
-            {
-                text.push_str(&format!(
-                    "\n*** The goal can no longer be met: {why}. Type `restart` to start the exercise again, or `quit`. ***"
-                ));
-                self.dead = Some(why);
-            }
         }
+        Reply {
+            text,
+            finished: false,
+        }
+    }
+
+    /// What follows a command that acted, or a change from outside the commands (a real mail
+    /// client's sign-in, see `outside.rs`): the new outputs, then what must never happen, the
+    /// time limit, the goal and a dead end, checked in that order.
+    pub(super) async fn after_acting(&mut self) -> Reply {
+        let mut text = self.new_outputs().await;
+        let broken = match self.broken().await {
+            Ok(b) => b,
+            Err(e) => Some(format!(
+                "what must never happen could not be checked: {e:#}"
+            )),
+        };
+        if let Some(why) = broken {
+            let kind = if self.turned_away {
+                super::debrief::MistakeKind::TurnedAway { why: why.clone() }
+            } else {
+                super::debrief::MistakeKind::Broken { why: why.clone() }
+            };
+            self.note_mistake(kind);
+            self.failed = Some(why);
+            text.push_str(&self.result().await);
+            return Reply {
+                text,
+                finished: true,
+            };
+        }
+        if let Some(up) = self.time_up() {
+            text.push_str(&up);
+            text.push_str(&self.result().await);
+            return Reply {
+                text,
+                finished: true,
+            };
+        }
+        if !self.exercise.free_play && !self.goal_met && self.unmet().await.is_empty() {
+            self.goal_met = true;
+            text.push_str(&self.result().await);
+            return Reply {
+                text,
+                finished: true,
+            };
+        }
+        if self.dead.is_none()
+            && let Ok(Some(why)) = self.dead_end().await
+        {
+            text.push_str(&format!(
+                "\n*** The goal can no longer be met: {why}. Type `restart` to start the exercise again, or `quit`. ***"
+            ));
+            self.dead = Some(why);
+        }
+
         Reply {
             text,
             finished: false,

@@ -13,6 +13,7 @@ use super::clean::clean;
 use super::debrief::Debrief;
 use super::exercise::{Role, all_in, find_in};
 use super::input::{Line, Lines, Numbered};
+use super::outside::Companion;
 use super::session::{RealPhone, Session};
 use crate::clock::Instant;
 use crate::project::Project;
@@ -92,8 +93,19 @@ pub async fn run(
     id: &str,
     real_phone: Option<RealPhone>,
 ) -> Result<(Debrief, Instant)> {
+    run_with(project, id, real_phone, None).await
+}
+
+/// [`run`], with a [`Companion`] that follows the session from outside (`mfa-sim-mail
+/// train`: real mail clients sign in to the session's tenant).
+pub async fn run_with(
+    project: &Project,
+    id: &str,
+    real_phone: Option<RealPhone>,
+    companion: Option<Companion>,
+) -> Result<(Debrief, Instant)> {
     let (mut session, briefing) = start(project, id, real_phone).await?;
-    play_stdin(&mut session, &briefing).await?;
+    play_stdin(&mut session, &briefing, companion).await?;
     Ok((session.debrief(), session.now()?))
 }
 
@@ -105,12 +117,26 @@ pub async fn run_free(
     real_phone: Option<RealPhone>,
 ) -> Result<Instant> {
     let (mut session, briefing) = Session::start(free, project, real_phone).await?;
-    play_stdin(&mut session, &briefing).await?;
+    play_stdin(&mut session, &briefing, None).await?;
     session.now()
 }
 
 /// Play standard input into `session`; returns whether the goal was met.
-async fn play_stdin(session: &mut Session, briefing: &str) -> Result<bool> {
+async fn play_stdin(
+    session: &mut Session,
+    briefing: &str,
+    companion: Option<Companion>,
+) -> Result<bool> {
+    let (follow, mut woken) = match companion {
+        Some(c) => (Some(c.follow), Some(c.woken)),
+        None => (None, None),
+    };
+    let tell = |session: &Session| {
+        if let (Some(follow), Ok(tenant)) = (&follow, session.tenant()) {
+            follow(tenant);
+        }
+    };
+    tell(session);
     let stdin = io::stdin();
     let interactive = stdin.is_terminal();
     // Reading stdin blocks, so it happens on its own thread; the bounded channel keeps it at
@@ -151,13 +177,24 @@ async fn play_stdin(session: &mut Session, briefing: &str) -> Result<bool> {
                     Err(_) => listening = false,
                 },
                 next = rx.recv() => break next,
+                // The simulation changed outside the commands (a real mail client).
+                Some(()) = async { woken.as_mut()?.recv().await }, if woken.is_some() => {
+                    if play.outside(session).await? {
+                        return Ok(session.goal_met());
+                    }
+                    if interactive {
+                        play.prompt()?;
+                    }
+                }
             }
         };
         match next {
             None => break,
             Some(Err(e)) => return Err(anyhow!("cannot read standard input: {e}")),
             Some(Ok(numbered)) => {
-                if play.input(session, numbered).await? {
+                let finished = play.input(session, numbered).await?;
+                tell(session);
+                if finished {
                     return Ok(session.goal_met());
                 }
             }
@@ -237,6 +274,16 @@ impl<W: Write> Play<W> {
         }
         writeln!(self.out, "{}", reply.text.trim_start_matches('\n'))?;
         self.out.flush()?;
+        Ok(reply.finished)
+    }
+
+    /// What changed outside the commands; true when the session has finished.
+    async fn outside(&mut self, session: &mut Session) -> Result<bool> {
+        let reply = session.outside().await;
+        if !reply.text.trim().is_empty() {
+            writeln!(self.out, "{}", reply.text.trim_start_matches('\n'))?;
+            self.out.flush()?;
+        }
         Ok(reply.finished)
     }
 

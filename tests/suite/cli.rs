@@ -26,6 +26,7 @@ fn help_lists_every_subcommand() {
         "train",
         "check-guide",
         "serve",
+        "mail",
     ] {
         assert!(out.contains(cmd), "--help does not list {cmd}:\n{out}");
     }
@@ -197,5 +198,28 @@ fn serve_refuses_a_session_bound_of_zero() {
         String::from_utf8_lossy(&out.stderr).contains("--max-sessions must be at least 1"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn mail_without_its_package_built_says_how_to_build_it() {
+    // A copy of the binary (a hard link where the file system allows) in a folder of its own,
+    // with an empty PATH: no `mfa-sim-mail` beside it or anywhere.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let alone = dir.path().join("mfa-sim");
+    if std::fs::hard_link(env!("CARGO_BIN_EXE_mfa-sim"), &alone).is_err() {
+        std::fs::copy(env!("CARGO_BIN_EXE_mfa-sim"), &alone).expect("copies the binary");
+    }
+    let out = Command::new(&alone)
+        .args(["mail", "serve"])
+        .env("PATH", "")
+        .output()
+        .expect("the binary runs");
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("`mfa-sim-mail` is not built")
+            && said.contains("cargo build --release -p mfa-sim-mail"),
+        "{said}"
     );
 }

@@ -1,0 +1,120 @@
+//! The few messages a signed-in client finds in its INBOX: made from the simulation (the
+//! user's name and mailbox, the tenant's date), in the simulator's own words, the same on
+//! every run for the same user and date. What a client submits over SMTP is not added: this
+//! is a training server, and submitted mail is discarded.
+
+use mfa_sim::clock::Instant;
+use mfa_sim::tenant::TenantHandle;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc2822;
+
+/// One message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// The whole message as sent over the wire: header, blank line, body, CRLF line ends.
+    pub raw: Vec<u8>,
+    /// Where the header ends (the index just past the blank line).
+    pub header_end: usize,
+    /// When it arrived (simulated time).
+    pub arrived: Instant,
+    /// `Subject:`.
+    pub subject: String,
+    /// Display name and address of the sender.
+    pub from: (String, String),
+    /// Display name and address of the recipient.
+    pub to: (String, String),
+    /// `Message-ID:` (with its angle brackets).
+    pub id: String,
+}
+
+impl Message {
+    /// The header, with the blank line that ends it.
+    pub fn header(&self) -> &[u8] {
+        &self.raw[..self.header_end]
+    }
+
+    /// The body.
+    pub fn text(&self) -> &[u8] {
+        &self.raw[self.header_end..]
+    }
+
+    /// The body's number of lines (for IMAP's BODYSTRUCTURE).
+    pub fn lines(&self) -> usize {
+        self.text().split(|&b| b == b'\n').count().saturating_sub(1)
+    }
+}
+
+/// A user's INBOX, or nothing when the tenant has no such user.
+pub fn inbox(tenant: &TenantHandle, upn: &str) -> Option<Vec<Message>> {
+    let t = tenant.lock();
+    let user = t.user(t.find(upn)?);
+    let now = t.now();
+    let name = user.display_name.clone();
+    let address = user.mailbox.clone();
+    let domain = address.split_once('@').map_or("example.com", |(_, d)| d);
+    let first = name.split_whitespace().next().unwrap_or(&name).to_string();
+    let desk = ("IT help desk".to_string(), format!("helpdesk@{domain}"));
+    let me = (name.clone(), address.clone());
+    let notes = [
+        (
+            now - 2 * 86_400,
+            "Welcome to the training mailbox",
+            format!(
+                "Hello {first},\r\n\r\nThis mailbox belongs to the mfa-sim training server. A real mail app\r\nreached it with a user name and a password over a protocol of 2021\r\n(IMAP, POP3 or Exchange ActiveSync). The simulated tenant decided\r\nwhether to let it in, on its own date and by its own rules.\r\n"
+            ),
+        ),
+        (
+            now - 86_400,
+            "Multi-factor authentication and your mail app",
+            format!(
+                "Hello {first},\r\n\r\nOnce multi-factor authentication is enforced for your account, a mail\r\napp that only knows a password can no longer use your account password.\r\nIt needs an App Password, made on the App passwords page. From\r\n2022-10-01 Exchange Online no longer takes basic authentication for\r\nIMAP, POP or ActiveSync at all; SMTP AUTH follows later.\r\n"
+            ),
+        ),
+        (
+            now - 3_600,
+            "Your sign-ins are in the sign-in log",
+            format!(
+                "Hello {first},\r\n\r\nEvery attempt your mail app made, accepted or refused, is a row in the\r\ntenant's sign-in log. Ask the help desk to look at it with you.\r\n"
+            ),
+        ),
+    ];
+    Some(
+        notes
+            .into_iter()
+            .enumerate()
+            .map(|(n, (at, subject, body))| message(&desk, &me, at, subject, &body, n + 1, domain))
+            .collect(),
+    )
+}
+
+fn message(
+    from: &(String, String),
+    to: &(String, String),
+    at: Instant,
+    subject: &str,
+    body: &str,
+    n: usize,
+    domain: &str,
+) -> Message {
+    let date = OffsetDateTime::from_unix_timestamp(at)
+        .ok()
+        .and_then(|d| d.format(&Rfc2822).ok())
+        .unwrap_or_default();
+    let id = format!("<training-{n}-{at}@{domain}>");
+    let header = format!(
+        "From: {} <{}>\r\nTo: {} <{}>\r\nSubject: {subject}\r\nDate: {date}\r\nMessage-ID: {id}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\n",
+        from.0, from.1, to.0, to.1
+    );
+    let header_end = header.len();
+    let mut raw = header.into_bytes();
+    raw.extend_from_slice(body.as_bytes());
+    Message {
+        raw,
+        header_end,
+        arrived: at,
+        subject: subject.to_string(),
+        from: from.clone(),
+        to: to.clone(),
+        id,
+    }
+}

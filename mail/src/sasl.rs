@@ -1,0 +1,92 @@
+//! The two SASL mechanisms a password travels in, PLAIN (RFC 4616) and LOGIN (a base64 user
+//! name, then a base64 password), as IMAP `AUTHENTICATE` and SMTP `AUTH` carry them.
+//!
+//! Decoding never panics and refuses what is not a name and a password: bad base64, a PLAIN
+//! message without its two NUL separators, text that is not UTF-8, or a name or password of
+//! more than [`MAX_FIELD`] bytes.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+
+/// The longest user name or password accepted, in bytes.
+pub const MAX_FIELD: usize = 1024;
+
+/// A user name and password from a client.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credentials {
+    /// The name signed in as (the authentication identity).
+    pub user: String,
+    /// The password or App Password.
+    pub secret: String,
+}
+
+impl std::fmt::Debug for Credentials {
+    // Never print a password, not even in a test failure.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("user", &self.user)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why a SASL message was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaslError {
+    /// Not base64.
+    Base64,
+    /// Not `authzid NUL authcid NUL password`.
+    Shape,
+    /// Not UTF-8, or a field too long or empty.
+    Field,
+}
+
+impl std::fmt::Display for SaslError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SaslError::Base64 => "the answer is not base64",
+            SaslError::Shape => "a PLAIN answer is authorisation NUL name NUL password",
+            SaslError::Field => "the name or password is empty, too long or not UTF-8",
+        })
+    }
+}
+
+/// Base64 text (a line's content, spaces around it ignored) to bytes.
+pub fn base64(text: &[u8]) -> Result<Vec<u8>, SaslError> {
+    let text = text.trim_ascii();
+    if text.len() > 4 * MAX_FIELD {
+        return Err(SaslError::Field);
+    }
+    STANDARD.decode(text).map_err(|_| SaslError::Base64)
+}
+
+/// A decoded PLAIN message: `[authzid] NUL authcid NUL passwd`. The authorisation identity,
+/// when given, must be the same person (this server acts for nobody else).
+pub fn plain(message: &[u8]) -> Result<Credentials, SaslError> {
+    let mut parts = message.split(|&b| b == 0);
+    let (Some(authz), Some(user), Some(secret), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(SaslError::Shape);
+    };
+    let user = field(user)?;
+    if !authz.is_empty() && field(authz)? != user {
+        return Err(SaslError::Shape);
+    }
+    Ok(Credentials {
+        user,
+        secret: field(secret)?,
+    })
+}
+
+/// One LOGIN field (the name or the password), already base64-decoded.
+pub fn field(bytes: &[u8]) -> Result<String, SaslError> {
+    if bytes.is_empty() || bytes.len() > MAX_FIELD {
+        return Err(SaslError::Field);
+    }
+    String::from_utf8(bytes.to_vec()).map_err(|_| SaslError::Field)
+}
+
+/// The base64 of a prompt or answer (for the server's `334`/`+` lines).
+pub fn encode(bytes: &[u8]) -> String {
+    STANDARD.encode(bytes)
+}

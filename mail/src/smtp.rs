@@ -1,0 +1,335 @@
+//! SMTP submission (RFC 5321, RFC 4954) for a client that signs in with AUTH PLAIN or AUTH
+//! LOGIN and sends a message: EHLO/HELO, AUTH, MAIL, RCPT, DATA, RSET, NOOP, QUIT.
+//!
+//! Commands are read by smtp-proto from bounded lines; the AUTH exchange by [`crate::sasl`].
+//! Each AUTH goes to the tenant through [`Exchange::sign_in`] with `Protocol::Smtp`, and a
+//! refusal is answered as Exchange Online answers it ([`refusal_reply`]): `550 5.7.30` once
+//! SMTP AUTH is off for client submission (by the tenant, or by default from 2027-01-01),
+//! `535 5.7.139` under security defaults, `535 5.7.3` for anything else. A message sent after
+//! a successful AUTH is read to its end and discarded (a training server delivers nothing).
+
+use crate::exchange::Exchange;
+use crate::line::{Closed, Line, LineReader, trim_end};
+use crate::sasl::{self, Credentials, SaslError};
+use mfa_sim::records::{BasicRefusal, Protocol};
+use mfa_sim::tenant::BasicOutcome;
+use smtp_proto::{AUTH_LOGIN, AUTH_PLAIN, Request};
+use std::net::SocketAddr;
+use tokio::io::{AsyncBufRead, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+
+/// The reply to a refused AUTH, as the real service words it (the reason itself goes to the
+/// sign-in log, not to the client).
+pub fn refusal_reply(refusal: &BasicRefusal) -> &'static str {
+    match refusal {
+        BasicRefusal::SmtpSubmissionOff => {
+            "550 5.7.30 Basic authentication is not supported for Client Submission."
+        }
+        BasicRefusal::SecurityDefaults => {
+            "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator."
+        }
+        _ => "535 5.7.3 Authentication unsuccessful",
+    }
+}
+
+/// One command line as smtp-proto reads it, or the reply that refuses it.
+pub fn parse(line: &[u8]) -> Result<Request<String>, &'static str> {
+    let mut line = trim_end(line).to_vec();
+    line.extend_from_slice(b"\r\n");
+    match Request::parse(&mut line.iter()) {
+        Ok(request) => Ok(request.into_owned()),
+        Err(smtp_proto::Error::UnknownCommand) => {
+            Err("500 5.5.1 Command not recognised by this training server")
+        }
+        Err(_) => Err("501 5.5.4 Syntax error in parameters or arguments"),
+    }
+}
+
+/// What AUTH's first line asked for.
+enum Mechanism {
+    Plain,
+    Login,
+}
+
+/// Play one SMTP connection.
+pub async fn serve(exchange: Exchange, stream: TcpStream, peer: SocketAddr) {
+    let (read, mut write) = stream.into_split();
+    let limits = exchange.limits().clone();
+    let mut lines = LineReader::new(BufReader::new(read), limits.line_bytes, limits.idle);
+    let _ = session(&exchange, &mut lines, &mut write, peer).await;
+    let _ = write.shutdown().await;
+}
+
+async fn say<W: AsyncWrite + Unpin>(out: &mut W, text: &str) -> std::io::Result<()> {
+    out.write_all(text.as_bytes()).await?;
+    out.write_all(b"\r\n").await
+}
+
+/// A line from the client, or why none came (already answered where the protocol asks).
+async fn next<R: AsyncBufRead + Unpin, W: AsyncWrite + Unpin>(
+    lines: &mut LineReader<R>,
+    out: &mut W,
+) -> std::io::Result<Option<Line>> {
+    match lines.line().await {
+        Ok(line) => Ok(Some(line)),
+        Err(Closed::Idle) => {
+            say(out, "421 4.4.2 Idle for too long, closing").await?;
+            Ok(None)
+        }
+        Err(_) => Ok(None),
+    }
+}
+
+async fn session<R, W>(
+    exchange: &Exchange,
+    lines: &mut LineReader<R>,
+    out: &mut W,
+    peer: SocketAddr,
+) -> std::io::Result<()>
+where
+    R: AsyncBufRead + Unpin,
+    W: AsyncWrite + Unpin,
+{
+    let limits = exchange.limits().clone();
+    say(
+        out,
+        "220 mfa-sim training SMTP submission (simulated Exchange Online) ready",
+    )
+    .await?;
+    let mut signed_in: Option<String> = None;
+    let mut sender = false;
+    let mut recipients = 0usize;
+    let mut failures = 0;
+    for _ in 0..limits.commands_per_connection {
+        let line = match next(lines, out).await? {
+            Some(Line::Text(line)) => line,
+            Some(Line::TooLong) => {
+                say(out, "500 5.5.2 Line too long").await?;
+                continue;
+            }
+            None => return Ok(()),
+        };
+        let request = match parse(&line) {
+            Ok(r) => r,
+            Err(reply) => {
+                say(out, reply).await?;
+                continue;
+            }
+        };
+        match request {
+            Request::Ehlo { host } | Request::Lhlo { host } => {
+                sender = false;
+                recipients = 0;
+                say(
+                    out,
+                    &format!(
+                        "250-mfa-sim.training Hello {host}\r\n250-SIZE {}\r\n250-AUTH LOGIN PLAIN\r\n250-8BITMIME\r\n250 ENHANCEDSTATUSCODES",
+                        limits.message_bytes
+                    ),
+                )
+                .await?;
+            }
+            Request::Helo { host } => {
+                say(out, &format!("250 mfa-sim.training Hello {host}")).await?;
+            }
+            Request::Auth { .. } if signed_in.is_some() => {
+                say(out, "503 5.5.1 Already authenticated").await?;
+            }
+            Request::Auth {
+                mechanism,
+                initial_response,
+            } => {
+                let mechanism = match mechanism {
+                    AUTH_PLAIN => Mechanism::Plain,
+                    AUTH_LOGIN => Mechanism::Login,
+                    _ => {
+                        say(out, "504 5.7.4 Unrecognized authentication type").await?;
+                        continue;
+                    }
+                };
+                let credentials = match auth(lines, out, mechanism, &initial_response).await? {
+                    Exchanged::Given(c) => c,
+                    Exchanged::Refused(reply) => {
+                        say(out, reply).await?;
+                        continue;
+                    }
+                    Exchanged::Gone => return Ok(()),
+                };
+                match exchange.sign_in(&credentials.user, &credentials.secret, Protocol::Smtp, peer)
+                {
+                    BasicOutcome::Accepted { .. } => {
+                        signed_in = Some(credentials.user);
+                        say(out, "235 2.7.0 Authentication successful").await?;
+                    }
+                    BasicOutcome::Refused(refusal) => {
+                        say(out, refusal_reply(&refusal)).await?;
+                        failures += 1;
+                        if failures >= limits.failures_per_connection {
+                            say(out, "421 4.7.0 Too many failed sign-ins, closing").await?;
+                            return Ok(());
+                        }
+                    }
+                }
+            }
+            Request::Mail { .. } if signed_in.is_none() => {
+                say(out, "530 5.7.57 Client not authenticated to send mail.").await?;
+            }
+            Request::Mail { .. } => {
+                sender = true;
+                recipients = 0;
+                say(out, "250 2.1.0 Sender OK").await?;
+            }
+            Request::Rcpt { .. } if !sender => {
+                say(out, "503 5.5.1 MAIL first").await?;
+            }
+            Request::Rcpt { .. } if recipients >= 100 => {
+                say(out, "452 4.5.3 Too many recipients").await?;
+            }
+            Request::Rcpt { .. } => {
+                recipients += 1;
+                say(out, "250 2.1.5 Recipient OK").await?;
+            }
+            Request::Data if recipients == 0 => {
+                say(out, "503 5.5.1 RCPT first").await?;
+            }
+            Request::Data => {
+                say(out, "354 Start mail input; end with <CRLF>.<CRLF>").await?;
+                let mut size = 0usize;
+                loop {
+                    match next(lines, out).await? {
+                        None => return Ok(()),
+                        Some(Line::TooLong) => size = size.saturating_add(limits.line_bytes),
+                        Some(Line::Text(line)) => {
+                            if trim_end(&line) == b"." {
+                                break;
+                            }
+                            size = size.saturating_add(line.len());
+                        }
+                    }
+                }
+                sender = false;
+                recipients = 0;
+                if size > limits.message_bytes {
+                    say(
+                        out,
+                        "552 5.3.4 Message size exceeds fixed maximum message size",
+                    )
+                    .await?;
+                } else {
+                    // Read to its end and dropped: nothing is delivered by a training server.
+                    say(
+                        out,
+                        "250 2.6.0 Queued mail for delivery (training server: discarded)",
+                    )
+                    .await?;
+                }
+            }
+            Request::Bdat { .. } | Request::Burl { .. } | Request::Atrn { .. } => {
+                say(out, "502 5.5.1 Not offered by this training server").await?;
+            }
+            Request::StartTls => {
+                say(
+                    out,
+                    "454 4.7.0 No TLS on this training server (plain text on loopback)",
+                )
+                .await?;
+            }
+            Request::Rset => {
+                sender = false;
+                recipients = 0;
+                say(out, "250 2.0.0 Reset").await?;
+            }
+            Request::Noop { .. } => say(out, "250 2.0.0 OK").await?,
+            Request::Vrfy { .. } | Request::Expn { .. } => {
+                say(out, "252 2.1.5 Cannot verify the user").await?;
+            }
+            Request::Help { .. } | Request::Etrn { .. } => {
+                say(out, "502 5.5.1 Not offered by this training server").await?;
+            }
+            Request::Quit => {
+                say(out, "221 2.0.0 Service closing transmission channel").await?;
+                return Ok(());
+            }
+        }
+    }
+    say(out, "421 4.7.0 Too many commands, closing").await
+}
+
+/// How an AUTH exchange ended.
+enum Exchanged {
+    Given(Credentials),
+    Refused(&'static str),
+    Gone,
+}
+
+async fn answer<R: AsyncBufRead + Unpin, W: AsyncWrite + Unpin>(
+    lines: &mut LineReader<R>,
+    out: &mut W,
+    prompt: &str,
+) -> std::io::Result<Result<Vec<u8>, Exchanged>> {
+    say(out, &format!("334 {prompt}")).await?;
+    match next(lines, out).await? {
+        None => Ok(Err(Exchanged::Gone)),
+        Some(Line::TooLong) => Ok(Err(Exchanged::Refused(
+            "500 5.5.6 Authentication exchange line is too long",
+        ))),
+        Some(Line::Text(line)) if trim_end(&line) == b"*" => Ok(Err(Exchanged::Refused(
+            "501 5.0.0 Authentication cancelled",
+        ))),
+        Some(Line::Text(line)) => Ok(sasl::base64(trim_end(&line))
+            .map_err(|_| Exchanged::Refused("501 5.5.2 Cannot decode the answer (not base64)"))),
+    }
+}
+
+async fn auth<R: AsyncBufRead + Unpin, W: AsyncWrite + Unpin>(
+    lines: &mut LineReader<R>,
+    out: &mut W,
+    mechanism: Mechanism,
+    initial: &str,
+) -> std::io::Result<Exchanged> {
+    let bad = |e: SaslError| {
+        Exchanged::Refused(match e {
+            SaslError::Base64 => "501 5.5.2 Cannot decode the answer (not base64)",
+            _ => "501 5.5.2 Malformed authentication answer",
+        })
+    };
+    let first = if initial.is_empty() {
+        None
+    } else if initial == "=" {
+        Some(Vec::new())
+    } else {
+        match sasl::base64(initial.as_bytes()) {
+            Ok(b) => Some(b),
+            Err(e) => return Ok(bad(e)),
+        }
+    };
+    Ok(match mechanism {
+        Mechanism::Plain => {
+            let message = match first {
+                Some(m) => m,
+                None => match answer(lines, out, "").await? {
+                    Ok(m) => m,
+                    Err(ended) => return Ok(ended),
+                },
+            };
+            sasl::plain(&message).map_or_else(bad, Exchanged::Given)
+        }
+        Mechanism::Login => {
+            let user = match first {
+                Some(u) => u,
+                None => match answer(lines, out, &sasl::encode(b"Username:")).await? {
+                    Ok(u) => u,
+                    Err(ended) => return Ok(ended),
+                },
+            };
+            let secret = match answer(lines, out, &sasl::encode(b"Password:")).await? {
+                Ok(p) => p,
+                Err(ended) => return Ok(ended),
+            };
+            match (sasl::field(&user), sasl::field(&secret)) {
+                (Ok(user), Ok(secret)) => Exchanged::Given(Credentials { user, secret }),
+                (Err(e), _) | (_, Err(e)) => bad(e),
+            }
+        }
+    })
+}

@@ -1,0 +1,123 @@
+//! `mfa-sim-mail train`: the terminal trainer with the listeners attached to the session's
+//! tenant. The trainee (this test, over a pipe) makes an App Password on the simulated pages;
+//! curl signs in with it over IMAP; the trainer, woken by the sign-in, shows its row and
+//! ends the exercise with the goal met.
+
+use crate::common::tool;
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Everything read so far from a stream, added to as lines arrive.
+pub(crate) struct Stream {
+    lines: mpsc::Receiver<String>,
+    pub(crate) text: String,
+}
+
+impl Stream {
+    pub(crate) fn of(read: impl std::io::Read + Send + 'static) -> Stream {
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(read).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Stream {
+            lines,
+            text: String::new(),
+        }
+    }
+
+    /// Read until `found` says the text so far holds what is wanted (30 s at most).
+    pub(crate) fn until<T>(&mut self, mut found: impl FnMut(&str) -> Option<T>) -> T {
+        let end = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(t) = found(&self.text) {
+                return t;
+            }
+            let left = end.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.text.push_str(&line);
+                    self.text.push('\n');
+                }
+                Err(_) => panic!("not seen in time; so far:\n{}", self.text),
+            }
+        }
+    }
+}
+
+/// The word after `marker` in the last place `text` has it.
+pub(crate) fn after<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
+    let (_, rest) = text.rsplit_once(marker)?;
+    rest.split(|c: char| !c.is_ascii_alphanumeric()).next()
+}
+
+#[test]
+fn a_real_client_meets_a_trainer_goal() {
+    if !tool("curl", "a_real_client_meets_a_trainer_goal") {
+        return;
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mfa-sim-mail"))
+        .arg("--project")
+        .arg(&root)
+        .args(["train", "real-client-app-password"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("mfa-sim-mail runs");
+    let mut stdin = child.stdin.take().expect("piped");
+    let mut out = Stream::of(child.stdout.take().expect("piped"));
+    let mut err = Stream::of(child.stderr.take().expect("piped"));
+    let port = err.until(|t| after(t, "IMAP        127.0.0.1:").map(str::to_string));
+    let mut say = |lines: &[&str]| {
+        for line in lines {
+            writeln!(stdin, "{line}").expect("the trainer reads");
+        }
+        stdin.flush().expect("flushes");
+    };
+    say(&[
+        "open account.activedirectory.windowsazure.com/AppPasswords.aspx",
+        "type lee@contoso.com",
+        "press Next",
+        "type Maple-Syrup-Season-7",
+        "press Sign in",
+    ]);
+    let code = out.until(|t| {
+        let (_, since) = t.rsplit_once("> press Sign in")?;
+        after(since, "text from 97671: \"").map(str::to_string)
+    });
+    say(&[
+        &format!("type {code}"),
+        "press Verify",
+        "press No",
+        "press app passwords",
+        "press Create",
+        "type My own mail client",
+        "press Next",
+    ]);
+    let app = out.until(|t| after(t, "App password: ").map(str::to_string));
+    let curl = Command::new("curl")
+        .args(["--silent", "--show-error", "--max-time", "20", "--user"])
+        .arg(format!("lee@contoso.com:{app}"))
+        .arg(format!("imap://127.0.0.1:{port}/INBOX"))
+        .output()
+        .expect("curl runs");
+    assert!(curl.status.success(), "{curl:?}");
+    // No command typed since: the sign-in itself woke the trainer.
+    out.until(|t| t.contains("*** Goal met").then_some(()));
+    assert!(
+        out.text
+            .contains("| lee@contoso.com | a real IMAP client at 127.0.0.1 | IMAP (basic authentication) | - | App password | Success |"),
+        "{}",
+        out.text
+    );
+    drop(stdin);
+    let status = child.wait().expect("the trainer ends");
+    assert!(status.success(), "exit status 0 when the goal is met");
+}
