@@ -157,6 +157,12 @@ pub struct SignInRow {
     pub result: SignInResult,
     /// Why (failure reason or what happened).
     pub detail: String,
+    /// Which of the user's App Passwords a basic-auth sign-in presented, by its id, whether
+    /// the service accepted it or not (None: the account password, a wrong password, or not
+    /// a basic-auth sign-in). Never shown, as the real log does not show it; the trainer's
+    /// `app_password_sign_in` goal reads it.
+    #[serde(skip)]
+    pub app_password: Option<u32>,
 }
 
 impl fmt::Display for SignInRow {

@@ -35,14 +35,20 @@ impl Tenant {
     ) -> BasicOutcome {
         let client = ClientKind::Legacy(protocol);
         let now = self.now();
+        // Which App Password was presented, if one was, whatever the answer: the row keeps
+        // it (unshown) so a refusal of an App Password is told from one of a wrong password.
+        let presented = self
+            .find(upn)
+            .and_then(|id| self.user(id).app_passwords.matching(secret));
         let refuse = |t: &mut Tenant, reason: BasicRefusal| {
-            t.log(
+            t.log_presenting(
                 upn,
                 app,
                 client,
                 None,
                 SignInResult::Failure,
                 &reason.to_string(),
+                presented,
             );
             BasicOutcome::Refused(reason)
         };
@@ -59,14 +65,15 @@ impl Tenant {
         if user.lockout.locked(now) {
             return refuse(self, BasicRefusal::Locked);
         }
-        if user.app_passwords.matching(secret).is_some() {
-            self.log(
+        if presented.is_some() {
+            self.log_presenting(
                 upn,
                 app,
                 client,
                 Some("App password".into()),
                 SignInResult::Success,
                 "signed in with an app password",
+                presented,
             );
             return BasicOutcome::Accepted { app_password: true };
         }

@@ -209,6 +209,22 @@ impl Tenant {
         result: SignInResult,
         detail: &str,
     ) {
+        self.log_presenting(user, app, client, method, result, detail, None);
+    }
+
+    /// [`Tenant::log`] for a basic-auth sign-in that presented one of the user's App
+    /// Passwords (`app_password`, its id), accepted or not.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn log_presenting(
+        &mut self,
+        user: &str,
+        app: &str,
+        client: impl Into<Client>,
+        method: Option<String>,
+        result: SignInResult,
+        detail: &str,
+        app_password: Option<u32>,
+    ) {
         let client = client.into();
         let row = SignInRow {
             at: self.now(),
@@ -220,6 +236,7 @@ impl Tenant {
             method,
             result,
             detail: detail.to_string(),
+            app_password,
         };
         self.ports.observer.row_added(&row);
         self.log.push(row);

@@ -231,34 +231,30 @@ impl Session {
                 result,
             } => {
                 let upn = lower(&w.person(user)?.upn);
-                // The App Passwords made in this attempt: the earliest one's time.
-                let made = {
+                // The App Passwords made in this attempt, by id.
+                let made: Vec<u32> = {
                     let t = sim.tenant.lock();
                     let u = t.user(t.id_of(&upn)?);
                     u.app_passwords
                         .records()
                         .iter()
-                        .map(|r| r.created)
-                        .filter(|at| *at >= self.started)
-                        .min()
+                        .filter(|r| r.created >= self.started)
+                        .map(|r| r.id)
+                        .collect()
                 };
                 let rows = sim.admin.sign_in_log().await?;
                 let kind = crate::records::ClientKind::Legacy(*protocol);
-                let seen = made.is_some_and(|made| {
-                    rows.iter().any(|r| {
-                        r.at >= made
-                            && lower(&r.user) == upn
-                            && r.client == kind
-                            && match result {
-                                super::exercise::MailAnswer::Accepted => {
-                                    r.result == SignInResult::Success
-                                        && r.method.as_deref() == Some("App password")
-                                }
-                                super::exercise::MailAnswer::Refused => {
-                                    r.result == SignInResult::Failure
-                                }
-                            }
-                    })
+                let wanted = match result {
+                    super::exercise::MailAnswer::Accepted => SignInResult::Success,
+                    super::exercise::MailAnswer::Refused => SignInResult::Failure,
+                };
+                // A row counts only if it presented one of those App Passwords: the account
+                // password or a mistyped one is no evidence either way.
+                let seen = rows.iter().any(|r| {
+                    lower(&r.user) == upn
+                        && r.client == kind
+                        && r.result == wanted
+                        && r.app_password.is_some_and(|id| made.contains(&id))
                 });
                 (!seen).then(|| match result {
                     super::exercise::MailAnswer::Accepted => format!(

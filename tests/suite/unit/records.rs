@@ -16,6 +16,7 @@ fn a_sign_in_row_opens_as_its_details_with_the_simulators_words_marked() {
         method: Some("Text message".into()),
         result: SignInResult::Failure,
         detail: "MFA denied".into(),
+        app_password: None,
     };
     let view = row.details();
     assert_eq!(view.kind, PanelKind::SignInDetails);
