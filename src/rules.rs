@@ -548,7 +548,7 @@ pub const RULES: [Rule; 36] = [
         ],
         sources: &[EXCHANGE_SMTP_BLOG, MC786329_MIRROR, SECURITY_DEFAULTS],
         modelled: Modelled::Partly(
-            "EWS is not a simulated protocol, and Conditional Access is simulated only as one \"require MFA for all users\" policy, not as the policy that blocks legacy authentication",
+            "EWS is not a simulated protocol, and Conditional Access is simulated only as one \"require MFA for all users\" policy, not as the policy that blocks legacy authentication. The simulator writes a sign-in log row for a request Exchange Online refuses because the protocol no longer takes basic authentication, with the reason; the reference does not say whether the real log shows such a request at all (Exchange's authentication policies refuse before Microsoft Entra ID sees the password, so it may show nothing), so a help desk should not count on finding that row",
         ),
         tests: &[
             "tests/suite/unit/tenant/calendar.rs::eras",
