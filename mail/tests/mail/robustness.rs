@@ -182,6 +182,52 @@ async fn overlong_lines_and_literals_are_refused() {
     assert_eq!(s.exchange.panics(), 0);
 }
 
+/// A command made of many lines joined by empty literals (`{0}`) is refused once it passes the
+/// command limit, and one with too many literals too; a too-long first line keeps its tag.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn imap_commands_stay_within_their_bound() {
+    let limits = Limits {
+        literal_bytes: 4096,
+        ..Limits::default()
+    };
+    let s = Served::with_limits("contoso", None, limits).await;
+    let mut imap = Raw::open(s.listeners.ports.imap).await;
+    imap.read_until("\r\n").await;
+    // Each line is 1 KiB and ends with an empty literal; the fifth passes 4 KiB.
+    let line = format!("{}{{0}}\r\n", "a".repeat(1020));
+    imap.send(format!("e1 NOOP {line}").as_bytes()).await;
+    let mut said = String::new();
+    for _ in 0..8 {
+        said = imap.read_until("\r\n").await;
+        if !said.starts_with('+') {
+            break;
+        }
+        imap.send(line.as_bytes()).await;
+    }
+    assert_eq!(said, "e1 BAD Command too long\r\n");
+    imap.send(b"e2 NOOP\r\n").await;
+    assert_eq!(imap.read_until("\r\n").await, "e2 OK NOOP completed.\r\n");
+
+    imap.send(b"e3 NOOP {0}\r\n").await;
+    let mut said = String::new();
+    for _ in 0..40 {
+        said = imap.read_until("\r\n").await;
+        if !said.starts_with('+') {
+            break;
+        }
+        imap.send(b"{0}\r\n").await;
+    }
+    assert_eq!(said, "e3 BAD Too many literals in one command\r\n");
+
+    imap.send(format!("e4 LOGIN {}\r\n", "x".repeat(10_000)).as_bytes())
+        .await;
+    assert_eq!(
+        imap.read_until("\r\n").await,
+        "e4 BAD Command line too long\r\n"
+    );
+    assert_eq!(s.exchange.panics(), 0);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failed_sign_ins_close_the_connection() {
     let s = Served::start("contoso", None).await;
