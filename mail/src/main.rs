@@ -169,7 +169,7 @@ async fn serve(
         tokio::select! {
             _ = tokio::signal::ctrl_c() => break,
             row = rows.recv() => match row {
-                Ok(row) => println!("sign-in: {row}"),
+                Ok(row) => println!("sign-in: {}", shown(row)),
                 Err(tokio::sync::broadcast::error::RecvError::Lagged(n)) => {
                     println!("sign-in: ({n} rows not shown: they came too fast)");
                 }
@@ -179,6 +179,14 @@ async fn serve(
     }
     listeners.stop().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A row as `serve` prints it: the name a client typed cannot drive the terminal (cleaned of
+/// control, though the listeners already refuse names that hold any) nor add a column (a `|`
+/// in it is written `\|`).
+fn shown(mut row: mfa_sim::records::SignInRow) -> String {
+    row.user = row.user.replace('|', "\\|");
+    mfa_sim::trainer::clean::clean(&row.to_string())
 }
 
 /// Where each protocol listens.

@@ -69,13 +69,7 @@ pub fn parse(line: &[u8]) -> Result<Command, PopError> {
         Some(i) => (&line[..i], &line[i + 1..]),
         None => (line, &[][..]),
     };
-    let text = |usage| {
-        let t = String::from_utf8(rest.to_vec()).map_err(|_| PopError::Arguments(usage))?;
-        if t.is_empty() || t.len() > crate::sasl::MAX_FIELD {
-            return Err(PopError::Arguments(usage));
-        }
-        Ok(t)
-    };
+    let text = |usage| crate::sasl::field(rest).map_err(|_| PopError::Arguments(usage));
     let numbers = |usage| -> Result<Vec<usize>, PopError> {
         let words: Vec<&[u8]> = rest
             .split(|&b| b == b' ')

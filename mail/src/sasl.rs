@@ -2,8 +2,9 @@
 //! name, then a base64 password), as IMAP `AUTHENTICATE` and SMTP `AUTH` carry them.
 //!
 //! Decoding never panics and refuses what is not a name and a password: bad base64, a PLAIN
-//! message without its two NUL separators, text that is not UTF-8, or a name or password of
-//! more than [`MAX_FIELD`] bytes.
+//! message without its two NUL separators, text that is not UTF-8, a name or password of
+//! more than [`MAX_FIELD`] bytes, or one holding a control character (no sign-in name or
+//! password has one, and a name is printed where a terminal would act on it).
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -36,7 +37,7 @@ pub enum SaslError {
     Base64,
     /// Not `authzid NUL authcid NUL password`.
     Shape,
-    /// Not UTF-8, or a field too long or empty.
+    /// Not UTF-8, or a field too long, empty or holding a control character.
     Field,
 }
 
@@ -45,7 +46,7 @@ impl std::fmt::Display for SaslError {
         f.write_str(match self {
             SaslError::Base64 => "the answer is not base64",
             SaslError::Shape => "a PLAIN answer is authorisation NUL name NUL password",
-            SaslError::Field => "the name or password is empty, too long or not UTF-8",
+            SaslError::Field => "the name or password is empty, too long, not UTF-8 or holds a control character",
         })
     }
 }
@@ -78,12 +79,18 @@ pub fn plain(message: &[u8]) -> Result<Credentials, SaslError> {
     })
 }
 
-/// One LOGIN field (the name or the password), already base64-decoded.
+/// One user name or password as a client gave it (a LOGIN field already base64-decoded, IMAP
+/// LOGIN's strings, POP3's USER and PASS, HTTP Basic's two halves): UTF-8 of 1 to
+/// [`MAX_FIELD`] bytes without control characters (C0, DEL, C1).
 pub fn field(bytes: &[u8]) -> Result<String, SaslError> {
     if bytes.is_empty() || bytes.len() > MAX_FIELD {
         return Err(SaslError::Field);
     }
-    String::from_utf8(bytes.to_vec()).map_err(|_| SaslError::Field)
+    let text = String::from_utf8(bytes.to_vec()).map_err(|_| SaslError::Field)?;
+    if text.chars().any(char::is_control) {
+        return Err(SaslError::Field);
+    }
+    Ok(text)
 }
 
 /// The base64 of a prompt or answer (for the server's `334`/`+` lines).

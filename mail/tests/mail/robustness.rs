@@ -228,6 +228,52 @@ async fn imap_commands_stay_within_their_bound() {
     assert_eq!(s.exchange.panics(), 0);
 }
 
+/// A user name with terminal control in it is refused by every protocol before the tenant is
+/// asked: no row, so nothing of it is printed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn control_characters_in_names_never_reach_the_tenant() {
+    use base64::Engine;
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    let s = Served::start("contoso", None).await;
+    let p = s.listeners.ports;
+    let from = s.rows();
+    let user = "lee\u{1b}]0;pwned\u{7}@contoso.com";
+
+    let mut imap = Raw::open(p.imap).await;
+    imap.read_until("\r\n").await;
+    let plain = b64(&format!("\0{user}\0Maple-Syrup-Season-7"));
+    imap.send(format!("f1 AUTHENTICATE PLAIN {plain}\r\n").as_bytes())
+        .await;
+    assert!(imap.read_until("\r\n").await.starts_with("f1 BAD"));
+    imap.send(format!("f2 LOGIN {{{}}}\r\n", user.len()).as_bytes())
+        .await;
+    imap.read_until("\r\n").await;
+    imap.send(format!("{user} secret\r\n").as_bytes()).await;
+    assert_eq!(imap.read_until("\r\n").await, "f2 NO LOGIN failed.\r\n");
+
+    let mut pop = Raw::open(p.pop).await;
+    pop.read_until("\r\n").await;
+    pop.send(format!("USER {user}\r\n").as_bytes()).await;
+    assert!(pop.read_until("\r\n").await.starts_with("-ERR"));
+
+    let mut smtp = Raw::open(p.smtp).await;
+    smtp.read_until("\r\n").await;
+    smtp.send(format!("AUTH PLAIN {plain}\r\n").as_bytes()).await;
+    assert!(smtp.read_until("\r\n").await.starts_with("501"));
+
+    let mut eas = Raw::open(p.activesync).await;
+    eas.send(
+        format!(
+            "OPTIONS /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: x\r\nAuthorization: Basic {}\r\n\r\n",
+            b64(&format!("{user}:secret"))
+        )
+        .as_bytes(),
+    )
+    .await;
+    assert!(eas.read_until("\r\n").await.starts_with("HTTP/1.1 401"));
+    assert_eq!(s.rows(), from, "no row for any of them");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failed_sign_ins_close_the_connection() {
     let s = Served::start("contoso", None).await;
