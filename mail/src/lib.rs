@@ -28,6 +28,7 @@ pub mod pop;
 pub mod sasl;
 pub mod setup;
 pub mod smtp;
+pub mod throttle;
 
-pub use exchange::{Exchange, Limits};
+pub use exchange::{Exchange, Limits, SignIn, SignedInIdle};
 pub use listeners::{Listeners, Ports};

@@ -1,10 +1,12 @@
 //! The few messages a signed-in client finds in its INBOX: made from the simulation (the
-//! user's name and mailbox, the tenant's date), in the simulator's own words, the same on
-//! every run for the same user and date. What a client submits over SMTP is not added: this
+//! user's name and mailbox, and the instant the listeners were attached to the tenant), in
+//! the simulator's own words, the same on every run for the same user and date. They are
+//! dated before that instant, never from the tenant's moving "now", so a UID (and a POP3
+//! UIDL) names the same message for as long as the tenant is attached. What a client submits over SMTP is not added: this
 //! is a training server, and submitted mail is discarded.
 
 use mfa_sim::clock::Instant;
-use mfa_sim::tenant::TenantHandle;
+use mfa_sim::tenant::{Tenant, UserId};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc2822;
 
@@ -44,11 +46,10 @@ impl Message {
     }
 }
 
-/// A user's INBOX, or nothing when the tenant has no such user.
-pub fn inbox(tenant: &TenantHandle, upn: &str) -> Option<Vec<Message>> {
-    let t = tenant.lock();
-    let user = t.user(t.find(upn)?);
-    let now = t.now();
+/// The INBOX of the user `id` of `t`, its messages dated before `since`.
+pub fn inbox(t: &Tenant, id: UserId, since: Instant) -> Vec<Message> {
+    let user = t.user(id);
+    let now = since;
     let name = user.display_name.clone();
     let address = user.mailbox.clone();
     let domain = address.split_once('@').map_or("example.com", |(_, d)| d);
@@ -78,13 +79,11 @@ pub fn inbox(tenant: &TenantHandle, upn: &str) -> Option<Vec<Message>> {
             ),
         ),
     ];
-    Some(
-        notes
-            .into_iter()
-            .enumerate()
-            .map(|(n, (at, subject, body))| message(&desk, &me, at, subject, &body, n + 1, domain))
-            .collect(),
-    )
+    notes
+        .into_iter()
+        .enumerate()
+        .map(|(n, (at, subject, body))| message(&desk, &me, at, subject, &body, n + 1, domain))
+        .collect()
 }
 
 fn message(

@@ -7,10 +7,10 @@
 //! `-ERR` a real server gives, with no reason (the reason is in the sign-in log).
 
 use crate::exchange::Exchange;
+use crate::exchange::SignIn;
 use crate::line::{Closed, Line, LineReader, trim_end};
-use crate::mailbox::{Message, inbox};
+use crate::mailbox::Message;
 use mfa_sim::records::Protocol;
-use mfa_sim::tenant::BasicOutcome;
 use std::net::SocketAddr;
 use tokio::io::{AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
@@ -194,7 +194,7 @@ where
                 return Ok(());
             }
             (Command::Capa, _) => {
-                "+OK capabilities follow\r\nUSER\r\nUIDL\r\nTOP\r\n.\r\n".to_string()
+                "+OK capabilities follow\r\nUSER\r\nUIDL\r\nTOP\r\nRESP-CODES\r\n.\r\n".to_string()
             }
             (Command::Noop, _) => "+OK\r\n".into(),
             (Command::User(name), None) => {
@@ -205,13 +205,17 @@ where
             (Command::Pass(secret), None) => {
                 let name = user.take().unwrap_or_default();
                 match exchange.sign_in(&name, secret, Protocol::Pop, peer) {
-                    BasicOutcome::Accepted { .. } => {
-                        let found = inbox(&exchange.tenant(), &name).unwrap_or_default();
+                    SignIn::Accepted {
+                        messages: found, ..
+                    } => {
+                        // Signed in: RFC 1939's autologout is at least 10 minutes.
+                        lines.set_idle(limits.signed_in_idle.pop);
                         let reply = format!("+OK {} messages\r\n", found.len());
                         messages = Some(found);
                         reply
                     }
-                    BasicOutcome::Refused(_) => {
+                    SignIn::Throttled(why) => format!("-ERR [SYS/TEMP] {why}\r\n"),
+                    SignIn::Refused(_) => {
                         failures += 1;
                         if failures >= limits.failures_per_connection {
                             out.write_all(

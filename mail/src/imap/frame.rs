@@ -119,7 +119,9 @@ where
         let tag = tag_of(&command);
         literals += 1;
         if literals > MAX_LITERALS {
-            return Ok(Framed::Refused(format!("{tag} BAD Too many literals in one command")));
+            return Ok(Framed::Refused(format!(
+                "{tag} BAD Too many literals in one command"
+            )));
         }
         if !literal.synchronising {
             return Ok(Framed::OutOfStep(

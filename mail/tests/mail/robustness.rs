@@ -10,21 +10,21 @@ use tokio::net::TcpStream;
 use tokio::time::timeout;
 
 /// A raw connection that reads what the server says, bounded in time.
-struct Raw(TcpStream);
+pub(crate) struct Raw(pub(crate) TcpStream);
 
 impl Raw {
-    async fn open(port: u16) -> Raw {
+    pub(crate) async fn open(port: u16) -> Raw {
         Raw(TcpStream::connect(("127.0.0.1", port))
             .await
             .expect("connects"))
     }
 
-    async fn send(&mut self, bytes: &[u8]) {
+    pub(crate) async fn send(&mut self, bytes: &[u8]) {
         self.0.write_all(bytes).await.expect("sends");
     }
 
     /// Everything that arrives until `until` is in it (or the connection closes, or 10 s).
-    async fn read_until(&mut self, until: &str) -> String {
+    pub(crate) async fn read_until(&mut self, until: &str) -> String {
         let mut got = Vec::new();
         let mut buf = [0u8; 4096];
         let read = async {
@@ -40,7 +40,7 @@ impl Raw {
     }
 
     /// Whatever arrives within `wait` (or until the connection closes).
-    async fn read_for(&mut self, wait: Duration) -> Vec<u8> {
+    pub(crate) async fn read_for(&mut self, wait: Duration) -> Vec<u8> {
         let mut got = Vec::new();
         let mut buf = [0u8; 4096];
         let _ = timeout(wait, async {
@@ -56,7 +56,7 @@ impl Raw {
     }
 
     /// Whether the server closed the connection (within 10 s).
-    async fn closed(&mut self) -> bool {
+    pub(crate) async fn closed(&mut self) -> bool {
         let mut buf = [0u8; 4096];
         loop {
             match timeout(Duration::from_secs(10), self.0.read(&mut buf)).await {
@@ -258,7 +258,8 @@ async fn control_characters_in_names_never_reach_the_tenant() {
 
     let mut smtp = Raw::open(p.smtp).await;
     smtp.read_until("\r\n").await;
-    smtp.send(format!("AUTH PLAIN {plain}\r\n").as_bytes()).await;
+    smtp.send(format!("AUTH PLAIN {plain}\r\n").as_bytes())
+        .await;
     assert!(smtp.read_until("\r\n").await.starts_with("501"));
 
     let mut eas = Raw::open(p.activesync).await;
@@ -494,4 +495,14 @@ fn random_input_never_stops_the_server() {
         });
         prop_assert_eq!(s.exchange.panics(), 0);
     });
+    // Every connection task has ended (each counts its own panic as it unwinds), so the count
+    // is final.
+    let Served {
+        listeners,
+        exchange,
+        world,
+    } = s;
+    runtime.block_on(listeners.stop());
+    drop(world);
+    assert_eq!(exchange.panics(), 0);
 }

@@ -62,7 +62,13 @@ fn serve_prints_working_commands_and_each_sign_in() {
     // A name with a `|` in it cannot add a column to the printed row.
     let url = words.last().expect("a URL").to_string();
     let refused = Command::new("curl")
-        .args(["--silent", "--max-time", "20", "--user", "x|y@contoso.com:wrong"])
+        .args([
+            "--silent",
+            "--max-time",
+            "20",
+            "--user",
+            "x|y@contoso.com:wrong",
+        ])
         .arg(&url)
         .output()
         .expect("curl runs");
