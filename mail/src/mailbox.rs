@@ -27,6 +27,9 @@ pub struct Message {
     pub to: (String, String),
     /// `Message-ID:` (with its angle brackets).
     pub id: String,
+    /// `Content-Transfer-Encoding:`: `7bit`, or `8bit` when the body is not ASCII (a user's
+    /// name in it may not be).
+    pub encoding: &'static str,
 }
 
 impl Message {
@@ -100,9 +103,13 @@ fn message(
         .and_then(|d| d.format(&Rfc2822).ok())
         .unwrap_or_default();
     let id = format!("<training-{n}-{at}@{domain}>");
+    let encoding = if body.is_ascii() { "7bit" } else { "8bit" };
     let header = format!(
-        "From: {} <{}>\r\nTo: {} <{}>\r\nSubject: {subject}\r\nDate: {date}\r\nMessage-ID: {id}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\n",
-        from.0, from.1, to.0, to.1
+        "From: {} <{}>\r\nTo: {} <{}>\r\nSubject: {subject}\r\nDate: {date}\r\nMessage-ID: {id}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n",
+        phrase(&from.0),
+        from.1,
+        phrase(&to.0),
+        to.1,
     );
     let header_end = header.len();
     let mut raw = header.into_bytes();
@@ -115,5 +122,29 @@ fn message(
         from: from.clone(),
         to: to.clone(),
         id,
+        encoding,
+    }
+}
+
+/// A display name as a header may carry it: as is when it is plain ASCII, quoted
+/// when it holds one of RFC 5322's specials, else an RFC 2047 encoded-word (UTF-8, base64), so
+/// a header stays ASCII whatever a tenant's people are called.
+pub fn phrase(text: &str) -> String {
+    use base64::Engine;
+    let printable = text.bytes().all(|b| (0x20..0x7f).contains(&b));
+    if printable
+        && !text.contains([
+            '"', '\\', '(', ')', '<', '>', '@', ',', ';', ':', '[', ']', '.',
+        ])
+    {
+        text.to_string()
+    } else if printable {
+        format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+    } else {
+        let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+        format!(
+            "=?utf-8?B?{}?=",
+            base64::engine::general_purpose::STANDARD.encode(clean)
+        )
     }
 }

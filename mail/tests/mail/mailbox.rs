@@ -105,6 +105,16 @@ async fn fetch_items_are_bounded() {
         imap.read_until("completed.\r\n").await,
         "* 1 FETCH (UID 1)\r\nk2 OK FETCH completed.\r\n"
     );
+    imap.send(b"k4 FETCH 1 BODY.PEEK[HEADER.FIELDS.NOT (FROM TO DATE MESSAGE-ID MIME-VERSION CONTENT-TYPE)]\r\n")
+        .await;
+    let said = imap.read_until("k4 OK").await;
+    assert!(
+        said.contains(
+            "Subject: Welcome to the training mailbox\r\nContent-Transfer-Encoding: 7bit\r\n\r\n)"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("From:"), "{said}");
     // Different items beyond 64 are refused.
     let items: Vec<String> = (0..100)
         .map(|n| format!("BODY.PEEK[HEADER.FIELDS (X-{n})]"))
