@@ -4,7 +4,9 @@
 //!
 //! [`parse`] reads one command line (pure, under the property tests); [`serve`] plays a
 //! connection. PASS goes to the tenant through [`Exchange::sign_in`]; a refusal is the
-//! `-ERR` a real server gives, with no reason (the reason is in the sign-in log).
+//! `-ERR` a real server gives, with no reason (the reason is in the sign-in log). A try the
+//! listener refuses for coming too often is `-ERR [SYS/TEMP]` (RFC 3206, offered in CAPA as
+//! RESP-CODES) with the simulator's words.
 
 use crate::exchange::Exchange;
 use crate::exchange::SignIn;

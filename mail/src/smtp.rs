@@ -5,7 +5,10 @@
 //! Each AUTH goes to the tenant through [`Exchange::sign_in`] with `Protocol::Smtp`, and a
 //! refusal is answered as Exchange Online answers it ([`refusal_reply`]): `550 5.7.30` once
 //! SMTP AUTH is off for client submission (by the tenant, or by default from 2027-01-01),
-//! `535 5.7.139` under security defaults, `535 5.7.3` for anything else. A message sent after
+//! `535 5.7.139` under security defaults, `535 5.7.3` for anything else; the failure that
+//! uses up the connection's allowance is answered `421` alone, and the connection closes. A
+//! try the listener refuses for coming too often is `454 4.7.0` with the simulator's words.
+//! A `SIZE=` over the limit is refused at `MAIL FROM` (RFC 1870). A message sent after
 //! a successful AUTH is read to its end and discarded (a training server delivers nothing).
 
 use crate::exchange::Exchange;
