@@ -195,7 +195,7 @@ fn restart_attaches_the_new_simulation() {
     let accepted = imap(&made);
     assert!(accepted.status.success(), "{accepted:?}");
     out.until(|t| t.contains("*** Goal met").then_some(()));
-    drop(say);
+    drop(stdin);
     let status = child.wait().expect("the trainer ends");
     assert!(status.success(), "exit status 0 when the goal is met");
 }
