@@ -9,9 +9,10 @@
 //!
 //! `frame::read_command` frames a command (its literals included) within the bounds;
 //! imap-codec parses it; `Imap::handle` answers, with `sign_in.rs` for LOGIN and
-//! AUTHENTICATE, `flags.rs` for a message's flags, `search.rs` for which messages a set
+//! AUTHENTICATE, `fetch.rs` for FETCH, `flags.rs` for a message's flags, `search.rs` for which messages a set
 //! or a SEARCH names and `reply.rs` for what is written back.
 
+mod fetch;
 pub mod flags;
 pub mod frame;
 pub mod reply;
@@ -27,7 +28,6 @@ use frame::{Framed, read_command};
 use imap_codec::CommandCodec;
 use imap_codec::decode::Decoder;
 use imap_codec::imap_types::command::CommandBody;
-use imap_codec::imap_types::fetch::{MacroOrMessageDataItemNames, MessageDataItemName};
 use imap_codec::imap_types::flag::StoreResponse;
 use imap_codec::imap_types::mailbox::{ListMailbox, Mailbox};
 use imap_codec::imap_types::status::StatusDataItemName;
@@ -70,8 +70,7 @@ enum State {
     },
 }
 
-/// The most FETCH items one command may ask for (each message's reply is built whole).
-pub const MAX_FETCH_ITEMS: usize = 64;
+pub use fetch::MAX_FETCH_ITEMS;
 
 /// One connection's server side.
 struct Imap {
@@ -309,82 +308,7 @@ impl Imap {
                 sequence_set,
                 macro_or_item_names,
                 uid,
-            } => {
-                let expanded;
-                let mut names = match macro_or_item_names {
-                    MacroOrMessageDataItemNames::Macro(m) => {
-                        expanded = m;
-                        expanded.expand()
-                    }
-                    MacroOrMessageDataItemNames::MessageDataItemNames(names) => names,
-                };
-                if uid && !names.contains(&MessageDataItemName::Uid) {
-                    names.insert(0, MessageDataItemName::Uid);
-                }
-                let mut unique = Vec::with_capacity(names.len().min(MAX_FETCH_ITEMS + 1));
-                for name in names {
-                    if !unique.contains(&name) {
-                        unique.push(name);
-                    }
-                    if unique.len() > MAX_FETCH_ITEMS {
-                        bad(
-                            reply,
-                            "Too many FETCH items (this training server takes 64).",
-                        );
-                        return Ok(Then::Go);
-                    }
-                }
-                let names = unique;
-                let State::Selected {
-                    user,
-                    messages,
-                    read_only,
-                } = &self.state
-                else {
-                    return Ok(Then::Go);
-                };
-                let mut flags = self.exchange.flags(user, messages.len());
-                let before = flags.clone();
-                let total = messages.len() as u32;
-                for (i, (m, f)) in messages.iter().zip(flags.iter_mut()).enumerate() {
-                    let n = i as u32 + 1;
-                    if !contains(&sequence_set, n, total) {
-                        continue;
-                    }
-                    // Reading a body (not PEEK) sets \Seen where the mailbox may change.
-                    let reads = names.iter().any(|name| {
-                        matches!(
-                            name,
-                            MessageDataItemName::Rfc822
-                                | MessageDataItemName::Rfc822Text
-                                | MessageDataItemName::BodyExt { peek: false, .. }
-                        )
-                    });
-                    let newly_seen = reads && !*read_only && !f.seen;
-                    if newly_seen {
-                        f.seen = true;
-                    }
-                    reply.extend(format!("* {n} FETCH (").bytes());
-                    for (k, name) in names.iter().enumerate() {
-                        if k > 0 {
-                            reply.push(b' ');
-                        }
-                        match name {
-                            MessageDataItemName::Flags => reply.extend(f.item()),
-                            _ => reply.extend(reply::item(m, n, name)),
-                        }
-                    }
-                    if newly_seen && !names.contains(&MessageDataItemName::Flags) {
-                        reply.push(b' ');
-                        reply.extend(f.item());
-                    }
-                    reply.extend_from_slice(b")\r\n");
-                }
-                if flags != before {
-                    self.exchange.keep_flags(user, &flags);
-                }
-                ok(reply, "FETCH completed.");
-            }
+            } => self.fetch(&sequence_set, macro_or_item_names, uid, &tag, reply),
             CommandBody::Search { criteria, uid, .. } => {
                 if !matches!(self.state, State::Selected { .. }) {
                     return Ok(Then::Go);
