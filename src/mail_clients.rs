@@ -2,7 +2,8 @@
 //! (`mail/`, binary `mfa-sim-mail`), so that a plain build of mfa-sim compiles no protocol
 //! parser. This subcommand finds that binary as cargo finds an external subcommand (beside
 //! the running program, then on PATH) and runs it with the arguments given and the
-//! `--project` chosen here; when it is not there, it says how to build it.
+//! `--project` chosen here (on Unix by `exec`, so it replaces this process); when it is not
+//! there, it says how to build it.
 
 use anyhow::{Result, bail};
 use std::path::{Path, PathBuf};
@@ -22,10 +23,22 @@ pub(crate) fn run(project: Option<&Path>, args: &[String]) -> Result<ExitCode> {
     if let Some(dir) = project {
         command.arg("--project").arg(dir);
     }
+    command.args(args);
+    // On Unix this process becomes `mfa-sim-mail` (exec): Ctrl-C reaches it alone, nothing is
+    // left printing after its parent ended, and the exit status is its own. `exec` returns
+    // only when it failed.
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let e = command.exec();
+        bail!("cannot run {}: {e}", program.display());
+    }
+    // Elsewhere: run it and pass its exit status on.
+    #[cfg(not(unix))]
     let status = command
-        .args(args)
         .status()
         .map_err(|e| anyhow::anyhow!("cannot run {}: {e}", program.display()))?;
+    #[cfg(not(unix))]
     Ok(match status.code() {
         Some(0) => ExitCode::SUCCESS,
         Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),

@@ -10,7 +10,8 @@
 //! today's date, because rule 24 of `mfa_sim::rules` says so, not because this crate does.
 //!
 //! How the parts fit: [`Exchange`] is the service side every listener shares (the tenant it
-//! asks, the sign-in rows it announces, the bounds); [`Listeners`] binds the four ports and
+//! asks, the sign-in rows it announces, each user's flags, the bounds, with [`throttle`]'s
+//! limit on sign-in tries); [`Listeners`] binds the four ports and
 //! owns their tasks; `imap`, `pop`, `smtp` and `activesync` each speak one protocol over
 //! [`line`]'s bounded reader and [`sasl`]'s decoders; [`mailbox`] makes the messages a client
 //! lists; [`setup`] has the simulated user create an App Password through the simulator's own
@@ -28,6 +29,7 @@ pub mod pop;
 pub mod sasl;
 pub mod setup;
 pub mod smtp;
+pub mod throttle;
 
-pub use exchange::{Exchange, Limits};
+pub use exchange::{Exchange, Limits, SignIn, SignedInIdle};
 pub use listeners::{Listeners, Ports};

@@ -40,12 +40,33 @@ pub struct LineReader<R> {
     inner: R,
     max: usize,
     idle: Duration,
+    /// The first bytes of the last line skipped as too long (where IMAP finds its tag).
+    head: Vec<u8>,
 }
+
+/// How much of a skipped line [`LineReader::skipped_head`] keeps.
+const HEAD: usize = 64;
 
 impl<R: AsyncBufRead + Unpin> LineReader<R> {
     /// Lines of at most `max` bytes from `inner`, each within `idle`.
     pub fn new(inner: R, max: usize, idle: Duration) -> Self {
-        LineReader { inner, max, idle }
+        LineReader {
+            inner,
+            max,
+            idle,
+            head: Vec::new(),
+        }
+    }
+
+    /// Wait at most `idle` for each line from now on (a signed-in client may be quiet for
+    /// longer than one that has not signed in yet).
+    pub fn set_idle(&mut self, idle: Duration) {
+        self.idle = idle;
+    }
+
+    /// The first bytes (at most 64) of the last line skipped as [`Line::TooLong`].
+    pub fn skipped_head(&self) -> &[u8] {
+        &self.head
     }
 
     /// The next line.
@@ -89,7 +110,9 @@ impl<R: AsyncBufRead + Unpin> LineReader<R> {
             if !too_long {
                 if line.len() + take > self.max {
                     too_long = true;
-                    line = Vec::new();
+                    line.extend_from_slice(&chunk[..take.min(HEAD)]);
+                    line.truncate(HEAD);
+                    self.head = std::mem::take(&mut line);
                 } else {
                     line.extend_from_slice(&chunk[..take]);
                 }

@@ -112,19 +112,26 @@ async fn accept(
     mut stopped: watch::Receiver<bool>,
 ) {
     let mut connections = JoinSet::new();
+    let mut failed_accept = false;
     loop {
+        if std::mem::take(&mut failed_accept) {
+            // Real time, at the network edge only.
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
         tokio::select! {
             _ = stopped.wait_for(|s| *s) => break,
-            // Finished connections are reaped so the set does not grow; one that panicked
-            // is counted (the others go on: each connection is a task of its own).
-            Some(ended) = connections.join_next(), if !connections.is_empty() => {
-                if ended.is_err_and(|e| e.is_panic()) {
-                    exchange.note_panic();
-                }
-            }
+            // Finished connections are reaped so the set does not grow (one that panicked
+            // was counted by its `Watch` as it unwound; the others go on: each connection
+            // is a task of its own).
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
             accepted = listener.accept() => {
-                let Ok((stream, peer)) = accepted else { continue };
-                let Some(slot) = exchange.admit() else {
+                let Ok((stream, peer)) = accepted else {
+                    // Out of file descriptors, say: wait a moment (below) instead of trying
+                    // again at once in a busy loop.
+                    failed_accept = true;
+                    continue;
+                };
+                let Some(slot) = exchange.admit(peer.ip()) else {
                     // All slots taken: a one-line refusal in no protocol's grammar in
                     // particular would confuse clients; closing at once is what a busy
                     // server does.
@@ -133,11 +140,28 @@ async fn accept(
                 };
                 let _ = stream.set_nodelay(true);
                 let run = protocol(exchange.clone(), stream, peer);
+                let lifetime = exchange.limits().lifetime;
+                let watch = Watch(exchange.clone());
                 connections.spawn(async move {
-                    run.await;
+                    let _watch = watch;
+                    // However it behaves, a connection ends at its lifetime (dropped: the
+                    // socket closes).
+                    let _ = tokio::time::timeout(lifetime, run).await;
                     drop(slot);
                 });
             }
+        }
+    }
+}
+
+/// Counts its connection's task as panicked when dropped while unwinding: counted in the task
+/// itself, at once, not when the accept loop next reaps it (which a stop may never do).
+struct Watch(Exchange);
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.note_panic();
         }
     }
 }

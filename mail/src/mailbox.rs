@@ -1,10 +1,12 @@
 //! The few messages a signed-in client finds in its INBOX: made from the simulation (the
-//! user's name and mailbox, the tenant's date), in the simulator's own words, the same on
-//! every run for the same user and date. What a client submits over SMTP is not added: this
+//! user's name and mailbox, and the instant the listeners were attached to the tenant), in
+//! the simulator's own words, the same on every run for the same user and date. They are
+//! dated before that instant, never from the tenant's moving "now", so a UID (and a POP3
+//! UIDL) names the same message for as long as the tenant is attached. What a client submits over SMTP is not added: this
 //! is a training server, and submitted mail is discarded.
 
 use mfa_sim::clock::Instant;
-use mfa_sim::tenant::TenantHandle;
+use mfa_sim::tenant::{Tenant, UserId};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc2822;
 
@@ -25,6 +27,9 @@ pub struct Message {
     pub to: (String, String),
     /// `Message-ID:` (with its angle brackets).
     pub id: String,
+    /// `Content-Transfer-Encoding:`: `7bit`, or `8bit` when the body is not ASCII (a user's
+    /// name in it may not be).
+    pub encoding: &'static str,
 }
 
 impl Message {
@@ -44,11 +49,10 @@ impl Message {
     }
 }
 
-/// A user's INBOX, or nothing when the tenant has no such user.
-pub fn inbox(tenant: &TenantHandle, upn: &str) -> Option<Vec<Message>> {
-    let t = tenant.lock();
-    let user = t.user(t.find(upn)?);
-    let now = t.now();
+/// The INBOX of the user `id` of `t`, its messages dated before `since`.
+pub fn inbox(t: &Tenant, id: UserId, since: Instant) -> Vec<Message> {
+    let user = t.user(id);
+    let now = since;
     let name = user.display_name.clone();
     let address = user.mailbox.clone();
     let domain = address.split_once('@').map_or("example.com", |(_, d)| d);
@@ -78,13 +82,11 @@ pub fn inbox(tenant: &TenantHandle, upn: &str) -> Option<Vec<Message>> {
             ),
         ),
     ];
-    Some(
-        notes
-            .into_iter()
-            .enumerate()
-            .map(|(n, (at, subject, body))| message(&desk, &me, at, subject, &body, n + 1, domain))
-            .collect(),
-    )
+    notes
+        .into_iter()
+        .enumerate()
+        .map(|(n, (at, subject, body))| message(&desk, &me, at, subject, &body, n + 1, domain))
+        .collect()
 }
 
 fn message(
@@ -101,9 +103,13 @@ fn message(
         .and_then(|d| d.format(&Rfc2822).ok())
         .unwrap_or_default();
     let id = format!("<training-{n}-{at}@{domain}>");
+    let encoding = if body.is_ascii() { "7bit" } else { "8bit" };
     let header = format!(
-        "From: {} <{}>\r\nTo: {} <{}>\r\nSubject: {subject}\r\nDate: {date}\r\nMessage-ID: {id}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\n",
-        from.0, from.1, to.0, to.1
+        "From: {} <{}>\r\nTo: {} <{}>\r\nSubject: {subject}\r\nDate: {date}\r\nMessage-ID: {id}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n",
+        phrase(&from.0),
+        from.1,
+        phrase(&to.0),
+        to.1,
     );
     let header_end = header.len();
     let mut raw = header.into_bytes();
@@ -116,5 +122,29 @@ fn message(
         from: from.clone(),
         to: to.clone(),
         id,
+        encoding,
+    }
+}
+
+/// A display name as a header may carry it: as is when it is plain ASCII, quoted
+/// when it holds one of RFC 5322's specials, else an RFC 2047 encoded-word (UTF-8, base64), so
+/// a header stays ASCII whatever a tenant's people are called.
+pub fn phrase(text: &str) -> String {
+    use base64::Engine;
+    let printable = text.bytes().all(|b| (0x20..0x7f).contains(&b));
+    if printable
+        && !text.contains([
+            '"', '\\', '(', ')', '<', '>', '@', ',', ';', ':', '[', ']', '.',
+        ])
+    {
+        text.to_string()
+    } else if printable {
+        format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+    } else {
+        let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+        format!(
+            "=?utf-8?B?{}?=",
+            base64::engine::general_purpose::STANDARD.encode(clean)
+        )
     }
 }

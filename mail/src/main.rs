@@ -169,7 +169,7 @@ async fn serve(
         tokio::select! {
             _ = tokio::signal::ctrl_c() => break,
             row = rows.recv() => match row {
-                Ok(row) => println!("sign-in: {row}"),
+                Ok(row) => println!("sign-in: {}", shown(row)),
                 Err(tokio::sync::broadcast::error::RecvError::Lagged(n)) => {
                     println!("sign-in: ({n} rows not shown: they came too fast)");
                 }
@@ -181,20 +181,47 @@ async fn serve(
     Ok(ExitCode::SUCCESS)
 }
 
+/// A row as `serve` prints it: the name a client typed cannot drive the terminal (cleaned of
+/// control, though the listeners already refuse names that hold any) nor add a column (a `|`
+/// in it is written `\|`).
+fn shown(mut row: mfa_sim::records::SignInRow) -> String {
+    row.user = row.user.replace('|', "\\|");
+    mfa_sim::trainer::clean::clean(&row.to_string())
+}
+
+/// The host part of a URL or `host:port` for `at`: an IPv6 address in brackets, and for the
+/// unspecified address (listening on all of them) the loopback one, which reaches it from this
+/// machine.
+fn host(at: IpAddr) -> String {
+    match at {
+        IpAddr::V4(a) if a.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V6(a) if a.is_unspecified() => "[::1]".to_string(),
+        IpAddr::V6(a) => format!("[{a}]"),
+        IpAddr::V4(a) => a.to_string(),
+    }
+}
+
 /// Where each protocol listens.
-fn ports_text(at: IpAddr, p: Ports) -> String {
+fn ports_text(listen: IpAddr, p: Ports) -> String {
+    let at = host(listen);
+    let all = if listen.is_unspecified() {
+        format!("  (listening on every address of this machine, {listen}; from this machine:)\n")
+    } else {
+        String::new()
+    };
     format!(
-        "  IMAP        {at}:{}\n  POP3        {at}:{}\n  SMTP        {at}:{}\n  ActiveSync  http://{at}:{}/Microsoft-Server-ActiveSync",
+        "{all}  IMAP        {at}:{}\n  POP3        {at}:{}\n  SMTP        {at}:{}\n  ActiveSync  http://{at}:{}/Microsoft-Server-ActiveSync",
         p.imap, p.pop, p.smtp, p.activesync
     )
 }
 
 /// Commands to paste (a password with a quote in it would need escaping; the simulator's
 /// never have one).
-fn curl_text(at: IpAddr, p: Ports, upn: &str, secret: &str) -> String {
+fn curl_text(listen: IpAddr, p: Ports, upn: &str, secret: &str) -> String {
+    let at = host(listen);
     let user = format!("'{upn}:{secret}'");
     format!(
-        "Try (exit status 67 means the sign-in was refused):\n  curl --user {user} imap://{at}:{}/INBOX\n  curl --user {user} 'imap://{at}:{}/INBOX;UID=1'\n  curl --user {user} pop3://{at}:{}/1\n  printf 'Subject: hello\\r\\n\\r\\nhi\\r\\n' | curl --user {user} smtp://{at}:{} --mail-from {upn} --mail-rcpt {upn} --upload-file -\n  curl -i -X OPTIONS --user {user} http://{at}:{}/Microsoft-Server-ActiveSync",
+        "Try (exit status 67 means the sign-in was refused; the ActiveSync line exits 0 either way and shows 200 or 401):\n  curl --user {user} imap://{at}:{}/INBOX\n  curl --user {user} 'imap://{at}:{}/INBOX;UID=1'\n  curl --user {user} pop3://{at}:{}/1\n  printf 'Subject: hello\\r\\n\\r\\nhi\\r\\n' | curl --user {user} smtp://{at}:{} --mail-from {upn} --mail-rcpt {upn} --upload-file -\n  curl -i -X OPTIONS --user {user} http://{at}:{}/Microsoft-Server-ActiveSync",
         p.imap, p.imap, p.pop, p.smtp, p.activesync
     )
 }

@@ -4,13 +4,15 @@
 //!
 //! [`parse`] reads one command line (pure, under the property tests); [`serve`] plays a
 //! connection. PASS goes to the tenant through [`Exchange::sign_in`]; a refusal is the
-//! `-ERR` a real server gives, with no reason (the reason is in the sign-in log).
+//! `-ERR` a real server gives, with no reason (the reason is in the sign-in log). A try the
+//! listener refuses for coming too often is `-ERR [SYS/TEMP]` (RFC 3206, offered in CAPA as
+//! RESP-CODES) with the simulator's words.
 
 use crate::exchange::Exchange;
+use crate::exchange::SignIn;
 use crate::line::{Closed, Line, LineReader, trim_end};
-use crate::mailbox::{Message, inbox};
+use crate::mailbox::Message;
 use mfa_sim::records::Protocol;
-use mfa_sim::tenant::BasicOutcome;
 use std::net::SocketAddr;
 use tokio::io::{AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
@@ -69,13 +71,7 @@ pub fn parse(line: &[u8]) -> Result<Command, PopError> {
         Some(i) => (&line[..i], &line[i + 1..]),
         None => (line, &[][..]),
     };
-    let text = |usage| {
-        let t = String::from_utf8(rest.to_vec()).map_err(|_| PopError::Arguments(usage))?;
-        if t.is_empty() || t.len() > crate::sasl::MAX_FIELD {
-            return Err(PopError::Arguments(usage));
-        }
-        Ok(t)
-    };
+    let text = |usage| crate::sasl::field(rest).map_err(|_| PopError::Arguments(usage));
     let numbers = |usage| -> Result<Vec<usize>, PopError> {
         let words: Vec<&[u8]> = rest
             .split(|&b| b == b' ')
@@ -200,7 +196,7 @@ where
                 return Ok(());
             }
             (Command::Capa, _) => {
-                "+OK capabilities follow\r\nUSER\r\nUIDL\r\nTOP\r\n.\r\n".to_string()
+                "+OK capabilities follow\r\nUSER\r\nUIDL\r\nTOP\r\nRESP-CODES\r\n.\r\n".to_string()
             }
             (Command::Noop, _) => "+OK\r\n".into(),
             (Command::User(name), None) => {
@@ -211,13 +207,17 @@ where
             (Command::Pass(secret), None) => {
                 let name = user.take().unwrap_or_default();
                 match exchange.sign_in(&name, secret, Protocol::Pop, peer) {
-                    BasicOutcome::Accepted { .. } => {
-                        let found = inbox(&exchange.tenant(), &name).unwrap_or_default();
+                    SignIn::Accepted {
+                        messages: found, ..
+                    } => {
+                        // Signed in: RFC 1939's autologout is at least 10 minutes.
+                        lines.set_idle(limits.signed_in_idle.pop);
                         let reply = format!("+OK {} messages\r\n", found.len());
                         messages = Some(found);
                         reply
                     }
-                    BasicOutcome::Refused(_) => {
+                    SignIn::Throttled(why) => format!("-ERR [SYS/TEMP] {why}\r\n"),
+                    SignIn::Refused(_) => {
                         failures += 1;
                         if failures >= limits.failures_per_connection {
                             out.write_all(

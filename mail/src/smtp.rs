@@ -5,14 +5,17 @@
 //! Each AUTH goes to the tenant through [`Exchange::sign_in`] with `Protocol::Smtp`, and a
 //! refusal is answered as Exchange Online answers it ([`refusal_reply`]): `550 5.7.30` once
 //! SMTP AUTH is off for client submission (by the tenant, or by default from 2027-01-01),
-//! `535 5.7.139` under security defaults, `535 5.7.3` for anything else. A message sent after
+//! `535 5.7.139` under security defaults, `535 5.7.3` for anything else; the failure that
+//! uses up the connection's allowance is answered `421` alone, and the connection closes. A
+//! try the listener refuses for coming too often is `454 4.7.0` with the simulator's words.
+//! A `SIZE=` over the limit is refused at `MAIL FROM` (RFC 1870). A message sent after
 //! a successful AUTH is read to its end and discarded (a training server delivers nothing).
 
 use crate::exchange::Exchange;
+use crate::exchange::SignIn;
 use crate::line::{Closed, Line, LineReader, trim_end};
-use crate::sasl::{self, Credentials, SaslError};
+use crate::sasl::{self, Exchanged, Mechanism, Prompt, Reply, SaslError};
 use mfa_sim::records::{BasicRefusal, Protocol};
-use mfa_sim::tenant::BasicOutcome;
 use smtp_proto::{AUTH_LOGIN, AUTH_PLAIN, Request};
 use std::net::SocketAddr;
 use tokio::io::{AsyncBufRead, AsyncWrite, AsyncWriteExt, BufReader};
@@ -20,15 +23,14 @@ use tokio::net::TcpStream;
 
 /// The reply to a refused AUTH, as the real service words it (the reason itself goes to the
 /// sign-in log, not to the client).
-pub fn refusal_reply(refusal: &BasicRefusal) -> &'static str {
+pub fn refusal_reply(refusal: &BasicRefusal) -> String {
     match refusal {
-        BasicRefusal::SmtpSubmissionOff => {
-            "550 5.7.30 Basic authentication is not supported for Client Submission."
-        }
+        // The record's own words are the server's reply (one text for the log and the wire).
+        BasicRefusal::SmtpSubmissionOff => refusal.to_string(),
         BasicRefusal::SecurityDefaults => {
-            "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator."
+            "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.".to_string()
         }
-        _ => "535 5.7.3 Authentication unsuccessful",
+        _ => "535 5.7.3 Authentication unsuccessful".to_string(),
     }
 }
 
@@ -43,12 +45,6 @@ pub fn parse(line: &[u8]) -> Result<Request<String>, &'static str> {
         }
         Err(_) => Err("501 5.5.4 Syntax error in parameters or arguments"),
     }
-}
-
-/// What AUTH's first line asked for.
-enum Mechanism {
-    Plain,
-    Login,
 }
 
 /// Play one SMTP connection.
@@ -66,7 +62,7 @@ async fn say<W: AsyncWrite + Unpin>(out: &mut W, text: &str) -> std::io::Result<
 }
 
 /// A line from the client, or why none came (already answered where the protocol asks).
-async fn next<R: AsyncBufRead + Unpin, W: AsyncWrite + Unpin>(
+async fn next<R: AsyncBufRead + Unpin + Send, W: AsyncWrite + Unpin>(
     lines: &mut LineReader<R>,
     out: &mut W,
 ) -> std::io::Result<Option<Line>> {
@@ -87,8 +83,8 @@ async fn session<R, W>(
     peer: SocketAddr,
 ) -> std::io::Result<()>
 where
-    R: AsyncBufRead + Unpin,
-    W: AsyncWrite + Unpin,
+    R: AsyncBufRead + Unpin + Send,
+    W: AsyncWrite + Unpin + Send,
 {
     let limits = exchange.limits().clone();
     say(
@@ -147,32 +143,60 @@ where
                         continue;
                     }
                 };
-                let credentials = match auth(lines, out, mechanism, &initial_response).await? {
-                    Exchanged::Given(c) => c,
-                    Exchanged::Refused(reply) => {
-                        say(out, reply).await?;
+                let first = match sasl::initial(&initial_response) {
+                    Ok(first) => first,
+                    Err(e) => {
+                        say(out, malformed(e)).await?;
                         continue;
                     }
+                };
+                let mut prompt = Continue { lines, out };
+                let credentials = match sasl::exchange(mechanism, first, &mut prompt).await? {
+                    Exchanged::Given(c) => c,
                     Exchanged::Gone => return Ok(()),
+                    Exchanged::Cancelled => {
+                        say(out, "501 5.0.0 Authentication cancelled").await?;
+                        continue;
+                    }
+                    Exchanged::Malformed(e) => {
+                        say(out, malformed(e)).await?;
+                        continue;
+                    }
+                    Exchanged::TooLong => {
+                        say(out, "500 5.5.6 Authentication exchange line is too long").await?;
+                        continue;
+                    }
                 };
                 match exchange.sign_in(&credentials.user, &credentials.secret, Protocol::Smtp, peer)
                 {
-                    BasicOutcome::Accepted { .. } => {
-                        signed_in = Some(credentials.user);
+                    SignIn::Accepted { user, .. } => {
+                        signed_in = Some(user);
+                        // Signed in: RFC 5321's command timeout is 5 minutes.
+                        lines.set_idle(limits.signed_in_idle.smtp);
                         say(out, "235 2.7.0 Authentication successful").await?;
                     }
-                    BasicOutcome::Refused(refusal) => {
-                        say(out, refusal_reply(&refusal)).await?;
+                    SignIn::Throttled(why) => say(out, &format!("454 4.7.0 {why}")).await?,
+                    SignIn::Refused(refusal) => {
                         failures += 1;
                         if failures >= limits.failures_per_connection {
+                            // One reply to one command: the last failure's is the closing one.
                             say(out, "421 4.7.0 Too many failed sign-ins, closing").await?;
                             return Ok(());
                         }
+                        say(out, &refusal_reply(&refusal)).await?;
                     }
                 }
             }
             Request::Mail { .. } if signed_in.is_none() => {
                 say(out, "530 5.7.57 Client not authenticated to send mail.").await?;
+            }
+            Request::Mail { from } if from.size > limits.message_bytes => {
+                // RFC 1870: the size declared is over the limit; no transaction starts.
+                say(
+                    out,
+                    "552 5.3.4 Message size exceeds fixed maximum message size",
+                )
+                .await?;
             }
             Request::Mail { .. } => {
                 sender = true;
@@ -255,81 +279,33 @@ where
     say(out, "421 4.7.0 Too many commands, closing").await
 }
 
-/// How an AUTH exchange ended.
-enum Exchanged {
-    Given(Credentials),
-    Refused(&'static str),
-    Gone,
-}
-
-async fn answer<R: AsyncBufRead + Unpin, W: AsyncWrite + Unpin>(
-    lines: &mut LineReader<R>,
-    out: &mut W,
-    prompt: &str,
-) -> std::io::Result<Result<Vec<u8>, Exchanged>> {
-    say(out, &format!("334 {prompt}")).await?;
-    match next(lines, out).await? {
-        None => Ok(Err(Exchanged::Gone)),
-        Some(Line::TooLong) => Ok(Err(Exchanged::Refused(
-            "500 5.5.6 Authentication exchange line is too long",
-        ))),
-        Some(Line::Text(line)) if trim_end(&line) == b"*" => Ok(Err(Exchanged::Refused(
-            "501 5.0.0 Authentication cancelled",
-        ))),
-        Some(Line::Text(line)) => Ok(sasl::base64(trim_end(&line))
-            .map_err(|_| Exchanged::Refused("501 5.5.2 Cannot decode the answer (not base64)"))),
+/// The reply to an answer that is not a name and a password.
+fn malformed(e: SaslError) -> &'static str {
+    match e {
+        SaslError::Base64 => "501 5.5.2 Cannot decode the answer (not base64)",
+        _ => "501 5.5.2 Malformed authentication answer",
     }
 }
 
-async fn auth<R: AsyncBufRead + Unpin, W: AsyncWrite + Unpin>(
-    lines: &mut LineReader<R>,
-    out: &mut W,
-    mechanism: Mechanism,
-    initial: &str,
-) -> std::io::Result<Exchanged> {
-    let bad = |e: SaslError| {
-        Exchanged::Refused(match e {
-            SaslError::Base64 => "501 5.5.2 Cannot decode the answer (not base64)",
-            _ => "501 5.5.2 Malformed authentication answer",
+/// SMTP's prompt: `334 text`, and the next line.
+struct Continue<'a, R, W> {
+    lines: &'a mut LineReader<R>,
+    out: &'a mut W,
+}
+
+impl<R, W> Prompt for Continue<'_, R, W>
+where
+    R: AsyncBufRead + Unpin + Send,
+    W: AsyncWrite + Unpin + Send,
+{
+    type Error = std::io::Error;
+
+    async fn ask(&mut self, prompt: String) -> std::io::Result<Reply> {
+        say(self.out, &format!("334 {prompt}")).await?;
+        Ok(match next(self.lines, self.out).await? {
+            Some(Line::Text(line)) => Reply::Line(line),
+            Some(Line::TooLong) => Reply::TooLong,
+            None => Reply::Gone,
         })
-    };
-    let first = if initial.is_empty() {
-        None
-    } else if initial == "=" {
-        Some(Vec::new())
-    } else {
-        match sasl::base64(initial.as_bytes()) {
-            Ok(b) => Some(b),
-            Err(e) => return Ok(bad(e)),
-        }
-    };
-    Ok(match mechanism {
-        Mechanism::Plain => {
-            let message = match first {
-                Some(m) => m,
-                None => match answer(lines, out, "").await? {
-                    Ok(m) => m,
-                    Err(ended) => return Ok(ended),
-                },
-            };
-            sasl::plain(&message).map_or_else(bad, Exchanged::Given)
-        }
-        Mechanism::Login => {
-            let user = match first {
-                Some(u) => u,
-                None => match answer(lines, out, &sasl::encode(b"Username:")).await? {
-                    Ok(u) => u,
-                    Err(ended) => return Ok(ended),
-                },
-            };
-            let secret = match answer(lines, out, &sasl::encode(b"Password:")).await? {
-                Ok(p) => p,
-                Err(ended) => return Ok(ended),
-            };
-            match (sasl::field(&user), sasl::field(&secret)) {
-                (Ok(user), Ok(secret)) => Exchanged::Given(Credentials { user, secret }),
-                (Err(e), _) | (_, Err(e)) => bad(e),
-            }
-        }
-    })
+    }
 }

@@ -60,6 +60,9 @@ pub fn tag_of(command: &[u8]) -> String {
     }
 }
 
+/// The most literals one command may carry (LOGIN needs two; APPEND, which is refused, one).
+pub const MAX_LITERALS: usize = 16;
+
 /// A command as read from the wire, or why it could not be.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Framed {
@@ -73,7 +76,8 @@ pub enum Framed {
 }
 
 /// Read one command: a line, and for each literal it announces, `+` and the literal's bytes
-/// and the next line, up to `max` bytes in all.
+/// and the next line, up to `max` bytes and [`MAX_LITERALS`] literals in all. A command that
+/// grows past either is refused (`BAD`) as soon as it does, and its rest read and skipped.
 pub async fn read_command<R, W>(
     lines: &mut LineReader<R>,
     out: &mut W,
@@ -84,19 +88,41 @@ where
     W: AsyncWrite + Unpin,
 {
     let mut command = Vec::new();
+    let mut literals = 0;
     loop {
         let line = match lines.line().await? {
             Line::Text(line) => line,
             Line::TooLong => {
-                let tag = tag_of(&command);
+                // A first line's tag is in its head, when a space ends it there.
+                let head = lines.skipped_head();
+                let tag = if command.is_empty() && head.contains(&b' ') {
+                    tag_of(head)
+                } else if command.is_empty() {
+                    "*".to_string()
+                } else {
+                    tag_of(&command)
+                };
                 return Ok(Framed::Refused(format!("{tag} BAD Command line too long")));
             }
         };
         command.extend_from_slice(&line);
-        let Some(literal) = literal_at_end(&line) else {
+        let literal = literal_at_end(&line);
+        if command.len() > max {
+            // The rest of it is not asked for: the literal announced (if any) is refused, so
+            // the client sends none, and its next line is read as a new command.
+            let tag = tag_of(&command);
+            return Ok(Framed::Refused(format!("{tag} BAD Command too long")));
+        }
+        let Some(literal) = literal else {
             return Ok(Framed::Command(command));
         };
         let tag = tag_of(&command);
+        literals += 1;
+        if literals > MAX_LITERALS {
+            return Ok(Framed::Refused(format!(
+                "{tag} BAD Too many literals in one command"
+            )));
+        }
         if !literal.synchronising {
             return Ok(Framed::OutOfStep(
                 "* BYE LITERAL+ is not offered by this server".to_string(),

@@ -2,14 +2,17 @@
 //! NOOP, LOGIN, AUTHENTICATE PLAIN (with SASL-IR, RFC 4959), LIST/LSUB, STATUS,
 //! SELECT/EXAMINE, FETCH and UID FETCH, SEARCH by flags and numbers, STORE, CHECK, CLOSE,
 //! UNSELECT, LOGOUT. The mailbox itself never changes: flags a client
-//! sets (`\Seen` by reading, or STORE) last as long as its connection, and anything that
-//! would add, move or remove a message is refused with NO.
+//! sets (`\Seen` by reading, or STORE) are kept per user by the [`Exchange`] while the
+//! listeners serve the same tenant (every connection of that user sees them; a new
+//! simulation, or a new server, starts with none), and anything that would add, move or
+//! remove a message is refused with NO.
 //!
 //! `frame::read_command` frames a command (its literals included) within the bounds;
 //! imap-codec parses it; `Imap::handle` answers, with `sign_in.rs` for LOGIN and
-//! AUTHENTICATE, `flags.rs` for the connection's flags, `search.rs` for which messages a set
+//! AUTHENTICATE, `fetch.rs` for FETCH, `flags.rs` for a message's flags, `search.rs` for which messages a set
 //! or a SEARCH names and `reply.rs` for what is written back.
 
+mod fetch;
 pub mod flags;
 pub mod frame;
 pub mod reply;
@@ -25,7 +28,6 @@ use frame::{Framed, read_command};
 use imap_codec::CommandCodec;
 use imap_codec::decode::Decoder;
 use imap_codec::imap_types::command::CommandBody;
-use imap_codec::imap_types::fetch::{MacroOrMessageDataItemNames, MessageDataItemName};
 use imap_codec::imap_types::flag::StoreResponse;
 use imap_codec::imap_types::mailbox::{ListMailbox, Mailbox};
 use imap_codec::imap_types::status::StatusDataItemName;
@@ -56,16 +58,19 @@ pub async fn serve(exchange: Exchange, stream: TcpStream, peer: SocketAddr) {
 enum State {
     NotAuthenticated,
     Authenticated {
+        /// The sign-in name as the tenant knows it (whose flags these are).
+        user: String,
         messages: Vec<Message>,
     },
     Selected {
+        user: String,
         messages: Vec<Message>,
-        /// Each message's flags, for this connection only.
-        flags: Vec<Flags>,
         /// EXAMINE: nothing may change, not even a flag.
         read_only: bool,
     },
 }
+
+pub use fetch::MAX_FETCH_ITEMS;
 
 /// One connection's server side.
 struct Imap {
@@ -84,8 +89,8 @@ enum Then {
 impl Imap {
     async fn session<R, W>(&mut self, lines: &mut LineReader<R>, out: &mut W) -> std::io::Result<()>
     where
-        R: AsyncBufRead + Unpin,
-        W: AsyncWrite + Unpin,
+        R: AsyncBufRead + Unpin + Send,
+        W: AsyncWrite + Unpin + Send,
     {
         let limits = self.exchange.limits().clone();
         out.write_all(
@@ -114,6 +119,10 @@ impl Imap {
             };
             let mut reply = Vec::new();
             let then = self.handle(&command, lines, out, &mut reply).await?;
+            if !matches!(self.state, State::NotAuthenticated) {
+                // Signed in: RFC 3501's autologout is at least 30 minutes.
+                lines.set_idle(limits.signed_in_idle.imap);
+            }
             out.write_all(&reply).await?;
             out.flush().await?;
             if let Then::Close = then {
@@ -133,8 +142,8 @@ impl Imap {
         reply: &mut Vec<u8>,
     ) -> std::io::Result<Then>
     where
-        R: AsyncBufRead + Unpin,
-        W: AsyncWrite + Unpin,
+        R: AsyncBufRead + Unpin + Send,
+        W: AsyncWrite + Unpin + Send,
     {
         let command = match CommandCodec::default().decode(bytes) {
             Ok(([], command)) => command,
@@ -216,6 +225,7 @@ impl Imap {
                     return Ok(Then::Go);
                 }
                 let count = self.messages().len();
+                let unseen = self.flags().iter().filter(|f| !f.seen).count();
                 let items: Vec<String> = item_names
                     .iter()
                     .filter_map(|item| match item {
@@ -223,7 +233,7 @@ impl Imap {
                         StatusDataItemName::Recent => Some("RECENT 0".into()),
                         StatusDataItemName::UidNext => Some(format!("UIDNEXT {}", count + 1)),
                         StatusDataItemName::UidValidity => Some("UIDVALIDITY 1".into()),
-                        StatusDataItemName::Unseen => Some(format!("UNSEEN {count}")),
+                        StatusDataItemName::Unseen => Some(format!("UNSEEN {unseen}")),
                         _ => None,
                     })
                     .collect();
@@ -232,28 +242,38 @@ impl Imap {
             }
             CommandBody::Select { ref mailbox } | CommandBody::Examine { ref mailbox } => {
                 let read_only = matches!(command.body, CommandBody::Examine { .. });
-                let (State::Authenticated { messages } | State::Selected { messages, .. }) =
+                let (State::Authenticated { user, messages }
+                | State::Selected { user, messages, .. }) =
                     std::mem::replace(&mut self.state, State::NotAuthenticated)
                 else {
                     return Ok(Then::Go);
                 };
                 if !matches!(mailbox, Mailbox::Inbox) {
-                    self.state = State::Authenticated { messages };
+                    self.state = State::Authenticated { user, messages };
                     no(reply, "[NONEXISTENT] Mailbox doesn't exist.");
                     return Ok(Then::Go);
                 }
                 let n = messages.len();
                 reply.extend(
                     format!(
-                        "* {n} EXISTS\r\n* 0 RECENT\r\n* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft)\r\n* OK [PERMANENTFLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft)] Flags last as long as this connection\r\n* OK [UNSEEN 1] First unseen\r\n* OK [UIDVALIDITY 1] UIDVALIDITY value\r\n* OK [UIDNEXT {}] The next unique identifier value\r\n",
+                        "* {n} EXISTS\r\n* 0 RECENT\r\n* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft)\r\n* OK [PERMANENTFLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft)] Flags are kept while this training server runs\r\n"
+                    )
+                    .bytes(),
+                );
+                let flags = self.exchange.flags(&user, n);
+                if let Some(first) = flags.iter().position(|f| !f.seen) {
+                    reply.extend(format!("* OK [UNSEEN {}] First unseen\r\n", first + 1).bytes());
+                }
+                reply.extend(
+                    format!(
+                        "* OK [UIDVALIDITY 1] UIDVALIDITY value\r\n* OK [UIDNEXT {}] The next unique identifier value\r\n",
                         n + 1
                     )
                     .bytes(),
                 );
-                let flags = vec![Flags::default(); n];
                 self.state = State::Selected {
+                    user,
                     messages,
-                    flags,
                     read_only,
                 };
                 if read_only {
@@ -275,10 +295,11 @@ impl Imap {
             }
             CommandBody::Check => ok(reply, "CHECK completed."),
             CommandBody::Close | CommandBody::Unselect => {
-                if let State::Selected { messages, .. } =
-                    std::mem::replace(&mut self.state, State::NotAuthenticated)
-                {
-                    self.state = State::Authenticated { messages };
+                match std::mem::replace(&mut self.state, State::NotAuthenticated) {
+                    State::Selected { user, messages, .. } => {
+                        self.state = State::Authenticated { user, messages };
+                    }
+                    other => self.state = other,
                 }
                 ok(reply, "Mailbox closed.");
             }
@@ -287,67 +308,12 @@ impl Imap {
                 sequence_set,
                 macro_or_item_names,
                 uid,
-            } => {
-                let expanded;
-                let mut names = match macro_or_item_names {
-                    MacroOrMessageDataItemNames::Macro(m) => {
-                        expanded = m;
-                        expanded.expand()
-                    }
-                    MacroOrMessageDataItemNames::MessageDataItemNames(names) => names,
-                };
-                if uid && !names.contains(&MessageDataItemName::Uid) {
-                    names.insert(0, MessageDataItemName::Uid);
-                }
-                let State::Selected {
-                    messages,
-                    flags,
-                    read_only,
-                } = &mut self.state
-                else {
-                    return Ok(Then::Go);
-                };
-                let total = messages.len() as u32;
-                for (i, (m, f)) in messages.iter().zip(flags.iter_mut()).enumerate() {
-                    let n = i as u32 + 1;
-                    if !contains(&sequence_set, n, total) {
-                        continue;
-                    }
-                    // Reading a body (not PEEK) sets \Seen where the mailbox may change.
-                    let reads = names.iter().any(|name| {
-                        matches!(
-                            name,
-                            MessageDataItemName::Rfc822
-                                | MessageDataItemName::Rfc822Text
-                                | MessageDataItemName::BodyExt { peek: false, .. }
-                        )
-                    });
-                    let newly_seen = reads && !*read_only && !f.seen;
-                    if newly_seen {
-                        f.seen = true;
-                    }
-                    reply.extend(format!("* {n} FETCH (").bytes());
-                    for (k, name) in names.iter().enumerate() {
-                        if k > 0 {
-                            reply.push(b' ');
-                        }
-                        match name {
-                            MessageDataItemName::Flags => reply.extend(f.item()),
-                            _ => reply.extend(reply::item(m, n, name)),
-                        }
-                    }
-                    if newly_seen && !names.contains(&MessageDataItemName::Flags) {
-                        reply.push(b' ');
-                        reply.extend(f.item());
-                    }
-                    reply.extend_from_slice(b")\r\n");
-                }
-                ok(reply, "FETCH completed.");
-            }
+            } => self.fetch(&sequence_set, macro_or_item_names, uid, &tag, reply),
             CommandBody::Search { criteria, uid, .. } => {
-                let State::Selected { flags, .. } = &self.state else {
+                if !matches!(self.state, State::Selected { .. }) {
                     return Ok(Then::Go);
-                };
+                }
+                let flags = self.flags();
                 let total = flags.len() as u32;
                 let mut found = Vec::new();
                 for (i, f) in flags.iter().enumerate() {
@@ -382,11 +348,14 @@ impl Imap {
                 uid,
             } => {
                 let State::Selected {
-                    flags, read_only, ..
-                } = &mut self.state
+                    user,
+                    messages,
+                    read_only,
+                } = &self.state
                 else {
                     return Ok(Then::Go);
                 };
+                let mut flags = self.exchange.flags(user, messages.len());
                 if *read_only {
                     no(reply, "[READ-ONLY] The mailbox was opened with EXAMINE.");
                     return Ok(Then::Go);
@@ -407,6 +376,7 @@ impl Imap {
                         reply.extend_from_slice(b")\r\n");
                     }
                 }
+                self.exchange.keep_flags(user, &flags);
                 ok(reply, "STORE completed.");
             }
             CommandBody::Copy { .. } | CommandBody::Move { .. } => {
@@ -424,7 +394,17 @@ impl Imap {
     fn messages(&self) -> &[Message] {
         match &self.state {
             State::NotAuthenticated => &[],
-            State::Authenticated { messages } | State::Selected { messages, .. } => messages,
+            State::Authenticated { messages, .. } | State::Selected { messages, .. } => messages,
+        }
+    }
+
+    /// The signed-in user's flags, one per message, as kept by the [`Exchange`].
+    fn flags(&self) -> Vec<Flags> {
+        match &self.state {
+            State::NotAuthenticated => Vec::new(),
+            State::Authenticated { user, messages } | State::Selected { user, messages, .. } => {
+                self.exchange.flags(user, messages.len())
+            }
         }
     }
 }

@@ -75,7 +75,8 @@ pub fn envelope(m: &Message) -> Vec<u8> {
 /// `BODY (...)` or `BODYSTRUCTURE (...)`: one text/plain part.
 pub fn structure(name: &str, m: &Message) -> Vec<u8> {
     format!(
-        "{name} (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\") NIL NIL \"7BIT\" {} {})",
+        "{name} (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\") NIL NIL \"{}\" {} {})",
+        m.encoding.to_ascii_uppercase(),
         m.text().len(),
         m.lines()
     )
@@ -134,39 +135,14 @@ fn section(m: &Message, section: Option<&Section<'_>>) -> (String, Option<Vec<u8
         None => (String::new(), Some(m.raw.clone())),
         Some(Section::Header(None)) => ("HEADER".into(), Some(m.header().to_vec())),
         Some(Section::Text(None)) => ("TEXT".into(), Some(m.text().to_vec())),
-        Some(Section::HeaderFields(None, names)) => {
-            let wanted = names.as_ref();
-            let mut out: Vec<u8> = fields(m.header())
-                .into_iter()
-                .filter(|f| {
-                    wanted
-                        .iter()
-                        .any(|n| n.as_ref().eq_ignore_ascii_case(field_name(f)))
-                })
-                .flatten()
-                .copied()
-                .collect();
-            out.extend_from_slice(b"\r\n");
-            (format!("HEADER.FIELDS ({})", names_text(wanted)), Some(out))
-        }
-        Some(Section::HeaderFieldsNot(None, names)) => {
-            let wanted = names.as_ref();
-            let mut out: Vec<u8> = fields(m.header())
-                .into_iter()
-                .filter(|f| {
-                    !wanted
-                        .iter()
-                        .any(|n| n.as_ref().eq_ignore_ascii_case(field_name(f)))
-                })
-                .flatten()
-                .copied()
-                .collect();
-            out.extend_from_slice(b"\r\n");
-            (
-                format!("HEADER.FIELDS.NOT ({})", names_text(wanted)),
-                Some(out),
-            )
-        }
+        Some(Section::HeaderFields(None, names)) => (
+            format!("HEADER.FIELDS ({})", names_text(names.as_ref())),
+            Some(header_fields(m, names.as_ref(), true)),
+        ),
+        Some(Section::HeaderFieldsNot(None, names)) => (
+            format!("HEADER.FIELDS.NOT ({})", names_text(names.as_ref())),
+            Some(header_fields(m, names.as_ref(), false)),
+        ),
         Some(Section::Part(part))
             if part.0.as_ref().len() == 1 && part.0.as_ref()[0].get() == 1 =>
         {
@@ -182,6 +158,23 @@ fn section(m: &Message, section: Option<&Section<'_>>) -> (String, Option<Vec<u8
         }
         Some(other) => (section_name(other), None),
     }
+}
+
+/// The header fields named in `names` (`wanted`) or all the others, and the blank line.
+fn header_fields(m: &Message, names: &[AString<'_>], wanted: bool) -> Vec<u8> {
+    let mut out: Vec<u8> = fields(m.header())
+        .into_iter()
+        .filter(|f| {
+            names
+                .iter()
+                .any(|n| n.as_ref().eq_ignore_ascii_case(field_name(f)))
+                == wanted
+        })
+        .flatten()
+        .copied()
+        .collect();
+    out.extend_from_slice(b"\r\n");
+    out
 }
 
 fn part_text(part: &imap_codec::imap_types::fetch::Part) -> String {

@@ -1,15 +1,16 @@
 //! Signing in over IMAP: LOGIN, and AUTHENTICATE PLAIN (with or without SASL-IR) or LOGIN,
 //! each credential handed to the tenant through [`Exchange::sign_in`](crate::Exchange::sign_in).
 //! A refusal is the real service's `NO LOGIN failed.` or `NO AUTHENTICATE failed.`; after the
-//! connection's allowance of failures it closes.
+//! connection's allowance of failures it closes. A try the listener refuses for coming too
+//! often is `NO [UNAVAILABLE]` with the simulator's words, and counts as no failure (the
+//! tenant never saw it).
 
 use super::{CAPABILITIES, Imap, State, Then};
-use crate::line::{Line, LineReader, trim_end};
-use crate::mailbox::inbox;
-use crate::sasl::{self, Credentials};
+use crate::exchange::SignIn;
+use crate::line::{Line, LineReader};
+use crate::sasl::{self, Credentials, Exchanged, Mechanism, Prompt, Reply};
 use imap_codec::imap_types::auth::AuthMechanism;
 use mfa_sim::records::Protocol;
-use mfa_sim::tenant::BasicOutcome;
 use tokio::io::{AsyncBufRead, AsyncWrite, AsyncWriteExt};
 
 impl Imap {
@@ -24,44 +25,24 @@ impl Imap {
         reply: &mut Vec<u8>,
     ) -> std::io::Result<Then>
     where
-        R: AsyncBufRead + Unpin,
-        W: AsyncWrite + Unpin,
+        R: AsyncBufRead + Unpin + Send,
+        W: AsyncWrite + Unpin + Send,
     {
-        let credentials = match mechanism {
-            AuthMechanism::Plain => {
-                let message = match first {
-                    Some(m) => Some(m),
-                    None => self.answer(lines, out, "").await?,
-                };
-                message.map(|m| sasl::plain(&m))
-            }
-            AuthMechanism::Login => {
-                let user = match first {
-                    Some(u) => Some(u),
-                    None => self.answer(lines, out, &sasl::encode(b"Username:")).await?,
-                };
-                match user {
-                    None => None,
-                    Some(user) => self
-                        .answer(lines, out, &sasl::encode(b"Password:"))
-                        .await?
-                        .map(|secret| {
-                            Ok(Credentials {
-                                user: sasl::field(&user)?,
-                                secret: sasl::field(&secret)?,
-                            })
-                        }),
-                }
-            }
+        let mechanism = match mechanism {
+            AuthMechanism::Plain => Mechanism::Plain,
+            AuthMechanism::Login => Mechanism::Login,
             _ => {
                 reply.extend(format!("{tag} NO Unsupported authentication mechanism.\r\n").bytes());
                 return Ok(Then::Go);
             }
         };
-        let refused = match credentials {
-            None => "AUTHENTICATE cancelled or unreadable.",
-            Some(Err(_)) => "AUTHENTICATE answer malformed.",
-            Some(Ok(c)) => return Ok(self.sign_in(c, "AUTHENTICATE", tag, reply)),
+        let mut prompt = Plus { lines, out };
+        let refused = match sasl::exchange(mechanism, first, &mut prompt).await? {
+            Exchanged::Given(c) => return Ok(self.sign_in(c, "AUTHENTICATE", tag, reply)),
+            Exchanged::Gone => return Ok(Then::Close),
+            Exchanged::Cancelled => "AUTHENTICATE cancelled.",
+            Exchanged::Malformed(_) => "AUTHENTICATE answer malformed.",
+            Exchanged::TooLong => "AUTHENTICATE answer too long.",
         };
         reply.extend(format!("{tag} BAD {refused}\r\n").bytes());
         Ok(Then::Go)
@@ -79,15 +60,18 @@ impl Imap {
             .exchange
             .sign_in(&c.user, &c.secret, Protocol::Imap, self.peer)
         {
-            BasicOutcome::Accepted { .. } => {
-                let messages = inbox(&self.exchange.tenant(), &c.user).unwrap_or_default();
-                self.state = State::Authenticated { messages };
+            SignIn::Accepted { user, messages } => {
+                self.state = State::Authenticated { user, messages };
                 reply.extend(
                     format!("{tag} OK [CAPABILITY {CAPABILITIES}] {verb} completed.\r\n").bytes(),
                 );
                 Then::Go
             }
-            BasicOutcome::Refused(_) => {
+            SignIn::Throttled(why) => {
+                reply.extend(format!("{tag} NO [UNAVAILABLE] {why}\r\n").bytes());
+                Then::Go
+            }
+            SignIn::Refused(_) => {
                 reply.extend(format!("{tag} NO {verb} failed.\r\n").bytes());
                 self.failures += 1;
                 if self.failures >= self.exchange.limits().failures_per_connection {
@@ -98,23 +82,30 @@ impl Imap {
             }
         }
     }
+}
 
-    /// A SASL answer after `+ prompt`: its bytes, or none when cancelled (`*`) or unreadable.
-    async fn answer<R, W>(
-        &self,
-        lines: &mut LineReader<R>,
-        out: &mut W,
-        prompt: &str,
-    ) -> std::io::Result<Option<Vec<u8>>>
-    where
-        R: AsyncBufRead + Unpin,
-        W: AsyncWrite + Unpin,
-    {
-        out.write_all(format!("+ {prompt}\r\n").as_bytes()).await?;
-        out.flush().await?;
-        Ok(match lines.line().await {
-            Ok(Line::Text(line)) if trim_end(&line) != b"*" => sasl::base64(trim_end(&line)).ok(),
-            _ => None,
+/// IMAP's prompt: `+ text`, and the next line.
+struct Plus<'a, R, W> {
+    lines: &'a mut LineReader<R>,
+    out: &'a mut W,
+}
+
+impl<R, W> Prompt for Plus<'_, R, W>
+where
+    R: AsyncBufRead + Unpin + Send,
+    W: AsyncWrite + Unpin + Send,
+{
+    type Error = std::io::Error;
+
+    async fn ask(&mut self, prompt: String) -> std::io::Result<Reply> {
+        self.out
+            .write_all(format!("+ {prompt}\r\n").as_bytes())
+            .await?;
+        self.out.flush().await?;
+        Ok(match self.lines.line().await {
+            Ok(Line::Text(line)) => Reply::Line(line),
+            Ok(Line::TooLong) => Reply::TooLong,
+            Err(_) => Reply::Gone,
         })
     }
 }

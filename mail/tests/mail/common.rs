@@ -16,6 +16,13 @@ pub fn scenarios() -> PathBuf {
         .join("scenarios")
 }
 
+/// The project's `tenant` started on its own date, without listeners.
+pub async fn setup_world(tenant: &str) -> GuideWorld {
+    setup::world(&scenarios(), tenant, None)
+        .await
+        .expect("the project's tenant starts")
+}
+
 /// A tenant on a date with its listeners on 127.0.0.1.
 pub struct Served {
     pub world: GuideWorld,

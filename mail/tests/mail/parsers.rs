@@ -126,3 +126,23 @@ proptest! {
         prop_assert_eq!(list_matches(pattern.as_bytes(), name.as_bytes()), naive(pattern.as_bytes(), name.as_bytes()));
     }
 }
+
+/// A display name in a header stays ASCII: as is, quoted, or an RFC 2047 encoded-word that
+/// reads back.
+#[test]
+fn display_names_stay_ascii_in_headers() {
+    use base64::Engine;
+    use mfa_sim_mail::mailbox::phrase;
+    assert_eq!(phrase("Lee Gu"), "Lee Gu");
+    assert_eq!(phrase("Gu, Lee"), "\"Gu, Lee\"");
+    let encoded = phrase("Zoë Müller");
+    assert!(encoded.is_ascii(), "{encoded}");
+    let inner = encoded
+        .strip_prefix("=?utf-8?B?")
+        .and_then(|e| e.strip_suffix("?="))
+        .expect("an encoded-word");
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(inner)
+        .expect("base64");
+    assert_eq!(String::from_utf8(decoded).unwrap(), "Zoë Müller");
+}

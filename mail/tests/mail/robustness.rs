@@ -10,21 +10,21 @@ use tokio::net::TcpStream;
 use tokio::time::timeout;
 
 /// A raw connection that reads what the server says, bounded in time.
-struct Raw(TcpStream);
+pub(crate) struct Raw(pub(crate) TcpStream);
 
 impl Raw {
-    async fn open(port: u16) -> Raw {
+    pub(crate) async fn open(port: u16) -> Raw {
         Raw(TcpStream::connect(("127.0.0.1", port))
             .await
             .expect("connects"))
     }
 
-    async fn send(&mut self, bytes: &[u8]) {
+    pub(crate) async fn send(&mut self, bytes: &[u8]) {
         self.0.write_all(bytes).await.expect("sends");
     }
 
     /// Everything that arrives until `until` is in it (or the connection closes, or 10 s).
-    async fn read_until(&mut self, until: &str) -> String {
+    pub(crate) async fn read_until(&mut self, until: &str) -> String {
         let mut got = Vec::new();
         let mut buf = [0u8; 4096];
         let read = async {
@@ -40,7 +40,7 @@ impl Raw {
     }
 
     /// Whatever arrives within `wait` (or until the connection closes).
-    async fn read_for(&mut self, wait: Duration) -> Vec<u8> {
+    pub(crate) async fn read_for(&mut self, wait: Duration) -> Vec<u8> {
         let mut got = Vec::new();
         let mut buf = [0u8; 4096];
         let _ = timeout(wait, async {
@@ -56,7 +56,7 @@ impl Raw {
     }
 
     /// Whether the server closed the connection (within 10 s).
-    async fn closed(&mut self) -> bool {
+    pub(crate) async fn closed(&mut self) -> bool {
         let mut buf = [0u8; 4096];
         loop {
             match timeout(Duration::from_secs(10), self.0.read(&mut buf)).await {
@@ -182,6 +182,99 @@ async fn overlong_lines_and_literals_are_refused() {
     assert_eq!(s.exchange.panics(), 0);
 }
 
+/// A command made of many lines joined by empty literals (`{0}`) is refused once it passes the
+/// command limit, and one with too many literals too; a too-long first line keeps its tag.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn imap_commands_stay_within_their_bound() {
+    let limits = Limits {
+        literal_bytes: 4096,
+        ..Limits::default()
+    };
+    let s = Served::with_limits("contoso", None, limits).await;
+    let mut imap = Raw::open(s.listeners.ports.imap).await;
+    imap.read_until("\r\n").await;
+    // Each line is 1 KiB and ends with an empty literal; the fifth passes 4 KiB.
+    let line = format!("{}{{0}}\r\n", "a".repeat(1020));
+    imap.send(format!("e1 NOOP {line}").as_bytes()).await;
+    let mut said = String::new();
+    for _ in 0..8 {
+        said = imap.read_until("\r\n").await;
+        if !said.starts_with('+') {
+            break;
+        }
+        imap.send(line.as_bytes()).await;
+    }
+    assert_eq!(said, "e1 BAD Command too long\r\n");
+    imap.send(b"e2 NOOP\r\n").await;
+    assert_eq!(imap.read_until("\r\n").await, "e2 OK NOOP completed.\r\n");
+
+    imap.send(b"e3 NOOP {0}\r\n").await;
+    let mut said = String::new();
+    for _ in 0..40 {
+        said = imap.read_until("\r\n").await;
+        if !said.starts_with('+') {
+            break;
+        }
+        imap.send(b"{0}\r\n").await;
+    }
+    assert_eq!(said, "e3 BAD Too many literals in one command\r\n");
+
+    imap.send(format!("e4 LOGIN {}\r\n", "x".repeat(10_000)).as_bytes())
+        .await;
+    assert_eq!(
+        imap.read_until("\r\n").await,
+        "e4 BAD Command line too long\r\n"
+    );
+    assert_eq!(s.exchange.panics(), 0);
+}
+
+/// A user name with terminal control in it is refused by every protocol before the tenant is
+/// asked: no row, so nothing of it is printed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn control_characters_in_names_never_reach_the_tenant() {
+    use base64::Engine;
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    let s = Served::start("contoso", None).await;
+    let p = s.listeners.ports;
+    let from = s.rows();
+    let user = "lee\u{1b}]0;pwned\u{7}@contoso.com";
+
+    let mut imap = Raw::open(p.imap).await;
+    imap.read_until("\r\n").await;
+    let plain = b64(&format!("\0{user}\0Maple-Syrup-Season-7"));
+    imap.send(format!("f1 AUTHENTICATE PLAIN {plain}\r\n").as_bytes())
+        .await;
+    assert!(imap.read_until("\r\n").await.starts_with("f1 BAD"));
+    imap.send(format!("f2 LOGIN {{{}}}\r\n", user.len()).as_bytes())
+        .await;
+    imap.read_until("\r\n").await;
+    imap.send(format!("{user} secret\r\n").as_bytes()).await;
+    assert_eq!(imap.read_until("\r\n").await, "f2 NO LOGIN failed.\r\n");
+
+    let mut pop = Raw::open(p.pop).await;
+    pop.read_until("\r\n").await;
+    pop.send(format!("USER {user}\r\n").as_bytes()).await;
+    assert!(pop.read_until("\r\n").await.starts_with("-ERR"));
+
+    let mut smtp = Raw::open(p.smtp).await;
+    smtp.read_until("\r\n").await;
+    smtp.send(format!("AUTH PLAIN {plain}\r\n").as_bytes())
+        .await;
+    assert!(smtp.read_until("\r\n").await.starts_with("501"));
+
+    let mut eas = Raw::open(p.activesync).await;
+    eas.send(
+        format!(
+            "OPTIONS /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: x\r\nAuthorization: Basic {}\r\n\r\n",
+            b64(&format!("{user}:secret"))
+        )
+        .as_bytes(),
+    )
+    .await;
+    assert!(eas.read_until("\r\n").await.starts_with("HTTP/1.1 401"));
+    assert_eq!(s.rows(), from, "no row for any of them");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failed_sign_ins_close_the_connection() {
     let s = Served::start("contoso", None).await;
@@ -278,7 +371,9 @@ async fn activesync_answers_bad_requests_and_drops_silent_clients() {
         b"GET /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: x\r\nAuthorization: Basic !!!\r\n\r\n",
     )
     .await;
-    assert!(c.read_until("\r\n\r\n").await.starts_with("HTTP/1.1 405"));
+    let said = c.read_until("\r\n\r\n").await;
+    assert!(said.starts_with("HTTP/1.1 405"), "{said}");
+    assert!(said.contains("allow: OPTIONS, POST"), "{said}");
     c.send(&garbage()).await;
     assert!(c.read_until("\r\n").await.starts_with("HTTP/1.1 400"));
     assert!(c.closed().await);
@@ -402,4 +497,14 @@ fn random_input_never_stops_the_server() {
         });
         prop_assert_eq!(s.exchange.panics(), 0);
     });
+    // Every connection task has ended (each counts its own panic as it unwinds), so the count
+    // is final.
+    let Served {
+        listeners,
+        exchange,
+        world,
+    } = s;
+    runtime.block_on(listeners.stop());
+    drop(world);
+    assert_eq!(exchange.panics(), 0);
 }

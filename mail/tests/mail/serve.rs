@@ -59,6 +59,27 @@ fn serve_prints_working_commands_and_each_sign_in() {
         row.contains("| lee@contoso.com | a real IMAP client at 127.0.0.1 | IMAP (basic authentication) | - | App password | Success |"),
         "{row}"
     );
+    // A name with a `|` in it cannot add a column to the printed row.
+    let url = words.last().expect("a URL").to_string();
+    let refused = Command::new("curl")
+        .args([
+            "--silent",
+            "--max-time",
+            "20",
+            "--user",
+            "x|y@contoso.com:wrong",
+        ])
+        .arg(&url)
+        .output()
+        .expect("curl runs");
+    assert_eq!(refused.status.code(), Some(67), "{refused:?}");
+    let row = out.until(|t| {
+        t.lines()
+            .filter(|l| l.starts_with("sign-in: "))
+            .nth(1)
+            .map(str::to_string)
+    });
+    assert!(row.contains("| x\\|y@contoso.com | a real IMAP"), "{row}");
     // Started by this test; ended by its id.
     child.kill().expect("the server stops");
     let _ = child.wait();

@@ -121,3 +121,81 @@ fn a_real_client_meets_a_trainer_goal() {
     let status = child.wait().expect("the trainer ends");
     assert!(status.success(), "exit status 0 when the goal is met");
 }
+
+/// After `restart` the listeners ask the new simulation: an App Password made before it is
+/// refused over IMAP (the new one has none yet), and one made after it meets the goal.
+#[test]
+fn restart_attaches_the_new_simulation() {
+    if !tool("curl", "restart_attaches_the_new_simulation") {
+        return;
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mfa-sim-mail"))
+        .arg("--project")
+        .arg(&root)
+        .args(["train", "real-client-app-password"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("mfa-sim-mail runs");
+    let mut stdin = child.stdin.take().expect("piped");
+    let mut out = Stream::of(child.stdout.take().expect("piped"));
+    let mut err = Stream::of(child.stderr.take().expect("piped"));
+    let port = err.until(|t| after(t, "IMAP        127.0.0.1:").map(str::to_string));
+    let mut say = |lines: &[&str]| {
+        for line in lines {
+            writeln!(stdin, "{line}").expect("the trainer reads");
+        }
+        stdin.flush().expect("flushes");
+    };
+    // Made on the simulated pages, from the text so far on (`from`).
+    let make = |out: &mut Stream, say: &mut dyn FnMut(&[&str])| {
+        let from = out.text.len();
+        say(&[
+            "open account.activedirectory.windowsazure.com/AppPasswords.aspx",
+            "type lee@contoso.com",
+            "press Next",
+            "type Maple-Syrup-Season-7",
+            "press Sign in",
+        ]);
+        let code = out.until(|t| {
+            let (_, since) = t[from..].rsplit_once("> press Sign in")?;
+            after(since, "text from 97671: \"").map(str::to_string)
+        });
+        say(&[
+            &format!("type {code}"),
+            "press Verify",
+            "press No",
+            "press app passwords",
+            "press Create",
+            "type My own mail client",
+            "press Next",
+        ]);
+        out.until(|t| after(&t[from..], "App password: ").map(str::to_string))
+    };
+    let imap = |app: &str| {
+        Command::new("curl")
+            .args(["--silent", "--max-time", "20", "--user"])
+            .arg(format!("lee@contoso.com:{app}"))
+            .arg(format!("imap://127.0.0.1:{port}/INBOX"))
+            .output()
+            .expect("curl runs")
+    };
+    let before = make(&mut out, &mut say);
+    say(&["restart"]);
+    out.until(|t| t.contains("Starting again.").then_some(()));
+    // The trainer attaches its tenant after each command: one more makes sure it has.
+    say(&["status"]);
+    let from = out.text.len();
+    let refused = imap(&before);
+    assert_eq!(refused.status.code(), Some(67), "{refused:?}");
+    out.until(|t| t[from..].contains("| Failure |").then_some(()));
+    let made = make(&mut out, &mut say);
+    let accepted = imap(&made);
+    assert!(accepted.status.success(), "{accepted:?}");
+    out.until(|t| t.contains("*** Goal met").then_some(()));
+    drop(stdin);
+    let status = child.wait().expect("the trainer ends");
+    assert!(status.success(), "exit status 0 when the goal is met");
+}
