@@ -56,70 +56,114 @@ pub(crate) fn after<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
     rest.split(|c: char| !c.is_ascii_alphanumeric()).next()
 }
 
+/// `mfa-sim-mail train real-client-app-password` over pipes: what it prints, and its IMAP
+/// port.
+struct Trainer {
+    child: std::process::Child,
+    stdin: std::process::ChildStdin,
+    out: Stream,
+    port: String,
+}
+
+impl Trainer {
+    fn start() -> Trainer {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mfa-sim-mail"))
+            .arg("--project")
+            .arg(&root)
+            .args(["train", "real-client-app-password"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("mfa-sim-mail runs");
+        let stdin = child.stdin.take().expect("piped");
+        let out = Stream::of(child.stdout.take().expect("piped"));
+        let mut err = Stream::of(child.stderr.take().expect("piped"));
+        let port = err.until(|t| after(t, "IMAP        127.0.0.1:").map(str::to_string));
+        Trainer {
+            child,
+            stdin,
+            out,
+            port,
+        }
+    }
+
+    fn say(&mut self, lines: &[&str]) {
+        for line in lines {
+            writeln!(self.stdin, "{line}").expect("the trainer reads");
+        }
+        self.stdin.flush().expect("flushes");
+    }
+
+    /// Lee makes an App Password on the simulated pages; returns it (read from the text
+    /// printed after this call began).
+    fn make_app_password(&mut self) -> String {
+        let from = self.out.text.len();
+        self.say(&[
+            "open account.activedirectory.windowsazure.com/AppPasswords.aspx",
+            "type lee@contoso.com",
+            "press Next",
+            "type Maple-Syrup-Season-7",
+            "press Sign in",
+        ]);
+        let code = self.out.until(|t| {
+            let (_, since) = t[from..].rsplit_once("> press Sign in")?;
+            after(since, "text from 97671: \"").map(str::to_string)
+        });
+        self.say(&[
+            &format!("type {code}"),
+            "press Verify",
+            "press No",
+            "press app passwords",
+            "press Create",
+            "type My own mail client",
+            "press Next",
+        ]);
+        self.out
+            .until(|t| after(&t[from..], "App password: ").map(str::to_string))
+    }
+
+    /// curl reads the inbox over IMAP with `secret`.
+    fn imap(&self, secret: &str) -> std::process::Output {
+        Command::new("curl")
+            .args(["--silent", "--show-error", "--max-time", "20", "--user"])
+            .arg(format!("lee@contoso.com:{secret}"))
+            .arg(format!("imap://127.0.0.1:{}/INBOX", self.port))
+            .output()
+            .expect("curl runs")
+    }
+
+    /// The end of input; the trainer must end with status 0 (the goal met).
+    fn finish(self) {
+        let Trainer {
+            mut child, stdin, ..
+        } = self;
+        drop(stdin);
+        let status = child.wait().expect("the trainer ends");
+        assert!(status.success(), "exit status 0 when the goal is met");
+    }
+}
+
 #[test]
 fn a_real_client_meets_a_trainer_goal() {
     if !tool("curl", "a_real_client_meets_a_trainer_goal") {
         return;
     }
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mfa-sim-mail"))
-        .arg("--project")
-        .arg(&root)
-        .args(["train", "real-client-app-password"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("mfa-sim-mail runs");
-    let mut stdin = child.stdin.take().expect("piped");
-    let mut out = Stream::of(child.stdout.take().expect("piped"));
-    let mut err = Stream::of(child.stderr.take().expect("piped"));
-    let port = err.until(|t| after(t, "IMAP        127.0.0.1:").map(str::to_string));
-    let mut say = |lines: &[&str]| {
-        for line in lines {
-            writeln!(stdin, "{line}").expect("the trainer reads");
-        }
-        stdin.flush().expect("flushes");
-    };
-    say(&[
-        "open account.activedirectory.windowsazure.com/AppPasswords.aspx",
-        "type lee@contoso.com",
-        "press Next",
-        "type Maple-Syrup-Season-7",
-        "press Sign in",
-    ]);
-    let code = out.until(|t| {
-        let (_, since) = t.rsplit_once("> press Sign in")?;
-        after(since, "text from 97671: \"").map(str::to_string)
-    });
-    say(&[
-        &format!("type {code}"),
-        "press Verify",
-        "press No",
-        "press app passwords",
-        "press Create",
-        "type My own mail client",
-        "press Next",
-    ]);
-    let app = out.until(|t| after(t, "App password: ").map(str::to_string));
-    let curl = Command::new("curl")
-        .args(["--silent", "--show-error", "--max-time", "20", "--user"])
-        .arg(format!("lee@contoso.com:{app}"))
-        .arg(format!("imap://127.0.0.1:{port}/INBOX"))
-        .output()
-        .expect("curl runs");
+    let mut t = Trainer::start();
+    let app = t.make_app_password();
+    let curl = t.imap(&app);
     assert!(curl.status.success(), "{curl:?}");
     // No command typed since: the sign-in itself woke the trainer.
-    out.until(|t| t.contains("*** Goal met").then_some(()));
+    t.out.until(|t| t.contains("*** Goal met").then_some(()));
     assert!(
-        out.text
+        t.out
+            .text
             .contains("| lee@contoso.com | a real IMAP client at 127.0.0.1 | IMAP (basic authentication) | - | App password | Success |"),
         "{}",
-        out.text
+        t.out.text
     );
-    drop(stdin);
-    let status = child.wait().expect("the trainer ends");
-    assert!(status.success(), "exit status 0 when the goal is met");
+    t.finish();
 }
 
 /// After `restart` the listeners ask the new simulation: an App Password made before it is
@@ -129,73 +173,20 @@ fn restart_attaches_the_new_simulation() {
     if !tool("curl", "restart_attaches_the_new_simulation") {
         return;
     }
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mfa-sim-mail"))
-        .arg("--project")
-        .arg(&root)
-        .args(["train", "real-client-app-password"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("mfa-sim-mail runs");
-    let mut stdin = child.stdin.take().expect("piped");
-    let mut out = Stream::of(child.stdout.take().expect("piped"));
-    let mut err = Stream::of(child.stderr.take().expect("piped"));
-    let port = err.until(|t| after(t, "IMAP        127.0.0.1:").map(str::to_string));
-    let mut say = |lines: &[&str]| {
-        for line in lines {
-            writeln!(stdin, "{line}").expect("the trainer reads");
-        }
-        stdin.flush().expect("flushes");
-    };
-    // Made on the simulated pages, from the text so far on (`from`).
-    let make = |out: &mut Stream, say: &mut dyn FnMut(&[&str])| {
-        let from = out.text.len();
-        say(&[
-            "open account.activedirectory.windowsazure.com/AppPasswords.aspx",
-            "type lee@contoso.com",
-            "press Next",
-            "type Maple-Syrup-Season-7",
-            "press Sign in",
-        ]);
-        let code = out.until(|t| {
-            let (_, since) = t[from..].rsplit_once("> press Sign in")?;
-            after(since, "text from 97671: \"").map(str::to_string)
-        });
-        say(&[
-            &format!("type {code}"),
-            "press Verify",
-            "press No",
-            "press app passwords",
-            "press Create",
-            "type My own mail client",
-            "press Next",
-        ]);
-        out.until(|t| after(&t[from..], "App password: ").map(str::to_string))
-    };
-    let imap = |app: &str| {
-        Command::new("curl")
-            .args(["--silent", "--max-time", "20", "--user"])
-            .arg(format!("lee@contoso.com:{app}"))
-            .arg(format!("imap://127.0.0.1:{port}/INBOX"))
-            .output()
-            .expect("curl runs")
-    };
-    let before = make(&mut out, &mut say);
-    say(&["restart"]);
-    out.until(|t| t.contains("Starting again.").then_some(()));
+    let mut t = Trainer::start();
+    let before = t.make_app_password();
+    t.say(&["restart"]);
+    t.out.until(|t| t.contains("Starting again.").then_some(()));
     // The trainer attaches its tenant after each command: one more makes sure it has.
-    say(&["status"]);
-    let from = out.text.len();
-    let refused = imap(&before);
+    t.say(&["status"]);
+    let from = t.out.text.len();
+    let refused = t.imap(&before);
     assert_eq!(refused.status.code(), Some(67), "{refused:?}");
-    out.until(|t| t[from..].contains("| Failure |").then_some(()));
-    let made = make(&mut out, &mut say);
-    let accepted = imap(&made);
+    t.out
+        .until(|t| t[from..].contains("| Failure |").then_some(()));
+    let made = t.make_app_password();
+    let accepted = t.imap(&made);
     assert!(accepted.status.success(), "{accepted:?}");
-    out.until(|t| t.contains("*** Goal met").then_some(()));
-    drop(stdin);
-    let status = child.wait().expect("the trainer ends");
-    assert!(status.success(), "exit status 0 when the goal is met");
+    t.out.until(|t| t.contains("*** Goal met").then_some(()));
+    t.finish();
 }
