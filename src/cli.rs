@@ -163,7 +163,11 @@ pub enum Command {
         date: Option<String>,
         /// Free play on this tenant (a name in scenarios/ or a path): no goal, no score,
         /// nothing saved; the phone's signal and internet can be switched.
-        #[arg(long, value_name = "TENANT", conflicts_with = "exercise")]
+        #[arg(
+            long,
+            value_name = "TENANT",
+            conflicts_with_all = ["exercise", "trainee", "path", "no_save"]
+        )]
         free: Option<String>,
         /// With --free: the person to play or help (default: the tenant's first person).
         #[arg(long, value_name = "NAME", requires = "free")]

@@ -168,15 +168,10 @@ impl Exercise {
     /// nothing is saved. The phone's signal and internet connection may be switched, which an
     /// exercise does not allow (a ticket's missing signal is part of the ticket).
     pub fn free_play(tenant: &str, date: Option<String>, person: &str, role: Role) -> Exercise {
-        let on = date
-            .clone()
-            .unwrap_or_else(|| "the tenant's own date".into());
         Exercise {
             id: FREE_PLAY_ID.into(),
-            title: format!(
-                "Free play: {} on {on}",
-                crate::project::tenant_label(tenant)
-            ),
+            // The date is added when the session starts and knows its clock.
+            title: format!("Free play: {}", crate::project::tenant_label(tenant)),
             role,
             tenant: tenant.into(),
             date,
@@ -700,10 +695,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Exercise, ScenarioError> {
             message,
         }
     })?;
-    if exercise.id == FREE_PLAY_ID {
+    if exercise.id.trim().eq_ignore_ascii_case(FREE_PLAY_ID) {
         let line = text
             .lines()
-            .position(|l| l.trim_start().starts_with("id:"))
+            .position(|l| l.starts_with("id:"))
             .map_or(1, |n| n + 1);
         return Err(ScenarioError::Syntax {
             path: path.to_path_buf(),

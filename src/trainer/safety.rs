@@ -136,6 +136,11 @@ fn leaver_danger(action: &str, user: &str) -> (String, Option<u8>) {
 impl Session {
     /// The first `never:` condition broken so far, explained; None while all hold.
     pub(super) async fn broken(&self) -> Result<Option<String>> {
+        // Free play has nothing to break: refusing its (always genuine) caller is allowed to
+        // be tried, and told, without ending the session.
+        if self.exercise.free_play {
+            return Ok(None);
+        }
         if self.turned_away {
             return Ok(Some(self.turned_away_why()));
         }

@@ -179,6 +179,14 @@ impl Session {
         }
         session.mark = session.world.sim()?.transcript.len();
         session.started = session.world.sim()?.clock.now();
+        if session.exercise.free_play {
+            // The date it really runs on (the real clock's, with a real phone).
+            let day = crate::clock::format_date(session.started);
+            session.exercise.title = format!(
+                "Free play: {} on {day}",
+                crate::project::tenant_label(&session.exercise.tenant)
+            );
+        }
         if let Some(why) = session.dead_end().await? {
             bail!("the exercise's setup already leaves the goal out of reach: {why}");
         }
@@ -251,6 +259,8 @@ impl Session {
                 };
             }
         };
+        // The phone's switches act only in free play; elsewhere they are refused, not counted.
+        let switch = matches!(command, Command::Signal(_) | Command::Internet(_));
         let acting = !matches!(
             command,
             Command::Help
@@ -264,7 +274,7 @@ impl Session {
                 | Command::Directory(_)
                 | Command::Ask(..)
                 | Command::Copy(_)
-        );
+        ) && (!switch || self.exercise.free_play);
         if acting {
             self.actions += 1;
         }
@@ -349,9 +359,15 @@ impl Session {
         if self.dead.is_none()
             && let Ok(Some(why)) = self.dead_end().await
         {
-            text.push_str(&format!(
-                "\n*** The goal can no longer be met: {why}. Type `restart` to start the exercise again, or `quit`. ***"
-            ));
+            text.push_str(&if self.exercise.free_play {
+                format!(
+                    "\n*** Free play cannot go on: {why}. Type `restart` for a fresh start, or `quit`. ***"
+                )
+            } else {
+                format!(
+                    "\n*** The goal can no longer be met: {why}. Type `restart` to start the exercise again, or `quit`. ***"
+                )
+            });
             self.dead = Some(why);
         }
 

@@ -110,7 +110,7 @@ pub async fn run_with(
 }
 
 /// `mfa-sim train --free TENANT`: free play (see [`super::Exercise::free_play`]) on standard
-/// input, as [`run`] plays an exercise; returns how many actions it took.
+/// input, as [`run`] plays an exercise; returns the simulated time it ended.
 pub async fn run_free(
     project: &Project,
     free: super::Exercise,

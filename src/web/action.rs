@@ -45,8 +45,8 @@ pub struct FreePlay {
     pub date: Option<String>,
     /// Whom it is about (empty: the tenant's first person).
     pub person: String,
-    /// Playing the help desk rather than the user.
-    pub desk: bool,
+    /// The user (browser and phone) or the help desk (admin centre).
+    pub role: crate::trainer::exercise::Role,
 }
 
 /// A browser action.
@@ -121,9 +121,9 @@ impl ActionForm {
                 tenant: need(&self.tenant, "tenant", "free")?,
                 date: one_line(&self.date),
                 person: one_line(&self.person).unwrap_or_default(),
-                desk: match one_line(&self.role).as_deref() {
-                    None | Some("user") => false,
-                    Some("desk") => true,
+                role: match one_line(&self.role).as_deref() {
+                    None | Some("user") => crate::trainer::exercise::Role::User,
+                    Some("desk") => crate::trainer::exercise::Role::Technician,
                     Some(_) => return Err(Refused::Needs("free", "role of user or desk")),
                 },
             })),

@@ -260,10 +260,18 @@ async fn play_page(State(state): State<Arc<Site>>, headers: HeaderMap) -> Respon
     let (view, desk) = match exercise.role {
         crate::trainer::exercise::Role::User => (play.session.screen().await.ok(), String::new()),
         crate::trainer::exercise::Role::Technician => {
-            let desk = play.session.desk_state().await.ok().flatten();
+            let desk = play
+                .session
+                .desk_state()
+                .await
+                .map_err(|e| format!("{e:#}"));
+            let desk = match &desk {
+                Ok(d) => Ok(d.as_ref()),
+                Err(e) => Err(e.clone()),
+            };
             (
                 None,
-                super::desk_panel::panel(&exercise.person, desk.as_ref(), &outputs, &csrf),
+                super::desk_panel::panel(&exercise.person, desk, &outputs, &csrf),
             )
         }
     };
@@ -483,16 +491,11 @@ impl Site {
                         format!("There is no tenant \"{}\" here.", free.tenant),
                     ));
                 }
-                let role = if free.desk {
-                    crate::trainer::exercise::Role::Technician
-                } else {
-                    crate::trainer::exercise::Role::User
-                };
                 let free = crate::trainer::Exercise::free_play(
                     &free.tenant,
                     free.date,
                     &free.person,
-                    role,
+                    free.role,
                 );
                 Ok((free, None))
             }

@@ -32,6 +32,18 @@ pub const DESK: &[(&str, &str, Option<&str>, bool)] = &[
         true,
     ),
     ("delete-app-passwords", "Delete App Passwords", None, true),
+    (
+        "delete-method",
+        "Delete a method",
+        Some("Its number in the console's list"),
+        true,
+    ),
+    (
+        "unblock-mfa",
+        "Unblock MFA (after a fraud report)",
+        None,
+        true,
+    ),
     ("directory", "Look up in the directory", None, false),
     (
         "ask",
@@ -129,12 +141,27 @@ impl Controls for PageControls<'_> {
 /// The desk's side: the admin centre's pages for the ticket's person as they stand now (the
 /// book's admin cards with live buttons, the sign-in log), the other console actions and the
 /// caller checks as forms, then what the console showed, newest first.
-pub fn panel(person: &str, desk: Option<&DeskState>, outputs: &[Event], csrf: &str) -> String {
+pub fn panel(
+    person: &str,
+    desk: Result<Option<&DeskState>, String>,
+    outputs: &[Event],
+    csrf: &str,
+) -> String {
     let user = person.to_lowercase();
     let live = PageControls { csrf, user: &user };
     let mut h = String::from(
         r##"<section class="web-admin" id="admin"><h2>Admin centre</h2><p>The simulator's admin pages for the ticket's person, drawn as the book draws them. Each button is the console command a terminal trainee would type (<code>help</code> in the trainer's box lists them).</p><nav class="web-row"><a href="#per-user-mfa">Per-user MFA</a> · <a href="#methods">Authentication methods</a> · <a href="#user-actions">User</a> · <a href="#sign-ins">Sign-in logs</a> · <a href="#caller">Caller</a></nav>"##,
     );
+    let (desk, problem) = match desk {
+        Ok(d) => (d, None),
+        Err(e) => (None, Some(e)),
+    };
+    if let Some(problem) = problem {
+        h += &format!(
+            r#"<p class="web-error">The admin pages could not be drawn: {}. Their actions are listed below.</p>"#,
+            esc(&problem)
+        );
+    }
     if let Some(d) = desk {
         h += r#"<h3 id="per-user-mfa">Per-user MFA</h3>"#;
         h += &panel_with(&d.per_user_mfa, &live);
@@ -145,7 +172,9 @@ pub fn panel(person: &str, desk: Option<&DeskState>, outputs: &[Event], csrf: &s
     let forms = |admin: bool| {
         let mut rows = String::new();
         for (verb, label, extra, is_admin) in DESK {
-            if *is_admin != admin || ON_PAGES.iter().any(|(_, v, _)| v == verb) {
+            // The pages' own buttons are on the pages, when they are drawn.
+            let on_a_page = desk.is_some() && ON_PAGES.iter().any(|(_, v, _)| v == verb);
+            if *is_admin != admin || on_a_page {
                 continue;
             }
             // Only the block switch that applies now, when the state is known.

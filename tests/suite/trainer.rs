@@ -811,12 +811,38 @@ async fn free_play_has_no_goal_and_switches_the_phone() {
         r.text
     );
     assert!(session.phone_state().await.unwrap().unwrap().signal);
-    // And a help desk in free play has no phone to switch.
+    // A refused switch is not an action either.
+    let r = session.handle("quit").await;
+    assert!(r.text.contains("Counted: 0 actions."), "{}", r.text);
+    // The user has no admin centre.
+    let (session, _) = start(&common::repo(), "sms-setup", None).await.unwrap();
+    assert!(session.desk_state().await.unwrap().is_none());
+    // And a help desk in free play has no phone to switch; refusing the (real) caller is told,
+    // and free play goes on.
     let desk = mfa_sim::trainer::Exercise::free_play("contoso", None, "Dana", Role::Technician);
-    let (mut session, _) = Session::start(desk, &common::repo(), None).await.unwrap();
+    let (mut session, briefing) = Session::start(desk, &common::repo(), None).await.unwrap();
+    assert!(
+        briefing.contains("Free play: contoso.yaml on 2021-06-01"),
+        "{briefing}"
+    );
     let r = session.handle("signal off").await;
     assert!(r.text.contains("cannot see"), "{}", r.text);
     assert!(session.desk_state().await.unwrap().is_some());
+    let r = session.handle("refuse dana").await;
+    assert!(!r.finished, "{}", r.text);
+    assert!(r.text.contains("the caller was Dana"), "{}", r.text);
+    // With a real phone the title names the real clock's date, not the tenant's.
+    let free = mfa_sim::trainer::Exercise::free_play("contoso", None, "", Role::User);
+    let phone = mfa_sim::trainer::RealPhone {
+        date: Some("2027-03-01".into()),
+    };
+    let (_session, briefing) = Session::start(free, &common::repo(), Some(phone))
+        .await
+        .unwrap();
+    assert!(
+        briefing.contains("Free play: contoso.yaml on 2027-03-01"),
+        "{briefing}"
+    );
 }
 
 /// The binary's free play: a script plays and ends well; nothing is saved (no progress file

@@ -789,6 +789,8 @@ async fn free_play_starts_on_any_project_tenant_and_date_and_is_never_saved() {
     let page = b.act(&app, &[("do", "quit")]).await;
     assert!(page.contains("Free play is not saved."), "{page}");
     let csv = send(&app, get("/manager.csv", Some(&b.cookie))).await;
+    assert_eq!(csv.status, StatusCode::OK, "{}", csv.body);
+    assert!(csv.body.starts_with("trainee,"), "{}", csv.body);
     assert!(!csv.body.contains("free-play"), "{}", csv.body);
     // The help desk's free play: the admin centre, no phone.
     b.act(&app, &[("do", "leave")]).await;
@@ -812,14 +814,19 @@ async fn an_exercises_phone_has_no_signal_switch() {
         .await;
     assert!(page.contains(r#"id="phone""#));
     assert!(!page.contains(r#"id="switches""#), "{page}");
+    assert!(
+        !page.contains(r#"id="admin""#),
+        "the user has no admin centre"
+    );
     let page = b.act(&app, &[("do", "signal"), ("text", "off")]).await;
     assert!(page.contains("Not possible: in an exercise"), "{page}");
     assert!(page.contains(r#"<span id="signal">yes</span>"#), "{page}");
 }
 
 /// The help desk's admin centre: the person's per-user MFA row and methods page as they
-/// stand, with their buttons as forms (the page changes after one is pressed), the sign-in
-/// log and its latest row's details.
+/// stand, with their buttons as forms on the cards (a pass issued from the methods page shows
+/// on it at once), the sign-in log and its latest row's details, and only the block switch
+/// that applies.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_admin_centre_shows_the_persons_pages_as_they_stand() {
     let app = app::router(config(None)).unwrap();
@@ -827,32 +834,32 @@ async fn the_admin_centre_shows_the_persons_pages_as_they_stand() {
     let page = b
         .act(&app, &[("do", "start"), ("exercise", "ticket-lost-phone")])
         .await;
+    // A card from its `data-panel` to the end of its buttons.
     let card = |page: &str, kind: &str| -> String {
         let start = page
             .find(&format!(r#"data-panel="{kind}""#))
             .unwrap_or_else(|| panic!("no {kind} card: {page}"));
-        page[start..start + page[start..].find("</table>").unwrap_or(400)].to_string()
+        let rest = &page[start..];
+        let end = rest.find("</div></div>").unwrap_or(rest.len());
+        rest[..end].to_string()
     };
-    assert!(
-        card(&page, "per-user-mfa").contains("<td>Enforced</td>"),
-        "{page}"
-    );
-    assert!(card(&page, "auth-methods").contains("dana@contoso.com"));
-    for verb in [
-        "enable",
-        "disable",
-        "enforce",
-        "tap",
-        "reset-password",
-        "reregister",
-        "revoke",
-    ] {
+    let per_user = card(&page, "per-user-mfa");
+    assert!(per_user.contains("<td>Enforced</td>"), "{per_user}");
+    for verb in ["enable", "disable", "enforce"] {
         assert!(
-            page.contains(&format!(r#"data-verb="{verb}""#)),
-            "{verb}: {page}"
+            per_user.contains(&format!(r#"data-verb="{verb}""#)),
+            "{verb}: {per_user}"
         );
     }
-    assert!(page.contains(r#"id="sign-ins""#), "{page}");
+    let methods = card(&page, "auth-methods");
+    assert!(methods.contains("dana@contoso.com"), "{methods}");
+    for verb in ["tap", "reset-password", "reregister", "revoke"] {
+        assert!(
+            methods.contains(&format!(r#"data-verb="{verb}""#)),
+            "{verb}: {methods}"
+        );
+    }
+    assert!(!methods.contains(">Valid<"), "no pass yet: {methods}");
     b.act(
         &app,
         &[
@@ -866,6 +873,22 @@ async fn the_admin_centre_shows_the_persons_pages_as_they_stand() {
     let page = b
         .act(
             &app,
+            &[
+                ("do", "desk"),
+                ("label", "tap"),
+                ("user", "dana"),
+                ("extra", "60"),
+            ],
+        )
+        .await;
+    let methods = card(&page, "auth-methods");
+    assert!(
+        methods.contains("Temporary Access Pass</span><span class=\"mfa-box\">Valid<"),
+        "{methods}"
+    );
+    let page = b
+        .act(
+            &app,
             &[("do", "desk"), ("label", "block"), ("user", "dana")],
         )
         .await;
@@ -873,4 +896,7 @@ async fn the_admin_centre_shows_the_persons_pages_as_they_stand() {
         page.contains(r#"data-verb="unblock""#) && !page.contains(r#"data-verb="block""#),
         "only the switch that applies: {page}"
     );
+    // The lost phone's sign-ins are in the log, the newest opened in its details pane.
+    assert!(page.contains(r#"data-panel="sign-in-log""#), "{page}");
+    assert!(page.contains(r#"data-panel="sign-in-details""#), "{page}");
 }

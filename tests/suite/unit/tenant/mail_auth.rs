@@ -74,17 +74,31 @@ fn app_password_refused_after_basic_auth_ended() {
 /// so a refusal of an App Password is told apart from a wrong or account password.
 #[test]
 fn rows_keep_which_app_password_was_presented() {
-    let (mut t, id) = tenant("2026-11-28", true);
-    t.user_mut(id).mfa = MfaState::Enforced;
-    let pw = t.create_app_password(id, "Thunderbird").unwrap();
-    let made = t.user(id).app_passwords.records()[0].id;
-    t.basic_sign_in("dana@contoso.com", &pw, Protocol::Imap, "Mail");
-    t.basic_sign_in("dana@contoso.com", "Pa55word!", Protocol::Imap, "Mail");
-    t.basic_sign_in("dana@contoso.com", &pw, Protocol::Smtp, "Mail");
-    let rows = t.sign_in_log();
-    let last3: Vec<Option<u32>> = rows[rows.len() - 3..]
-        .iter()
-        .map(|r| r.app_password)
-        .collect();
-    assert_eq!(last3, vec![Some(made), None, Some(made)]);
+    use mfa_sim::records::SignInResult::{Failure, Success};
+    for (date, imap) in [("2021-06-01", Success), ("2026-11-28", Failure)] {
+        let (mut t, id) = tenant(date, true);
+        t.user_mut(id).mfa = MfaState::Enforced;
+        let pw = t.create_app_password(id, "Thunderbird").unwrap();
+        let made = t.user(id).app_passwords.records()[0].id;
+        t.basic_sign_in("dana@contoso.com", &pw, Protocol::Imap, "Mail");
+        t.basic_sign_in("dana@contoso.com", "Pa55word!", Protocol::Imap, "Mail");
+        t.basic_sign_in("dana@contoso.com", "not-it", Protocol::Imap, "Mail");
+        t.basic_sign_in("dana@contoso.com", &pw, Protocol::Smtp, "Mail");
+        let rows = t.sign_in_log();
+        let last: Vec<_> = rows[rows.len() - 4..]
+            .iter()
+            .map(|r| (r.result, r.app_password))
+            .collect();
+        assert_eq!(
+            last,
+            vec![
+                (imap, Some(made)),
+                (Failure, None),
+                (Failure, None),
+                (Success, Some(made))
+            ],
+            "{date}"
+        );
+        assert!(rows.iter().all(|r| !r.to_string().contains(&pw)));
+    }
 }

@@ -113,8 +113,17 @@ fn a_file_may_not_call_itself_free_play() {
     let message = err.to_string();
     assert!(message.contains("x.yaml:2"), "{message}");
     assert!(message.contains("free play"), "{message}");
+    let upper = mfa_sim::trainer::exercise::parse(&text.replace("free-play", "Free-Play"), path);
+    assert!(upper.is_err(), "the id is the trainer's in any case");
     let ex = mfa_sim::trainer::exercise::parse(&text.replace("free-play", "x"), path).unwrap();
     assert!(!ex.free_play);
+    // Nor can a file turn itself into free play.
+    let err = mfa_sim::trainer::exercise::parse(
+        &format!("{}free_play: true\n", text.replace("free-play", "x")),
+        path,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("free_play"), "{err}");
     let free = mfa_sim::trainer::Exercise::free_play(
         "contoso",
         None,
