@@ -117,6 +117,15 @@ impl Browser {
         self.page(app).await
     }
 
+    /// A desk form about Dana: `verb` with its extra box, if any; the play page after it.
+    async fn desk(&self, app: &Router, verb: &str, extra: Option<&str>) -> String {
+        let mut fields = vec![("do", "desk"), ("label", verb), ("user", "dana")];
+        if let Some(extra) = extra {
+            fields.push(("extra", extra));
+        }
+        self.act(app, &fields).await
+    }
+
     async fn page(&self, app: &Router) -> String {
         let a = send(app, get("/play", Some(&self.cookie))).await;
         assert_eq!(a.status, StatusCode::OK);
@@ -466,11 +475,7 @@ async fn a_help_desk_ticket_plays_to_its_goal_from_the_admin_forms() {
         ("reregister", None),
         ("tap", Some("60")),
     ] {
-        let mut fields = vec![("do", "desk"), ("label", verb), ("user", "dana")];
-        if let Some(extra) = extra {
-            fields.push(("extra", extra));
-        }
-        b.act(&app, &fields).await;
+        b.desk(&app, verb, extra).await;
     }
     let page = b.page(&app).await;
     assert!(page.contains("*** Goal met"), "{page}");
@@ -500,17 +505,7 @@ async fn unknown_desk_actions_are_refused() {
     let c = sign_in(&app, "Cy").await;
     c.act(&app, &[("do", "start"), ("exercise", "sms-setup")])
         .await;
-    let page = c
-        .act(
-            &app,
-            &[
-                ("do", "desk"),
-                ("label", "tap"),
-                ("user", "dana"),
-                ("extra", "60"),
-            ],
-        )
-        .await;
+    let page = c.desk(&app, "tap", Some("60")).await;
     assert!(page.contains("not the help desk"), "{page}");
 }
 
@@ -860,38 +855,14 @@ async fn the_admin_centre_shows_the_persons_pages_as_they_stand() {
         );
     }
     assert!(!methods.contains(">Valid<"), "no pass yet: {methods}");
-    b.act(
-        &app,
-        &[
-            ("do", "desk"),
-            ("label", "verify"),
-            ("user", "dana"),
-            ("extra", "callback"),
-        ],
-    )
-    .await;
-    let page = b
-        .act(
-            &app,
-            &[
-                ("do", "desk"),
-                ("label", "tap"),
-                ("user", "dana"),
-                ("extra", "60"),
-            ],
-        )
-        .await;
+    b.desk(&app, "verify", Some("callback")).await;
+    let page = b.desk(&app, "tap", Some("60")).await;
     let methods = card(&page, "auth-methods");
     assert!(
         methods.contains("Temporary Access Pass</span><span class=\"mfa-box\">Valid<"),
         "{methods}"
     );
-    let page = b
-        .act(
-            &app,
-            &[("do", "desk"), ("label", "block"), ("user", "dana")],
-        )
-        .await;
+    let page = b.desk(&app, "block", None).await;
     assert!(
         page.contains(r#"data-verb="unblock""#) && !page.contains(r#"data-verb="block""#),
         "only the switch that applies: {page}"
