@@ -43,7 +43,7 @@ pub struct Living {
     /// scenario's own run.
     pub(super) today: Option<RunReport>,
     /// Where the book was built from: the project's git commit, if it is a checkout.
-    pub(super) commit: Option<String>,
+    pub(super) commit: Option<super::Commit>,
 }
 
 /// One scenario (or outline row) as it ran.
@@ -102,14 +102,22 @@ impl Living {
     }
 
     /// Name the git commit the book is built from (None: not a git checkout).
-    pub(crate) fn set_commit(&mut self, commit: Option<String>) {
+    pub(crate) fn set_commit(&mut self, commit: Option<super::Commit>) {
         self.commit = commit;
     }
 
     /// The line every page ends with: the simulator's version and the project's commit.
     fn provenance(&self) -> String {
         let commit = match &self.commit {
-            Some(c) => format!("git commit <code>{}</code>", esc(c)),
+            Some(c) => format!(
+                "git commit <code>{}</code>{}",
+                esc(&c.hash),
+                if c.changed == Some(true) {
+                    " with changes not yet committed"
+                } else {
+                    ""
+                }
+            ),
             None => "not a git checkout".to_string(),
         };
         format!(

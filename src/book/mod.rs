@@ -25,6 +25,7 @@ mod tables;
 mod tickets;
 
 pub use living::{BookError, Living, directives};
+
 pub use output::OutputError;
 pub(crate) use output::check_output;
 
@@ -142,25 +143,53 @@ fn annotated_guide(
     })
 }
 
-/// The git commit the project at `root` is checked out at: `git rev-parse HEAD` where git is
-/// installed, else read from `.git` by hand (a worktree's `.git` file, a branch's ref file or
-/// `packed-refs`). None when the project is not a git checkout.
-fn commit_of(root: &Path) -> Option<String> {
+/// Where a book was built from: a git commit, and whether the checkout's tracked files
+/// differed from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Commit {
+    /// The commit's hash.
+    pub hash: String,
+    /// Some(true): tracked files had changes not committed, so the book may show what the
+    /// commit does not hold; Some(false): none; None: not known (git is not installed and
+    /// the commit was read from `.git` by hand).
+    pub changed: Option<bool>,
+}
+
+/// The git commit the project at `root` is checked out at: `git rev-parse HEAD` (and `git
+/// status` for changes to tracked files) where git is installed, else read from `.git` by hand
+/// (a worktree's `.git` file, a branch's ref file or `packed-refs`). None when the project is
+/// not a git checkout.
+pub fn commit_of(root: &Path) -> Option<Commit> {
     let is_hash = |s: &str| s.len() >= 40 && s.chars().all(|c| c.is_ascii_hexdigit());
-    if let Ok(out) = std::process::Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["rev-parse", "HEAD"])
-        .stderr(std::process::Stdio::null())
-        .output()
-    {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(args)
+            .stderr(std::process::Stdio::null())
+            .output()
+    };
+    if let Ok(out) = git(&["rev-parse", "HEAD"]) {
         let hash = String::from_utf8_lossy(&out.stdout).trim().to_string();
         if out.status.success() && is_hash(&hash) {
-            return Some(hash);
+            let changed = git(&["status", "--porcelain", "--untracked-files=no"])
+                .ok()
+                .filter(|s| s.status.success())
+                .map(|s| !s.stdout.is_empty());
+            return Some(Commit { hash, changed });
         }
         // git is here and says this is no checkout (or has no commit yet).
         return None;
     }
+    commit_by_hand(root).map(|hash| Commit {
+        hash,
+        changed: None,
+    })
+}
+
+/// The commit read from `.git` without git (see [`commit_of`]).
+fn commit_by_hand(root: &Path) -> Option<String> {
+    let is_hash = |s: &str| s.len() >= 40 && s.chars().all(|c| c.is_ascii_hexdigit());
     let dot = root.join(".git");
     let git_dir = if dot.is_file() {
         let text = std::fs::read_to_string(&dot).ok()?;
