@@ -6,6 +6,16 @@ pub fn quoted_or_nothing(text: Option<&str>) -> String {
     text.map_or_else(|| "nothing".to_string(), |t| format!("\"{t}\""))
 }
 
+/// `text` in double quotes, unless it already is (a rule titled with a UI label in quotes,
+/// `"Stay signed in?"`, is not quoted twice).
+pub fn quoted(text: &str) -> String {
+    if text.len() >= 2 && text.starts_with('"') && text.ends_with('"') {
+        text.to_string()
+    } else {
+        format!("\"{text}\"")
+    }
+}
+
 /// `"a", "b"` in quotes, or `nothing` when the list is empty.
 pub fn quoted_list<I, S>(items: I) -> String
 where

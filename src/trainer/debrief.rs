@@ -501,9 +501,9 @@ impl std::fmt::Display for Debrief {
                         about.push_str("; ");
                     }
                     about.push_str(&format!(
-                        "rule {} \"{}\", book {}",
+                        "rule {} {}, book {}",
                         r.number,
-                        r.title,
+                        crate::words::quoted(r.title),
                         rule_page(r.number)
                     ));
                 }
