@@ -483,9 +483,16 @@ impl std::fmt::Display for Debrief {
         } else {
             String::new()
         };
+        // Only the help desk's work can take no time: in the simulator the console's actions
+        // and the checks of the caller are instant (a simulator's choice), which is said.
+        let instant = if self.seconds == 0 {
+            ": in the simulator, console actions and caller checks take no time"
+        } else {
+            ""
+        };
         writeln!(
             f,
-            "Time taken: {} ({} simulated seconds{restarts}{limit}).",
+            "Time taken: {} ({} simulated seconds{restarts}{limit}){instant}.",
             n(self.minutes() as usize, "simulated minute"),
             self.seconds
         )?;
