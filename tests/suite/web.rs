@@ -109,12 +109,17 @@ impl Browser {
     /// Post an action; it must be answered with the redirect to the play page, which is
     /// returned.
     async fn act(&self, app: &Router, fields: &[(&str, &str)]) -> String {
-        let mut all = vec![("csrf", self.csrf.as_str())];
-        all.extend_from_slice(fields);
-        let a = send(app, post("/act", Some(&self.cookie), &all)).await;
+        let a = self.post(app, fields).await;
         assert_eq!(a.status, StatusCode::SEE_OTHER, "{fields:?}: {}", a.body);
         assert_eq!(a.headers[header::LOCATION], "/play");
         self.page(app).await
+    }
+
+    /// Post an action form with this browser's cookie and token, whatever the answer.
+    async fn post(&self, app: &Router, fields: &[(&str, &str)]) -> Answer {
+        let mut all = vec![("csrf", self.csrf.as_str())];
+        all.extend_from_slice(fields);
+        send(app, post("/act", Some(&self.cookie), &all)).await
     }
 
     /// A desk form about Dana: `verb` with its extra box, if any; the play page after it.
@@ -261,45 +266,21 @@ async fn forms_without_a_live_session_or_its_token_or_a_known_action_are_refused
     assert!(b.page(&app).await.contains("<h1>Exercises</h1>"));
     // Unknown and missing actions.
     for fields in [vec![("do", "format-disk")], vec![]] {
-        let mut all = vec![("csrf", b.csrf.as_str())];
-        all.extend(fields);
-        let a = send(&app, post("/act", Some(&b.cookie), &all)).await;
+        let a = b.post(&app, &fields).await;
         assert_eq!(a.status, StatusCode::BAD_REQUEST);
         assert!(a.body.contains("Unknown action"));
     }
     // An action missing what it needs.
-    let a = send(
-        &app,
-        post(
-            "/act",
-            Some(&b.cookie),
-            &[("csrf", &b.csrf), ("do", "press")],
-        ),
-    )
-    .await;
+    let a = b.post(&app, &[("do", "press")]).await;
     assert_eq!(a.status, StatusCode::BAD_REQUEST);
     assert!(a.body.contains("needs a label"));
     // A trainer command before any exercise.
-    let a = send(
-        &app,
-        post(
-            "/act",
-            Some(&b.cookie),
-            &[("csrf", &b.csrf), ("do", "hint")],
-        ),
-    )
-    .await;
+    let a = b.post(&app, &[("do", "hint")]).await;
     assert_eq!(a.status, StatusCode::CONFLICT);
     // An exercise that does not exist.
-    let a = send(
-        &app,
-        post(
-            "/act",
-            Some(&b.cookie),
-            &[("csrf", &b.csrf), ("do", "start"), ("exercise", "no-such")],
-        ),
-    )
-    .await;
+    let a = b
+        .post(&app, &[("do", "start"), ("exercise", "no-such")])
+        .await;
     assert_eq!(a.status, StatusCode::NOT_FOUND);
     assert!(a.body.contains("There is no exercise"));
 }
@@ -309,15 +290,7 @@ async fn oversized_forms_wrong_methods_and_unknown_addresses_get_clear_pages() {
     let app = app::router(config(None)).unwrap();
     let b = sign_in(&app, "Ann").await;
     let big = "a".repeat(app::MAX_FORM_BYTES + 1);
-    let a = send(
-        &app,
-        post(
-            "/act",
-            Some(&b.cookie),
-            &[("csrf", &b.csrf), ("do", "command"), ("text", &big)],
-        ),
-    )
-    .await;
+    let a = b.post(&app, &[("do", "command"), ("text", &big)]).await;
     assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(a.body.contains("larger than"), "{}", a.body);
     let a = send(&app, post("/start", None, &[("name", &big)])).await;
@@ -413,15 +386,7 @@ async fn the_text_message_setup_plays_to_its_goal_by_the_forms_and_is_saved() {
     assert!(page.contains(r#"id="finished""#));
     assert!(page.contains("Your attempt was saved."));
     // The attempt is over: no more actions.
-    let a = send(
-        &app,
-        post(
-            "/act",
-            Some(&b.cookie),
-            &[("csrf", &b.csrf), ("do", "hint")],
-        ),
-    )
-    .await;
+    let a = b.post(&app, &[("do", "hint")]).await;
     assert_eq!(a.status, StatusCode::CONFLICT);
     // The manager's page and CSV read the same progress file as `mfa-sim progress`.
     let m = send(&app, get("/manager", None)).await;
@@ -496,9 +461,7 @@ async fn unknown_desk_actions_are_refused() {
         vec![("do", "desk"), ("label", "drop-tenant"), ("user", "dana")],
         vec![("do", "desk"), ("label", "tap")],
     ] {
-        let mut all = vec![("csrf", b.csrf.as_str())];
-        all.extend(fields.iter().copied());
-        let a = send(&app, post("/act", Some(&b.cookie), &all)).await;
+        let a = b.post(&app, &fields).await;
         assert_eq!(a.status, StatusCode::BAD_REQUEST, "{fields:?}");
     }
     // A trainee playing the user has no console: the trainer says so (its own rule).
@@ -589,25 +552,9 @@ async fn each_browser_has_its_own_simulation() {
     .await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
     // Signing out ends the session.
-    let a = send(
-        &app,
-        post(
-            "/act",
-            Some(&ann.cookie),
-            &[("csrf", &ann.csrf), ("do", "sign-out")],
-        ),
-    )
-    .await;
+    let a = ann.post(&app, &[("do", "sign-out")]).await;
     assert_eq!(a.status, StatusCode::SEE_OTHER);
-    let a = send(
-        &app,
-        post(
-            "/act",
-            Some(&ann.cookie),
-            &[("csrf", &ann.csrf), ("do", "hint")],
-        ),
-    )
-    .await;
+    let a = ann.post(&app, &[("do", "hint")]).await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
 }
 
@@ -661,12 +608,12 @@ async fn one_attempt_is_bounded_in_actions_but_can_always_give_up() {
     let b = sign_in(&app, "Ann").await;
     b.act(&app, &[("do", "start"), ("exercise", "sms-setup")])
         .await;
-    let status = [("csrf", b.csrf.as_str()), ("do", "status")];
+    let status = [("do", "status")];
     for _ in 0..MAX_ACTIONS {
-        let a = send(&app, post("/act", Some(&b.cookie), &status)).await;
+        let a = b.post(&app, &status).await;
         assert_eq!(a.status, StatusCode::SEE_OTHER);
     }
-    let a = send(&app, post("/act", Some(&b.cookie), &status)).await;
+    let a = b.post(&app, &status).await;
     assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS);
     let page = b.act(&app, &[("do", "quit")]).await;
     assert!(page.contains(r#"id="finished""#));
@@ -739,21 +686,17 @@ async fn free_play_starts_on_any_project_tenant_and_date_and_is_never_saved() {
         ("/etc/passwd", "", StatusCode::NOT_FOUND),
         ("contoso", "1999-12-31", StatusCode::UNPROCESSABLE_ENTITY),
     ] {
-        let a = send(
-            &app,
-            post(
-                "/act",
-                Some(&b.cookie),
+        let a = b
+            .post(
+                &app,
                 &[
-                    ("csrf", &b.csrf),
                     ("do", "free"),
                     ("tenant", tenant),
                     ("date", date),
                     ("role", "user"),
                 ],
-            ),
-        )
-        .await;
+            )
+            .await;
         assert_eq!(a.status, status, "{tenant} {date}: {}", a.body);
     }
     let page = b

@@ -26,6 +26,24 @@ fn one_row(s: &Served, from: usize, protocol: Protocol, result: SignInResult, de
     );
 }
 
+/// curl's `method` request to the ActiveSync endpoint as `user` with `secret`: its exit
+/// status and the HTTP status code it printed.
+async fn activesync(s: &Served, user: &str, secret: &str, method: &str) -> (i32, String) {
+    let eas = format!(
+        "http://{}/Microsoft-Server-ActiveSync",
+        s.at(s.listeners.ports.activesync)
+    );
+    let status = [
+        "--output",
+        "/dev/null",
+        "--write-out",
+        "%{http_code}",
+        "--request",
+        method,
+    ];
+    curl(user, secret, &eas, &status).await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn curl_on_the_guides_date() {
     if !tool("curl", "curl_on_the_guides_date") {
@@ -146,17 +164,9 @@ async fn curl_on_the_guides_date() {
         "needs an app password",
     );
 
-    let eas = format!("http://{}/Microsoft-Server-ActiveSync", s.at(p.activesync));
-    let status = [
-        "--output",
-        "/dev/null",
-        "--write-out",
-        "%{http_code}",
-        "--request",
-        "OPTIONS",
-    ];
+    // ActiveSync, with OPTIONS.
     let from = s.rows();
-    let (code, out) = curl(LEE, &app, &eas, &status).await;
+    let (code, out) = activesync(&s, LEE, &app, "OPTIONS").await;
     assert_eq!((code, out.as_str()), (0, "200"));
     one_row(
         &s,
@@ -166,7 +176,7 @@ async fn curl_on_the_guides_date() {
         "app password",
     );
     let from = s.rows();
-    let (code, out) = curl(LEE, LEE_PASSWORD, &eas, &status).await;
+    let (code, out) = activesync(&s, LEE, LEE_PASSWORD, "OPTIONS").await;
     assert_eq!((code, out.as_str()), (0, "401"));
     one_row(
         &s,
@@ -197,17 +207,9 @@ async fn curl_on_todays_date() {
     assert_eq!(code, 67, "{out}");
     one_row(&s, from, Protocol::Pop, SignInResult::Failure, retired);
 
-    let eas = format!("http://{}/Microsoft-Server-ActiveSync", s.at(p.activesync));
-    let status = [
-        "--output",
-        "/dev/null",
-        "--write-out",
-        "%{http_code}",
-        "--request",
-        "POST",
-    ];
+    // ActiveSync, with POST.
     let from = s.rows();
-    let (code, out) = curl(LEE, &app, &eas, &status).await;
+    let (code, out) = activesync(&s, LEE, &app, "POST").await;
     assert_eq!((code, out.as_str()), (0, "401"));
     one_row(
         &s,
